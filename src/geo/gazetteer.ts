@@ -1,0 +1,4 @@
+/** Place lookup used by the places stage. Implemented by the geo work. */
+export interface Gazetteer {
+  readonly name: string;
+}

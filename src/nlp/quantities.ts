@@ -1,0 +1,7 @@
+import type { ReaderStage } from '../stage.js';
+
+// Placeholder until the owning work lands: adds nothing.
+export const quantitiesStage: ReaderStage = {
+  id: 'quantities',
+  run: () => ({}),
+};

@@ -1,0 +1,77 @@
+import { documentStage } from './ingest/document-stage.js';
+import { sentencesStage } from './nlp/sentences.js';
+import { quantitiesStage } from './nlp/quantities.js';
+import { datesStage } from './nlp/dates.js';
+import { placesStage } from './geo/places.js';
+import { entitiesStage } from './nlp/entities.js';
+import { attributionsStage } from './nlp/attributions.js';
+import { claimsStage } from './nlp/claims.js';
+import { eventsStage } from './events/events.js';
+import { checksStage } from './checks/numeric-checks.js';
+import type { ReaderContext, ReaderStage, RecordSoFar } from './stage.js';
+import { ANALYSIS_SCHEMA, type AnalysisRecord, type SourceDocument } from './types/index.js';
+
+/**
+ * The reader's stages, in order. Order matters: each stage reads what the ones before it added.
+ */
+export const READER_STAGES: readonly ReaderStage[] = [
+  documentStage, // title, standfirst, byline, publisher, republication, boilerplate
+  sentencesStage, // sentences and tokens
+  quantitiesStage, // numbers with units, bounds, what they count
+  datesStage, // dates and ranges resolved against the reference date
+  placesStage, // place names, geocoded with precision; the event location
+  entitiesStage, // people, organisations, weapons, …
+  attributionsStage, // who says what; hedges and verification markers
+  claimsStage, // assertions with their attribution, polarity and markers
+  eventsStage, // ACLED-style events, tallies, the main event type
+  checksStage, // numeric checks within the report
+];
+
+/**
+ * Reads one report: a pure function of the source and the context.
+ *
+ * @example analyzeDocument(sourceFromText('On 17 November…', {id: 'a'}), {referenceDate: '2023-12-06', gazetteer: null})
+ */
+export function analyzeDocument(
+  source: SourceDocument,
+  context: ReaderContext,
+  stages: readonly ReaderStage[] = READER_STAGES,
+): AnalysisRecord {
+  let record: RecordSoFar = {
+    id: source.id,
+    text: source.text,
+    source,
+    referenceDate: context.referenceDate,
+  };
+  for (const stage of stages) {
+    record = { ...record, ...stage.run(record, context) };
+  }
+  return finishRecord(record, stages);
+}
+
+function finishRecord(record: RecordSoFar, stages: readonly ReaderStage[]): AnalysisRecord {
+  if (!record.document) throw new Error('pipeline misuse: the document stage must run first');
+  const out: AnalysisRecord = {
+    schema: ANALYSIS_SCHEMA,
+    id: record.id,
+    text: record.text,
+    ...(record.body !== undefined ? { body: record.body } : {}),
+    document: record.document,
+    referenceDate: record.referenceDate,
+    sentences: record.sentences ?? [],
+    entities: record.entities ?? [],
+    quantities: record.quantities ?? [],
+    dates: record.dates ?? [],
+    places: record.places ?? [],
+    eventLocation: record.eventLocation ?? null,
+    attributions: record.attributions ?? [],
+    markers: record.markers ?? [],
+    claims: record.claims ?? [],
+    events: record.events ?? [],
+    tallies: record.tallies ?? [],
+    mainEventType: record.mainEventType ?? 'none',
+    checks: record.checks ?? [],
+    stages: stages.map((s) => s.id),
+  };
+  return out;
+}

@@ -1,0 +1,33 @@
+import type { Evidence, Span, TextSpan } from './span.js';
+
+/**
+ * Compact unit ids shared with the scorer (`count` for plain counts of things; ISO 4217 codes
+ * for money). See `docs/analysis-record.md` for the list.
+ */
+export type UnitId = string;
+
+/** Whether a value is stated exactly, as a bound, approximately, or as a range. */
+export type QuantityBound = 'exact' | 'at-least' | 'at-most' | 'more-than' | 'less-than' | 'approximate' | 'range';
+
+/**
+ * A number with its unit, as stated in the text.
+ *
+ * @example "at least 76 times" → { value: 76, unit: 'count', bound: 'at-least', of: {text: 'times'} }
+ */
+export interface Quantity extends Span, Evidence {
+  readonly id: string;
+  readonly surface: string;
+  /** The stated value (for a range: the midpoint; see `low`/`high`). */
+  readonly value: number;
+  readonly unit: UnitId;
+  readonly bound: QuantityBound;
+  /** Range ends, or the bound value repeated for one-sided bounds. */
+  readonly low: number | null;
+  readonly high: number | null;
+  /** The value in the dimension's base unit (m, m2, kg, s, m/s, degC, …), or null when none. */
+  readonly normalized: { readonly value: number; readonly unit: UnitId } | null;
+  /** What a count counts ("12 times" → "times", "900 troops" → "troops"). */
+  readonly of: TextSpan | null;
+  /** The number was written in words ("twelve", "half", "dozens"). */
+  readonly spelledOut: boolean;
+}
