@@ -1,13 +1,13 @@
-import { documentStage } from './ingest/document-stage.js';
-import { sentencesStage } from './nlp/sentences.js';
-import { quantitiesStage } from './nlp/quantities.js';
-import { datesStage } from './nlp/dates.js';
+import { checksStage } from './checks/numeric-checks.js';
+import { eventsStage } from './events/events.js';
 import { placesStage } from './geo/places.js';
-import { entitiesStage } from './nlp/entities.js';
+import { documentStage } from './ingest/document-stage.js';
 import { attributionsStage } from './nlp/attributions.js';
 import { claimsStage } from './nlp/claims.js';
-import { eventsStage } from './events/events.js';
-import { checksStage } from './checks/numeric-checks.js';
+import { datesStage } from './nlp/dates.js';
+import { entitiesStage } from './nlp/entities.js';
+import { quantitiesStage } from './nlp/quantities.js';
+import { sentencesStage } from './nlp/sentences.js';
 import type { ReaderContext, ReaderStage, RecordSoFar } from './stage.js';
 import { ANALYSIS_SCHEMA, type AnalysisRecord, type SourceDocument } from './types/index.js';
 
@@ -43,8 +43,11 @@ export function analyzeDocument(
     source,
     referenceDate: context.referenceDate,
   };
+  let ctx = context;
   for (const stage of stages) {
-    record = { ...record, ...stage.run(record, context) };
+    record = { ...record, ...stage.run(record, ctx) };
+    // A publication date the document stage found becomes the context for later stages.
+    if (record.referenceDate !== ctx.referenceDate) ctx = { ...ctx, referenceDate: record.referenceDate };
   }
   return finishRecord(record, stages);
 }

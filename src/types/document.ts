@@ -12,6 +12,8 @@ export interface SourceDocument {
   /** Clean text to analyse (for HTML: the extracted article, title first). */
   readonly text: string;
   readonly format: InputFormat;
+  /** For HTML: the extracted article body alone (no title), as scored against gold bodies. */
+  readonly body?: string;
   /** The raw input exactly as received (HTML or text), kept for the archive. */
   readonly raw?: string;
   /** Metadata found by ingest before reading (HTML meta tags, feed fields). */
@@ -66,5 +68,11 @@ export interface DocumentInfo {
 
 /** A stretch of boilerplate text, excluded from claims. */
 export interface BoilerplateSpan extends Span {
-  readonly kind: 'disclaimer' | 'byline' | 'publication-notice' | 'republication-notice' | 'dateline' | 'other';
+  readonly kind:
+    | 'disclaimer'
+    | 'byline'
+    | 'publication-notice'
+    | 'republication-notice'
+    | 'dateline'
+    | 'other';
 }

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import type { BoilerplateSpan, DocumentInfo, MetadataField, SourceDocument, Span } from '../types/index.js';
+
+/** A line of the text with its offsets (trimmed). */
+interface Line extends Span {
+  readonly text: string;
+  /** Blank lines precede it (a paragraph break). */
+  readonly afterBlank: boolean;
+}
+
+const WIRE_SERVICES = [
+  'Reuters',
+  'AP',
+  'AFP',
+  'Associated Press',
+  'UPI',
+  'dpa',
+  'Xinhua',
+  'Anadolu',
+  'Bloomberg',
+  'ANI',
+  'IANS',
+  'PTI',
+  'EFE',
+];
+
+// Notices that a piece is a copy; each says who else published it.
+const REPUBLICATION_PATTERNS: readonly { re: RegExp; kind: 'republished' | 'original' }[] = [
+  {
+    re: /^(?:this (?:article|story|piece|post) (?:was |has been )?)?re-?published (?:by|on|at|in|with permission (?:of|from)) (.+?)\.?$/i,
+    kind: 'republished',
+  },
+  {
+    re: /^(?:this (?:article|story|piece|post) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:by|on|in|at) (.+?)\.?$/i,
+    kind: 'original',
+  },
+  {
+    re: /^(?:this (?:article|story|piece|post) )?(?:first|originally) appeared (?:on|in|at) (.+?)\.?$/i,
+    kind: 'original',
+  },
+  { re: /^(?:source|via|courtesy of):\s*(.+?)\.?$/i, kind: 'original' },
+];
+
+const DISCLAIMER = [
+  /\bviews (?:and opinions )?expressed\b.*\b(?:do not|don't|does not) necessarily (?:reflect|represent)\b/i,
+  /\bopinions expressed\b.*\b(?:are|is) (?:solely )?(?:those|that) of\b/i,
+  /\ball rights reserved\b/i,
+  /^©|^\(c\)\s|^copyright\b/i,
+  /\bfor (?:informational|educational) purposes only\b/i,
+  /^(?:sign up|subscribe) (?:for|to) our\b/i,
+  /^(?:share|follow us) on\b/i,
+];
+
+/**
+ * Reads a report's publication metadata: title, standfirst, byline, publisher, republication
+ * notices, wire credits, boilerplate (disclaimers, notices) and the content hash.
+ *
+ * @example readDocumentInfo(sourceFromText('Drones hit base\n\nBy Jane Roe\n\nDrones hit…', {id:'a'}), null).byline?.value // 'Jane Roe'
+ */
+export function readDocumentInfo(source: SourceDocument, referenceDate: string | null): DocumentInfo {
+  const text = source.text;
+  const lines = splitLines(text);
+  const meta = source.meta ?? {};
+  const boilerplate: BoilerplateSpan[] = [];
+
+  const title = findTitle(lines, meta.title);
+  const standfirst = title ? findStandfirst(lines, title) : null;
+
+  let byline: MetadataField | null = null;
+  let publisher: MetadataField | null = meta.publisher ? external(meta.publisher) : null;
+  const republishedBy: MetadataField[] = [];
+  let originallyPublishedBy: MetadataField | null = null;
+  const wireCredits: MetadataField[] = [];
+
+  for (const line of lines) {
+    const by = /^(?:by|written by|words by|reporting by)\s+(.{2,120}?)\s*$/i.exec(line.text);
+    if (by && !/[.!?]["”’]?$/.test(by[1]!.trim()) && line.text.split(/\s+/).length <= 14) {
+      const value = cleanName(by[1]!.split(/\s*[|•·]\s*/)[0]!);
+      byline ??= field(value, offsetOf(line, by[1]!), 0.9);
+      boilerplate.push({ start: line.start, end: line.end, kind: 'byline' });
+      continue;
+    }
+    const pub = /^(?:published|posted)\s+(?:by|on)\s+(.{2,100}?)\.?$/i.exec(line.text);
+    if (pub && !looksLikeDate(pub[1]!)) {
+      publisher ??= field(cleanName(pub[1]!), offsetOf(line, pub[1]!), 0.85);
+      boilerplate.push({ start: line.start, end: line.end, kind: 'publication-notice' });
+      continue;
+    }
+    let matched = false;
+    for (const { re, kind } of REPUBLICATION_PATTERNS) {
+      const m = re.exec(line.text);
+      if (!m || line.text.length > 200) continue;
+      const name = cleanName(m[1]!);
+      const f = field(name, offsetOf(line, m[1]!), 0.85);
+      if (kind === 'republished') republishedBy.push(f);
+      else originallyPublishedBy ??= f;
+      boilerplate.push({ start: line.start, end: line.end, kind: 'republication-notice' });
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (DISCLAIMER.some((re) => re.test(line.text))) {
+      boilerplate.push({ start: line.start, end: line.end, kind: 'disclaimer' });
+      continue;
+    }
+    const wire = findWireCredit(line);
+    if (wire) wireCredits.push(wire);
+  }
+
+  // "Republished by X" with "Published by Y" and no other publisher: the copy we hold is X's.
+  if (!publisher && originallyPublishedBy) publisher = originallyPublishedBy;
+
+  const published = meta.publishedDate ? isoDate(meta.publishedDate) : null;
+  return {
+    title,
+    standfirst,
+    byline: byline ?? (meta.byline ? external(meta.byline) : null),
+    publisher,
+    republishedBy,
+    originallyPublishedBy,
+    wireCredits,
+    url: meta.url ?? null,
+    publishedDate: published ?? referenceDate,
+    publishedDateSource: published ? 'metadata' : referenceDate ? 'reference' : null,
+    language: meta.language ? meta.language.toLowerCase().split(/[-_]/)[0]! : guessLanguage(text),
+    sha256: sha256(text),
+    rawSha256: source.raw !== undefined && source.raw !== text ? sha256(source.raw) : null,
+    format: source.format,
+    boilerplate: boilerplate.sort((a, b) => a.start - b.start),
+  };
+}
+
+/**
+ * SHA-256 (hex) of a string's UTF-8 bytes.
+ *
+ * @example sha256('') // 'e3b0c442…'
+ */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  let blank = true;
+  for (const raw of text.split('\n')) {
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) {
+      lines.push({ start: pos + lead, end: pos + lead + trimmed.length, text: trimmed, afterBlank: blank });
+      blank = false;
+    } else {
+      blank = true;
+    }
+    pos += raw.length + 1;
+  }
+  return lines;
+}
+
+function looksLikeHeadline(text: string): boolean {
+  if (text.length < 3 || text.length > 250) return false;
+  if (/[.;,]$/.test(text) && !/\b(?:U\.S|U\.K|U\.N|etc)\.$/.test(text)) return false;
+  return /[A-Za-z\p{L}]/u.test(text);
+}
+
+function findTitle(lines: Line[], metaTitle: string | undefined): MetadataField | null {
+  const first = lines[0];
+  if (metaTitle) {
+    const t = metaTitle.trim();
+    if (first && (first.text === t || t.startsWith(first.text) || first.text.startsWith(t))) {
+      return { value: first.text, span: { start: first.start, end: first.end }, confidence: 0.95 };
+    }
+    return external(t);
+  }
+  if (!first) return null;
+  const second = lines[1];
+  // A headline stands alone: a short line followed by a paragraph break (or nothing).
+  if (
+    looksLikeHeadline(first.text) &&
+    (!second || second.afterBlank) &&
+    first.text.split(/\s+/).length <= 30
+  ) {
+    return { value: first.text, span: { start: first.start, end: first.end }, confidence: 0.8 };
+  }
+  return null;
+}
+
+function findStandfirst(lines: Line[], title: MetadataField): MetadataField | null {
+  if (!title.span) return null;
+  const index = lines.findIndex((l) => l.start === title.span!.start);
+  const next = lines[index + 1];
+  const after = lines[index + 2];
+  if (!next?.afterBlank || (after && !after.afterBlank)) return null;
+  if (/^(?:by|published|posted|updated)\b/i.test(next.text)) return null;
+  const words = next.text.split(/\s+/).length;
+  // A deck/standfirst is one sentence without a closing full stop, or a short summary line.
+  const noStop = !/[.!?]["”’)]?$/.test(next.text);
+  if (noStop && words >= 6 && words <= 60) {
+    return { value: next.text, span: { start: next.start, end: next.end }, confidence: 0.75 };
+  }
+  return null;
+}
+
+function findWireCredit(line: Line): MetadataField | null {
+  const names = WIRE_SERVICES.map((w) => w.replace(/\s+/g, '\\s+')).join('|');
+  const re = new RegExp(
+    `^(?:[A-Z][\\p{L}'.-]*(?:[ ,]+[A-Z\\p{L}][\\p{L}'.-]*){0,4}\\s*)?\\((${names})\\)\\s*[-—–:]`,
+    'u',
+  );
+  const m = re.exec(line.text);
+  if (!m) return null;
+  return field(m[1]!, offsetOf(line, m[1]!, m.index), 0.9);
+}
+
+function offsetOf(line: Line, piece: string, from = 0): Span {
+  const at = line.text.indexOf(piece, from);
+  const start = line.start + Math.max(at, 0);
+  return { start, end: start + (at >= 0 ? piece.length : line.end - line.start) };
+}
+
+function field(value: string, span: Span, confidence: number): MetadataField {
+  return { value, span, confidence };
+}
+
+function external(value: string): MetadataField {
+  return { value: value.trim(), span: null, confidence: 0.9 };
+}
+
+function cleanName(value: string): string {
+  return value
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:]+$/g, '')
+    .trim();
+}
+
+function looksLikeDate(value: string): boolean {
+  return (
+    /\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(value) && /\d/.test(value)
+  );
+}
+
+function isoDate(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to in a is that for on was with as by at from it be has have are were said his her their this which not but an or'.split(
+    ' ',
+  ),
+);
+
+/** Cheap language guess: English when common English function words are frequent. */
+function guessLanguage(text: string): string {
+  const words =
+    text
+      .slice(0, 5000)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (words.length === 0) return 'und';
+  let hits = 0;
+  for (const w of words) if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
+  return hits / words.length >= 0.12 ? 'en' : 'und';
+}
