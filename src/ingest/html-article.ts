@@ -1,0 +1,150 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { DocumentMetadataHints } from '../types/document.js';
+import { articleText, type TextNodeLike } from './article-text.js';
+import { pageMetadata } from './page-metadata.js';
+
+/** The article found in an HTML page. */
+export interface HtmlArticle {
+  /** The headline, or '' when the page has none. */
+  readonly title: string;
+  /** The article body alone: paragraphs separated by blank lines, no title. */
+  readonly body: string;
+  /** Publication metadata from the page. */
+  readonly meta: Partial<DocumentMetadataHints>;
+  /** Which extractor found the body. */
+  readonly method: 'readability' | 'fallback';
+}
+
+/** Below this many characters a Readability result is checked against the fallback. */
+const SHORT_BODY = 500;
+
+/**
+ * Extracts the article from an HTML page: Mozilla Readability first; when it finds nothing or
+ * too little, the `<article>`/`<main>`/`articleBody` element or the largest block of paragraph
+ * text. Returns null rather than boilerplate when the page has no article.
+ *
+ * @example extractArticle('<html><body><nav>Home</nav><article><h1>Strike</h1><p>Shelling hit the port on Monday…</p></article></body></html>')
+ * // { title: 'Strike', body: 'Shelling hit the port on Monday…', meta: {…}, method: 'readability' }
+ */
+export function extractArticle(html: string): HtmlArticle | null {
+  const meta = pageMetadata(parse(html));
+  const found = readabilityArticle(html) ?? undefined;
+  let best = found && found.body.length >= SHORT_BODY ? found : undefined;
+  if (!best) {
+    const fallback = fallbackArticle(html) ?? undefined;
+    best = found && (!fallback || found.body.length >= fallback.body.length) ? found : fallback;
+  }
+  if (!best || !isProse(best.body)) return null;
+  const title = best.title || meta.title || '';
+  const merged: Partial<DocumentMetadataHints> = { ...best.meta, ...meta };
+  if (title) merged.title = title;
+  return { title, body: best.body, meta: merged, method: best.method };
+}
+
+interface Found {
+  title: string;
+  body: string;
+  meta: Partial<DocumentMetadataHints>;
+  method: HtmlArticle['method'];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.
+function parse(html: string): any {
+  // linkedom needs a document element; bare fragments get one.
+  const wrapped = /<html[\s>]/i.test(html.slice(0, 100_000))
+    ? html
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(wrapped).document;
+}
+
+function readabilityArticle(html: string): Found | null {
+  const document = parse(html);
+  let result: ReturnType<Readability<TextNodeLike>['parse']>;
+  try {
+    result = new Readability<TextNodeLike>(document, {
+      serializer: (node) => node as unknown as TextNodeLike,
+    }).parse();
+  } catch {
+    return null; // Readability can trip over odd markup; the fallback still runs.
+  }
+  if (!result?.content) return null;
+  const body = articleText(result.content);
+  const meta: Partial<DocumentMetadataHints> = {};
+  if (result.byline) meta.byline = result.byline.trim();
+  if (result.siteName) meta.publisher = result.siteName.trim();
+  if (result.excerpt) meta.excerpt = result.excerpt.trim();
+  if (result.lang) meta.language = result.lang.trim();
+  return { title: (result.title ?? '').trim(), body, meta, method: 'readability' };
+}
+
+/** Selectors for elements that hold the article on most sites, most specific first. */
+const ARTICLE_SELECTORS = [
+  '[itemprop="articleBody"]',
+  'article',
+  '[role="main"]',
+  'main',
+  '#content',
+  '.content',
+];
+
+function fallbackArticle(html: string): Found | null {
+  const document = parse(html);
+  for (const el of document.querySelectorAll('script, style, noscript, nav, header, footer, aside, form'))
+    el.remove();
+  let body = '';
+  for (const selector of ARTICLE_SELECTORS) {
+    for (const el of document.querySelectorAll(selector)) {
+      const text = articleText(el);
+      if (proseLength(text) > proseLength(body)) body = text;
+    }
+    if (proseLength(body) >= 200) break;
+  }
+  if (proseLength(body) < 200) {
+    const block = largestTextBlock(document.body);
+    if (proseLength(block) > proseLength(body)) body = block;
+  }
+  if (!body) return null;
+  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return { title: h1, body, meta: {}, method: 'fallback' };
+}
+
+/**
+ * The element whose direct paragraph children hold the most prose: the article container on
+ * pages Readability cannot score.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: linkedom element.
+function largestTextBlock(root: any): string {
+  if (!root) return '';
+  // biome-ignore lint/suspicious/noExplicitAny: linkedom element.
+  const scores = new Map<any, number>();
+  for (const p of root.querySelectorAll('p, pre, blockquote, li, td')) {
+    const len = proseLength(articleText(p));
+    if (len < 25) continue;
+    const parent = p.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + len);
+  }
+  let best = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best ? articleText(best) : '';
+}
+
+/** Characters in lines that read like sentences rather than menu items. */
+function proseLength(text: string): number {
+  let n = 0;
+  for (const line of text.split('\n')) {
+    if (line.split(' ').length >= 6 || /[.!?。！？]["'”’)]?$/.test(line)) n += line.length;
+  }
+  return n;
+}
+
+/** Whether extracted text is an article rather than a menu, a cookie notice or an error page. */
+function isProse(text: string): boolean {
+  return proseLength(text) >= 80 || (text.length >= 40 && proseLength(text) >= text.length * 0.5);
+}

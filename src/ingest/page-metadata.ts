@@ -1,0 +1,188 @@
+import type { DocumentMetadataHints } from '../types/document.js';
+
+/** The part of a DOM document this module reads. */
+export interface MetaDocumentLike {
+  querySelector(selector: string): MetaElementLike | null;
+  querySelectorAll(selector: string): ArrayLike<MetaElementLike>;
+  readonly documentElement: MetaElementLike | null;
+}
+interface MetaElementLike {
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+}
+
+/**
+ * Publication metadata from an HTML page's head and markup: Open Graph and article meta tags,
+ * schema.org JSON-LD, Dublin Core, `<link rel=canonical>`, `<time datetime>` and `<html lang>`.
+ * Read it before Readability runs, which rewrites the document. Only fields found are present.
+ *
+ * @example pageMetadata(parseHTML('<html lang="en"><head><meta property="og:site_name" content="Kyiv Daily"></head></html>').document)
+ * // { publisher: 'Kyiv Daily', language: 'en' }
+ */
+export function pageMetadata(document: MetaDocumentLike): Partial<DocumentMetadataHints> {
+  const ld = jsonLdArticle(document);
+  const out: Partial<DocumentMetadataHints> = {};
+  const title =
+    meta(document, ['og:title', 'twitter:title', 'dc.title', 'headline']) ??
+    ld?.headline ??
+    clean(document.querySelector('title')?.textContent);
+  if (title) out.title = title;
+  const byline =
+    meta(document, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author']) ?? ld?.author;
+  if (byline && !/^https?:\/\//.test(byline)) out.byline = byline;
+  const publisher =
+    meta(document, ['og:site_name', 'application-name', 'dc.publisher', 'publisher']) ?? ld?.publisher;
+  if (publisher) out.publisher = publisher;
+  const url =
+    attr(document.querySelector('link[rel="canonical"]'), 'href') ??
+    meta(document, ['og:url', 'twitter:url']) ??
+    ld?.url;
+  if (url && /^https?:\/\//i.test(url)) out.url = url;
+  const published = firstDate([
+    meta(document, [
+      'article:published_time',
+      'og:article:published_time',
+      'datepublished',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'date',
+      'dc.date',
+      'dc.date.issued',
+      'dcterms.created',
+      'sailthru.date',
+      'parsely-pub-date',
+    ]),
+    ld?.datePublished,
+    attr(document.querySelector('[itemprop="datePublished"]'), 'content') ??
+      attr(document.querySelector('[itemprop="datePublished"]'), 'datetime'),
+    attr(document.querySelector('time[pubdate]'), 'datetime'),
+    attr(document.querySelector('article time[datetime]'), 'datetime'),
+    attr(document.querySelector('time[datetime]'), 'datetime'),
+  ]);
+  if (published) out.publishedDate = published;
+  const language = languageOf(
+    attr(document.documentElement, 'lang') ??
+      attr(document.documentElement, 'xml:lang') ??
+      meta(document, ['content-language', 'dc.language', 'og:locale', 'language']) ??
+      ld?.inLanguage,
+  );
+  if (language) out.language = language;
+  const excerpt = meta(document, ['description', 'og:description', 'twitter:description']) ?? ld?.description;
+  if (excerpt) out.excerpt = excerpt;
+  return out;
+}
+
+/** Content of the first meta tag (by `property`, `name`, `itemprop` or `http-equiv`) with one of the keys. */
+function meta(document: MetaDocumentLike, keys: readonly string[]): string | undefined {
+  const tags = document.querySelectorAll('meta');
+  const found = new Map<string, string>();
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    const content = clean(tag.getAttribute('content'));
+    if (!content) continue;
+    for (const a of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = tag.getAttribute(a)?.trim().toLowerCase();
+      if (key && !found.has(key)) found.set(key, content);
+    }
+  }
+  for (const k of keys) {
+    const v = found.get(k);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function attr(element: MetaElementLike | null | undefined, name: string): string | undefined {
+  return clean(element?.getAttribute(name)) || undefined;
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v : undefined;
+}
+
+/** The first value that starts with an ISO date, cut to YYYY-MM-DD. */
+function firstDate(values: readonly (string | undefined)[]): string | undefined {
+  for (const v of values) {
+    const m = v?.match(/^\s*(\d{4})-(\d{2})-(\d{2})/);
+    if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= 31) return `${m[1]}-${m[2]}-${m[3]}`;
+  }
+  return undefined;
+}
+
+function languageOf(value: string | undefined): string | undefined {
+  const m = value?.match(/^\s*([a-z]{2,3})(?:[-_]|$)/i);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+interface LdArticle {
+  headline?: string;
+  author?: string;
+  publisher?: string;
+  url?: string;
+  datePublished?: string;
+  inLanguage?: string;
+  description?: string;
+}
+
+const ARTICLE_TYPE = /Article|NewsArticle|Report|BlogPosting|WebPage|LiveBlogPosting|Posting/;
+
+/** The first schema.org article object in the page's JSON-LD scripts, flattened to strings. */
+function jsonLdArticle(document: MetaDocumentLike): LdArticle | undefined {
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    let data: unknown;
+    try {
+      data = JSON.parse(scripts[i]!.textContent ?? '');
+    } catch {
+      continue; // Broken JSON-LD is common; the other sources still apply.
+    }
+    const article = findArticle(data, 0);
+    if (article) return flatten(article);
+  }
+  return undefined;
+}
+
+function findArticle(data: unknown, depth: number): Record<string, unknown> | undefined {
+  if (depth > 4 || data === null || typeof data !== 'object') return undefined;
+  if (Array.isArray(data)) {
+    for (const d of data) {
+      const a = findArticle(d, depth + 1);
+      if (a) return a;
+    }
+    return undefined;
+  }
+  const rec = data as Record<string, unknown>;
+  const type = rec['@type'];
+  const types = Array.isArray(type) ? type.join(' ') : String(type ?? '');
+  if (ARTICLE_TYPE.test(types) && (rec.headline || rec.datePublished)) return rec;
+  return findArticle(rec['@graph'], depth + 1);
+}
+
+function flatten(rec: Record<string, unknown>): LdArticle {
+  const text = (v: unknown): string | undefined => {
+    if (typeof v === 'string') return clean(v);
+    if (Array.isArray(v)) {
+      const names = v.map(text).filter((s): s is string => !!s);
+      return names.length ? names.join(', ') : undefined;
+    }
+    if (v && typeof v === 'object') return text((v as Record<string, unknown>).name);
+    return undefined;
+  };
+  const out: LdArticle = {};
+  const fields = [
+    'headline',
+    'author',
+    'publisher',
+    'url',
+    'datePublished',
+    'inLanguage',
+    'description',
+  ] as const;
+  for (const f of fields) {
+    const v = text(rec[f]);
+    if (v) out[f] = v;
+  }
+  return out;
+}
