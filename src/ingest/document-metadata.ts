@@ -72,7 +72,16 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
   let originallyPublishedBy: MetadataField | null = null;
   const wireCredits: MetadataField[] = [];
 
+  let textDate: MetadataField | null = null;
   for (const line of lines) {
+    const dated = datelineOf(line);
+    if (dated) {
+      textDate ??= dated.date;
+      if (dated.whole) {
+        boilerplate.push({ start: line.start, end: line.end, kind: 'dateline' });
+        continue;
+      }
+    }
     const by = /^(?:by|written by|words by|reporting by)\s+(.{2,120}?)\s*$/i.exec(line.text);
     if (by && !/[.!?]["”’]?$/.test(by[1]!.trim()) && line.text.split(/\s+/).length <= 14) {
       const value = cleanName(by[1]!.split(/\s*[|•·]\s*/)[0]!);
@@ -80,7 +89,7 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
       boilerplate.push({ start: line.start, end: line.end, kind: 'byline' });
       continue;
     }
-    const pub = /^(?:published|posted)\s+(?:by|on)\s+(.{2,100}?)\.?$/i.exec(line.text);
+    const pub = /^(?:published|posted)\s+(?:by|on)\s+(.{2,100}?)(?:\s+on\s+[^,]*\d{4})?\.?$/i.exec(line.text);
     if (pub && !looksLikeDate(pub[1]!)) {
       publisher ??= field(cleanName(pub[1]!), offsetOf(line, pub[1]!), 0.85);
       boilerplate.push({ start: line.start, end: line.end, kind: 'publication-notice' });
@@ -90,7 +99,9 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
     for (const { re, kind } of REPUBLICATION_PATTERNS) {
       const m = re.exec(line.text);
       if (!m || line.text.length > 200) continue;
-      const name = cleanName(m[1]!);
+      const name = cleanName(
+        m[1]!.replace(/\s+on\s+[^,]*\d{4}$/i, '').replace(/\s+and\s+(?:is|was)\s+re-?published\b.*$/i, ''),
+      );
       const f = field(name, offsetOf(line, m[1]!), 0.85);
       if (kind === 'republished') republishedBy.push(f);
       else originallyPublishedBy ??= f;
@@ -104,13 +115,17 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
       continue;
     }
     const wire = findWireCredit(line);
-    if (wire) wireCredits.push(wire);
+    if (wire) {
+      wireCredits.push(wire.credit);
+      boilerplate.push({ ...wire.dateline, kind: 'dateline' });
+    }
   }
 
   // "Republished by X" with "Published by Y" and no other publisher: the copy we hold is X's.
   if (!publisher && originallyPublishedBy) publisher = originallyPublishedBy;
 
   const published = meta.publishedDate ? isoDate(meta.publishedDate) : null;
+  const publishedDateSource = published ? 'metadata' : textDate ? 'text' : referenceDate ? 'reference' : null;
   return {
     title,
     standfirst,
@@ -120,8 +135,8 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
     originallyPublishedBy,
     wireCredits,
     url: meta.url ?? null,
-    publishedDate: published ?? referenceDate,
-    publishedDateSource: published ? 'metadata' : referenceDate ? 'reference' : null,
+    publishedDate: published ?? textDate?.value ?? referenceDate,
+    publishedDateSource,
     language: meta.language ? meta.language.toLowerCase().split(/[-_]/)[0]! : guessLanguage(text),
     sha256: sha256(text),
     rawSha256: source.raw !== undefined && source.raw !== text ? sha256(source.raw) : null,
@@ -201,15 +216,26 @@ function findStandfirst(lines: Line[], title: MetadataField): MetadataField | nu
   return null;
 }
 
-function findWireCredit(line: Line): MetadataField | null {
-  const names = WIRE_SERVICES.map((w) => w.replace(/\s+/g, '\\s+')).join('|');
-  const re = new RegExp(
-    `^(?:[A-Z][\\p{L}'.-]*(?:[ ,]+[A-Z\\p{L}][\\p{L}'.-]*){0,4}\\s*)?\\((${names})\\)\\s*[-—–:]`,
-    'u',
-  );
-  const m = re.exec(line.text);
+// A dateline credit: "MOSUL, Iraq (Reuters) —". Known wire services are credited anywhere at
+// the start of a line; any other capitalised name only after an upper-case dateline city.
+const DATELINE_CITY =
+  "[A-Z][A-Z'.-]+(?:\\s+[A-Z][A-Z'.-]+){0,3}(?:,\\s*[A-Z][\\p{L}'.-]+(?:\\s+[A-Z][\\p{L}'.-]+){0,2})?";
+const KNOWN_WIRE = new RegExp(
+  `^(?:[A-Z][\\p{L}'.-]*(?:[ ,]+[A-Z\\p{L}][\\p{L}'.-]*){0,4}\\s*)?\\((${WIRE_SERVICES.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\)\\s*[-—–:]`,
+  'u',
+);
+const ANY_CREDIT = new RegExp(
+  `^${DATELINE_CITY}\\s*\\(([A-Z][\\p{L}&.'-]*(?:\\s+[A-Z][\\p{L}&.'-]*){0,3})\\)\\s*[-—–:]`,
+  'u',
+);
+
+function findWireCredit(line: Line): { credit: MetadataField; dateline: Span } | null {
+  const m = KNOWN_WIRE.exec(line.text) ?? ANY_CREDIT.exec(line.text);
   if (!m) return null;
-  return field(m[1]!, offsetOf(line, m[1]!, m.index), 0.9);
+  return {
+    credit: field(m[1]!, offsetOf(line, m[1]!, m.index), 0.85),
+    dateline: { start: line.start, end: line.start + m[0].length },
+  };
 }
 
 function offsetOf(line: Line, piece: string, from = 0): Span {
@@ -231,6 +257,52 @@ function cleanName(value: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:]+$/g, '')
     .trim();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i');
+const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+/**
+ * A publication date line: a line that is only a date ("13 March 2024"), or a notice with one
+ * ("Published on March 13, 2024", "Republished by X on 15 March 2024", "Updated: 2024-03-13").
+ */
+function datelineOf(line: Line): { date: MetadataField; whole: boolean } | null {
+  if (line.text.length > 120) return null;
+  const notice = /^(?:(?:re)?published|posted|updated|first published)\b/i.test(line.text);
+  const bare = line.text.length <= 40;
+  if (!notice && !bare) return null;
+  const found = [DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DAY]
+    .map((re) => re.exec(line.text))
+    .find((m): m is RegExpExecArray => m !== null);
+  if (!found) return null;
+  const iso =
+    found[0].match(ISO_DAY) !== null
+      ? `${found[1]}-${found[2]}-${found[3]}`
+      : /^\d/.test(found[0])
+        ? ymd(found[3]!, found[2]!, found[1]!)
+        : ymd(found[3]!, found[1]!, found[2]!);
+  if (!iso) return null;
+  // A bare line must be nothing but the date (an optional weekday before it).
+  if (!notice && line.text.replace(/^\p{L}+day,?\s+/iu, '').replace(/[.\s]+$/, '') !== found[0]) return null;
+  return {
+    date: {
+      value: iso,
+      span: { start: line.start + found.index, end: line.start + found.index + found[0].length },
+      confidence: 0.8,
+    },
+    whole: !/^(?:re)?published by\b/i.test(line.text),
+  };
+}
+
+function ymd(year: string, month: string, day: string): string | null {
+  const mi = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  const d = Number(day);
+  if (mi < 0 || d < 1 || d > 31) return null;
+  return `${year}-${String(mi + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function looksLikeDate(value: string): boolean {

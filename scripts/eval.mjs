@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+// Scores the reader on the development gold files in ../shared/eval/ (when present) with the
+// corpus's own scorer, and writes the table to docs/accuracy.md.
+//
+//   npm run eval                     every dev file found; writes docs/accuracy.md
+//   npm run eval -- FILE...          chosen gold files (paths or names such as dates-recognizers)
+//   node scripts/eval.mjs --dev …    run the CLI from source (tsx), print only, write nothing
+//   --no-write                       print only
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EVAL_DIR = resolve(process.env.CORROBORATE_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval'));
+const args = process.argv.slice(2);
+const dev = args.includes('--dev');
+const write = !dev && !args.includes('--no-write');
+const wanted = args.filter((a) => !a.startsWith('--'));
+
+/** The headline metrics of each task: [P, R, F1] keys, then extra [label, key] pairs. */
+const TASKS = {
+  quantities: { p: 'quantities.precision', r: 'quantities.recall', f: 'quantities.f1', extra: [] },
+  dates: {
+    p: 'resolved.precision',
+    r: 'resolved.recall',
+    f: 'resolved.f1',
+    extra: [
+      ['span F1', 'span.f1'],
+      ['resolved exact F1', 'resolved.exact.f1'],
+    ],
+  },
+  articles: { p: 'body.precision', r: 'body.recall', f: 'body.f1', extra: [['micro F1', 'body.micro.f1']] },
+  toponyms: {
+    p: 'recognition.precision',
+    r: 'recognition.recall',
+    f: 'recognition.f1',
+    extra: [
+      ['exact F1', 'recognition.exact.f1'],
+      ['acc@161km', 'resolution.accuracy@161km'],
+      ['median error km', 'resolution.medianErrorKm'],
+      ['end-to-end acc@161', 'resolution.endToEndAccuracy@161km'],
+    ],
+  },
+  'event-location': {
+    p: 'eventLocation.precision',
+    r: 'eventLocation.recall',
+    f: 'eventLocation.f1',
+    extra: [
+      ['accuracy', 'eventLocation.accuracy'],
+      ['exact accuracy', 'eventLocation.exact.accuracy'],
+    ],
+  },
+  attributions: {
+    p: 'content.precision',
+    r: 'content.recall',
+    f: 'content.f1',
+    extra: [
+      ['content exact F1', 'content.exact.f1'],
+      ['source accuracy', 'source.accuracy'],
+      ['source exact accuracy', 'source.exact.accuracy'],
+      ['cue accuracy', 'cue.accuracy'],
+    ],
+  },
+  'event-types': { p: null, r: null, f: 'macroF1', extra: [['accuracy', 'accuracy']] },
+  events: {
+    p: 'argument.classification.precision',
+    r: 'argument.classification.recall',
+    f: 'argument.classification.f1',
+    extra: [
+      ['trigger id F1', 'trigger.identification.f1'],
+      ['trigger class F1', 'trigger.classification.f1'],
+      ['arg id F1', 'argument.identification.f1'],
+    ],
+  },
+  entities: {
+    p: 'typed.precision',
+    r: 'typed.recall',
+    f: 'typed.f1',
+    extra: [
+      ['untyped F1', 'untyped.f1'],
+      ['typed exact F1', 'typed.exact.f1'],
+      ['recall Person', 'typed.recallByType.Person'],
+      ['recall Organisation', 'typed.recallByType.Organisation'],
+      ['recall Location', 'typed.recallByType.Location'],
+    ],
+  },
+};
+
+function goldFiles() {
+  if (!existsSync(EVAL_DIR)) return null;
+  if (wanted.length > 0) {
+    return wanted.map((w) => {
+      const candidates = [resolve(w), join(EVAL_DIR, w), join(EVAL_DIR, `${w}.jsonl`)];
+      const found = candidates.find((c) => existsSync(c));
+      if (!found) {
+        console.error(`eval: no gold file "${w}" (looked in ${EVAL_DIR})`);
+        process.exit(2);
+      }
+      return found;
+    });
+  }
+  return readdirSync(EVAL_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(EVAL_DIR, f));
+}
+
+function taskOf(file) {
+  const base = basename(file);
+  return Object.keys(TASKS)
+    .sort((a, b) => b.length - a.length)
+    .find((t) => base.startsWith(`${t}-`));
+}
+
+function runReader(gold, predFile) {
+  const cli = dev ? ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')] : [join(ROOT, 'dist/cli/main.js')];
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [...cli, 'analyze', '--jsonl', gold, '--quiet'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const out = createWriteStream(predFile);
+    child.stdout.pipe(out);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      out.on('finish', () => {
+        if (code !== 0) fail(new Error(`reader exited with ${code} on ${gold}`));
+        else done(Number(process.hrtime.bigint() - started) / 1e9);
+      });
+    });
+  });
+}
+
+function score(gold, predFile) {
+  const r = spawnSync(process.execPath, [join(EVAL_DIR, 'score.mjs'), gold, predFile], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`scorer failed on ${gold}: ${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop();
+  return JSON.parse(last);
+}
+
+const fmt = (v) =>
+  v === null || v === undefined
+    ? '—'
+    : typeof v === 'number'
+      ? Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(3)
+      : String(v);
+
+async function main() {
+  const files = goldFiles();
+  if (!files) {
+    console.log(`eval: ${EVAL_DIR} not found; nothing to evaluate (the dev corpora live in ../shared/eval).`);
+    return;
+  }
+  if (!dev && !existsSync(join(ROOT, 'dist/cli/main.js'))) {
+    console.error('eval: dist/ is missing; run "npm run build" (npm run eval does this) or use --dev');
+    process.exit(2);
+  }
+  const tmp = join(ROOT, '.corroborate', 'eval');
+  mkdirSync(tmp, { recursive: true });
+  const rows = [];
+  for (const gold of files) {
+    const task = taskOf(gold);
+    if (!task) {
+      console.error(`eval: skipping ${basename(gold)} (unknown task)`);
+      continue;
+    }
+    const pred = join(tmp, basename(gold).replace(/\.jsonl$/, '.pred.jsonl'));
+    const seconds = await runReader(gold, pred);
+    const result = score(gold, pred);
+    const spec = TASKS[task];
+    const m = result.metrics;
+    const errors = readFileSync(pred, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"error"') && /^\{"id":"[^"]*","error"/.test(l)).length;
+    const row = {
+      task,
+      corpus: basename(gold),
+      documents: result.documents,
+      p: spec.p ? m[spec.p] : null,
+      r: spec.r ? m[spec.r] : null,
+      f1: m[spec.f],
+      extra: spec.extra.map(([label, key]) => `${label} ${fmt(m[key])}`).join('; '),
+      seconds,
+      errors,
+      metrics: m,
+      warnings: result.warnings ?? [],
+    };
+    rows.push(row);
+    console.log(
+      `${row.corpus.padEnd(34)} P ${fmt(row.p)}  R ${fmt(row.r)}  F1 ${fmt(row.f1)}  ${row.extra}  (${seconds.toFixed(1)} s${errors ? `, ${errors} line errors` : ''})`,
+    );
+  }
+  if (write && rows.length > 0) writeReport(rows);
+}
+
+function writeReport(newRows) {
+  // Scoring chosen files updates their rows and keeps the others (docs/accuracy.json holds them).
+  const store = join(ROOT, 'docs', 'accuracy.json');
+  const previous = existsSync(store) ? JSON.parse(readFileSync(store, 'utf8')) : [];
+  const byCorpus = new Map(previous.map((r) => [r.corpus, r]));
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).stdout.trim();
+  const date = new Date().toISOString().slice(0, 10);
+  for (const r of newRows) byCorpus.set(r.corpus, { ...r, date, commit });
+  const rows = [...byCorpus.values()].sort(
+    (a, b) => a.task.localeCompare(b.task) || a.corpus.localeCompare(b.corpus),
+  );
+  const lines = [
+    '# Accuracy',
+    '',
+    `Measured by \`npm run eval\` (last run ${date} at commit \`${commit}\`${dirty ? ' with uncommitted changes in src/' : ''}, Node ${process.version}; each row gives its own date and commit).`,
+    'Development gold files from `../shared/eval/`, scored with its `score.mjs` (rules in its README:',
+    'span matches overlap by at least half of the longer span; `exact` figures beside them).',
+    'Held-out documents of the same kinds decide acceptance; these dev figures guide tuning.',
+    '',
+    '| task | corpus | documents | P | R | F1 | more | time | measured |',
+    '|---|---|---:|---:|---:|---:|---|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.task} | ${r.corpus} | ${r.documents} | ${fmt(r.p)} | ${fmt(r.r)} | ${fmt(r.f1)} | ${r.extra}${r.errors ? `; ${r.errors} line errors` : ''} | ${r.seconds.toFixed(1)} s | ${r.date} \`${r.commit}\` |`,
+    ),
+    '',
+    'F1 for event types is macro-F1 over the CASE 2021 labels; for events it is argument classification F1;',
+    'for dates it requires the span and the resolved from/to to match; for articles it is token F1',
+    'averaged over documents.',
+    '',
+    '## All metrics',
+    '',
+    ...rows.flatMap((r) => [
+      `### ${r.corpus}`,
+      '',
+      '```json',
+      JSON.stringify(r.metrics, null, 0).replace(/,"/g, ', "'),
+      '```',
+      ...(r.warnings.length ? ['', `Warnings: ${r.warnings.join('; ')}`] : []),
+      '',
+    ]),
+  ];
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs', 'accuracy.md'), `${lines.join('\n')}\n`);
+  writeFileSync(store, `${JSON.stringify(rows, null, 1)}\n`);
+  console.log('wrote docs/accuracy.md');
+}
+
+main().catch((error) => {
+  console.error(`eval: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { CorroborateError, ExitCode } from '../errors.js';
+import { runAnalyzeCommand } from './analyze-command.js';
+import { runGazetteerCommand } from './gazetteer-command.js';
+
+const HELP = `Usage: corroborate <command> [options]
+
+Turns news reports about armed-conflict events into a verifiable, sourced reading.
+
+Commands:
+  analyze [FILE|-]...     read reports and print their analysis (text or JSON)
+  analyze --jsonl IN      batch mode: JSON lines in, one analysis record per line out
+  gazetteer import FILE   load a GeoNames dump or a GeoJSON of your own places
+
+Options:
+  -h, --help              help (also: corroborate <command> --help)
+  -v, --version           print the version
+
+Run "corroborate analyze --help" for the reader's options.`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** The CLI entry: dispatches a command and turns errors into one line and an exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+        return await runAnalyzeCommand(rest);
+      case 'gazetteer':
+        return await runGazetteerCommand(rest);
+      case '-v':
+      case '--version':
+        process.stdout.write(`${version()}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(`${HELP}\n`);
+        return command === undefined ? ExitCode.usage : 0;
+      default:
+        process.stderr.write(`corroborate: unknown command "${command}"\n\n${HELP}\n`);
+        return ExitCode.usage;
+    }
+  } catch (error) {
+    if (error instanceof CorroborateError) {
+      process.stderr.write(`corroborate: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`corroborate: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return ExitCode.failure;
+  }
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // `corroborate analyze … | head` closes the pipe early: that is not a failure.
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
