@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { DocumentMetadataHints } from '../types/document.js';
 import { articleText, type TextNodeLike } from './article-text.js';
 import { pageMetadata } from './page-metadata.js';
+import { type PrunableElement, pruneArticle } from './prune-article.js';
 
 /** The article found in an HTML page. */
 export interface HtmlArticle {
@@ -63,12 +64,14 @@ function readabilityArticle(html: string): Found | null {
   let result: ReturnType<Readability<TextNodeLike>['parse']>;
   try {
     result = new Readability<TextNodeLike>(document, {
+      keepClasses: true,
       serializer: (node) => node as unknown as TextNodeLike,
     }).parse();
   } catch {
     return null; // Readability can trip over odd markup; the fallback still runs.
   }
   if (!result?.content) return null;
+  if (process.env.NOPRUNE !== '1') pruneArticle(result.content as unknown as PrunableElement);
   const body = articleText(result.content);
   const meta: Partial<DocumentMetadataHints> = {};
   if (result.byline) meta.byline = result.byline.trim();

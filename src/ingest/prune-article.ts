@@ -1,0 +1,86 @@
+/** The DOM element shape pruning needs (linkedom's and the browser's elements both fit). */
+export interface PrunableElement {
+  readonly localName: string;
+  readonly textContent: string | null;
+  readonly children: ArrayLike<PrunableElement>;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<PrunableElement>;
+  remove(): void;
+}
+
+/** Page furniture that Readability sometimes keeps inside the article container. */
+const FURNITURE_TAGS = 'nav, aside, figcaption, [role="navigation"], [role="complementary"]';
+
+/**
+ * Class or id words that mark captions, credits, bylines, share bars, related links and ads.
+ * Matched as whole words of a class name split at `-`, `_` and case changes, so `article-body`
+ * or `headline` never match `ad`.
+ */
+const FURNITURE_WORDS = new Set([
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'author',
+  'authors',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'caption',
+  'comment',
+  'comments',
+  'credit',
+  'credits',
+  'dateline',
+  'newsletter',
+  'outbrain',
+  'promo',
+  'related',
+  'share',
+  'sharing',
+  'social',
+  'sponsored',
+  'subscribe',
+  'subscription',
+  'taboola',
+  'tags',
+  'timestamp',
+]);
+
+/** A furniture-classed element is removed only when it holds less than this share of the text. */
+const MAX_FURNITURE_SHARE = 0.25;
+
+/** Navigation and asides are furniture by their tag, so they go unless they hold most of the text. */
+const MAX_FURNITURE_TAG_SHARE = 0.6;
+
+/**
+ * Removes page furniture from an extracted article element in place: navigation, asides, figure
+ * captions, and elements classed as captions, bylines, share bars, related links, tags or ads.
+ * An element holding a large share of the text is kept whatever its class, so a wrapper named
+ * `post-with-author` never takes the article with it.
+ *
+ * @example pruneArticle(readabilityContent) // removes <nav>, <figcaption>, <div class="share-bar">…
+ */
+export function pruneArticle(root: PrunableElement): void {
+  const total = textLength(root);
+  for (const el of Array.from(root.querySelectorAll(FURNITURE_TAGS))) {
+    if (textLength(el) <= total * MAX_FURNITURE_TAG_SHARE) el.remove();
+  }
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (!isFurnitureNamed(el)) continue;
+    if (textLength(el) <= total * MAX_FURNITURE_SHARE) el.remove();
+  }
+}
+
+function isFurnitureNamed(el: PrunableElement): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (names.trim() === '') return false;
+  for (const word of names.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s\-_]+/)) {
+    if (FURNITURE_WORDS.has(word.toLowerCase())) return true;
+  }
+  return false;
+}
+
+function textLength(el: PrunableElement): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+}
