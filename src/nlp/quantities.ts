@@ -1,7 +1,13 @@
 import type { ReaderStage } from '../stage.js';
+import { findQuantities } from './quantities/find-quantities.js';
 
-// Placeholder until the owning work lands: adds nothing.
+/**
+ * The quantities stage: every number with its unit, bound, range and what it counts.
+ *
+ * @example quantitiesStage.run({ id: 'a', text: 'killed over 17,000 people', … }, ctx).quantities
+ * // [{ value: 17000, unit: 'count', bound: 'more-than', of: { text: 'people', … }, … }]
+ */
 export const quantitiesStage: ReaderStage = {
   id: 'quantities',
-  run: () => ({}),
+  run: (record) => ({ quantities: findQuantities(record.text ?? '', record.tokens, 'quantities') }),
 };

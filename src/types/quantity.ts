@@ -7,7 +7,14 @@ import type { Evidence, Span, TextSpan } from './span.js';
 export type UnitId = string;
 
 /** Whether a value is stated exactly, as a bound, approximately, or as a range. */
-export type QuantityBound = 'exact' | 'at-least' | 'at-most' | 'more-than' | 'less-than' | 'approximate' | 'range';
+export type QuantityBound =
+  | 'exact'
+  | 'at-least'
+  | 'at-most'
+  | 'more-than'
+  | 'less-than'
+  | 'approximate'
+  | 'range';
 
 /**
  * A number with its unit, as stated in the text.
@@ -30,4 +37,9 @@ export interface Quantity extends Span, Evidence {
   readonly of: TextSpan | null;
   /** The number was written in words ("twelve", "half", "dozens"). */
   readonly spelledOut: boolean;
+  /**
+   * A bare four-digit number that reads as a calendar year ("in 1979", "the 1960s"). Kept as a
+   * `count` with low confidence (the quantulum convention); consumers of counts should skip it.
+   */
+  readonly year?: boolean;
 }
