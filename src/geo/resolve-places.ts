@@ -1,0 +1,263 @@
+import type { Place, PlaceKind, PlacePrecision } from '../types/index.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import type { PlaceMention } from './recognize-places.js';
+
+/**
+ * Chooses a gazetteer entry for each mention using priors (population, feature class, type
+ * suffix) and the report's own geography (countries and admin-1 regions mentioned, "X, Y"
+ * pairs), and says how exact the coordinates are. Unknown facilities are placed at the
+ * place they are said to be in ("Harir Air Base in Erbil" → near Erbil).
+ *
+ * @example resolvePlaces(text, recognizePlaces(text, g), g)[0].precision // 'exact'
+ */
+export function resolvePlaces(
+  text: string,
+  mentions: readonly PlaceMention[],
+  gazetteer: Gazetteer | null,
+): Place[] {
+  // First pass: priors only, to learn the report's geography.
+  const countries = new Map<string, number>();
+  const admin1s = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string | null, w: number) => {
+    if (k) m.set(k, (m.get(k) ?? 0) + w);
+  };
+  for (const m of mentions) {
+    if (m.type === 'demonym') add(countries, m.countryCode, 0.5);
+    const best = pick(m, null, null, null);
+    if (!best) continue;
+    const w =
+      best.kind === 'country' ? 2 : best.kind === 'admin1' ? 1.5 : m.candidates.length === 1 ? 1 : 0.5;
+    add(countries, best.countryCode, w);
+    if (best.countryCode && best.admin1 && best.kind !== 'country')
+      add(admin1s, `${best.countryCode}.${best.admin1}`, w);
+  }
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
+  const ctx: Context = { countries, admin1s, countryTotal: total(countries), admin1Total: total(admin1s) };
+
+  const chosen: (GazetteerEntry | null)[] = mentions.map((m, i) =>
+    pick(m, ctx, containerAfter(text, mentions, i), null),
+  );
+  const places: Place[] = [];
+  mentions.forEach((m, i) => {
+    places.push(toPlace(text, m, i, chosen[i] ?? null, mentions, chosen, gazetteer, ctx));
+  });
+  return places;
+}
+
+interface Context {
+  readonly countries: Map<string, number>;
+  readonly admin1s: Map<string, number>;
+  readonly countryTotal: number;
+  readonly admin1Total: number;
+}
+
+/** The mention right after "X, " — a state or country that contains X ("Paris, Texas"). */
+function containerAfter(text: string, ms: readonly PlaceMention[], i: number): PlaceMention | null {
+  const m = ms[i]!;
+  const n = ms[i + 1];
+  if (!n) return null;
+  return /^,\s*$/.test(text.slice(m.end, n.start)) ? n : null;
+}
+
+function prior(e: GazetteerEntry, m: PlaceMention): number {
+  const lp = Math.log10(e.population + 1);
+  let s: number;
+  switch (e.kind) {
+    case 'country':
+      s = 7;
+      break;
+    case 'admin1':
+      s = 2.5 + 0.5 * lp;
+      break;
+    case 'admin2':
+      s = 0.5 + 0.3 * lp;
+      break;
+    case 'facility':
+      s = m.type === 'facility' ? 8 : e.featureCode === 'AIRB' ? -1 : -2;
+      break;
+    default:
+      s = 0.8 * lp + (e.featureCode === 'PPLC' ? 1.5 : e.featureCode === 'PPLA' ? 0.8 : 0);
+  }
+  if (m.suffix) {
+    const admin = /province|governorate|region|state|oblast|prefecture/.test(m.suffix);
+    if (admin && e.kind === 'admin1') s += 4;
+    else if (
+      /county|parish|district|municipality|borough/.test(m.suffix) &&
+      (e.kind === 'admin2' || e.kind === 'admin1')
+    )
+      s += 4;
+    else if (/city|town|village|township/.test(m.suffix) && e.kind === 'city') s += 2;
+    else if (e.kind === 'city' && admin) s -= 2;
+  }
+  return s;
+}
+
+function pick(
+  m: PlaceMention,
+  ctx: Context | null,
+  container: PlaceMention | null,
+  _unused: null,
+): GazetteerEntry | null {
+  if (m.candidates.length === 0) return null;
+  let best: GazetteerEntry | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const e of m.candidates) {
+    let s = prior(e, m);
+    if (ctx && e.countryCode) {
+      s += 4 * ((ctx.countries.get(e.countryCode) ?? 0) / ctx.countryTotal);
+      if (e.admin1 && e.kind !== 'country')
+        s += 3 * ((ctx.admin1s.get(`${e.countryCode}.${e.admin1}`) ?? 0) / ctx.admin1Total);
+    }
+    if (container && e.kind !== 'country') {
+      const inside = container.candidates.some(
+        (c) =>
+          (c.kind === 'country' && c.countryCode === e.countryCode) ||
+          (c.kind === 'admin1' && c.countryCode === e.countryCode && c.admin1 === e.admin1),
+      );
+      if (inside) s += 8;
+    }
+    if (s > bestScore) {
+      bestScore = s;
+      best = e;
+    }
+  }
+  return best;
+}
+
+const PRECISION_OF: Record<string, PlacePrecision> = {
+  country: 'country',
+  admin1: 'admin1',
+  admin2: 'admin2',
+  city: 'exact',
+  facility: 'exact',
+};
+
+function acled(p: PlacePrecision): 1 | 2 | 3 | null {
+  if (p === 'exact') return 1;
+  if (p === 'near' || p === 'admin2') return 2;
+  if (p === 'unresolved') return null;
+  return 3;
+}
+
+function toPlace(
+  text: string,
+  m: PlaceMention,
+  i: number,
+  e: GazetteerEntry | null,
+  ms: readonly PlaceMention[],
+  chosen: readonly (GazetteerEntry | null)[],
+  gazetteer: Gazetteer | null,
+  ctx: Context,
+): Place {
+  const base = {
+    id: `place-${i}`,
+    start: m.start,
+    end: m.end,
+    name: m.name,
+    stage: 'places',
+  };
+  const make = (
+    kind: PlaceKind,
+    resolved: GazetteerEntry | null,
+    precision: PlacePrecision,
+    anchor: string | null,
+    confidence: number,
+    override?: { name: string; lat: number; lon: number; countryCode: string | null },
+  ): Place => ({
+    ...base,
+    kind,
+    resolvedName: override?.name ?? resolved?.name ?? null,
+    lat: override ? override.lat : (resolved?.lat ?? null),
+    lon: override ? override.lon : (resolved?.lon ?? null),
+    geonameid: override ? null : (resolved?.geonameid ?? null),
+    countryCode: override ? override.countryCode : (resolved?.countryCode ?? null),
+    admin1: override ? null : (resolved?.admin1 ?? null),
+    precision,
+    acledPrecision: acled(precision),
+    anchor,
+    confidence: Math.max(0, Math.min(1, confidence)),
+  });
+
+  if (m.region) {
+    return make(m.region.countryCode ? 'admin1' : 'region', null, m.region.precision, null, m.confidence, {
+      name: m.region.name,
+      lat: m.region.lat,
+      lon: m.region.lon,
+      countryCode: m.region.countryCode,
+    });
+  }
+  if (m.type === 'demonym') {
+    const c = m.countryCode && gazetteer ? gazetteer.country(m.countryCode) : null;
+    return make('demonym', c, c ? 'country' : 'unresolved', null, m.confidence);
+  }
+  if (m.type === 'facility' && !e) {
+    // An unknown facility: placed at the place it is said to be in, never presented as exact.
+    const anchor = facilityAnchor(text, m, i, ms, chosen);
+    if (anchor) {
+      const precision: PlacePrecision =
+        anchor.kind === 'city' || anchor.kind === 'facility'
+          ? 'near'
+          : (PRECISION_OF[anchor.kind] ?? 'country');
+      return make('facility', anchor, precision, anchor.name, m.confidence * 0.9);
+    }
+    const top = topCountry(ctx);
+    const c = top && gazetteer ? gazetteer.country(top) : null;
+    return make('facility', c, c ? 'country' : 'unresolved', c?.name ?? null, m.confidence * 0.6);
+  }
+  if (!e) return make('other', null, 'unresolved', null, m.confidence * 0.5);
+  const kind: PlaceKind = m.qualifier ? 'region' : e.kind;
+  let precision = PRECISION_OF[e.kind] ?? 'exact';
+  // "northern Iraq": the country's point stands for part of it.
+  if (m.qualifier && precision === 'exact') precision = 'near';
+  return make(kind, e, precision, m.qualifier ? e.name : null, m.confidence);
+}
+
+function topCountry(ctx: Context): string | null {
+  let best: string | null = null;
+  let w = 0;
+  for (const [k, v] of ctx.countries) {
+    if (v > w) {
+      w = v;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** Where an unknown facility is: "X in Y" / "X near Y" first, then the same name placed earlier. */
+function facilityAnchor(
+  text: string,
+  m: PlaceMention,
+  i: number,
+  ms: readonly PlaceMention[],
+  chosen: readonly (GazetteerEntry | null)[],
+): GazetteerEntry | null {
+  const next = ms[i + 1];
+  const ne = chosen[i + 1];
+  if (
+    next &&
+    ne &&
+    next.start - m.end < 40 &&
+    /^\s*(?:,\s*)?(?:in|near|outside|at|north of|south of|east of|west of|close to)\s+(?:the\s+)?(?:city of\s+|province of\s+)?$/i.test(
+      text.slice(m.end, next.start),
+    )
+  )
+    return ne;
+  // The same facility named earlier or later with a location ("the Harir base").
+  const core = m.key.toLowerCase();
+  for (let k = 0; k < ms.length; k++) {
+    if (k === i) continue;
+    const o = ms[k]!;
+    if (o.type !== 'facility' || o.key.toLowerCase() !== core) continue;
+    const after = ms[k + 1];
+    const ae = chosen[k + 1];
+    if (
+      after &&
+      ae &&
+      after.start - o.end < 40 &&
+      /^\s*(?:,\s*)?(?:in|near|outside|at)\s+(?:the\s+)?$/i.test(text.slice(o.end, after.start))
+    )
+      return ae;
+  }
+  return null;
+}
