@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { CorroborateError, ExitCode } from '../errors.js';
-import { runAnalyzeCommand } from './analyze-command.js';
-import { runGazetteerCommand } from './gazetteer-command.js';
 
 const HELP = `Usage: corroborate <command> [options]
 
@@ -31,10 +29,11 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Commands load lazily so that start-up pays only for the one that runs.
       case 'analyze':
-        return await runAnalyzeCommand(rest);
+        return await (await import('./analyze-command.js')).runAnalyzeCommand(rest);
       case 'gazetteer':
-        return await runGazetteerCommand(rest);
+        return await (await import('./gazetteer-command.js')).runGazetteerCommand(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${version()}\n`);
