@@ -1,0 +1,186 @@
+import type { CueStance } from '../../types/attribution.js';
+
+/** What a cue verb tells us besides "someone said something". */
+export interface CueEntry {
+  readonly lemma: string;
+  readonly stance: CueStance;
+  /** `speech`: always a cue; `weak`: a cue only with a speaker-like subject ("the source provided…"). */
+  readonly strength: 'speech' | 'weak';
+  /** Posting verbs make the speaker a social-media source. */
+  readonly social?: boolean;
+}
+
+const NEUTRAL = [
+  'say',
+  'tell',
+  'state',
+  'add',
+  'note',
+  'explain',
+  'remark',
+  'comment',
+  'respond',
+  'reply',
+  'write',
+  'announce',
+  'report',
+  'describe',
+  'mention',
+  'recall',
+  'ask',
+  'answer',
+  'testify',
+  'observe',
+  'declare',
+  'indicate',
+  'suggest',
+  'argue',
+  'contend',
+  'predict',
+  'estimate',
+  'warn',
+  'caution',
+  'urge',
+  'emphasize',
+  'emphasise',
+  'stress',
+  'reiterate',
+  'insist',
+  'complain',
+  'highlight',
+  'underline',
+  'promise',
+  'pledge',
+  'vow',
+  'threaten',
+  'believe',
+  'think',
+  'expect',
+  'hope',
+  'fear',
+  'worry',
+  'question',
+  'criticize',
+  'criticise',
+  'praise',
+  'blast',
+  'slam',
+  'assert',
+  'tout',
+  'quip',
+  'inform',
+  'brief',
+  'cite',
+  'speak',
+  'shout',
+  'chant',
+  'joke',
+  'muse',
+  'wonder',
+  'agree',
+  'counter',
+  'echo',
+  'conclude',
+  'call',
+  'label',
+  'dub',
+  'term',
+  'demand',
+  'propose',
+  'recommend',
+  'tweet',
+  'post',
+  'publish',
+  'quote',
+];
+const DISTANCING = ['claim', 'allege', 'purport', 'accuse', 'charge', 'boast'];
+const ENDORSING = [
+  'confirm',
+  'reveal',
+  'acknowledge',
+  'admit',
+  'concede',
+  'disclose',
+  'show',
+  'find',
+  'prove',
+  'demonstrate',
+  'verify',
+  'learn',
+];
+const DENYING = ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut', 'contradict'];
+const WEAK = ['provide', 'give', 'send', 'share', 'release', 'issue', 'circulate', 'document', 'add'];
+const SOCIAL = new Set(['tweet', 'post']);
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['said', 'says', 'saying', 'say'],
+  tell: ['told', 'tells', 'telling', 'tell'],
+  write: ['wrote', 'written', 'writes', 'writing', 'write'],
+  speak: ['spoke', 'spoken', 'speaks', 'speaking', 'speak'],
+  think: ['thought', 'thinks', 'thinking', 'think'],
+  find: ['found', 'finds', 'finding', 'find'],
+  show: ['showed', 'shown', 'shows', 'showing', 'show'],
+  give: ['gave', 'given', 'gives', 'giving', 'give'],
+  send: ['sent', 'sends', 'sending', 'send'],
+  learn: ['learned', 'learnt', 'learns', 'learning', 'learn'],
+  prove: ['proved', 'proven', 'proves', 'proving', 'prove'],
+};
+
+/** Regular English inflections of a verb lemma ("claim" → claimed, claims, claiming). */
+function inflect(lemma: string): string[] {
+  if (IRREGULAR[lemma]) return IRREGULAR[lemma]!;
+  const forms = [lemma];
+  if (lemma.endsWith('e')) forms.push(`${lemma}d`, `${lemma}s`, `${lemma.slice(0, -1)}ing`);
+  else if (/[^aeiou]y$/.test(lemma))
+    forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`, `${lemma}ing`);
+  else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}ed`, `${lemma}es`, `${lemma}ing`);
+  else if (/^(quip|rebut|admit|slam|vow)$/.test(lemma)) {
+    const last = lemma.at(-1)!;
+    forms.push(`${lemma}${last}ed`, `${lemma}s`, `${lemma}${last}ing`);
+  } else forms.push(`${lemma}ed`, `${lemma}s`, `${lemma}ing`);
+  return forms;
+}
+
+function build(): Map<string, CueEntry> {
+  const map = new Map<string, CueEntry>();
+  const put = (lemmas: string[], stance: CueStance, strength: CueEntry['strength']) => {
+    for (const lemma of lemmas) {
+      for (const form of inflect(lemma)) {
+        if (map.has(form) && strength === 'weak') continue;
+        map.set(form, { lemma, stance, strength, ...(SOCIAL.has(lemma) ? { social: true } : {}) });
+      }
+    }
+  };
+  put(WEAK, 'neutral', 'weak');
+  put(NEUTRAL, 'neutral', 'speech');
+  put(DISTANCING, 'distancing', 'speech');
+  put(ENDORSING, 'endorsing', 'speech');
+  put(DENYING, 'denying', 'speech');
+  return map;
+}
+
+const LEXICON = build();
+
+/**
+ * The cue entry for a word form, or null when the word is not a reporting verb.
+ *
+ * @example cueEntry('claimed') // {lemma: 'claim', stance: 'distancing', strength: 'speech'}
+ */
+export function cueEntry(word: string): CueEntry | null {
+  return LEXICON.get(word.toLowerCase()) ?? null;
+}
+
+/** Tense of a cue from its form and the auxiliaries before it ("has said" → perfect). */
+export function cueTense(words: readonly string[]): 'past' | 'present' | 'future' | 'perfect' | 'unknown' {
+  const lower = words.map((w) => w.toLowerCase());
+  const verb = lower.at(-1) ?? '';
+  if (lower.some((w) => w === 'will' || w === "'ll" || w === '’ll')) return 'future';
+  if (lower.some((w) => w === 'has' || w === 'have' || w === 'had')) return 'perfect';
+  if (lower.some((w) => w === 'was' || w === 'were' || w === 'did')) return 'past';
+  if (lower.some((w) => w === 'is' || w === 'are' || w === 'am' || w === 'does' || w === 'do'))
+    return 'present';
+  if (/(ed|told|said|wrote|spoke|thought|found|showed|gave|sent|learnt)$/.test(verb)) return 'past';
+  if (/s$/.test(verb) || /ing$/.test(verb)) return 'present';
+  if (verb === 'according') return 'unknown';
+  return 'present';
+}

@@ -1,0 +1,610 @@
+import type { AttributionForm, CueStance } from '../../types/attribution.js';
+import type { Sentence, Token } from '../../types/sentence.js';
+import type { Span } from '../../types/span.js';
+import { type CueEntry, cueEntry, cueTense } from './cue-lexicon.js';
+import { findQuotes, type Quote } from './quotes.js';
+
+/** An attribution as found in the text, before its speaker is resolved. */
+export interface FoundAttribution {
+  readonly source: Span | null;
+  readonly cue: Span | null;
+  readonly content: Span;
+  readonly form: AttributionForm;
+  readonly stance: CueStance;
+  readonly cueTense: 'past' | 'present' | 'future' | 'perfect' | 'unknown';
+  /** The cue's lemma ("say", "according to"), for speaker kinds such as social-media posts. */
+  readonly cueLemma: string;
+  readonly confidence: number;
+}
+
+/** Forms that are reporting verbs whatever tag the tagger gives them. */
+const ALWAYS_VERB = new Set([
+  'said',
+  'says',
+  'told',
+  'stated',
+  'tweeted',
+  'wrote',
+  'added',
+  'noted',
+  'claimed',
+  'alleged',
+  'denied',
+  'saying',
+]);
+/** Words between a subject and its cue that belong to the cue ("has also said"). */
+const CUE_AUX = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'did',
+  'does',
+  'do',
+  'also',
+  'then',
+  'now',
+  'previously',
+  'repeatedly',
+  'later',
+  'again',
+  'further',
+  'earlier',
+  'once',
+  'often',
+  'publicly',
+  'privately',
+  'reportedly',
+  'allegedly',
+  'recently',
+  'separately',
+  'similarly',
+  'already',
+  'just',
+  'had',
+  'not',
+  "n't",
+  'n’t',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'been',
+  'be',
+]);
+/** Nouns that make a subject a speaker for weak cues ("the source provided…"). */
+const SPEAKER_HEAD =
+  /^(sources?|officials?|spokes(?:man|woman|person|people)|ministers?|ministry|commanders?|officers?|witness(?:es)?|residents?|statements?|agency|group|army|military|police|government|president|leader|activists?|organi[sz]ation|observatory|reporters?|journalists?|analysts?|experts?|he|she|they|it)$/i;
+const TIME_WORD =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|last|this|on|in|at|during|late|early|morning|afternoon|evening|night|week|month|year|again|also|previously)$/i;
+const STOP_PRONOUN = /^(he|she|they|it|we|i|you|who|which|that|this|these|those)$/i;
+
+/**
+ * Finds who-said-what in a text from its sentences and tokens: direct quotes (with the cue
+ * before, after or inside them), indirect speech, "according to X", "as X reported", and
+ * impersonal passives ("it was reported that…"). Each token joins at most one attribution.
+ *
+ * @example findAttributions(text, tokens, sentences) // [{source, cue, content, form: 'indirect', …}]
+ */
+export function findAttributions(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+): FoundAttribution[] {
+  const quotes = findQuotes(text).filter((q) => isSpeechQuote(text, q));
+  const bySentence = groupBySentence(tokens, sentences.length);
+  const found: FoundAttribution[] = [];
+  const taken: Span[] = [];
+  const isTaken = (at: number) => taken.some((s) => at >= s.start && at < s.end);
+  for (const sentence of sentences) {
+    const toks = bySentence[sentence.index] ?? [];
+    for (let k = 0; k < toks.length; k++) {
+      const tok = toks[k]!;
+      if (isTaken(tok.start)) continue;
+      const inQuote = quotes.some((q) => tok.start > q.start && tok.end <= q.end);
+      if (inQuote) continue;
+      const hit =
+        tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
+          ? readAccordingTo(text, toks, k, sentence, quotes)
+          : readCue(text, toks, k, sentence, quotes);
+      if (!hit) continue;
+      if (hit.content.end <= hit.content.start) continue;
+      const spans = [hit.content, hit.source, hit.cue].filter((s): s is Span => s !== null);
+      if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
+      found.push(hit);
+      taken.push(...spans);
+    }
+  }
+  return found.sort((a, b) => a.content.start - b.content.start);
+}
+
+function groupBySentence(tokens: readonly Token[], count: number): Token[][] {
+  const out: Token[][] = Array.from({ length: count }, () => []);
+  for (const t of tokens) out[t.sentence]?.push(t);
+  return out;
+}
+
+/** Speech has words: a quoted one- or two-word phrase is a title, a term or a scare quote. */
+function isSpeechQuote(text: string, q: Quote): boolean {
+  if (q.words >= 4) return true;
+  const inner = text.slice(q.start + 1, q.end - (q.closed ? 1 : 0));
+  return q.words >= 3 && /[,.!?]\s*$/.test(inner);
+}
+
+function readCue(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+  quotes: Quote[],
+): FoundAttribution | null {
+  const tok = toks[k]!;
+  const lower = tok.text.toLowerCase();
+  let entry = cueEntry(lower);
+  if (!entry) return null;
+  if (tok.pos !== 'VERB' && !ALWAYS_VERB.has(lower) && !verbBetween(toks, k)) return null;
+  const prev = toks[k - 1];
+  if (prev && /^(the|a|an|this|that|these|those|his|her|its|their)$/i.test(prev.text)) return null;
+  let cueEndIdx = k;
+  // "X was quoted as saying": the whole phrase is the cue and X the speaker.
+  if (
+    lower === 'quoted' &&
+    toks[k + 1]?.text.toLowerCase() === 'as' &&
+    /^(saying|telling)$/i.test(toks[k + 2]?.text ?? '')
+  ) {
+    cueEndIdx = k + 2;
+    entry = cueEntry('say')!;
+  }
+  let a = k;
+  while (a > 0 && CUE_AUX.has(toks[a - 1]!.text.toLowerCase())) a--;
+  const auxWords = toks.slice(a, k).map((t) => t.text.toLowerCase());
+  const passive =
+    lower !== 'quoted' &&
+    /ed$|told|shown|found|written|given|sent|thought|said|known/.test(lower) &&
+    auxWords.some((w) => /^(was|were|is|are|been|be|being)$/.test(w));
+  // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
+  if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by')
+    return null;
+  const cue: Span = { start: toks[a]!.start, end: toks[cueEndIdx]!.end };
+  const tense = cueTense(toks.slice(a, cueEndIdx + 1).map((t) => t.text));
+  const base = { cue, stance: entry.stance, cueTense: tense, cueLemma: entry.lemma };
+
+  if (passive) {
+    // Only the impersonal passive is an attribution: "it was reported that …" (no speaker).
+    if (toks[a - 1]?.text.toLowerCase() !== 'it' || !/^(is|was|has|had)$/i.test(toks[a]!.text)) return null;
+    if (!/^(that|,)$/i.test(toks[cueEndIdx + 1]?.text ?? '')) return null;
+    const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
+    if (!content) return null;
+    return {
+      ...base,
+      cue: { start: toks[a - 1]!.start, end: cue.end },
+      source: null,
+      content,
+      form: 'passive',
+      confidence: 0.6,
+    };
+  }
+
+  // Direct quote before the cue: "“…,” said X" / "“…,” X said".
+  const before = quoteBefore(text, toks, a, quotes);
+  if (before) {
+    const { quote, sourceBefore } = before;
+    let source = sourceBefore;
+    let after = cueEndIdx + 1;
+    if (!source) {
+      const np = nounPhraseAfter(text, toks, after, true);
+      if (np) {
+        source = np.span;
+        after = np.next;
+      }
+    }
+    if (entry.strength === 'weak' && !isSpeakerLike(text, source)) return null;
+    const end = continuedQuote(text, toks, after, quotes, sentence, quote.end);
+    return { ...base, source, content: { start: quote.start, end }, form: 'direct-quote', confidence: 0.85 };
+  }
+
+  const joined =
+    /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || (toks[a - 1]?.text === ',' && /ing$/.test(lower));
+  const subject = joined ? clauseSubject(text, toks, a - 1) : nounPhraseBefore(text, toks, a);
+  // Direct quote after the cue: "X said: “…”" / "X said, “…”".
+  const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
+  if (afterQuote && subject) {
+    if (entry.strength === 'weak') return null;
+    return {
+      ...base,
+      source: subject.span,
+      content: { start: afterQuote.start, end: afterQuote.end },
+      form: 'direct-quote',
+      confidence: 0.85,
+    };
+  }
+
+  if (subject) {
+    if (entry.strength === 'weak' && !isSpeakerLike(text, subject.span)) return null;
+    const lead = subject.first;
+    const prevTok = toks[lead - 1];
+    const rest = toks.slice(cueEndIdx + 1).filter((t) => !/^[.!?]$/.test(t.text));
+    const tailOnly = rest.every(
+      (t) =>
+        TIME_WORD.test(t.text) ||
+        t.pos === 'PROPN' ||
+        t.pos === 'NUM' ||
+        t.pos === 'PUNCT' ||
+        t.pos === 'DET' ||
+        t.pos === 'ADP' ||
+        t.pos === 'NOUN',
+    );
+    // "As X reported, …": the main clause is the content.
+    if (prevTok && /^as$/i.test(prevTok.text) && lead - 1 === firstContentIdx(toks)) {
+      const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
+      if (comma < 0) return null;
+      const content = trimContent(text, toks[comma + 1]?.start ?? sentence.end, sentence.end);
+      return content
+        ? { ...base, source: subject.span, content, form: 'prepositional', confidence: 0.75 }
+        : null;
+    }
+    if (prevTok && /^as$/i.test(prevTok.text) && toks[lead - 2]?.text === ',') {
+      const content = trimContent(text, sentence.start, toks[lead - 2]!.start);
+      return content
+        ? { ...base, source: subject.span, content, form: 'prepositional', confidence: 0.7 }
+        : null;
+    }
+    // "…, officials said." / "…, officials said, …": the content is around the cue.
+    if (!joined && prevTok?.text === ',' && lead - 1 > 0) {
+      if (rest.length === 0 || tailOnly) {
+        const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
+        return content
+          ? {
+              ...base,
+              source: subject.span,
+              content,
+              form: formOf(text, toks, k, 'indirect'),
+              confidence: 0.7,
+            }
+          : null;
+      }
+      const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
+      if (comma >= 0 && comma <= cueEndIdx + 4) {
+        const content = trimContent(text, sentence.start, sentence.end);
+        return content ? { ...base, source: subject.span, content, form: 'indirect', confidence: 0.6 } : null;
+      }
+    }
+    const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
+    if (!content) return null;
+    return {
+      ...base,
+      source: subject.span,
+      content,
+      form: formOf(text, toks, k, 'indirect'),
+      confidence: entry.strength === 'weak' ? 0.5 : 0.75,
+    };
+  }
+
+  // "…, said X." with a paraphrase before it.
+  if (prev?.text === ',' && entry.strength === 'speech') {
+    const np = nounPhraseAfter(text, toks, cueEndIdx + 1, true);
+    if (!np) return null;
+    const rest = toks.slice(np.next).filter((t) => !/^[.!?]$/.test(t.text));
+    if (rest.length > 0 && rest[0]!.text !== ',') return null;
+    const content = trimContent(text, contentStartOf(text, sentence, quotes), prev.start);
+    return content ? { ...base, source: np.span, content, form: 'indirect', confidence: 0.65 } : null;
+  }
+  return null;
+}
+
+function readAccordingTo(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+  _quotes: Quote[],
+): FoundAttribution | null {
+  const cue: Span = { start: toks[k]!.start, end: toks[k + 1]!.end };
+  const base = {
+    cue,
+    stance: 'neutral' as CueStance,
+    cueTense: 'unknown' as const,
+    cueLemma: 'according to',
+  };
+  let stop = toks.findIndex((t, i) => i > k + 1 && (t.text === ',' || /^[.!?;]$/.test(t.text)));
+  if (stop < 0) stop = toks.length;
+  if (stop <= k + 2) return null;
+  const source = trimContent(text, toks[k + 2]!.start, toks[stop - 1]!.end);
+  if (!source) return null;
+  const atStart = k === firstContentIdx(toks);
+  if (atStart) {
+    if (toks[stop]?.text !== ',') return null;
+    const content = trimContent(text, toks[stop + 1]?.start ?? sentence.end, sentence.end);
+    return content ? { ...base, source, content, form: 'prepositional', confidence: 0.8 } : null;
+  }
+  if (toks[k - 1]?.text !== ',' && toks[k - 1]?.text !== '(') return null;
+  const tail = toks.slice(stop).filter((t) => !/^[.!?)]$/.test(t.text));
+  const end = tail.length === 0 ? toks[k - 1]!.start : sentence.end;
+  const content = trimContent(text, sentence.start, end);
+  return content ? { ...base, source, content, form: 'prepositional', confidence: 0.75 } : null;
+}
+
+/** Index of the first token that is not an opening adverbial such as "Last week," or "But". */
+function firstContentIdx(toks: Token[]): number {
+  let i = 0;
+  while (i < toks.length && /^(but|and|so|yet|however|meanwhile|still|also|moreover)$/i.test(toks[i]!.text))
+    i++;
+  if (toks[i]?.text === ',') i++;
+  return i;
+}
+
+function quoteBefore(
+  text: string,
+  toks: Token[],
+  a: number,
+  quotes: Quote[],
+): { quote: Quote; sourceBefore: Span | null } | null {
+  const cueStart = toks[a]!.start;
+  const q = [...quotes].reverse().find((x) => x.end <= cueStart);
+  if (!q) return null;
+  const gap = text.slice(q.end, cueStart);
+  if (/^[\s,—–-]*$/.test(gap) && gap.length <= 4) return { quote: q, sourceBefore: null };
+  const np = nounPhraseBefore(text, toks, a);
+  if (!np) return null;
+  const lead = text.slice(q.end, np.span.start);
+  if (/^[\s,—–-]*$/.test(lead) && lead.length <= 4) return { quote: q, sourceBefore: np.span };
+  return null;
+}
+
+function quoteAfter(
+  text: string,
+  toks: Token[],
+  from: number,
+  quotes: Quote[],
+  sentence: Sentence,
+): Quote | null {
+  let i = from;
+  while (
+    i < toks.length &&
+    (TIME_WORD.test(toks[i]!.text) ||
+      toks[i]!.pos === 'PROPN' ||
+      /^(a|an|the|statement|interview)$/i.test(toks[i]!.text)) &&
+    i < from + 6
+  )
+    i++;
+  const at = toks[i]?.start ?? sentence.end;
+  const q = quotes.find((x) => x.start >= at && x.start - at <= 3);
+  if (!q) return null;
+  const gap = text.slice(toks[i - 1]?.end ?? at, q.start);
+  return /^[\s,:;—–-]*$/.test(gap) && /[,:]/.test(text.slice(toks[from - 1]?.end ?? at, q.start)) ? q : null;
+}
+
+/** Where a sentence's content starts: an open quote that runs into it starts earlier. */
+function contentStartOf(_text: string, sentence: Sentence, quotes: Quote[]): number {
+  const q = quotes.find((x) => x.start < sentence.start && x.end > sentence.start);
+  return q ? q.start : sentence.start;
+}
+
+function contentAfter(
+  text: string,
+  toks: Token[],
+  from: number,
+  sentence: Sentence,
+  entry: CueEntry,
+): Span | null {
+  let i = from;
+  // "provided The Cradle with a photo": the recipient is not the content.
+  if (entry.strength === 'weak') {
+    const w = toks.findIndex((t, j) => j >= i && j <= i + 5 && /^(with|to)$/i.test(t.text));
+    if (w >= 0 && toks.slice(i, w).every((t) => /^(PROPN|NOUN|DET|ADJ|PRON)$/.test(t.pos))) i = w + 1;
+  }
+  // "told reporters", "told The Cradle": the hearer is not the content.
+  if (entry.lemma === 'tell' || entry.lemma === 'inform' || entry.lemma === 'brief') {
+    while (
+      i < toks.length &&
+      /^(PROPN|NOUN|DET|ADJ|PRON)$/.test(toks[i]!.pos) &&
+      !/^that$/i.test(toks[i]!.text)
+    )
+      i++;
+  }
+  // Adverbials before "that": "said on Monday in a statement that …".
+  const that = toks.findIndex((t, j) => j >= i && j <= i + 12 && /^that$/i.test(t.text) && t.pos === 'SCONJ');
+  if (that >= 0 && toks.slice(i, that).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')) i = that;
+  else
+    while (i < toks.length && (TIME_WORD.test(toks[i]!.text) || toks[i]!.text === ',') && i < from + 3) i++;
+  if (i >= toks.length) return null;
+  const content = trimContent(text, toks[i]!.start, sentence.end);
+  if (!content) return null;
+  const words = text.slice(content.start, content.end).split(/\s+/).length;
+  if (words < 2) return null;
+  return content;
+}
+
+function formOf(text: string, toks: Token[], k: number, fallback: AttributionForm): AttributionForm {
+  const window = toks.slice(Math.max(0, k - 8), k + 8).map((t) => t.text.toLowerCase());
+  if (window.includes('statement') || window.includes('statements')) return 'statement';
+  void text;
+  return fallback;
+}
+
+/** Trims spaces, a trailing comma or full stop (kept when a closing quote follows it). */
+function trimContent(text: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) {
+    if (/[!?]/.test(text[e - 1]!) && e === end) break;
+    e--;
+  }
+  return e > s ? { start: s, end: e } : null;
+}
+
+/** Words a speaker phrase may contain. */
+function npToken(t: Token): boolean {
+  if (/^(PROPN|NOUN|ADJ|DET|NUM|PRON)$/.test(t.pos)) return true;
+  // The tagger sometimes reads a surname as a verb ("Lynch"); capitals say it is a name.
+  if (/^[A-Z][a-z]/.test(t.text) && /^(VERB|X)$/.test(t.pos) && !cueEntry(t.text)) return true;
+  if (t.pos === 'PART' && /^['’]s$/i.test(t.text)) return true;
+  if (t.pos === 'PUNCT' && /^[-.'’]$/.test(t.text)) return true;
+  return false;
+}
+
+/**
+ * The speaker phrase that ends just before token `a`, with an appositive ("X, head of Y,")
+ * when there is one.
+ */
+function nounPhraseBefore(text: string, toks: Token[], a: number): { span: Span; first: number } | null {
+  const end = a - 1;
+  // A relative or personal pronoun stands alone: "who said", "he said".
+  if (toks[end] && STOP_PRONOUN.test(toks[end]!.text) && toks[end]!.pos === 'PRON') {
+    return { span: { start: toks[end]!.start, end: toks[end]!.end }, first: end };
+  }
+  const first = walkBack(toks, end);
+  if (first >= 0) return { span: { start: toks[first]!.start, end: toks[end]!.end }, first };
+  // "X, a spokesman for Y, said" / "X, who served as Y, said": the name with its appositive.
+  if (toks[end]?.text !== ',') return null;
+  let commas = 0;
+  for (let i = end - 1; i > 0 && i >= end - 40; i--) {
+    const t = toks[i]!;
+    if (/^[.;:!?“”"]$/.test(t.text)) return null;
+    if (t.text !== ',') continue;
+    commas++;
+    const name = walkBack(toks, i - 1);
+    if (name >= 0 && toks.slice(name, i).some((x) => x.pos === 'PROPN' || /^[A-Z]/.test(x.text))) {
+      const app = toks[i + 1]!;
+      if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text)) {
+        return { span: { start: toks[name]!.start, end: toks[end]!.end }, first: name };
+      }
+    }
+    if (commas >= 2) return null;
+  }
+  return null;
+}
+
+/** The subject that opens the clause: "Democrats met on Monday and said …". */
+function clauseSubject(text: string, toks: Token[], before: number): { span: Span; first: number } | null {
+  const start = firstContentIdx(toks);
+  if (start >= before) return null;
+  const np = nounPhraseAfter(text, toks, start, false);
+  if (!np || np.next >= before) return null;
+  const verb = toks[np.next];
+  if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null;
+  return { span: np.span, first: start };
+}
+
+function walkBack(toks: Token[], end: number): number {
+  let i = end;
+  let first = -1;
+  let n = 0;
+  while (i >= 0 && n < 14) {
+    const t = toks[i]!;
+    if (npToken(t)) {
+      if (t.pos === 'PRON' && STOP_PRONOUN.test(t.text) && i !== end) break;
+      first = i;
+    } else if (
+      t.pos === 'ADP' &&
+      /^(of|for|in|at|from|with)$/.test(t.text) &&
+      first === i + 1 &&
+      i > 0 &&
+      npToken(toks[i - 1]!)
+    ) {
+      // "head of the group", "a source in the Axis": keep the prepositional tail.
+    } else if (
+      t.pos === 'CCONJ' &&
+      /^(and|&)$/.test(t.text) &&
+      first === i + 1 &&
+      i > 0 &&
+      /^(PROPN|NOUN)$/.test(toks[i - 1]!.pos)
+    ) {
+      // "Smith and Jones said".
+    } else break;
+    i--;
+    n++;
+  }
+  if (first < 0) return -1;
+  // A phrase of determiners or adjectives alone is not a speaker.
+  const span = toks.slice(first, end + 1);
+  if (!span.some((t) => /^(PROPN|NOUN|PRON|NUM)$/.test(t.pos))) return -1;
+  return first;
+}
+
+function nounPhraseAfter(
+  text: string,
+  toks: Token[],
+  from: number,
+  withAppositive: boolean,
+): { span: Span; next: number } | null {
+  let i = from;
+  while (
+    i < toks.length &&
+    (npToken(toks[i]!) || (toks[i]!.pos === 'ADP' && /^(of|for|in|at|from)$/.test(toks[i]!.text) && i > from))
+  )
+    i++;
+  if (i === from) return null;
+  let end = i - 1;
+  while (end > from && toks[end]!.pos === 'ADP') end--;
+  if (withAppositive && toks[i]?.text === ',') {
+    // "said Abu Alaa, head of the group, which …": keep the appositive up to the next comma.
+    let j = i + 1;
+    while (j < toks.length && toks[j]!.text !== ',' && !/^[.!?]$/.test(toks[j]!.text) && j < i + 16) j++;
+    const app = toks.slice(i + 1, j);
+    if (
+      app.length > 0 &&
+      /^(DET|NOUN|ADJ|PROPN)$/.test(app[0]!.pos) &&
+      !app.some((t) => t.pos === 'VERB' || t.pos === 'AUX')
+    ) {
+      end = j - 1;
+      i = j;
+    }
+  }
+  return { span: { start: toks[from]!.start, end: toks[end]!.end }, next: i };
+}
+
+function isSpeakerLike(text: string, span: Span | null): boolean {
+  if (!span) return false;
+  const words = text.slice(span.start, span.end).split(/[\s,]+/);
+  return words.some((w) => SPEAKER_HEAD.test(w));
+}
+
+/**
+ * Where a quote broken by its cue ends: "“…,” she said, “…”" and "“…,” he said. “…”" are one
+ * quotation, the speaker's words on both sides.
+ */
+function continuedQuote(
+  text: string,
+  toks: Token[],
+  after: number,
+  quotes: Quote[],
+  sentence: Sentence,
+  end: number,
+): number {
+  let i = after;
+  while (
+    i < toks.length &&
+    (TIME_WORD.test(toks[i]!.text) || /^(PROPN|NUM|NOUN|DET)$/.test(toks[i]!.pos)) &&
+    i < after + 5
+  )
+    i++;
+  const from = toks[i - 1]?.end ?? end;
+  const next = quotes.find((q) => q.start >= from && q.start - from <= 4);
+  if (!next) return end;
+  const gap = text.slice(from, next.start);
+  if (/^[\s,:;—–-]*$/.test(gap)) return next.end;
+  // The next sentence opens with the quote: only when the cue closed this sentence.
+  if (/^[.]\s*$/.test(gap) && next.start >= sentence.end - 1) return next.end;
+  return end;
+}
+
+/** A verb the tagger read as a noun ("The photos show the damage"): a noun before, an object after. */
+function verbBetween(toks: Token[], k: number): boolean {
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  if (!prev || !next) return false;
+  return (
+    /^(NOUN|PROPN|PRON)$/.test(prev.pos) &&
+    /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos) &&
+    toks[k]!.pos === 'NOUN' &&
+    /s$/.test(prev.text)
+  );
+}
