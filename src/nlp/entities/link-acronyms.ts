@@ -1,0 +1,41 @@
+import type { Candidate } from './find-terms.js';
+
+/** Long forms the text may not spell out (armed groups in Iraq/Syria reporting). */
+const KNOWN_LONG_FORMS: Readonly<Record<string, string>> = {
+  PMU: 'Popular Mobilization Forces',
+  PMF: 'Popular Mobilization Forces',
+  ISIS: 'Islamic State',
+  ISIL: 'Islamic State',
+  Daesh: 'Islamic State',
+  IS: 'Islamic State',
+  IRI: 'Islamic Resistance in Iraq',
+  KSS: 'Kataib Sayyid al-Shuhada',
+  KH: 'Kataib Hezbollah',
+  SDF: 'Syrian Democratic Forces',
+  IDF: 'Israel Defense Forces',
+  IRGC: 'Islamic Revolutionary Guard Corps',
+  KDP: 'Kurdistan Democratic Party',
+  DoD: 'US Department of Defense',
+};
+
+/**
+ * Sets `canonical` on acronyms: from "Long Form (ACR)" in the text, else from a short list of
+ * well-known long forms; later mentions of the acronym get the same canonical name.
+ *
+ * @example linkAcronyms(text, cands) // "PMU" → canonical "Popular Mobilization Forces"
+ */
+export function linkAcronyms(text: string, candidates: readonly Candidate[]): Candidate[] {
+  const longForms = new Map<string, string>();
+  for (const c of candidates) {
+    const m = /^\s*\(([A-Z][A-Za-z]{1,7})\)/.exec(text.slice(c.end, c.end + 12));
+    if (m && (c.type === 'Organisation' || c.type === 'Location')) {
+      longForms.set(m[1]!, text.slice(c.start, c.end).replace(/^the\s+/i, ''));
+    }
+  }
+  return candidates.map((c) => {
+    if (c.canonical) return c;
+    const surface = text.slice(c.start, c.end);
+    const long = longForms.get(surface) ?? KNOWN_LONG_FORMS[surface];
+    return long && long !== surface ? { ...c, canonical: long } : c;
+  });
+}

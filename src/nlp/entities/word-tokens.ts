@@ -1,0 +1,52 @@
+/** A word of the text with its offsets; punctuation is not a word. */
+export interface WordToken {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Lower-cased text. */
+  readonly lower: string;
+  /** First letter upper case ("Erbil", "al-Shuhada" counts through its second part). */
+  readonly cap: boolean;
+  /** Starts a sentence or a line (its capital says nothing). */
+  readonly initial: boolean;
+}
+
+// Abbreviations whose final period belongs to the word.
+const DOTTED =
+  /^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Cmdr\.|Adm\.|Sgt\.|Cpl\.|Pvt\.|Spc\.|Brig\.|Sen\.|Rep\.|Gov\.|St\.|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|No\.|Inc\.|Jr\.|Sr\.|Ltd\.|Co\.|a\.m\.|p\.m\.)$/;
+
+/**
+ * Splits text into words with offsets, marking capitalised and sentence-initial ones.
+ * Own tokenizer so the stage works whether or not the token stage ran.
+ *
+ * @example wordTokens('Gen. Smith arrived.').map((t) => t.text) // ['Gen.', 'Smith', 'arrived']
+ */
+export function wordTokens(text: string): WordToken[] {
+  const out: WordToken[] = [];
+  const re = /[\p{L}\p{N}$][\p{L}\p{N}\p{M}’'.\-&]*/gu;
+  let m: RegExpExecArray | null = re.exec(text);
+  while (m !== null) {
+    let word = m[0];
+    // Strip trailing punctuation unless it is an abbreviation's period.
+    while (/[.\-’'&]$/.test(word) && !(word.endsWith('.') && DOTTED.test(word))) word = word.slice(0, -1);
+    if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+    if (word.length > 0) {
+      const start = m.index;
+      const prev = out[out.length - 1];
+      const gap = prev ? text.slice(prev.end, start) : '';
+      // A sentence starts after end punctuation left outside the previous word (an
+      // abbreviation keeps its period, so "Lt. Gen." does not start one) or after a line break.
+      const initial = prev === undefined || /\n/.test(gap) || /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap);
+      out.push({
+        start,
+        end: start + word.length,
+        text: word,
+        lower: word.toLowerCase(),
+        cap: /^(?:\p{Lu}|(?:al|el|ad|as|ash|ar|an|at|az)-\p{Lu}|\p{N}+(?:st|nd|rd|th)$)/u.test(word),
+        initial,
+      });
+    }
+    m = re.exec(text);
+  }
+  return out;
+}
