@@ -2,8 +2,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DocumentMetadataHints } from '../types/document.js';
 import { articleText, type TextNodeLike } from './article-text.js';
+import { dropBoilerplateParagraphs } from './boilerplate-paragraphs.js';
 import { pageMetadata } from './page-metadata.js';
-import { type PrunableElement, pruneArticle } from './prune-article.js';
+import { type PrunableElement, pruneArticle, pruneLinkParagraphs } from './prune-article.js';
 
 /** The article found in an HTML page. */
 export interface HtmlArticle {
@@ -30,10 +31,10 @@ const SHORT_BODY = 500;
  */
 export function extractArticle(html: string): HtmlArticle | null {
   const meta = pageMetadata(parse(html));
-  const found = readabilityArticle(html) ?? undefined;
+  const found = readabilityArticle(html, meta.url) ?? undefined;
   let best = found && found.body.length >= SHORT_BODY ? found : undefined;
   if (!best) {
-    const fallback = fallbackArticle(html) ?? undefined;
+    const fallback = fallbackArticle(html, meta.url) ?? undefined;
     best = found && (!fallback || found.body.length >= fallback.body.length) ? found : fallback;
   }
   if (!best || !isProse(best.body)) return null;
@@ -59,7 +60,7 @@ function parse(html: string): any {
   return parseHTML(wrapped).document;
 }
 
-function readabilityArticle(html: string): Found | null {
+function readabilityArticle(html: string, pageUrl?: string): Found | null {
   const document = parse(html);
   let result: ReturnType<Readability<TextNodeLike>['parse']>;
   try {
@@ -71,8 +72,7 @@ function readabilityArticle(html: string): Found | null {
     return null; // Readability can trip over odd markup; the fallback still runs.
   }
   if (!result?.content) return null;
-  if (process.env.NOPRUNE !== '1') pruneArticle(result.content as unknown as PrunableElement);
-  const body = articleText(result.content);
+  const body = cleanArticleText(result.content, pageUrl);
   const meta: Partial<DocumentMetadataHints> = {};
   if (result.byline) meta.byline = result.byline.trim();
   if (result.siteName) meta.publisher = result.siteName.trim();
@@ -91,23 +91,34 @@ const ARTICLE_SELECTORS = [
   '.content',
 ];
 
-function fallbackArticle(html: string): Found | null {
+/**
+ * The text of an article element with page furniture removed; prunes the element in place.
+ */
+function cleanArticleText(element: TextNodeLike, pageUrl: string | undefined): string {
+  pruneArticle(element as unknown as PrunableElement);
+  pruneLinkParagraphs(element as unknown as PrunableElement, pageUrl);
+  return dropBoilerplateParagraphs(articleText(element).split('\n\n')).join('\n\n');
+}
+
+function fallbackArticle(html: string, pageUrl: string | undefined): Found | null {
   const document = parse(html);
   for (const el of document.querySelectorAll('script, style, noscript, nav, header, footer, aside, form'))
     el.remove();
-  let body = '';
+  let best: TextNodeLike | null = null;
+  let bestLength = 0;
   for (const selector of ARTICLE_SELECTORS) {
     for (const el of document.querySelectorAll(selector)) {
-      const text = articleText(el);
-      if (proseLength(text) > proseLength(body)) body = text;
+      const length = proseLength(articleText(el));
+      if (length > bestLength) [best, bestLength] = [el, length];
     }
-    if (proseLength(body) >= 200) break;
+    if (bestLength >= 200) break;
   }
-  if (proseLength(body) < 200) {
+  if (bestLength < 200) {
     const block = largestTextBlock(document.body);
-    if (proseLength(block) > proseLength(body)) body = block;
+    if (block && proseLength(articleText(block)) > bestLength) best = block;
   }
-  if (!body) return null;
+  if (!best) return null;
+  const body = cleanArticleText(best, pageUrl);
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return { title: h1, body, meta: {}, method: 'fallback' };
 }
@@ -117,8 +128,8 @@ function fallbackArticle(html: string): Found | null {
  * pages Readability cannot score.
  */
 // biome-ignore lint/suspicious/noExplicitAny: linkedom element.
-function largestTextBlock(root: any): string {
-  if (!root) return '';
+function largestTextBlock(root: any): TextNodeLike | null {
+  if (!root) return null;
   // biome-ignore lint/suspicious/noExplicitAny: linkedom element.
   const scores = new Map<any, number>();
   for (const p of root.querySelectorAll('p, pre, blockquote, li, td')) {
@@ -135,7 +146,7 @@ function largestTextBlock(root: any): string {
       bestScore = score;
     }
   }
-  return best ? articleText(best) : '';
+  return best;
 }
 
 /** Characters in lines that read like sentences rather than menu items. */

@@ -84,3 +84,41 @@ function isFurnitureNamed(el: PrunableElement): boolean {
 function textLength(el: PrunableElement): number {
   return (el.textContent ?? '').replace(/\s+/g, ' ').length;
 }
+
+/**
+ * Paragraphs and list items that are nothing but a link are promotions of other stories
+ * ("SEAN SPICER ELIMINATED FROM …", related lists) rather than prose of this one.
+ */
+export function pruneLinkParagraphs(root: PrunableElement, pageUrl?: string): void {
+  const site = siteOf(pageUrl);
+  const found: PrunableElement[] = [];
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('p, li, h2, h3, h4, h5, h6'))) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text === '' || text.split(' ').length > 30) continue;
+    let linked = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) {
+      // Links off the site (shops, sources) are part of what the article says; promotions stay home.
+      const href = a.getAttribute('href') ?? '';
+      if (site && /^(?:https?:)?\/\//i.test(href) && siteOf(href) !== site) continue;
+      linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    }
+    if (linked >= text.length * 0.9) {
+      found.push(el);
+      removed += text.length;
+    }
+  }
+  // Where links make up much of the text (a deals roundup, a list of resources), they are the article.
+  if (removed > textLength(root) * MAX_LINK_SHARE) return;
+  for (const el of found) el.remove();
+}
+
+/** Share of the text above which link-only paragraphs are taken to be the content. */
+const MAX_LINK_SHARE = 0.3;
+
+/** The last two labels of a URL's host name (`www.bbc.co.uk` → `co.uk` is close enough here). */
+function siteOf(url: string | undefined): string | undefined {
+  const m = url?.match(/^(?:https?:)?\/\/([^/?#:]+)/i);
+  if (!m) return undefined;
+  return m[1]!.toLowerCase().split('.').slice(-2).join('.');
+}

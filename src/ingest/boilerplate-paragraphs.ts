@@ -1,0 +1,149 @@
+/**
+ * Calls to action and promotions that open a paragraph of page furniture, in the languages the
+ * extractor meets most. A paragraph opening with one of these and shorter than
+ * {@link MAX_PROMO_WORDS} words is dropped wherever it stands.
+ */
+const PROMO_START = new RegExp(
+  '^(?:' +
+    [
+      'read more\\b',
+      'read also\\b',
+      'also read\\b',
+      'read next\\b',
+      'related(?: articles?| stories| coverage| content| links?)?\\s*[:|]',
+      'see also\\b',
+      "don[’']t miss\\b",
+      'more:',
+      'click here\\b',
+      'sign up\\b',
+      'subscribe\\b',
+      'like this (?:story|article)\\b',
+      'share (?:this|on)\\b',
+      'follow us\\b',
+      'advertisement$',
+      'advert$',
+      'ad$',
+      'comments?$',
+      'tags?:',
+      'citation:',
+      'this document is subject to copyright',
+      'have a (?:news )?tip\\b',
+      'get the latest\\b',
+      'download (?:the|our) app\\b',
+      'leia (?:também|mais)\\b',
+      'veja (?:também|mais)\\b',
+      'saiba mais\\b',
+      'lesen sie (?:auch|mehr)\\b',
+      'mehr zum thema\\b',
+      'lire aussi\\b',
+      'à lire aussi\\b',
+      'ver también\\b',
+      'lee también\\b',
+      'leer más\\b',
+      'leggi anche\\b',
+      'читайте также\\b',
+      'подробнее\\b',
+    ].join('|') +
+    ')',
+  'i',
+);
+
+/** Promotions are short; a long paragraph that happens to open with "Read more" is prose. */
+const MAX_PROMO_WORDS = 30;
+
+/**
+ * Headings after which the rest of the extract is page furniture: related stories, comment
+ * threads, tag lists. Only honoured in the last part of the text, so an article about "Trending
+ * topics" keeps its body.
+ */
+const TAIL_HEADING = new RegExp(
+  '^(?:' +
+    [
+      'related(?: articles| stories| posts| news| content| coverage)?',
+      'more (?:stories|news|from|on this|in|great)\\b.*',
+      'you (?:may|might) also (?:like|enjoy)\\b.*',
+      'recommended(?: for you| stories)?',
+      'trending(?: now| stories)?',
+      'most (?:read|popular|viewed)\\b.*',
+      'popular (?:stories|posts|now)',
+      'further reading',
+      'latest (?:news|stories)',
+      'about the author',
+      'comments?',
+      'leave a (?:comment|reply)',
+      'share this(?: article| story)?',
+      'tags?',
+      'notícias relacionadas',
+      'leia também',
+      'veja também',
+      'mais lidas',
+      'comentários',
+      'das könnte sie auch interessieren',
+      'weitere artikel',
+      'artículos relacionados',
+      'noticias relacionadas',
+      'articles similaires',
+      'à lire aussi',
+      'похожие (?:статьи|новости|записи)',
+      'отзывы',
+      'комментарии',
+    ].join('|') +
+    ')\\s*[:.…]*$',
+  'i',
+);
+
+/** Share of the paragraphs, counted from the end, where a tail heading cuts the extract. */
+const TAIL_SHARE = 0.4;
+
+/** Dates and clock times as they appear in page datelines, in several languages. */
+const DATE_OR_TIME =
+  /\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:de\s+)?(?:jan|feb|fev|mar|apr|abr|may|mai|jun|jul|aug|ago|sep|set|oct|out|okt|nov|dec|dez|dic)[a-zç]*\b/i;
+
+/** Words that open or fill a dateline or byline line. */
+const META_WORD =
+  /^(?:by|posted|updated|published|last updated|publicado|atualizado|publié|mis à jour|veröffentlicht|aktualisiert|actualizado|опубликовано)\b|\b(?:posted|updated|published|publicado|atualizado|am|pm|est|edt|gmt|utc)\b/i;
+
+/** How many paragraphs at each end are checked for datelines and bylines. */
+const EDGE = 4;
+
+/**
+ * Drops paragraphs that are page furniture rather than prose: promotions and calls to action
+ * anywhere ("READ MORE: …", "Sign up for …"), dateline and byline lines at either end
+ * ("Posted: Fri 6:45 PM, Feb 16, 2018"), and everything after a closing "Related stories"
+ * or "Comments" heading.
+ *
+ * @example dropBoilerplateParagraphs(['Updated 9:41 AM', 'Shelling hit the port.', 'READ MORE: Port reopens'])
+ * // ['Shelling hit the port.']
+ */
+export function dropBoilerplateParagraphs(paragraphs: readonly string[]): string[] {
+  let kept = paragraphs.slice();
+  const tailFrom = Math.floor(kept.length * (1 - TAIL_SHARE));
+  for (let i = Math.max(1, tailFrom); i < kept.length; i++) {
+    if (TAIL_HEADING.test(kept[i]!.trim())) {
+      kept = kept.slice(0, i);
+      break;
+    }
+  }
+  kept = kept.filter((p) => !isPromotion(p));
+  let start = 0;
+  while (start < Math.min(EDGE, kept.length - 1) && isMetaLine(kept[start]!)) start++;
+  let end = kept.length;
+  while (end > start + 1 && end > kept.length - EDGE && isMetaLine(kept[end - 1]!)) end--;
+  return kept.slice(start, end);
+}
+
+function isPromotion(paragraph: string): boolean {
+  return wordCount(paragraph) <= MAX_PROMO_WORDS && PROMO_START.test(paragraph.trim());
+}
+
+/** A short line that carries a date or time and reads like a dateline or byline, not a sentence. */
+function isMetaLine(paragraph: string): boolean {
+  const text = paragraph.trim();
+  if (wordCount(text) > 16) return false;
+  if (/^by\s+\p{Lu}/u.test(text) && wordCount(text) <= 8) return true;
+  return DATE_OR_TIME.test(text) && (META_WORD.test(text) || !/[.!?]["'”’)]?$/.test(text));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
