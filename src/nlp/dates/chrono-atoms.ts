@@ -1,0 +1,147 @@
+import * as chrono from 'chrono-node';
+import { type Day, makeDay, parseIso, parts } from './calendar.js';
+import type { Atom, YearlessPart } from './reading.js';
+import { readYearless } from './reading.js';
+import { readPartRange } from './rules.js';
+
+// Anchor for chrono when the reference is unknown: its relative readings are then discarded.
+const FALLBACK_REF = '2000-06-15';
+const LEADING = /^(?:on|in|at|during|by|for|of|since|until|till|before|after|from)\s+/i;
+const RELATIVE =
+  /\b(?:ago|from now|later|hence|earlier|before|after|next|last|this|tomorrow|tmrw|yesterday|today|tonight|within|in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))\b/i;
+
+/**
+ * Day-level dates found by chrono-node ("17 November", "Nov. 2, 2023", "12/03/2023",
+ * "two days ago"), keeping only the calendar facts chrono is sure of and leaving the year
+ * open when the text gives none, so the year can follow the clause's tense. Month-only,
+ * weekday-only and clock-time readings are left to our own rules.
+ *
+ * @example chronoAtoms('On 17 November, drones struck.', '2023-12-06')[0].start // 3
+ */
+export function chronoAtoms(text: string, referenceDate: string | null): Atom[] {
+  const refIso = parseIso(referenceDate) !== null ? referenceDate! : FALLBACK_REF;
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.casual.parse(
+      text,
+      { instant: new Date(`${refIso}T12:00:00Z`), timezone: 0 },
+      { forwardDate: false },
+    );
+  } catch {
+    return [];
+  }
+  const out: Atom[] = [];
+  for (const r of results) {
+    const atom = toAtom(text, r, referenceDate !== null && parseIso(referenceDate) !== null);
+    if (atom) out.push(atom);
+  }
+  return out;
+}
+
+interface Endpoint {
+  readonly part: YearlessPart | null;
+  readonly day: Day | null;
+  readonly relative: boolean;
+}
+
+function endpoint(c: chrono.ParsedComponents, text: string): Endpoint | null {
+  if (!c.isCertain('day') && !c.isCertain('month')) return null;
+  if (!c.isCertain('day') && !c.isCertain('year')) return null;
+  const month = c.get('month');
+  const day = c.get('day');
+  const year = c.get('year');
+  if (month === null || day === null || year === null) return null;
+  if (!c.isCertain('day')) return null;
+  const relative =
+    !c.isCertain('month') || (c.isCertain('year') && RELATIVE.test(text) && !/\d{4}/.test(text));
+  if (!c.isCertain('year') && !relative) return { part: { month, day }, day: null, relative: false };
+  return { part: null, day: makeDay(year, month, day), relative };
+}
+
+function toAtom(text: string, r: chrono.ParsedResult, hasRef: boolean): Atom | null {
+  // Clock times ("at 3", "5 pm") are not dates; our rules read "from 3 to 5 May" themselves.
+  if (r.start.isCertain('hour') && !r.start.isCertain('day')) return null;
+  let start = r.index;
+  let surface = r.text;
+  const lead = LEADING.exec(surface);
+  // A range keeps its "from": readers mark "from 3 to 5 May" whole.
+  if (lead && !(r.end && /^from\s/i.test(lead[0]))) {
+    start += lead[0].length;
+    surface = surface.slice(lead[0].length);
+  }
+  const trail = /[\s,.;:]+$/.exec(surface);
+  if (trail) surface = surface.slice(0, trail.index);
+  if (surface.length === 0) return null;
+  const end = start + surface.length;
+  // "30/4.85" is a ratio, "6/2" in "F-16/2" a designation; a date is not glued to digits.
+  if (
+    /[\d/.-]$/.test(text.slice(Math.max(0, start - 1), start)) ||
+    /^[.,/-]?\d/.test(text.slice(end, end + 2))
+  )
+    return null;
+  if (/\band\b/i.test(surface)) return null;
+  // Mixed separators ("30/4.85") are measurements, not dates.
+  if (/^[\d/.-]+$/.test(surface) && new Set(surface.replace(/\d/g, '')).size > 1) return null;
+  const a = endpoint(r.start, surface);
+  if (!a) return null;
+  const b = r.end ? endpoint(r.end, surface) : null;
+  if (r.end && !b) return null;
+  if ((a.relative || b?.relative) && !hasRef) {
+    return {
+      start,
+      end,
+      priority: 0,
+      confidence: 0.6,
+      read: () => ({ span: null, precision: 'day', relative: true }),
+    };
+  }
+  if (!b) {
+    if (a.part) {
+      const part = a.part;
+      return {
+        start,
+        end,
+        priority: 0,
+        confidence: 0.85,
+        yearless: part,
+        read: (ctx) => readYearless(part, ctx),
+      };
+    }
+    const day = a.day;
+    if (day === null) return null;
+    return {
+      start,
+      end,
+      priority: 0,
+      confidence: a.relative ? 0.8 : 0.9,
+      read: () => ({ span: [day, day], precision: 'day', relative: a.relative }),
+    };
+  }
+  // A range chrono joined itself ("24 October–2 December", "Nov 18-Dec 19, 2015").
+  const partA = a.part ?? (a.day !== null ? dayPart(a.day) : null);
+  const partB = b.part ?? (b.day !== null ? dayPart(b.day) : null);
+  if (!partA || !partB) return null;
+  const year = a.part && b.part ? null : b.day !== null ? parts(b.day).year : parts(a.day!).year;
+  const yearA = a.day !== null ? parts(a.day).year : null;
+  return {
+    start,
+    end,
+    priority: 1,
+    confidence: 0.85,
+    kind: 'range',
+    ...(year === null ? { yearless: partA } : {}),
+    read: (ctx) => {
+      if (yearA !== null && year !== null && yearA !== year) {
+        const from = a.day!;
+        const to = b.day ?? makeDay(year, partB.month, partB.day!);
+        return { span: to !== null && to >= from ? [from, to] : null, precision: 'day', relative: false };
+      }
+      return readPartRange(partA, partB, year, ctx);
+    },
+  };
+}
+
+function dayPart(day: Day): YearlessPart {
+  const p = parts(day);
+  return { month: p.month, day: p.day };
+}

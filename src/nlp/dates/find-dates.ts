@@ -1,0 +1,201 @@
+import type { DateMention } from '../../types/date.js';
+import { type Day, parseIso, toIso } from './calendar.js';
+import { chronoAtoms } from './chrono-atoms.js';
+import { type Atom, partSpan, pickYear, type Reading, type ResolveContext } from './reading.js';
+import { ruleAtoms } from './rules.js';
+import { tenseAround } from './tense.js';
+
+const STAGE = 'dates';
+// chrono's cost grows with the text; news paragraphs are short, so read long texts in pieces.
+const CHUNK = 20_000;
+
+/**
+ * Every date and date range in `text`, resolved against `referenceDate` (ISO, or null):
+ * tight spans ("between" and "from" belong to a range, "on" and "in" do not), year-less days
+ * read in the clause's tense, and year-less mentions left unresolved (`yearUnknown`) when no
+ * reference date is known.
+ *
+ * @example findDates('Drones struck the base since 7 October.', '2023-12-06')[0] // {surface: 'since 7 October', from: '2023-10-07', to: '2023-12-06', kind: 'open-range', …}
+ */
+export function findDates(text: string, referenceDate: string | null): DateMention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const ref = parseIso(referenceDate);
+  const atoms = [...ruleAtoms(text), ...chunkedChrono(text, ref === null ? null : referenceDate)];
+  const chosen = combine(text, settle(atoms));
+  const out: DateMention[] = [];
+  for (const atom of chosen) {
+    const mention = toMention(text, atom, ref);
+    if (mention) out.push({ ...mention, id: `date-${out.length + 1}` });
+  }
+  return out;
+}
+
+function chunkedChrono(text: string, referenceDate: string | null): Atom[] {
+  const out: Atom[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + CHUNK);
+    if (to < text.length) {
+      const cut = text.lastIndexOf('\n', to);
+      to = cut > from ? cut + 1 : to;
+    }
+    for (const a of chronoAtoms(text.slice(from, to), referenceDate)) out.push(shiftAtom(a, from));
+    from = to;
+  }
+  return out;
+}
+
+function shiftAtom(a: Atom, by: number): Atom {
+  return by === 0 ? a : { ...a, start: a.start + by, end: a.end + by };
+}
+
+/** Keeps the longest of overlapping atoms, then the one of higher priority. */
+function settle(atoms: Atom[]): Atom[] {
+  const order = [...atoms].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+  );
+  const kept: Atom[] = [];
+  for (const a of order) {
+    if (kept.every((k) => a.end <= k.start || a.start >= k.end)) kept.push(a);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const TO_LINK = /^\s*(?:to|until|till|through|thru|-|–|—)\s*(?:the\s+)?$/i;
+const AND_LINK = /^\s*and\s+(?:the\s+)?$/i;
+
+/** Joins "A to B" and "between A and B" into ranges, and reads "since A" as an open range. */
+function combine(text: string, atoms: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const b = atoms[i + 1];
+    const before = text.slice(Math.max(0, a.start - 30), a.start);
+    if (b && !a.kind && !b.kind && b.start - a.end <= 12) {
+      const link = text.slice(a.end, b.start);
+      const opener = /\b(from|between)\s+(?:the\s+)?$/i.exec(before);
+      const isBetween = opener?.[1]?.toLowerCase() === 'between';
+      if (TO_LINK.test(link) || (AND_LINK.test(link) && isBetween)) {
+        const start = opener ? a.start - (before.length - opener.index) : a.start;
+        out.push(rangeOf(a, b, start));
+        i++;
+        continue;
+      }
+    }
+    const since = /\bsince\s+(the\s+)?$/i.exec(before);
+    if (since && a.kind !== 'range') {
+      out.push(openRangeOf(a, since[1] ? a.start : a.start - (before.length - since.index)));
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function rangeOf(a: Atom, b: Atom, start: number): Atom {
+  return {
+    start,
+    end: b.end,
+    priority: 4,
+    confidence: Math.min(a.confidence, b.confidence),
+    kind: 'range',
+    ...(a.yearless && b.yearless ? { yearless: a.yearless } : {}),
+    read: (ctx) => {
+      const ra = a.read(ctx);
+      const rb = b.read(ctx);
+      const precision = ra.precision;
+      const relative = ra.relative || rb.relative;
+      if (ctx.ref === null && (a.yearless || b.yearless)) {
+        if (a.yearless && b.yearless) return { span: null, precision, relative, yearless: a.yearless };
+      }
+      // A year stated on one end holds for the other ("from May to October 2020").
+      if (a.yearless && b.yearless && ctx.ref !== null) {
+        const yb = pickYear(b.yearless, ctx.ref, ctx.tense);
+        return spanBetween(
+          partSpan(a.yearless, yb),
+          partSpan(b.yearless, yb),
+          a.yearless,
+          yb,
+          precision,
+          relative,
+        );
+      }
+      if (a.yearless && rb.span) {
+        const y = new Date(rb.span[1]).getUTCFullYear();
+        return spanBetween(partSpan(a.yearless, y), rb.span, a.yearless, y, precision, relative);
+      }
+      if (b.yearless && ra.span) {
+        const y = new Date(ra.span[0]).getUTCFullYear();
+        let end = partSpan(b.yearless, y);
+        if (end && end[1] < ra.span[0]) end = partSpan(b.yearless, y + 1);
+        return end
+          ? { span: [ra.span[0], end[1]], precision, relative }
+          : { span: null, precision, relative };
+      }
+      if (ra.span && rb.span && rb.span[1] >= ra.span[0])
+        return { span: [ra.span[0], rb.span[1]], precision, relative };
+      return { span: null, precision, relative };
+    },
+  };
+}
+
+function spanBetween(
+  from: readonly [Day, Day] | null,
+  to: readonly [Day, Day] | null,
+  part: { month: number; day: number | null },
+  year: number,
+  precision: Reading['precision'],
+  relative: boolean,
+): Reading {
+  let begin = from;
+  if (begin && to && begin[0] > to[1]) begin = partSpan(part, year - 1);
+  if (!begin || !to) return { span: null, precision, relative };
+  return { span: [begin[0], to[1]], precision, relative };
+}
+
+function openRangeOf(a: Atom, start: number): Atom {
+  return {
+    ...a,
+    start,
+    kind: 'open-range',
+    read: (ctx) => {
+      const r = a.read(ctx);
+      if (!r.span) return r;
+      const to = ctx.ref !== null && ctx.ref >= r.span[0] ? ctx.ref : null;
+      return {
+        ...r,
+        span: to === null ? null : [r.span[0], to],
+        ...(to === null ? { openFrom: r.span[0] } : {}),
+      };
+    },
+  };
+}
+
+function toMention(text: string, atom: Atom, ref: Day | null): Omit<DateMention, 'id'> | null {
+  const ctx: ResolveContext = { ref, tense: tenseAround(text, atom.start, atom.end) };
+  const r = atom.read(ctx) as Reading & { openFrom?: Day };
+  const yearUnknown = r.yearless !== undefined;
+  if (!r.span && !yearUnknown && !r.relative && r.openFrom === undefined) return null;
+  const from = r.span ? toIso(r.span[0]) : r.openFrom !== undefined ? toIso(r.openFrom) : null;
+  const to = r.span ? toIso(r.span[1]) : null;
+  const kind = atom.kind ?? 'point';
+  return {
+    start: atom.start,
+    end: atom.end,
+    surface: text.slice(atom.start, atom.end),
+    from,
+    to,
+    kind,
+    precision: r.precision,
+    yearUnknown,
+    monthDay:
+      r.yearless && r.yearless.day !== null ? `${pad(r.yearless.month)}-${pad(r.yearless.day)}` : null,
+    relative: r.relative,
+    confidence: atom.confidence * (ctx.tense === 'unknown' && (atom.yearless || r.relative) ? 0.9 : 1),
+    stage: STAGE,
+  };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

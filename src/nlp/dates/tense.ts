@@ -1,0 +1,44 @@
+/** The tense a date's clause is told in, as far as cheap cues tell. */
+export type Tense = 'past' | 'future' | 'unknown';
+
+// Future cues outrank past ones only when nearer to the date: "said it will strike on Friday".
+const FUTURE =
+  /\b(?:will|won't|wo n't|shall|going to|plans? to|planned to|intends? to|expects? to|is expected to|are expected to|scheduled|upcoming|next|tomorrow|would|is to|are to)\b|'ll\b/gi;
+const PAST =
+  /\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|previously|been|began|came|went|took|fought|saw|made|hit|struck|killed|attacked|claimed|reported|stated|announced|launched|fired|targeted|held|met|left|led|won|lost|fell|shot|sent|gave|became|withdrew|drew|threw|flew|fled|sought|bought|brought|caught|thought|stood|spoke|broke|chose|rose|wrote|drove|arose|shook|ran|sank|rang|hung|stuck|spent|built|meant|felt|kept|swept|knew|grew|blew|got|overran|tore|swore|lay|laid|paid|hid|lit|fed|bled|sat|found|bound|told|sold|stole|forgave|overcame|[a-z]{2,}ed)\b/gi;
+
+/**
+ * The tense of the clause around `start..end` in `text`, from auxiliaries and past-tense verbs
+ * in the same sentence; the cue nearest to the date wins, so a reported plan ("said they will
+ * meet on Friday") reads as future.
+ *
+ * @example tenseAround('The base was hit on Tuesday.', 19, 26) // 'past'
+ */
+export function tenseAround(text: string, start: number, end: number): Tense {
+  const [s, e] = sentenceBounds(text, start, end);
+  const sentence = text.slice(s, e);
+  const near = (re: RegExp): number => {
+    let best = Number.POSITIVE_INFINITY;
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const at = s + m.index;
+      // The date's own words ("last week", "next month") say nothing about the verb.
+      if (at >= start && at < end) continue;
+      const d = at < start ? start - at : at - end;
+      if (d < best) best = d;
+    }
+    return best;
+  };
+  const future = near(FUTURE);
+  const past = near(PAST);
+  if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return 'unknown';
+  return future < past ? 'future' : 'past';
+}
+
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  return [s, e];
+}

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/nlp/dates/find-dates.js';
+import { datesStage } from '../../src/nlp/dates.js';
+import type { DateMention } from '../../src/types/date.js';
+
+// Reference day for the tables: Wednesday 6 December 2023.
+const REF = '2023-12-06';
+
+type Expected = Partial<
+  Pick<
+    DateMention,
+    'surface' | 'from' | 'to' | 'kind' | 'precision' | 'yearUnknown' | 'monthDay' | 'relative'
+  >
+>;
+
+const only = (text: string, ref: string | null = REF): DateMention => {
+  const found = findDates(text, ref);
+  expect(found.map((d) => d.surface)).toHaveLength(1);
+  return found[0]!;
+};
+
+describe('single dates resolved against the reference day', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Shelling hit the town on 17 November, residents said.',
+      { surface: '17 November', from: '2023-11-17', to: '2023-11-17', precision: 'day' },
+    ],
+    [
+      'The convoy was ambushed on November 3, 2021.',
+      { surface: 'November 3, 2021', from: '2021-11-03', to: '2021-11-03' },
+    ],
+    ['The ceasefire collapsed on the 4th of July 2014.', { surface: '4th of July 2014', from: '2014-07-04' }],
+    [
+      'Rockets struck the depot yesterday.',
+      { surface: 'yesterday', from: '2023-12-05', to: '2023-12-05', relative: true },
+    ],
+    [
+      'Militants attacked the checkpoint on Tuesday.',
+      { surface: 'Tuesday', from: '2023-12-05', to: '2023-12-05', relative: true },
+    ],
+    ['The minister met the envoy on Monday.', { surface: 'Monday', from: '2023-12-04' }],
+    ['The talks will resume on Friday.', { surface: 'Friday', from: '2023-12-08' }],
+    [
+      'Protesters gathered three days ago outside the ministry.',
+      { surface: 'three days ago', from: '2023-12-03' },
+    ],
+    ['Talks will resume in two weeks.', { surface: 'in two weeks', from: '2023-12-20' }],
+    [
+      'The militia seized the town in March.',
+      { surface: 'March', from: '2023-03-01', to: '2023-03-31', precision: 'month' },
+    ],
+    ['The militia will hold a vote in March.', { surface: 'March', from: '2024-03-01', to: '2024-03-31' }],
+    [
+      'The base was built in November 2019.',
+      { surface: 'November 2019', from: '2019-11-01', to: '2019-11-30', precision: 'month' },
+    ],
+    [
+      'The group was founded in 2015.',
+      { surface: '2015', from: '2015-01-01', to: '2015-12-31', precision: 'year' },
+    ],
+    [
+      'Insurgents gained ground in the 1990s.',
+      { surface: 'the 1990s', from: '1990-01-01', to: '1999-12-31', precision: 'decade' },
+    ],
+    [
+      'Attacks rose in Q3 2022.',
+      { surface: 'Q3 2022', from: '2022-07-01', to: '2022-09-30', precision: 'quarter' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});
+
+describe('past-tense reporting prefers the past', () => {
+  const table: Array<[string, string, string]> = [
+    // Published on a Wednesday: "on Tuesday" is the day before, not next week.
+    ['Drones struck the airfield on Tuesday.', '2023-12-06', '2023-12-05'],
+    // Published in February: a March in the past tense is last March.
+    ['The brigade withdrew in March.', '2024-02-10', '2023-03-01'],
+    ['The brigade will withdraw in March.', '2024-02-10', '2024-03-01'],
+    // A day after the reference day in a past-tense sentence belongs to last year.
+    ['Gunmen kidnapped two engineers on 20 December.', '2023-12-06', '2022-12-20'],
+  ];
+  it.each(table)('%s (reference %s) → %s', (text, ref, from) => {
+    expect(only(text, ref).from).toBe(from);
+  });
+});
+
+describe('ranges', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Strikes hit the area sometime between 24 October and 2 December.',
+      { surface: 'between 24 October and 2 December', from: '2023-10-24', to: '2023-12-02', kind: 'range' },
+    ],
+    [
+      'Fighting raged from 3 to 5 May.',
+      { surface: 'from 3 to 5 May', from: '2023-05-03', to: '2023-05-05', kind: 'range' },
+    ],
+    [
+      'The group fought the army between 2015 and 2017.',
+      { surface: 'between 2015 and 2017', from: '2015-01-01', to: '2017-12-31', precision: 'year' },
+    ],
+    [
+      'The siege lasted from June to August 2020.',
+      { surface: 'from June to August 2020', from: '2020-06-01', to: '2020-08-31' },
+    ],
+    [
+      'Aid was blocked since 7 October.',
+      { surface: 'since 7 October', from: '2023-10-07', to: '2023-12-06', kind: 'open-range' },
+    ],
+    [
+      'Raids have continued since the 7 October attack.',
+      { surface: '7 October', from: '2023-10-07', to: '2023-12-06', kind: 'open-range' },
+    ],
+    [
+      'No convoy has passed since 2019.',
+      { surface: 'since 2019', from: '2019-01-01', to: '2023-12-06', kind: 'open-range' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});
+
+describe('relative periods', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Rockets hit the embassy last week.',
+      { surface: 'last week', from: '2023-11-27', to: '2023-12-03', precision: 'week', relative: true },
+    ],
+    [
+      'Prices doubled last month.',
+      { surface: 'last month', from: '2023-11-01', to: '2023-11-30', precision: 'month' },
+    ],
+    [
+      'Casualties have risen this year.',
+      { surface: 'this year', from: '2023-01-01', to: '2023-12-31', precision: 'year' },
+    ],
+    [
+      'Talks broke down earlier this month.',
+      { surface: 'earlier this month', from: '2023-12-01', to: '2023-12-05' },
+    ],
+    [
+      'Shelling intensified over the past two weeks.',
+      { surface: 'past two weeks', from: '2023-11-22', to: '2023-12-05' },
+    ],
+    [
+      'The election is planned for next year.',
+      { surface: 'next year', from: '2024-01-01', to: '2024-12-31' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});
+
+describe('without a reference date nothing is guessed', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Drones hit the base on 17 November.',
+      { surface: '17 November', from: null, to: null, yearUnknown: true, monthDay: '11-17' },
+    ],
+    [
+      'Drones hit the base on Tuesday.',
+      { surface: 'Tuesday', from: null, to: null, yearUnknown: false, relative: true },
+    ],
+    ['Drones hit the base last week.', { surface: 'last week', from: null, to: null, relative: true }],
+    ['The town fell in 2016.', { surface: '2016', from: '2016-01-01', to: '2016-12-31', yearUnknown: false }],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text, null)).toMatchObject(expected);
+  });
+});
+
+describe('not dates', () => {
+  const table: string[] = [
+    'The attack came after the start of Operation Al-Aqsa Flood.',
+    'Officials may announce the toll later.',
+    'May I ask who fired first?',
+    'Police dispersed a protest march near the port.',
+    'Hundreds will march on the capital.',
+    'The US maintains 2,500 soldiers in the country.',
+    'The air force flew F-16 jets over the border.',
+    'Labs were notable for a ratio of 30/4.85 in the sample.',
+    'The unit fired 2015 rounds at the ridge.',
+    '',
+  ];
+  it.each(table)('%s', (text) => {
+    expect(findDates(text, REF)).toEqual([]);
+  });
+});
+
+describe('the stage', () => {
+  it('reads the context reference and labels every mention', () => {
+    const text = 'Drones struck the base on 17 November and again last week.';
+    const out = datesStage.run(
+      { id: 'a', text, source: { id: 'a', text, format: 'text' }, referenceDate: REF },
+      { referenceDate: REF, gazetteer: null },
+    );
+    expect(out.dates?.map((d) => [d.id, d.surface, d.stage, text.slice(d.start, d.end)])).toEqual([
+      ['date-1', '17 November', 'dates', '17 November'],
+      ['date-2', 'last week', 'dates', 'last week'],
+    ]);
+  });
+
+  it('never throws on odd input', () => {
+    const odd = [
+      '\u0000\u0001\uffff',
+      '🙂 on 3 March 🙂',
+      'x'.repeat(50_000) + ' 12 May 2020',
+      '2020-13-45 99/99/9999 31 February',
+    ];
+    for (const text of odd) expect(() => findDates(text, REF)).not.toThrow();
+    expect(findDates('x'.repeat(50_000) + ' 12 May 2020', REF).map((d) => d.from)).toEqual(['2020-05-12']);
+  });
+});
