@@ -124,11 +124,11 @@ function runReader(gold, predFile) {
     const out = createWriteStream(predFile);
     child.stdout.pipe(out);
     child.on('error', fail);
-    child.on('close', (code) => {
-      out.on('finish', () => {
-        if (code !== 0) fail(new Error(`reader exited with ${code} on ${gold}`));
-        else done(Number(process.hrtime.bigint() - started) / 1e9);
-      });
+    const exited = new Promise((ok) => child.on('close', ok));
+    const written = new Promise((ok) => out.on('finish', ok));
+    Promise.all([exited, written]).then(([code]) => {
+      if (code !== 0) fail(new Error(`reader exited with ${code} on ${gold}`));
+      else done(Number(process.hrtime.bigint() - started) / 1e9);
     });
   });
 }
