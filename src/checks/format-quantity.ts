@@ -1,0 +1,38 @@
+import type { Quantity } from '../types/index.js';
+
+/**
+ * A number as an analyst reads it: thousands separators, at most `decimals` decimals.
+ *
+ * @example formatNumber(1272.771648, 2) // '1,272.77'
+ */
+export function formatNumber(value: number, decimals = 2): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
+/**
+ * A quantity quoted as the text wrote it.
+ *
+ * @example formatQuantity(q) // '"13,700 square feet"'
+ */
+export function formatQuantity(q: Quantity): string {
+  return `"${q.surface.replace(/\s+/g, ' ')}"`;
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  m2: 'm²',
+  km2: 'km²',
+  ft2: 'sq ft',
+  mi2: 'sq mi',
+  degC: '°C',
+  degF: '°F',
+  count: '',
+};
+
+/**
+ * A readable name for a unit id.
+ *
+ * @example unitLabel('m2') // 'm²'
+ */
+export function unitLabel(unit: string): string {
+  return LABELS[unit] ?? unit;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checksStage, numericChecks } from '../../src/checks/numeric-checks.js';
+import { findQuantities } from '../../src/nlp/quantities/find-quantities.js';
+
+const checksOf = (text: string) => numericChecks(text, findQuantities(text));
+
+/** Restatements in another unit: [text, status, relative difference (as rounded in the check)]. */
+const RESTATED: [string, 'ok' | 'mismatch', number][] = [
+  ['The depot covered 13,700 square feet, or 1,300 square metres.', 'ok', 0.0209],
+  ['The depot covered 13,700 square feet, or 2,300 square metres.', 'mismatch', 0.4466],
+  ['The convoy drove 9 miles (14.5 km) north.', 'ok', 0.0011],
+  ['The convoy drove 9 miles (24 km) north.', 'mismatch', 0.3965],
+  ['It was 40 °C (104 °F) at the gate.', 'ok', 0],
+  ['The shell weighed 43 kg, about 95 lb.', 'ok', 0.0021],
+  ['The zone spans 12 km², or 1,200 hectares.', 'ok', 0],
+  ['The zone spans 12 km², or 120 hectares.', 'mismatch', 0.9],
+];
+
+describe('unit agreement', () => {
+  it.each(RESTATED)('%s', (text, status, rel) => {
+    const c = checksOf(text).filter((k) => k.kind === 'unit-agreement');
+    expect(c).toHaveLength(1);
+    expect(c[0]?.status).toBe(status);
+    expect(Number(c[0]?.details.relativeDifference)).toBeCloseTo(rel, 4);
+    expect(c[0]?.message).toMatch(/\d/);
+    expect(c[0]?.quantityIds).toHaveLength(2);
+  });
+  it('does not pair values that are not restatements', () => {
+    expect(
+      checksOf('They walked 9 miles and then 3 km more.').filter((k) => k.kind === 'unit-agreement'),
+    ).toEqual([]);
+  });
+});
+
+describe('shares of a whole', () => {
+  it('flags a percentage of a base whose size is never stated', () => {
+    const c = checksOf('Witnesses said 40 percent of the airport was destroyed.');
+    expect(c.map((k) => [k.kind, k.status])).toEqual([['percent-without-reference', 'flag']]);
+    expect(c[0]?.message).toContain('40 percent');
+    expect(c[0]?.message).toContain('airport');
+  });
+  it('does not flag a rate of change', () => {
+    expect(checksOf('Food prices rose 30 percent in a week.')).toEqual([]);
+  });
+  it('does not flag a share whose whole is counted in the report', () => {
+    const text = 'The town had 4,000 homes. Officials said 25% of the homes were damaged.';
+    expect(checksOf(text).filter((k) => k.kind === 'percent-without-reference')).toEqual([]);
+  });
+  it('flags the scale when a small area is all the report gives for a large whole', () => {
+    const text =
+      'A source said 30 percent of the Khalid Air Base was hit.\n' +
+      'Images show three hangars in the base, 2,000 square metres in all, destroyed.';
+    const scale = checksOf(text).find((k) => k.kind === 'scale');
+    expect(scale?.status).toBe('flag');
+    expect(scale?.details.impliedWholeM2).toBe(6667);
+    expect(scale?.message).toContain('30 %');
+  });
+  it('leaves a plausible scale alone', () => {
+    const text =
+      'Half the camp burned: 20 percent of the village was hit. The village covers 2 km² of the valley.';
+    expect(checksOf(text).filter((k) => k.kind === 'scale')).toEqual([]);
+  });
+});
+
+describe('checksStage', () => {
+  it('reads the record quantities and numbers the checks', () => {
+    const text = 'The plot is 2 acres, or 8,100 square metres.';
+    const out = checksStage.run(
+      {
+        id: 'a',
+        text,
+        source: { id: 'a', text } as never,
+        referenceDate: null,
+        quantities: findQuantities(text),
+      },
+      { referenceDate: null, gazetteer: null },
+    );
+    expect(out.checks?.map((c) => [c.id, c.kind, c.status, c.stage])).toEqual([
+      ['c1', 'unit-agreement', 'ok', 'checks'],
+    ]);
+  });
+  it('returns nothing without quantities', () => {
+    expect(numericChecks('', [])).toEqual([]);
+  });
+});
