@@ -6,10 +6,8 @@
 const PROMO_START = new RegExp(
   '^(?:' +
     [
-      'read more\\b',
-      'read also\\b',
-      'also read\\b',
-      'read next\\b',
+      'read (?:more|also|next)\\s*(?:[:|»›>…–-]|\\.{3}|$)',
+      'also read\\s*:',
       'related(?: articles?| stories| coverage| content| links?)?\\s*[:|]',
       'see also\\b',
       "don[’']t miss\\b",
@@ -140,7 +138,7 @@ function isPromotion(paragraph: string): boolean {
 function isMetaLine(paragraph: string): boolean {
   const text = paragraph.trim();
   if (wordCount(text) > 16) return false;
-  if (/^by\s+\p{Lu}/u.test(text) && wordCount(text) <= 8) return true;
+  if (/^[Bb][Yy]\s+\p{Lu}/u.test(text) && wordCount(text) <= 8) return true;
   return DATE_OR_TIME.test(text) && (META_WORD.test(text) || !/[.!?]["'”’)]?$/.test(text));
 }
 

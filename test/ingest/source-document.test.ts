@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { sourceFromBytes, sourceFromString } from '../../src/ingest/source-document.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** A small news page written for these tests: site chrome around a three-paragraph report. */
+const NEWS_PAGE = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <title>Drone strike hits grain depot | The Riverside Courier</title>
+  <meta property="og:title" content="Drone strike hits grain depot near Lysove">
+  <meta property="og:site_name" content="The Riverside Courier">
+  <meta property="article:published_time" content="2024-03-05T08:15:00Z">
+  <meta name="author" content="Mara Ellison">
+  <meta name="description" content="A depot storing wheat burned for hours after the overnight attack.">
+  <link rel="canonical" href="https://courier.example.org/world/depot-strike">
+</head>
+<body>
+  <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
+  <div class="ad-slot">Advertisement: buy discount tyres today</div>
+  <main>
+    <article>
+      <h1>Drone strike hits grain depot near Lysove</h1>
+      <p class="byline">By Mara Ellison</p>
+      <p><time datetime="2024-03-05">Posted 5 March 2024, 08:15 GMT</time></p>
+      <p>A drone struck a grain depot on the edge of the village of Lysove late on Monday, starting a fire
+         that burned for most of the night, the regional governor said on Tuesday morning.</p>
+      <figure><img src="depot.jpg" alt=""><figcaption>Smoke over the depot. Photo: Courier staff</figcaption></figure>
+      <p>Firefighters from three nearby towns worked until dawn to contain the blaze. Nobody was hurt,
+         according to the emergency service, but about 2,000 tonnes of wheat were destroyed.</p>
+      <p>The depot had been hit once before, in October, when a smaller fire damaged its loading bay and
+         forced the owners to move part of the harvest to other stores across the district.</p>
+      <div class="share-tools"><a href="/share/fb">Share on Facebook</a> <a href="/share/x">Share on X</a></div>
+      <h3>Related stories</h3>
+      <ul><li><a href="/world/bridge">Bridge closed after shelling</a></li><li><a href="/world/port">Port reopens</a></li></ul>
+    </article>
+  </main>
+  <aside><h2>Most read</h2><ol><li><a href="/a">Storm floods valley towns</a></li></ol></aside>
+  <footer><p>© 2024 The Riverside Courier. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body>
+</html>`;
+
+/** A page that is all navigation: there is no article to read. */
+const MENU_PAGE = `<!doctype html><html><head><title>Sections</title></head><body>
+  <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+  <div class="cookie">We use cookies.</div>
+  <footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+</body></html>`;
+
+describe('sourceFromString with an HTML page', () => {
+  const doc = sourceFromString(NEWS_PAGE, { id: 'depot' });
+
+  it('marks the format and keeps the raw HTML', () => {
+    expect(doc.format).toBe('html');
+    expect(doc.raw).toBe(NEWS_PAGE);
+  });
+
+  it('extracts the three report paragraphs as the body, separated by blank lines', () => {
+    const paragraphs = doc.body!.split('\n\n');
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toMatch(/^A drone struck a grain depot .* on Tuesday morning\.$/);
+    expect(paragraphs[1]).toMatch(/^Firefighters from three nearby towns/);
+    expect(paragraphs[2]).toMatch(/other stores across the district\.$/);
+  });
+
+  const furniture = [
+    'Home',
+    'Advertisement',
+    'Photo: Courier staff',
+    'Share on Facebook',
+    'Related stories',
+    'Bridge closed after shelling',
+    'Most read',
+    'All rights reserved',
+    'By Mara Ellison',
+    'Posted 5 March',
+  ];
+  it.each(furniture)('leaves out page furniture: %s', (text) => {
+    expect(doc.body).not.toContain(text);
+  });
+
+  it('analyses the title, a blank line, then the body', () => {
+    expect(doc.text).toBe(`Drone strike hits grain depot near Lysove\n\n${doc.body}`);
+  });
+
+  it('reads the metadata hints from the head', () => {
+    expect(doc.meta).toMatchObject({
+      title: 'Drone strike hits grain depot near Lysove',
+      publisher: 'The Riverside Courier',
+      byline: 'Mara Ellison',
+      publishedDate: '2024-03-05',
+      url: 'https://courier.example.org/world/depot-strike',
+      language: 'en',
+      excerpt: 'A depot storing wheat burned for hours after the overnight attack.',
+    });
+  });
+});
+
+describe('sourceFromString with plain text', () => {
+  const cases: Array<[string, string]> = [
+    ['a one-line report', 'Shelling hit the port of Kherson on Monday.'],
+    ['a report that mentions a tag', 'The leaked file used <b> tags to highlight the 12 names.'],
+    ['a report with Windows line ends', 'Two died.\r\n\r\nThree were hurt.'],
+  ];
+  it.each(cases)('keeps %s exactly as the analysed text', (_name, text) => {
+    const doc = sourceFromString(text, { id: 't' });
+    expect(doc).toEqual({ id: 't', text, format: 'text', raw: text });
+  });
+
+  it('strips a leading BOM', () => {
+    expect(sourceFromString('\ufeffTwo died.', { id: 't' }).text).toBe('Two died.');
+  });
+
+  it('reads HTML given as a JSONL text field, and obeys an explicit html: false', () => {
+    const fragment =
+      '<div><p>Shelling hit the port of Kherson on Monday, the regional governor said in a statement.</p>' +
+      '<p>Two people were killed and three were injured, according to the emergency service.</p></div>';
+    expect(sourceFromString(fragment, { id: 'j' }).format).toBe('html');
+    expect(sourceFromString(fragment, { id: 'j' }).body).toBe(
+      'Shelling hit the port of Kherson on Monday, the regional governor said in a statement.\n\n' +
+        'Two people were killed and three were injured, according to the emergency service.',
+    );
+    expect(sourceFromString(fragment, { id: 'j', html: false }).text).toBe(fragment);
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, () => unknown, RegExp]> = [
+    ['an empty string', () => sourceFromString('', { id: 'e' }), /^empty input: e has no text$/],
+    ['a blank string', () => sourceFromString(' \n ', { id: 'e' }), /^empty input/],
+    [
+      'a page with no article',
+      () => sourceFromString(MENU_PAGE, { id: 'menu' }),
+      /^no article text found in HTML/,
+    ],
+    [
+      'an HTML page with an empty body',
+      () => sourceFromString('<html><body></body></html>', { id: 'x' }),
+      /no article text/,
+    ],
+    [
+      'empty bytes',
+      () => sourceFromBytes(new Uint8Array(), { id: 'a', name: 'a.txt' }),
+      /^empty input: a\.txt/,
+    ],
+    [
+      'binary bytes',
+      () =>
+        sourceFromBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), {
+          id: 'p',
+          name: 'photo.txt',
+        }),
+      /photo\.txt is binary data, not text \(it looks like a PNG image\)/,
+    ],
+    [
+      'Latin-1 bytes',
+      () => sourceFromBytes(new Uint8Array([0x4b, 0x69, 0x65, 0x77, 0x20, 0xe9, 0x74, 0xe9]), { id: 'l' }),
+      /^l is not valid UTF-8 \(byte 0xe9 at offset 5\)/,
+    ],
+    [
+      'bytes over a small cap',
+      () => sourceFromBytes(utf8('x'.repeat(100)), { id: 'big', maxBytes: 64 }),
+      /big is too large: 100 B \(100 bytes\) exceeds the limit of 64 B/,
+    ],
+  ];
+  it.each(cases)('%s throws an InputError', (_name, run, message) => {
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(message);
+  });
+});
+
+describe('sourceFromBytes', () => {
+  it('decodes UTF-8 with a BOM and reads it as text', () => {
+    const doc = sourceFromBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Херсон: two died.')]), {
+      id: 'b',
+    });
+    expect(doc).toMatchObject({ format: 'text', text: 'Херсон: two died.' });
+  });
+
+  it('detects HTML in a file', () => {
+    const doc = sourceFromBytes(utf8(NEWS_PAGE), { id: 'depot', name: 'depot.html' });
+    expect(doc.format).toBe('html');
+    expect(doc.body).toMatch(/^A drone struck/);
+  });
+});
