@@ -454,7 +454,7 @@ function npToken(t: Token): boolean {
  * The speaker phrase that ends just before token `a`, with an appositive ("X, head of Y,")
  * when there is one.
  */
-function nounPhraseBefore(text: string, toks: Token[], a: number): { span: Span; first: number } | null {
+function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span; first: number } | null {
   const end = a - 1;
   // A relative or personal pronoun stands alone: "who said", "he said".
   if (toks[end] && STOP_PRONOUN.test(toks[end]!.text) && toks[end]!.pos === 'PRON') {
@@ -530,7 +530,7 @@ function walkBack(toks: Token[], end: number): number {
 }
 
 function nounPhraseAfter(
-  text: string,
+  _text: string,
   toks: Token[],
   from: number,
   withAppositive: boolean,

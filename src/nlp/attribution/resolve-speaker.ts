@@ -18,8 +18,7 @@ const ARMED_GROUP =
   /\b(resistance|militias?|brigades?|battalions?|factions?|fighters|insurgents?|rebels?|hezbollah|hamas|houthis?|ansarallah|kataib|kata'?ib|islamic state|isis|isil|daesh|al-qaeda|taliban|jihad|popular mobilization|pmu|pmf|armed group|militants?)\b/i;
 const ORGANISATION =
   /\b(group|organi[sz]ation|agency|ministry|committee|council|union|party|campaign|coalition|association|institute|center|centre|foundation|observatory|office|commission|company|corporation|un|united nations|red cross|amnesty|human rights watch|ngo)\b/i;
-const WITNESS =
-  /\b(witness(?:es)?|eyewitness(?:es)?|residents?|locals?|survivors?|bystanders?|passers-by)\b/i;
+const WITNESS = /\b(witness(?:es)?|eyewitness(?:es)?|residents?|locals|survivors?|bystanders?|passers-by)\b/i;
 const OUTLET =
   /\b(reuters|associated press|ap|afp|agence france-presse|bbc|cnn|al jazeera|al-jazeera|al arabiya|al mayadeen|new york times|washington post|wall street journal|guardian|financial times|bloomberg|axios|politico|haaretz|times of israel|tass|ria novosti|irna|tasnim|fars|sana|anadolu|xinhua|newspaper|news agency|outlet|channel|broadcaster|tv|television|radio|daily|times|post|journal|magazine|news)\b/i;
 const DOCUMENT =

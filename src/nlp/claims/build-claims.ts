@@ -1,0 +1,199 @@
+import type { Attribution, Marker, Speaker } from '../../types/attribution.js';
+import type { Claim } from '../../types/claim.js';
+import type { BoilerplateSpan } from '../../types/document.js';
+import type { Sentence } from '../../types/sentence.js';
+import type { Span } from '../../types/span.js';
+import { claimKey, sameClaim } from './same-claim.js';
+
+/** What the claim builder reads from the record. */
+export interface ClaimInputs {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly attributions: readonly Attribution[];
+  readonly markers: readonly Marker[];
+  readonly boilerplate: readonly BoilerplateSpan[];
+  /** The outlet's name, for claims in its own voice. */
+  readonly outlet: string | null;
+  readonly quantities?: readonly (Span & { id: string })[];
+  readonly dates?: readonly (Span & { id: string })[];
+  readonly places?: readonly (Span & { id: string })[];
+}
+
+/** Phrases that make a whole sentence a verification disclaimer rather than an assertion. */
+const DISCLAIMER_ONLY =
+  /^(?:however|but|meanwhile|still)?[,\s]*(?:the\s+)?[\w\s.'’-]{0,40}?\b(?:could not|cannot|was unable to|were unable to|has not been able to|have not been able to|did not)\s+(?:immediately\s+|independently\s+|yet\s+|separately\s+)*(?:verify|confirm|authenticate)\b[^.;]{0,80}[.!]?$/i;
+const NEGATION =
+  /\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|should)\s*(?:not|n['’]t)\b|\b(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|won|wouldn|couldn|can)['’]t\b|\bnever\b|\bno (?:damage|casualties|injuries|deaths|one|victims|losses)\b|\bnobody\b|\bnone of\b/i;
+
+/**
+ * Turns a report's body into claims: each attribution's content is a claim resting on its
+ * speaker; what a sentence asserts outside any attribution is the outlet's own claim. Claims
+ * stated twice (headline and body) are merged into one with two mentions, and each marker is
+ * attached to the claims it qualifies.
+ *
+ * @example buildClaims(inputs).claims[0] // {text: 'the attack did not cause any damage', polarity: 'denied', …}
+ */
+export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Marker[] } {
+  const { text } = input;
+  const outletSpeaker: Speaker = {
+    name: input.outlet ?? 'the outlet',
+    kind: 'outlet',
+    role: null,
+    affiliation: null,
+    antecedent: null,
+  };
+  const inBoilerplate = (s: Span) => input.boilerplate.some((b) => s.start < b.end && s.end > b.start);
+  const claimable = input.sentences.filter((s) => s.role !== 'boilerplate' && !inBoilerplate(s));
+
+  interface Draft {
+    span: Span;
+    attribution: Attribution | null;
+    role: Sentence['role'];
+  }
+  const drafts: Draft[] = [];
+  const roleAt = (at: number) => input.sentences.find((s) => at >= s.start && at < s.end)?.role ?? 'body';
+  for (const a of input.attributions) {
+    if (inBoilerplate(a.content)) continue;
+    drafts.push({ span: a.content, attribution: a, role: roleAt(a.content.start) });
+  }
+  for (const s of claimable) {
+    const sentenceText = text.slice(s.start, s.end);
+    if (isDisclaimerOnly(sentenceText)) continue;
+    for (const piece of uncovered(s, input.attributions)) {
+      const trimmed = trimPiece(text, piece);
+      if (!trimmed || !isAssertion(text.slice(trimmed.start, trimmed.end))) continue;
+      drafts.push({ span: trimmed, attribution: null, role: s.role });
+    }
+  }
+  drafts.sort((a, b) => a.span.start - b.span.start);
+
+  // Merge restatements: a headline or standfirst repeating a body claim adds a mention.
+  const groups: Draft[][] = [];
+  for (const d of drafts) {
+    const key = claimKey(text.slice(d.span.start, d.span.end));
+    const match = groups.find((g) =>
+      g.some(
+        (o) =>
+          (o.role !== 'body' || d.role !== 'body') &&
+          o.role !== d.role &&
+          sameClaim(claimKey(text.slice(o.span.start, o.span.end)), key),
+      ),
+    );
+    if (match) match.push(d);
+    else groups.push([d]);
+  }
+
+  const claims: Claim[] = groups.map((group, i) => {
+    // The body mention with an attribution is the primary one: it says who the claim rests on.
+    const ordered = [...group].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start);
+    const primary = ordered[0]!;
+    const attribution = ordered.find((d) => d.attribution)?.attribution ?? null;
+    const claimText = text.slice(primary.span.start, primary.span.end);
+    const negated = NEGATION.test(claimText);
+    const denying = attribution?.stance === 'denying';
+    const mentions = ordered.map((d) => ({ start: d.span.start, end: d.span.end }));
+    const within = (items?: readonly (Span & { id: string })[]) =>
+      (items ?? [])
+        .filter((q) => mentions.some((m) => q.start >= m.start && q.end <= m.end))
+        .map((q) => q.id);
+    return {
+      id: `c${i + 1}`,
+      mentions,
+      text: claimText,
+      attributionId: attribution?.id ?? null,
+      speaker: attribution?.speaker ?? outletSpeaker,
+      stance: attribution?.stance ?? 'neutral',
+      polarity: negated !== denying ? 'denied' : 'asserted',
+      markerIds: [],
+      quantityIds: within(input.quantities),
+      dateIds: within(input.dates),
+      placeIds: within(input.places),
+      confidence: attribution ? Math.min(0.9, attribution.confidence) : 0.7,
+      stage: 'claims',
+    } satisfies Claim;
+  });
+
+  const markers = input.markers.map((m) => ({ ...m, claimIds: qualified(m, claims, input) }));
+  const withMarkers = claims.map((c) => ({
+    ...c,
+    markerIds: markers.filter((m) => m.claimIds.includes(c.id)).map((m) => m.id),
+  }));
+  return { claims: withMarkers, markers };
+}
+
+function rank(d: { attribution: Attribution | null; role: Sentence['role'] }): number {
+  return (d.role === 'body' ? 0 : 2) + (d.attribution ? 0 : 1);
+}
+
+/**
+ * The claims a marker qualifies: those whose mention contains it, or, for a disclaimer in a
+ * sentence of its own ("However, the outlet could not verify the image."), those of the
+ * sentence before.
+ */
+function qualified(marker: Marker, claims: readonly Claim[], input: ClaimInputs): string[] {
+  const inside = claims.filter((c) => c.mentions.some((m) => marker.start >= m.start && marker.end <= m.end));
+  if (inside.length > 0) return inside.map((c) => c.id);
+  const sentence = input.sentences.find((s) => marker.start >= s.start && marker.start < s.end);
+  if (!sentence) return [];
+  // The same sentence, outside any claim span ("X, which could not be verified, …").
+  const same = claims.filter((c) => c.mentions.some((m) => m.start < sentence.end && m.end > sentence.start));
+  if (same.length > 0 && !isDisclaimerOnly(input.text.slice(sentence.start, sentence.end)))
+    return same.map((c) => c.id);
+  const previous = [...input.sentences]
+    .filter((s) => s.end <= sentence.start && s.role !== 'boilerplate')
+    .reverse()
+    .find((s) => claims.some((c) => c.mentions.some((m) => m.start < s.end && m.end > s.start)));
+  if (!previous) return [];
+  return claims
+    .filter((c) => c.mentions.some((m) => m.start < previous.end && m.end > previous.start))
+    .map((c) => c.id);
+}
+
+function isDisclaimerOnly(sentence: string): boolean {
+  return DISCLAIMER_ONLY.test(sentence.trim());
+}
+
+/** Pieces of a sentence outside every attribution's source, cue and content. */
+function uncovered(sentence: Span, attributions: readonly Attribution[]): Span[] {
+  const covers = attributions
+    .map((a) => {
+      const spans = [a.content, a.source, a.cue].filter((s): s is Span => s !== null);
+      return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+    })
+    .filter((c) => c.start < sentence.end && c.end > sentence.start)
+    .sort((a, b) => a.start - b.start);
+  const pieces: Span[] = [];
+  let at = sentence.start;
+  for (const c of covers) {
+    if (c.start > at) pieces.push({ start: at, end: c.start });
+    at = Math.max(at, c.end);
+  }
+  if (at < sentence.end) pieces.push({ start: at, end: sentence.end });
+  return pieces;
+}
+
+/** Trims connecting words and punctuation left at a piece's edges ("…, but"). */
+function trimPiece(text: string, piece: Span): Span | null {
+  let s = piece.start;
+  let e = piece.end;
+  const head = /^[\s,.;:—–-]*(?:(?:but|and|while|although|whereas|as|however)\b[\s,]*)?/i;
+  const tail = /[\s,;:—–-]*(?:\b(?:but|and|while|although|whereas|as|that))?[\s,;:—–(-]*$/i;
+  const body = text.slice(s, e);
+  const h = head.exec(body)?.[0].length ?? 0;
+  s += h;
+  const rest = text.slice(s, e);
+  const t = tail.exec(rest)?.[0].length ?? 0;
+  e -= t;
+  while (e > s && /[.!]/.test(text[e - 1]!)) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+/** A claim needs a few words and a verb-like word; questions and fragments assert nothing. */
+function isAssertion(piece: string): boolean {
+  const words = piece.split(/\s+/).filter(Boolean);
+  if (words.length < 4) return false;
+  if (/\?\s*$/.test(piece)) return false;
+  // "…, which is part of the group": a description of the speaker, not a claim of its own.
+  if (/^(?:which|who|whose|whom)\b/i.test(piece)) return false;
+  return true;
+}

@@ -1,0 +1,91 @@
+/** A claim reduced for comparison: its content words (crudely stemmed) and its numbers. */
+export interface ClaimKey {
+  readonly words: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<number>;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  once: 1,
+  twice: 2,
+};
+const STOP = new Set(
+  'a an the of in on at to for from by with and or but as is are was were be been being has have had this that these those it its their there since than into over under about after before during his her they he she we which who what when where while also not no do does did will would could can may might'.split(
+    ' ',
+  ),
+);
+
+function stem(word: string): string {
+  return word.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+}
+
+/**
+ * Reduces a claim's text for comparison: "twelve times" and "12 times" give the same number.
+ *
+ * @example claimKey('The base was targeted twelve times').numbers // Set {12}
+ */
+export function claimKey(text: string): ClaimKey {
+  const words = new Set<string>();
+  const numbers = new Set<number>();
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.,-]+/u)) {
+    const w = raw.replace(/^[.,-]+|[.,-]+$/g, '');
+    if (!w) continue;
+    if (/^\d[\d,]*(?:\.\d+)?$/.test(w)) {
+      numbers.add(Number(w.replace(/,/g, '')));
+      continue;
+    }
+    if (NUMBER_WORDS[w] !== undefined) {
+      numbers.add(NUMBER_WORDS[w]);
+      continue;
+    }
+    if (STOP.has(w) || w.length < 2) continue;
+    words.add(stem(w));
+  }
+  return { words, numbers };
+}
+
+/**
+ * Whether two claim keys state the same thing: the same numbers (when either has any) and
+ * at least half of the shorter one's content words shared.
+ *
+ * @example sameClaim(claimKey('hit twelve times since 7 October'), claimKey('targeted 12 times since 7 October')) // true
+ */
+export function sameClaim(a: ClaimKey, b: ClaimKey): boolean {
+  if (a.numbers.size > 0 || b.numbers.size > 0) {
+    const shared = [...a.numbers].filter((n) => b.numbers.has(n)).length;
+    if (shared === 0 || shared < Math.min(a.numbers.size, b.numbers.size)) return false;
+  }
+  const small = a.words.size <= b.words.size ? a.words : b.words;
+  const large = small === a.words ? b.words : a.words;
+  if (small.size < 3) return false;
+  const shared = [...small].filter((w) => large.has(w)).length;
+  return shared / small.size >= 0.5;
+}

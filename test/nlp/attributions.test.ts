@@ -1,0 +1,357 @@
+import { describe, expect, it } from 'vitest';
+import { findMarkers } from '../../src/nlp/attribution/find-markers.js';
+import { findQuotes } from '../../src/nlp/attribution/quotes.js';
+import { splitSpeaker } from '../../src/nlp/attribution/resolve-speaker.js';
+import { attributionsStage, readAttributions } from '../../src/nlp/attributions.js';
+import type { Attribution, SpeakerKind } from '../../src/types/attribution.js';
+
+// Every sentence below was written for these tests.
+const OUTLET = ['The Ledger'];
+
+interface Expected {
+  source: string | null;
+  cue?: string;
+  content: string;
+  kind?: SpeakerKind;
+  stance?: Attribution['stance'];
+  form?: Attribution['form'];
+  tense?: Attribution['cueTense'];
+}
+
+const read = (text: string) => readAttributions(text, OUTLET);
+const surface = (text: string, span: { start: number; end: number } | null) =>
+  span ? text.slice(span.start, span.end) : null;
+
+function check(text: string, expected: Expected) {
+  const found = read(text);
+  const hit = found.find((a) => surface(text, a.content) === expected.content);
+  expect(
+    hit,
+    `content ${JSON.stringify(expected.content)} among ${JSON.stringify(found.map((a) => surface(text, a.content)))}`,
+  ).toBeDefined();
+  expect(surface(text, hit!.source)).toBe(expected.source);
+  if (expected.cue) expect(surface(text, hit!.cue)).toBe(expected.cue);
+  if (expected.kind) expect(hit!.speaker.kind).toBe(expected.kind);
+  if (expected.stance) expect(hit!.stance).toBe(expected.stance);
+  if (expected.form) expect(hit!.form).toBe(expected.form);
+  if (expected.tense) expect(hit!.cueTense).toBe(expected.tense);
+}
+
+describe('direct quotes', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      '“We will not withdraw from the river,” said Colonel Petra Vance, commander of the northern brigade.',
+      {
+        source: 'Colonel Petra Vance, commander of the northern brigade',
+        cue: 'said',
+        content: '“We will not withdraw from the river,”',
+        form: 'direct-quote',
+      },
+    ],
+    [
+      '"The bridge was hit twice before dawn," the mayor said.',
+      {
+        source: 'the mayor',
+        cue: 'said',
+        content: '"The bridge was hit twice before dawn,"',
+        kind: 'unnamed-official',
+      },
+    ],
+    [
+      'The ministry spokesman said: “Our air defences shot down four drones over the port.”',
+      {
+        source: 'The ministry spokesman',
+        cue: 'said',
+        content: '“Our air defences shot down four drones over the port.”',
+      },
+    ],
+    [
+      '“The shelling started at night,” she said, “and it did not stop until the morning.”',
+      {
+        source: 'she',
+        cue: 'said',
+        content: '“The shelling started at night,” she said, “and it did not stop until the morning.”',
+      },
+    ],
+    [
+      '“We counted nine craters in the field,” a farmer told reporters. “Nobody came to help us.”',
+      {
+        source: 'a farmer',
+        cue: 'told',
+        content: '“We counted nine craters in the field,” a farmer told reporters. “Nobody came to help us.”',
+        kind: 'unknown',
+      },
+    ],
+    [
+      '“Our fighters struck the airfield with three drones,” tweeted Omar Halabi, a leader of the Northern Resistance Front.',
+      {
+        source: 'Omar Halabi, a leader of the Northern Resistance Front',
+        cue: 'tweeted',
+        content: '“Our fighters struck the airfield with three drones,”',
+        kind: 'social-media',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+});
+
+describe('indirect speech', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The governor said that two schools were damaged in the strike.',
+      {
+        source: 'The governor',
+        cue: 'said',
+        content: 'that two schools were damaged in the strike',
+        stance: 'neutral',
+        tense: 'past',
+        form: 'indirect',
+      },
+    ],
+    [
+      'Local officials stated the convoy had been stopped at the border.',
+      {
+        source: 'Local officials',
+        cue: 'stated',
+        content: 'the convoy had been stopped at the border',
+        kind: 'unnamed-official',
+      },
+    ],
+    [
+      'The militia claimed it had captured three villages.',
+      {
+        source: 'The militia',
+        cue: 'claimed',
+        content: 'it had captured three villages',
+        stance: 'distancing',
+        kind: 'armed-group-statement',
+      },
+    ],
+    [
+      'A defence ministry official highlighted that the base was attacked at least 40 times this year.',
+      {
+        source: 'A defence ministry official',
+        cue: 'highlighted',
+        content: 'that the base was attacked at least 40 times this year',
+        kind: 'unnamed-official',
+      },
+    ],
+    [
+      'The army denied that its soldiers had fired on the crowd.',
+      {
+        source: 'The army',
+        cue: 'denied',
+        content: 'that its soldiers had fired on the crowd',
+        stance: 'denying',
+      },
+    ],
+    [
+      'The health ministry confirmed that 14 people were wounded.',
+      {
+        source: 'The health ministry',
+        cue: 'confirmed',
+        content: 'that 14 people were wounded',
+        stance: 'endorsing',
+      },
+    ],
+    [
+      'Rescue workers told Reuters that the building collapsed after the second blast.',
+      {
+        source: 'Rescue workers',
+        cue: 'told',
+        content: 'that the building collapsed after the second blast',
+      },
+    ],
+    [
+      'Witnesses said the explosion shattered windows across the street.',
+      { source: 'Witnesses', content: 'the explosion shattered windows across the street', kind: 'witness' },
+    ],
+    [
+      'Reuters reported that the pipeline was closed for a week.',
+      { source: 'Reuters', content: 'that the pipeline was closed for a week', kind: 'other-outlet' },
+    ],
+    [
+      'The city has been without power for days, officials said.',
+      {
+        source: 'officials',
+        cue: 'said',
+        content: 'The city has been without power for days',
+        kind: 'unnamed-official',
+      },
+    ],
+    [
+      'The spokesman has said that the talks will resume next week.',
+      {
+        source: 'The spokesman',
+        cue: 'has said',
+        content: 'that the talks will resume next week',
+        tense: 'perfect',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+});
+
+describe('prepositional attribution, statements and passives', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'According to the provincial council, the dam was damaged by artillery fire.',
+      {
+        source: 'the provincial council',
+        cue: 'According to',
+        content: 'the dam was damaged by artillery fire',
+        form: 'prepositional',
+        kind: 'organisation-statement',
+      },
+    ],
+    [
+      'Four fuel depots were destroyed, according to a security source.',
+      {
+        source: 'a security source',
+        cue: 'according to',
+        content: 'Four fuel depots were destroyed',
+        kind: 'anonymous-source',
+      },
+    ],
+    [
+      'As The Ledger has previously reported, the airfield was expanded in 2021.',
+      {
+        source: 'The Ledger',
+        content: 'the airfield was expanded in 2021',
+        kind: 'outlet-earlier-reporting',
+      },
+    ],
+    [
+      'As the Daily Courier reported, the convoy was carrying fuel.',
+      { source: 'the Daily Courier', content: 'the convoy was carrying fuel', kind: 'other-outlet' },
+    ],
+    [
+      'In a statement, the Eastern Brigades said they had shot down a helicopter.',
+      {
+        source: 'the Eastern Brigades',
+        content: 'they had shot down a helicopter',
+        kind: 'armed-group-statement',
+      },
+    ],
+    [
+      'It was reported that the checkpoint had been abandoned overnight.',
+      { source: null, content: 'that the checkpoint had been abandoned overnight', form: 'passive' },
+    ],
+    [
+      'The commander was quoted as saying that the offensive would continue.',
+      { source: 'The commander', cue: 'was quoted as saying', content: 'that the offensive would continue' },
+    ],
+  ];
+  it.each(table)('%s', check);
+});
+
+describe('speakers linked to earlier mentions', () => {
+  it('links "the sources" to the anonymous source introduced before', () => {
+    const text =
+      'A senior source in the border police gave the newspaper a copy of the order. The sources stated that the crossing would close on Friday.';
+    const a = read(text).find((x) => surface(text, x.source) === 'The sources')!;
+    expect(a.speaker.kind).toBe('anonymous-source');
+    expect(surface(text, a.speaker.antecedent)).toBe('A senior source in the border police');
+  });
+  it('links a pronoun to the last named speaker', () => {
+    const text = 'Mayor Lena Ortiz said the shelters were full. She said that more tents were needed.';
+    const found = read(text);
+    const she = found.find((x) => surface(text, x.source) === 'She')!;
+    expect(she.speaker.name).toBe('Mayor Lena Ortiz');
+    expect(surface(text, she.speaker.antecedent)).toBe('Mayor Lena Ortiz');
+  });
+});
+
+describe('speaker names, roles and affiliations', () => {
+  const table: Array<[string, { name: string; role: string | null; affiliation: string | null }]> = [
+    [
+      'Omar Halabi, head of the Northern Resistance Front',
+      { name: 'Omar Halabi', role: 'head', affiliation: 'the Northern Resistance Front' },
+    ],
+    [
+      'a Defence Ministry official',
+      { name: 'a Defence Ministry official', role: 'official', affiliation: 'Defence Ministry' },
+    ],
+    [
+      'A senior source in the Coastal Command',
+      { name: 'A senior source in the Coastal Command', role: 'source', affiliation: 'the Coastal Command' },
+    ],
+    [
+      'the statements issued by the Eastern Brigades',
+      { name: 'the Eastern Brigades', role: null, affiliation: null },
+    ],
+  ];
+  it.each(table)('%s', (raw, expected) => expect(splitSpeaker(raw)).toEqual(expected));
+});
+
+describe('no attribution', () => {
+  const table: Array<[string]> = [
+    ['His memoir "Nights on the Front" sold well in the capital.'],
+    ['The so-called "buffer zone" was never agreed.'],
+    ['Will the ceasefire hold through the winter?'],
+    ['The army maintains three bases near the coast.'],
+    ['The statements issued by the ministry were short.'],
+    ['Drones struck the depot on Monday night.'],
+    [''],
+  ];
+  it.each(table)('%s', (text) => expect(read(text)).toEqual([]));
+});
+
+describe('hedges and verification markers', () => {
+  const table: Array<[string, string, string]> = [
+    [
+      'However, The Ledger could not independently verify the footage.',
+      'could not independently verify',
+      'verification-disclaimer',
+    ],
+    ['The strike reportedly killed two guards.', 'reportedly', 'hedge'],
+    ['The group allegedly moved weapons across the border.', 'allegedly', 'allegation'],
+    ['Unconfirmed accounts spoke of a second blast.', 'Unconfirmed', 'unverified'],
+    ['The fighters are thought to receive money from abroad.', 'are thought to', 'hedge'],
+    ['It is unclear whether the bridge can still carry trucks.', 'It is unclear whether', 'uncertainty'],
+  ];
+  it.each(table)('%s', (text, phrase, kind) => {
+    const [m] = findMarkers(text);
+    expect(m?.text).toBe(phrase);
+    expect(m?.kind).toBe(kind);
+  });
+  it('finds nothing in a plain sentence', () =>
+    expect(findMarkers('The bridge was repaired in May.')).toEqual([]));
+});
+
+describe('quotes', () => {
+  it('pairs curly and straight quotes and closes a quote left open at a line end', () => {
+    const text = '“One two three four.” Then "five six seven eight."\n“Nine ten eleven';
+    expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual([
+      '“One two three four.”',
+      '"five six seven eight."',
+      '“Nine ten eleven',
+    ]);
+  });
+});
+
+describe('the stage', () => {
+  const record = (text: string) => ({
+    id: 'x',
+    text,
+    source: { id: 'x', text, format: 'text' as const },
+    referenceDate: null,
+  });
+  it.each([[''], ['\u0000\u0001\u0002 “ ” " "'], ['said said said'], ['“'.repeat(500)], ['x'.repeat(20000)]])(
+    'never throws on odd text %#',
+    (text) => {
+      const out = attributionsStage.run(record(text), { referenceDate: null, gazetteer: null });
+      expect(Array.isArray(out.attributions)).toBe(true);
+      expect(Array.isArray(out.markers)).toBe(true);
+    },
+  );
+  it('gives ids, stage and confidence', () => {
+    const out = attributionsStage.run(record('The governor said that the bridge was closed.'), {
+      referenceDate: null,
+      gazetteer: null,
+    });
+    expect(out.attributions).toHaveLength(1);
+    expect(out.attributions![0]).toMatchObject({ id: 'a1', stage: 'attributions' });
+    expect(out.attributions![0]!.confidence).toBeGreaterThan(0);
+  });
+});
