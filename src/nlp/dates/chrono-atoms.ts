@@ -80,8 +80,40 @@ function toAtom(text: string, r: chrono.ParsedResult, hasRef: boolean): Atom | n
   )
     return null;
   if (/\band\b/i.test(surface)) return null;
+  // Durations and dangling anchors ("1 week", "3 weeks after", "half days later") are not dates.
+  if (
+    /^(?:half\b|\d+\s+|a\s+|an\s+)?\S*\s*(?:days?|weeks?|months?|years?)$/i.test(surface) ||
+    /\b(?:after|before|from)$/i.test(surface) ||
+    /^half\b/i.test(surface)
+  )
+    return null;
+  // Clock durations ("about five minutes") and "the day after Monday" are chrono guesses we do not trust.
+  if (
+    /\b(?:minutes?|hours?|seconds?|mins?|hrs?|secs?)\b/i.test(surface) ||
+    /^the\s+day\s+(?:after|before)\b/i.test(surface)
+  )
+    return null;
+  // A date needs a word of the calendar or a numeric date form; "1990 s" is neither.
+  if (!/[a-z]{3}/i.test(surface) && !/\d[/.-]\d/.test(surface)) return null;
   // Mixed separators ("30/4.85") are measurements, not dates.
   if (/^[\d/.-]+$/.test(surface) && new Set(surface.replace(/\d/g, '')).size > 1) return null;
+  // "now" names a date only as the end of a range ("between March and now").
+  if (/^(?:right\s+)?now$/i.test(surface)) {
+    return hasRef
+      ? {
+          start,
+          end,
+          priority: 0,
+          confidence: 0.6,
+          rangeOnly: true,
+          read: (ctx) => ({
+            span: ctx.ref === null ? null : [ctx.ref, ctx.ref],
+            precision: 'day',
+            relative: true,
+          }),
+        }
+      : null;
+  }
   const a = endpoint(r.start, surface);
   if (!a) return null;
   const b = r.end ? endpoint(r.end, surface) : null;

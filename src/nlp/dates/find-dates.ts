@@ -21,13 +21,30 @@ export function findDates(text: string, referenceDate: string | null): DateMenti
   if (typeof text !== 'string' || text.length === 0) return [];
   const ref = parseIso(referenceDate);
   const atoms = [...ruleAtoms(text), ...chunkedChrono(text, ref === null ? null : referenceDate)];
-  const chosen = combine(text, settle(atoms));
+  const chosen = combine(text, settle(atoms.filter((a) => !namePart(text, a)))).filter((a) => !a.rangeOnly);
   const out: DateMention[] = [];
   for (const atom of chosen) {
     const mention = toMention(text, atom, ref);
     if (mention) out.push({ ...mention, id: `date-${out.length + 1}` });
   }
   return out;
+}
+
+// Weekday and day words that are part of a name: "USA Today", "Fox News Sunday", "Sunday Times".
+const DAY_WORD =
+  /^(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const NAME_BEFORE =
+  /(?:^|[^.!?\n:;"“]\s)(?!On\b|At\b|By\b|Last\b|Next\b|This\b|Since\b|Until\b|From\b|Early\b|Late\b|And\b|Or\b|But\b|The\b|Before\b|After\b|Between\b|Through\b|During\b|Every\b|Each\b|Until\b|Till\b|As\b|Of\b|For\b|In\b)[A-Z][\w.&'’-]*\s+$/;
+const NAME_AFTER =
+  /^\s+(?:Times|Telegraph|Post|Express|Mirror|Herald|Tribune|Star|Sport|Night Live|Show|School|Club|Service|Edition|Magazine|Review)\b/;
+
+function namePart(text: string, atom: Atom): boolean {
+  const surface = text.slice(atom.start, atom.end);
+  if (!DAY_WORD.test(surface) || !/^[A-Z]/.test(surface)) return false;
+  return (
+    NAME_BEFORE.test(text.slice(Math.max(0, atom.start - 40), atom.start)) ||
+    NAME_AFTER.test(text.slice(atom.end, atom.end + 20))
+  );
 }
 
 function chunkedChrono(text: string, referenceDate: string | null): Atom[] {
@@ -79,6 +96,13 @@ function combine(text: string, atoms: Atom[]): Atom[] {
         const start = opener ? a.start - (before.length - opener.index) : a.start;
         out.push(rangeOf(a, b, start));
         i++;
+        continue;
+      }
+    }
+    if (a.kind === 'range' && !/^(?:from|between)\s/i.test(text.slice(a.start, a.end))) {
+      const opener = /\b(?:from|between)\s+$/i.exec(before);
+      if (opener) {
+        out.push({ ...a, start: a.start - (before.length - opener.index) });
         continue;
       }
     }

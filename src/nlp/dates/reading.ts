@@ -38,6 +38,8 @@ export interface Atom {
   readonly yearless?: YearlessPart;
   /** The atom is a bare weekday or relative expression: useless without a reference date. */
   readonly kind?: 'range' | 'open-range';
+  /** Only meaningful as one end of a range ("now"); dropped when it stands alone. */
+  readonly rangeOnly?: boolean;
   read(ctx: ResolveContext): Reading;
 }
 

@@ -53,6 +53,9 @@ export function ruleAtoms(text: string): Atom[] {
     ...shiftedDays(text),
     ...casualDays(text),
     ...weekdays(text),
+    ...weekdaysInWeeks(text),
+    ...weekdayDates(text),
+    ...yearRanges(text),
   ];
 }
 
@@ -131,9 +134,20 @@ export function readPartRange(
 
 /** "November 2023", "April of 1987". */
 function monthYears(text: string): Atom[] {
-  return each(text, `${B}(${MONTH_ANY})(?:,?\\s+of)?,?\\s+${YEAR}${E}`, (m) => {
+  return each(text, `${B}(${MONTH_ANY})(?:(?:,?\\s+of)?,?\\s+${YEAR}|\\s+of\\s+'?(\\d\\d))${E}`, (m) => {
     const month = monthOf(m[1]!);
     if (month === null) return null;
+    if (m[3]) {
+      const y2 = Number(m[3]);
+      const span = monthSpan(1900 + y2 + (y2 < 50 ? 100 : 0), month);
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        priority: 2,
+        confidence: 0.7,
+        read: () => fixed(span, 'month'),
+      };
+    }
     if (
       AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
       m[1]![0] === m[1]![0]!.toLowerCase() &&
@@ -262,12 +276,12 @@ function quarters(text: string): Atom[] {
     };
   };
   return [
-    ...each(text, `${B}([QH])([1-4])\\s*[-/ ]?\\s*${YEAR}${E}`, (m) =>
+    ...each(text, `${B}([QH])([1-4])(?:-|/|\\s+of\\s+|\\s+)?${YEAR}${E}`, (m) =>
       m[1]!.toUpperCase() === 'H' && Number(m[2]) > 2
         ? null
         : quarter(m, Number(m[3]), Number(m[2]), m[1]!.toUpperCase() === 'H' ? 6 : 3),
     ),
-    ...each(text, `${B}${YEAR}\\s*[-/ ]?\\s*([QH])([1-4])${E}`, (m) =>
+    ...each(text, `${B}${YEAR}(?:-|/| )?([QH])([1-4])${E}`, (m) =>
       m[2]!.toUpperCase() === 'H' && Number(m[3]) > 2
         ? null
         : quarter(m, Number(m[1]), Number(m[3]), m[2]!.toUpperCase() === 'H' ? 6 : 3),
@@ -597,7 +611,7 @@ const YEAR_TAIL = `(?:,?\\s+(?:of\\s+|in\\s+)?(?:${YEAR}|'(\\d\\d))|\\s+of\\s+(\
  */
 function fullDays(text: string): Atom[] {
   const dayFirst = `${B}${WEEKDAY_PREFIX}(?:the\\s+)?(${DAY_NUM})\\.?\\s+(?:day\\s+)?(?:of\\s+)?(${MONTH_ANY})${YEAR_TAIL}${E}`;
-  const monthFirst = `${B}${WEEKDAY_PREFIX}(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${YEAR_TAIL}(?![\\w-]|:\\d|[.,]\\d)`;
+  const monthFirst = `${B}${WEEKDAY_PREFIX}(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${YEAR_TAIL}(?![\\w]|-\\d|:\\d|[.,]\\d)`;
   const build = (
     m: RegExpExecArray,
     monthWord: string,
@@ -756,5 +770,92 @@ function countedDay(start: number, end: number, unit: string, n: number): Atom {
       return [d, d];
     },
     'day',
+  );
+}
+
+const WEEKDAY_WORD = `(${WEEKDAY_ANY}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)`;
+
+/** The given weekday in the week `offset` weeks from the reference. */
+function weekdayOfWeek(ref: Day, offset: number, wd: number): Day {
+  const [monday] = weekSpan(addDays(ref, 7 * offset));
+  return addDays(monday, wd - 1);
+}
+
+/** "Friday last week", "Sunday of next week", "next week on Tuesday", "last week Sunday". */
+function weekdaysInWeeks(text: string): Atom[] {
+  const week = '(this|last|next|previous|coming|past)\\s+week';
+  const make = (m: RegExpExecArray, wdWord: string, modifier: string): Atom | null => {
+    const wd = WEEKDAYS[wdWord.toLowerCase()];
+    if (wd === undefined) return null;
+    const offset = offsetOf(modifier);
+    return relativeAtom(
+      m.index,
+      m.index + m[0].length,
+      0.8,
+      (ref) => {
+        const d = weekdayOfWeek(ref, offset, wd);
+        return [d, d];
+      },
+      'day',
+    );
+  };
+  return [
+    ...each(text, `${B}${WEEKDAY_WORD}\\.?,?\\s+(?:of\\s+)?${week}${E}`, (m) => make(m, m[1]!, m[2]!)),
+    ...each(text, `${B}${week},?\\s+(?:on\\s+)?${WEEKDAY_WORD}${E}`, (m) => make(m, m[2]!, m[1]!)),
+  ];
+}
+
+/** "Tuesday the 15th", "Sunday 31", "Sat 14th": the nearest date with that weekday and day of the month. */
+function weekdayDates(text: string): Atom[] {
+  const source = `${B}${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+(${DAY_NUM}|fifteen|sixteen|thirty)|(\\d{1,2}(?:st|nd|rd|th))|(\\d{1,2})(?=\\s*(?:[.,;!?)]|$)))${E}`;
+  return each(text, source, (m) => {
+    const wd = WEEKDAYS[m[1]!.toLowerCase()];
+    const word = (m[2] ?? m[3] ?? m[4])!.toLowerCase();
+    const day = word === 'fifteen' ? 15 : word === 'sixteen' ? 16 : word === 'thirty' ? 30 : dayOf(word);
+    if (wd === undefined || day === null) return null;
+    return relativeAtom(
+      m.index,
+      m.index + m[0].length,
+      0.75,
+      (ref) => {
+        const { year, month } = parts(ref);
+        let best: Day | null = null;
+        for (let k = -24; k <= 24; k++) {
+          const [first] = monthSpan(year, month + k);
+          const p = parts(first);
+          const d = makeDay(p.year, p.month, day);
+          if (
+            d !== null &&
+            parts(d).weekday === wd &&
+            (best === null || Math.abs(d - ref) < Math.abs(best - ref))
+          )
+            best = d;
+        }
+        return best === null ? null : [best, best];
+      },
+      'day',
+    );
+  });
+}
+
+/** "2014-2018", "from 2011–2014", "2015-17": a span of whole years written with a dash. */
+function yearRanges(text: string): Atom[] {
+  return each(
+    text,
+    `(?<![\\w$£€#.,/:-]|\\d[-/]\\s?)(?:(?:from|between)\\s+)?${YEAR}\\s?[-–—~]\\s?(1[5-9]\\d\\d|20\\d\\d|\\d\\d)(?![\\w%/:-]|[.,]\\d)`,
+    (m) => {
+      const a = Number(m[1]);
+      const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
+      if (b <= a || b - a > 200) return null;
+      const span: [Day, Day] = [yearSpan(a)[0], yearSpan(b)[1]];
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        priority: 3,
+        confidence: 0.8,
+        kind: 'range',
+        read: () => fixed(span, 'year'),
+      };
+    },
   );
 }
