@@ -115,6 +115,17 @@ const COUNTRY_CENTRES: Record<string, [number, number]> = {
   JO: [31, 36],
 };
 
+/** Centre of the 5–95 % box of points: closer to a region's geographic centre than the mean of its towns. */
+function midrange(points: [number, number][]): [number, number] | null {
+  if (points.length === 0) return null;
+  const mid = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const k = Math.floor(s.length * 0.05);
+    return (s[k]! + s[s.length - 1 - k]!) / 2;
+  };
+  return [mid(points.map((p) => p[0])), mid(points.map((p) => p[1]))];
+}
+
 const clean = (s: string) => s.replace(/[\t\n|]/g, ' ').trim();
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -199,14 +210,20 @@ async function main() {
     regionNames.set(cc!, list);
   }
   for (const [code, name, ascii, geonameid] of tsv(join(geo, 'admin1CodesASCII.txt'))) {
-    const c = centroid(byAdmin1.get(code!) ?? []);
+    const c = midrange(byAdmin1.get(code!) ?? []);
     if (!c) continue;
     const cc = code!.split('.')[0]!;
     const fold = foldName(ascii!);
     // Attach the OurAirports spelling when it folds to a near match ("Arbil" / "Erbil").
     const alias = (regionNames.get(cc) ?? []).filter((n) => {
       const f = foldName(n);
-      return f !== fold && (f.includes(fold) || fold.includes(f));
+      if (f === fold) return false;
+      const generic =
+        /^(?:province|governorate|region|state|oblast|district|county|muhafazat|wilayah|of|the|\s)*$/;
+      return (
+        (f.includes(fold) && generic.test(f.replace(fold, ' ').trim())) ||
+        (fold.includes(f) && generic.test(fold.replace(f, ' ').trim()))
+      );
     });
     rows.push(
       [

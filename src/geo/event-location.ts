@@ -5,7 +5,7 @@ const EVENT_VERB =
   /\b(?:kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|bomb(?:ed|ing|ings|s)?|bombard(?:ed|ing|ment)?|shell(?:ed|ing)|clash(?:ed|es|ing)?|struck|strikes?|hit|explo(?:ded|sion|sions)|detonat(?:ed|ion)|fired|shot|shooting|captur(?:ed|e)|arrest(?:ed|s)?|detain(?:ed)?|demonstrat(?:ed|ion|ions|ors)|protest(?:ed|s|ers)?|raid(?:ed|s)?|seiz(?:ed|e)|ambush(?:ed)?|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|storm(?:ed)?|fought|fighting|died|dead|kidnap(?:ped)?|abduct(?:ed)?|execut(?:ed|ion)|massacre(?:d)?|burn(?:ed|t)|destroy(?:ed)?|march(?:ed)?|rall(?:ied|y)|besieg(?:ed)|assassinat(?:ed|ion)|stabbed|rocket(?:ed)?|air ?strikes?|offensive|battle|gunmen|gunfire)\b/gi;
 
 const LOCATIVE =
-  /\b(?:in|at|near|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:the\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
+  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:the\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
 
 /**
  * The place where the report's main event happened: in the first sentence with an event verb
@@ -41,7 +41,11 @@ export function findEventLocation(
           : p.precision === 'admin2' || p.precision === 'admin1'
             ? 1
             : 0;
-      const score = specific * 1.5 + (afterVerb ? 1 : 0) - distance / 60;
+      const follows = verbs.some((v) => v < p.start);
+      // "Officials in Baghdad said …": where the speakers are, not where it happened.
+      const speaker = /^\W{0,3}\s*(?:said|say|says|told|reported)\b/.test(text.slice(p.end, p.end + 12));
+      const score =
+        specific * 1.5 + (afterVerb ? 1 : 0) + (follows ? 0.8 : 0) - (speaker ? 2 : 0) - distance / 60;
       if (score > bestScore) {
         bestScore = score;
         best = p;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { PlaceKind } from '../types/index.js';
 import { foldName, nameSkeleton, stripArticle } from './fold-name.js';
+import { US_STATE_ABBREVIATIONS } from './us-states.js';
 
 /** One place the gazetteer knows. */
 export interface GazetteerEntry {
@@ -227,7 +228,7 @@ export function addCompactTable(g: Gazetteer, gz: Buffer): void {
           admin1: a1!,
           population: Number(pop),
           featureCode: 'ADM1',
-          aliases: [ascii!, ...split(aliases)],
+          aliases: [ascii!, ...split(aliases), ...(cc === 'US' ? (US_STATE_ABBREVIATIONS[a1!] ?? []) : [])],
         });
         break;
       }
@@ -331,7 +332,7 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
   ],
   CG: ['Congo-Brazzaville', 'Republic of the Congo'],
   CZ: ['Czech Republic', 'Czechia'],
-  PS: ['Palestinian Territories', 'Palestinian territories', 'State of Palestine'],
+  PS: ['Palestine', 'Palestinian Territories', 'Palestinian territories', 'State of Palestine'],
   IR: ['Islamic Republic of Iran'],
   SY: ['Syrian Arab Republic'],
   MM: ['Burma'],
@@ -375,6 +376,20 @@ export function addLocalStore(g: Gazetteer, gz: Buffer): number {
   return n;
 }
 
+// Short forms news uses for big cities (by GeoNames id).
+const CITY_SHORT_FORMS: [number, string[]][] = [
+  [4140963, ['D.C.', 'Washington D.C.', 'Washington DC']],
+  [5368361, ['L.A.']],
+  [5128581, ['N.Y.C.', 'NYC']],
+];
+
+function addShortForms(g: Gazetteer): void {
+  for (const [id, aliases] of CITY_SHORT_FORMS) {
+    const e = g.get(`gn:${id}`);
+    if (e) g.add({ ...e, aliases });
+  }
+}
+
 let cached: Promise<Gazetteer> | null = null;
 
 /**
@@ -390,6 +405,7 @@ export function loadDefaultGazetteer(storePath: string = LOCAL_STORE): Promise<G
     // Cities first: their feature codes and populations are the authoritative ones.
     addAllTheCities(g);
     addCompactTable(g, readFileSync(join(dataDir(), 'compact.tsv.gz')));
+    addShortForms(g);
     if (existsSync(storePath)) addLocalStore(g, readFileSync(storePath));
     return g;
   });

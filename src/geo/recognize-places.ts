@@ -1,6 +1,7 @@
 import { DEMONYMS } from './demonyms.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { NAMED_REGIONS, type NamedRegion } from './named-regions.js';
+import { US_ABBREVIATION_SET } from './us-states.js';
 
 /** A place name found in text, before resolution. */
 export interface PlaceMention {
@@ -40,7 +41,13 @@ function words(text: string): Word[] {
     let t = m[0];
     let start = m.index;
     // A trailing full stop belongs to the word only in initialisms ("U.S.") and "St."
-    if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !/^(?:St|Mt|Ft)\.$/.test(t)) t = t.slice(0, -1);
+    if (
+      t.endsWith('.') &&
+      !/^(?:\p{Lu}\.)+$/u.test(t) &&
+      !/^(?:St|Mt|Ft)\.$/.test(t) &&
+      !US_ABBREVIATION_SET.has(t)
+    )
+      t = t.slice(0, -1);
     t = t.replace(/['’]s$/, '');
     if (!t) continue;
     if (t.startsWith("'") || t.startsWith('’')) {
@@ -52,7 +59,7 @@ function words(text: string): Word[] {
   return out;
 }
 
-const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(?:al|el|ad|ar|as|an|ash|at|az)-\p{Lu}/u.test(w);
 const CONNECTOR = new Set([
   'al',
   'el',
@@ -101,6 +108,7 @@ const NOT_PLACES = new Set(
     'Christmas Easter Ramadan Islam Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Sunni Shia Shiite Islamic State Hamas Hezbollah Taliban Al-Qaeda ' +
     'Internet Facebook Twitter Google Apple Amazon Reuters AP AFP CNN BBC Obama Bush Trump Putin Biden Clinton Jr Sr Inc Co Corp Ltd LLC ' +
     'North South East West Central Northern Southern Eastern Western Street Road Avenue Highway Route St Ave Blvd Hall School Church Hospital University College Center Centre Park ' +
+    'Century One No None Since Much Man Men Nov Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Dec Metro Olympic Olympics Sen Rep Gov Toyota Pack Northeast Northwest Southeast Southwest ' +
     'Mission Victoria Sale Deal Hope Chance Liberty Independence Justice Unity Truth Faith Grace Friendship Progress Enterprise Commerce Industry Energy Home Way Post Star Sun Moon Globe'
   ).split(' '),
 );
@@ -108,7 +116,9 @@ const NOT_PLACES = new Set(
 // Words after a name that make it an organisation, team or publication.
 const ORG_NEXT =
   /^(?:Post|Times|Herald|Tribune|Journal|News|Gazette|Chronicle|Daily|Press|Star|Sun|Police|University|College|Institute|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Company|Inc|Corp|Bank|Party|Council|Department|Airlines|Airways|Energy|Group|Hospital|School|Church|High|Academy|Association|Foundation|Club|Committee|Commission|Board|Court|Office|Agency|Ministry|Government|Administration|Federal|Fire|Sheriff|Democrats|Republicans|Democratic|Republican|Senate|Assembly|Legislature|Center|Centre|Museum|Library|Theatre|Theater|Hotel|Mall|Stadium|Arena|Zoo|Airport|Times-Picayune|Register|Observer|Telegraph|Guardian|Examiner|Courier|Record|Review|Monitor|Express|Standard|Mirror|Independent|Bee|Enquirer|Dispatch|Ledger|Sentinel|Republic|Bulletin|Weekly)$/;
-const PERSON_NEXT = /^(?:said|says|told|added|asked|wrote|announced|administration|campaign|who|whose)$/;
+const PUBLICATION_NEXT =
+  /^(?:Post|Times|Herald|Tribune|Journal|Gazette|Chronicle|Daily|Star|Sun|Times-Picayune|Register|Observer|Telegraph|Examiner|Courier|Enquirer|Dispatch|Ledger|Sentinel|Bulletin|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Redskins|Nationals|Capitals|Wizards|Mariners|Seahawks)$/;
+const PERSON_NEXT = /^(?:said|says|told|added|asked|wrote|announced|who|whose)$/;
 const TITLE_PREV =
   /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|President|Gov|Governor|Sen|Senator|Rep|Gen|General|Col|Lt|Sgt|Capt|Captain|Officer|Judge|Justice|Rev|Coach|Prof|Professor|Minister|Secretary|Chief|King|Queen|Prince|Princess|Pope|Saint|Sheikh|Mayor|Deputy|Detective|Trooper|Agent|Attorney)\.?$/;
 
@@ -125,6 +135,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
   const lowerWords = new Set<string>();
   for (const w of ws) if (!isCap(w.text)) lowerWords.add(w.text);
 
+  const persons = personNames(text, ws);
   let i = 0;
   while (i < ws.length) {
     const w = ws[i]!;
@@ -146,11 +157,39 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
         j += 2;
       else break;
     }
-    matchRun(text, ws, i, j, gazetteer, lowerWords, out);
+    matchRun(text, ws, i, j, gazetteer, lowerWords, persons, out);
     i = j;
   }
   return dedupe(out);
 }
+
+/**
+ * Surnames of people named in full in the text ("Tom Jones" → "Jones"), so that later bare
+ * mentions ("Jones said") are not read as towns.
+ */
+function personNames(text: string, ws: Word[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const a = ws[i]!;
+    const b = ws[i + 1]!;
+    if (!isCap(a.text) || !isCap(b.text) || !onlySpaceBetween(text, a, b)) continue;
+    const c = ws[i + 2];
+    if (c && isCap(c.text) && onlySpaceBetween(text, b, c)) continue;
+    const p = ws[i - 1];
+    if (p && isCap(p.text) && onlySpaceBetween(text, p, a) && !TITLE_PREV.test(p.text)) continue;
+    if (FIRST_WORD_NOT_NAME.test(a.text) || (NOT_PLACES.has(a.text) && !TITLE_PREV.test(a.text))) continue;
+    if (TITLE_PREV.test(a.text) || /^\p{Lu}\p{Ll}+$/u.test(a.text)) {
+      // followed by a comma and an age, or a speech verb: a person
+      const after = text.slice(b.end, b.end + 12);
+      if (TITLE_PREV.test(a.text) || /^,\s*\d{1,2},|^\s+(?:said|says|told|added|wrote|asked)\b/.test(after))
+        out.add(b.text);
+    }
+  }
+  return out;
+}
+
+const FIRST_WORD_NOT_NAME =
+  /^(?:The|A|In|At|On|New|San|Santa|Los|Las|Fort|Port|Mount|Lake|Saint|St|North|South|East|West)$/;
 
 function startsRun(ws: Word[], i: number, text: string): boolean {
   // "North Carolina", "West Bank": a stop word may open a longer name.
@@ -200,6 +239,7 @@ function matchRun(
   to: number,
   gazetteer: Gazetteer | null,
   lowerWords: Set<string>,
+  persons: Set<string>,
   out: PlaceMention[],
 ): void {
   let i = from;
@@ -208,7 +248,7 @@ function matchRun(
   while (i < to) {
     let matched = false;
     for (let j = Math.min(to, i + 6); j > i; j--) {
-      const m = tryName(text, ws, i, j, from, to, gazetteer, lowerWords);
+      const m = tryName(text, ws, i, j, from, to, gazetteer, lowerWords, persons);
       if (m === 'skip') {
         i = to;
         matched = true;
@@ -234,6 +274,7 @@ function tryName(
   runTo: number,
   gazetteer: Gazetteer | null,
   lowerWords: Set<string>,
+  persons: Set<string>,
 ): PlaceMention | 'skip' | null {
   const first = ws[i]!;
   const last = ws[j - 1]!;
@@ -297,24 +338,39 @@ function tryName(
       suffix = last.text.toLowerCase();
     }
   } else {
-    candidates = gazetteer.lookup(name);
+    // Airports match ordinary names only through their keywords ("Kurdistan"): not evidence.
+    candidates = gazetteer.lookup(name).filter((c) => c.kind !== 'facility');
     if (after && ADMIN_SUFFIX.test(after.words)) suffix = after.words.toLowerCase();
   }
   if (candidates.length === 0) return null;
 
   // Inside a longer capitalised name: an organisation, a team, a person.
-  if (j < runTo && ORG_NEXT.test(ws[j]!.text)) return 'skip';
-  if (i > runFrom && !DIRECTION.test(ws[i - 1]!.text)) {
-    return null;
-  }
-  if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
   const single = j - i === 1;
+  if (single && NOT_PLACES.has(first.text)) return null;
   const best = Math.max(...candidates.map((c) => c.population));
   const strong = candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') || best >= 100_000;
+  // Places inside organisation names count ("the Ohio Department of …"); a first name
+  // before a place-like surname does not ("Michael Jordan").
+  const orgAfter = j < runTo && ORG_NEXT.test(ws[j]!.text);
+  // Newspapers and teams name no place the report is about ("Washington Post").
+  if (j < runTo && PUBLICATION_NEXT.test(ws[j]!.text)) return 'skip';
+  if (i > runFrom && !DIRECTION.test(ws[i - 1]!.text)) {
+    if (!strong || (runTo - runFrom === 2 && !orgAfter)) return null;
+  }
+  if (single && persons.has(first.text) && !candidates.some((c) => c.kind === 'country')) return null;
+  if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
   if (single) {
     if (nextW && PERSON_NEXT.test(nextW.text) && !strong && /^\s+$/.test(text.slice(last.end, nextW.start)))
       return null;
-    if (j < runTo && isCap(ws[j]!.text) && !strong) return null;
+    if (
+      j < runTo &&
+      isCap(ws[j]!.text) &&
+      !NOT_PLACES.has(ws[j]!.text) &&
+      !orgAfter &&
+      !ADMIN_SUFFIX.test(ws[j]!.text) &&
+      !candidates.some((c) => c.kind === 'country')
+    )
+      return null;
     if (atSentenceStart(text, first) && lowerWords.has(first.text.toLowerCase()) && !strong) return null;
     if (lowerWords.has(first.text.toLowerCase()) && !cue && !strong) return null;
   }

@@ -64,10 +64,10 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
   let s: number;
   switch (e.kind) {
     case 'country':
-      s = 7;
+      s = 6;
       break;
     case 'admin1':
-      s = 2.5 + 0.5 * lp;
+      s = 2 + 0.4 * lp;
       break;
     case 'admin2':
       s = 0.5 + 0.3 * lp;
@@ -76,7 +76,7 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
       s = m.type === 'facility' ? 8 : e.featureCode === 'AIRB' ? -1 : -2;
       break;
     default:
-      s = 0.8 * lp + (e.featureCode === 'PPLC' ? 1.5 : e.featureCode === 'PPLA' ? 0.8 : 0);
+      s = 0.6 * lp + (e.featureCode === 'PPLC' ? 2.5 : e.featureCode === 'PPLA' ? 1 : 0);
   }
   if (m.suffix) {
     const admin = /province|governorate|region|state|oblast|prefecture/.test(m.suffix);
@@ -205,6 +205,14 @@ function toPlace(
     return make('facility', c, c ? 'country' : 'unresolved', c?.name ?? null, m.confidence * 0.6);
   }
   if (!e) return make('other', null, 'unresolved', null, m.confidence * 0.5);
+  // "Laurel County" unknown as a county: the state the report is about, said as such.
+  if (m.suffix && /county|parish/.test(m.suffix) && e.kind === 'city' && gazetteer) {
+    const [key] = [...ctx.admin1s.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const [cc, a1] = key ? key.split('.') : [];
+    const state = cc && a1 ? gazetteer.admin1Of(cc, a1) : null;
+    if (state && state.countryCode === e.countryCode && state.admin1 !== e.admin1)
+      return make('admin2', state, 'admin1', state.name, m.confidence * 0.6);
+  }
   const kind: PlaceKind = m.qualifier ? 'region' : e.kind;
   let precision = PRECISION_OF[e.kind] ?? 'exact';
   // "northern Iraq": the country's point stands for part of it.
@@ -258,6 +266,13 @@ function facilityAnchor(
       /^\s*(?:,\s*)?(?:in|near|outside|at)\s+(?:the\s+)?$/i.test(text.slice(o.end, after.start))
     )
       return ae;
+  }
+  // The nearest place named before it in the same sentence ("bases in Syria, including …").
+  for (let k = i - 1; k >= 0; k--) {
+    const o = ms[k]!;
+    const oe = chosen[k];
+    if (m.start - o.end > 200 || /[.!?]\s/.test(text.slice(o.end, m.start))) break;
+    if (oe && o.type !== 'demonym' && o.type !== 'facility') return oe;
   }
   return null;
 }

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { foldName } from '../../src/geo/fold-name.js';
+import { facilityCore, type Gazetteer, loadDefaultGazetteer } from '../../src/geo/gazetteer.js';
+import { placesStage } from '../../src/geo/places.js';
+import type { EventLocation, Place } from '../../src/types/index.js';
+
+let gazetteer: Gazetteer;
+beforeAll(async () => {
+  gazetteer = await loadDefaultGazetteer('/nonexistent/store.jsonl.gz');
+}, 20_000);
+
+function read(
+  text: string,
+  g: Gazetteer | null = gazetteer,
+): { places: Place[]; eventLocation: EventLocation | null } {
+  const out = placesStage.run(
+    { id: 't', text, source: {} as never, referenceDate: null },
+    { referenceDate: null, gazetteer: g },
+  );
+  return { places: out.places ?? [], eventLocation: out.eventLocation ?? null };
+}
+
+function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const x =
+    Math.sin(((bLat - aLat) * r) / 2) ** 2 +
+    Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(x));
+}
+
+describe('folding', () => {
+  it.each([
+    ['Rafaḩ', 'rafah'],
+    ['Karbalāʼ', 'karbala'],
+    ['Al-Anbar', 'al anbar'],
+    ['São Paulo', 'sao paulo'],
+  ])('%s folds to %s', (name, folded) => {
+    expect(foldName(name)).toBe(folded);
+  });
+
+  it.each([
+    ['Erbil', 'Irbil'],
+    ['Erbil', 'Arbil'],
+    ['Rafah', 'Rafaḩ'],
+    ['Al Anbar', 'Anbar'],
+  ])('%s and %s find the same place', (a, b) => {
+    const ids = new Set(gazetteer.lookup(a).map((e) => e.id));
+    expect(gazetteer.lookup(b).some((e) => ids.has(e.id))).toBe(true);
+  });
+
+  it.each([
+    ['Ain al-Asad military base', 'asad'],
+    ['Al Asad Air Base', 'asad'],
+  ])('the facility core of %s is %s', (name, core) => {
+    expect(facilityCore(name)).toBe(core);
+  });
+});
+
+describe('recognition', () => {
+  it.each([
+    ['Rockets fell on Mosul and Kirkuk overnight.', ['Mosul', 'Kirkuk']],
+    ['Militias shelled villages in Al-Anbar province last week.', ['Al-Anbar']],
+    ['Syrian troops moved toward the border.', ['Syrian']],
+    ['Michael Jordan said he was tired.', []],
+    ['An editor at the Washington Post wrote the story.', []],
+    ['Drones struck the Harir Air Base in Erbil.', ['Harir Air Base', 'Erbil']],
+    ['Convoys crossed north-eastern Syria on Sunday.', ['Syria']],
+  ])('%s', (text, names) => {
+    expect(read(text).places.map((p) => p.name)).toEqual(names);
+  });
+});
+
+describe('resolution and precision', () => {
+  it.each([
+    ['She flew from Paris, France to Rome.', 'Paris', 'FR'],
+    ['The rodeo came to Paris, Texas, this spring.', 'Paris', 'US'],
+    ['A court in Baghdad ruled on Monday.', 'Baghdad', 'IQ'],
+  ])('%s → %s in %s', (text, name, country) => {
+    const p = read(text).places.find((x) => x.name === name);
+    expect(p?.countryCode).toBe(country);
+  });
+
+  it.each([
+    ['Officials in Iraq denied it.', 'Iraq', 'country', 3],
+    ['Fighting spread across Al-Anbar province.', 'Al-Anbar', 'admin1', 3],
+    ['A car bomb exploded in Kirkuk.', 'Kirkuk', 'exact', 1],
+    ['Drones struck the Harir Air Base in Erbil.', 'Harir Air Base', 'near', 2],
+  ])('%s: %s has precision %s (ACLED %i)', (text, name, precision, acled) => {
+    const p = read(text).places.find((x) => x.name === name);
+    expect(p?.precision).toBe(precision);
+    expect(p?.acledPrecision).toBe(acled);
+  });
+
+  it('places a known air base by its distinctive name', () => {
+    const p = read('Rockets hit the Ain al-Asad military base overnight.').places[0];
+    expect(p?.resolvedName).toBe('Al Asad Air Base');
+    expect(p?.precision).toBe('exact');
+  });
+
+  it('keeps an unknown facility at its containing town, named as the anchor', () => {
+    const p = read('Drones struck the Harir Air Base in Erbil.').places[0]!;
+    expect(p.anchor).toBe('Erbil');
+    expect(km(p.lat!, p.lon!, 36.19, 44.01)).toBeLessThan(25);
+  });
+
+  it('returns no coordinates, and does not throw, without a gazetteer', () => {
+    const { places } = read('Drones struck Erbil and Syrian positions.', null);
+    expect(places.every((p) => p.lat === null || p.kind === 'demonym' || p.kind === 'region')).toBe(true);
+  });
+
+  it.each([[''], ['\u0000\u0001 ÿþ'], ['ALL CAPS HEADLINE ABOUT NOTHING'], ['x'.repeat(50_000)]])(
+    'survives odd text %#',
+    (text) => {
+      expect(() => read(text)).not.toThrow();
+    },
+  );
+});
+
+describe('event location', () => {
+  it.each([
+    ['Officials in Baghdad said gunmen attacked a checkpoint in Kirkuk on Monday.', 'Kirkuk'],
+    ['Three soldiers were killed near Mosul, the Iraqi army said.', 'Mosul'],
+    ['The minister visited Paris and spoke about trade.', null],
+  ])('%s → %s', (text, name) => {
+    expect(read(text).eventLocation?.name ?? null).toBe(name);
+  });
+});
