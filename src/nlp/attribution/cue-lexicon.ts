@@ -4,8 +4,11 @@ import type { CueStance } from '../../types/attribution.js';
 export interface CueEntry {
   readonly lemma: string;
   readonly stance: CueStance;
-  /** `speech`: always a cue; `weak`: a cue only with a speaker-like subject ("the source provided…"). */
-  readonly strength: 'speech' | 'weak';
+  /**
+   * `speech`: always a cue; `stance`: a position verb ("wants", "criticized"), a cue when finite;
+   * `weak`: a cue only with a speaker-like subject ("the source provided…").
+   */
+  readonly strength: 'speech' | 'stance' | 'weak';
   /** Posting verbs make the speaker a social-media source. */
   readonly social?: boolean;
 }
@@ -93,6 +96,84 @@ const NEUTRAL = [
   'publish',
   'quote',
 ];
+/**
+ * Verbs of stance, intention and cognition ("wants", "plans", "criticized"): in political news
+ * the annotators of attribution corpora count them as attributions of the subject's position.
+ */
+const STANCE = [
+  'want',
+  'plan',
+  'support',
+  'oppose',
+  'attack',
+  'criticize',
+  'criticise',
+  'condemn',
+  'blame',
+  'defend',
+  'endorse',
+  'back',
+  'mock',
+  'refuse',
+  'decline',
+  'disagree',
+  'doubt',
+  'feel',
+  'view',
+  'consider',
+  'understand',
+  'realize',
+  'realise',
+  'recognize',
+  'recognise',
+  'detail',
+  'outline',
+  'raise',
+  'push',
+  'welcome',
+  'applaud',
+  'hail',
+  'celebrate',
+  'lament',
+  'regret',
+  'intend',
+  'vow',
+  'argue',
+  'rule',
+  'rate',
+  'encourage',
+  'implore',
+  'plead',
+  'beg',
+  'invite',
+  'challenge',
+  'accuse',
+  'cite',
+  'discuss',
+  'stress',
+  'touting',
+  'promote',
+  'favor',
+  'favour',
+  'prefer',
+  'demand',
+  'request',
+  'advocate',
+  'champion',
+  'dismiss',
+  'predict',
+  'forecast',
+  'project',
+  'estimate',
+  'calculate',
+  'figure',
+  'guess',
+  'assume',
+  'suspect',
+  'imply',
+  'hint',
+  'signal',
+];
 const DISTANCING = ['claim', 'allege', 'purport', 'accuse', 'charge', 'boast'];
 const ENDORSING = [
   'confirm',
@@ -152,6 +233,7 @@ function build(): Map<string, CueEntry> {
     }
   };
   put(WEAK, 'neutral', 'weak');
+  put(STANCE, 'neutral', 'stance');
   put(NEUTRAL, 'neutral', 'speech');
   put(DISTANCING, 'distancing', 'speech');
   put(ENDORSING, 'endorsing', 'speech');

@@ -97,7 +97,12 @@ export function findAttributions(
   tokens: readonly Token[],
   sentences: readonly Sentence[],
 ): FoundAttribution[] {
-  const quotes = findQuotes(text).filter((q) => isSpeechQuote(text, q));
+  const all = findQuotes(text);
+  const quotes = all.filter((q) => isSpeechQuote(text, q));
+  // Next to a cue even a short quote is speech ("“I would,” she said"), but not a title after a preposition.
+  const loose = all.filter(
+    (q) => isSpeechQuote(text, q) || /[,.!?]\s*[”"']*$/.test(text.slice(q.start, q.end)),
+  );
   const bySentence = groupBySentence(tokens, sentences.length);
   const found: FoundAttribution[] = [];
   const taken: Span[] = [];
@@ -112,7 +117,7 @@ export function findAttributions(
       const hit =
         tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
-          : readCue(text, toks, k, sentence, quotes);
+          : readCue(text, toks, k, sentence, quotes, loose);
       if (!hit) continue;
       if (hit.content.end <= hit.content.start) continue;
       const spans = [hit.content, hit.source, hit.cue].filter((s): s is Span => s !== null);
@@ -143,6 +148,7 @@ function readCue(
   k: number,
   sentence: Sentence,
   quotes: Quote[],
+  loose: Quote[] = quotes,
 ): FoundAttribution | null {
   const tok = toks[k]!;
   const lower = tok.text.toLowerCase();
@@ -171,6 +177,8 @@ function readCue(
   // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
   if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by')
     return null;
+  // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
+  if (entry.strength === 'stance' && /ing$/.test(lower) && a === k) return null;
   const cue: Span = { start: toks[a]!.start, end: toks[cueEndIdx]!.end };
   const tense = cueTense(toks.slice(a, cueEndIdx + 1).map((t) => t.text));
   const base = { cue, stance: entry.stance, cueTense: tense, cueLemma: entry.lemma };
@@ -192,7 +200,7 @@ function readCue(
   }
 
   // Direct quote before the cue: "“…,” said X" / "“…,” X said".
-  const before = quoteBefore(text, toks, a, quotes);
+  const before = quoteBefore(text, toks, a, loose, sentence);
   if (before) {
     const { quote, sourceBefore } = before;
     let source = sourceBefore;
@@ -205,7 +213,7 @@ function readCue(
       }
     }
     if (entry.strength === 'weak' && !isSpeakerLike(text, source)) return null;
-    const end = continuedQuote(text, toks, after, quotes, sentence, quote.end);
+    const end = continuedQuote(text, toks, after, loose, sentence, quote.end);
     return { ...base, source, content: { start: quote.start, end }, form: 'direct-quote', confidence: 0.85 };
   }
 
@@ -344,17 +352,25 @@ function quoteBefore(
   toks: Token[],
   a: number,
   quotes: Quote[],
+  sentence: Sentence,
 ): { quote: Quote; sourceBefore: Span | null } | null {
   const cueStart = toks[a]!.start;
   const q = [...quotes].reverse().find((x) => x.end <= cueStart);
-  if (!q) return null;
+  if (!q || !opensClause(text, q, sentence)) return null;
   const gap = text.slice(q.end, cueStart);
-  if (/^[\s,—–-]*$/.test(gap) && gap.length <= 4) return { quote: q, sourceBefore: null };
+  if (/^[ \t\u00a0,—–-]*$/.test(gap) && gap.length <= 4) return { quote: q, sourceBefore: null };
   const np = nounPhraseBefore(text, toks, a);
   if (!np) return null;
   const lead = text.slice(q.end, np.span.start);
-  if (/^[\s,—–-]*$/.test(lead) && lead.length <= 4) return { quote: q, sourceBefore: np.span };
+  if (/^[ \t\u00a0,—–-]*$/.test(lead) && lead.length <= 4) return { quote: q, sourceBefore: np.span };
   return null;
+}
+
+/** A quoted title follows a word ("the broadcast of “Fox News Sunday,”"); speech opens a clause. */
+function opensClause(text: string, q: Quote, sentence: Sentence): boolean {
+  if (q.start <= sentence.start) return true;
+  const before = text.slice(Math.max(0, q.start - 30), q.start).replace(/[\s\u00a0]+$/, '');
+  return before.length === 0 || /[.:;!?—–―\n-]$|[.!?,]['"’”]$/.test(before) || /\b(?:and|but)$/i.test(before);
 }
 
 function quoteAfter(
@@ -414,7 +430,8 @@ function contentAfter(
   else
     while (i < toks.length && (TIME_WORD.test(toks[i]!.text) || toks[i]!.text === ',') && i < from + 3) i++;
   if (i >= toks.length) return null;
-  const content = trimContent(text, toks[i]!.start, sentence.end);
+  const stop = clauseEnd(toks, i);
+  const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
   const words = text.slice(content.start, content.end).split(/\s+/).length;
   if (words < 2) return null;
@@ -476,6 +493,10 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
       if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text)) {
         return { span: { start: toks[name]!.start, end: toks[end]!.end }, first: name };
       }
+      // "Trump, speaking in Ohio, said": a participle clause is not part of the name.
+      if (commas === 1 && /ing$/.test(app.text) && app.pos === 'VERB') {
+        return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
+      }
     }
     if (commas >= 2) return null;
   }
@@ -499,6 +520,15 @@ function walkBack(toks: Token[], end: number): number {
   let n = 0;
   while (i >= 0 && n < 14) {
     const t = toks[i]!;
+    if (t.text === ')' && (first === -1 || first === i + 1)) {
+      // "Rep. Jane Doe (D-Ohio) said": the party tag belongs to the name.
+      const open = toks.findLastIndex((x, j) => j < i && x.text === '(');
+      if (open < 0 || i - open > 8) break;
+      first = open;
+      n += i - open;
+      i = open - 1;
+      continue;
+    }
     if (npToken(t)) {
       if (t.pos === 'PRON' && STOP_PRONOUN.test(t.text) && i !== end) break;
       first = i;
@@ -579,20 +609,16 @@ function continuedQuote(
   sentence: Sentence,
   end: number,
 ): number {
-  let i = after;
-  while (
-    i < toks.length &&
-    (TIME_WORD.test(toks[i]!.text) || /^(PROPN|NUM|NOUN|DET)$/.test(toks[i]!.pos)) &&
-    i < after + 5
-  )
-    i++;
-  const from = toks[i - 1]?.end ?? end;
-  const next = quotes.find((q) => q.start >= from && q.start - from <= 4);
+  const from = toks[Math.min(after, toks.length) - 1]?.end ?? end;
+  const next = quotes.find((q) => q.start >= from);
   if (!next) return end;
   const gap = text.slice(from, next.start);
-  if (/^[\s,:;—–-]*$/.test(gap)) return next.end;
-  // The next sentence opens with the quote: only when the cue closed this sentence.
-  if (/^[.]\s*$/.test(gap) && next.start >= sentence.end - 1) return next.end;
+  if (gap.includes('\n') || quotes.some((q) => q.start > end && q.start < next.start)) return end;
+  // The rest of this sentence ("she said to the TV,", "he said, but") or the next sentence opens with it.
+  if (next.start < sentence.end) return gap.length <= 80 && !/[.!?]/.test(gap) ? next.end : end;
+  const tail = text.slice(from, sentence.end);
+  if (tail.length <= 80 && /^[^"“”]*$/.test(tail) && /^\s*$/.test(text.slice(sentence.end, next.start)))
+    return next.end;
   return end;
 }
 
@@ -607,4 +633,46 @@ function verbBetween(toks: Token[], k: number): boolean {
     toks[k]!.pos === 'NOUN' &&
     /s$/.test(prev.text)
   );
+}
+
+const CLAUSE_BREAK =
+  /^(which|especially|particularly|while|whereas|although|though|but|according|including|despite|yet)$/i;
+
+/**
+ * Where reported content ends inside its sentence: before a clause the writer adds after it
+ * (", which …", ", further raising …", "; …", " — …"), or before a second predicate of the
+ * speaker ("declined the offer and has since left").
+ */
+function clauseEnd(toks: Token[], from: number): number {
+  let quoteDepth = 0;
+  let hasVerb = false;
+  for (let j = from + 1; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (/^[“”"]$/.test(t.text))
+      quoteDepth =
+        t.text === '“' ? quoteDepth + 1 : t.text === '”' ? Math.max(0, quoteDepth - 1) : 1 - quoteDepth;
+    if (quoteDepth > 0) continue;
+    if (/^(;|—|--|―|–)$/.test(t.text)) return j;
+    const next = toks[j + 1];
+    if (t.text === ',' && next) {
+      if (CLAUSE_BREAK.test(next.text)) return j;
+      if (next.pos === 'VERB' && /ing$/.test(next.text)) return j;
+      if (
+        next.text.toLowerCase() === 'and' &&
+        hasVerb &&
+        toks.slice(j + 2, j + 6).some((x) => x.pos === 'VERB' || x.pos === 'AUX') &&
+        /^(PRON|PROPN|DET)$/.test(toks[j + 2]?.pos ?? '')
+      )
+        return j;
+    }
+    if (
+      /^(and|but)$/i.test(t.text) &&
+      !hasVerb &&
+      next &&
+      (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.text)))
+    )
+      return j;
+    if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
+  }
+  return toks.length;
 }
