@@ -117,6 +117,18 @@ describe('ranges', () => {
       'No convoy has passed since 2019.',
       { surface: 'since 2019', from: '2019-01-01', to: '2023-12-06', kind: 'open-range' },
     ],
+    [
+      'The offensive ran between May and July 2022.',
+      { surface: 'between May and July 2022', from: '2022-05-01', to: '2022-07-31', precision: 'month' },
+    ],
+    [
+      'The militia held the town 2014-2017.',
+      { surface: '2014-2017', from: '2014-01-01', to: '2017-12-31', kind: 'range' },
+    ],
+    [
+      'Clashes flared Nov 18-Dec 2, 2022.',
+      { surface: 'Nov 18-Dec 2, 2022', from: '2022-11-18', to: '2022-12-02' },
+    ],
   ];
   it.each(table)('%s', (text, expected) => {
     expect(only(text)).toMatchObject(expected);
@@ -148,6 +160,26 @@ describe('relative periods', () => {
     [
       'The election is planned for next year.',
       { surface: 'next year', from: '2024-01-01', to: '2024-12-31' },
+    ],
+    [
+      'Patrols stopped in the first week of November.',
+      { surface: 'the first week of November', from: '2023-10-30', to: '2023-11-05', precision: 'week' },
+    ],
+    [
+      'The council met on the second Monday of last month.',
+      { surface: 'the second Monday of last month', from: '2023-11-13', to: '2023-11-13' },
+    ],
+    [
+      'The envoy arrived on Friday last week.',
+      { surface: 'Friday last week', from: '2023-12-01', to: '2023-12-01' },
+    ],
+    [
+      'The truce expired two weeks after 1 November.',
+      { surface: 'two weeks after 1 November', from: '2023-11-15', to: '2023-11-15' },
+    ],
+    [
+      'Shelling resumed in the week beginning 13 November.',
+      { surface: 'the week beginning 13 November', from: '2023-11-13', to: '2023-11-19' },
     ],
   ];
   it.each(table)('%s', (text, expected) => {

@@ -1,8 +1,10 @@
 import type { DateMention } from '../../types/date.js';
 import { type Day, parseIso, toIso } from './calendar.js';
 import { chronoAtoms } from './chrono-atoms.js';
+import { COUNT, countOf } from './lexicon.js';
+import { ordinalWeekAtoms } from './ordinal-weeks.js';
 import { type Atom, partSpan, pickYear, type Reading, type ResolveContext } from './reading.js';
-import { ruleAtoms } from './rules.js';
+import { ruleAtoms, shiftDay } from './rules.js';
 import { tenseAround } from './tense.js';
 
 const STAGE = 'dates';
@@ -20,7 +22,11 @@ const CHUNK = 20_000;
 export function findDates(text: string, referenceDate: string | null): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const ref = parseIso(referenceDate);
-  const atoms = [...ruleAtoms(text), ...chunkedChrono(text, ref === null ? null : referenceDate)];
+  const atoms = [
+    ...ruleAtoms(text),
+    ...ordinalWeekAtoms(text),
+    ...chunkedChrono(text, ref === null ? null : referenceDate),
+  ];
   const chosen = combine(text, settle(atoms.filter((a) => !namePart(text, a)))).filter((a) => !a.rangeOnly);
   const out: DateMention[] = [];
   for (const atom of chosen) {
@@ -40,6 +46,9 @@ const NAME_AFTER =
 
 function namePart(text: string, atom: Atom): boolean {
   const surface = text.slice(atom.start, atom.end);
+  // "$12 December 27": a sum of money is not a day of the month.
+  if (/^\d/.test(surface) && /[$€£]\s?$/.test(text.slice(Math.max(0, atom.start - 2), atom.start)))
+    return true;
   if (!DAY_WORD.test(surface) || !/^[A-Z]/.test(surface)) return false;
   return (
     NAME_BEFORE.test(text.slice(Math.max(0, atom.start - 40), atom.start)) ||
@@ -106,6 +115,21 @@ function combine(text: string, atoms: Atom[]): Atom[] {
         continue;
       }
     }
+    const counted = COUNTED_FROM.exec(before);
+    if (counted && !a.kind) {
+      const n = countOf(counted[1]!);
+      if (n !== null) {
+        out.push(
+          countedFrom(
+            a,
+            a.start - (before.length - counted.index),
+            counted[2]!.toLowerCase(),
+            counted[3]!.toLowerCase() === 'before' ? -n : n,
+          ),
+        );
+        continue;
+      }
+    }
     const since = /\bsince\s+(the\s+)?$/i.exec(before);
     if (since && a.kind !== 'range') {
       out.push(openRangeOf(a, since[1] ? a.start : a.start - (before.length - since.index)));
@@ -114,6 +138,27 @@ function combine(text: string, atoms: Atom[]): Atom[] {
     out.push(a);
   }
   return out;
+}
+
+const COUNTED_FROM = new RegExp(
+  `(?<![\\w-])(${COUNT})\\s+(day|week|month|year)s?\\s+(from|after|before)\\s+$`,
+  'i',
+);
+
+/** "three weeks from tomorrow", "16 days after 2 January 2018": a day counted from another date. */
+function countedFrom(a: Atom, start: number, unit: string, n: number): Atom {
+  return {
+    start,
+    end: a.end,
+    priority: 4,
+    confidence: a.confidence * 0.9,
+    read: (ctx) => {
+      const r = a.read(ctx);
+      if (!r.span) return { span: null, precision: 'day', relative: r.relative };
+      const d = shiftDay(r.span[0], unit, n);
+      return { span: [d, d], precision: 'day', relative: r.relative };
+    },
+  };
 }
 
 function rangeOf(a: Atom, b: Atom, start: number): Atom {

@@ -20,9 +20,12 @@ import {
   type YearlessPart,
 } from './reading.js';
 
-const B = '(?<![\\w-])';
-const E = '(?![\\w-])';
-const YEAR = '(1[5-9]\\d\\d|20\\d\\d)';
+/** Regex source: no word character or hyphen before. */
+export const B = '(?<![\\w-])';
+/** Regex source: no word character or hyphen after. */
+export const E = '(?![\\w-])';
+/** Regex source: a four-digit year 1500-2099, captured. */
+export const YEAR = '(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)';
 // Words before a bare year or month that make a date reading likely ("in 2015", "since March").
 const CUE =
   /(?:\b(?:in|since|until|till|by|during|of|from|through|to|and|between|early|late|mid|before|after|this|last|next|around|throughout|spring|summer|autumn|fall|winter|year)\s+|\bmid-|,\s*)$/i;
@@ -56,10 +59,13 @@ export function ruleAtoms(text: string): Atom[] {
     ...weekdaysInWeeks(text),
     ...weekdayDates(text),
     ...yearRanges(text),
+    ...monthRanges(text),
+    ...afterNext(text),
   ];
 }
 
-function each(text: string, source: string, make: (m: RegExpExecArray) => Atom | null): Atom[] {
+/** Runs a case-insensitive global regex over the text and keeps the atoms `make` builds. @example each('in 2015', YEAR, m => …) */
+export function each(text: string, source: string, make: (m: RegExpExecArray) => Atom | null): Atom[] {
   const re = new RegExp(source, 'gi');
   const out: Atom[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -73,7 +79,12 @@ function each(text: string, source: string, make: (m: RegExpExecArray) => Atom |
   return out;
 }
 
-const fixed = (span: readonly [Day, Day] | null, precision: DatePrecision, relative = false): Reading => ({
+/** A reading that needs no reference. @example fixed([d, d], 'day') */
+export const fixed = (
+  span: readonly [Day, Day] | null,
+  precision: DatePrecision,
+  relative = false,
+): Reading => ({
   span,
   precision,
   relative,
@@ -294,10 +305,11 @@ function quarters(text: string): Atom[] {
   ];
 }
 
-type Unit = 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade';
+/** Calendar units relative expressions count in. */
+export type Unit = 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade';
 
 /** The span of the unit containing `day`, shifted by `offset` units. */
-function unitSpan(unit: Unit, day: Day, offset: number): [Day, Day] {
+export function unitSpan(unit: Unit, day: Day, offset: number): [Day, Day] {
   const { year, month } = parts(day);
   switch (unit) {
     case 'week':
@@ -330,7 +342,8 @@ const PRECISION: Record<Unit, DatePrecision> = {
   decade: 'decade',
 };
 
-function offsetOf(modifier: string): number {
+/** -1 for last/past/previous, +1 for next/coming, 0 for this. @example offsetOf('next') // 1 */
+export function offsetOf(modifier: string): number {
   const m = modifier.toLowerCase().replace(/\s+/g, ' ');
   if (
     m === 'last' ||
@@ -346,7 +359,8 @@ function offsetOf(modifier: string): number {
   return 0;
 }
 
-const relativeAtom = (
+/** An atom read against the reference day; without one it has no span. */
+export const relativeAtom = (
   start: number,
   end: number,
   confidence: number,
@@ -519,7 +533,7 @@ function countedPeriods(text: string): Atom[] {
         m.index + m[0].length,
         0.75,
         (ref) => {
-          const shifted = shift(ref, unit, back ? -n : n);
+          const shifted = shiftDay(ref, unit, back ? -n : n);
           if (back) return [shifted, addDays(ref, -1)];
           if (dir.startsWith('within')) return [ref, addDays(shifted, -1)];
           return [addDays(ref, 1), shifted];
@@ -530,7 +544,8 @@ function countedPeriods(text: string): Atom[] {
   );
 }
 
-function shift(day: Day, unit: string, n: number): Day {
+/** The day `n` units (day, week, month, year) after `day`; month ends clamp (31 Jan + 1 month = 28/29 Feb). @example shiftDay(d, 'week', -2) */
+export function shiftDay(day: Day, unit: string, n: number): Day {
   if (unit === 'day') return addDays(day, n);
   if (unit === 'week') return addDays(day, 7 * n);
   const p = parts(day);
@@ -611,7 +626,8 @@ const YEAR_TAIL = `(?:,?\\s+(?:of\\s+|in\\s+)?(?:${YEAR}|'(\\d\\d))|\\s+of\\s+(\
  */
 function fullDays(text: string): Atom[] {
   const dayFirst = `${B}${WEEKDAY_PREFIX}(?:the\\s+)?(${DAY_NUM})\\.?\\s+(?:day\\s+)?(?:of\\s+)?(${MONTH_ANY})${YEAR_TAIL}${E}`;
-  const monthFirst = `${B}${WEEKDAY_PREFIX}(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${YEAR_TAIL}(?![\\w]|-\\d|:\\d|[.,]\\d)`;
+  // "Nov 18-Dec 19, 2015": the second date follows a hyphen.
+  const monthFirst = `(?<!\\w)(?<![A-Za-z]-)${WEEKDAY_PREFIX}(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${YEAR_TAIL}(?![\\w]|-\\d|:\\d|[.,]\\d)`;
   const build = (
     m: RegExpExecArray,
     monthWord: string,
@@ -766,7 +782,7 @@ function countedDay(start: number, end: number, unit: string, n: number): Atom {
     end,
     0.75,
     (ref) => {
-      const d = unit === 'fortnight' ? addDays(ref, 14 * n) : shift(ref, unit, n);
+      const d = unit === 'fortnight' ? addDays(ref, 14 * n) : shiftDay(ref, unit, n);
       return [d, d];
     },
     'day',
@@ -858,4 +874,55 @@ function yearRanges(text: string): Atom[] {
       };
     },
   );
+}
+
+/** "from March to May", "Jan-Feb 2017", "between June and August 2023": a span of whole months. */
+function monthRanges(text: string): Atom[] {
+  const source = `${B}(?:(from|between)\\s+)?(${MONTH_ANY})(?:\\s+${YEAR})?\\s*(?:-|–|—|to|through|till|until|and)\\s*(${MONTH_ANY})(?:,?\\s+${YEAR})?${E}`;
+  return each(text, source, (m) => {
+    const a = monthOf(m[2]!);
+    const b = monthOf(m[4]!);
+    if (a === null || b === null) return null;
+    if (/and/i.test(m[0].slice(m[0].indexOf(m[2]!) + m[2]!.length)) && m[1]?.toLowerCase() !== 'between')
+      return null;
+    // "may" and "march" in lower case are a verb and a noun unless a year or a range opener vouches.
+    for (const w of [m[2]!, m[4]!])
+      if (AMBIGUOUS_MONTHS.has(w.toLowerCase()) && w[0] === w[0]!.toLowerCase()) return null;
+    const yearA = m[3] ? Number(m[3]) : null;
+    const yearB = m[5] ? Number(m[5]) : null;
+    const partA: YearlessPart = { month: a, day: null };
+    const partB: YearlessPart = { month: b, day: null };
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      priority: 3,
+      confidence: 0.8,
+      kind: 'range',
+      ...(yearA === null && yearB === null ? { yearless: partA } : {}),
+      read: (ctx) => {
+        if (yearA !== null && yearB !== null) {
+          return yearB * 12 + b >= yearA * 12 + a
+            ? fixed([monthSpan(yearA, a)[0], monthSpan(yearB, b)[1]], 'month')
+            : fixed(null, 'month');
+        }
+        if (yearA !== null)
+          return fixed([monthSpan(yearA, a)[0], monthSpan(b >= a ? yearA : yearA + 1, b)[1]], 'month');
+        return readPartRange(partA, partB, yearB, ctx);
+      },
+    };
+  });
+}
+
+/** "the week after next", "the year after next", "the month after the next". */
+function afterNext(text: string): Atom[] {
+  return each(text, `${B}the\\s+(week|month|year)\\s+after\\s+(?:the\\s+)?next${E}`, (m) => {
+    const unit = m[1]!.toLowerCase() as Unit;
+    return relativeAtom(
+      m.index,
+      m.index + m[0].length,
+      0.8,
+      (ref) => unitSpan(unit, ref, 2),
+      PRECISION[unit],
+    );
+  });
 }
