@@ -19,6 +19,22 @@ const MIN_AREA_M2: readonly [RegExp, number, string][] = [
   [/\b(?:district|neighbou?rhood|quarter)$/i, 2e5, 'a district usually covers 0.2 km² or more'],
 ];
 
+/**
+ * Wholes whose share an analyst should see checked: places, facilities and stocks of physical
+ * things ("50 percent of the base", "a third of the homes"). Shares of people, votes or money
+ * ("24 percent of the voters") are ordinary survey and budget language and are left alone.
+ */
+const PHYSICAL_WHOLE =
+  /^(?:base|airbase|airport|airfield|city|town|village|camp|compound|building|hospital|school|area|territory|land|region|province|district|neighbou?rhood|quarter|strip|enclave|coast|border|front|frontline|infrastructure|network|grid|homes?|houses?|housing|buildings|structures?|facilit(?:y|ies)|plant|port|harbou?r|bridges?|roads?|fleet|arsenal|stockpile|capacity|equipment|vehicles?|tanks?|aircraft|army|troops|units?|positions?|sites?|fields?|farmland|crops?|forest|country|island|zone|sector)$/;
+
+function flaggableWhole(whole: string): boolean {
+  const head = headWord(whole);
+  const last = whole.trim().split(/\s+/).pop() ?? '';
+  if (PHYSICAL_WHOLE.test(head) || PHYSICAL_WHOLE.test(last.toLowerCase())) return true;
+  // a named singular place or facility ("the Harir Air Base", "Gaza"), not a group ("Republicans")
+  return /^[A-Z]/.test(last) && !/s$/.test(last) && !/['’]s?$/.test(whole.trim());
+}
+
 /** Lower-cased last word of a phrase, without a plural "s" ("the Harir Air Base" → "base"). */
 function headWord(phrase: string): string {
   const last = (phrase.trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/['’]s?$/, '');
@@ -62,7 +78,7 @@ export function shareChecks(
             r.start - ofSpan.end < 30 &&
             /^\W*(?:of|covering|spanning)?\W*$/i.test(text.slice(ofSpan.end, r.start)))),
     );
-    if (!reference) {
+    if (!reference && flaggableWhole(whole)) {
       out.push({
         id: '',
         kind: 'percent-without-reference',

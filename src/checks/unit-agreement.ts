@@ -9,7 +9,7 @@ import { formatNumber, formatQuantity, unitLabel } from './format-quantity.js';
 const RESTATEMENT_GAP =
   /^\s*(?:[,;:(/[—–-]\s*)*(?:(?:or|i\.e\.|that is|about|around|roughly|approximately|nearly|some|almost|equivalent to|equal to|which is)\s*[,(]?\s*)*$/i;
 
-/** Half the last stated digit's step, in base units ("1,300" is ±50; "13,700" is ±50; "2.5" is ±0.05). */
+/** Half the last stated digit's step, in base units ("1,300" is ±50; "1,000" is ±50; "2.5" is ±0.05). */
 function roundingSlack(q: Quantity): number {
   const v = Math.abs(q.value);
   let step = 1;
@@ -22,6 +22,8 @@ function roundingSlack(q: Quantity): number {
       n /= 10;
       step *= 10;
     }
+    // "1,000" may be exact or rounded to one figure; assume at least two significant figures
+    step = Math.min(step, Math.max(1, 10 ** (Math.floor(Math.log10(v)) - 1)));
   }
   const dim = dimensionOf(q.unit);
   const factor = dim === 'temperature' ? (q.unit === 'degF' ? 5 / 9 : 1) : (BASE_FACTORS[dim]?.[q.unit] ?? 1);

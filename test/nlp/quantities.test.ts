@@ -81,6 +81,12 @@ const FIRST: [string, Expect][] = [
   ['The hostage, 19 years old, was freed.', { value: 19, unit: 'yr' }],
   ['The barrier is 6 ft 6 in tall.', { value: 6.5, unit: 'ft' }],
   ['Each crate held two and a half kilograms of powder.', { value: 2.5, unit: 'kg', of: null }],
+  ['The centre is 6-foot-7 and fast.', { value: 6 + 7 / 12, unit: 'ft' }],
+  ['a cell of 2.5 x 4 metres', { value: 2.5, unit: 'm' }],
+  ['They lost hundreds of millions of dollars.', { value: 2e8, unit: 'USD', bound: 'at-least' }],
+  ['The barrage went on over 48 hours.', { value: 48, unit: 'h', bound: 'exact' }],
+  ['The siege lasted more than 48 hours.', { value: 48, unit: 'h', bound: 'more-than' }],
+  ['One of the guards was hurt.', { value: 1, unit: 'count' }],
   // years in running text: counts, flagged as years, low confidence
   ['The dam was built in 1987 by engineers.', { value: 1987, unit: 'count', year: true, of: null }],
   ['The army grew in the 1990s.', { value: 1990, unit: 'count', year: true }],
@@ -120,6 +126,13 @@ const NONE: string[] = [
   'Its code is SCP 06F6.',
   'The turret turned 90°.',
   'The fraction 1/0 is undefined.',
+  'Crowds gathered at Gate 10 and on Highway 35.',
+  'The council passed Resolution 2334.',
+  'He lived at 2231 Dumaine Street.',
+  'No one was hurt, and everyone helped one another.',
+  'He finished 23 rd in the race.',
+  'a one-of-a-kind mural',
+  '1'.repeat(5000),
   '',
 ];
 
@@ -146,6 +159,21 @@ describe('findQuantities: whole sentences', () => {
   it('keeps the day of a date out and the count in', () => {
     const qs = findQuantities('Since 7 October, the group claimed 12 attacks.');
     expect(qs.map((q) => [q.value, q.of?.text])).toEqual([[12, 'attacks']]);
+  });
+  it('reads a decade as its first year', () => {
+    expect(findQuantities('Raids were common in the 1980s.')[0]).toMatchObject({
+      value: 1980,
+      surface: '1980s',
+      year: true,
+    });
+  });
+  it('keeps a year-like number that counts things', () => {
+    expect(
+      findQuantities('A 2011 analysis found 1200 graves.').map((q) => [q.value, q.year ?? false]),
+    ).toEqual([
+      [2011, true],
+      [1200, false],
+    ]);
   });
   it('reads two bare numerals side by side as neither', () => {
     expect(findQuantities('ref 245 23 yen')).toEqual([]);

@@ -39,6 +39,11 @@ function buildAfterForms(): UnitForm[] {
   return forms.sort((a, b) => b.key.length - a.key.length);
 }
 
+/** The leading word of every currency form written before a number, to skip other words fast. */
+const BEFORE_FIRST_WORDS: ReadonlySet<string> = new Set(
+  BEFORE_FORMS.map((f) => /^[a-z]*/i.exec(f.key)?.[0].toLowerCase() ?? '').filter((w) => w !== ''),
+);
+
 function buildBeforeForms(): UnitForm[] {
   const forms: UnitForm[] = [];
   for (const [key, unit] of Object.entries(CURRENCY_BEFORE))
@@ -127,6 +132,14 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Label words whose number names a thing rather than counting it ("Gate 10", "No. 3"). */
+const LABEL_BEFORE =
+  /(?:\b(?:Gate|Route|Highway|Hwy|Interstate|Exit|Flight|Room|Chapter|Section|Article|Resolution|Paragraph|Page|Vol|Volume|Part|Episode|Season|Round|Phase|Stage|Platform|Terminal|Unit|Block|Building|Level|Grade|Category|Class|Group|Division|Brigade|Battalion|Regiment|Corps|Squadron|Wing|Fleet|Precinct|District|Ward|Zone|Sector|Checkpoint|Camp|Apartment|Apt|Suite|Box|Lot|Track|Line|Bus|Train|Road|Street|Avenue|Lane)|\b(?:route|highway|exit|gate|flight|chapter|resolution|number|No\.|no\.|nos\.|Nos\.)|#)\s*$/;
+
+/** A street name after a house number ("2231 Royal Street", "8024 Turtle Creek Cir."). */
+const ADDRESS_AFTER =
+  /^\d{2,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Cir|Circle|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Terrace|Ter)\b/;
+
 /** A raw reading before it becomes a record. */
 interface Reading {
   start: number;
@@ -151,7 +164,8 @@ interface NumberAt {
   readonly integerDigits: string | null;
 }
 
-const NUMERAL = /(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(\.\d+)?/y;
+const NUMERAL =
+  /(\d{1,3}(?:,\d{3}){1,5}(?!\d)|\d{1,3}(?: \d{3}){1,4}(?![\d,])|\d{1,16}(?!\d))(\.\d{1,12}(?!\d))?/y;
 const SCIENTIFIC = /(\d+(?:\.\d+)?)\s*[×x]\s*10\^?([−-]?\d+)/y;
 
 /** Reads a numeral at `pos` (a digit): "1,500,000", "30616.16", "10 1/2", "1/4", "2.48×10−5". */
@@ -304,14 +318,17 @@ function unitAfter(text: string, pos: number): { form: UnitForm; end: number } |
 /** Finds the bound phrase that ends right before `start`, if any. */
 function boundBefore(text: string, start: number): { bound: QuantityBound; start: number } | null {
   const before = text.slice(Math.max(0, start - 24), start);
-  for (const [phrase, bound] of BOUND_PHRASES) {
-    const sep = phrase === '~' ? '\\s*' : '\\s+';
-    const re = new RegExp(`(?:^|[^A-Za-z])(${phrase.replace(/[~]/g, '\\~')})${sep}$`, 'i');
+  for (const [re, bound] of BOUND_RES) {
     const m = re.exec(before);
     if (m?.[1]) return { bound, start: start - (before.length - (m.index + m[0].indexOf(m[1]))) };
   }
   return null;
 }
+
+const BOUND_RES: readonly [RegExp, QuantityBound][] = BOUND_PHRASES.map(([phrase, bound]) => [
+  new RegExp(`(?:^|[^A-Za-z])(${phrase.replace(/~/g, '\\~')})${phrase === '~' ? '\\s*' : '\\s+'}$`, 'i'),
+  bound,
+]);
 
 /** What a count counts: the head of the noun phrase right after it ("900 US troops" → "troops"). */
 function countedNoun(text: string, end: number, tokens: readonly Token[] | undefined): TextSpan | null {
@@ -333,6 +350,7 @@ function countedNoun(text: string, end: number, tokens: readonly Token[] | undef
     if (/ly$/.test(lw) && lw.length > 4) break;
     if (head && /(?:ing|ed)$/.test(lw)) break;
     const s = pos + m[0].length - w.length;
+    if (/-$/.test(w)) break;
     const clean = w.replace(/['’]s?$/, '');
     head = { start: s, end: s + clean.length, text: clean };
     pos += m[0].length;
@@ -381,6 +399,7 @@ function wholeAfterOf(text: string, end: number): TextSpan | null {
   const kept: string[] = [];
   for (const p of parts) {
     if (STOP_WORDS.has(p.toLowerCase()) && kept.length > 0) break;
+    if (kept.length > 0 && /[a-z](?:ed|ing)$/.test(p)) break;
     if (STOP_WORDS.has(p.toLowerCase())) return null;
     kept.push(p);
     if (/[a-z]s$/.test(p) && kept.length > 0 && !/^[A-Z]/.test(p)) break;
@@ -414,7 +433,7 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
   if (typeof text !== 'string' || text.length === 0) return [];
   const blocked = blockedSpans(text);
   const readings: Reading[] = [];
-  const cand = /[0-9]|(?<![A-Za-z])[A-Za-z]/g;
+  const cand = /(?<![0-9])[0-9]|(?<![A-Za-z])[A-Za-z]/g;
   let m: RegExpExecArray | null = cand.exec(text);
   while (m !== null) {
     const pos = m.index;
@@ -452,6 +471,33 @@ function readAt(
   if (insideAny(blocked, pos)) return null;
   // "F-16", "L2", "J1149.5": codes, not quantities ("USD115" is read from its "U")
   if (isDigit(text[pos]) && gluedBefore(text, pos)) return 'skip-run';
+  // "Gate 10", "Highway 35", "Resolution 2334", "No. 1": labels, not amounts
+  if (LABEL_BEFORE.test(text.slice(Math.max(0, pos - 16), pos))) return 'skip-run';
+  // "no one", "every one of you", "one another", "the One Percent": pronoun uses of "one"
+  if (/^one\b/i.test(text.slice(pos, pos + 4))) {
+    if (
+      /\b(?:no|every|any|some|each|the|this|that|which|a|no-)\s*-?\s*$/i.test(
+        text.slice(Math.max(0, pos - 8), pos),
+      )
+    )
+      return null;
+    if (
+      /^one\s+(?:another|thing|sense|way|hand|day|point|time|stop|side|after|by)\b/i.test(
+        text.slice(pos, pos + 16),
+      )
+    )
+      return null;
+    if (
+      /^One\s+[A-Z]/.test(text.slice(pos, pos + 6)) &&
+      !/(?:^|[.!?"“]\s*)$/.test(text.slice(Math.max(0, pos - 3), pos))
+    )
+      return null;
+  }
+  // "one-of-a-kind", "23 rd": parts of words, spaced ordinals
+  if (/^[A-Za-z]+-of-/.test(text.slice(pos, pos + 12))) return null;
+  if (isDigit(text[pos]) && /^\d+\s(?:st|nd|rd|th)\b/.test(text.slice(pos, pos + 12))) return 'skip-run';
+  // street addresses: "2231 Royal Street", "8024 Turtle Creek Cir."
+  if (isDigit(text[pos]) && ADDRESS_AFTER.test(text.slice(pos, pos + 60))) return 'skip-run';
   let first = readSingle(text, pos, blocked);
   if (first === 'skip-run' || first === null) return first;
 
@@ -494,9 +540,21 @@ function readAt(
       }
     }
   }
+  // "1.5 x 3 meters": the first side takes the unit of the second
+  if (first.unit === 'count' && !first.spelledOut && first.bound === 'exact') {
+    const by = /^\s*[x×]\s*/.exec(text.slice(first.end, first.end + 6));
+    const side = by ? readSingle(text, first.end + by[0].length, blocked) : null;
+    if (side && side !== 'skip-run' && dimensionOf(side.unit) === 'length') {
+      first.unit = side.unit;
+      first.confidence = 0.8;
+    }
+  }
   // bound phrases before the number ("over 17,000", "at least 76", "up to 4,000 km")
   if (first.bound === 'exact') {
-    const b = boundBefore(text, first.start);
+    let b = boundBefore(text, first.start);
+    // "in three waves over 48 hours": "over" before a duration is mostly "during"
+    if (b && dimensionOf(first.unit) === 'time' && /^over\b/i.test(text.slice(b.start, b.start + 5)))
+      b = null;
     if (b) {
       first.bound = b.bound;
       first.start = b.start;
@@ -530,7 +588,9 @@ function readSingle(
   let currency: { unit: string; start: number } | null = null;
 
   // currency before the number: "$5", "US$ 3", "USD 200", "£ 8.10 million", "dollar 22.5 million"
-  if (!isDigit(text[pos]) && !isNumberWordStart(/^[A-Za-z]*/.exec(text.slice(pos, pos + 20))?.[0] ?? '')) {
+  const word = /^[A-Za-z]*/.exec(text.slice(pos, pos + 20))?.[0] ?? '';
+  if (!isDigit(text[pos]) && !isNumberWordStart(word)) {
+    if (!BEFORE_FIRST_WORDS.has(word.toLowerCase())) return null;
     const f = matchForm(text, pos, BEFORE_FORMS, true);
     if (!f) return null;
     let after = pos + f.key.length;
@@ -622,9 +682,8 @@ function readSingle(
   } else {
     const u = unitAfter(text, end);
     if (u) {
-      let uid = u.form.unit;
+      const uid = u.form.unit;
       // "two pounds" is weight; "5 million pounds" is money
-      if (/^pounds?$/i.test(u.form.key)) uid = hasScale ? 'GBP' : 'lb';
       unit = uid;
       end = u.end;
       confidence = 0.9;
@@ -643,6 +702,14 @@ function readSingle(
         unit = extra.unit;
         value *= extra.factor;
       }
+    } else if (num.vague && /^\s+of\s+/i.test(text.slice(end, end + 6))) {
+      // "hundreds of millions of dollars", "thousands of tonnes"
+      const ofGap = /^\s+of\s+/i.exec(text.slice(end, end + 6))?.[0] ?? '';
+      const f = matchForm(text, end + ofGap.length, AFTER_FORMS);
+      if (f && f.unit !== '%' && f.key.length > 2) {
+        unit = /^pounds?$/i.test(f.key) ? 'GBP' : f.unit;
+        end += ofGap.length + f.key.length;
+      }
     } else if (/^\s*°/.test(text.slice(end, end + 3))) {
       // "90°" alone is an angle (or an unknown temperature scale): not a quantity we report
       return null;
@@ -655,9 +722,12 @@ function readSingle(
 
   // compound amounts: "5 ft 2 in", "3 dollars 50 cents", "15 dollars and 15", "10 $ 30 cent"
   if (unit === 'ft') {
-    const inch = /^\s*(\d{1,2})\s*(?:in|inch|inches|")(?![A-Za-z])/.exec(text.slice(end, end + 12));
-    if (inch) {
-      value += Number(inch[1]) / 12;
+    const inch = /^(?:\s*(\d{1,2})\s*(?:in|inch|inches|")(?![A-Za-z])|-(\d{1,2})(?![\d-]))/.exec(
+      text.slice(end, end + 12),
+    );
+    const inches = inch?.[1] ?? inch?.[2];
+    if (inch && inches !== undefined && Number(inches) < 12) {
+      value += Number(inches) / 12;
       end += inch[0].length;
     }
   }
@@ -734,7 +804,7 @@ function toRecord(
   let confidence = r.confidence;
   if (year) {
     const noun = countedNoun(text, r.end, tokens);
-    if (noun && /[a-z]s$/.test(noun.text)) {
+    if (noun && /^[a-z][a-z-]*[a-z](?<!ss|us|is)s$/.test(noun.text)) {
       year = false;
       of = noun;
       confidence = 0.8;

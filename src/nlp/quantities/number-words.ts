@@ -139,6 +139,12 @@ export function parseNumberWords(text: string, pos: number): WordNumber | null {
   if (first in VAGUE_PLURALS) {
     const p0 = ws[0]?.piece;
     if (!p0 || !/^\s+of\b/i.test(text.slice(p0.end, p0.end + 4))) return null;
+    // "hundreds of millions": at least two hundred million
+    const scale = /^\s+of\s+(thousands|millions|billions)\b/i.exec(text.slice(p0.end, p0.end + 20));
+    if (scale?.[1] && first !== scale[1].toLowerCase()) {
+      const f = MULTIPLIERS[scale[1].toLowerCase().slice(0, -1)] ?? 1;
+      return { value: (VAGUE_PLURALS[first] ?? 0) * f, end: p0.end + scale[0].length, vague: true };
+    }
     return { value: VAGUE_PLURALS[first] ?? 0, end: p0.end, vague: true };
   }
   if (first === 'tens' && ws[1]?.piece.word === 'of' && ws[2]?.piece.word === 'thousands') {
