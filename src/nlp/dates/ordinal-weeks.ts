@@ -1,7 +1,7 @@
 import { addDays, type Day, makeDay, monthSpan, parts, weekSpan } from './calendar.js';
 import { MONTH_ANY, MONTH_FULL, monthOf, WEEKDAY_ANY, WEEKDAYS } from './lexicon.js';
 import { type Atom, pickYear, type ResolveContext } from './reading.js';
-import { B, E, each, fixed, offsetOf, relativeAtom, YEAR } from './rules.js';
+import { B, E, each, fixed, offsetOf, YEAR } from './rules.js';
 
 const ORDINAL: Record<string, number> = {
   first: 1,
@@ -33,12 +33,7 @@ export function ordinalWeekAtoms(text: string): Atom[] {
 /** Resolves the month an expression names: "January 2015", "January", "next month"; null when unknown. */
 type MonthRef = (ctx: ResolveContext) => { year: number; month: number } | null;
 
-function monthRef(
-  m: RegExpExecArray,
-  monthWord?: string,
-  yearWord?: string,
-  relWord?: string,
-): MonthRef | null {
+function monthRef(monthWord?: string, yearWord?: string, relWord?: string): MonthRef | null {
   if (relWord) {
     const offset = offsetOf(relWord.replace(/\s+/g, ' ').replace(/^the /, ''));
     return (ctx) => {
@@ -94,7 +89,7 @@ function weeksOf(text: string): Atom[] {
         },
       };
     }
-    const ref = monthRef(m, m[2], m[3], m[5]);
+    const ref = monthRef(m[2], m[3], m[5]);
     if (!ref) return null;
     return {
       start,
@@ -116,7 +111,7 @@ function weekdaysOf(text: string): Atom[] {
   return each(text, source, (m) => {
     const n = ORDINAL[m[1]!.toLowerCase()]!;
     const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
-    const ref = monthRef(m, m[3], m[4], m[5]);
+    const ref = monthRef(m[3], m[4], m[5]);
     if (!ref) return null;
     return {
       start: m.index,
