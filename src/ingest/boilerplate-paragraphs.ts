@@ -67,6 +67,7 @@ const TAIL_HEADING = new RegExp(
       'further reading',
       'latest (?:news|stories)',
       'about the author',
+      'to read the full (?:story|article)',
       'comments?',
       'leave a (?:comment|reply)',
       'share this(?: article| story)?',
@@ -90,8 +91,11 @@ const TAIL_HEADING = new RegExp(
   'i',
 );
 
-/** Share of the paragraphs, counted from the end, where a tail heading cuts the extract. */
-const TAIL_SHARE = 0.4;
+/**
+ * A tail heading cuts the extract only after this share of its characters, so that an opening
+ * "Related" label or an article about "Trending topics" keeps its body.
+ */
+const MIN_SHARE_BEFORE_TAIL = 0.4;
 
 /** Dates and clock times as they appear in page datelines, in several languages. */
 const DATE_OR_TIME =
@@ -115,12 +119,15 @@ const EDGE = 4;
  */
 export function dropBoilerplateParagraphs(paragraphs: readonly string[]): string[] {
   let kept = paragraphs.slice();
-  const tailFrom = Math.floor(kept.length * (1 - TAIL_SHARE));
-  for (let i = Math.max(1, tailFrom); i < kept.length; i++) {
-    if (TAIL_HEADING.test(kept[i]!.trim())) {
+  const total = kept.reduce((n, p) => n + p.length, 0);
+  let before = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const firstLine = kept[i]!.split('\n', 1)[0]!.trim();
+    if (i >= 2 && before >= total * MIN_SHARE_BEFORE_TAIL && TAIL_HEADING.test(firstLine)) {
       kept = kept.slice(0, i);
       break;
     }
+    before += kept[i]!.length;
   }
   kept = kept.filter((p) => !isPromotion(p));
   let start = 0;
@@ -137,7 +144,8 @@ function isPromotion(paragraph: string): boolean {
 /** A short line that carries a date or time and reads like a dateline or byline, not a sentence. */
 function isMetaLine(paragraph: string): boolean {
   const text = paragraph.trim();
-  if (wordCount(text) > 16) return false;
+  // "— Name (@handle) March 4, 2024" closes an embedded post: a quoted source, kept.
+  if (wordCount(text) > 16 || /\(@\w+\)/.test(text)) return false;
   if (/^[Bb][Yy]\s+\p{Lu}/u.test(text) && wordCount(text) <= 8) return true;
   return DATE_OR_TIME.test(text) && (META_WORD.test(text) || !/[.!?]["'”’)]?$/.test(text));
 }

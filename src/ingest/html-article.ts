@@ -30,18 +30,47 @@ const SHORT_BODY = 500;
  * // { title: 'Strike', body: 'Shelling hit the port on Monday…', meta: {…}, method: 'readability' }
  */
 export function extractArticle(html: string): HtmlArticle | null {
-  const meta = pageMetadata(parse(html));
-  const found = readabilityArticle(html, meta.url) ?? undefined;
+  // Metadata first: Readability rewrites the document it reads.
+  const document = parse(html);
+  const meta = pageMetadata(document);
+  keepEmbeddedPosts(document);
+  const found = readabilityArticle(document, meta.url) ?? undefined;
   let best = found && found.body.length >= SHORT_BODY ? found : undefined;
   if (!best) {
     const fallback = fallbackArticle(html, meta.url) ?? undefined;
-    best = found && (!fallback || found.body.length >= fallback.body.length) ? found : fallback;
+    // The fallback is cruder: it wins only with clearly more prose, not more words of any kind.
+    best =
+      found && (!fallback || proseLength(found.body) * 2 >= proseLength(fallback.body)) ? found : fallback;
   }
   if (!best || !isProse(best.body)) return null;
   const title = best.title || meta.title || '';
   const merged: Partial<DocumentMetadataHints> = { ...best.meta, ...meta };
   if (title) merged.title = title;
   return { title, body: best.body, meta: merged, method: best.method };
+}
+
+/**
+ * Embedded social posts are quoted sources that belong to the article, but their wrappers carry
+ * class names ("social-embed") and link density that Readability discards as page furniture:
+ * unwrap each post from wrappers that hold nothing else.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.
+function keepEmbeddedPosts(document: any): void {
+  const posts = document.querySelectorAll(
+    'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed',
+  );
+  for (const post of posts) {
+    post.removeAttribute('class');
+    for (let depth = 0; depth < 4; depth++) {
+      const parent = post.parentElement;
+      if (!parent || parent.localName === 'body' || parent.localName === 'article') break;
+      const others = Array.from(parent.children as ArrayLike<{ localName: string }>).filter(
+        (c) => c !== post && !/^(?:script|style|noscript)$/.test(c.localName),
+      );
+      if (others.length > 0) break;
+      parent.replaceWith(post);
+    }
+  }
 }
 
 interface Found {
@@ -60,8 +89,8 @@ function parse(html: string): any {
   return parseHTML(wrapped).document;
 }
 
-function readabilityArticle(html: string, pageUrl?: string): Found | null {
-  const document = parse(html);
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.
+function readabilityArticle(document: any, pageUrl?: string): Found | null {
   let result: ReturnType<Readability<TextNodeLike>['parse']>;
   try {
     result = new Readability<TextNodeLike>(document, {
@@ -72,13 +101,14 @@ function readabilityArticle(html: string, pageUrl?: string): Found | null {
     return null; // Readability can trip over odd markup; the fallback still runs.
   }
   if (!result?.content) return null;
-  const body = cleanArticleText(result.content, pageUrl);
+  const title = (result.title ?? '').trim();
+  const body = cleanArticleText(result.content, pageUrl, title);
   const meta: Partial<DocumentMetadataHints> = {};
   if (result.byline) meta.byline = result.byline.trim();
   if (result.siteName) meta.publisher = result.siteName.trim();
   if (result.excerpt) meta.excerpt = result.excerpt.trim();
   if (result.lang) meta.language = result.lang.trim();
-  return { title: (result.title ?? '').trim(), body, meta, method: 'readability' };
+  return { title, body, meta, method: 'readability' };
 }
 
 /** Selectors for elements that hold the article on most sites, most specific first. */
@@ -94,10 +124,25 @@ const ARTICLE_SELECTORS = [
 /**
  * The text of an article element with page furniture removed; prunes the element in place.
  */
-function cleanArticleText(element: TextNodeLike, pageUrl: string | undefined): string {
+function cleanArticleText(element: TextNodeLike, pageUrl: string | undefined, title: string): string {
   pruneArticle(element as unknown as PrunableElement);
   pruneLinkParagraphs(element as unknown as PrunableElement, pageUrl);
-  return dropBoilerplateParagraphs(articleText(element).split('\n\n')).join('\n\n');
+  const paragraphs = articleText(element).split('\n\n');
+  // The headline is analysed separately (title first), so a copy of it opening the body goes.
+  if (paragraphs.length > 1 && isHeadline(paragraphs[0]!, title)) paragraphs.shift();
+  return dropBoilerplateParagraphs(paragraphs).join('\n\n');
+}
+
+/** Whether a paragraph is the page title, or the title with the site name cut off. */
+function isHeadline(paragraph: string, title: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const p = norm(paragraph);
+  const t = norm(title);
+  return p !== '' && t !== '' && (p === t || (t.startsWith(p) && p.length >= t.length * 0.6));
 }
 
 function fallbackArticle(html: string, pageUrl: string | undefined): Found | null {
@@ -118,8 +163,8 @@ function fallbackArticle(html: string, pageUrl: string | undefined): Found | nul
     if (block && proseLength(articleText(block)) > bestLength) best = block;
   }
   if (!best) return null;
-  const body = cleanArticleText(best, pageUrl);
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const body = cleanArticleText(best, pageUrl, h1);
   return { title: h1, body, meta: {}, method: 'fallback' };
 }
 
@@ -153,12 +198,16 @@ function largestTextBlock(root: any): TextNodeLike | null {
 function proseLength(text: string): number {
   let n = 0;
   for (const line of text.split('\n')) {
-    if (line.split(' ').length >= 6 || /[.!?。！？]["'”’)]?$/.test(line)) n += line.length;
+    if (line.split(' ').length >= 12 || /[.!?。！？]["'”’)]?$/.test(line)) n += line.length;
   }
   return n;
 }
 
 /** Whether extracted text is an article rather than a menu, a cookie notice or an error page. */
 function isProse(text: string): boolean {
-  return proseLength(text) >= 80 || (text.length >= 40 && proseLength(text) >= text.length * 0.5);
+  if (proseLength(text) >= 80 || (text.length >= 40 && proseLength(text) >= text.length * 0.5)) return true;
+  // Tables and schedules have no sentences but many words per line; menus have one or two.
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words >= 40 && words / lines.length >= 3;
 }

@@ -67,7 +67,8 @@ export function pruneArticle(root: PrunableElement): void {
     if (textLength(el) <= total * MAX_FURNITURE_TAG_SHARE) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!isFurnitureNamed(el)) continue;
+    // Embedded posts (`<div class="social-embed"><blockquote>…`) are quoted sources, not furniture.
+    if (!isFurnitureNamed(el) || el.querySelectorAll('blockquote').length > 0) continue;
     if (textLength(el) <= total * MAX_FURNITURE_SHARE) el.remove();
   }
 }

@@ -131,6 +131,12 @@ describe('dropBoilerplateParagraphs', () => {
       story,
     ],
     ['a comments tail', [...story, 'Comments', 'Great article!'], story],
+    ['a tag list whose label opens the paragraph', [...story, 'Tags\ndepot, drone, grain'], story],
+    [
+      'a paywall tail',
+      [...story, 'To Read the Full Story', 'Most Popular Videos', 'Storm floods valley'],
+      story,
+    ],
   ];
   it.each(cases)('drops %s', (_name, input, expected) => {
     expect(dropBoilerplateParagraphs(input)).toEqual(expected);

@@ -98,6 +98,32 @@ describe('sourceFromString with an HTML page', () => {
   });
 });
 
+describe('sourceFromString with embedded posts and a repeated headline', () => {
+  const page = `<!doctype html><html><head><title>Ferry service resumes</title></head><body>
+    <div class="story">
+      <p>Ferry service resumes</p>
+      <p>The ferry between the two island towns resumed on Thursday after a week-long halt caused by
+         storms, the operator said, adding that extra crossings would run at the weekend.</p>
+      <div class="social-media-embed"><blockquote class="twitter-tweet"><p>First boat just left the harbour!
+        <a href="https://t.co/x">pic.twitter.com/x</a></p>— Harbour Watch (@harbourwatch)
+        <a href="https://twitter.com/harbourwatch/status/1">May 2, 2024</a></blockquote>
+        <script src="https://platform.twitter.com/widgets.js"></script></div>
+      <p>Passengers who bought tickets for cancelled crossings can exchange them at either terminal until
+         the end of the month, according to a notice posted at the harbour office.</p>
+    </div></body></html>`;
+  const doc = sourceFromString(page, { id: 'ferry' });
+
+  it('keeps the embedded post as a quoted source', () => {
+    expect(doc.body).toContain('First boat just left the harbour!');
+    expect(doc.body).toContain('— Harbour Watch (@harbourwatch)');
+  });
+
+  it('drops the headline repeated at the top of the body but keeps it first in the text', () => {
+    expect(doc.body).toMatch(/^The ferry between/);
+    expect(doc.text).toMatch(/^Ferry service resumes\n\nThe ferry between/);
+  });
+});
+
 describe('sourceFromString with plain text', () => {
   const cases: Array<[string, string]> = [
     ['a one-line report', 'Shelling hit the port of Kherson on Monday.'],
