@@ -247,3 +247,27 @@ describe('the stage', () => {
     expect(findDates('x'.repeat(50_000) + ' 12 May 2020', REF).map((d) => d.from)).toEqual(['2020-05-12']);
   });
 });
+
+describe('years written in words', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The treaty was signed on 9 May nineteen forty five.',
+      { surface: '9 May nineteen forty five', from: '1945-05-09' },
+    ],
+    [
+      'The dam opened in October two thousand and five.',
+      { surface: 'October two thousand and five', from: '2005-10-01', to: '2005-10-31' },
+    ],
+    [
+      'The uprising began in nineteen eighty seven.',
+      { surface: 'nineteen eighty seven', from: '1987-01-01', to: '1987-12-31' },
+    ],
+    [
+      'Exiles returned in the nineteen nineties.',
+      { surface: 'the nineteen nineties', from: '1990-01-01', to: '1999-12-31' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});

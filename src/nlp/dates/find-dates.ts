@@ -5,6 +5,7 @@ import { COUNT, countOf } from './lexicon.js';
 import { ordinalWeekAtoms } from './ordinal-weeks.js';
 import { type Atom, partSpan, pickYear, type Reading, type ResolveContext } from './reading.js';
 import { ruleAtoms, shiftDay } from './rules.js';
+import { spelledYearAtoms } from './spelled-years.js';
 import { tenseAround } from './tense.js';
 
 const STAGE = 'dates';
@@ -25,6 +26,7 @@ export function findDates(text: string, referenceDate: string | null): DateMenti
   const atoms = [
     ...ruleAtoms(text),
     ...ordinalWeekAtoms(text),
+    ...spelledYearAtoms(text),
     ...chunkedChrono(text, ref === null ? null : referenceDate),
   ];
   const chosen = combine(text, settle(atoms.filter((a) => !namePart(text, a)))).filter((a) => !a.rangeOnly);
