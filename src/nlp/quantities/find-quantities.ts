@@ -140,6 +140,10 @@ const LABEL_BEFORE =
 const ADDRESS_AFTER =
   /^\d{2,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Cir|Circle|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Terrace|Ter)\b/;
 
+/** Words after "10m" that keep it a length ("10m high", "5m away"). */
+const LENGTH_CONTEXT =
+  /^\s+(?:high|long|deep|wide|tall|away|thick|across|above|below|under|from|in|of|to|into|north|south|east|west|inland|offshore|underground|off)\b/i;
+
 /** A raw reading before it becomes a record. */
 interface Reading {
   start: number;
@@ -259,11 +263,26 @@ function plainFractionAt(text: string, pos: number): NumberAt | null {
   };
 }
 
+/** Unicode vulgar fractions ("2½ miles", "¾ of the town"). */
+const VULGAR: Readonly<Record<string, number>> = {
+  '½': 0.5,
+  '¼': 0.25,
+  '¾': 0.75,
+  '⅓': 1 / 3,
+  '⅔': 2 / 3,
+  '⅛': 0.125,
+};
+
 /** A number (digits or words) at `pos`, without sign, scale or unit. */
 function numberAt(text: string, pos: number): NumberAt | null {
+  const v0 = VULGAR[text[pos] ?? ''];
+  if (v0 !== undefined)
+    return { value: v0, start: pos, end: pos + 1, spelledOut: false, vague: false, integerDigits: null };
   if (isDigit(text[pos])) {
-    const n = numeralAt(text, pos);
-    if (n === null) return plainFractionAt(text, pos);
+    const n = numeralAt(text, pos) ?? plainFractionAt(text, pos);
+    const v = n && !Number.isNaN(n.value) ? VULGAR[text[n.end] ?? ''] : undefined;
+    if (n && v !== undefined && Number.isInteger(n.value))
+      return { ...n, value: n.value + v, end: n.end + 1, integerDigits: null };
     return n;
   }
   if (isLetter(text[pos]) && !isLetter(text[pos - 1])) {
@@ -433,7 +452,7 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
   if (typeof text !== 'string' || text.length === 0) return [];
   const blocked = blockedSpans(text);
   const readings: Reading[] = [];
-  const cand = /(?<![0-9])[0-9]|(?<![A-Za-z])[A-Za-z]/g;
+  const cand = /(?<![0-9])[0-9]|(?<![A-Za-z])[A-Za-z]|[½¼¾⅓⅔⅛]/g;
   let m: RegExpExecArray | null = cand.exec(text);
   while (m !== null) {
     const pos = m.index;
@@ -589,7 +608,7 @@ function readSingle(
 
   // currency before the number: "$5", "US$ 3", "USD 200", "£ 8.10 million", "dollar 22.5 million"
   const word = /^[A-Za-z]*/.exec(text.slice(pos, pos + 20))?.[0] ?? '';
-  if (!isDigit(text[pos]) && !isNumberWordStart(word)) {
+  if (!isDigit(text[pos]) && VULGAR[text[pos] ?? ''] === undefined && !isNumberWordStart(word)) {
     if (!BEFORE_FIRST_WORDS.has(word.toLowerCase())) return null;
     const f = matchForm(text, pos, BEFORE_FORMS, true);
     if (!f) return null;
@@ -613,6 +632,9 @@ function readSingle(
     if ((p === '-' || p === '−') && !isAlnum(text[pos - 2]) && text[pos - 2] !== '-') {
       sign = -1;
       start = pos - 1;
+    } else if (/\bminus\s+$/i.test(text.slice(Math.max(0, pos - 7), pos))) {
+      sign = -1;
+      start = pos - (/minus\s+$/i.exec(text.slice(Math.max(0, pos - 7), pos))?.[0].length ?? 0);
     }
     // a currency symbol written before: "$5" is read from the "$" candidate, but "$ 5" too
     const sym = /([$€£¥₹₽₪₺₴₩])\s?$/.exec(text.slice(Math.max(0, start - 2), start));
@@ -653,9 +675,19 @@ function readSingle(
     const sc = scaleAt(text, end, true);
     const glUnit = matchForm(text, end, AFTER_FORMS);
     const unitAfterScale = sc ? unitAfter(text, sc.end) : null;
+    // "1.2m people" is a million; "a 1.8m fence" and "10m away" are metres
+    const millionOfThings =
+      sc !== null &&
+      /^m(?![A-Za-z])/.test(text.slice(end, end + 2)) &&
+      !/\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, start - 4), start)) &&
+      countedNoun(text, sc.end, undefined) !== null &&
+      !LENGTH_CONTEXT.test(text.slice(sc.end, sc.end + 12));
     if (
       sc &&
-      (currency || unitAfterScale || (glUnit === null && /^(?:bn|mn)/.test(text.slice(end, end + 2))))
+      (currency ||
+        unitAfterScale ||
+        millionOfThings ||
+        (glUnit === null && /^(?:bn|mn)/.test(text.slice(end, end + 2))))
     ) {
       value *= sc.factor;
       end = sc.end;
@@ -713,8 +745,8 @@ function readSingle(
     } else if (/^\s*°/.test(text.slice(end, end + 3))) {
       // "90°" alone is an angle (or an unknown temperature scale): not a quantity we report
       return null;
-    } else if (/^\s*(?:pounds?)\b/i.test(text.slice(end, end + 8))) {
-      const pm = /^\s*pounds?/i.exec(text.slice(end, end + 8));
+    } else if (/^(?:-|\s*)(?:pounds?)\b/i.test(text.slice(end, end + 8))) {
+      const pm = /^(?:-|\s*)pounds?/i.exec(text.slice(end, end + 8));
       unit = hasScale ? 'GBP' : 'lb';
       end += pm?.[0].length ?? 0;
     }
@@ -758,6 +790,11 @@ function readSingle(
     end += 1;
   }
 
+  // "aged 25": an age in years
+  if (unit === 'count' && /\baged\s+$/i.test(text.slice(Math.max(0, start - 6), start))) {
+    unit = 'yr';
+    confidence = 0.8;
+  }
   const digits = num.integerDigits;
   let year = false;
   if (unit === 'count' && !hasScale && digits !== null && /^\d{4}$/.test(digits) && sign > 0) {
