@@ -83,6 +83,9 @@ const SPEAKER_HEAD =
   /^(sources?|officials?|spokes(?:man|woman|person|people)|ministers?|ministry|commanders?|officers?|witness(?:es)?|residents?|statements?|agency|group|army|military|police|government|president|leader|activists?|organi[sz]ation|observatory|reporters?|journalists?|analysts?|experts?|he|she|they|it)$/i;
 const TIME_WORD =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|last|this|on|in|at|during|late|early|morning|afternoon|evening|night|week|month|year|again|also|previously)$/i;
+/** Nouns that stand before a name as its title ("spokesman Josh Earnest", "nominee Mike Pence"). */
+const ROLE_NOUN =
+  /^(spokes\w+|official|nominee|candidate|president|senator|governor|secretary|minister|director|chairman|chairwoman|chair|chief|leader|commander|general|colonel|ambassador|envoy|adviser|advisor|aide|lawyer|attorney|analyst|economist|professor|author|host|anchor|correspondent|reporter|editor|mayor|rep|sen|gov|judge|justice|member|manager|founder|ceo|strategist|pollster|mogul|businessman|activist|comedian|actor|singer|rapper|star|congressman|congresswoman|lawmaker|delegate|mate|wife|husband|daughter|son|father|mother|brother|sister|friend|colleague|rival|opponent|challenger|incumbent|chancellor|premier|king|queen|prince|sheikh|cleric|imam|rabbi|pastor|bishop|pope)$/i;
 const STOP_PRONOUN = /^(he|she|they|it|we|i|you|who|which|that|this|these|those)$/i;
 
 /**
@@ -213,13 +216,37 @@ function readCue(
       }
     }
     if (entry.strength === 'weak' && !isSpeakerLike(text, source)) return null;
+    if (!before.opens) {
+      // "With X, “there is no single point of failure,” he said": the lead-in is part of it;
+      // but "On the broadcast of “Fox News Sunday,” Pence said his…" quotes a title.
+      const rest = toks.slice(after).filter((t) => !/^[.!?]$/.test(t.text));
+      if (
+        rest.length > 0 &&
+        !rest.every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|PUNCT|DET|ADP|NOUN|ADJ)$/.test(t.pos))
+      ) {
+        return null;
+      }
+      if (quote.start < sentence.start) return null;
+      return {
+        ...base,
+        source,
+        content: { start: sentence.start, end: quote.end },
+        form: 'mixed',
+        confidence: 0.7,
+      };
+    }
     const end = continuedQuote(text, toks, after, loose, sentence, quote.end);
     return { ...base, source, content: { start: quote.start, end }, form: 'direct-quote', confidence: 0.85 };
   }
 
-  const joined =
-    /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || (toks[a - 1]?.text === ',' && /ing$/.test(lower));
+  const participle = toks[a - 1]?.text === ',' && /ing$/.test(lower);
+  const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle;
   const subject = joined ? clauseSubject(text, toks, a - 1) : nounPhraseBefore(text, toks, a);
+  if (participle && !subject && entry.strength === 'speech') {
+    // "…, saying that …" with no clear subject: the content still stands, its speaker unknown.
+    const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
+    return content ? { ...base, source: null, content, form: 'indirect', confidence: 0.5 } : null;
+  }
   // Direct quote after the cue: "X said: “…”" / "X said, “…”".
   const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
   if (afterQuote && subject) {
@@ -264,7 +291,11 @@ function readCue(
         : null;
     }
     // "…, officials said." / "…, officials said, …": the content is around the cue.
-    if (!joined && prevTok?.text === ',' && lead - 1 > 0) {
+    // Only when a clause stands before the comma: "In 2000, they attacked …" is no report.
+    const clauseBefore = toks
+      .slice(0, lead - 1)
+      .some((t) => t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && /[”"]/.test(t.text)));
+    if (!joined && prevTok?.text === ',' && lead - 1 > 0 && clauseBefore) {
       if (rest.length === 0 || tailOnly) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
         return content
@@ -278,7 +309,13 @@ function readCue(
           : null;
       }
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
-      if (comma >= 0 && comma <= cueEndIdx + 4) {
+      if (
+        comma >= 0 &&
+        comma <= cueEndIdx + 4 &&
+        toks
+          .slice(cueEndIdx + 1, comma)
+          .every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|ADP|DET|NOUN)$/.test(t.pos))
+      ) {
         const content = trimContent(text, sentence.start, sentence.end);
         return content ? { ...base, source: subject.span, content, form: 'indirect', confidence: 0.6 } : null;
       }
@@ -353,16 +390,19 @@ function quoteBefore(
   a: number,
   quotes: Quote[],
   sentence: Sentence,
-): { quote: Quote; sourceBefore: Span | null } | null {
+): { quote: Quote; sourceBefore: Span | null; opens: boolean } | null {
   const cueStart = toks[a]!.start;
   const q = [...quotes].reverse().find((x) => x.end <= cueStart);
-  if (!q || !opensClause(text, q, sentence)) return null;
+  if (!q) return null;
+  // "“… escapades.” The agency said …": a quote closed by a full stop ended its own sentence.
+  if (/[.]\s*(?:[”"]|'')$/.test(text.slice(q.start, q.end)) && q.end <= sentence.start) return null;
+  const opens = opensClause(text, q, sentence);
   const gap = text.slice(q.end, cueStart);
-  if (/^[ \t\u00a0,—–-]*$/.test(gap) && gap.length <= 4) return { quote: q, sourceBefore: null };
+  if (/^[ \t\u00a0,—–-]*$/.test(gap) && gap.length <= 4) return { quote: q, sourceBefore: null, opens };
   const np = nounPhraseBefore(text, toks, a);
   if (!np) return null;
   const lead = text.slice(q.end, np.span.start);
-  if (/^[ \t\u00a0,—–-]*$/.test(lead) && lead.length <= 4) return { quote: q, sourceBefore: np.span };
+  if (/^[ \t\u00a0,—–-]*$/.test(lead) && lead.length <= 4) return { quote: q, sourceBefore: np.span, opens };
   return null;
 }
 
@@ -477,8 +517,33 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
   if (toks[end] && STOP_PRONOUN.test(toks[end]!.text) && toks[end]!.pos === 'PRON') {
     return { span: { start: toks[end]!.start, end: toks[end]!.end }, first: end };
   }
-  const first = walkBack(toks, end);
-  if (first >= 0) return { span: { start: toks[first]!.start, end: toks[end]!.end }, first };
+  let first = walkBack(toks, end);
+  if (first >= 0) {
+    // "In a Bloomberg interview Trump declared": the name after a plain noun is the speaker.
+    for (let j = end; j > first; j--) {
+      const prev = toks[j - 1]!;
+      if (
+        toks[j]!.pos === 'PROPN' &&
+        prev.pos === 'NOUN' &&
+        /^[a-z]/.test(prev.text) &&
+        !ROLE_NOUN.test(prev.text)
+      ) {
+        first = j;
+        break;
+      }
+    }
+    // "The Times on Saturday wrote": a day is not the speaker.
+    if (toks.slice(first, end + 1).every((t) => TIME_WORD.test(t.text) || /^(on|last|this)$/i.test(t.text))) {
+      const before = toks[first - 1];
+      if (before?.text.toLowerCase() === 'on' || TIME_WORD.test(before?.text ?? '')) {
+        const inner = walkBack(toks, first - 2);
+        if (inner >= 0)
+          return { span: { start: toks[inner]!.start, end: toks[first - 2]!.end }, first: inner };
+      }
+      return null;
+    }
+    return { span: { start: toks[first]!.start, end: toks[end]!.end }, first };
+  }
   // "X, a spokesman for Y, said" / "X, who served as Y, said": the name with its appositive.
   if (toks[end]?.text !== ',') return null;
   let commas = 0;
@@ -493,8 +558,8 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
       if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text)) {
         return { span: { start: toks[name]!.start, end: toks[end]!.end }, first: name };
       }
-      // "Trump, speaking in Ohio, said": a participle clause is not part of the name.
-      if (commas === 1 && /ing$/.test(app.text) && app.pos === 'VERB') {
+      // "Trump, speaking in Ohio, said" / "Clinton, at a later briefing, said": not part of the name.
+      if (commas === 1 && ((/ing$/.test(app.text) && app.pos === 'VERB') || app.pos === 'ADP')) {
         return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
       }
     }
@@ -505,7 +570,12 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
 
 /** The subject that opens the clause: "Democrats met on Monday and said …". */
 function clauseSubject(text: string, toks: Token[], before: number): { span: Span; first: number } | null {
-  const start = firstContentIdx(toks);
+  let start = firstContentIdx(toks);
+  // "In August, several groups granted …": skip an opening adverbial.
+  if (/^(ADP|ADV|SCONJ)$/.test(toks[start]?.pos ?? '')) {
+    const comma = toks.findIndex((t, j) => j > start && j < start + 10 && t.text === ',');
+    if (comma > 0) start = comma + 1;
+  }
   if (start >= before) return null;
   const np = nounPhraseAfter(text, toks, start, false);
   if (!np || np.next >= before) return null;
@@ -626,13 +696,9 @@ function continuedQuote(
 function verbBetween(toks: Token[], k: number): boolean {
   const prev = toks[k - 1];
   const next = toks[k + 1];
-  if (!prev || !next) return false;
-  return (
-    /^(NOUN|PROPN|PRON)$/.test(prev.pos) &&
-    /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos) &&
-    toks[k]!.pos === 'NOUN' &&
-    /s$/.test(prev.text)
-  );
+  const cur = toks[k]!;
+  if (!prev || !next || cur.pos !== 'NOUN' || !/(s|ed)$/.test(cur.text)) return false;
+  return /^(NOUN|PROPN|PRON)$/.test(prev.pos) && /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos);
 }
 
 const CLAUSE_BREAK =
