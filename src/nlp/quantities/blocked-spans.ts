@@ -12,6 +12,8 @@ const MONTH =
 const BLOCKERS: readonly RegExp[] = [
   // 2 pm, 2.13 am, 11pm, 2:00 p.m.
   /(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?![a-z])/gi,
+  // "6. 00am": a time split by the tokenizer that produced the text
+  /(?<![\d.])\d{1,2}\.\s\d{2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![a-z])/gi,
   // 14:30, 2:00:15
   /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g,
   // ISO and numeric dates

@@ -385,16 +385,32 @@ function countedNounFromTokens(
   end: number,
   tokens: readonly Token[],
 ): TextSpan | null | undefined {
-  let i = tokens.findIndex((t) => t.start >= end);
-  if (i < 0) return undefined;
+  // first token at or after `end` (binary search: tokens are in text order)
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? 0) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo;
   const first = tokens[i];
-  if (!first || text.slice(end, first.start).trim() !== '') return null;
+  if (!first) return undefined;
+  if (text.slice(end, first.start).trim() !== '') return null;
   let head: TextSpan | null = null;
   for (let n = 0; n < 4 && i < tokens.length; n++, i++) {
     const t = tokens[i];
     if (!t) break;
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = { start: t.start, end: t.end, text: t.text };
-    else if (t.pos === 'ADJ' || t.pos === 'NUM') {
+    // "SPLA-IO fighters": a hyphenated compound is one word
+    let tEnd = t.end;
+    while (text[tEnd] === '-' && tokens[i + 1]?.start === tEnd && tokens[i + 2]?.start === tEnd + 1) {
+      i += 2;
+      tEnd = tokens[i]?.end ?? tEnd;
+    }
+    const last = tokens[i] ?? t;
+    if (last.pos === 'NOUN' || last.pos === 'PROPN')
+      head = { start: t.start, end: tEnd, text: text.slice(t.start, tEnd) };
+    else if (last.pos === 'ADJ' || last.pos === 'NUM') {
       if (head) break;
     } else break;
     const next = tokens[i + 1];
