@@ -74,6 +74,7 @@ export const DEMONYMS: ReadonlyMap<string, string> = new Map(
       ['Japanese', 'JP'],
       ['Jordanian', 'JO'],
       ['Kazakh', 'KZ'],
+      ['Korean', 'KR'],
       ['Kenyan', 'KE'],
       ['Kosovar', 'XK'],
       ['Kuwaiti', 'KW'],

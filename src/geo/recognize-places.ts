@@ -347,6 +347,9 @@ function tryName(
   // Inside a longer capitalised name: an organisation, a team, a person.
   const single = j - i === 1;
   if (single && NOT_PLACES.has(first.text)) return null;
+  // Acronyms (NATO, EU, CIS) are organisations unless they name a country or state.
+  if (single && /^[A-Z]{2,6}$/.test(first.text) && !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1'))
+    return null;
   const best = Math.max(...candidates.map((c) => c.population));
   const strong = candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') || best >= 100_000;
   // Places inside organisation names count ("the Ohio Department of …"); a first name

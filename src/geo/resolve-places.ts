@@ -1,4 +1,5 @@
 import type { Place, PlaceKind, PlacePrecision } from '../types/index.js';
+import { foldName, stripArticle } from './fold-name.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { PlaceMention } from './recognize-places.js';
 
@@ -25,8 +26,9 @@ export function resolvePlaces(
     if (m.type === 'demonym') add(countries, m.countryCode, 0.5);
     const best = pick(m, null, null, null);
     if (!best) continue;
-    const w =
-      best.kind === 'country' ? 2 : best.kind === 'admin1' ? 1.5 : m.candidates.length === 1 ? 1 : 0.5;
+    // Ambiguous names ("Georgia", "Paris") barely vote: they would only confirm their own prior.
+    const oneCountry = m.candidates.every((c) => c.countryCode === best.countryCode);
+    const w = (best.kind === 'country' ? 2 : best.kind === 'admin1' ? 1.5 : 1) * (oneCountry ? 1 : 0.2);
     add(countries, best.countryCode, w);
     if (best.countryCode && best.admin1 && best.kind !== 'country')
       add(admin1s, `${best.countryCode}.${best.admin1}`, w);
@@ -64,7 +66,7 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
   let s: number;
   switch (e.kind) {
     case 'country':
-      s = 6;
+      s = 7.5;
       break;
     case 'admin1':
       s = 2 + 0.4 * lp;
@@ -76,8 +78,13 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
       s = m.type === 'facility' ? 8 : e.featureCode === 'AIRB' ? -1 : -2;
       break;
     default:
-      s = 0.6 * lp + (e.featureCode === 'PPLC' ? 2.5 : e.featureCode === 'PPLA' ? 1 : 0);
+      s = 0.6 * lp + (e.featureCode === 'PPLC' ? 4 : e.featureCode === 'PPLA' ? 1 : 0);
   }
+  // A place called by its own name beats one that merely lists the name among its aliases
+  // ("Mexico" the country over Mexico City).
+  const key = foldName(m.key);
+  const own = foldName(e.name.split(',')[0]!);
+  if (own === key || stripArticle(own) === key) s += 1.5;
   if (m.suffix) {
     const admin = /province|governorate|region|state|oblast|prefecture/.test(m.suffix);
     if (admin && e.kind === 'admin1') s += 4;
