@@ -271,3 +271,26 @@ describe('years written in words', () => {
     expect(only(text)).toMatchObject(expected);
   });
 });
+
+describe('holidays and less common periods', () => {
+  const table: Array<[string, Expected]> = [
+    ['Shelling eased over Christmas.', { surface: 'Christmas', from: '2022-12-25' }],
+    ['The ceasefire held through Easter 2016.', { surface: 'Easter 2016', from: '2016-03-27' }],
+    ['The unit was deployed after the 9/11 attacks.', { surface: '9/11', from: '2001-09-11' }],
+    [
+      'Crossings stay closed for the rest of the week.',
+      { surface: 'rest of the week', from: '2023-12-06', to: '2023-12-10' },
+    ],
+    [
+      'Elections were promised for June next year.',
+      { surface: 'June next year', from: '2024-06-01', to: '2024-06-30' },
+    ],
+    [
+      'Exports fell in the last four months of 2021.',
+      { surface: 'the last four months of 2021', from: '2021-09-01', to: '2021-12-31' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});

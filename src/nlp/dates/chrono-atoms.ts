@@ -80,6 +80,8 @@ function toAtom(text: string, r: chrono.ParsedResult, hasRef: boolean): Atom | n
   )
     return null;
   if (/\band\b/i.test(surface)) return null;
+  // "a few weeks later" counts from an event in the story, not from the reference; "9/11" names the 2001 attacks.
+  if (/\b(?:later|earlier)$/i.test(surface) || surface === '9/11') return null;
   // Durations and dangling anchors ("1 week", "3 weeks after", "half days later") are not dates.
   if (
     /^(?:half\b|\d+\s+|a\s+|an\s+)?\S*\s*(?:days?|weeks?|months?|years?)$/i.test(surface) ||

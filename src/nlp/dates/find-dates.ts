@@ -1,8 +1,10 @@
 import type { DateMention } from '../../types/date.js';
 import { type Day, parseIso, toIso } from './calendar.js';
 import { chronoAtoms } from './chrono-atoms.js';
+import { holidayAtoms } from './holidays.js';
 import { COUNT, countOf } from './lexicon.js';
 import { ordinalWeekAtoms } from './ordinal-weeks.js';
+import { periodPhraseAtoms } from './period-phrases.js';
 import { type Atom, partSpan, pickYear, type Reading, type ResolveContext } from './reading.js';
 import { ruleAtoms, shiftDay } from './rules.js';
 import { spelledYearAtoms } from './spelled-years.js';
@@ -26,6 +28,8 @@ export function findDates(text: string, referenceDate: string | null): DateMenti
   const atoms = [
     ...ruleAtoms(text),
     ...ordinalWeekAtoms(text),
+    ...holidayAtoms(text),
+    ...periodPhraseAtoms(text),
     ...spelledYearAtoms(text),
     ...chunkedChrono(text, ref === null ? null : referenceDate),
   ];

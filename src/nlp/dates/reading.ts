@@ -63,10 +63,23 @@ export function partSpan(part: YearlessPart, year: number): [Day, Day] | null {
  * @example pickYear({month: 11, day: 17}, parseIso('2023-12-06')!, 'past') // 2023
  */
 export function pickYear(part: YearlessPart, ref: Day, tense: Tense): number {
+  return pickYearOf((year) => partSpan(part, year), ref, tense);
+}
+
+/**
+ * `pickYear` for anything whose span depends on the year (a holiday, a movable feast).
+ *
+ * @example pickYearOf((y) => christmas(y), parseIso('2023-12-06')!, 'past') // 2022
+ */
+export function pickYearOf(
+  spanIn: (year: number) => readonly [Day, Day] | null,
+  ref: Day,
+  tense: Tense,
+): number {
   const y = parts(ref).year;
-  const options: Array<{ year: number; span: [Day, Day] }> = [];
+  const options: Array<{ year: number; span: readonly [Day, Day] }> = [];
   for (let year = y - 4; year <= y + 4; year++) {
-    const span = partSpan(part, year);
+    const span = spanIn(year);
     if (span) options.push({ year, span });
   }
   if (options.length === 0) return y;

@@ -878,7 +878,7 @@ function yearRanges(text: string): Atom[] {
 
 /** "from March to May", "Jan-Feb 2017", "between June and August 2023": a span of whole months. */
 function monthRanges(text: string): Atom[] {
-  const source = `${B}(?:(from|between)\\s+)?(${MONTH_ANY})(?:\\s+${YEAR})?\\s*(?:-|–|—|to|through|till|until|and)\\s*(${MONTH_ANY})(?:,?\\s+${YEAR})?${E}`;
+  const source = `${B}(?:(from|between)\\s+)?(${MONTH_ANY})(?:\\s+${YEAR})?\\s*(?:-|–|—|to|through|till|until|and)\\s*(${MONTH_ANY})(?:,?\\s+(?:in\\s+|of\\s+)?${YEAR})?${E}`;
   return each(text, source, (m) => {
     const a = monthOf(m[2]!);
     const b = monthOf(m[4]!);
