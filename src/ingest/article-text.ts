@@ -100,36 +100,53 @@ export function articleText(root: TextNodeLike, options: ArticleTextOptions = {}
   return out.paragraphs.join('\n\n');
 }
 
+/** A step of the walk: visit a node, or close the block or table cell it opened. */
+type Step = { node: TextNodeLike; pre: boolean } | { close: 'block' | 'cell' };
+
+/** Depth-first, with an explicit stack: pages nest deeply enough to overflow the call stack. */
 function walk(
-  node: TextNodeLike,
+  root: TextNodeLike,
   out: ParagraphWriter,
   skip: ((e: TextNodeLike) => boolean) | undefined,
   pre: boolean,
 ): void {
-  const kids = node.childNodes;
-  for (let i = 0; i < kids.length; i++) {
-    const child = kids[i]!;
-    if (child.nodeType === 3) {
-      out.text(child.nodeValue ?? '', pre);
+  const stack: Step[] = [];
+  const pushChildren = (node: TextNodeLike, inPre: boolean) => {
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, pre: inPre });
+  };
+  pushChildren(root, pre);
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('close' in step) {
+      if (step.close === 'block') out.endBlock();
+      else out.text(' ', false);
       continue;
     }
-    if (child.nodeType !== 1) continue;
-    const tag = child.localName ?? '';
-    if (SKIP.has(tag) || isHidden(child) || skip?.(child)) continue;
+    const { node, pre: inPre } = step;
+    if (node.nodeType === 3) {
+      out.text(node.nodeValue ?? '', inPre);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    // Elements created by script (Readability's wrapper) may report an upper-case name.
+    const tag = (node.localName ?? '').toLowerCase();
+    if (SKIP.has(tag) || isHidden(node) || skip?.(node)) continue;
     if (tag === 'br') {
       out.lineBreak();
       continue;
     }
     if (tag === 'td' || tag === 'th') {
       out.text(' ', false);
-      walk(child, out, skip, pre);
-      out.text(' ', false);
+      stack.push({ close: 'cell' });
+      pushChildren(node, inPre);
       continue;
     }
-    const block = BLOCK.has(tag);
-    if (block) out.endBlock();
-    walk(child, out, skip, pre || tag === 'pre');
-    if (block) out.endBlock();
+    if (BLOCK.has(tag)) {
+      out.endBlock();
+      stack.push({ close: 'block' });
+    }
+    pushChildren(node, inPre || tag === 'pre');
   }
 }
 

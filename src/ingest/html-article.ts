@@ -18,6 +18,9 @@ export interface HtmlArticle {
   readonly method: 'readability' | 'fallback';
 }
 
+/** Real pages nest a few dozen elements deep; thousands is generated or hostile markup. */
+const MAX_READABILITY_DEPTH = 400;
+
 /** Below this many characters a Readability result is checked against the fallback. */
 const SHORT_BODY = 500;
 
@@ -34,7 +37,10 @@ export function extractArticle(html: string): HtmlArticle | null {
   const document = parse(html);
   const meta = pageMetadata(document);
   keepEmbeddedPosts(document);
-  const found = readabilityArticle(document, meta.url) ?? undefined;
+  // Readability's scoring is quadratic in nesting depth; pathological nesting goes to the fallback.
+  const found = deeperThan(document.documentElement, MAX_READABILITY_DEPTH)
+    ? undefined
+    : (readabilityArticle(document, meta.url) ?? undefined);
   let best = found && found.body.length >= SHORT_BODY ? found : undefined;
   if (!best) {
     const fallback = fallbackArticle(html, meta.url) ?? undefined;
@@ -71,6 +77,20 @@ function keepEmbeddedPosts(document: any): void {
       parent.replaceWith(post);
     }
   }
+}
+
+/** Whether any element lies more than `limit` levels below `root`. */
+// biome-ignore lint/suspicious/noExplicitAny: linkedom element.
+function deeperThan(root: any, limit: number): boolean {
+  if (!root) return false;
+  // biome-ignore lint/suspicious/noExplicitAny: linkedom element.
+  const stack: Array<[any, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of el.children) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 interface Found {

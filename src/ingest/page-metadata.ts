@@ -21,60 +21,65 @@ interface MetaElementLike {
  */
 export function pageMetadata(document: MetaDocumentLike): Partial<DocumentMetadataHints> {
   const ld = jsonLdArticle(document);
+  const tags = metaTags(document);
   const out: Partial<DocumentMetadataHints> = {};
   const title =
-    meta(document, ['og:title', 'twitter:title', 'dc.title', 'headline']) ??
+    pick(tags, ['og:title', 'twitter:title', 'dc.title', 'headline']) ??
     ld?.headline ??
     clean(document.querySelector('title')?.textContent);
   if (title) out.title = title;
   const byline =
-    meta(document, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author']) ?? ld?.author;
+    pick(tags, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author']) ?? ld?.author;
   if (byline && !/^https?:\/\//.test(byline)) out.byline = byline;
   const publisher =
-    meta(document, ['og:site_name', 'application-name', 'dc.publisher', 'publisher']) ?? ld?.publisher;
+    pick(tags, ['og:site_name', 'application-name', 'dc.publisher', 'publisher']) ?? ld?.publisher;
   if (publisher) out.publisher = publisher;
   const url =
     attr(document.querySelector('link[rel="canonical"]'), 'href') ??
-    meta(document, ['og:url', 'twitter:url']) ??
+    pick(tags, ['og:url', 'twitter:url']) ??
     ld?.url;
   if (url && /^https?:\/\//i.test(url)) out.url = url;
+  // Thunks: each selector walks the whole page, so later ones run only when earlier ones miss.
   const published = firstDate([
-    meta(document, [
-      'article:published_time',
-      'og:article:published_time',
-      'datepublished',
-      'pubdate',
-      'publishdate',
-      'publish-date',
-      'date',
-      'dc.date',
-      'dc.date.issued',
-      'dcterms.created',
-      'sailthru.date',
-      'parsely-pub-date',
-    ]),
-    ld?.datePublished,
-    attr(document.querySelector('[itemprop="datePublished"]'), 'content') ??
-      attr(document.querySelector('[itemprop="datePublished"]'), 'datetime'),
-    attr(document.querySelector('time[pubdate]'), 'datetime'),
-    attr(document.querySelector('article time[datetime]'), 'datetime'),
-    attr(document.querySelector('time[datetime]'), 'datetime'),
+    () =>
+      pick(tags, [
+        'article:published_time',
+        'og:article:published_time',
+        'datepublished',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.created',
+        'sailthru.date',
+        'parsely-pub-date',
+      ]),
+    () => ld?.datePublished,
+    () => {
+      const el = document.querySelector('[itemprop="datePublished"]');
+      return attr(el, 'content') ?? attr(el, 'datetime');
+    },
+    () => attr(document.querySelector('time[pubdate]'), 'datetime'),
+    () => attr(document.querySelector('article time[datetime]'), 'datetime'),
+    () => attr(document.querySelector('time[datetime]'), 'datetime'),
   ]);
   if (published) out.publishedDate = published;
   const language = languageOf(
     attr(document.documentElement, 'lang') ??
       attr(document.documentElement, 'xml:lang') ??
-      meta(document, ['content-language', 'dc.language', 'og:locale', 'language']) ??
+      pick(tags, ['content-language', 'dc.language', 'og:locale', 'language']) ??
       ld?.inLanguage,
   );
   if (language) out.language = language;
-  const excerpt = meta(document, ['description', 'og:description', 'twitter:description']) ?? ld?.description;
+  const excerpt = pick(tags, ['description', 'og:description', 'twitter:description']) ?? ld?.description;
   if (excerpt) out.excerpt = excerpt;
   return out;
 }
 
-/** Content of the first meta tag (by `property`, `name`, `itemprop` or `http-equiv`) with one of the keys. */
-function meta(document: MetaDocumentLike, keys: readonly string[]): string | undefined {
+/** Meta tag contents by lower-cased `property`, `name`, `itemprop` or `http-equiv`; the first of each wins. */
+function metaTags(document: MetaDocumentLike): Map<string, string> {
   const tags = document.querySelectorAll('meta');
   const found = new Map<string, string>();
   for (let i = 0; i < tags.length; i++) {
@@ -86,8 +91,12 @@ function meta(document: MetaDocumentLike, keys: readonly string[]): string | und
       if (key && !found.has(key)) found.set(key, content);
     }
   }
+  return found;
+}
+
+function pick(tags: Map<string, string>, keys: readonly string[]): string | undefined {
   for (const k of keys) {
-    const v = found.get(k);
+    const v = tags.get(k);
     if (v) return v;
   }
   return undefined;
@@ -103,9 +112,9 @@ function clean(value: string | null | undefined): string | undefined {
 }
 
 /** The first value that starts with an ISO date, cut to YYYY-MM-DD. */
-function firstDate(values: readonly (string | undefined)[]): string | undefined {
-  for (const v of values) {
-    const m = v?.match(/^\s*(\d{4})-(\d{2})-(\d{2})/);
+function firstDate(values: readonly (() => string | undefined)[]): string | undefined {
+  for (const value of values) {
+    const m = value()?.match(/^\s*(\d{4})-(\d{2})-(\d{2})/);
     if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= 31) return `${m[1]}-${m[2]}-${m[3]}`;
   }
   return undefined;

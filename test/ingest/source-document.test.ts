@@ -211,3 +211,28 @@ describe('sourceFromBytes', () => {
     expect(doc.body).toMatch(/^A drone struck/);
   });
 });
+
+describe('hostile markup', () => {
+  const report =
+    '<p>Shelling hit the port of Kherson on Monday, killing two people and injuring three more, officials said.</p>';
+  const cases: Array<[string, string, RegExp]> = [
+    [
+      'twenty thousand nested divs',
+      `<html><body>${'<div>'.repeat(20_000)}${report.repeat(3)}</body></html>`,
+      /^Shelling hit/,
+    ],
+    [
+      'unclosed tags',
+      `<html><body><div>${report}<p>Two ferries <b>were <i>damaged`,
+      /Two ferries were damaged$/,
+    ],
+    [
+      'astral characters',
+      `<html><body><article>${report.replace('Monday', 'Monday 🚢𝕏').repeat(3)}</article></body></html>`,
+      /Monday 🚢𝕏/,
+    ],
+  ];
+  it.each(cases)('reads %s without crashing', (_name, html, body) => {
+    expect(sourceFromString(html, { id: 'h' }).body).toMatch(body);
+  });
+});
