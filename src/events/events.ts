@@ -1,7 +1,39 @@
-import type { ReaderStage } from '../stage.js';
+import { segment } from '../nlp/sentences.js';
+import type { ReaderStage, RecordSoFar } from '../stage.js';
+import type { ConflictEvent, Tally } from '../types/event.js';
+import { classifyEventType } from './classify-event-type.js';
+import { findEvents } from './find-events.js';
+import { findTallies } from './find-tallies.js';
 
-// Placeholder until the owning work lands: adds nothing.
+/**
+ * Codes the events a report describes (ACLED type and sub-type, CASE 2021 code, trigger,
+ * attacker / target / weapon / place / date, outcome claims, status), the aggregate tallies
+ * it states, and the CASE code of its main event.
+ *
+ * @example eventsStage.run(record, ctx).mainEventType // 'AIR_STRIKE' for a drone-strike report
+ */
 export const eventsStage: ReaderStage = {
   id: 'events',
-  run: () => ({}),
+  run: (record) => readEvents(record),
 };
+
+/**
+ * The events, tallies and main event type of a record so far (see `eventsStage`).
+ *
+ * @example readEvents({id:'a', text:'Warplanes bombed the town.', source, referenceDate:null}).mainEventType // 'AIR_STRIKE'
+ */
+export function readEvents(record: RecordSoFar): {
+  events: ConflictEvent[];
+  tallies: Tally[];
+  mainEventType: string;
+} {
+  const text = record.text;
+  if (!text.trim()) return { events: [], tallies: [], mainEventType: 'none' };
+  const seg = record.tokens && record.sentences ? null : segment(text);
+  const tokens = record.tokens ?? seg?.tokens ?? [];
+  const sentences = record.sentences ?? seg?.sentences ?? [];
+  const main = classifyEventType(text);
+  const events = findEvents({ text, tokens, sentences, entities: record.entities ?? [], record }, main.code);
+  const tallies = findTallies(record, sentences, events);
+  return { events, tallies, mainEventType: main.code };
+}

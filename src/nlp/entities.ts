@@ -2,6 +2,7 @@ import type { ReaderStage, RecordSoFar } from '../stage.js';
 import type { Entity, EntityType } from '../types/entity.js';
 import { findNames } from './entities/find-names.js';
 import { type Candidate, findLexiconTerms, findPatternTerms, findPronouns } from './entities/find-terms.js';
+import { NATIONALITIES } from './entities/lexicons.js';
 import { linkAcronyms } from './entities/link-acronyms.js';
 import { resolveOverlaps } from './entities/resolve-overlaps.js';
 import { wordTokens } from './entities/word-tokens.js';
@@ -34,14 +35,16 @@ export function findEntities(record: RecordSoFar): Entity[] {
   for (const p of record.places ?? []) {
     if (p.end > text.length) continue;
     placeNames.add(p.name.toLowerCase());
-    const type: EntityType = p.kind === 'demonym' ? 'Nationality' : 'Location';
+    const demonym = p.kind === 'demonym' || NATIONALITIES.has(p.name.toLowerCase().replace(/s$/, ''));
+    const type: EntityType = demonym ? 'Nationality' : 'Location';
     candidates.push({
       start: p.start,
       end: p.end,
       type,
-      subtype: p.kind === 'demonym' ? null : p.kind,
+      subtype: demonym ? null : p.kind,
       confidence: p.confidence,
-      priority: 2.5,
+      // A demonym inside a longer name ("Syrian Democratic Forces") yields to the name.
+      priority: demonym ? 1.9 : 2.5,
       canonical: p.resolvedName,
     });
   }

@@ -28,6 +28,12 @@ export interface ConflictEvent extends Evidence {
   readonly id: string;
   /** Fine label for the scorer (CASE 2021 code such as `AIR_STRIKE`, or `OTHER`). */
   readonly type: string;
+  /** The same event in the KAIROS ontology (WikiEvents, e.g. `Conflict.Attack.DetonateExplode`). */
+  readonly kairosType: string;
+  /** The same event in the RAMS ontology (e.g. `conflict.attack.airstrikemissilestrike`). */
+  readonly ramsType: string;
+  /** Id of the first event of the same incident (a later "the attack" refers back), or its own id. */
+  readonly incidentId: string;
   readonly eventType: AcledEventType | null;
   readonly subEventType: string | null;
   readonly trigger: Span;

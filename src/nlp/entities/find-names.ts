@@ -38,6 +38,11 @@ const CONNECTORS = new Set([
 ]);
 // Lower-case place heads that extend a name to their right ("Al-Anbar province", "Harir base").
 const TRAILING_PLACE = new Set([
+  'military base',
+  'military site',
+  'oil field',
+  'gas field',
+  'naval base',
   'province',
   'governorate',
   'district',
@@ -247,8 +252,13 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
       cityNames(),
       text.slice(words[runEnd]!.end, words[runEnd]!.end + 14),
     );
-    if (typed) {
-      out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, ...typed, priority: 2 });
+    if (typed && !(titleLine(text, w.start) && typed.confidence < 0.5)) {
+      // Multi-word organisation and person names outrank a place or demonym inside them.
+      const strong =
+        run.length > 1 &&
+        (typed.type === 'Organisation' || typed.type === 'Person') &&
+        typed.confidence >= 0.5;
+      out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, ...typed, priority: strong ? 2.6 : 2 });
       if (typed.type === 'Person') {
         for (const r of run) if (!PERSON_TITLES.has(r.lower) && r.text.length > 2) personParts.add(r.text);
       }
@@ -256,6 +266,16 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
     i = runEnd + 1;
   }
   return out;
+}
+
+/** Whether the line holding `at` is written in title case (a headline): capitals say little there. */
+function titleLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  const words = text.slice(from, to < 0 ? text.length : to).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length < 4) return false;
+  const caps = words.filter((x) => /^\p{Lu}/u.test(x)).length;
+  return caps / words.length >= 0.7;
 }
 
 function isNameWord(w: WordToken, lowerSeen: ReadonlySet<string>): boolean {
@@ -349,7 +369,10 @@ function classify(
     }
     return { type: 'Location', subtype: null, confidence: 0.8 };
   }
-  if (run.length === 1 && NATIONALITIES.has(lastLower))
+  if (run.length === 1 && /^(?:US|USA|UK|UAE|DRC|KSA)$/.test(run[0]!.text)) {
+    return { type: 'Location', subtype: 'country', confidence: 0.6 };
+  }
+  if (run.length === 1 && (NATIONALITIES.has(lastLower) || NATIONALITIES.has(lastLower.replace(/s$/, ''))))
     return { type: 'Nationality', subtype: null, confidence: 0.75 };
   if (run.length === 1 && personParts.has(run[0]!.text))
     return { type: 'Person', subtype: null, confidence: 0.7 };
@@ -377,7 +400,7 @@ function classify(
     }
   }
   if (best === 'Person' || (best && bestScore >= 1))
-    return { type: best, subtype: null, confidence: Math.min(0.7, 0.4 + bestScore / 4) };
+    return { type: best, subtype: null, confidence: Math.min(0.7, 0.3 + bestScore / 5) };
   if (PLACE_PARTICLES.has(bare(lowers[0]!)) && run.length > 1 && lowers[0] !== 'al')
     return { type: 'Location', subtype: null, confidence: 0.5 };
   if (cities.has(wholeLower) || cities.has(bare(wholeLower)))

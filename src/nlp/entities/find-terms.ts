@@ -185,7 +185,7 @@ export function findPatternTerms(text: string): Candidate[] {
     ...temporal,
     ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6),
     ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7),
-    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.2, 0.85).map((c) => ({
+    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85).map((c) => ({
       ...c,
       subtype: 'armed-group',
     })),

@@ -29,7 +29,12 @@ export function linkAcronyms(text: string, candidates: readonly Candidate[]): Ca
   for (const c of candidates) {
     const m = /^\s*\(([A-Z][A-Za-z]{1,7})\)/.exec(text.slice(c.end, c.end + 12));
     if (m && (c.type === 'Organisation' || c.type === 'Location')) {
-      longForms.set(m[1]!, text.slice(c.start, c.end).replace(/^the\s+/i, ''));
+      const long = text.slice(c.start, c.end).replace(/^the\s+/i, '');
+      // Only a long form whose capitals spell the acronym ("Popular Mobilization Forces" for PMF).
+      const initials = (long.match(/\b\p{Lu}/gu) ?? []).join('');
+      const acronym = m[1]!.toUpperCase();
+      if (initials.startsWith(acronym[0]!) && acronym.split('').every((ch) => initials.includes(ch)))
+        longForms.set(m[1]!, long);
     }
   }
   return candidates.map((c) => {

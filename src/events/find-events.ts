@@ -1,0 +1,372 @@
+import type { RecordSoFar } from '../stage.js';
+import type { Entity } from '../types/entity.js';
+import type { ConflictEvent, EventArgument } from '../types/event.js';
+import type { Sentence, Token } from '../types/sentence.js';
+import type { TextSpan } from '../types/span.js';
+import { acledCoding } from './acled-taxonomy.js';
+import { findOutcomes } from './find-outcomes.js';
+import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
+import { BOMBING, TRIGGERS, type TriggerKind } from './triggers.js';
+
+const PASSIVE_AUX = /^(?:was|were|been|being|is|are|be|get|got)$/i;
+const WEAPON_CODES: [RegExp, string][] = [
+  [/suicide/i, 'SUIC_BOMB'],
+  [/grenade/i, 'GRENADE'],
+  [/chemical|chlorine|sarin|(?:toxic|poison\w*|mustard|nerve) gas/i, 'CHEM_WEAP'],
+  [/drone|uav|aircraft|warplane|jet|helicopter|mq-|bomber|plane/i, 'AIR_STRIKE'],
+  [/rocket|missile|mortar|artillery|shell|howitzer|katyusha/i, 'ART_MISS_ATTACK'],
+  [/ied|explosive|bomb|mine/i, 'REM_EXPLOS'],
+  [/gun|rifle|firearm|bullet|sniper/i, 'ATTACK'],
+];
+const MILITARY_TARGET =
+  /\b(?:base|bases|troops|soldiers|forces|army|military|checkpoint|checkpoints|convoy|patrol|positions?|posts?|barracks|camp|outpost|militants|fighters|rebels|insurgents)\b/i;
+const CIVILIAN_TARGET =
+  /\b(?:civilians?|villagers?|village|people|worshippers|students|school|market|mosque|church|hospital|homes?|houses?|bakery|restaurant|shop|bus|passengers|women|children|embassy|journalists?)\b/i;
+
+/** What the events finder reads from the record. */
+export interface EventInputs {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly entities: readonly Entity[];
+  readonly record: RecordSoFar;
+}
+
+/**
+ * Events at their trigger words ("attacked", "airstrike", "explosion"), coded ACLED-style with
+ * the CASE code refined by the weapon and target named around the trigger, arguments picked
+ * from the clause (attacker before an active verb, "by …" after a passive one, the object or
+ * "on …" as target), the place and date mentioned in the sentence, outcome claims and status.
+ *
+ * @example findEvents(inputs)[0].type // 'AIR_STRIKE' for "Drones targeted the base on 17 November."
+ */
+export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEvent[] {
+  const { text, tokens, entities, record } = inputs;
+  const events: ConflictEvent[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const lower = t.text.toLowerCase();
+    const kind = TRIGGERS.get(lower);
+    if (!kind || !triggerHolds(lower, tokens, i)) continue;
+    const sentence = inputs.sentences[t.sentence];
+    const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
+    const sentenceText = text.slice(scope.start, scope.end);
+    const args = pickArguments(tokens, i, entities, kind);
+    const weapon = args.instrument ?? firstOfTypes(entities, scope, ['Weapon', 'MilitaryPlatform'], t.start);
+    const code = refineCode(
+      kind,
+      weapon ? text.slice(weapon.start, weapon.end) : '',
+      sentenceText,
+      args.target ? text.slice(args.target.start, args.target.end) : '',
+      args.attacker ? text.slice(args.attacker.start, args.attacker.end) : '',
+      mainCode,
+    );
+    const places = (record.places ?? []).filter(
+      (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym',
+    );
+    const placeEntities = entities.filter(
+      (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
+    );
+    const dates = (record.dates ?? []).filter((d) => d.start >= scope.start && d.end <= scope.end);
+    const outcomes = findOutcomes(text, scope, record.quantities ?? [], record.claims ?? []);
+    const claims = (record.claims ?? []).filter((c) =>
+      c.mentions.some((m) => m.start <= t.start && t.end <= m.end),
+    );
+    const status = statusOf(sentenceText);
+    const argumentsOut: EventArgument[] = [];
+    const push = (role: string, s: { start: number; end: number } | null) => {
+      if (!s || argumentsOut.some((a) => a.start === s.start && a.end === s.end)) return;
+      argumentsOut.push({ role, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+    };
+    push('attacker', args.attacker);
+    push('target', args.target);
+    push('instrument', weapon);
+    const placeArg = placeArgument(text, tokens, i, placeEntities, places);
+    push('place', placeArg);
+    const place = placeArg
+      ? (places.find((p) => p.start <= placeArg.start && placeArg.end <= p.end) ?? places[0])
+      : places[0];
+    const coding = acledCoding(status === 'intercepted' ? 'DISR_WEAP' : code);
+    const id = `ev${events.length + 1}`;
+    const previous = events[events.length - 1];
+    const anaphoric = /^(?:the|this|that|its|same)$/i.test(tokens[i - 1]?.text ?? '');
+    const incidentId =
+      previous && (previous.trigger.start >= scope.start || anaphoric) && compatible(previous.type, code)
+        ? previous.incidentId
+        : id;
+    events.push({
+      id,
+      type: status === 'intercepted' ? 'DISR_WEAP' : code,
+      kairosType:
+        code === 'REM_EXPLOS' || code === 'SUIC_BOMB' || code === 'GRENADE'
+          ? 'Conflict.Attack.DetonateExplode'
+          : kind.kairos,
+      ramsType: ramsFor(code, kind),
+      incidentId,
+      eventType: coding.eventType,
+      subEventType: coding.subEventType,
+      trigger: { start: t.start, end: t.end },
+      arguments: argumentsOut,
+      actor: textSpan(text, args.attacker),
+      target: textSpan(text, args.target),
+      weapon: textSpan(text, weapon),
+      placeId: place?.id ?? null,
+      dateId: dates[0]?.id ?? null,
+      status,
+      outcomes,
+      claimIds: claims.map((c) => c.id),
+      confidence: kind.code === 'ATTACK_GENERIC' ? 0.5 : 0.65,
+      stage: 'events',
+    });
+  }
+  return events;
+}
+
+function triggerHolds(lower: string, tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.text.toLowerCase() ?? '';
+  const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+  switch (lower) {
+    case 'opened':
+      return next === 'fire';
+    case 'blew':
+      return /^(?:up|himself|herself|themselves)$/.test(next);
+    case 'blown':
+      return next === 'up' || next === 'out';
+    case 'suicide':
+      return /^(?:bomb|bomber|bombers|bombing|bombings|attack|attacks|attacker|blast|car|vest|truck)$/.test(
+        next,
+      );
+    case 'hit':
+    case 'hits':
+    case 'struck':
+      return tokens[i]!.pos === 'VERB';
+    case 'fired':
+    case 'shot':
+      return (tokens[i]!.pos === 'VERB' && !/^(?:was|were)$/.test(prev)) || next === 'at' || next === 'on';
+    case 'strike':
+    case 'strikes':
+    case 'raid':
+    case 'raids':
+      return !/^(?:hunger|general|labour|labor)$/.test(prev);
+    case 'offensive':
+      return tokens[i]!.pos === 'NOUN';
+    default:
+      return true;
+  }
+}
+
+interface Picked {
+  attacker: PickedSpan | null;
+  target: PickedSpan | null;
+  instrument: PickedSpan | null;
+}
+
+function isWeaponish(entities: readonly Entity[], s: PickedSpan | null): boolean {
+  if (!s) return false;
+  return entities.some(
+    (e) => (e.type === 'Weapon' || e.type === 'MilitaryPlatform') && e.start <= s.start && s.end <= e.end,
+  );
+}
+
+function pickArguments(
+  tokens: readonly Token[],
+  i: number,
+  entities: readonly Entity[],
+  kind: TriggerKind,
+): Picked {
+  const t = tokens[i]!;
+  const out: Picked = { attacker: null, target: null, instrument: null };
+  const sentence = t.sentence;
+  const at = (k: number) => (tokens[k] && tokens[k]!.sentence === sentence ? tokens[k]! : undefined);
+  const lowerAt = (k: number) => at(k)?.text.toLowerCase() ?? '';
+  // "by X" within a few tokens after the trigger: the agent (or the weapon) of a passive.
+  let byAgent: PickedSpan | null = null;
+  for (let k = i + 1; k <= i + 3; k++) {
+    if (lowerAt(k) === 'by') {
+      byAgent = headAfter(tokens, k + 1, entities);
+      break;
+    }
+    if (!at(k) || at(k)!.pos === 'PUNCT' || at(k)!.pos === 'VERB') break;
+  }
+  const assignAgent = (s: PickedSpan | null) => {
+    // "hit by strikes": the agent is another event word, not an actor.
+    if (!s || TRIGGERS.has(tokens[s.tokenIndex]?.text.toLowerCase() ?? '')) return;
+    if (isWeaponish(entities, s)) out.instrument ??= s;
+    else out.attacker ??= s;
+  };
+  if (t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN')) {
+    let k = i - 1;
+    let passive = false;
+    while (k >= 0 && at(k) && (at(k)!.pos === 'AUX' || at(k)!.pos === 'ADV' || at(k)!.pos === 'PART')) {
+      if (PASSIVE_AUX.test(at(k)!.text)) passive = true;
+      k--;
+    }
+    if (passive) {
+      out.target = headBefore(tokens, k + 1, entities);
+      assignAgent(byAgent);
+    } else {
+      assignAgent(headBefore(tokens, i, entities));
+      let o = i + 1;
+      if (/^(?:on|at|against|into)$/.test(lowerAt(o))) o++;
+      const obj = headAfter(tokens, o, entities);
+      if (obj && !isWeaponish(entities, obj)) out.target = obj;
+      else if (obj) out.instrument = obj;
+    }
+  } else {
+    // Nominal trigger: "Taliban attack on a checkpoint", "a rocket attack", "IS attacks in X".
+    const mod = at(i - 1);
+    if (mod && (mod.pos === 'PROPN' || mod.pos === 'NOUN' || mod.pos === 'ADJ')) {
+      const s = headBefore(tokens, i, entities, 2);
+      if (s && isWeaponish(entities, s)) out.instrument = s;
+      else if (
+        s &&
+        entities.some(
+          (e) =>
+            (e.type === 'Organisation' || e.type === 'Nationality' || e.type === 'Person') &&
+            e.start <= s.start &&
+            s.end <= e.end,
+        )
+      )
+        out.attacker = s;
+    }
+    assignAgent(byAgent);
+    for (let k = i + 1; k <= i + 3; k++) {
+      if (/^(?:on|against|targeting|at)$/.test(lowerAt(k))) {
+        out.target = headAfter(tokens, k + 1, entities);
+        break;
+      }
+      if (!at(k) || at(k)!.pos === 'PUNCT' || at(k)!.pos === 'VERB') break;
+    }
+    // "X launched / carried out / claimed a … attack": X is the attacker.
+    if (!out.attacker) {
+      for (let k = i - 1; k >= Math.max(0, i - 5) && at(k); k--) {
+        const complement = at(i + 1) && (at(i + 1)!.pos === 'AUX' || at(i + 1)!.pos === 'VERB');
+        if (
+          /^(?:launched|launch|launches|carried|conducted|claimed|staged|mounted|waged)$/i.test(
+            at(k)!.text,
+          ) &&
+          !complement
+        ) {
+          assignAgent(headBefore(tokens, k, entities));
+          break;
+        }
+      }
+    }
+  }
+  if (kind.code === 'DISR_WEAP' && out.target && !out.instrument) {
+    out.instrument = out.target;
+    out.target = null;
+  }
+  return out;
+}
+
+function placeArgument(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  locations: readonly Entity[],
+  places: readonly { start: number; end: number }[],
+): { start: number; end: number } | null {
+  const candidates = [...places, ...locations];
+  if (candidates.length === 0) return null;
+  const t = tokens[i]!;
+  // Prefer a place introduced by "in/at/near" after the trigger, then any before it.
+  let best: { start: number; end: number } | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const before = text.slice(Math.max(0, c.start - 8), c.start);
+    const prep = /\b(?:in|at|near|outside|across|on|of)\s+(?:the\s+)?$/i.test(before);
+    const d = (c.start >= t.end ? c.start - t.end : (t.start - c.end) * 1.5) - (prep ? 20 : 0);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function firstOfTypes(
+  entities: readonly Entity[],
+  scope: { start: number; end: number },
+  types: string[],
+  near: number,
+): PickedSpan | null {
+  let best: Entity | null = null;
+  for (const e of entities) {
+    if (e.start < scope.start || e.end > scope.end || !types.includes(e.type)) continue;
+    if (!best || Math.abs(e.start - near) < Math.abs(best.start - near)) best = e;
+  }
+  return best ? { start: best.start, end: best.end, tokenIndex: -1 } : null;
+}
+
+const REMOTE_FAMILY = new Set([
+  'AIR_STRIKE',
+  'ART_MISS_ATTACK',
+  'REM_EXPLOS',
+  'SUIC_BOMB',
+  'GRENADE',
+  'CHEM_WEAP',
+]);
+
+function refineCode(
+  kind: TriggerKind,
+  weapon: string,
+  sentence: string,
+  target: string,
+  attacker: string,
+  mainCode: string,
+): string {
+  if (kind.code === 'DISR_WEAP' || kind.code === 'SUIC_BOMB' || kind.code === 'PROPERTY_DISTRUCT')
+    return kind.code;
+  if (/\bsuicide\b/i.test(sentence) && /\bbomb|attack|blast|vest/i.test(sentence)) return 'SUIC_BOMB';
+  const w = weapon || attacker;
+  for (const [re, code] of WEAPON_CODES) if (w && re.test(w)) return code;
+  if (kind.code !== 'ATTACK_GENERIC' && kind.code !== 'ATTACK' && kind !== BOMBING) return kind.code;
+  for (const [re, code] of WEAPON_CODES) if (re.test(sentence) && code !== 'ATTACK') return code;
+  if (kind.code === 'ATTACK') return 'ATTACK';
+  // No weapon named here: in a report about one kind of remote attack, a bare "targeted the
+  // base" most likely continues it.
+  if (REMOTE_FAMILY.has(mainCode)) return mainCode;
+  if (kind.code === 'REM_EXPLOS') return 'REM_EXPLOS';
+  if (MILITARY_TARGET.test(target)) return 'ARMED_CLASH';
+  if (CIVILIAN_TARGET.test(target)) return 'ATTACK';
+  return MILITARY_TARGET.test(sentence) && !CIVILIAN_TARGET.test(sentence) ? 'ARMED_CLASH' : 'ATTACK';
+}
+
+function ramsFor(code: string, kind: TriggerKind): string {
+  switch (code) {
+    case 'AIR_STRIKE':
+    case 'ART_MISS_ATTACK':
+      return 'conflict.attack.airstrikemissilestrike';
+    case 'REM_EXPLOS':
+    case 'SUIC_BOMB':
+    case 'GRENADE':
+      return 'conflict.attack.bombing';
+    case 'ARMED_CLASH':
+      return kind.rams === 'conflict.attack.n/a' ? 'conflict.attack.n/a' : kind.rams;
+    default:
+      return kind.rams;
+  }
+}
+
+function statusOf(sentence: string): ConflictEvent['status'] {
+  if (/\b(?:intercept(?:ed|ion|s)?|shot down|downed|thwarted by air defen[cs]es?)\b/i.test(sentence))
+    return 'intercepted';
+  if (/\b(?:failed|missed|fell short|foiled|thwarted)\b/i.test(sentence)) return 'failed';
+  if (/\bdenied (?:\w+ ){0,3}(?:attack|responsib|carrying out|strike)/i.test(sentence)) return 'denied';
+  if (
+    /\bclaim(?:ed|s)? (?:responsibility|(?:the|an?) (?:\w+ )?(?:attacks?|strikes?|operations?)(?:\s*[.,;]|\s*$| on| against| in| at))/i.test(
+      sentence,
+    )
+  )
+    return 'claimed';
+  return 'occurred';
+}
+
+function compatible(a: string, b: string): boolean {
+  return a === b || a === 'ATTACK' || b === 'ATTACK' || a === 'ARMED_CLASH' || b === 'ARMED_CLASH';
+}
+
+function textSpan(text: string, s: { start: number; end: number } | null): TextSpan | null {
+  return s ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : null;
+}

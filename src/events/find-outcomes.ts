@@ -1,0 +1,77 @@
+import type { Claim } from '../types/claim.js';
+import type { OutcomeClaim } from '../types/event.js';
+import type { Quantity } from '../types/quantity.js';
+import type { Span } from '../types/span.js';
+
+const PATTERNS: [OutcomeClaim['kind'], RegExp][] = [
+  [
+    'no-damage',
+    /\b(?:no|(?:did|does|do) not (?:cause|result in|lead to) any|without (?:causing )?any|caused no)\s+(?:\w+\s+){0,2}?damage\b/giu,
+  ],
+  [
+    'no-casualties',
+    /\b(?:no|(?:did|does|do) not (?:cause|result in|lead to) any|without (?:causing )?any|caused no|(?:and|or)(?= (?:casualties|injuries)))\s+(?:\w+\s+(?:or|and)\s+)?(?:casualties|injuries|deaths|fatalities)\b/giu,
+  ],
+  ['no-casualties', /\bno (?:one|body) was (?:killed|hurt|injured|wounded)\b/giu],
+  ['killed', /\b(?:kill(?:ed|ing|s)|dead|died|deaths?|death toll|fatalities|lives)\b/giu],
+  ['wounded', /\b(?:wound(?:ed|ing|s)|injur(?:ed|ing|ies|y)|hurt)\b/giu],
+  ['destroyed', /\b(?:destroy(?:ed|ing)|destruction)\b/giu],
+  ['damage', /\b(?:damag(?:e|ed|ing)|hit by strikes)\b/giu],
+];
+
+/**
+ * Outcome statements in a span of text (a sentence): killed / wounded with the nearest count,
+ * damage, destruction, and their denials ("no damage or casualties"), each tied to the claim
+ * whose mention contains it.
+ *
+ * @example findOutcomes(text, {start:0,end:text.length}, [], []) // [{kind:'no-damage',…}]
+ */
+export function findOutcomes(
+  text: string,
+  scope: Span,
+  quantities: readonly Quantity[],
+  claims: readonly Claim[],
+): OutcomeClaim[] {
+  const part = text.slice(scope.start, scope.end);
+  const out: OutcomeClaim[] = [];
+  const taken: (Span & { denial: boolean; kind: string })[] = [];
+  for (const [kind, re] of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of part.matchAll(re)) {
+      const span = { start: scope.start + m.index, end: scope.start + m.index + m[0].length };
+      const denial = kind === 'no-damage' || kind === 'no-casualties';
+      // "no damage or casualties" states two denials over one span; other overlaps are one outcome.
+      if (
+        taken.some(
+          (t) => t.start < span.end && span.start < t.end && !(denial && t.denial && t.kind !== kind),
+        )
+      )
+        continue;
+      // A denial covers the casualty words inside it ("no damage or casualties").
+      if (
+        (kind === 'damage' || kind === 'killed' || kind === 'wounded') &&
+        /\b(?:no|not|any|without)\s+(?:\w+\s+){0,3}$/i.test(part.slice(Math.max(0, m.index - 30), m.index))
+      )
+        continue;
+      taken.push({ ...span, denial, kind });
+      const q = kind === 'killed' || kind === 'wounded' ? nearestCount(quantities, span, scope) : null;
+      const claim = claims.find((c) => c.mentions.some((x) => x.start <= span.start && span.end <= x.end));
+      out.push({ kind, quantityId: q?.id ?? null, claimId: claim?.id ?? null, span });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+function nearestCount(quantities: readonly Quantity[], span: Span, scope: Span): Quantity | null {
+  let best: Quantity | null = null;
+  let bestDistance = 60;
+  for (const q of quantities) {
+    if (q.unit !== 'count' || q.start < scope.start || q.end > scope.end) continue;
+    const d = q.end <= span.start ? span.start - q.end : q.start >= span.end ? q.start - span.end : 0;
+    if (d < bestDistance) {
+      best = q;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,110 @@
+import type { Entity } from '../types/entity.js';
+import type { Token } from '../types/sentence.js';
+
+/** A span picked as an argument, with its text. */
+export interface PickedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly tokenIndex: number;
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+const SKIP_BEFORE_HEAD = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART', 'X', 'SYM']);
+
+/** The entity (name) covering a token, if any: names are arguments as a whole. */
+export function entityAt(entities: readonly Entity[], t: Token): Entity | undefined {
+  return entities.find((e) => e.start <= t.start && t.end <= e.end && e.subtype !== 'pronoun');
+}
+
+function asSpan(tokens: readonly Token[], k: number, entities: readonly Entity[]): PickedSpan {
+  const t = tokens[k]!;
+  const e = entityAt(entities, t);
+  if (e && e.type !== 'Temporal' && e.type !== 'Quantity') {
+    // A long entity (a nominal with modifiers) is cut to its head so it matches head-based gold.
+    if (e.end - e.start <= 40) return { start: e.start, end: e.end, tokenIndex: k };
+  }
+  return { start: t.start, end: t.end, tokenIndex: k };
+}
+
+/**
+ * Head of the noun phrase starting at token `from` (skipping determiners and adjectives), the
+ * last noun of its compound ("a convoy of soldiers" → "convoy"), or the whole name when it is an
+ * entity. Stops at the sentence end, verbs and prepositions.
+ *
+ * @example headAfter(tokens, 3, entities) // "bakery" for "… targeted a bakery on …"
+ */
+export function headAfter(
+  tokens: readonly Token[],
+  from: number,
+  entities: readonly Entity[],
+  limit = 7,
+): PickedSpan | null {
+  const sentence = tokens[from]?.sentence;
+  let k = from;
+  while (
+    k < tokens.length &&
+    k < from + limit &&
+    tokens[k]!.sentence === sentence &&
+    SKIP_BEFORE_HEAD.has(tokens[k]!.pos)
+  )
+    k++;
+  const first = tokens[k];
+  if (!first || first.sentence !== sentence || !(NOMINAL.has(first.pos) || first.pos === 'PRON')) return null;
+  if (first.pos === 'PRON') return { start: first.start, end: first.end, tokenIndex: k };
+  const e = entityAt(entities, first);
+  if (e) {
+    // A name used as a modifier ("the US embassy") gives way to the noun it modifies.
+    let j = k;
+    while (j + 1 < tokens.length && tokens[j + 1]!.end <= e.end) j++;
+    const after = tokens[j + 1];
+    if (
+      !(
+        after &&
+        after.sentence === sentence &&
+        after.pos === 'NOUN' &&
+        after.start - tokens[j]!.end <= 1 &&
+        !entityAt(entities, after)
+      )
+    )
+      return asSpan(tokens, k, entities);
+    k = j + 1;
+  }
+  while (
+    k + 1 < tokens.length &&
+    tokens[k + 1]!.sentence === sentence &&
+    NOMINAL.has(tokens[k + 1]!.pos) &&
+    tokens[k + 1]!.start - tokens[k]!.end <= 1
+  )
+    k++;
+  return asSpan(tokens, k, entities);
+}
+
+/**
+ * Head of the noun phrase ending just before token `before` (the subject of a verb or the
+ * modifier of a nominal trigger), skipping auxiliaries and adverbs ("… were also reportedly").
+ *
+ * @example headBefore(tokens, 4, entities) // "gunmen" for "Taliban gunmen attacked"
+ */
+export function headBefore(
+  tokens: readonly Token[],
+  before: number,
+  entities: readonly Entity[],
+  limit = 6,
+): PickedSpan | null {
+  const sentence = tokens[before]?.sentence;
+  let k = before - 1;
+  const stop = before - limit;
+  while (
+    k >= 0 &&
+    k > stop &&
+    tokens[k]!.sentence === sentence &&
+    (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART')
+  )
+    k--;
+  const t = tokens[k];
+  if (!t || k < 0 || t.sentence !== sentence) return null;
+  if (t.pos === 'PRON' && !/^(?:it|this|that|which|who)$/i.test(t.text))
+    return { start: t.start, end: t.end, tokenIndex: k };
+  if (!NOMINAL.has(t.pos)) return null;
+  return asSpan(tokens, k, entities);
+}

@@ -1,0 +1,151 @@
+/** What a trigger word says about its event before context refines it. */
+export interface TriggerKind {
+  /** CASE 2021 code, or `ATTACK_GENERIC` to be refined by the weapon and target. */
+  readonly code: string;
+  readonly kairos: string;
+  readonly rams: string;
+}
+
+const DETONATE: TriggerKind = {
+  code: 'REM_EXPLOS',
+  kairos: 'Conflict.Attack.DetonateExplode',
+  rams: 'conflict.attack.bombing',
+};
+/** "Bombing": an explosion in KAIROS terms, but by aircraft or by a planted bomb depending on context. */
+export const BOMBING: TriggerKind = {
+  code: 'REM_EXPLOS',
+  kairos: 'Conflict.Attack.DetonateExplode',
+  rams: 'conflict.attack.bombing',
+};
+const AIR: TriggerKind = {
+  code: 'AIR_STRIKE',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.airstrikemissilestrike',
+};
+const SHELL: TriggerKind = {
+  code: 'ART_MISS_ATTACK',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.airstrikemissilestrike',
+};
+const GENERIC: TriggerKind = {
+  code: 'ATTACK_GENERIC',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.n/a',
+};
+const BATTLE: TriggerKind = {
+  code: 'ARMED_CLASH',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.selfdirectedbattle',
+};
+const SHOOT: TriggerKind = {
+  code: 'ATTACK',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.firearmattack',
+};
+const STAB: TriggerKind = {
+  code: 'ATTACK',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.stabbing',
+};
+const SUICIDE: TriggerKind = {
+  code: 'SUIC_BOMB',
+  kairos: 'Conflict.Attack.DetonateExplode',
+  rams: 'conflict.attack.bombing',
+};
+const GRENADE: TriggerKind = {
+  code: 'GRENADE',
+  kairos: 'Conflict.Attack.DetonateExplode',
+  rams: 'conflict.attack.bombing',
+};
+const INTERCEPT: TriggerKind = {
+  code: 'DISR_WEAP',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.n/a',
+};
+const ARSON: TriggerKind = {
+  code: 'PROPERTY_DISTRUCT',
+  kairos: 'Conflict.Attack.Unspecified',
+  rams: 'conflict.attack.setfire',
+};
+
+/**
+ * Trigger words (lower case, one word; two-word triggers keep their head) and their kinds.
+ * Verb forms and nouns are both listed: "attacked", "attack", "attacks".
+ *
+ * @example TRIGGERS.get('airstrike')?.code // 'AIR_STRIKE'
+ */
+export const TRIGGERS: ReadonlyMap<string, TriggerKind> = new Map([
+  ...['bombing', 'bombings', 'bombed'].map((w) => [w, BOMBING] as const),
+  ...[
+    'explosion',
+    'explosions',
+    'blast',
+    'blasts',
+    'exploded',
+    'explodes',
+    'explode',
+    'detonated',
+    'detonation',
+    'blew',
+    'blown',
+  ].map((w) => [w, DETONATE] as const),
+  ...[
+    'airstrike',
+    'airstrikes',
+    'air-strike',
+    'air-strikes',
+    'airraid',
+    'airraids',
+    'raid',
+    'raids',
+    'sortie',
+    'sorties',
+  ].map((w) => [w, AIR] as const),
+  ...['shelling', 'shelled', 'shells', 'bombardment', 'bombarded', 'pounded', 'barrage'].map(
+    (w) => [w, SHELL] as const,
+  ),
+  ...[
+    'attack',
+    'attacks',
+    'attacked',
+    'attacking',
+    'assault',
+    'assaults',
+    'assaulted',
+    'struck',
+    'strike',
+    'strikes',
+    'targeted',
+    'targeting',
+    'hit',
+    'hits',
+    'stormed',
+    'ambush',
+    'ambushed',
+    'offensive',
+    'assassination',
+    'assassinations',
+    'assassinated',
+  ].map((w) => [w, GENERIC] as const),
+  ...[
+    'clash',
+    'clashes',
+    'clashed',
+    'fighting',
+    'fought',
+    'battle',
+    'battles',
+    'firefight',
+    'gunbattle',
+    'skirmish',
+    'skirmishes',
+  ].map((w) => [w, BATTLE] as const),
+  ...['shooting', 'shootings', 'shot', 'gunfire', 'fired', 'opened', 'gunned', 'massacre', 'massacred'].map(
+    (w) => [w, SHOOT] as const,
+  ),
+  ...['stabbing', 'stabbed', 'stabbings'].map((w) => [w, STAB] as const),
+  ...['suicide'].map((w) => [w, SUICIDE] as const),
+  ...['grenade'].map((w) => [w, GRENADE] as const),
+  ...['intercepted', 'interception', 'downed'].map((w) => [w, INTERCEPT] as const),
+  ...['torched', 'arson'].map((w) => [w, ARSON] as const),
+]);

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.js';
+import { acledCoding } from '../../src/events/acled-taxonomy.js';
+import { classifyEventType } from '../../src/events/classify-event-type.js';
+import { readEvents } from '../../src/events/events.js';
+
+const read = (text: string) => analyzeText(text, { date: '2024-03-10', html: false });
+const surface = (text: string, s: { start: number; end: number } | null | undefined) =>
+  s ? text.slice(s.start, s.end) : null;
+
+describe('classifyEventType (CASE 2021 codes)', () => {
+  it.each([
+    ['Government warplanes bombed the market town overnight, killing four people.', 'AIR_STRIKE'],
+    ['Militants fired a barrage of rockets and mortar shells at the airport.', 'ART_MISS_ATTACK'],
+    ['A roadside bomb exploded under a police truck on the northern highway.', 'REM_EXPLOS'],
+    ['Two suicide bombers blew themselves up at the entrance of the ministry.', 'SUIC_BOMB'],
+    ['A hand grenade was thrown into a crowded bar on Friday night.', 'GRENADE'],
+    ['Rebels clashed with army units for hours near the river crossing.', 'ARMED_CLASH'],
+    ['Thousands of students marched peacefully through the capital demanding reforms.', 'PEACE_PROTEST'],
+    [
+      'Police fired tear gas and rubber bullets at protesters who had gathered outside parliament.',
+      'FORCE_AGAINST_PROTEST',
+    ],
+    ['Gunmen kidnapped three aid workers on the road to the border.', 'ABDUCT_DISSAP'],
+    ['Soldiers seized a cache of rifles, explosives and ammunition in a raid on a farm.', 'DISR_WEAP'],
+    ['Torrential rain caused flash floods that swept away dozens of homes.', 'NATURAL_DISASTER'],
+    ['The two sides signed a ceasefire agreement in the capital on Monday.', 'AGREEMENT'],
+    ['The committee met to discuss the budget for next year.', 'none'],
+  ])('%s → %s', (text, code) => {
+    expect(classifyEventType(text).code).toBe(code);
+  });
+
+  it('ignores cue words inside names ("Operation Desert Storm")', () => {
+    expect(classifyEventType('Veterans of Operation Desert Storm gathered at the memorial.').code).not.toBe(
+      'NATURAL_DISASTER',
+    );
+  });
+});
+
+describe('acledCoding', () => {
+  it.each([
+    ['AIR_STRIKE', 'Explosions/Remote violence', 'Air/drone strike'],
+    ['ART_MISS_ATTACK', 'Explosions/Remote violence', 'Shelling/artillery/missile attack'],
+    ['REM_EXPLOS', 'Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+    ['ARMED_CLASH', 'Battles', 'Armed clash'],
+    ['DISR_WEAP', 'Strategic developments', 'Disrupted weapons use'],
+    ['NATURAL_DISASTER', null, null],
+  ])('%s → %s › %s', (code, type, sub) => {
+    expect(acledCoding(code)).toEqual({ eventType: type, subEventType: sub });
+  });
+});
+
+describe('eventsStage', () => {
+  it('codes a drone strike with target, weapon, date and a denied-damage outcome', () => {
+    const text =
+      'On 4 March, the Qasr base was targeted by drones, but officials said the attack did not cause any damage or casualties.';
+    const r = read(text);
+    const strike = r.events.find((e) => surface(text, e.trigger) === 'targeted');
+    expect(strike?.type).toBe('AIR_STRIKE');
+    expect(strike?.subEventType).toBe('Air/drone strike');
+    expect(surface(text, strike?.weapon)).toBe('drones');
+    expect(surface(text, strike?.target)).toContain('base');
+    expect(r.dates.find((d) => d.id === strike?.dateId)?.from).toBe('2024-03-04');
+    expect(strike?.outcomes.map((o) => o.kind)).toEqual(
+      expect.arrayContaining(['no-damage', 'no-casualties']),
+    );
+    expect(strike?.status).toBe('occurred');
+  });
+
+  it('keeps attacker and target apart in active and passive clauses', () => {
+    const text =
+      'Insurgents attacked a police checkpoint near the market. Later a convoy was ambushed by gunmen.';
+    const r = read(text);
+    const first = r.events.find((e) => surface(text, e.trigger) === 'attacked');
+    expect(surface(text, first?.actor)).toBe('Insurgents');
+    expect(surface(text, first?.target)).toBe('checkpoint');
+    const second = r.events.find((e) => surface(text, e.trigger) === 'ambushed');
+    expect(surface(text, second?.target)).toBe('convoy');
+    expect(surface(text, second?.actor)).toBe('gunmen');
+  });
+
+  it('codes an intercepted missile as disrupted weapons use, never as a hit', () => {
+    const text = 'A ballistic missile fired at the port was intercepted by air defences on Sunday.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'intercepted');
+    expect(ev?.status).toBe('intercepted');
+    expect(ev?.type).toBe('DISR_WEAP');
+  });
+
+  it('reads a counted tally with its bound, period and counter', () => {
+    const text =
+      'A defence ministry spokesman said the garrison was attacked at least 40 times since 1 January.';
+    const r = read(text);
+    expect(r.tallies).toHaveLength(1);
+    const t = r.tallies[0]!;
+    expect([t.count, t.bound]).toEqual([40, 'at-least']);
+    expect(r.dates.find((d) => d.id === t.dateId)?.from).toBe('2024-01-01');
+  });
+
+  it.each([[''], ['   '], ['\u0000\u0001 ÿ 𝕏'], ['attack '.repeat(3000)]])(
+    'never throws on odd input %#',
+    (text) => {
+      expect(() =>
+        readEvents({ id: 'x', text, source: { id: 'x', text } as never, referenceDate: null }),
+      ).not.toThrow();
+    },
+  );
+});
