@@ -106,35 +106,102 @@ export function findAttributions(
   const loose = all.filter(
     (q) => isSpeechQuote(text, q) || /[,.!?]\s*[”"']*$/.test(text.slice(q.start, q.end)),
   );
-  const bySentence = groupBySentence(tokens, sentences.length);
+  const joined = joinAbbreviations(text, sentences);
+  const bySentence = groupBySentence(tokens, joined);
   const found: FoundAttribution[] = [];
   const taken: Span[] = [];
   const isTaken = (at: number) => taken.some((s) => at >= s.start && at < s.end);
-  for (const sentence of sentences) {
-    const toks = bySentence[sentence.index] ?? [];
+  for (const [n, sentence] of joined.entries()) {
+    const toks = bySentence[n] ?? [];
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k]!;
       if (isTaken(tok.start)) continue;
       const inQuote = quotes.some((q) => tok.start > q.start && tok.end <= q.end);
       if (inQuote) continue;
-      const hit =
+      let hit =
         tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
           : readCue(text, toks, k, sentence, quotes, loose);
       if (!hit) continue;
       if (hit.content.end <= hit.content.start) continue;
+      // Content that opens a quotation runs to its close ("According to X, “… . …”").
+      const opened = quotes.find((q) => q.start === hit!.content.start && q.end > hit!.content.end);
+      if (opened) hit = { ...hit, content: { start: hit.content.start, end: opened.end } };
       const spans = [hit.content, hit.source, hit.cue].filter((s): s is Span => s !== null);
-      if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
+      if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) {
+        // The quote before the cue already belongs to someone: read the cue without it.
+        const retry = hit.form === 'direct-quote' && readCue(text, toks, k, sentence, quotes, []);
+        if (!retry) continue;
+        const again = [retry.content, retry.source, retry.cue].filter((s): s is Span => s !== null);
+        if (again.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
+        found.push(retry);
+        taken.push(...again);
+        continue;
+      }
       found.push(hit);
       taken.push(...spans);
     }
   }
+  for (const signed of signedQuotes(text, quotes)) {
+    if ([signed.content, signed.source].some((s) => s && (isTaken(s.start) || isTaken(s.end - 1)))) continue;
+    found.push(signed);
+  }
   return found.sort((a, b) => a.content.start - b.content.start);
 }
 
-function groupBySentence(tokens: readonly Token[], count: number): Token[][] {
-  const out: Token[][] = Array.from({ length: count }, () => []);
-  for (const t of tokens) out[t.sentence]?.push(t);
+/** Quotes signed with a dash and a name at the end of a line: "“…” ― Jane Doe". */
+function signedQuotes(text: string, quotes: readonly Quote[]): FoundAttribution[] {
+  const out: FoundAttribution[] = [];
+  for (const q of quotes) {
+    const m =
+      /^[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\p{L}.'’-]*(?:[ \t\u00a0]+[A-Z][\p{L}.'’-]*){0,4})[ \t\u00a0.]*(?:\n|$)/u.exec(
+        text.slice(q.end, q.end + 80),
+      );
+    if (!m) continue;
+    const cueStart = q.end + m[0].indexOf(m[1]!);
+    const nameStart = q.end + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
+    const name = m[2]!.replace(/\.$/, '');
+    out.push({
+      source: { start: nameStart, end: nameStart + name.length },
+      cue: { start: cueStart, end: cueStart + m[1]!.length },
+      content: { start: q.start, end: q.end },
+      form: 'direct-quote',
+      stance: 'neutral',
+      cueTense: 'unknown',
+      cueLemma: 'sign',
+      confidence: 0.7,
+    });
+  }
+  return out;
+}
+
+function groupBySentence(tokens: readonly Token[], sentences: readonly Sentence[]): Token[][] {
+  const out: Token[][] = sentences.map(() => []);
+  let n = 0;
+  for (const t of [...tokens].sort((a, b) => a.start - b.start)) {
+    while (n < sentences.length && sentences[n]!.end <= t.start) n++;
+    if (n >= sentences.length) break;
+    if (t.start >= sentences[n]!.start) out[n]!.push(t);
+  }
+  return out;
+}
+
+const TITLE_ABBREVIATION =
+  /\b(?:Mr|Mrs|Ms|Dr|Rev|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Prof|St|Jr|Sr|Gens?)\.$/;
+
+/** Rejoins sentences split after a title ("said the Rev. | Peter Wherry"), on one line. */
+function joinAbbreviations(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const last = out.at(-1);
+    if (
+      last &&
+      TITLE_ABBREVIATION.test(text.slice(last.start, last.end)) &&
+      !text.slice(last.end, s.start).includes('\n')
+    ) {
+      out[out.length - 1] = { ...last, end: s.end };
+    } else out.push(s);
+  }
   return out;
 }
 
@@ -244,6 +311,15 @@ function readCue(
   const subject = joined ? clauseSubject(text, toks, a - 1) : nounPhraseBefore(text, toks, a);
   if (participle && !subject && entry.strength === 'speech') {
     // "…, saying that …" with no clear subject: the content still stands, its speaker unknown.
+    const quoted = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
+    if (quoted)
+      return {
+        ...base,
+        source: null,
+        content: { start: quoted.start, end: quoted.end },
+        form: 'direct-quote',
+        confidence: 0.55,
+      };
     const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
     return content ? { ...base, source: null, content, form: 'indirect', confidence: 0.5 } : null;
   }
@@ -433,7 +509,10 @@ function quoteAfter(
   const q = quotes.find((x) => x.start >= at && x.start - at <= 3);
   if (!q) return null;
   const gap = text.slice(toks[i - 1]?.end ?? at, q.start);
-  return /^[\s,:;—–-]*$/.test(gap) && /[,:]/.test(text.slice(toks[from - 1]?.end ?? at, q.start)) ? q : null;
+  if (!/^[\s,:;—–-]*$/.test(gap)) return null;
+  // "said, “…”" / "said: “…”", or a whole sentence quoted right after the cue ("declared “I think …”").
+  const lead = text.slice(toks[from - 1]?.end ?? at, q.start);
+  return /[,:]/.test(lead) || (i === from && q.words >= 4 && /^\s*$/.test(lead)) ? q : null;
 }
 
 /** Where a sentence's content starts: an open quote that runs into it starts earlier. */
@@ -579,7 +658,9 @@ function clauseSubject(text: string, toks: Token[], before: number): { span: Spa
   if (start >= before) return null;
   const np = nounPhraseAfter(text, toks, start, false);
   if (!np || np.next >= before) return null;
-  const verb = toks[np.next];
+  let v = np.next;
+  while (toks[v]?.pos === 'ADV' && v < before) v++;
+  const verb = toks[v];
   if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null;
   return { span: np.span, first: start };
 }
@@ -687,7 +768,11 @@ function continuedQuote(
   // The rest of this sentence ("she said to the TV,", "he said, but") or the next sentence opens with it.
   if (next.start < sentence.end) return gap.length <= 80 && !/[.!?]/.test(gap) ? next.end : end;
   const tail = text.slice(from, sentence.end);
-  if (tail.length <= 80 && /^[^"“”]*$/.test(tail) && /^\s*$/.test(text.slice(sentence.end, next.start)))
+  if (
+    tail.length <= 240 &&
+    /^[^"“”]*$/.test(tail) &&
+    /^[ \t\u00a0]*$/.test(text.slice(sentence.end, next.start))
+  )
     return next.end;
   return end;
 }
@@ -738,6 +823,18 @@ function clauseEnd(toks: Token[], from: number): number {
       (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.text)))
     )
       return j;
+    // "… and said she …", "… and suggested that …": a second report by the same speaker.
+    if (/^(and|but)$/i.test(t.text) && next) {
+      const verb = /^(also|then|later)$/i.test(next.text) ? toks[j + 2] : next;
+      if (
+        verb &&
+        verb.pos === 'VERB' &&
+        /(ed|said|told|wrote|s)$/.test(verb.text) &&
+        cueEntry(verb.text)?.strength === 'speech'
+      )
+        return j;
+    }
+    if (/^(though|although|while|whereas)$/i.test(t.text) && /[”"]$/.test(toks[j - 1]?.text ?? '')) return j;
     if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
   }
   return toks.length;
