@@ -19,6 +19,8 @@ export function periodPhraseAtoms(text: string): Atom[] {
     ...firstOrLastUnitsOf(text),
     ...weekNumbers(text),
     ...compactDates(text),
+    ...toDate(text),
+    ...numericRanges(text),
   ];
 }
 
@@ -228,6 +230,58 @@ function compactDates(text: string): Atom[] {
         priority: 1,
         confidence: 0.6,
         read: () => fixed([d, d], 'day'),
+      };
+    },
+  );
+}
+
+/** "year to date", "the month to date", "YTD": from the unit's start to the day before the reference. */
+function toDate(text: string): Atom[] {
+  return each(text, `${B}(?:(?:the\\s+)?(year|month|week)[- ]to[- ]date|(YTD|MTD))${E}`, (m) => {
+    const unit = (m[1]?.toLowerCase() ?? (m[2]!.toUpperCase() === 'YTD' ? 'year' : 'month')) as Unit;
+    const start = m.index + (/^the\s/i.test(m[0]) ? 4 : 0);
+    return relativeAtom(
+      start,
+      m.index + m[0].length,
+      0.75,
+      (ref) => {
+        const [a] = unitSpan(unit, ref, 0);
+        return [a, ref > a ? addDays(ref, -1) : a];
+      },
+      'day',
+    );
+  });
+}
+
+/** "from 5/1-5/7, 2020", "10/1/2018-10/7/2018", "10/1-11/2/2017": numeric day ranges, month first as chrono reads them. */
+function numericRanges(text: string): Atom[] {
+  const md = '(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?';
+  return each(
+    text,
+    `(?<![\\w/.-])(?:(?:from|between)\\s+)?${md}\\s*[-–]\\s*${md}(?:,\\s*${YEAR})?(?![\\w/]|[.,]\\d)`,
+    (m) => {
+      const year = (s: string | undefined): number | null =>
+        s ? (s.length === 2 ? 2000 + Number(s) : Number(s)) : null;
+      const tail = year(m[7]);
+      const yb = year(m[6]) ?? tail;
+      const ya = year(m[3]) ?? yb;
+      const [ma, da, mb, db] = [Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5])];
+      const read = (ref: Day | null): [Day, Day] | null => {
+        const y2 = yb ?? (ref === null ? null : parts(ref).year);
+        const y1 = ya ?? y2;
+        if (y1 === null || y2 === null) return null;
+        const a = makeDay(y1, ma, da);
+        const b = makeDay(y2, mb, db);
+        return a !== null && b !== null && b >= a ? [a, b] : null;
+      };
+      if (read(null) === null && ya !== null) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        priority: 3,
+        confidence: 0.65,
+        kind: 'range',
+        read: (ctx) => fixed(read(ctx.ref), 'day', yb === null),
       };
     },
   );

@@ -861,8 +861,11 @@ function yearRanges(text: string): Atom[] {
     `(?<![\\w$£€#.,/:-]|\\d[-/]\\s?)(?:(?:from|between)\\s+)?${YEAR}\\s?[-–—~]\\s?(1[5-9]\\d\\d|20\\d\\d|\\d\\d)(?![\\w%/:-]|[.,]\\d)`,
     (m) => {
       const a = Number(m[1]);
-      const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
+      const short = m[2]!.length === 2;
+      const b = short ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
       if (b <= a || b - a > 200) return null;
+      // "2015-16" is a season; "2015-32" or "2015 - 32" is something else.
+      if (short && (b - a > 10 || /\s/.test(m[0].slice(m[0].search(/\d/))))) return null;
       const span: [Day, Day] = [yearSpan(a)[0], yearSpan(b)[1]];
       return {
         start: m.index,
