@@ -261,8 +261,33 @@ function matchRun(
         break;
       }
     }
-    if (!matched) i++;
+    if (!matched) {
+      const unknown = unknownPlace(text, ws, i, to);
+      if (unknown) {
+        out.push(unknown);
+        i = to;
+      } else i++;
+    }
   }
+}
+
+// Words that say the next name is a settlement or area even when the gazetteer lacks it.
+const SETTLEMENT_BEFORE =
+  /\b(?:village|town|city|settlement|settlements|hamlet|district|province|camp|neighbourhood|neighborhood|suburb|outskirts|governorate) of\s+$/i;
+const SETTLEMENT_AFTER =
+  /^\s+(?:town|village|city|district|province|governorate|area|countryside|neighbourhood|neighborhood|refugee camp|camp)\b/i;
+
+/** A name the gazetteer does not know, kept (unresolved) when the text says it is a place. */
+function unknownPlace(text: string, ws: Word[], i: number, to: number): PlaceMention | null {
+  if (i !== to - 1 && to - i > 3) return null;
+  const first = ws[i]!;
+  const last = ws[to - 1]!;
+  if (NOT_PLACES.has(first.text) || /^[A-Z]{2,}$/.test(first.text)) return null;
+  const before = text.slice(Math.max(0, first.start - 40), first.start);
+  const after = text.slice(last.end, last.end + 30);
+  if (!SETTLEMENT_BEFORE.test(before) && !SETTLEMENT_AFTER.test(after)) return null;
+  const name = text.slice(first.start, last.end);
+  return mention(first.start, last.end, name, name, 'name', [], null, null, null, null, null, 0.5);
 }
 
 function tryName(
@@ -348,7 +373,11 @@ function tryName(
   const single = j - i === 1;
   if (single && NOT_PLACES.has(first.text)) return null;
   // Acronyms (NATO, EU, CIS) are organisations unless they name a country or state.
-  if (single && /^[A-Z]{2,6}$/.test(first.text) && !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1'))
+  if (
+    single &&
+    /^[A-Z]{2,6}$/.test(first.text) &&
+    !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')
+  )
     return null;
   const best = Math.max(...candidates.map((c) => c.population));
   const strong = candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') || best >= 100_000;

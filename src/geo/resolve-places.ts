@@ -99,6 +99,10 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
   return s;
 }
 
+// How much the report's own geography outweighs population priors (tuned on the dev sets).
+const COUNTRY_WEIGHT = 7;
+const ADMIN1_WEIGHT = 5;
+
 function pick(
   m: PlaceMention,
   ctx: Context | null,
@@ -111,9 +115,9 @@ function pick(
   for (const e of m.candidates) {
     let s = prior(e, m);
     if (ctx && e.countryCode) {
-      s += 4 * ((ctx.countries.get(e.countryCode) ?? 0) / ctx.countryTotal);
+      s += COUNTRY_WEIGHT * ((ctx.countries.get(e.countryCode) ?? 0) / ctx.countryTotal);
       if (e.admin1 && e.kind !== 'country')
-        s += 3 * ((ctx.admin1s.get(`${e.countryCode}.${e.admin1}`) ?? 0) / ctx.admin1Total);
+        s += ADMIN1_WEIGHT * ((ctx.admin1s.get(`${e.countryCode}.${e.admin1}`) ?? 0) / ctx.admin1Total);
     }
     if (container && e.kind !== 'country') {
       const inside = container.candidates.some(
