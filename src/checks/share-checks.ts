@@ -28,11 +28,11 @@ const PHYSICAL_WHOLE =
   /^(?:base|airbase|airport|airfield|city|town|village|camp|compound|building|hospital|school|area|territory|land|region|province|district|neighbou?rhood|quarter|strip|enclave|coast|border|front|frontline|infrastructure|network|grid|homes?|houses?|housing|buildings|structures?|facilit(?:y|ies)|plant|port|harbou?r|bridges?|roads?|fleet|arsenal|stockpile|capacity|equipment|vehicles?|tanks?|aircraft|army|troops|units?|positions?|sites?|fields?|farmland|crops?|forest|country|island|zone|sector)$/;
 
 function flaggableWhole(whole: string): boolean {
-  const head = headWord(whole);
-  const last = whole.trim().split(/\s+/).pop() ?? '';
-  if (PHYSICAL_WHOLE.test(head) || PHYSICAL_WHOLE.test(last.toLowerCase())) return true;
-  // a named singular place or facility ("the Harir Air Base", "Gaza"), not a group ("Republicans")
-  return /^[A-Z]/.test(last) && !/s$/.test(last) && !/['’]s?$/.test(whole.trim());
+  // "the Harir Air Base" → "base"; a bare name ("Azerbaijan", "Essar Oil") says nothing of its kind
+  return (
+    PHYSICAL_WHOLE.test(headWord(whole)) ||
+    PHYSICAL_WHOLE.test((whole.trim().split(/\s+/).pop() ?? '').toLowerCase())
+  );
 }
 
 /** Lower-cased last word of a phrase, without a plural "s" ("the Harir Air Base" → "base"). */

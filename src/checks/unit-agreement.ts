@@ -9,6 +9,10 @@ import { formatNumber, formatQuantity, unitLabel } from './format-quantity.js';
 const RESTATEMENT_GAP =
   /^\s*(?:[,;:(/[—–-]\s*)*(?:(?:or|i\.e\.|that is|about|around|roughly|approximately|nearly|some|almost|equivalent to|equal to|which is)\s*[,(]?\s*)*$/i;
 
+/** A restatement says so: "or", a bracket, a slash, "about"; a bare comma lists ("4 hours, 31 minutes"). */
+const RESTATEMENT_MARK =
+  /[(/[]|\b(?:or|i\.e\.|that is|about|around|roughly|approximately|nearly|some|almost|equivalent|equal|which is)\b/i;
+
 /** Half the last stated digit's step, in base units ("1,300" is ±50; "1,000" is ±50; "2.5" is ±0.05). */
 function roundingSlack(q: Quantity): number {
   const v = Math.abs(q.value);
@@ -49,7 +53,16 @@ export function unitAgreementChecks(
     const b = sorted[i + 1];
     if (!a || !b || !a.normalized || !b.normalized) continue;
     if (a.unit === b.unit || a.normalized.unit !== b.normalized.unit) continue;
-    if (b.start - a.end > 40 || !RESTATEMENT_GAP.test(text.slice(a.end, b.start))) continue;
+    const gap = text.slice(a.end, b.start);
+    if (
+      b.start - a.end > 40 ||
+      !RESTATEMENT_GAP.test(gap) ||
+      !(RESTATEMENT_MARK.test(gap) || b.bound === 'approximate')
+    )
+      continue;
+    // "1.5 x 3 metres (5 x 10 feet)": sides of a shape pair up crosswise, not neighbour to neighbour
+    const beside = text.slice(Math.max(0, a.start - 3), a.start) + text.slice(b.end, b.end + 3);
+    if (/[x×]/.test(beside) || /^\s*[x×]/.test(text.slice(a.end, a.end + 3))) continue;
     const na = a.normalized.value;
     const nb = b.normalized.value;
     const diff = Math.abs(na - nb);

@@ -27,14 +27,19 @@ describe('unit agreement', () => {
     expect(c[0]?.message).toMatch(/\d/);
     expect(c[0]?.quantityIds).toHaveLength(2);
   });
-  it('does not pair values that are not restatements', () => {
-    expect(
-      checksOf('They walked 9 miles and then 3 km more.').filter((k) => k.kind === 'unit-agreement'),
-    ).toEqual([]);
+  it.each([
+    'They walked 9 miles and then 3 km more.',
+    'The raid lasted 4 hours, 31 minutes.',
+    'Each cell is 1.5 x 3 metres (5 x 10 feet).',
+  ])('does not pair values that are not restatements: %s', (text) => {
+    expect(checksOf(text).filter((k) => k.kind === 'unit-agreement')).toEqual([]);
   });
 });
 
 describe('shares of a whole', () => {
+  it('leaves a share of a bare name alone', () => {
+    expect(checksOf('The firm owns 98 percent of Essar Oil.')).toEqual([]);
+  });
   it('flags a percentage of a base whose size is never stated', () => {
     const c = checksOf('Witnesses said 40 percent of the airport was destroyed.');
     expect(c.map((k) => [k.kind, k.status])).toEqual([['percent-without-reference', 'flag']]);
@@ -66,6 +71,29 @@ describe('shares of a whole', () => {
     const text =
       'Half the camp burned: 20 percent of the village was hit. The village covers 2 km² of the valley.';
     expect(checksOf(text).filter((k) => k.kind === 'scale')).toEqual([]);
+  });
+});
+
+describe('counts against bounds on the same thing', () => {
+  it('reads a smaller count beside a lower bound as a part of a whole', () => {
+    const text =
+      'The group says the airport was hit 9 times. Officials say bases were hit at least 40 times.';
+    const c = checksOf(text).filter((k) => k.kind === 'part-whole');
+    expect(c.map((k) => [k.status, k.details.count, k.details.bound])).toEqual([['ok', 9, 40]]);
+  });
+  it('flags a count above a stated maximum', () => {
+    const text = 'Up to 20 people were hurt, the mayor said. Medics treated 35 people.';
+    const c = checksOf(text).filter((k) => k.kind === 'part-whole');
+    expect(c.map((k) => k.status)).toEqual(['flag']);
+    expect(c[0]?.message).toContain('35');
+  });
+  it('says nothing when a count simply meets a lower bound, or a bound is vague', () => {
+    expect(
+      checksOf('At least 10 people died. In all, 12 people died.').filter((k) => k.kind === 'part-whole'),
+    ).toEqual([]);
+    expect(
+      checksOf('Dozens of people fled; 8 people stayed.').filter((k) => k.kind === 'part-whole'),
+    ).toEqual([]);
   });
 });
 

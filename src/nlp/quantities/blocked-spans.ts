@@ -16,6 +16,8 @@ const BLOCKERS: readonly RegExp[] = [
   /(?<![\d.])\d{1,2}\.\s\d{2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![a-z])/gi,
   // 14:30, 2:00:15
   /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g,
+  // ratios and scores written with a colon: 2:1, 3:0
+  /(?<![\d:])\d{1,3}:\d{1,3}(?![\d:])/g,
   // ISO and numeric dates
   /(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/g,
   /(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/])/g,
