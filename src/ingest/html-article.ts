@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { DocumentMetadataHints } from '../types/document.js';
 import { articleText, type TextNodeLike } from './article-text.js';
 import { dropBoilerplateParagraphs } from './boilerplate-paragraphs.js';
-import { pageMetadata } from './page-metadata.js';
+import { cleanByline, cleanPublisher, pageMetadata } from './page-metadata.js';
 import { type PrunableElement, pruneArticle, pruneLinkParagraphs } from './prune-article.js';
 
 /** The article found in an HTML page. */
@@ -124,8 +124,10 @@ function readabilityArticle(document: any, pageUrl?: string): Found | null {
   const title = (result.title ?? '').trim();
   const body = cleanArticleText(result.content, pageUrl, title);
   const meta: Partial<DocumentMetadataHints> = {};
-  if (result.byline) meta.byline = result.byline.trim();
-  if (result.siteName) meta.publisher = result.siteName.trim();
+  const byline = cleanByline(result.byline);
+  if (byline) meta.byline = byline;
+  const publisher = cleanPublisher(result.siteName);
+  if (publisher) meta.publisher = publisher;
   if (result.excerpt) meta.excerpt = result.excerpt.trim();
   if (result.lang) meta.language = result.lang.trim();
   return { title, body, meta, method: 'readability' };

@@ -30,10 +30,12 @@ export function pageMetadata(document: MetaDocumentLike): Partial<DocumentMetada
   if (title) out.title = title;
   const byline =
     pick(tags, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author']) ?? ld?.author;
-  if (byline && !/^https?:\/\//.test(byline)) out.byline = byline;
+  const author = cleanByline(byline);
+  if (author) out.byline = author;
   const publisher =
     pick(tags, ['og:site_name', 'application-name', 'dc.publisher', 'publisher']) ?? ld?.publisher;
-  if (publisher) out.publisher = publisher;
+  const outlet = cleanPublisher(publisher);
+  if (outlet) out.publisher = outlet;
   const url =
     attr(document.querySelector('link[rel="canonical"]'), 'href') ??
     pick(tags, ['og:url', 'twitter:url']) ??
@@ -111,11 +113,53 @@ function clean(value: string | null | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+/**
+ * A byline as a name list: whitespace collapsed, "By" and a trailing date cut, URLs refused.
+ *
+ * @example cleanByline('By JANE ROE\n\t\tMonday, November 18, 2019') // 'JANE ROE'
+ */
+export function cleanByline(value: string | undefined | null): string | undefined {
+  let v = value?.replace(/\s+/g, ' ').trim();
+  if (!v || /^(?:https?:)?\/\//i.test(v)) return undefined;
+  v = v.replace(
+    /^(?:(?:analysis|text|texto|words|story)\s*(?:by|:)\s*|by\s+|por\s+|von\s+|par\s+|di\s+|текст:\s*)/i,
+    '',
+  );
+  // "Jeff FoustMonday, November 18, 2019" or "Federica Lusiardi - 2019-04-18": the date is not the author.
+  v = v.replace(
+    /\s*(?:[-–—|,]\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|\d{4}-\d{2}-\d{2}.*)$/i,
+    '',
+  );
+  v = v.replace(
+    /(\p{Ll})(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b.*$/u,
+    '$1',
+  );
+  v = v
+    .replace(
+      /\s*(?:[-–—|,]\s*)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$/i,
+      '',
+    )
+    .trim();
+  return v && v.length <= 120 ? v : undefined;
+}
+
+/**
+ * A publisher name, or undefined for a URL or blank; a leading `@` (a social handle) is dropped.
+ *
+ * @example cleanPublisher('@kyivdaily') // 'kyivdaily'
+ */
+export function cleanPublisher(value: string | undefined | null): string | undefined {
+  const v = value?.replace(/^@/, '').trim();
+  return v && !/^(?:https?:)?\/\//i.test(v) ? v : undefined;
+}
+
 /** The first value that starts with an ISO date, cut to YYYY-MM-DD. */
 function firstDate(values: readonly (() => string | undefined)[]): string | undefined {
   for (const value of values) {
     const m = value()?.match(/^\s*(\d{4})-(\d{2})-(\d{2})/);
-    if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= 31) return `${m[1]}-${m[2]}-${m[3]}`;
+    // CMS placeholders such as 0001-01-01 are not publication dates.
+    if (m && +m[1]! >= 1900 && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= 31)
+      return `${m[1]}-${m[2]}-${m[3]}`;
   }
   return undefined;
 }
