@@ -18,6 +18,10 @@ const WEAPON_CODES: [RegExp, string][] = [
   [/ied|explosive|bomb|mine/i, 'REM_EXPLOS'],
   [/gun|rifle|firearm|bullet|sniper/i, 'ATTACK'],
 ];
+const EXPLOSIVE = /bomb(?!er)|explosive|\bieds?\b|grenade|\bmines?\b|landmine|vbied|tnt|nitrate/i;
+// Trigger verbs whose subject (intransitive) or object (transitive) is the device itself.
+const DEVICE_VERBS = /^(?:exploded|explodes|explode|detonated|detonating|detonate|blew|blown)$/i;
+const PERSON_BOMBER = /\b(?:suicide )?bombers?$/i;
 const MILITARY_TARGET =
   /\b(?:base|bases|troops|soldiers|forces|army|military|checkpoint|checkpoints|convoy|patrol|positions?|posts?|barracks|camp|outpost|militants|fighters|rebels|insurgents)\b/i;
 const CIVILIAN_TARGET =
@@ -51,7 +55,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const sentence = inputs.sentences[t.sentence];
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
     const sentenceText = text.slice(scope.start, scope.end);
-    const args = pickArguments(tokens, i, entities, kind);
+    const args = pickArguments(tokens, i, entities, kind, text);
     const weapon = args.instrument ?? firstOfTypes(entities, scope, ['Weapon', 'MilitaryPlatform'], t.start);
     const code = refineCode(
       kind,
@@ -82,7 +86,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     push('target', args.target);
     push('instrument', weapon);
     const placeArg = placeArgument(text, tokens, i, placeEntities, places);
-    push('place', placeArg);
+    push('place', placeArg ?? locativeAfter(tokens, i, entities));
     const place = placeArg
       ? (places.find((p) => p.start <= placeArg.start && placeArg.end <= p.end) ?? places[0])
       : places[0];
@@ -97,10 +101,12 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     events.push({
       id,
       type: status === 'intercepted' ? 'DISR_WEAP' : code,
+      // KAIROS codes an explosion only when the text names one (the trigger word or an explosive).
       kairosType:
-        code === 'REM_EXPLOS' || code === 'SUIC_BOMB' || code === 'GRENADE'
+        kind.kairos === 'Conflict.Attack.DetonateExplode' ||
+        (weapon && EXPLOSIVE.test(text.slice(weapon.start, weapon.end)))
           ? 'Conflict.Attack.DetonateExplode'
-          : kind.kairos,
+          : 'Conflict.Attack.Unspecified',
       ramsType: ramsFor(code, kind),
       incidentId,
       eventType: coding.eventType,
@@ -161,8 +167,10 @@ interface Picked {
   instrument: PickedSpan | null;
 }
 
-function isWeaponish(entities: readonly Entity[], s: PickedSpan | null): boolean {
+function isWeaponish(entities: readonly Entity[], s: PickedSpan | null, text = ''): boolean {
   if (!s) return false;
+  // "bombers" in attack reports are mostly people (suicide bombers), not aircraft.
+  if (text && PERSON_BOMBER.test(text.slice(s.start, s.end))) return false;
   return entities.some(
     (e) => (e.type === 'Weapon' || e.type === 'MilitaryPlatform') && e.start <= s.start && s.end <= e.end,
   );
@@ -173,8 +181,13 @@ function pickArguments(
   i: number,
   entities: readonly Entity[],
   kind: TriggerKind,
+  text: string,
 ): Picked {
   const t = tokens[i]!;
+  const weaponish = (s: PickedSpan | null) => isWeaponish(entities, s, text);
+  const deviceVerb = DEVICE_VERBS.test(t.text);
+  const isDevice = (s: PickedSpan | null) =>
+    !!s && (weaponish(s) || EXPLOSIVE.test(text.slice(s.start, s.end)));
   const out: Picked = { attacker: null, target: null, instrument: null };
   const sentence = t.sentence;
   const at = (k: number) => (tokens[k] && tokens[k]!.sentence === sentence ? tokens[k]! : undefined);
@@ -191,7 +204,7 @@ function pickArguments(
   const assignAgent = (s: PickedSpan | null) => {
     // "hit by strikes": the agent is another event word, not an actor.
     if (!s || TRIGGERS.has(tokens[s.tokenIndex]?.text.toLowerCase() ?? '')) return;
-    if (isWeaponish(entities, s)) out.instrument ??= s;
+    if (weaponish(s)) out.instrument ??= s;
     else out.attacker ??= s;
   };
   if (t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN')) {
@@ -202,14 +215,30 @@ function pickArguments(
       k--;
     }
     if (passive) {
-      out.target = headBefore(tokens, k + 1, entities);
+      const subject = headBefore(tokens, k + 1, entities);
+      // "bombs were detonated": the subject of a passive explosion verb is the device.
+      if (deviceVerb && isDevice(subject)) out.instrument = subject;
+      else out.target = subject;
       assignAgent(byAgent);
     } else {
-      assignAgent(headBefore(tokens, i, entities));
+      const subject = headBefore(tokens, i, entities);
       let o = i + 1;
       if (/^(?:on|at|against|into)$/.test(lowerAt(o))) o++;
       const obj = headAfter(tokens, o, entities);
-      if (obj && !isWeaponish(entities, obj)) out.target = obj;
+      const objIsDevice = deviceVerb && !!obj && (isDevice(obj) || tokens[obj.tokenIndex]?.pos === 'PRON');
+      // "the bomb exploded", "it exploded": the subject of an explosion verb is the device.
+      if (
+        deviceVerb &&
+        !objIsDevice &&
+        subject &&
+        (isDevice(subject) || (!obj && tokens[subject.tokenIndex]?.pos === 'PRON'))
+      ) {
+        out.instrument = subject;
+      } else {
+        assignAgent(subject);
+      }
+      if (objIsDevice) out.instrument = obj;
+      else if (obj && !weaponish(obj)) out.target = obj;
       else if (obj) out.instrument = obj;
     }
   } else {
@@ -217,21 +246,22 @@ function pickArguments(
     const mod = at(i - 1);
     if (mod && (mod.pos === 'PROPN' || mod.pos === 'NOUN' || mod.pos === 'ADJ')) {
       const s = headBefore(tokens, i, entities, 2);
-      if (s && isWeaponish(entities, s)) out.instrument = s;
+      if (s && weaponish(s)) out.instrument = s;
       else if (
         s &&
-        entities.some(
-          (e) =>
-            (e.type === 'Organisation' || e.type === 'Nationality' || e.type === 'Person') &&
-            e.start <= s.start &&
-            s.end <= e.end,
-        )
+        (mod.pos === 'PROPN' ||
+          entities.some(
+            (e) =>
+              (e.type === 'Organisation' || e.type === 'Nationality' || e.type === 'Person') &&
+              e.start <= s.start &&
+              s.end <= e.end,
+          ))
       )
         out.attacker = s;
     }
     assignAgent(byAgent);
     for (let k = i + 1; k <= i + 3; k++) {
-      if (/^(?:on|against|targeting|at)$/.test(lowerAt(k))) {
+      if (/^(?:on|against|targeting)$/.test(lowerAt(k)) || (lowerAt(k) === 'of' && k === i + 1)) {
         out.target = headAfter(tokens, k + 1, entities);
         break;
       }
@@ -272,17 +302,42 @@ function placeArgument(
   const t = tokens[i]!;
   // Prefer a place introduced by "in/at/near" after the trigger, then any before it.
   let best: { start: number; end: number } | null = null;
-  let bestD = Number.POSITIVE_INFINITY;
+  let bestD = 120;
   for (const c of candidates) {
-    const before = text.slice(Math.max(0, c.start - 8), c.start);
-    const prep = /\b(?:in|at|near|outside|across|on|of)\s+(?:the\s+)?$/i.test(before);
-    const d = (c.start >= t.end ? c.start - t.end : (t.start - c.end) * 1.5) - (prep ? 20 : 0);
+    const before = text.slice(Math.max(0, c.start - 24), c.start);
+    // A place argument is introduced by a locative preposition ("in Lyon", "near the city of").
+    if (
+      !/\b(?:in|at|near|outside|across|inside|into|on|of|from)\s+(?:the\s+)?(?:(?:city|town|village|province|district) of\s+)?$/i.test(
+        before,
+      )
+    )
+      continue;
+    const d = c.start >= t.end ? c.start - t.end : (t.start - c.end) * 1.5;
     if (d < bestD) {
       best = c;
       bestD = d;
     }
   }
   return best;
+}
+
+/** "exploded at the station", "the explosion in the street": a locative noun right after the trigger. */
+function locativeAfter(tokens: readonly Token[], i: number, entities: readonly Entity[]): PickedSpan | null {
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    const w = tokens[k]!;
+    if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT' || w.pos === 'VERB') return null;
+    if (/^(?:at|in|near|outside|inside)$/i.test(w.text)) {
+      const h = headAfter(tokens, k + 1, entities);
+      if (
+        h &&
+        tokens[h.tokenIndex]?.pos !== 'PRON' &&
+        !entities.some((e) => e.start <= h.start && h.end <= e.end && e.type !== 'Location')
+      )
+        return h;
+      return null;
+    }
+  }
+  return null;
 }
 
 function firstOfTypes(

@@ -10,6 +10,9 @@ export interface PickedSpan {
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const SKIP_BEFORE_HEAD = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART', 'X', 'SYM']);
+// Time words are never an attacker or a target ("on Friday", "this afternoon").
+const TIME_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|today|yesterday|week|month|year|day|hours?|a\.m\.|p\.m\.|january|february|march|april|may|june|july|august|september|october|november|december|opportunity|time|times)$/i;
 
 /** The entity (name) covering a token, if any: names are arguments as a whole. */
 export function entityAt(entities: readonly Entity[], t: Token): Entity | undefined {
@@ -50,6 +53,7 @@ export function headAfter(
     k++;
   const first = tokens[k];
   if (!first || first.sentence !== sentence || !(NOMINAL.has(first.pos) || first.pos === 'PRON')) return null;
+  if (TIME_WORD.test(first.text) || isTemporal(entities, first)) return null;
   if (first.pos === 'PRON') return { start: first.start, end: first.end, tokenIndex: k };
   const e = entityAt(entities, first);
   if (e) {
@@ -105,6 +109,12 @@ export function headBefore(
   if (!t || k < 0 || t.sentence !== sentence) return null;
   if (t.pos === 'PRON' && !/^(?:it|this|that|which|who)$/i.test(t.text))
     return { start: t.start, end: t.end, tokenIndex: k };
-  if (!NOMINAL.has(t.pos)) return null;
+  if (!NOMINAL.has(t.pos) || TIME_WORD.test(t.text) || isTemporal(entities, t)) return null;
   return asSpan(tokens, k, entities);
+}
+
+function isTemporal(entities: readonly Entity[], t: Token): boolean {
+  return entities.some(
+    (e) => (e.type === 'Temporal' || e.type === 'Quantity') && e.start <= t.start && t.end <= e.end,
+  );
 }
