@@ -426,21 +426,30 @@ function wholeAfterOf(text: string, end: number): TextSpan | null {
   );
   if (!m) return null;
   const start = end + m[0].length;
-  const words = /^(?:[A-Za-z][A-Za-z'’-]*)(?:\s+[A-Za-z][A-Za-z'’-]*){0,4}/.exec(
-    text.slice(start, start + 80),
-  );
-  if (!words) return null;
-  const parts = words[0].split(/\s+/);
-  const kept: string[] = [];
-  for (const p of parts) {
-    if (STOP_WORDS.has(p.toLowerCase()) && kept.length > 0) break;
-    if (kept.length > 0 && /[a-z](?:ed|ing)$/.test(p)) break;
-    if (STOP_WORDS.has(p.toLowerCase())) return null;
-    kept.push(p);
-    if (/[a-z]s$/.test(p) && kept.length > 0 && !/^[A-Z]/.test(p)) break;
+  const word = /[A-Za-z][A-Za-z'’-]*/y;
+  const gap = /[ \t]+/y;
+  let pos = start;
+  let last = -1;
+  for (let n = 0; n < 5; n++) {
+    if (n > 0) {
+      gap.lastIndex = pos;
+      if (!gap.exec(text)) break;
+      pos = gap.lastIndex;
+    }
+    word.lastIndex = pos;
+    const w = word.exec(text)?.[0];
+    if (!w) break;
+    const lw = w.toLowerCase();
+    if (STOP_WORDS.has(lw)) {
+      if (last < 0) return null;
+      break;
+    }
+    if (last >= 0 && /[a-z](?:ed|ing)$/.test(w)) break;
+    last = pos + w.length;
+    pos = last;
+    if (/[a-z]s$/.test(w) && !/^[A-Z]/.test(w)) break;
   }
-  const s = kept.join(' ');
-  return s ? { start, end: start + s.length, text: s } : null;
+  return last > start ? { start, end: last, text: text.slice(start, last) } : null;
 }
 
 /** Whether what precedes `pos` glues a letter or a hyphenated code to the number ("F-16", "L2"). */
