@@ -93,11 +93,22 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
     if (kind) throw new InputError(`${name} is binary data, not text (it looks like ${kind})`, { cause });
     const offset = firstInvalidUtf8(bytes);
     const byte = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
+    const declared = declaredCharset(bytes);
+    const from = declared ?? 'latin1';
+    const says = declared ? `; the page declares charset ${declared}` : '';
     throw new InputError(
-      `${name} is not valid UTF-8 (byte 0x${byte} at offset ${offset}); convert it first, e.g. iconv -f latin1 -t utf-8`,
+      `${name} is not valid UTF-8 (byte 0x${byte} at offset ${offset}${says}); convert it first, e.g. iconv -f ${from} -t utf-8`,
       { cause },
     );
   }
+}
+
+/** The charset an HTML or XML file declares in its first few kilobytes, if any. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i);
+  const charset = m?.[1] ?? m?.[2];
+  return charset && !/^utf-?8$/i.test(charset) ? charset.toLowerCase() : null;
 }
 
 function hasNonText(magic: readonly (number | null)[]): boolean {

@@ -5,8 +5,12 @@ const DOCUMENT_START =
 /** Any of these anywhere is as telling as a doctype: prose never contains them. */
 const DOCUMENT_TAG = /<(?:html|head|body)(?:\s[^<>]*)?>|<\/(?:html|body)>|<meta\s[^<>]*(?:charset|content)=/i;
 
-/** A fragment that is one element from end to end, such as `<p>…</p>` or `<article>…</article>`. */
-const WRAPPED = /^\s*<([a-z][a-z0-9]*)\b[^<>]*>[\s\S]*<\/\1\s*>\s*$/i;
+/**
+ * A fragment that is one block element from end to end, such as `<p>…</p>` or `<article>…</article>`.
+ * A lone inline element (`<a href=…>link</a>`) is a text that quotes markup, not a page.
+ */
+const WRAPPED =
+  /^\s*<(p|div|article|section|main|blockquote|ul|ol|table|header|h[1-6]|figure)\b[^<>]*>[\s\S]*<\/\1\s*>\s*$/i;
 
 /** Block-level and structural tags: prose that merely mentions `<b>` has none, or one. */
 const BLOCK_TAG =

@@ -40,6 +40,12 @@ describe('decodeInput refuses what is not text', () => {
       /not valid UTF-8 \(byte 0xe9 at offset 3\)/,
     ],
     [
+      'a Windows-1251 page that says so',
+      bytes(...utf8('<html><head><meta charset="windows-1251"></head><body>'), 0xcf, 0xf0, 0xe8),
+      undefined,
+      /not valid UTF-8 \(byte 0xcf at offset 54; the page declares charset windows-1251\); convert it first, e\.g\. iconv -f windows-1251 -t utf-8/,
+    ],
+    [
       'a truncated UTF-8 sequence',
       bytes(...utf8('ok '), 0xe2, 0x82),
       undefined,

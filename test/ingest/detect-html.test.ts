@@ -22,6 +22,11 @@ describe('detectHtml', () => {
       'The editor wrapped every line in <p> and forgot the closing </p> tag.',
       false,
     ],
+    [
+      'a lone link element',
+      '<a href="https://example.org/x" style="color: black">https://example.org/x </a>',
+      false,
+    ],
     ['an empty string', '', false],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
