@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Gazetteer, LOCAL_STORE, loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { LOCAL_STORE, loadDefaultGazetteer } from '../geo/gazetteer.js';
 import { ImportError, mergeIntoStore, readGeonamesDump, userPlaces } from '../geo/import-places.js';
 
 const USAGE = `usage: corroborate gazetteer import FILE [--store PATH]
