@@ -50,7 +50,8 @@ export function readAttributions(
     speaker: speakers.get(f)!,
     stance: f.stance,
     cueTense: f.cueTense,
-    form: f.cueLemma === 'tweet' || f.cueLemma === 'post' ? f.form : f.form,
+        form: f.form,
+    cueKind: f.cueKind,
     confidence: f.confidence,
     stage: 'attributions',
   }));

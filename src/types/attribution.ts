@@ -49,6 +49,11 @@ export interface Attribution extends Evidence {
   readonly stance: CueStance;
   readonly cueTense: 'past' | 'present' | 'future' | 'perfect' | 'unknown';
   readonly form: AttributionForm;
+  /**
+   * `speech` when the cue reports words (said, according to, tweeted); `stance` when it reports a
+   * position or intention ("wants", "criticized"): the outlet still asserts that the speaker holds it.
+   */
+  readonly cueKind?: 'speech' | 'stance';
 }
 
 /** A hedge or verification marker ("could not independently verify", "reportedly"). */

@@ -180,6 +180,14 @@ describe('indirect speech', () => {
       },
     ],
     [
+      'She continued, “We will rebuild every house that was lost.”',
+      { source: 'She', cue: 'continued', content: '“We will rebuild every house that was lost.”' },
+    ],
+    [
+      'The mayor pointed out that the shelter had no heating.',
+      { source: 'The mayor', content: 'that the shelter had no heating' },
+    ],
+    [
       'The spokesman has said that the talks will resume next week.',
       {
         source: 'The spokesman',
@@ -292,6 +300,8 @@ describe('no attribution', () => {
     ['The army maintains three bases near the coast.'],
     ['The statements issued by the ministry were short.'],
     ['Drones struck the depot on Monday night.'],
+    ['Fighting continued in the eastern districts for two days.'],
+    ['Armed groups seeking to control the pass attacked the convoy.'],
     [''],
   ];
   it.each(table)('%s', (text) => expect(read(text)).toEqual([]));

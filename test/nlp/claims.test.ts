@@ -47,6 +47,12 @@ describe('who a claim rests on', () => {
       'The army keeps 400 soldiers',
       { kind: 'outlet', attributed: false, stance: 'neutral' },
     ],
+    // A reported position is the outlet's claim about the army, not the army's claim.
+    [
+      'The army wants to retake the bridge before winter.',
+      'The army wants to retake the bridge',
+      { kind: 'outlet', attributed: false },
+    ],
   ];
   it.each(table)('%s', (text, words, expected) => {
     const claim = find(claimsOf(text).claims, words);

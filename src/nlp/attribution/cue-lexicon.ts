@@ -6,9 +6,10 @@ export interface CueEntry {
   readonly stance: CueStance;
   /**
    * `speech`: always a cue; `stance`: a position verb ("wants", "criticized"), a cue when finite;
-   * `weak`: a cue only with a speaker-like subject ("the source provided…").
+   * `weak`: a cue only with a speaker-like subject ("the source provided…"); `quote`: a cue only
+   * next to a quotation ("she continued, “…”"), as "fighting continued" reports nothing.
    */
-  readonly strength: 'speech' | 'stance' | 'weak';
+  readonly strength: 'speech' | 'stance' | 'weak' | 'quote';
   /** Posting verbs make the speaker a social-media source. */
   readonly social?: boolean;
 }
@@ -66,7 +67,6 @@ const NEUTRAL = [
   'criticize',
   'criticise',
   'praise',
-  'blast',
   'slam',
   'assert',
   'tout',
@@ -75,6 +75,8 @@ const NEUTRAL = [
   'brief',
   'cite',
   'speak',
+  'point',
+  'insist',
   'shout',
   'chant',
   'joke',
@@ -105,7 +107,6 @@ const STANCE = [
   'plan',
   'support',
   'oppose',
-  'attack',
   'criticize',
   'criticise',
   'condemn',
@@ -128,8 +129,6 @@ const STANCE = [
   'recognise',
   'detail',
   'outline',
-  'raise',
-  'push',
   'welcome',
   'applaud',
   'hail',
@@ -163,16 +162,30 @@ const STANCE = [
   'dismiss',
   'predict',
   'forecast',
-  'project',
   'estimate',
   'calculate',
-  'figure',
   'guess',
   'assume',
   'suspect',
   'imply',
   'hint',
   'signal',
+  'know',
+  'decide',
+  'express',
+  'vote',
+  'offer',
+  'talk',
+  'reference',
+  'admire',
+  'liken',
+  'accept',
+  'weigh',
+  'rail',
+  'unveil',
+  'convince',
+  'voice',
+  'lobby',
 ];
 const DISTANCING = ['claim', 'allege', 'purport', 'accuse', 'charge', 'boast'];
 const ENDORSING = [
@@ -233,6 +246,7 @@ function build(): Map<string, CueEntry> {
     }
   };
   put(WEAK, 'neutral', 'weak');
+  put(['continue', 'go', 'sing', 'laugh', 'begin', 'conclude', 'close'], 'neutral', 'quote');
   put(STANCE, 'neutral', 'stance');
   put(NEUTRAL, 'neutral', 'speech');
   put(DISTANCING, 'distancing', 'speech');

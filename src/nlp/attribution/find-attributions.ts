@@ -14,6 +14,8 @@ export interface FoundAttribution {
   readonly cueTense: 'past' | 'present' | 'future' | 'perfect' | 'unknown';
   /** The cue's lemma ("say", "according to"), for speaker kinds such as social-media posts. */
   readonly cueLemma: string;
+  /** `speech` reports words; `stance` reports a position ("wants", "criticized"). */
+  readonly cueKind: 'speech' | 'stance';
   readonly confidence: number;
 }
 
@@ -169,6 +171,7 @@ function signedQuotes(text: string, quotes: readonly Quote[]): FoundAttribution[
       stance: 'neutral',
       cueTense: 'unknown',
       cueLemma: 'sign',
+      cueKind: 'speech',
       confidence: 0.7,
     });
   }
@@ -251,7 +254,13 @@ function readCue(
   if (entry.strength === 'stance' && /ing$/.test(lower) && a === k) return null;
   const cue: Span = { start: toks[a]!.start, end: toks[cueEndIdx]!.end };
   const tense = cueTense(toks.slice(a, cueEndIdx + 1).map((t) => t.text));
-  const base = { cue, stance: entry.stance, cueTense: tense, cueLemma: entry.lemma };
+  const base = {
+    cue,
+    stance: entry.stance,
+    cueTense: tense,
+    cueLemma: entry.lemma,
+    cueKind: entry.strength === 'stance' ? ('stance' as const) : ('speech' as const),
+  };
 
   if (passive) {
     // Only the impersonal passive is an attribution: "it was reported that …" (no speaker).
@@ -336,6 +345,7 @@ function readCue(
     };
   }
 
+  if (entry.strength === 'quote') return null;
   if (subject) {
     if (entry.strength === 'weak' && !isSpeakerLike(text, subject.span)) return null;
     const lead = subject.first;
@@ -432,6 +442,7 @@ function readAccordingTo(
     stance: 'neutral' as CueStance,
     cueTense: 'unknown' as const,
     cueLemma: 'according to',
+    cueKind: 'speech' as const,
   };
   let stop = toks.findIndex((t, i) => i > k + 1 && (t.text === ',' || /^[.!?;]$/.test(t.text)));
   if (stop < 0) stop = toks.length;
@@ -533,6 +544,14 @@ function contentAfter(
   if (entry.strength === 'weak') {
     const w = toks.findIndex((t, j) => j >= i && j <= i + 5 && /^(with|to)$/i.test(t.text));
     if (w >= 0 && toks.slice(i, w).every((t) => /^(PROPN|NOUN|DET|ADJ|PRON)$/.test(t.pos))) i = w + 1;
+  }
+  // "pointed out that …", "weighed in on …", "railed against …": the particle belongs to the cue.
+  if (
+    /^(out|in|up|on|against|to|of|about)$/i.test(toks[i]?.text ?? '') &&
+    /^(point|weigh|rail|talk|speak|voice|press|lobby|campaign)$/.test(entry.lemma)
+  ) {
+    i++;
+    if (/^(on|about|for|against)$/i.test(toks[i]?.text ?? '')) i++;
   }
   // "told reporters", "told The Cradle": the hearer is not the content.
   if (entry.lemma === 'tell' || entry.lemma === 'inform' || entry.lemma === 'brief') {

@@ -52,14 +52,16 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
   }
   const drafts: Draft[] = [];
   const roleAt = (at: number) => input.sentences.find((s) => at >= s.start && at < s.end)?.role ?? 'body';
-  for (const a of input.attributions) {
+  // A reported position ("the army wants…") is the outlet's claim about the speaker, not the speaker's claim.
+  const reports = input.attributions.filter((a) => a.cueKind !== 'stance');
+  for (const a of reports) {
     if (inBoilerplate(a.content)) continue;
     drafts.push({ span: a.content, attribution: a, role: roleAt(a.content.start) });
   }
   for (const s of claimable) {
     const sentenceText = text.slice(s.start, s.end);
     if (isDisclaimerOnly(sentenceText)) continue;
-    for (const piece of uncovered(s, input.attributions)) {
+    for (const piece of uncovered(s, reports)) {
       const trimmed = trimPiece(text, piece);
       if (!trimmed || !isAssertion(text.slice(trimmed.start, trimmed.end))) continue;
       drafts.push({ span: trimmed, attribution: null, role: s.role });
