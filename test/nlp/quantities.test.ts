@@ -96,6 +96,10 @@ const FIRST: [string, Expect][] = [
   ['a 2,000-pound bomb', { value: 2000, unit: 'lb' }],
   ['a $20 bribe', { value: 20, unit: 'USD' }],
   ['The fire spread 2½ miles.', { value: 2.5, unit: 'mi' }],
+  ['The fire spread 3 ½ miles.', { value: 3.5, unit: 'mi' }],
+  ['The firm booked a -$5 loss.', { value: -5, unit: 'USD' }],
+  ['About 8\u00a0000 people fled.', { value: 8000, unit: 'count', of: 'people' }],
+  ['It cost him 40 bucks.', { value: 40, unit: 'USD' }],
   ['Floods covered 40 sq. mi of farmland.', { value: 40, unit: 'mi2' }],
   // years in running text: counts, flagged as years, low confidence
   ['The dam was built in 1987 by engineers.', { value: 1987, unit: 'count', year: true, of: null }],
@@ -142,6 +146,8 @@ const NONE: string[] = [
   'No one was hurt, and everyone helped one another.',
   'He finished 23 rd in the race.',
   'a one-of-a-kind mural',
+  'in the twenty-first century',
+  'the thirty-second round',
   '1'.repeat(5000),
   '',
 ];

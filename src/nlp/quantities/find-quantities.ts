@@ -169,7 +169,7 @@ interface NumberAt {
 }
 
 const NUMERAL =
-  /(\d{1,3}(?:,\d{3}){1,5}(?!\d)|\d{1,3}(?: \d{3}){1,4}(?![\d,])|\d{1,16}(?!\d))(\.\d{1,12}(?!\d))?/y;
+  /(\d{1,3}(?:,\d{3}){1,5}(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,4}(?![\d,])|\d{1,16}(?!\d))(\.\d{1,12}(?!\d))?/y;
 const SCIENTIFIC = /(\d+(?:\.\d+)?)\s*[×x]\s*10\^?([−-]?\d+)/y;
 
 /** Reads a numeral at `pos` (a digit): "1,500,000", "30616.16", "10 1/2", "1/4", "2.48×10−5". */
@@ -190,7 +190,7 @@ function numeralAt(text: string, pos: number): NumberAt | null {
   NUMERAL.lastIndex = pos;
   const m = NUMERAL.exec(text);
   if (!m) return null;
-  const intPart = (m[1] ?? '').replace(/[ ,]/g, '');
+  const intPart = (m[1] ?? '').replace(/[ ,\u00a0\u202f\u2009]/g, '');
   let value = Number(intPart + (m[2] ?? ''));
   let end = pos + m[0].length;
   // "12.5.3" (versions, section numbers) are not quantities
@@ -280,9 +280,11 @@ function numberAt(text: string, pos: number): NumberAt | null {
     return { value: v0, start: pos, end: pos + 1, spelledOut: false, vague: false, integerDigits: null };
   if (isDigit(text[pos])) {
     const n = numeralAt(text, pos) ?? plainFractionAt(text, pos);
-    const v = n && !Number.isNaN(n.value) ? VULGAR[text[n.end] ?? ''] : undefined;
+    // "2½", "3 ½"
+    const sp = text[n?.end ?? 0] === ' ' ? 1 : 0;
+    const v = n && !Number.isNaN(n.value) ? VULGAR[text[n.end + sp] ?? ''] : undefined;
     if (n && v !== undefined && Number.isInteger(n.value))
-      return { ...n, value: n.value + v, end: n.end + 1, integerDigits: null };
+      return { ...n, value: n.value + v, end: n.end + sp + 1, integerDigits: null };
     return n;
   }
   if (isLetter(text[pos]) && !isLetter(text[pos - 1])) {
@@ -676,6 +678,12 @@ function readSingle(
             currency = { unit: g.unit, start: from };
             break;
           }
+        }
+        // "-$5": a sign before the currency symbol
+        const c0 = currency?.start ?? 0;
+        if (sign > 0 && (text[c0 - 1] === '-' || text[c0 - 1] === '−') && !isAlnum(text[c0 - 2])) {
+          sign = -1;
+          if (currency) currency = { unit: currency.unit, start: c0 - 1 };
         }
       }
     }

@@ -255,5 +255,8 @@ export function parseNumberWords(text: string, pos: number): WordNumber | null {
     end = cur.piece.end;
   }
   if (!seen) return null;
+  // "twenty-first", "thirty-second": an ordinal, not a number
+  if (/^-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b/i.test(text.slice(end, end + 9)))
+    return null;
   return { value: total + group, end, vague: false };
 }

@@ -295,6 +295,7 @@ export const CURRENCY_AFTER: Readonly<Record<string, string>> = {
   $: 'USD',
   dollar: 'USD',
   dollars: 'USD',
+  bucks: 'USD',
   'us dollar': 'USD',
   'us dollars': 'USD',
   'u.s. dollars': 'USD',
