@@ -34,8 +34,9 @@ export function findEntities(record: RecordSoFar): Entity[] {
   const placeNames = new Set<string>();
   for (const p of record.places ?? []) {
     if (p.end > text.length) continue;
-    placeNames.add(p.name.toLowerCase());
-    const demonym = p.kind === 'demonym' || NATIONALITIES.has(p.name.toLowerCase().replace(/s$/, ''));
+    const surface = text.slice(p.start, p.end).toLowerCase();
+    const demonym = p.kind === 'demonym' || NATIONALITIES.has(surface.replace(/s$/, ''));
+    if (!demonym) placeNames.add(p.name.toLowerCase());
     const type: EntityType = demonym ? 'Nationality' : 'Location';
     candidates.push({
       start: p.start,

@@ -256,8 +256,8 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
       // Multi-word organisation and person names outrank a place or demonym inside them.
       const strong =
         run.length > 1 &&
-        (typed.type === 'Organisation' || typed.type === 'Person') &&
-        typed.confidence >= 0.5;
+        (((typed.type === 'Organisation' || typed.type === 'Person') && typed.confidence >= 0.5) ||
+          (typed.type === 'Location' && typed.confidence >= 0.75));
       out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, ...typed, priority: strong ? 2.6 : 2 });
       if (typed.type === 'Person') {
         for (const r of run) if (!PERSON_TITLES.has(r.lower) && r.text.length > 2) personParts.add(r.text);
@@ -309,6 +309,12 @@ function classify(
   const whole = run.map((r) => r.text).join(' ');
   const wholeLower = whole.toLowerCase();
   const lastLower = lowers[lowers.length - 1]!;
+  // "ISIL-held", "U.S.-led": an adjective made from a name, which belongs to the noun after it.
+  if (
+    run.length === 1 &&
+    /-(?:held|controlled|occupied|led|backed|run|based|linked|allied)$/i.test(run[0]!.text)
+  )
+    return null;
   if (NOT_ENTITY_HEADS.has(lowers[0]!) || (run.length > 1 && NOT_ENTITY_TAILS.has(lastLower))) return null;
   if (trailing === 'role') return { type: 'Person', subtype: 'role', confidence: 0.6 };
   if (trailing === 'org')
