@@ -250,6 +250,8 @@ function readCue(
   // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
   if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by')
     return null;
+  // "the views expressed in this article": a participle after its noun describes it.
+  if (reducedRelative(toks, k)) return null;
   // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
   if (entry.strength === 'stance' && /ing$/.test(lower) && a === k) return null;
   const cue: Span = { start: toks[a]!.start, end: toks[cueEndIdx]!.end };
@@ -801,8 +803,11 @@ function verbBetween(toks: Token[], k: number): boolean {
   const prev = toks[k - 1];
   const next = toks[k + 1];
   const cur = toks[k]!;
-  if (!prev || !next || cur.pos !== 'NOUN' || !/(s|ed)$/.test(cur.text)) return false;
-  return /^(NOUN|PROPN|PRON)$/.test(prev.pos) && /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos);
+  if (!prev || !next || cur.pos !== 'NOUN') return false;
+  if (!/^(NOUN|PROPN|PRON)$/.test(prev.pos)) return false;
+  // "The Post reports that …" (a finite form), or "The photos show the …" (a plural subject).
+  if (/(s|ed)$/.test(cur.text)) return /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos);
+  return /s$/.test(prev.text) && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
 }
 
 const CLAUSE_BREAK =
@@ -857,4 +862,17 @@ function clauseEnd(toks: Token[], from: number): number {
     if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
   }
   return toks.length;
+}
+
+/** "The views expressed in this article are …": a participle that describes the noun before it. */
+function reducedRelative(toks: Token[], k: number): boolean {
+  const prev = toks[k - 1];
+  if (!/ed$/.test(toks[k]!.text) || prev?.pos !== 'NOUN' || toks[k - 2]?.pos !== 'DET') return false;
+  if (!/^(in|on|at|during|by|from|above|below|here)$/i.test(toks[k + 1]?.text ?? '')) return false;
+  for (let j = k + 2; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (/^(that|,)$/i.test(t.text)) return false;
+    if (t.pos === 'AUX' || t.pos === 'VERB') return true;
+  }
+  return false;
 }
