@@ -28,7 +28,10 @@ export interface Quantity extends Span, Evidence {
   readonly value: number;
   readonly unit: UnitId;
   readonly bound: QuantityBound;
-  /** Range ends, or the bound value repeated for one-sided bounds. */
+  /**
+   * Range ends; for one-sided bounds the bound on its side and null on the other ("at least
+   * 76": low 76, high null); exact values repeat the value; approximate ones have neither.
+   */
   readonly low: number | null;
   readonly high: number | null;
   /** The value in the dimension's base unit (m, m2, kg, s, m/s, degC, …), or null when none. */

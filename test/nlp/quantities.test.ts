@@ -27,6 +27,8 @@ const FIRST: [string, Expect][] = [
   ['Dozens of families fled the camp.', { value: 24, unit: 'count', bound: 'at-least', of: 'families' }],
   ['The ministry counted a hundred and four casualties.', { value: 104, unit: 'count' }],
   ['Twenty-three homes burned.', { value: 23, unit: 'count', of: 'homes' }],
+  ['Three of the attackers were killed.', { value: 3, unit: 'count', of: 'attackers' }],
+  ['One of the most serious raids hit the port.', { value: 1, unit: 'count', of: null }],
   // bounds
   [
     'Rebels have killed over 4,300 civilians since spring.',

@@ -421,6 +421,15 @@ function countedNounFromTokens(
   return head;
 }
 
+/** "three of the attackers" → "attackers": the head of a partitive's noun phrase. */
+function partitiveOf(text: string, end: number): TextSpan | null {
+  if (!/^\s+of\s+(?:the|their|its|his|her|our|these|those)\s/i.test(text.slice(end, end + 16))) return null;
+  const whole = wholeAfterOf(text, end);
+  if (!whole) return null;
+  const last = /[A-Za-z][A-Za-z'’-]*$/.exec(whole.text)?.[0] ?? '';
+  return last ? { start: whole.end - last.length, end: whole.end, text: last } : null;
+}
+
 /** The noun phrase of "… percent of the base" (the whole a share refers to). */
 function wholeAfterOf(text: string, end: number): TextSpan | null {
   const m = /^\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|that\s+)?/i.exec(
@@ -867,7 +876,8 @@ function toRecord(
   let of: TextSpan | null = null;
   if (r.unit === 'count' && !r.year) {
     of = wholeAfterOf(text, r.end);
-    if (!of || !(r.bound === 'at-least' || r.value < 1)) of = countedNoun(text, r.end, tokens);
+    if (!of || !(r.bound === 'at-least' || r.value < 1))
+      of = countedNoun(text, r.end, tokens) ?? partitiveOf(text, r.end);
   } else if (r.unit === '%') of = wholeAfterOf(text, r.end);
   // a four-digit number followed by a plural noun is a count ("1500 troops"), not a year
   let year = r.year;
