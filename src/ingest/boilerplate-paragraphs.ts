@@ -46,6 +46,39 @@ const PROMO_START = new RegExp(
   'i',
 );
 
+/**
+ * Paragraphs that are nothing but a control label or a bare photo credit: the words of buttons and
+ * image overlays that survive extraction ("Print Article", "Image 1 of 9", "Getty Images").
+ */
+const UI_LABEL = new RegExp(
+  '^(?:' +
+    [
+      'sign in',
+      'log in',
+      'print(?: (?:this )?(?:article|story|page))?',
+      'order reprints',
+      'text size',
+      'e-?mail(?: this)?',
+      'tweet',
+      'close',
+      'caption',
+      'menu',
+      'search',
+      'expand',
+      'enlarge(?: this image)?',
+      'hide caption',
+      'toggle caption',
+      'image \\d+(?: of \\d+)?(?: / \\d+)?',
+      '\\d+ of \\d+',
+      '/\\*+',
+      '\\*+/',
+      '(?:photo|image|picture|foto|credit)s?:?\\s*(?:getty(?: images)?|ap|reuters|afp|epa|shutterstock|istock)(?:\\s*/.*)?',
+      'getty images',
+    ].join('|') +
+    ')\\s*[.:]?$',
+  'i',
+);
+
 /** Promotions are short; a long paragraph that happens to open with "Read more" is prose. */
 const MAX_PROMO_WORDS = 30;
 
@@ -138,7 +171,8 @@ export function dropBoilerplateParagraphs(paragraphs: readonly string[]): string
 }
 
 function isPromotion(paragraph: string): boolean {
-  return wordCount(paragraph) <= MAX_PROMO_WORDS && PROMO_START.test(paragraph.trim());
+  const text = paragraph.trim();
+  return UI_LABEL.test(text) || (wordCount(text) <= MAX_PROMO_WORDS && PROMO_START.test(text));
 }
 
 /** A short line that carries a date or time and reads like a dateline or byline, not a sentence. */

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { DocumentMetadataHints } from '../types/document.js';
 import { articleText, type TextNodeLike } from './article-text.js';
 import { dropBoilerplateParagraphs } from './boilerplate-paragraphs.js';
-import { cleanByline, cleanPublisher, pageMetadata } from './page-metadata.js';
+import { cleanByline, cleanPublisher, cleanTitle, pageMetadata } from './page-metadata.js';
 import { type PrunableElement, pruneArticle, pruneLinkParagraphs } from './prune-article.js';
 
 /** The article found in an HTML page. */
@@ -49,8 +49,8 @@ export function extractArticle(html: string): HtmlArticle | null {
       found && (!fallback || proseLength(found.body) * 2 >= proseLength(fallback.body)) ? found : fallback;
   }
   if (!best || !isProse(best.body)) return null;
-  const title = best.title || meta.title || '';
   const merged: Partial<DocumentMetadataHints> = { ...best.meta, ...meta };
+  const title = cleanTitle(best.title || meta.title || '', merged);
   if (title) merged.title = title;
   return { title, body: best.body, meta: merged, method: best.method };
 }

@@ -113,6 +113,59 @@ function clean(value: string | null | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Decodes the character references that pages double-escape in titles (`this&nbsp;game`). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, ref: string) => {
+    if (ref[0] === '#') {
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    return ENTITIES[ref.toLowerCase()] ?? all;
+  });
+}
+
+/**
+ * A headline without the site name that pages append or prepend (`Port reopens | Harbour Gazette`),
+ * with escaped characters decoded. The site name is cut only when it matches the publisher or the
+ * URL's host, so a headline with a colon or dash keeps its words.
+ *
+ * @example cleanTitle('Port reopens | Harbour Gazette', { publisher: 'Harbour Gazette' }) // 'Port reopens'
+ */
+export function cleanTitle(title: string, site: { publisher?: string; url?: string } = {}): string {
+  const t = decodeEntities(title).replace(/\s+/g, ' ').trim();
+  const key = (v: string) =>
+    v
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const names = new Set<string>();
+  if (site.publisher) names.add(key(site.publisher));
+  const host = site.url?.match(/^https?:\/\/(?:www\.)?([^/?#:]+)/i)?.[1];
+  if (host) {
+    names.add(key(host));
+    names.add(key(host.replace(/\.[a-z]+(?:\.[a-z]{2})?$/i, '')));
+  }
+  names.delete('');
+  const parts = t.split(/\s+[|–—•·:-]\s+|:\s+/);
+  if (parts.length < 2) return t;
+  const last = parts[parts.length - 1]!;
+  const first = parts[0]!;
+  if (names.has(key(last)))
+    return t
+      .slice(0, t.length - last.length)
+      .replace(/\s*[|–—•·:-]\s*$/, '')
+      .trim();
+  if (names.has(key(first)))
+    return t
+      .slice(first.length)
+      .replace(/^\s*[|–—•·:-]\s+/, '')
+      .trim();
+  return t;
+}
+
 /**
  * A byline as a name list: whitespace collapsed, "By" and a trailing date cut, URLs refused.
  *

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanByline,
   cleanPublisher,
+  cleanTitle,
   type MetaDocumentLike,
   pageMetadata,
 } from '../../src/ingest/page-metadata.js';
@@ -91,5 +92,24 @@ describe('cleanPublisher', () => {
   ];
   it.each(cases)('%j → %j', (input, expected) => {
     expect(cleanPublisher(input)).toBe(expected);
+  });
+});
+
+describe('cleanTitle', () => {
+  const site = { publisher: 'Harbour Gazette', url: 'https://www.harbourgazette.example/a/1' };
+  const cases: Array<[string, string]> = [
+    ['Port reopens | Harbour Gazette', 'Port reopens'],
+    ['Port reopens - HarbourGazette', 'Port reopens'],
+    ['Harbour Gazette: Port reopens', 'Port reopens'],
+    ['Port reopens — harbourgazette.example', 'Port reopens'],
+    ['Mayor: “We needed this&nbsp;win” &amp; more', 'Mayor: “We needed this win” & more'],
+    [
+      'Russia and Syria: forces block return | Editorial',
+      'Russia and Syria: forces block return | Editorial',
+    ],
+    ['  Port\n reopens  ', 'Port reopens'],
+  ];
+  it.each(cases)('%j → %j', (input, expected) => {
+    expect(cleanTitle(input, site)).toBe(expected);
   });
 });
