@@ -1,0 +1,67 @@
+import { isAlnum, isLetter } from './char-classes.js';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, ISO_CODES, UNIT_WORDS } from './unit-table.js';
+
+/** One unit or currency surface form, ready for longest-first matching. */
+export interface UnitForm {
+  readonly key: string;
+  readonly unit: string;
+  readonly currency: boolean;
+  /** Match the case as written (single letters, ISO codes). */
+  readonly exactCase: boolean;
+}
+
+/** Units and currencies written after a number, longest first. */
+export const AFTER_FORMS: readonly UnitForm[] = buildAfterForms();
+/** Currencies written before a number, longest first. */
+export const BEFORE_FORMS: readonly UnitForm[] = buildBeforeForms();
+
+function buildAfterForms(): UnitForm[] {
+  const forms: UnitForm[] = [];
+  for (const [key, unit] of Object.entries(UNIT_WORDS))
+    forms.push({ key, unit, currency: false, exactCase: key.length === 1 && /[a-z]/.test(key) });
+  for (const [key, unit] of Object.entries(CURRENCY_AFTER))
+    forms.push({ key, unit, currency: true, exactCase: false });
+  for (const code of ISO_CODES) {
+    forms.push({ key: code, unit: code, currency: true, exactCase: true });
+    // "120 MEUR", "48.5 MGBP": millions of a currency, as in financial tables
+    forms.push({ key: `M${code}`, unit: code, currency: true, exactCase: true });
+  }
+  return forms.sort((a, b) => b.key.length - a.key.length);
+}
+
+/** The leading word of every currency form written before a number, to skip other words fast. */
+export const BEFORE_FIRST_WORDS: ReadonlySet<string> = new Set(
+  BEFORE_FORMS.map((f) => /^[a-z]*/i.exec(f.key)?.[0].toLowerCase() ?? '').filter((w) => w !== ''),
+);
+
+function buildBeforeForms(): UnitForm[] {
+  const forms: UnitForm[] = [];
+  for (const [key, unit] of Object.entries(CURRENCY_BEFORE))
+    forms.push({ key, unit, currency: true, exactCase: false });
+  for (const code of ISO_CODES) forms.push({ key: code, unit: code, currency: true, exactCase: true });
+  for (const code of ['usd', 'eur', 'gbp'])
+    forms.push({ key: code, unit: code.toUpperCase(), currency: true, exactCase: true });
+  return forms.sort((a, b) => b.key.length - a.key.length);
+}
+
+/**
+ * Matches one of `forms` at `pos`; words must end at a word boundary.
+ *
+ * @example matchForm('5 km away', 2, AFTER_FORMS)?.unit // 'km'
+ */
+export function matchForm(
+  text: string,
+  pos: number,
+  forms: readonly UnitForm[],
+  digitsMayFollow = false,
+): UnitForm | null {
+  for (const f of forms) {
+    const s = text.slice(pos, pos + f.key.length);
+    if (f.exactCase ? s !== f.key : s.toLowerCase() !== f.key) continue;
+    const last = f.key[f.key.length - 1];
+    const next = text[pos + f.key.length];
+    if (isAlnum(last) && (digitsMayFollow ? isLetter(next) : isAlnum(next))) continue;
+    return f;
+  }
+  return null;
+}
