@@ -87,8 +87,14 @@ function settle(atoms: Atom[]): Atom[] {
     (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
   );
   const kept: Atom[] = [];
+  // Characters already claimed by a kept atom: linear in the text, however many atoms there are.
+  const taken = new Uint8Array(order.reduce((n, a) => Math.max(n, a.end), 0));
   for (const a of order) {
-    if (kept.every((k) => a.end <= k.start || a.start >= k.end)) kept.push(a);
+    let free = true;
+    for (let i = a.start; i < a.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, a.start, a.end);
+    kept.push(a);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

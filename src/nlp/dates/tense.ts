@@ -35,10 +35,15 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   return future < past ? 'future' : 'past';
 }
 
+// A sentence longer than this is not prose (tables, lists, noise); a clause's cues are near it.
+const REACH = 300;
+
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  const floor = Math.max(0, start - REACH);
+  while (s > floor && !/[.!?\n]/.test(text[s - 1]!)) s--;
   let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  const ceiling = Math.min(text.length, end + REACH);
+  while (e < ceiling && !/[.!?\n]/.test(text[e]!)) e++;
   return [s, e];
 }
