@@ -108,7 +108,7 @@ const NOT_PLACES = new Set(
     'Christmas Easter Ramadan Islam Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Sunni Shia Shiite Islamic State Hamas Hezbollah Taliban Al-Qaeda ' +
     'Internet Facebook Twitter Google Apple Amazon Reuters AP AFP CNN BBC Obama Bush Trump Putin Biden Clinton Jr Sr Inc Co Corp Ltd LLC ' +
     'North South East West Central Northern Southern Eastern Western Street Road Avenue Highway Route St Ave Blvd Hall School Church Hospital University College Center Centre Park ' +
-    'Century One No None Since Much Man Men Nov Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Dec Metro Olympic Olympics Sen Rep Gov Toyota Pack Northeast Northwest Southeast Southwest ' +
+    'Century City Main Bank Many More Most Over English Titan King Ford One No None Since Much Man Men Nov Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Dec Metro Olympic Olympics Sen Rep Gov Toyota Pack Northeast Northwest Southeast Southwest ' +
     'Mission Victoria Sale Deal Hope Chance Liberty Independence Justice Unity Truth Faith Grace Friendship Progress Enterprise Commerce Industry Energy Home Way Post Star Sun Moon Globe'
   ).split(' '),
 );
@@ -135,7 +135,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
   const lowerWords = new Set<string>();
   for (const w of ws) if (!isCap(w.text)) lowerWords.add(w.text);
 
-  const persons = personNames(text, ws);
+  const persons = personNames(text, ws, gazetteer);
   let i = 0;
   while (i < ws.length) {
     const w = ws[i]!;
@@ -167,7 +167,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
  * Surnames of people named in full in the text ("Tom Jones" → "Jones"), so that later bare
  * mentions ("Jones said") are not read as towns.
  */
-function personNames(text: string, ws: Word[]): Set<string> {
+function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < ws.length; i++) {
     const a = ws[i]!;
@@ -177,13 +177,34 @@ function personNames(text: string, ws: Word[]): Set<string> {
     if (c && isCap(c.text) && onlySpaceBetween(text, b, c)) continue;
     const p = ws[i - 1];
     if (p && isCap(p.text) && onlySpaceBetween(text, p, a) && !TITLE_PREV.test(p.text)) continue;
-    if (FIRST_WORD_NOT_NAME.test(a.text) || (NOT_PLACES.has(a.text) && !TITLE_PREV.test(a.text))) continue;
-    if (TITLE_PREV.test(a.text) || /^\p{Lu}\p{Ll}+$/u.test(a.text)) {
-      // followed by a comma and an age, or a speech verb: a person
-      const after = text.slice(b.end, b.end + 12);
-      if (TITLE_PREV.test(a.text) || /^,\s*\d{1,2},|^\s+(?:said|says|told|added|wrote|asked)\b/.test(after))
-        out.add(b.text);
+    if (TITLE_PREV.test(a.text)) {
+      out.add(b.text);
+      continue;
     }
+    if (FIRST_WORD_NOT_NAME.test(a.text) || NOT_PLACES.has(a.text) || DIRECTION.test(a.text)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}[\p{Ll}'’]+\p{Ll}$/u.test(b.text)) continue;
+    if (
+      ADMIN_SUFFIX.test(b.text) ||
+      ORG_NEXT.test(b.text) ||
+      /^(?:Base|Airbase|Airport|Camp|Field|River|Lake|Mountain|Mountains|Island|Islands|Valley|Creek|Beach|Bay|Park|Hill|Hills|Springs|Falls|Heights|Road|Street|Avenue|Drive|Lane)$/.test(
+        b.text,
+      )
+    )
+      continue;
+    const after = text.slice(b.end, b.end + 16);
+    const speaks =
+      /^,\s*\d{1,3}\b|^\s+(?:said|says|told|added|wrote|asked|who|was|is|has|had)\b|^,\s*(?:a|an|the|who)\s/.test(
+        after,
+      );
+    // A two-word name the gazetteer does not know, whose first word is no place: a person.
+    const known = gazetteer ? gazetteer.lookup(`${a.text} ${b.text}`).length > 0 : false;
+    const firstIsPlace = gazetteer
+      ? gazetteer
+          .lookup(a.text)
+          .some((e) => e.kind === 'country' || e.kind === 'admin1' || e.population >= 100_000)
+      : false;
+    if (!known && !firstIsPlace && (speaks || !gazetteer || gazetteer.lookup(a.text).length === 0))
+      out.add(b.text);
   }
   return out;
 }
@@ -319,6 +340,9 @@ function tryName(
     return mention(first.start, last.end, name, name, 'demonym', [], demonym, null, null, cue, null, 0.7);
   }
 
+  // The seat, not the place: the White House, the Kremlin speak for governments.
+  if (name === 'White House') return 'skip';
+
   // Named regions outside the gazetteer ("Middle East", "Kurdistan Region").
   const region = NAMED_REGIONS.get(name.toLowerCase().replace(/-/g, ' '));
   if (region)
@@ -380,7 +404,12 @@ function tryName(
   )
     return null;
   const best = Math.max(...candidates.map((c) => c.population));
-  const strong = candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') || best >= 100_000;
+  // Strong names stand up without a cue: countries, populous states and provinces, cities ≥ 100k
+  // (tiny parishes named "Michael" or "Patrick" are not).
+  const strong = candidates.some(
+    (c) =>
+      c.kind === 'country' || (c.kind === 'admin1' && c.population >= 300_000) || c.population >= 100_000,
+  );
   // Places inside organisation names count ("the Ohio Department of …"); a first name
   // before a place-like surname does not ("Michael Jordan").
   const orgAfter = j < runTo && ORG_NEXT.test(ws[j]!.text);
@@ -389,7 +418,14 @@ function tryName(
   if (i > runFrom && !DIRECTION.test(ws[i - 1]!.text)) {
     if (!strong || (runTo - runFrom === 2 && !orgAfter)) return null;
   }
-  if (single && persons.has(first.text) && !candidates.some((c) => c.kind === 'country')) return null;
+  // A surname named in full elsewhere ("Tom Jones … Jones said"), unless placed in a state ("Jones, Okla.").
+  if (
+    single &&
+    persons.has(first.text) &&
+    !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')
+  ) {
+    if (!/^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 4)) || !strong) return null;
+  }
   if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
   if (single) {
     if (nextW && PERSON_NEXT.test(nextW.text) && !strong && /^\s+$/.test(text.slice(last.end, nextW.start)))
@@ -400,7 +436,7 @@ function tryName(
       !NOT_PLACES.has(ws[j]!.text) &&
       !orgAfter &&
       !ADMIN_SUFFIX.test(ws[j]!.text) &&
-      !candidates.some((c) => c.kind === 'country')
+      !strong
     )
       return null;
     if (atSentenceStart(text, first) && lowerWords.has(first.text.toLowerCase()) && !strong) return null;
