@@ -250,6 +250,9 @@ function readCue(
   // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
   if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by')
     return null;
+  // "a group called Lashkar-e-Taiba": naming, not speech.
+  if (lower === 'called' && a === k && prev?.pos === 'NOUN' && /^(PROPN|DET)$/.test(toks[k + 1]?.pos ?? ''))
+    return null;
   // "the views expressed in this article": a participle after its noun describes it.
   if (reducedRelative(toks, k)) return null;
   // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
@@ -570,6 +573,12 @@ function contentAfter(
   else
     while (i < toks.length && (TIME_WORD.test(toks[i]!.text) || toks[i]!.text === ',') && i < from + 3) i++;
   if (i >= toks.length) return null;
+  const head = toks[i]!;
+  // "Everything Trump says is a lie": the cue has no object here, it sits in a relative clause.
+  if (head.pos === 'AUX' && /^(is|are|was|were)$/i.test(head.text) && toks[i + 1]?.pos !== 'VERB')
+    return null;
+  // "called into the show", "proposed for individuals": a preposition opens no reported content.
+  if (/^(into|off|up|down)$/i.test(head.text)) return null;
   const stop = clauseEnd(toks, i);
   const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
@@ -811,7 +820,7 @@ function verbBetween(toks: Token[], k: number): boolean {
 }
 
 const CLAUSE_BREAK =
-  /^(which|especially|particularly|while|whereas|although|though|but|according|including|despite|yet)$/i;
+  /^(especially|particularly|while|whereas|although|though|but|according|including|despite|yet)$/i;
 
 /**
  * Where reported content ends inside its sentence: before a clause the writer adds after it
