@@ -44,6 +44,11 @@ const FIRST: [string, Expect][] = [
   ['The blast radius was 8 to 16 km.', { value: 12, unit: 'km', bound: 'range', low: 8, high: 16 }],
   ['between 3 and 5 shells landed', { value: 4, unit: 'count', bound: 'range', low: 3, high: 5 }],
   ['a 10-15 km exclusion zone', { value: 12.5, unit: 'km', bound: 'range' }],
+  ['between 3 and 5 million people fled', { value: 4e6, unit: 'count', bound: 'range', low: 3e6, high: 5e6 }],
+  ['Repairs will cost $5 to $10 million.', { value: 7.5e6, unit: 'USD', bound: 'range' }],
+  ['Tickets cost $5-$10.', { value: 7.5, unit: 'USD', bound: 'range' }],
+  ['Tens of thousands of people marched.', { value: 20000, bound: 'at-least', of: 'people' }],
+  ['Several hundred troops arrived.', { value: 200, bound: 'at-least', of: 'troops' }],
   [
     'Night temperatures ranged from -12 °C to -4 °C.',
     { value: -8, unit: 'degC', bound: 'range', low: -12, high: -4 },

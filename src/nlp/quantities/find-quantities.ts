@@ -32,6 +32,8 @@ interface Reading {
   spelledOut: boolean;
   year: boolean;
   hasScale: boolean;
+  /** The scale word's factor ("5 million": 1e6), 1 without one. */
+  scale: number;
   confidence: number;
 }
 
@@ -176,8 +178,12 @@ function readAt(
       (word === 'and' && between?.[1]?.toLowerCase() === 'between') ||
       word === 'to' ||
       word === 'through' ||
-      ((word === '-' || word === '–' || word === '—') && isDigit(text[first.end + link[0].length]));
+      ((word === '-' || word === '–' || word === '—') &&
+        /^[$€£¥]?\d/.test(text.slice(first.end + link[0].length, first.end + link[0].length + 2)));
     let nextPos = first.end + link[0].length;
+    // "$5 to $10 million": the second end repeats the currency sign
+    if (/^[$€£¥]\s?\d/.test(text.slice(nextPos, nextPos + 3)) && dimensionOf(first.unit) === 'currency')
+      nextPos += text[nextPos + 1] === ' ' ? 2 : 1;
     // "from -18 °C to -34 °C": the sign of the second end
     if (word !== '-' && (text[nextPos] === '-' || text[nextPos] === '−') && isDigit(text[nextPos + 1]))
       nextPos += 1;
@@ -188,6 +194,11 @@ function readAt(
         const unit = first.unit !== 'count' ? first.unit : second.unit;
         const bareCounts = unit === 'count';
         if (sameUnit && (!bareCounts || between || word !== '-' || second.value > first.value)) {
+          // "between 3 and 5 million", "$5 to $10 million": the scale belongs to both ends
+          if (!first.hasScale && second.hasScale && first.value <= second.value / second.scale) {
+            first.value *= second.scale;
+            first.hasScale = true;
+          }
           const low = Math.min(first.value, second.value);
           const high = Math.max(first.value, second.value);
           first = {
@@ -316,6 +327,7 @@ function readSingle(
   let value = num.value * sign;
   let end = num.end;
   let hasScale = false;
+  let scaleFactor = 1;
 
   // "the 1960s": a decade, read as its first year
   const decade =
@@ -343,6 +355,7 @@ function readSingle(
         (glUnit === null && /^(?:bn|mn)/.test(text.slice(end, end + 2))))
     ) {
       value *= sc.factor;
+      scaleFactor *= sc.factor;
       end = sc.end;
       hasScale = true;
     } else if (!glUnit) return 'skip-run';
@@ -352,6 +365,7 @@ function readSingle(
     const sc = scaleAt(text, end, false);
     if (sc) {
       value *= sc.factor;
+      scaleFactor *= sc.factor;
       end = sc.end;
       hasScale = true;
     }
@@ -378,6 +392,7 @@ function readSingle(
         const sc = scaleAt(text, end, false);
         if (sc) {
           value *= sc.factor;
+          scaleFactor *= sc.factor;
           end = sc.end;
           hasScale = true;
         }
@@ -473,6 +488,7 @@ function readSingle(
     spelledOut: num.spelledOut,
     year,
     hasScale,
+    scale: scaleFactor,
     confidence,
   };
 }

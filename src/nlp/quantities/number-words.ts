@@ -121,7 +121,15 @@ function wordsFrom(text: string, pos: number, max: number): { piece: Piece; sep:
 export function isNumberWordStart(word: string): boolean {
   const w = word.toLowerCase();
   return (
-    w in UNITS || w in TENS || w === 'a' || w === 'an' || w === 'half' || w === 'dozen' || w in VAGUE_PLURALS
+    w in UNITS ||
+    w in TENS ||
+    w === 'a' ||
+    w === 'an' ||
+    w === 'half' ||
+    w === 'dozen' ||
+    w === 'tens' ||
+    w === 'several' ||
+    w in VAGUE_PLURALS
   );
 }
 
@@ -146,6 +154,18 @@ export function parseNumberWords(text: string, pos: number): WordNumber | null {
       return { value: (VAGUE_PLURALS[first] ?? 0) * f, end: p0.end + scale[0].length, vague: true };
     }
     return { value: VAGUE_PLURALS[first] ?? 0, end: p0.end, vague: true };
+  }
+  // "several hundred", "a few thousand": at least two of the scale
+  const fewAt = first === 'several' ? 1 : first === 'a' && ws[1]?.piece.word === 'few' ? 2 : 0;
+  const fewScale = ws[fewAt]?.piece.word ?? '';
+  if (fewAt > 0 && (fewScale in MULTIPLIERS || fewScale === 'dozen')) {
+    const p = ws[fewAt]?.piece;
+    if (p)
+      return {
+        value: 2 * (fewScale === 'dozen' ? 12 : (MULTIPLIERS[fewScale] ?? 1)),
+        end: p.end,
+        vague: true,
+      };
   }
   if (first === 'tens' && ws[1]?.piece.word === 'of' && ws[2]?.piece.word === 'thousands') {
     const p2 = ws[2].piece;
