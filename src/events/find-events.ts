@@ -8,6 +8,8 @@ import { findOutcomes } from './find-outcomes.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
 import { BOMBING, TRIGGERS, type TriggerKind } from './triggers.js';
 
+// A report describes a handful of events; a pathological text must not make the stage quadratic.
+const MAX_EVENTS = 400;
 const PASSIVE_AUX = /^(?:was|were|been|being|is|are|be|get|got)$/i;
 const WEAPON_CODES: [RegExp, string][] = [
   [/suicide/i, 'SUIC_BOMB'],
@@ -47,7 +49,8 @@ export interface EventInputs {
 export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEvent[] {
   const { text, tokens, entities, record } = inputs;
   const events: ConflictEvent[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  const outcomesBySentence = new Map<number, ConflictEvent['outcomes']>();
+  for (let i = 0; i < tokens.length && events.length < MAX_EVENTS; i++) {
     const t = tokens[i]!;
     const lower = t.text.toLowerCase();
     const kind = TRIGGERS.get(lower);
@@ -72,7 +75,12 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
     );
     const dates = (record.dates ?? []).filter((d) => d.start >= scope.start && d.end <= scope.end);
-    const outcomes = findOutcomes(text, scope, record.quantities ?? [], record.claims ?? []);
+    // Outcomes are read once per sentence: a sentence with many triggers shares them.
+    let outcomes = outcomesBySentence.get(scope.start);
+    if (!outcomes) {
+      outcomes = findOutcomes(text, scope, record.quantities ?? [], record.claims ?? []);
+      outcomesBySentence.set(scope.start, outcomes);
+    }
     const claims = (record.claims ?? []).filter((c) =>
       c.mentions.some((m) => m.start <= t.start && t.end <= m.end),
     );

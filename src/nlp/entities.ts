@@ -79,7 +79,10 @@ export function findEntities(record: RecordSoFar): Entity[] {
     ...findNames(words, text, { placeNames }),
   );
   if (process.env.NO_PRON !== '1') candidates.push(...findPronouns(text));
-  const kept = linkAcronyms(text, resolveOverlaps(candidates));
+  const kept = linkAcronyms(
+    text,
+    withDeterminers(text, joinUnitHierarchies(text, resolveOverlaps(candidates))),
+  );
   return kept.map((c, k) => ({
     id: `e${k + 1}`,
     start: c.start,
@@ -91,4 +94,45 @@ export function findEntities(record: RecordSoFar): Entity[] {
     confidence: Math.round(c.confidence * 100) / 100,
     stage: 'entities',
   }));
+}
+
+const UNIT = /\b(?:battalion|regiment|battery|brigade|squadron|wing|division|company|group|corps|fleet)\b/i;
+
+/** "Abel Battery, 3rd Battalion, 321st Field Artillery Regiment": a unit and its parents are one name. */
+function joinUnitHierarchies(text: string, kept: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.type === 'Organisation' &&
+      c.type === 'Organisation' &&
+      text.slice(last.end, c.start) === ', ' &&
+      UNIT.test(text.slice(last.start, last.end)) &&
+      UNIT.test(text.slice(c.start, c.end))
+    ) {
+      out[out.length - 1] = { ...last, end: c.end };
+    } else out.push(c);
+  }
+  return out;
+}
+
+const NO_DETERMINER = new Set<EntityType>([
+  'Temporal',
+  'Quantity',
+  'Money',
+  'CommsIdentifier',
+  'Nationality',
+]);
+
+/** Takes a preceding "the" into names and nominals, as news annotation does ("the SDF", "the city"). */
+function withDeterminers(text: string, kept: Candidate[]): Candidate[] {
+  return kept.map((c, k) => {
+    if (NO_DETERMINER.has(c.type) || c.subtype === 'pronoun') return c;
+    const m = /(?:^|[^\p{L}])([Tt]he )$/u.exec(text.slice(Math.max(0, c.start - 5), c.start));
+    if (!m) return c;
+    const start = c.start - m[1]!.length;
+    if (k > 0 && kept[k - 1]!.end > start) return c;
+    return { ...c, start };
+  });
 }

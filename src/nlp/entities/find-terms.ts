@@ -69,6 +69,13 @@ export function findLexiconTerms(words: readonly WordToken[], text: string): Can
           (NOMINAL_MODIFIERS.has(prev.lower) || /-(?:held|controlled|occupied|run|led)$/.test(prev.lower));
         if (owner || modifier) best = { ...best, start: prev.start };
       }
+      // "the government of Iraq", "the city of Raqqah": the nominal and its name are one mention.
+      if (best.subtype === 'nominal') {
+        const tail = /^ of (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:al-|of )?\p{Lu}[\p{L}’'-]*)*/u.exec(
+          text.slice(best.end, best.end + 60),
+        );
+        if (tail) best = { ...best, end: best.end + tail[0].length, priority: 2.65, confidence: 0.5 };
+      }
       out.push(best);
       while (i + 1 < words.length && words[i + 1]!.start < best.end) i++;
     }

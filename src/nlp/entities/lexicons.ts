@@ -390,7 +390,7 @@ western soviet coptic islamist islamists jihadist`
 export const ORG_NAMES = new Set(
   `isil isis daesh is nato un unicef unhcr unrwa who eu hamas hezbollah hizballah hizbollah taliban
 al-qaeda al-qaida al-shabaab boko haram houthis houthi ansarallah pkk ypg sdf fsa hts pmu pmf idf irgc
-cia fbi nsa pentagon kremlin interpol amnesty centcom cjtf-oir coalition wagner reuters afp bbc cnn
+da’esh da'esh cia fbi nsa pentagon kremlin interpol amnesty centcom cjtf-oir coalition wagner reuters afp bbc cnn
 icrc msf opcw iaea osce asean opec kdp puk ksa saa`
     .split(/\s+/)
     .filter(Boolean),
@@ -641,7 +641,9 @@ outpost stronghold strongholds neighbourhood neighborhood neighbourhoods neighbo
 export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map(
   `forces partners partner-forces partner-nations allies coalition enemy militants terrorists insurgents units
 unit tactical-units teams team squadron wing task-force government regime international-community
-fighters militia militias rebels jihadists`
+fighters militia militias rebels jihadists soldiers troops service-members airmen personnel officers journalists
+aid-workers citizens members ministers experts linguists translators parties nations countries community
+communities backers allies-and-partners people`
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => [w.replace(/-/g, ' '), 'nominal'] as [string, string]),
