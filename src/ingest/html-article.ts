@@ -120,7 +120,7 @@ function readabilityArticle(document: any, pageUrl?: string): Found | null {
   } catch {
     return null; // Readability can trip over odd markup; the fallback still runs.
   }
-  if (!result?.content) return null;
+  if (!result?.content || isLinkList(result.content)) return null;
   const title = (result.title ?? '').trim();
   const body = cleanArticleText(result.content, pageUrl, title);
   const meta: Partial<DocumentMetadataHints> = {};
@@ -184,7 +184,7 @@ function fallbackArticle(html: string, pageUrl: string | undefined): Found | nul
     const block = largestTextBlock(document.body);
     if (block && proseLength(articleText(block)) > bestLength) best = block;
   }
-  if (!best) return null;
+  if (!best || isLinkList(best)) return null;
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const body = cleanArticleText(best, pageUrl, h1);
   return { title: h1, body, meta: {}, method: 'fallback' };
@@ -214,6 +214,20 @@ function largestTextBlock(root: any): TextNodeLike | null {
     }
   }
   return best;
+}
+
+/** Articles keep links under a quarter of their text; above half, it is a section front or a menu. */
+const MAX_LINK_SHARE = 0.5;
+
+/** Whether an element's text is mostly link text: a list of stories, not a story. */
+function isLinkList(element: TextNodeLike): boolean {
+  // biome-ignore lint/suspicious/noExplicitAny: linkedom element.
+  const el = element as any;
+  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
+  if (total === 0) return true;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return linked > total * MAX_LINK_SHARE;
 }
 
 /** Characters in lines that read like sentences rather than menu items. */

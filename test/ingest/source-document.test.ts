@@ -236,3 +236,17 @@ describe('hostile markup', () => {
     expect(sourceFromString(html, { id: 'h' }).body).toMatch(body);
   });
 });
+
+describe('a section front', () => {
+  const stories = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<div class="card"><h3><a href="/world/story-${i}">Storm damage reported in coastal district number ${i}</a></h3>` +
+      `<p><a href="/world/story-${i}">Crews worked overnight to restore power to homes, officials said on Friday.</a></p></div>`,
+  );
+  const front = `<!doctype html><html><head><title>World news</title></head><body><main>${stories.join('')}</main></body></html>`;
+
+  it('is not an article: a list of links to stories throws rather than passing as one', () => {
+    expect(() => sourceFromString(front, { id: 'front' })).toThrow(/^no article text found in HTML/);
+  });
+});
