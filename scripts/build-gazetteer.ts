@@ -69,18 +69,85 @@ function centroid(points: [number, number][]): [number, number] | null {
 // The trimmed mean fails for the largest countries (uneven settlement, far-flung territories):
 // their conventional geographic centres, written by hand.
 const COUNTRY_CENTRES: Record<string, [number, number]> = {
-  US: [39.76, -98.5], CA: [60.1, -113.6], RU: [60, 100], CN: [35, 105], AU: [-25, 135], BR: [-10, -55],
-  IN: [22, 79], AR: [-34, -64], KZ: [48, 68], DZ: [28, 3], CD: [-2.5, 23.5], SA: [25, 45], MX: [23, -102],
-  ID: [-5, 120], LY: [28, 17], SD: [15, 30], SS: [8, 30], IR: [32, 53], MN: [46, 105], NO: [62, 10],
-  SE: [62, 15], FI: [64, 26], CL: [-30, -71], PE: [-10, -76], CO: [4, -73.25], VE: [8, -66], BO: [-17, -65],
-  GL: [72, -40], NZ: [-42, 174], JP: [35.69, 139.75], PH: [13, 122], VN: [16.17, 107.83], TH: [15.5, 101],
-  KR: [36.5, 127.75], KP: [40, 127], GB: [54.76, -2.7], IE: [53, -8], IL: [31.5, 34.75], SY: [35, 38],
-  IQ: [33, 44], AF: [33, 66], PK: [30, 70], TR: [39, 35], UA: [49, 32], PL: [52, 20], FR: [46, 2],
-  DE: [51.5, 10.5], ES: [40, -4], PT: [39.5, -8], IT: [42.83, 12.83], GR: [39, 22], NL: [52.25, 5.75],
-  BE: [50.75, 4.5], CH: [47, 8], AT: [47.33, 13.33], DK: [56, 10], EG: [27, 30], NG: [10, 8], ET: [9, 39.5],
-  SO: [6, 48], KE: [1, 38], TZ: [-6, 35], UG: [1.25, 32.5], ZA: [-29, 24], ZW: [-19, 29.75], TN: [34, 9],
-  MA: [32, -5], ML: [18, -2], NE: [18, 9], TD: [15, 19], YE: [15.5, 47.5], PS: [31.9, 35.2], LB: [33.83, 35.83],
-  JO: [31, 36], QA: [25.5, 51.25], AE: [24, 54], KW: [29.5, 47.75], OM: [21, 57], BH: [26, 50.55],
+  US: [39.76, -98.5],
+  CA: [60.1, -113.6],
+  RU: [60, 100],
+  CN: [35, 105],
+  AU: [-25, 135],
+  BR: [-10, -55],
+  IN: [22, 79],
+  AR: [-34, -64],
+  KZ: [48, 68],
+  DZ: [28, 3],
+  CD: [-2.5, 23.5],
+  SA: [25, 45],
+  MX: [23, -102],
+  ID: [-5, 120],
+  LY: [28, 17],
+  SD: [15, 30],
+  SS: [8, 30],
+  IR: [32, 53],
+  MN: [46, 105],
+  NO: [62, 10],
+  SE: [62, 15],
+  FI: [64, 26],
+  CL: [-30, -71],
+  PE: [-10, -76],
+  CO: [4, -73.25],
+  VE: [8, -66],
+  BO: [-17, -65],
+  GL: [72, -40],
+  NZ: [-42, 174],
+  JP: [35.69, 139.75],
+  PH: [13, 122],
+  VN: [16.17, 107.83],
+  TH: [15.5, 101],
+  KR: [36.5, 127.75],
+  KP: [40, 127],
+  GB: [54.76, -2.7],
+  IE: [53, -8],
+  IL: [31.5, 34.75],
+  SY: [35, 38],
+  IQ: [33, 44],
+  AF: [33, 66],
+  PK: [30, 70],
+  TR: [39, 35],
+  UA: [49, 32],
+  PL: [52, 20],
+  FR: [46, 2],
+  DE: [51.5, 10.5],
+  ES: [40, -4],
+  PT: [39.5, -8],
+  IT: [42.83, 12.83],
+  GR: [39, 22],
+  NL: [52.25, 5.75],
+  BE: [50.75, 4.5],
+  CH: [47, 8],
+  AT: [47.33, 13.33],
+  DK: [56, 10],
+  EG: [27, 30],
+  NG: [10, 8],
+  ET: [9, 39.5],
+  SO: [6, 48],
+  KE: [1, 38],
+  TZ: [-6, 35],
+  UG: [1.25, 32.5],
+  ZA: [-29, 24],
+  ZW: [-19, 29.75],
+  TN: [34, 9],
+  MA: [32, -5],
+  ML: [18, -2],
+  NE: [18, 9],
+  TD: [15, 19],
+  YE: [15.5, 47.5],
+  PS: [31.9, 35.2],
+  LB: [33.83, 35.83],
+  JO: [31, 36],
+  QA: [25.5, 51.25],
+  AE: [24, 54],
+  KW: [29.5, 47.75],
+  OM: [21, 57],
+  BH: [26, 50.55],
 };
 
 /** Centre of the 5–95 % box of points: closer to a region's geographic centre than the mean of its towns. */
@@ -93,6 +160,22 @@ function midrange(points: [number, number][]): [number, number] | null {
   };
   return [mid(points.map((p) => p[0])), mid(points.map((p) => p[1]))];
 }
+
+// Large states and provinces whose towns crowd one edge: conventional centres, by hand.
+const ADMIN1_CENTRES: Record<string, [number, number]> = {
+  'US.TX': [31.25, -99.25],
+  'US.CA': [37.25, -119.75],
+  'US.NY': [43, -75.5],
+  'US.FL': [28.75, -82.5],
+  'US.AK': [64, -150],
+  'US.MI': [44.25, -85.5],
+  'CA.08': [49.25, -84.5],
+  'CA.10': [52, -72],
+  'CA.02': [54, -125],
+  'CA.01': [52.28, -113.8],
+  'CA.03': [55, -97],
+  'CA.11': [54, -106],
+};
 
 const clean = (s: string) => s.replace(/[\t\n|]/g, ' ').trim();
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -178,7 +261,7 @@ async function main() {
     regionNames.set(cc!, list);
   }
   for (const [code, name, ascii, geonameid] of tsv(join(geo, 'admin1CodesASCII.txt'))) {
-    const c = midrange(byAdmin1.get(code!) ?? []);
+    const c = ADMIN1_CENTRES[code!] ?? midrange(byAdmin1.get(code!) ?? []);
     if (!c) continue;
     const cc = code!.split('.')[0]!;
     const fold = foldName(ascii!);

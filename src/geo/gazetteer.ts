@@ -441,7 +441,7 @@ export function addLocalStore(g: Gazetteer, gz: Buffer): number {
 
 // Short forms news uses for big cities (by GeoNames id).
 const CITY_SHORT_FORMS: [number, string[]][] = [
-  [4140963, ['D.C.', 'Washington D.C.', 'Washington DC']],
+  [4140963, ['Washington', 'D.C.', 'Washington D.C.', 'Washington DC']],
   [5368361, ['L.A.']],
   [5128581, ['N.Y.C.', 'NYC']],
 ];

@@ -78,13 +78,17 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
       s = m.type === 'facility' ? 8 : e.featureCode === 'AIRB' ? -1 : -2;
       break;
     default:
-      s = 0.6 * lp + (e.featureCode === 'PPLC' ? 4 : e.featureCode === 'PPLA' ? 1 : 0);
+      s = 0.6 * lp + (e.featureCode === 'PPLA' ? 1 : 0) + (e.population >= 1_000_000 ? 2 : 0);
   }
   // A place called by its own name beats one that merely lists the name among its aliases
   // ("Mexico" the country over Mexico City).
   const key = foldName(m.key);
   const own = foldName(e.name.split(',')[0]!);
-  if (own === key || stripArticle(own) === key) s += 1.5;
+  if (own === key || stripArticle(own) === key) {
+    s += 1.5;
+    // Capitals by their own name only: "Salisbury" is not Harare, whatever its old name.
+    if (e.featureCode === 'PPLC') s += 4;
+  }
   if (m.suffix) {
     const admin = /province|governorate|region|state|oblast|prefecture/.test(m.suffix);
     if (admin && e.kind === 'admin1') s += 4;
