@@ -66,6 +66,9 @@ const FIRST: [string, Expect][] = [
   ['The grant was 400 million euros.', { value: 4e8, unit: 'EUR' }],
   ['Fuel cost 2,000 Syrian pounds a litre.', { value: 2000, unit: 'SYP' }],
   ['Israel paid 300 shekels per day.', { value: 300, unit: 'ILS' }],
+  ['Rice cost 5,000 baht a sack.', { value: 5000, unit: 'THB' }],
+  ['The fee is NT$ 300.', { value: 300, unit: 'TWD' }],
+  ['Fares rose to ₫5000.', { value: 5000, unit: 'VND' }],
   ['The budget is USD 45 million.', { value: 45e6, unit: 'USD' }],
   ['The loss was ($12.40) per share.', { value: -12.4, unit: 'USD' }],
   // measures and conversions

@@ -295,7 +295,7 @@ function readSingle(
       start = pos - (/minus\s+$/i.exec(text.slice(Math.max(0, pos - 7), pos))?.[0].length ?? 0);
     }
     // a currency symbol written before: "$5" is read from the "$" candidate, but "$ 5" too
-    const sym = /([$€£¥₹₽₪₺₴₩])\s?$/.exec(text.slice(Math.max(0, start - 2), start));
+    const sym = /([$€£¥₹₽₪₺₴₩₫฿₱₦])\s?$/.exec(text.slice(Math.max(0, start - 2), start));
     if (sym?.[1]) {
       const f = matchForm(text, start - sym[0].length, BEFORE_FORMS);
       if (f) {
