@@ -234,7 +234,7 @@ function isLinkList(element: TextNodeLike): boolean {
 function proseLength(text: string): number {
   let n = 0;
   for (const line of text.split('\n')) {
-    if (line.split(' ').length >= 12 || /[.!?。！？]["'”’)]?$/.test(line)) n += line.length;
+    if (line.split(' ').length >= 12 || /[.!?…。！？؟।]["'”’»)]?$/.test(line)) n += line.length;
   }
   return n;
 }
