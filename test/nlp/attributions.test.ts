@@ -242,6 +242,10 @@ describe('prepositional attribution, statements and passives', () => {
       },
     ],
     [
+      'The militia’s claim that it downed a fighter jet was rejected by the air force.',
+      { source: 'The militia', cue: 'claim', content: 'that it downed a fighter jet', stance: 'distancing' },
+    ],
+    [
       'It was reported that the checkpoint had been abandoned overnight.',
       { source: null, content: 'that the checkpoint had been abandoned overnight', form: 'passive' },
     ],

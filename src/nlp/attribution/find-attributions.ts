@@ -123,7 +123,7 @@ export function findAttributions(
       let hit =
         tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
-          : readCue(text, toks, k, sentence, quotes, loose);
+          : (readCue(text, toks, k, sentence, quotes, loose) ?? readNounCue(text, toks, k, sentence));
       if (!hit) continue;
       if (hit.content.end <= hit.content.start) continue;
       // Content that opens a quotation runs to its close ("According to X, “… . …”").
@@ -884,4 +884,94 @@ function reducedRelative(toks: Token[], k: number): boolean {
     if (t.pos === 'AUX' || t.pos === 'VERB') return true;
   }
   return false;
+}
+
+/** Nouns that report what someone said when a that-clause follows ("Trump's claim that …"). */
+const NOUN_CUE: Record<string, CueStance> = {
+  claim: 'distancing',
+  claims: 'distancing',
+  allegation: 'distancing',
+  allegations: 'distancing',
+  assertion: 'neutral',
+  report: 'neutral',
+  reports: 'neutral',
+  statement: 'neutral',
+  announcement: 'neutral',
+  warning: 'neutral',
+  promise: 'neutral',
+  pledge: 'neutral',
+  argument: 'neutral',
+  suggestion: 'neutral',
+  insistence: 'neutral',
+  denial: 'denying',
+  admission: 'endorsing',
+  accusation: 'distancing',
+  accusations: 'distancing',
+  charge: 'distancing',
+  charges: 'distancing',
+  assurance: 'neutral',
+  assurances: 'neutral',
+  prediction: 'neutral',
+  conclusion: 'neutral',
+  finding: 'endorsing',
+  findings: 'endorsing',
+  confirmation: 'endorsing',
+  rumor: 'distancing',
+  rumors: 'distancing',
+  rumour: 'distancing',
+  rumours: 'distancing',
+};
+
+/**
+ * A reporting noun with its that-clause: "Trump's claim that …" (the possessor speaks), "a New
+ * York Times report that …" (the modifier speaks), "the claim that …" (no speaker given).
+ */
+function readNounCue(text: string, toks: Token[], k: number, sentence: Sentence): FoundAttribution | null {
+  const tok = toks[k]!;
+  const stance = NOUN_CUE[tok.text.toLowerCase()];
+  if (!stance || tok.pos !== 'NOUN') return null;
+  const that = toks[k + 1];
+  const after = toks[k + 2];
+  if (
+    !that ||
+    that.text.toLowerCase() !== 'that' ||
+    !after ||
+    !/^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(after.pos)
+  )
+    return null;
+  let stop = clauseEnd(toks, k + 1);
+  // "The claim that it downed a jet was denied": the that-clause ends where the main verb starts.
+  const verb = toks.findIndex((t, j) => j > k + 1 && (t.pos === 'VERB' || t.pos === 'AUX'));
+  if (verb > 0) {
+    const main = toks.findIndex(
+      (t, j) =>
+        j > verb + 1 &&
+        j < stop &&
+        (t.pos === 'AUX' || t.pos === 'VERB') &&
+        /^(NOUN|PROPN|PRON|NUM)$/.test(toks[j - 1]!.pos),
+    );
+    if (main > 0) stop = main;
+  }
+  const content = trimContent(text, that.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content || text.slice(content.start, content.end).split(/\s+/).length < 4) return null;
+  let source: Span | null = null;
+  const prev = toks[k - 1];
+  if (prev && /^['’]s$/.test(prev.text)) {
+    const first = walkBack(toks, k - 2);
+    if (first >= 0) source = { start: toks[first]!.start, end: toks[k - 2]!.end };
+  } else if (prev && /^(PROPN|NOUN)$/.test(prev.pos)) {
+    const first = walkBack(toks, k - 1);
+    if (first >= 0) source = { start: toks[first]!.start, end: prev.end };
+  }
+  return {
+    source,
+    cue: { start: tok.start, end: tok.end },
+    content,
+    form: 'indirect',
+    stance,
+    cueTense: 'unknown',
+    cueLemma: tok.text.toLowerCase().replace(/s$/, ''),
+    cueKind: 'speech',
+    confidence: 0.55,
+  };
 }
