@@ -135,6 +135,26 @@ describe('ranges', () => {
   });
 });
 
+describe('several dates in one phrase', () => {
+  it('reads "18 and 19 June" as two days, not a range', () => {
+    const found = findDates('Rockets fell on 18 and 19 June.', REF);
+    expect(found.map((d) => [d.surface, d.from, d.kind])).toEqual([
+      ['18', '2023-06-18', 'point'],
+      ['19 June', '2023-06-19', 'point'],
+    ]);
+  });
+  it('gives a bare first day the month of the second date', () => {
+    expect(only('Aid was suspended from 4 to 22 January 2021.')).toMatchObject({
+      from: '2021-01-04',
+      to: '2021-01-22',
+    });
+    expect(only('Aid was suspended from 28 to 2 January.')).toMatchObject({
+      from: '2022-12-28',
+      to: '2023-01-02',
+    });
+  });
+});
+
 describe('relative periods', () => {
   const table: Array<[string, Expected]> = [
     [

@@ -118,6 +118,13 @@ function toAtom(text: string, r: chrono.ParsedResult, hasRef: boolean): Atom | n
   }
   const a = endpoint(r.start, surface);
   if (!a) return null;
+  // In "28 to 2 January" chrono lends January to the 28th; our own range rules read it better.
+  if (
+    r.end &&
+    (!r.start.isCertain('month') ||
+      /^\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|until|till|through)\s/i.test(surface))
+  )
+    return null;
   const b = r.end ? endpoint(r.end, surface) : null;
   if (r.end && !b) return null;
   if ((a.relative || b?.relative) && !hasRef) {

@@ -1,5 +1,5 @@
 import type { DateMention } from '../../types/date.js';
-import { type Day, parseIso, toIso } from './calendar.js';
+import { type Day, makeDay, parseIso, parts, toIso } from './calendar.js';
 import { chronoAtoms } from './chrono-atoms.js';
 import { holidayAtoms } from './holidays.js';
 import { COUNT, countOf } from './lexicon.js';
@@ -127,6 +127,15 @@ function combine(text: string, atoms: Atom[]): Atom[] {
         continue;
       }
     }
+    const bareDay = BARE_DAY_BEFORE.exec(before);
+    if (bareDay && !a.kind) {
+      const day = Number(bareDay[2]);
+      const isBetween = bareDay[1]!.toLowerCase() === 'between';
+      if (day >= 1 && day <= 31 && (isBetween || !/\band\s*(?:the\s+)?$/i.test(bareDay[0]))) {
+        out.push(fromBareDay(a, a.start - (before.length - bareDay.index), day));
+        continue;
+      }
+    }
     const counted = COUNTED_FROM.exec(before);
     if (counted && !a.kind) {
       const n = countOf(counted[1]!);
@@ -169,6 +178,31 @@ function countedFrom(a: Atom, start: number, unit: string, n: number): Atom {
       if (!r.span) return { span: null, precision: 'day', relative: r.relative };
       const d = shiftDay(r.span[0], unit, n);
       return { span: [d, d], precision: 'day', relative: r.relative };
+    },
+  };
+}
+
+const BARE_DAY_BEFORE =
+  /\b(from|between)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|until|till|through|and)\s*(?:the\s+)?$/i;
+
+/** "from 4 to January 22, 1995", "from 02 to April 07": the first day takes the second date's month. */
+function fromBareDay(b: Atom, start: number, day: number): Atom {
+  return {
+    start,
+    end: b.end,
+    priority: 4,
+    confidence: b.confidence * 0.9,
+    kind: 'range',
+    ...(b.yearless ? { yearless: { month: b.yearless.month, day } } : {}),
+    read: (ctx) => {
+      const r = b.read(ctx);
+      if (!r.span || r.precision !== 'day') return { ...r, span: null };
+      const p = parts(r.span[1]);
+      let from = makeDay(p.year, p.month, day);
+      // "from 28 to 2 January": the first day belongs to the month before.
+      if (from !== null && from > r.span[1])
+        from = p.month === 1 ? makeDay(p.year - 1, 12, day) : makeDay(p.year, p.month - 1, day);
+      return from === null ? { ...r, span: null } : { ...r, span: [from, r.span[1]] };
     },
   };
 }

@@ -107,6 +107,20 @@ function dayRanges(text: string): Atom[] {
     const a: YearlessPart = { month, day: d1 };
     const b: YearlessPart = { month, day: d2 };
     const year = y ? Number(y) : null;
+    // "on 18 and 19 June" names two days; only "between 18 and 19 June" is a range. The first
+    // day is kept here (with the second's month); the second is an ordinary "19 June".
+    if (/\d(?:st|nd|rd|th)?\s+and\s/i.test(m[0]) && !/^between\s/i.test(m[0])) {
+      if (!/^\d/.test(m[0])) return null;
+      const firstEnd = m.index + (/^\d+(?:st|nd|rd|th)?/.exec(m[0])?.[0].length ?? 0);
+      return {
+        start: m.index,
+        end: firstEnd,
+        priority: 1,
+        confidence: 0.7,
+        yearless: a,
+        read: (ctx) => readYearless(a, ctx),
+      };
+    }
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -507,14 +521,16 @@ function slice(span: readonly [Day, Day], unit: Unit, part: string): [Day, Day] 
 function countedPeriods(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+)?(past|last|previous|next|coming|within|within\\s+the\\s+next)\\s+(${COUNT})\\s*(day|week|month|year|quarter|decade)s?${E}`,
+    `${B}(?:the\\s+)?(?:(past|last|previous|next|coming|within|within\\s+(?:the\\s+)?next)\\s+(${COUNT})|(${COUNT})\\s+(past|previous|next|upcoming|coming))\\s*(day|week|month|year|quarter|decade)s?${E}`,
     (m) => {
-      const n = countOf(m[2]!);
+      // "the 5 past years" says the same as "the past 5 years".
+      const n = countOf((m[2] ?? m[3])!);
       if (n === null || n < 1 || n > 1000) return null;
-      const dir = m[1]!.toLowerCase();
-      const unit = m[3]!.toLowerCase();
+      const dir = (m[1] ?? m[4])!.toLowerCase();
+      const unit = m[5]!.toLowerCase();
       const back = dir === 'past' || dir === 'last' || dir === 'previous';
-      const start = m.index + (/^the\s/i.test(m[0]) && !/decade/i.test(unit) ? 4 : 0);
+      const start =
+        m.index + (/^the\s/i.test(m[0]) && !/decade/i.test(unit) && !/^the\s+\d/i.test(m[0]) ? 4 : 0);
       if (unit === 'quarter' || unit === 'decade') {
         const u = unit as Unit;
         return relativeAtom(
