@@ -402,6 +402,24 @@ function readSingle(
         unit = extra.unit;
         value *= extra.factor;
       }
+    } else if (num.spelledOut && num.value < 1 && /^\s+(?:of\s+)?an?\s+/i.test(text.slice(end, end + 10))) {
+      // "half an hour", "a quarter of a mile"
+      const art = /^\s+(?:of\s+)?an?\s+/i.exec(text.slice(end, end + 10))?.[0] ?? '';
+      const f = matchForm(text, end + art.length, AFTER_FORMS);
+      if (f && !f.currency && f.unit !== '%' && f.key.length > 2) {
+        unit = f.unit;
+        end += art.length + f.key.length;
+        confidence = 0.8;
+      }
+    } else if (!num.spelledOut && /^['′]\s?\d{1,2}(?:\.\d+)?\s?(?:["″]|'')/.test(text.slice(end, end + 8))) {
+      // 5'10" (feet and inches)
+      const fi = /^['′]\s?(\d{1,2}(?:\.\d+)?)\s?(?:["″]|'')/.exec(text.slice(end, end + 8));
+      if (fi?.[1] && Number(fi[1]) < 12) {
+        unit = 'ft';
+        value += Number(fi[1]) / 12;
+        end += fi[0].length;
+        confidence = 0.8;
+      }
     } else if (num.vague && /^\s+of\s+/i.test(text.slice(end, end + 6))) {
       // "hundreds of millions of dollars", "thousands of tonnes"
       const ofGap = /^\s+of\s+/i.exec(text.slice(end, end + 6))?.[0] ?? '';

@@ -180,6 +180,13 @@ export function parseNumberWords(text: string, pos: number): WordNumber | null {
   let i = 0;
 
   if (first === 'half') {
+    // "half a dozen", "half a million"
+    const sc = ws[2]?.piece.word ?? '';
+    if (ws[1]?.piece.word === 'a' && (sc in MULTIPLIERS || sc === 'dozen')) {
+      const p2 = ws[2]?.piece;
+      if (p2)
+        return { value: 0.5 * (sc === 'dozen' ? 12 : (MULTIPLIERS[sc] ?? 1)), end: p2.end, vague: false };
+    }
     const p0 = ws[0]?.piece;
     return p0 ? { value: 0.5, end: p0.end, vague: false } : null;
   }
