@@ -60,10 +60,12 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const sentenceText = text.slice(scope.start, scope.end);
     const args = pickArguments(tokens, i, entities, kind, text);
     const weapon = args.instrument ?? firstOfTypes(entities, scope, ['Weapon', 'MilitaryPlatform'], t.start);
+    // The sentence without its trigger word: "bombing" must not count as a named bomb.
+    const context = `${text.slice(scope.start, t.start)} ${text.slice(t.end, scope.end)}`;
     const code = refineCode(
       kind,
       weapon ? text.slice(weapon.start, weapon.end) : '',
-      sentenceText,
+      context,
       args.target ? text.slice(args.target.start, args.target.end) : '',
       args.attacker ? text.slice(args.attacker.start, args.attacker.end) : '',
       mainCode,
@@ -275,6 +277,23 @@ function pickArguments(
       }
       if (!at(k) || at(k)!.pos === 'PUNCT' || at(k)!.pos === 'VERB') break;
     }
+    // "targeted the US embassy in Baghdad in a rocket attack": the target precedes "in a … attack".
+    if (!out.target) {
+      let k = i - 1;
+      while (k > i - 4 && at(k) && at(k)!.pos !== 'ADP') k--;
+      if (at(k) && /^in$/i.test(at(k)!.text) && /^(?:a|an)$/i.test(lowerAt(k + 1))) {
+        let h = headBefore(tokens, k, entities);
+        // Skip a place phrase in between ("… embassy in Baghdad in a rocket attack").
+        if (
+          h &&
+          /^(?:in|at|near)$/i.test(lowerAt(h.tokenIndex - 1)) &&
+          entities.some((e) => e.type === 'Location' && e.start <= h!.start && h!.end <= e.end)
+        ) {
+          h = headBefore(tokens, h.tokenIndex - 1, entities);
+        }
+        if (h && !weaponish(h)) out.target = h;
+      }
+    }
     // "X launched / carried out / claimed a … attack": X is the attacker.
     if (!out.attacker) {
       for (let k = i - 1; k >= Math.max(0, i - 5) && at(k); k--) {
@@ -374,18 +393,18 @@ const REMOTE_FAMILY = new Set([
 function refineCode(
   kind: TriggerKind,
   weapon: string,
-  sentence: string,
+  context: string,
   target: string,
   attacker: string,
   mainCode: string,
 ): string {
   if (kind.code === 'DISR_WEAP' || kind.code === 'SUIC_BOMB' || kind.code === 'PROPERTY_DISTRUCT')
     return kind.code;
-  if (/\bsuicide\b/i.test(sentence) && /\bbomb|attack|blast|vest/i.test(sentence)) return 'SUIC_BOMB';
+  if (/\bsuicide\b/i.test(context) && /\bbomb|attack|blast|vest/i.test(context)) return 'SUIC_BOMB';
   const w = weapon || attacker;
   for (const [re, code] of WEAPON_CODES) if (w && re.test(w)) return code;
   if (kind.code !== 'ATTACK_GENERIC' && kind.code !== 'ATTACK' && kind !== BOMBING) return kind.code;
-  for (const [re, code] of WEAPON_CODES) if (re.test(sentence) && code !== 'ATTACK') return code;
+  for (const [re, code] of WEAPON_CODES) if (re.test(context) && code !== 'ATTACK') return code;
   if (kind.code === 'ATTACK') return 'ATTACK';
   // No weapon named here: in a report about one kind of remote attack, a bare "targeted the
   // base" most likely continues it.
@@ -393,7 +412,7 @@ function refineCode(
   if (kind.code === 'REM_EXPLOS') return 'REM_EXPLOS';
   if (MILITARY_TARGET.test(target)) return 'ARMED_CLASH';
   if (CIVILIAN_TARGET.test(target)) return 'ATTACK';
-  return MILITARY_TARGET.test(sentence) && !CIVILIAN_TARGET.test(sentence) ? 'ARMED_CLASH' : 'ATTACK';
+  return MILITARY_TARGET.test(context) && !CIVILIAN_TARGET.test(context) ? 'ARMED_CLASH' : 'ATTACK';
 }
 
 function ramsFor(code: string, kind: TriggerKind): string {

@@ -55,9 +55,9 @@ export function findTallies(
       count: q.value,
       bound: q.bound,
       what: /attack|strike|raid|assault/i.test(q.of.text) ? q.of.text : 'attacks',
-      target: event?.target ?? null,
+      target: event?.target ? coordinated(text, event.target, scope.start) : null,
       actor: event?.actor ?? null,
-      placeIds: places.filter((p) => p !== targetPlace).map((p) => p.id),
+      placeIds: wherePlaces(text, places, [event?.target?.end ?? -1, q.end], targetPlace).map((p) => p.id),
       dateId: period?.id ?? null,
       counter: speaker && speaker.kind !== 'outlet' && speaker.kind !== 'unknown' ? speaker.name : null,
       claimId: claim?.id ?? null,
@@ -66,4 +66,51 @@ export function findTallies(
     });
   }
   return tallies;
+}
+
+/**
+ * The places that say where the counted attacks happened: those introduced by "in / across"
+ * right after the target ("the base in Erbil") or after the count ("76 times in Iraq and Syria"),
+ * chained by "and" or commas.
+ */
+function wherePlaces<P extends { start: number; end: number }>(
+  text: string,
+  places: readonly P[],
+  anchors: number[],
+  exclude: P | undefined,
+): P[] {
+  const out: P[] = [];
+  const sorted = [...places].sort((a, b) => a.start - b.start);
+  for (const anchor of anchors) {
+    if (anchor < 0) continue;
+    let end = anchor;
+    for (const p of sorted) {
+      if (p.start < end || p === exclude || out.includes(p)) continue;
+      const between = text.slice(end, p.start);
+      const opens =
+        end === anchor
+          ? /^\s*(?:\w+\s+){0,3}?(?:in|across|near|throughout)\s+(?:the\s+)?$/i
+          : /^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i;
+      if (!opens.test(between)) {
+        if (p.start > end) break;
+        continue;
+      }
+      out.push(p);
+      end = p.end;
+    }
+  }
+  return out;
+}
+
+/** "US forces and the international coalition were attacked": the whole coordination is the target. */
+function coordinated(
+  text: string,
+  target: { start: number; end: number; text: string },
+  floor: number,
+): { start: number; end: number; text: string } {
+  const before = text.slice(Math.max(floor, target.start - 60), target.start);
+  const m = /((?:\p{Lu}[\p{L}.-]*\s+)?[\p{L}-]+\s+and\s+(?:the\s+)?(?:[\p{L}-]+\s+)?)$/u.exec(before);
+  if (!m) return target;
+  const start = target.start - m[1]!.length;
+  return { start, end: target.end, text: text.slice(start, target.end) };
 }
