@@ -4,6 +4,7 @@ export interface TextNodeLike {
   readonly nodeValue?: string | null;
   readonly localName?: string;
   readonly childNodes: ArrayLike<TextNodeLike>;
+  readonly textContent?: string | null;
   getAttribute?(name: string): string | null;
 }
 
@@ -45,6 +46,8 @@ const BLOCK = new Set([
   'tbody',
   'thead',
   'tfoot',
+  'td',
+  'th',
   'tr',
   'ul',
 ]);
@@ -78,6 +81,9 @@ const SKIP = new Set([
   'title',
   'video',
 ]);
+
+/** A table cell with this much text is page layout, not data. */
+const LAYOUT_CELL = 200;
 
 /** Options for {@link articleText}. */
 export interface ArticleTextOptions {
@@ -136,7 +142,8 @@ function walk(
       out.lineBreak();
       continue;
     }
-    if (tag === 'td' || tag === 'th') {
+    // Cells of a data table read as a row; a layout table's cell holding prose is a block of its own.
+    if ((tag === 'td' || tag === 'th') && (node.textContent ?? '').length < LAYOUT_CELL) {
       out.text(' ', false);
       stack.push({ close: 'cell' });
       pushChildren(node, inPre);

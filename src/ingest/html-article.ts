@@ -241,9 +241,10 @@ function proseLength(text: string): number {
 
 /** Whether extracted text is an article rather than a menu, a cookie notice or an error page. */
 function isProse(text: string): boolean {
-  if (proseLength(text) >= 80 || (text.length >= 40 && proseLength(text) >= text.length * 0.5)) return true;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  // A one-sentence brief is an article; "We use cookies." alone is not.
+  if (proseLength(text) >= 80 || (words >= 5 && proseLength(text) >= text.length * 0.5)) return true;
   // Tables and schedules have no sentences but many words per line; menus have one or two.
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const words = text.split(/\s+/).filter(Boolean).length;
   return words >= 40 && words / lines.length >= 3;
 }

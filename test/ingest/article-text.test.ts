@@ -28,6 +28,11 @@ describe('articleText', () => {
       'Killed 2\n\nHurt 3',
     ],
     [
+      'a layout table cell holding prose is its own paragraph',
+      `<table><tr><td>Home</td><td>${'Shelling hit the port of Kherson on Monday, officials said. '.repeat(4)}</td></tr></table>`,
+      `Home\n\n${'Shelling hit the port of Kherson on Monday, officials said. '.repeat(4).trim()}`,
+    ],
+    [
       'scripts, styles and captions are left out',
       '<p>Two died.</p><script>x()</script><style>p{}</style><figure><figcaption>Smoke</figcaption></figure>',
       'Two died.',

@@ -124,6 +124,15 @@ describe('sourceFromString with embedded posts and a repeated headline', () => {
   });
 });
 
+describe('a one-sentence brief', () => {
+  it('is an article, however short', () => {
+    const page =
+      '<html><head><title>Brief</title></head><body><nav><a href="/">Home</a></nav>' +
+      '<div class="story"><p>Two people died in shelling on Monday.</p></div></body></html>';
+    expect(sourceFromString(page, { id: 'brief' }).body).toBe('Two people died in shelling on Monday.');
+  });
+});
+
 describe('sourceFromString with plain text', () => {
   const cases: Array<[string, string]> = [
     ['a one-line report', 'Shelling hit the port of Kherson on Monday.'],
