@@ -115,6 +115,8 @@ const FIRST: [string, Expect][] = [
   ['The firm booked a -$5 loss.', { value: -5, unit: 'USD' }],
   ['About 8\u00a0000 people fled.', { value: 8000, unit: 'count', of: 'people' }],
   ['It cost him 40 bucks.', { value: 40, unit: 'USD' }],
+  ['The state approved Rs 5 crore in relief.', { value: 5e7, unit: 'INR' }],
+  ['Floods displaced 2 lakh people.', { value: 2e5, unit: 'count', of: 'people' }],
   ['Floods covered 40 sq. mi of farmland.', { value: 40, unit: 'mi2' }],
   // years in running text: counts, flagged as years, low confidence
   ['The dam was built in 1987 by engineers.', { value: 1987, unit: 'count', year: true, of: null }],
@@ -161,6 +163,7 @@ const NONE: string[] = [
   'No one was hurt, and everyone helped one another.',
   'He finished 23 rd in the race.',
   'a one-of-a-kind mural',
+  'since the 9/11 attacks',
   'in the twenty-first century',
   'the thirty-second round',
   '1'.repeat(5000),

@@ -1,6 +1,9 @@
 import { isDigit, isLetter } from './char-classes.js';
 import { isNumberWordStart, parseNumberWords } from './number-words.js';
 
+/** Denominators of written fractions ("1/4 mile", "10 1/2 miles"); "9/11" is a name, not 0.82. */
+const FRACTION_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 8, 10, 16]);
+
 /** A number read at an offset, before its sign, scale and unit. */
 export interface NumberAt {
   readonly value: number;
@@ -43,7 +46,7 @@ function numeralAt(text: string, pos: number): NumberAt | null {
     const num = Number(frac[2]);
     const den = Number(frac[3]);
     const mixed = frac[1] !== undefined;
-    if (den > 0 && den <= 16 && num < den) {
+    if (FRACTION_DENOMINATORS.has(den) && num < den) {
       if (mixed) value += num / den;
       else return null; // handled below as a plain fraction
       end += frac[0].length;
@@ -62,7 +65,7 @@ function numeralAt(text: string, pos: number): NumberAt | null {
   const plain = /^\/(\d{1,2})(?![\d/])/.exec(text.slice(end, end + 4));
   if (plain && !m[2]) {
     const den = Number(plain[1]);
-    if (den > 0 && den <= 16 && value < den)
+    if (FRACTION_DENOMINATORS.has(den) && value < den)
       return {
         value: value / den,
         start: pos,
@@ -95,7 +98,7 @@ function plainFractionAt(text: string, pos: number): NumberAt | null {
   if (!m) return null;
   const num = Number(m[1]);
   const den = Number(m[2]);
-  if (!(den > 0 && den <= 16 && num < den)) return null;
+  if (!(FRACTION_DENOMINATORS.has(den) && num < den)) return null;
   return {
     value: num / den,
     start: pos,

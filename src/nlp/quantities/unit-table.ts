@@ -443,6 +443,9 @@ export const CURRENCY_BEFORE: Readonly<Record<string, string>> = {
   '₴': 'UAH',
   '₩': 'KRW',
   dollar: 'USD',
+  // "Rs" is also Pakistan's and Sri Lanka's rupee; India's is by far the most written
+  rs: 'INR',
+  'rs.': 'INR',
 };
 
 /**
@@ -471,6 +474,12 @@ export const SCALE_WORDS: Readonly<Record<string, number>> = {
   bln: 1e9,
   trillion: 1e12,
   tn: 1e12,
+  // South Asian scales ("Rs 5 crore", "2 lakh people")
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 /** One-letter scale suffixes glued to a number ("€10M", "$5bn", "0.5k miles"). */
