@@ -79,6 +79,10 @@ describe('past-tense reporting prefers the past', () => {
     // Published in February: a March in the past tense is last March.
     ['The brigade withdrew in March.', '2024-02-10', '2023-03-01'],
     ['The brigade will withdraw in March.', '2024-02-10', '2024-03-01'],
+    // A plan is told with an -ed form but points forward.
+    ['The district forum is planned for April 22.', '2023-12-06', '2024-04-22'],
+    // "would" reports a consequence, not a future date.
+    ['The council approved cuts on Monday that would close two clinics.', '2023-12-06', '2023-12-04'],
     // A day after the reference day in a past-tense sentence belongs to last year.
     ['Gunmen kidnapped two engineers on 20 December.', '2023-12-06', '2022-12-20'],
   ];
@@ -236,6 +240,7 @@ describe('not dates', () => {
     'The air force flew F-16 jets over the border.',
     'Labs were notable for a ratio of 30/4.85 in the sample.',
     'The unit fired 2015 rounds at the ridge.',
+    'The suspect, 19, of 1935 Orchard St., was charged.',
     '',
   ];
   it.each(table)('%s', (text) => {
