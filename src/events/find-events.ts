@@ -149,9 +149,8 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
     case 'blown':
       return next === 'up' || next === 'out';
     case 'suicide':
-      return /^(?:bomb|bomber|bombers|bombing|bombings|attack|attacks|attacker|blast|car|vest|truck)$/.test(
-        next,
-      );
+      // "suicide bombing/attack": the next word is the trigger; "suicide bomber/car/vest" has none.
+      return /^(?:bomb|bomber|bombers|attacker|attackers|car|vest|truck|belt)$/.test(next);
     case 'hit':
     case 'hits':
     case 'struck':

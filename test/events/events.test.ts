@@ -96,6 +96,32 @@ describe('eventsStage', () => {
     expect(r.dates.find((d) => d.id === t.dateId)?.from).toBe('2024-01-01');
   });
 
+  it('ties the target that precedes "in a rocket attack" and keeps KAIROS/RAMS types beside the CASE code', () => {
+    const text = 'Militias also struck the consulate in Basra in a rocket attack on Monday.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'attack');
+    expect(ev?.type).toBe('ART_MISS_ATTACK');
+    expect(surface(text, ev?.target)).toBe('consulate');
+    expect(ev?.kairosType).toBe('Conflict.Attack.Unspecified');
+    expect(ev?.ramsType).toBe('conflict.attack.airstrikemissilestrike');
+  });
+
+  it('types the device of an explosion verb as the instrument, not the target', () => {
+    const text = 'The militants detonated two bombs outside the station.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'detonated');
+    expect(ev?.arguments.find((a) => a.role === 'instrument')?.text).toBe('bombs');
+    expect(ev?.arguments.find((a) => a.role === 'target')).toBeUndefined();
+    expect(ev?.kairosType).toBe('Conflict.Attack.DetonateExplode');
+  });
+
+  it('makes one event of "suicide bombing" at its head word', () => {
+    const text = 'A suicide bombing hit the market.';
+    const evs = read(text).events;
+    expect(evs.map((e) => surface(text, e.trigger))).not.toContain('suicide');
+    expect(evs.find((e) => surface(text, e.trigger) === 'bombing')?.type).toBe('SUIC_BOMB');
+    // "hit" in the same sentence is the same incident.
+    expect(new Set(evs.map((e) => e.incidentId)).size).toBe(1);
+  });
+
   it.each([[''], ['   '], ['\u0000\u0001 ÿ 𝕏'], ['attack '.repeat(3000)]])(
     'never throws on odd input %#',
     (text) => {
