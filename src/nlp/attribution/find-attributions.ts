@@ -2,7 +2,7 @@ import type { AttributionForm, CueStance } from '../../types/attribution.js';
 import type { Sentence, Token } from '../../types/sentence.js';
 import type { Span } from '../../types/span.js';
 import { type CueEntry, cueEntry, cueTense } from './cue-lexicon.js';
-import { findQuotes, type Quote } from './quotes.js';
+import { findQuotes, firstQuoteFrom, lastQuoteEndingBy, type Quote } from './quotes.js';
 
 /** An attribution as found in the text, before its speaker is resolved. */
 export interface FoundAttribution {
@@ -111,15 +111,22 @@ export function findAttributions(
   const joined = joinAbbreviations(text, sentences);
   const bySentence = groupBySentence(tokens, joined);
   const found: FoundAttribution[] = [];
-  const taken: Span[] = [];
-  const isTaken = (at: number) => taken.some((s) => at >= s.start && at < s.end);
+  // Character masks keep long texts linear: what is already attributed, and what is inside speech.
+  const takenMask = new Uint8Array(text.length + 1);
+  const isTaken = (at: number) => takenMask[at] === 1;
+  const take = (spans: Span[]) => {
+    for (const s of spans) takenMask.fill(1, s.start, s.end);
+  };
+  const quoteMask = new Uint8Array(text.length + 1);
+  for (const q of quotes) quoteMask.fill(1, q.start + 1, q.end);
+  const quoteAt = new Map(quotes.map((q) => [q.start, q]));
   for (const [n, sentence] of joined.entries()) {
     const toks = bySentence[n] ?? [];
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k]!;
       if (isTaken(tok.start)) continue;
-      const inQuote = quotes.some((q) => tok.start > q.start && tok.end <= q.end);
-      if (inQuote) continue;
+      if (quoteMask[tok.start] === 1 && quoteMask[tok.end - 1] === 1) continue;
+      if (!mayBeCue(tok)) continue;
       let hit =
         tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
@@ -127,8 +134,9 @@ export function findAttributions(
       if (!hit) continue;
       if (hit.content.end <= hit.content.start) continue;
       // Content that opens a quotation runs to its close ("According to X, “… . …”").
-      const opened = quotes.find((q) => q.start === hit!.content.start && q.end > hit!.content.end);
-      if (opened) hit = { ...hit, content: { start: hit.content.start, end: opened.end } };
+      const opened = quoteAt.get(hit.content.start);
+      if (opened && opened.end > hit.content.end)
+        hit = { ...hit, content: { start: hit.content.start, end: opened.end } };
       const spans = [hit.content, hit.source, hit.cue].filter((s): s is Span => s !== null);
       if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) {
         // The quote before the cue already belongs to someone: read the cue without it.
@@ -137,11 +145,11 @@ export function findAttributions(
         const again = [retry.content, retry.source, retry.cue].filter((s): s is Span => s !== null);
         if (again.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
         found.push(retry);
-        taken.push(...again);
+        take(again);
         continue;
       }
       found.push(hit);
-      taken.push(...spans);
+      take(spans);
     }
   }
   for (const signed of signedQuotes(text, quotes)) {
@@ -484,7 +492,7 @@ function quoteBefore(
   sentence: Sentence,
 ): { quote: Quote; sourceBefore: Span | null; opens: boolean } | null {
   const cueStart = toks[a]!.start;
-  const q = [...quotes].reverse().find((x) => x.end <= cueStart);
+  const q = lastQuoteEndingBy(quotes, cueStart);
   if (!q) return null;
   // "“… escapades.” The agency said …": a quote closed by a full stop ended its own sentence.
   if (/[.]\s*(?:[”"]|'')$/.test(text.slice(q.start, q.end)) && q.end <= sentence.start) return null;
@@ -522,7 +530,8 @@ function quoteAfter(
   )
     i++;
   const at = toks[i]?.start ?? sentence.end;
-  const q = quotes.find((x) => x.start >= at && x.start - at <= 3);
+  const q = quotes[firstQuoteFrom(quotes, at)];
+  if (q && q.start - at > 3) return null;
   if (!q) return null;
   const gap = text.slice(toks[i - 1]?.end ?? at, q.start);
   if (!/^[\s,:;—–-]*$/.test(gap)) return null;
@@ -533,8 +542,8 @@ function quoteAfter(
 
 /** Where a sentence's content starts: an open quote that runs into it starts earlier. */
 function contentStartOf(_text: string, sentence: Sentence, quotes: Quote[]): number {
-  const q = quotes.find((x) => x.start < sentence.start && x.end > sentence.start);
-  return q ? q.start : sentence.start;
+  const q = quotes[firstQuoteFrom(quotes, sentence.start) - 1];
+  return q && q.end > sentence.start ? q.start : sentence.start;
 }
 
 function contentAfter(
@@ -791,10 +800,11 @@ function continuedQuote(
   end: number,
 ): number {
   const from = toks[Math.min(after, toks.length) - 1]?.end ?? end;
-  const next = quotes.find((q) => q.start >= from);
+  const next = quotes[firstQuoteFrom(quotes, from)];
   if (!next) return end;
   const gap = text.slice(from, next.start);
-  if (gap.includes('\n') || quotes.some((q) => q.start > end && q.start < next.start)) return end;
+  const between = quotes[firstQuoteFrom(quotes, end + 1)];
+  if (gap.includes('\n') || (between && between.start < next.start)) return end;
   // The rest of this sentence ("she said to the TV,", "he said, but") or the next sentence opens with it.
   if (next.start < sentence.end) return gap.length <= 80 && !/[.!?]/.test(gap) ? next.end : end;
   const tail = text.slice(from, sentence.end);
@@ -932,12 +942,7 @@ function readNounCue(text: string, toks: Token[], k: number, sentence: Sentence)
   if (!stance || tok.pos !== 'NOUN') return null;
   const that = toks[k + 1];
   const after = toks[k + 2];
-  if (
-    !that ||
-    that.text.toLowerCase() !== 'that' ||
-    !after ||
-    !/^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(after.pos)
-  )
+  if (that?.text.toLowerCase() !== 'that' || !after || !/^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(after.pos))
     return null;
   let stop = clauseEnd(toks, k + 1);
   // "The claim that it downed a jet was denied": the that-clause ends where the main verb starts.
@@ -974,4 +979,10 @@ function readNounCue(text: string, toks: Token[], k: number, sentence: Sentence)
     cueKind: 'speech',
     confidence: 0.55,
   };
+}
+
+/** A cheap filter before the full reading: only reporting words, "according" and reporting nouns. */
+function mayBeCue(tok: Token): boolean {
+  const lower = tok.text.toLowerCase();
+  return lower === 'according' || cueEntry(lower) !== null || NOUN_CUE[lower] !== undefined;
 }

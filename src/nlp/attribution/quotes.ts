@@ -59,3 +59,28 @@ function trimEnd(text: string, end: number): number {
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
   return e;
 }
+
+/**
+ * Index of the first quote starting at or after `pos` in quotes sorted by start (binary search,
+ * so long texts with many quotes stay linear overall).
+ *
+ * @example firstQuoteFrom([{start: 3, …}, {start: 40, …}], 10) // 1
+ */
+export function firstQuoteFrom(quotes: readonly Quote[], pos: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last quote that ends at or before `pos`, or null. Quotes never overlap, so ends are sorted too. */
+export function lastQuoteEndingBy(quotes: readonly Quote[], pos: number): Quote | null {
+  for (let i = firstQuoteFrom(quotes, pos) - 1; i >= 0; i--) {
+    if (quotes[i]!.end <= pos) return quotes[i]!;
+  }
+  return null;
+}

@@ -51,7 +51,7 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     role: Sentence['role'];
   }
   const drafts: Draft[] = [];
-  const roleAt = (at: number) => input.sentences.find((s) => at >= s.start && at < s.end)?.role ?? 'body';
+  const roleAt = (at: number) => sentenceAt(input.sentences, at)?.role ?? 'body';
   // A reported position ("the army wants…") is the outlet's claim about the speaker, not the speaker's claim.
   const reports = input.attributions.filter((a) => a.cueKind !== 'stance');
   for (const a of reports) {
@@ -69,20 +69,24 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
   }
   drafts.sort((a, b) => a.span.start - b.span.start);
 
-  // Merge restatements: a headline or standfirst repeating a body claim adds a mention.
+  // Merge restatements: a headline or standfirst repeating a body claim adds a mention. Only
+  // pairs across roles are compared, so a long body stays linear.
+  const keys = new Map(drafts.map((d) => [d, claimKey(text.slice(d.span.start, d.span.end))]));
   const groups: Draft[][] = [];
+  const headed: Draft[][] = [];
   for (const d of drafts) {
-    const key = claimKey(text.slice(d.span.start, d.span.end));
-    const match = groups.find((g) =>
+    const key = keys.get(d)!;
+    const pool = d.role === 'body' ? headed : groups;
+    const match = pool.find((g) =>
       g.some(
-        (o) =>
-          (o.role !== 'body' || d.role !== 'body') &&
-          o.role !== d.role &&
-          sameClaim(claimKey(text.slice(o.span.start, o.span.end)), key),
+        (o) => o.role !== d.role && (o.role !== 'body' || d.role !== 'body') && sameClaim(keys.get(o)!, key),
       ),
     );
     if (match) match.push(d);
-    else groups.push([d]);
+    else {
+      groups.push([d]);
+      if (d.role !== 'body') headed.push(groups.at(-1)!);
+    }
   }
 
   const claims: Claim[] = groups.map((group, i) => {
@@ -198,4 +202,18 @@ function isAssertion(piece: string): boolean {
   // "…, which is part of the group": a description of the speaker, not a claim of its own.
   if (/^(?:which|who|whose|whom)\b/i.test(piece)) return false;
   return true;
+}
+
+/** The sentence containing an offset (binary search over sentences in text order). */
+function sentenceAt(sentences: readonly Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
