@@ -24,6 +24,8 @@ const PROMO_START = new RegExp(
       'comments?$',
       'tags?:',
       'citation:',
+      'filed under\\b',
+      'write to \\S.{0,80}@',
       'this document is subject to copyright',
       'have a (?:news )?tip\\b',
       'get the latest\\b',
@@ -74,6 +76,7 @@ const UI_LABEL = new RegExp(
       '\\*+/',
       '(?:photo|image|picture|foto|credit)s?:?\\s*(?:getty(?: images)?|ap|reuters|afp|epa|shutterstock|istock)(?:\\s*/.*)?',
       'getty images',
+      '(?:(?:share|tweet|submit|email|print|pin|save|comment|comments|reddit|facebook|twitter|whatsapp|linkedin|flipboard)\\b\\s*){2,}',
     ].join('|') +
     ')\\s*[.:]?$',
   'i',
@@ -90,7 +93,9 @@ const MAX_PROMO_WORDS = 30;
 const TAIL_HEADING = new RegExp(
   '^(?:' +
     [
-      'related(?: articles| stories| posts| news| content| coverage)?',
+      'related',
+      'related (?:articles|stories|posts|news|content|coverage|reading|links)\\b.{0,60}',
+      'more \\w+(?: \\w+)? (?:news|stories)',
       'more (?:stories|news|from|on this|in|great)\\b.*',
       'you (?:may|might) also (?:like|enjoy)\\b.*',
       'recommended(?: for you| stories)?',

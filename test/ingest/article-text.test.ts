@@ -136,6 +136,14 @@ describe('dropBoilerplateParagraphs', () => {
       story,
     ],
     ['a comments tail', [...story, 'Comments', 'Great article!'], story],
+    ['a share bar', [...story, 'Share Tweet Email'], story],
+    ['a contact line', [...story, 'Write to Mara Ellison at mara@courier.example'], story],
+    ['a more-news tail', [...story, 'More World News', 'Bridge closed after shelling'], story],
+    [
+      'a related-coverage tail',
+      [...story, 'Related coverage from Courier Explains:', 'How ferries work'],
+      story,
+    ],
     ['a tag list whose label opens the paragraph', [...story, 'Tags\ndepot, drone, grain'], story],
     [
       'a paywall tail',
