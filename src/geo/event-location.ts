@@ -24,28 +24,37 @@ export function findEventLocation(
     const slice = text.slice(s.start, s.end);
     const verbs = [...slice.matchAll(EVENT_VERB)].map((m) => s.start + m.index);
     if (verbs.length === 0) continue;
-    const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'demonym');
-    let best: Place | null = null;
+    const candidates: Candidate[] = places
+      .filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'demonym')
+      .map((p) => ({ start: p.start, end: p.end, name: p.name, placeId: p.id, specific: specificity(p) }));
+    let best: Candidate | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (const p of inSentence) {
+    for (const p of candidates) {
       const before = text.slice(Math.max(s.start, p.start - 60), p.start);
-      const locative = LOCATIVE.test(before);
+      const locative = LOCATIVE.test(before) && !/according\s+to\s+$/i.test(before);
       const distance = Math.min(...verbs.map((v) => Math.abs(p.start - v)));
       const afterVerb = verbs.some(
         (v) => v < p.start && p.start - v < 40 && /^\S+\s+(?:the\s+)?$/.test(text.slice(v, p.start)),
       );
       if (!locative && !afterVerb) continue;
-      const specific =
-        p.precision === 'exact' || p.precision === 'near'
-          ? 2
-          : p.precision === 'admin2' || p.precision === 'admin1'
-            ? 1
-            : 0;
       const follows = verbs.some((v) => v < p.start);
       // "Officials in Baghdad said …": where the speakers are, not where it happened.
       const speaker = /^\W{0,3}\s*(?:said|say|says|told|reported)\b/.test(text.slice(p.end, p.end + 12));
+      // "Taji, just north of Baghdad", "30 km from Kilinochchi": a reference point, not the place.
+      const reference =
+        /(?:\b(?:km|kilometres|kilometers|miles|far|just|some|about)\b[^.;]{0,20}\b(?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?$/i.test(
+          before,
+        );
+      // "Syria's Aleppo province": the container of the place that follows.
+      const container = /^(?:['’]s|\s{2,}s)\b/.test(text.slice(p.end, p.end + 4));
       const score =
-        specific * 1.5 + (afterVerb ? 1 : 0) + (follows ? 0.8 : 0) - (speaker ? 2 : 0) - distance / 60;
+        p.specific * 1.5 +
+        (afterVerb ? 1 : 0) +
+        (follows ? 0.8 : 0) -
+        (speaker ? 2 : 0) -
+        (reference ? 2.5 : 0) -
+        (container ? 2 : 0) -
+        distance / 60;
       if (score > bestScore) {
         bestScore = score;
         best = p;
@@ -56,10 +65,23 @@ export function findEventLocation(
         start: best.start,
         end: best.end,
         name: best.name,
-        placeId: best.id,
+        placeId: best.placeId,
         confidence: Math.max(0.3, Math.min(0.9, 0.6 + bestScore / 10)),
       };
     }
   }
   return null;
+}
+
+interface Candidate extends Span {
+  readonly name: string;
+  readonly placeId: string | null;
+  readonly specific: number;
+}
+
+function specificity(p: Place): number {
+  if (p.precision === 'exact' || p.precision === 'near') return 2;
+  if (p.precision === 'admin2' || p.precision === 'admin1') return 1;
+  if (p.precision === 'unresolved') return 1.5;
+  return 0;
 }
