@@ -36,7 +36,10 @@ export interface Quantity extends Span, Evidence {
   readonly high: number | null;
   /** The value in the dimension's base unit (m, m2, kg, s, m/s, degC, …), or null when none. */
   readonly normalized: { readonly value: number; readonly unit: UnitId } | null;
-  /** What a count counts ("12 times" → "times", "900 troops" → "troops"). */
+  /**
+   * What a count counts ("12 times" → "times", "900 troops" → "troops"), or what a share or a
+   * measure is of ("50 percent of the air base" → "air base", "40 tonnes of flour" → "flour").
+   */
   readonly of: TextSpan | null;
   /** The number was written in words ("twelve", "half", "dozens"). */
   readonly spelledOut: boolean;

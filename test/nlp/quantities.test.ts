@@ -90,7 +90,7 @@ const FIRST: [string, Expect][] = [
   ['a 4.5-mile tunnel', { value: 4.5, unit: 'mi' }],
   ['The hostage, 19 years old, was freed.', { value: 19, unit: 'yr' }],
   ['The barrier is 6 ft 6 in tall.', { value: 6.5, unit: 'ft' }],
-  ['Each crate held two and a half kilograms of powder.', { value: 2.5, unit: 'kg', of: null }],
+  ['Each crate held two and a half kilograms of powder.', { value: 2.5, unit: 'kg', of: 'powder' }],
   ['The centre is 6-foot-7 and fast.', { value: 6 + 7 / 12, unit: 'ft' }],
   ['a cell of 2.5 x 4 metres', { value: 2.5, unit: 'm' }],
   ['They lost hundreds of millions of dollars.', { value: 2e8, unit: 'USD', bound: 'at-least' }],

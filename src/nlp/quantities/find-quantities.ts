@@ -523,7 +523,10 @@ function toRecord(
     of = wholeAfterOf(text, r.end);
     if (!of || !(r.bound === 'at-least' || r.value < 1))
       of = countedNoun(text, r.end, tokens) ?? partitiveOf(text, r.end);
-  } else if (r.unit === '%') of = wholeAfterOf(text, r.end);
+  } else if (!r.year) {
+    // what a share or a measure is of: "60 percent of the town", "40 tonnes of flour"
+    of = wholeAfterOf(text, r.end);
+  }
   // a four-digit number followed by a plural noun is a count ("1500 troops"), not a year
   let year = r.year;
   let confidence = r.confidence;
