@@ -60,7 +60,11 @@ export function blockedSpans(text: string): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Whether offset `i` falls inside one of `spans` (sorted by start). */
+/**
+ * Whether offset `i` falls inside one of `spans` (sorted by start).
+ *
+ * @example insideAny([{ start: 6, end: 15 }], 6) // true
+ */
 export function insideAny(spans: readonly Span[], i: number): boolean {
   for (const s of spans) {
     if (s.start > i) return false;

@@ -117,7 +117,11 @@ function wordsFrom(text: string, pos: number, max: number): { piece: Piece; sep:
   return out;
 }
 
-/** Whether `word` starts a spelled-out number (used to find candidates quickly). */
+/**
+ * Whether `word` starts a spelled-out number (used to find candidates quickly).
+ *
+ * @example isNumberWordStart('Twelve') // true; isNumberWordStart('second') // false
+ */
 export function isNumberWordStart(word: string): boolean {
   const w = word.toLowerCase();
   return (

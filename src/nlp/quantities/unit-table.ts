@@ -76,6 +76,8 @@ function round(v: number): number {
 /**
  * Unit words and abbreviations written after a number (lower-cased; matched longest first,
  * whole words only). Single letters are kept to the few that are unambiguous after a number.
+ *
+ * @example UNIT_WORDS['square metres'] // 'm2'
  */
 export const UNIT_WORDS: Readonly<Record<string, string>> = {
   // length
@@ -298,6 +300,8 @@ export const EXTRA_UNIT_FACTORS: Readonly<Record<string, { unit: string; factor:
 /**
  * Currency words and codes written after a number ("5 million dollars", "40 rmb", "10 €").
  * Lower-cased; multi-word entries win over single words.
+ *
+ * @example CURRENCY_AFTER['syrian pounds'] // 'SYP'
  */
 export const CURRENCY_AFTER: Readonly<Record<string, string>> = {
   $: 'USD',
@@ -402,6 +406,8 @@ export const CURRENCY_AFTER: Readonly<Record<string, string>> = {
 /**
  * Currency symbols and codes written before a number ("$5", "US$ 3", "HK$ 10", "USD 200").
  * Matched case-insensitively, longest first; a bare "C $" (Canadian) only with the dollar sign.
+ *
+ * @example CURRENCY_BEFORE['hk$'] // 'HKD'
  */
 export const CURRENCY_BEFORE: Readonly<Record<string, string>> = {
   $: 'USD',
