@@ -211,6 +211,23 @@ describe('relative periods', () => {
   });
 });
 
+describe('days of a month named relative to the reference', () => {
+  const table: Array<[string, Expected]> = [
+    ['The deadline is the 18th of next month.', { surface: 'the 18th of next month', from: '2024-01-18' }],
+    [
+      'Curfews applied between the 1st and 15th of this month.',
+      { surface: 'between the 1st and 15th of this month', from: '2023-12-01', to: '2023-12-15' },
+    ],
+    [
+      'Casualties fell over this past weekend.',
+      { surface: 'this past weekend', from: '2023-12-02', to: '2023-12-03' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});
+
 describe('without a reference date nothing is guessed', () => {
   const table: Array<[string, Expected]> = [
     [

@@ -61,6 +61,7 @@ export function ruleAtoms(text: string): Atom[] {
     ...yearRanges(text),
     ...monthRanges(text),
     ...afterNext(text),
+    ...daysOfRelativeMonth(text),
   ];
 }
 
@@ -365,20 +366,14 @@ const PRECISION: Record<Unit, DatePrecision> = {
 
 /** -1 for last/past/previous, +1 for next/coming, 0 for this. @example offsetOf('next') // 1 */
 export function offsetOf(modifier: string): number {
-  const m = modifier.toLowerCase().replace(/\s+/g, ' ');
-  if (
-    m === 'last' ||
-    m === 'past' ||
-    m === 'previous' ||
-    m === 'the past' ||
-    m === 'the last' ||
-    m === 'the previous'
-  )
-    return -1;
-  if (m === 'next' || m === 'coming' || m === 'the next' || m === 'the coming' || m === 'the following')
-    return 1;
+  const m = modifier.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+  if (BACK.has(m)) return -1;
+  if (AHEAD.has(m)) return 1;
   return 0;
 }
+
+const BACK = new Set(['last', 'past', 'previous', 'prior', 'this past']);
+const AHEAD = new Set(['next', 'coming', 'following', 'upcoming']);
 
 /** An atom read against the reference day; without one it has no span. */
 export const relativeAtom = (
@@ -397,7 +392,7 @@ export const relativeAtom = (
 
 /** "last week", "this year", "next month", "the past quarter", "this calendar year". */
 function relativePeriods(text: string): Atom[] {
-  const source = `${B}(the\\s+(?:past|last|previous|next|coming|following)|this|last|next|past|previous|coming|current|the|my)\\s+(?:calendar\\s+)?(week|weekend|month|year|quarter|decade)${E}`;
+  const source = `${B}(the\\s+(?:past|last|previous|prior|next|coming|following|upcoming)|this\\s+past|this|last|next|past|previous|prior|coming|upcoming|current|the|my)\\s+(?:calendar\\s+)?(week|weekend|month|year|quarter|decade)${E}`;
   return each(text, source, (m) => {
     const unit = m[2]!.toLowerCase() as Unit;
     const modifier = m[1]!.toLowerCase();
@@ -951,4 +946,56 @@ function afterNext(text: string): Atom[] {
       PRECISION[unit],
     );
   });
+}
+
+/** "the 18th of this month", "between the 1st and 15th of next month", "from 4 to 22 this month". */
+function daysOfRelativeMonth(text: string): Atom[] {
+  const rel =
+    '(?:of\\s+)?(this|next|last|the\\s+current|current|the\\s+next|the\\s+previous|previous)\\s+month';
+  const link = '\\s*(?:to|and|-|–|until|till|through)\\s*(?:the\\s+)?';
+  const inMonth = (ref: Day, modifier: string, day: number): Day | null => {
+    const p = parts(ref);
+    const [first] = monthSpan(p.year, p.month + offsetOf(modifier));
+    const q = parts(first);
+    return makeDay(q.year, q.month, day);
+  };
+  return [
+    ...each(
+      text,
+      `${B}(?:(from|between)\\s+)?(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})\\s+${rel}${E}`,
+      (m) => {
+        const d1 = dayOf(m[2]!);
+        const d2 = dayOf(m[3]!);
+        if (d1 === null || d2 === null || d2 <= d1) return null;
+        if (/\sand\s/i.test(m[0]) && m[1]?.toLowerCase() !== 'between') return null;
+        const atom = relativeAtom(
+          m.index,
+          m.index + m[0].length,
+          0.75,
+          (ref) => {
+            const a = inMonth(ref, m[4]!, d1);
+            const b = inMonth(ref, m[4]!, d2);
+            return a !== null && b !== null ? [a, b] : null;
+          },
+          'day',
+        );
+        return { ...atom, priority: 3, kind: 'range' };
+      },
+    ),
+    ...each(text, `${B}(?:the\\s+)?(${DAY_NUM})\\s+${rel}${E}`, (m) => {
+      const d = dayOf(m[1]!);
+      if (d === null || /^\d+$/.test(m[1]!)) return null;
+      // Readers mark "the 18th of next month" whole, as they mark "the 18th".
+      return relativeAtom(
+        m.index,
+        m.index + m[0].length,
+        0.75,
+        (ref) => {
+          const x = inMonth(ref, m[2]!, d);
+          return x === null ? null : [x, x];
+        },
+        'day',
+      );
+    }),
+  ];
 }
