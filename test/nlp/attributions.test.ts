@@ -246,6 +246,28 @@ describe('prepositional attribution, statements and passives', () => {
       { source: 'The militia', cue: 'claim', content: 'that it downed a fighter jet', stance: 'distancing' },
     ],
     [
+      'The brigade posted on Telegram that its fighters had reached the river.',
+      {
+        source: 'The brigade',
+        cue: 'posted',
+        content: 'that its fighters had reached the river',
+        kind: 'social-media',
+      },
+    ],
+    [
+      'The Times of the Coast, citing a police source, reported that the curfew was lifted.',
+      {
+        source: 'The Times of the Coast',
+        cue: 'reported',
+        content: 'that the curfew was lifted',
+        kind: 'other-outlet',
+      },
+    ],
+    [
+      'Two witnesses told the agency they saw a drone before the blast.',
+      { source: 'Two witnesses', cue: 'told', content: 'they saw a drone before the blast', kind: 'witness' },
+    ],
+    [
       'It was reported that the checkpoint had been abandoned overnight.',
       { source: null, content: 'that the checkpoint had been abandoned overnight', form: 'passive' },
     ],
@@ -264,6 +286,20 @@ describe('speakers linked to earlier mentions', () => {
     const a = read(text).find((x) => surface(text, x.source) === 'The sources')!;
     expect(a.speaker.kind).toBe('anonymous-source');
     expect(surface(text, a.speaker.antecedent)).toBe('A senior source in the border police');
+  });
+  it('links "the spokesman" to the named spokesman before', () => {
+    const text =
+      'A spokesman for the navy, Captain Ilse Brandt, said two ships were damaged. The spokesman added that no sailors were hurt.';
+    const found = read(text);
+    expect(found[0]!.speaker).toMatchObject({
+      name: 'Captain Ilse Brandt',
+      role: 'spokesman',
+      affiliation: 'the navy',
+      kind: 'named-official',
+    });
+    const later = found.find((x) => surface(text, x.source) === 'The spokesman')!;
+    expect(later.speaker.name).toBe('Captain Ilse Brandt');
+    expect(later.speaker.antecedent).not.toBeNull();
   });
   it('links a pronoun to the last named speaker', () => {
     const text = 'Mayor Lena Ortiz said the shelters were full. She said that more tents were needed.';

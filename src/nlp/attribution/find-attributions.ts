@@ -331,6 +331,12 @@ function readCue(
   const participle = toks[a - 1]?.text === ',' && /ing$/.test(lower);
   const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle;
   const subject = joined ? clauseSubject(text, toks, a - 1) : nounPhraseBefore(text, toks, a);
+  const parenthetical = () => {
+    const comma = toks.findIndex((t, j) => j > cueEndIdx && t.text === ',');
+    return comma > 0 && /^(VERB|AUX)$/.test(toks[comma + 1]?.pos ?? '');
+  };
+  // "The paper, citing a police source, reported …": the participle sits inside an aside.
+  if (participle && parenthetical()) return null;
   if (participle && !subject && entry.strength === 'speech') {
     // "…, saying that …" with no clear subject: the content still stands, its speaker unknown.
     const quoted = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
@@ -571,7 +577,7 @@ function contentAfter(
   if (entry.lemma === 'tell' || entry.lemma === 'inform' || entry.lemma === 'brief') {
     while (
       i < toks.length &&
-      /^(PROPN|NOUN|DET|ADJ|PRON)$/.test(toks[i]!.pos) &&
+      (/^(PROPN|NOUN|DET|ADJ)$/.test(toks[i]!.pos) || /^(me|him|her|us|them|you)$/i.test(toks[i]!.text)) &&
       !/^that$/i.test(toks[i]!.text)
     )
       i++;

@@ -124,6 +124,24 @@ export function splitSpeaker(raw: string): { name: string; role: string | null; 
   const issued = /\bstatements?\s+(?:issued|released|published|posted|put out)\s+by\s+(.+)$/i.exec(text);
   if (issued) return { name: issued[1]!.trim(), role: null, affiliation: null };
   const appositive = /^([^,]+),\s*(?:the\s+|a\s+|an\s+)?([^,]+?)(?:,.*)?$/.exec(text);
+  // "A spokesman for the navy, Captain Ilse Brandt": the description comes first, the name second.
+  const described =
+    appositive &&
+    /^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:for|of|at|with|in)\s+(.+)$/i.exec(
+      appositive[1]!.trim(),
+    );
+  if (
+    appositive &&
+    described &&
+    ROLE_WORD.test(described[1]!) &&
+    /^[A-Z][\w.-]*(?:\s+[A-Z][\w.'’-]*)+$/.test(appositive[2]!.trim())
+  ) {
+    return {
+      name: appositive[2]!.trim(),
+      role: described[1]!.toLowerCase(),
+      affiliation: described[2]!.trim(),
+    };
+  }
   if (appositive && /[A-Z]/.test(appositive[1]![0] ?? '')) {
     const name = appositive[1]!.trim();
     const app = appositive[2]!.trim();
