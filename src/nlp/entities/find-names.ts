@@ -188,6 +188,7 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
   for (const w of words) if (!w.cap) lowerSeen.add(w.lower);
   const out: Candidate[] = [];
   const personParts = new Set<string>();
+  const titleCache = new Map<number, boolean>();
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -252,7 +253,7 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
       cityNames(),
       text.slice(words[runEnd]!.end, words[runEnd]!.end + 14),
     );
-    if (typed && !(titleLine(text, w.start) && typed.confidence < 0.5)) {
+    if (typed && !(typed.confidence < 0.5 && titleLine(text, w.start, titleCache))) {
       // Multi-word organisation and person names outrank a place or demonym inside them.
       const strong =
         run.length > 1 &&
@@ -269,9 +270,17 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
 }
 
 /** Whether the line holding `at` is written in title case (a headline): capitals say little there. */
-function titleLine(text: string, at: number): boolean {
+function titleLine(text: string, at: number, cache: Map<number, boolean>): boolean {
   const from = text.lastIndexOf('\n', at) + 1;
-  const to = text.indexOf('\n', at);
+  const known = cache.get(from);
+  if (known !== undefined) return known;
+  const result = titleCaseLine(text, from);
+  cache.set(from, result);
+  return result;
+}
+
+function titleCaseLine(text: string, from: number): boolean {
+  const to = text.indexOf('\n', from);
   const words = text.slice(from, to < 0 ? text.length : to).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   if (words.length < 4) return false;
   const caps = words.filter((x) => /^\p{Lu}/u.test(x)).length;
