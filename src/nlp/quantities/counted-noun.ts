@@ -8,7 +8,8 @@ export const STOP_WORDS = new Set(
     'is are was were be been being am has have had do does did will would shall should can could may might must ' +
     'it its he she they we you i me him her them us our your their his my who whom whose which what when where why how ' +
     'not no nor also only just already still more most less least very too per each every all both some any ' +
-    'said says say according told reported including include includes out up down off if there here'
+    'said says say according told reported including include includes out up down off if there here ' +
+    'while whereas because though although unless whether despite'
   ).split(' '),
 );
 

@@ -14,7 +14,7 @@ const LABEL_BEFORE =
 
 /** A street name after a house number ("2231 Royal Street", "8024 Turtle Creek Cir."). */
 const ADDRESS_AFTER =
-  /^\d{2,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Cir|Circle|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Terrace|Ter)\b/;
+  /^\d{2,5}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Cir|Circle|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Terrace|Ter)\b/;
 
 /** Words after "10m" that keep it a length ("10m high", "5m away"). */
 const LENGTH_CONTEXT =
@@ -161,6 +161,14 @@ function readAt(
     )
       return null;
   }
+  // "the second half", "the northern half": a part, not a number
+  if (
+    /^half\b/i.test(text.slice(pos, pos + 5)) &&
+    /\b(?:first|second|other|latter|former|top|bottom|upper|lower|northern|southern|eastern|western|back|front)\s+$/i.test(
+      text.slice(Math.max(0, pos - 10), pos),
+    )
+  )
+    return null;
   // "one-of-a-kind", "23 rd": parts of words, spaced ordinals
   if (/^[A-Za-z]+-of-/.test(text.slice(pos, pos + 12))) return null;
   if (isDigit(text[pos]) && /^\d+\s(?:st|nd|rd|th)\b/.test(text.slice(pos, pos + 12))) return 'skip-run';
@@ -438,6 +446,16 @@ function readSingle(
     }
   }
 
+  // "a third state" is an ordinal; "a third of the town" and "a quarter mile" are fractions
+  if (
+    unit === 'count' &&
+    num.spelledOut &&
+    num.value < 1 &&
+    num.value !== 0.5 &&
+    /^an?\s/i.test(text.slice(num.start, num.start + 3)) &&
+    !/^\s+of\b/i.test(text.slice(end, end + 4))
+  )
+    return null;
   // compound amounts: "5 ft 2 in", "3 dollars 50 cents", "15 dollars and 15", "10 $ 30 cent"
   if (unit === 'ft') {
     const inch = /^(?:\s*(\d{1,2})\s*(?:in|inch|inches|")(?![A-Za-z])|-(\d{1,2})(?![\d-]))/.exec(
