@@ -4,6 +4,9 @@ import type { EventLocation, Place, Span } from '../types/index.js';
 const EVENT_VERB =
   /\b(?:kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|bomb(?:ed|ing|ings|s)?|bombard(?:ed|ing|ment)?|shell(?:ed|ing)|clash(?:ed|es|ing)?|struck|strikes?|hit|explo(?:ded|sion|sions)|detonat(?:ed|ion)|fired|shot|shooting|captur(?:ed|e)|arrest(?:ed|s)?|detain(?:ed)?|demonstrat(?:ed|ion|ions|ors)|protest(?:ed|s|ers)?|raid(?:ed|s)?|seiz(?:ed|e)|ambush(?:ed)?|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|storm(?:ed)?|fought|fighting|died|dead|kidnap(?:ped)?|abduct(?:ed)?|execut(?:ed|ion)|massacre(?:d)?|burn(?:ed|t)|destroy(?:ed)?|march(?:ed)?|rall(?:ied|y)|besieg(?:ed)|assassinat(?:ed|ion)|stabbed|rocket(?:ed)?|air ?strikes?|offensive|battle|gunmen|gunfire|patroll?(?:ed|ing|s)?|liberat(?:ed|ion)|gunned|blast|explosion)\b/gi;
 
+// A place further than this (characters) from every event verb is not tied to one.
+const MAX_VERB_DISTANCE = 80;
+
 const LOCATIVE =
   /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:the\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
 
@@ -36,7 +39,7 @@ export function findEventLocation(
       const afterVerb = verbs.some(
         (v) => v < p.start && p.start - v < 40 && /^\S+\s+(?:the\s+)?$/.test(text.slice(v, p.start)),
       );
-      if (!locative && !afterVerb) continue;
+      if ((!locative && !afterVerb) || distance > MAX_VERB_DISTANCE) continue;
       const follows = verbs.some((v) => v < p.start);
       // "Officials in Baghdad said …": where the speakers are, not where it happened.
       const speaker = /^\W{0,3}\s*(?:said|say|says|told|reported)\b/.test(text.slice(p.end, p.end + 12));
@@ -48,7 +51,7 @@ export function findEventLocation(
       // "Syria's Aleppo province": the container of the place that follows.
       const container = /^(?:['’]s|\s{2,}s)\b/.test(text.slice(p.end, p.end + 4));
       const score =
-        p.specific * 1.5 +
+        p.specific +
         (afterVerb ? 1 : 0) +
         (follows ? 0.8 : 0) -
         (speaker ? 2 : 0) -
