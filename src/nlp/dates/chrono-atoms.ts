@@ -1,8 +1,8 @@
 import * as chrono from 'chrono-node';
+import { readPartRange } from './atom-kit.js';
 import { type Day, makeDay, parseIso, parts } from './calendar.js';
 import type { Atom, YearlessPart } from './reading.js';
 import { readYearless } from './reading.js';
-import { readPartRange } from './rules.js';
 
 // Anchor for chrono when the reference is unknown: its relative readings are then discarded.
 const FALLBACK_REF = '2000-06-15';

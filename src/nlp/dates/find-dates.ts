@@ -1,12 +1,14 @@
 import type { DateMention } from '../../types/date.js';
+import { shiftDay } from './atom-kit.js';
 import { type Day, makeDay, parseIso, parts, toIso } from './calendar.js';
+import { calendarAtoms } from './calendar-atoms.js';
 import { chronoAtoms } from './chrono-atoms.js';
 import { holidayAtoms } from './holidays.js';
 import { COUNT, countOf } from './lexicon.js';
 import { ordinalWeekAtoms } from './ordinal-weeks.js';
 import { periodPhraseAtoms } from './period-phrases.js';
 import { type Atom, partSpan, pickYear, type Reading, type ResolveContext } from './reading.js';
-import { ruleAtoms, shiftDay } from './rules.js';
+import { relativeAtoms } from './relative-atoms.js';
 import { spelledYearAtoms } from './spelled-years.js';
 import { tenseAround } from './tense.js';
 
@@ -26,7 +28,8 @@ export function findDates(text: string, referenceDate: string | null): DateMenti
   if (typeof text !== 'string' || text.length === 0) return [];
   const ref = parseIso(referenceDate);
   const atoms = [
-    ...ruleAtoms(text),
+    ...calendarAtoms(text),
+    ...relativeAtoms(text),
     ...ordinalWeekAtoms(text),
     ...holidayAtoms(text),
     ...periodPhraseAtoms(text),

@@ -1,7 +1,7 @@
+import { B, E, each, fixed, YEAR } from './atom-kit.js';
 import { addDays, type Day, makeDay, parts } from './calendar.js';
 import type { Atom } from './reading.js';
 import { pickYearOf } from './reading.js';
-import { B, E, each, fixed, YEAR } from './rules.js';
 
 /** The day of a holiday in a given year. */
 type HolidayRule = (year: number) => Day | null;

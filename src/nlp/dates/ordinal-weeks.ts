@@ -1,7 +1,7 @@
+import { B, E, each, fixed, offsetOf, YEAR } from './atom-kit.js';
 import { addDays, type Day, makeDay, monthSpan, parts, weekSpan } from './calendar.js';
 import { MONTH_ANY, MONTH_FULL, monthOf, WEEKDAY_ANY, WEEKDAYS } from './lexicon.js';
 import { type Atom, pickYear, type ResolveContext } from './reading.js';
-import { B, E, each, fixed, offsetOf, YEAR } from './rules.js';
 
 const ORDINAL: Record<string, number> = {
   first: 1,

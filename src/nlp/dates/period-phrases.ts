@@ -1,7 +1,18 @@
+import {
+  B,
+  E,
+  each,
+  fixed,
+  offsetOf,
+  relativeAtom,
+  shiftDay,
+  type Unit,
+  unitSpan,
+  YEAR,
+} from './atom-kit.js';
 import { addDays, type Day, isoWeek, makeDay, monthSpan, parts, weekSpan, yearSpan } from './calendar.js';
 import { COUNT, countOf, MONTH_FULL, monthOf } from './lexicon.js';
 import type { Atom } from './reading.js';
-import { B, E, each, fixed, offsetOf, relativeAtom, shiftDay, type Unit, unitSpan, YEAR } from './rules.js';
 
 /**
  * Less common period phrases: "the rest of the week", "two days hence", "the day after",

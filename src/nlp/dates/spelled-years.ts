@@ -1,7 +1,7 @@
+import { B, E, each, fixed } from './atom-kit.js';
 import { type Day, makeDay, monthSpan, yearSpan } from './calendar.js';
 import { DAY_NUM, dayOf, MONTH_ANY, monthOf } from './lexicon.js';
 import type { Atom } from './reading.js';
-import { B, E, each, fixed } from './rules.js';
 
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = [

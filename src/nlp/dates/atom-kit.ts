@@ -1,0 +1,152 @@
+/**
+ * Building blocks shared by the date recognisers: regex boundaries, the atom factories and
+ * calendar-unit arithmetic relative to the reference day.
+ */
+import type { DatePrecision } from '../../types/date.js';
+import { addDays, type Day, monthSpan, parts, weekSpan, yearSpan } from './calendar.js';
+import {
+  type Atom,
+  partSpan,
+  type Reading,
+  type ResolveContext,
+  readYearless,
+  type YearlessPart,
+} from './reading.js';
+
+/** Regex source: no word character or hyphen before. */
+export const B = '(?<![\\w-])';
+
+/** Regex source: no word character or hyphen after. */
+export const E = '(?![\\w-])';
+
+/** Regex source: a four-digit year 1500-2099, captured. */
+export const YEAR = '(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)';
+
+/** Words before a bare year or month that make a date reading likely ("in 2015", "since March"). */
+// Words before a bare year or month that make a date reading likely ("in 2015", "since March").
+export const CUE =
+  /(?:\b(?:in|since|until|till|by|during|of|from|through|to|and|between|early|late|mid|before|after|this|last|next|around|throughout|spring|summer|autumn|fall|winter|year)\s+|\bmid-|,\s*)$/i;
+
+/** Month names that are also common words (\"officials may\", \"a protest march\"). */
+export const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
+
+/** Runs a case-insensitive global regex over the text and keeps the atoms `make` builds. @example each('in 2015', YEAR, m => …) */
+export function each(text: string, source: string, make: (m: RegExpExecArray) => Atom | null): Atom[] {
+  const re = new RegExp(source, 'gi');
+  const out: Atom[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const atom = make(m);
+    if (atom) out.push(atom);
+  }
+  return out;
+}
+
+/** A reading that needs no reference. @example fixed([d, d], 'day') */
+export const fixed = (
+  span: readonly [Day, Day] | null,
+  precision: DatePrecision,
+  relative = false,
+): Reading => ({
+  span,
+  precision,
+  relative,
+});
+
+/** A range between two year-less parts of one year ("from 3 to 5 May"), or of a stated year. */
+export function readPartRange(
+  a: YearlessPart,
+  b: YearlessPart,
+  year: number | null,
+  ctx: ResolveContext,
+): Reading {
+  const precision: DatePrecision = a.day === null ? 'month' : 'day';
+  let y = year;
+  if (y === null) {
+    if (ctx.ref === null) return { span: null, precision, relative: false, yearless: a };
+    y = readYearless(b, ctx).span ? parts(readYearless(b, ctx).span![1]).year : parts(ctx.ref).year;
+  }
+  const end = partSpan(b, y);
+  let begin = partSpan(a, y);
+  if (begin && end && begin[0] > end[1]) begin = partSpan(a, y - 1);
+  if (!begin || !end) return fixed(null, precision);
+  return fixed([begin[0], end[1]], precision);
+}
+
+/** Calendar units relative expressions count in. */
+export type Unit = 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade';
+
+/** The span of the unit containing `day`, shifted by `offset` units. */
+export function unitSpan(unit: Unit, day: Day, offset: number): [Day, Day] {
+  const { year, month } = parts(day);
+  switch (unit) {
+    case 'week':
+      return weekSpan(addDays(day, 7 * offset));
+    case 'weekend': {
+      const [monday] = weekSpan(addDays(day, 7 * offset));
+      return [addDays(monday, 5), addDays(monday, 6)];
+    }
+    case 'month':
+      return monthSpan(year, month + offset);
+    case 'quarter': {
+      const q = Math.floor((month - 1) / 3) + offset;
+      return [monthSpan(year, q * 3 + 1)[0], monthSpan(year, q * 3 + 3)[1]];
+    }
+    case 'year':
+      return yearSpan(year + offset);
+    case 'decade': {
+      const d = Math.floor(year / 10) * 10 + 10 * offset;
+      return [yearSpan(d)[0], yearSpan(d + 9)[1]];
+    }
+  }
+}
+
+/** The precision of a mention counted in each unit. */
+export const PRECISION: Record<Unit, DatePrecision> = {
+  week: 'week',
+  weekend: 'day',
+  month: 'month',
+  year: 'year',
+  quarter: 'quarter',
+  decade: 'decade',
+};
+
+/** -1 for last/past/previous, +1 for next/coming, 0 for this. @example offsetOf('next') // 1 */
+export function offsetOf(modifier: string): number {
+  const m = modifier.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+  if (BACK.has(m)) return -1;
+  if (AHEAD.has(m)) return 1;
+  return 0;
+}
+
+const BACK = new Set(['last', 'past', 'previous', 'prior', 'this past']);
+
+const AHEAD = new Set(['next', 'coming', 'following', 'upcoming']);
+
+/** An atom read against the reference day; without one it has no span. */
+export const relativeAtom = (
+  start: number,
+  end: number,
+  confidence: number,
+  read: (ref: Day) => [Day, Day] | null,
+  precision: DatePrecision,
+): Atom => ({
+  start,
+  end,
+  priority: 2,
+  confidence,
+  read: (ctx) => (ctx.ref === null ? fixed(null, precision, true) : fixed(read(ctx.ref), precision, true)),
+});
+
+/** The day `n` units (day, week, month, year) after `day`; month ends clamp (31 Jan + 1 month = 28/29 Feb). @example shiftDay(d, 'week', -2) */
+export function shiftDay(day: Day, unit: string, n: number): Day {
+  if (unit === 'day') return addDays(day, n);
+  if (unit === 'week') return addDays(day, 7 * n);
+  const p = parts(day);
+  const months = unit === 'month' ? n : 12 * n;
+  const [first, last] = monthSpan(p.year, p.month + months);
+  return Math.min(addDays(first, p.day - 1), last);
+}
