@@ -24,6 +24,8 @@ const PROMO_START = new RegExp(
       'comments?$',
       'tags?:',
       'citation:',
+      '(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\b',
+      '\\d+\\s*min(?:ute)?s?\\.? read$',
       'filed under\\b',
       'write to \\S.{0,80}@',
       'this document is subject to copyright',
@@ -186,6 +188,7 @@ function isMetaLine(paragraph: string): boolean {
   // "— Name (@handle) March 4, 2024" closes an embedded post: a quoted source, kept.
   if (wordCount(text) > 16 || /\(@\w+\)/.test(text)) return false;
   if (/^[Bb][Yy]\s+\p{Lu}/u.test(text) && wordCount(text) <= 8) return true;
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return true;
   return DATE_OR_TIME.test(text) && (META_WORD.test(text) || !/[.!?]["'”’)]?$/.test(text));
 }
 

@@ -61,6 +61,11 @@ describe('pruneArticle', () => {
     ],
     ['a share bar', `${prose}<div class="share-tools">Share on Facebook</div>`, 'Share'],
     ['a byline by id', `<p id="article_byline">By Mara Ellison</p>${prose}`, 'Mara'],
+    [
+      'a standfirst',
+      `<p class="article-standfirst">Smoke over the port all night.</p>${prose}`,
+      'Smoke over',
+    ],
     ['a related-links box', `${prose}<div class="related-links">Port reopens</div>`, 'reopens'],
   ];
   it.each(cases)('removes %s', (_name, html, gone) => {
@@ -123,6 +128,8 @@ describe('dropBoilerplateParagraphs', () => {
     ['a dateline first', ['Posted: Mon 6:45 PM, Mar 4, 2024 |', ...story], story],
     ['an updated line last', [...story, 'Updated 9:41 AM GMT'], story],
     ['a byline first', ['By Mara Ellison', ...story], story],
+    ['a bare URL first', ['https://courier.example.org/world/depot-strike', ...story], story],
+    ['a reading time', ['Tempo de leitura: 2 minutos', ...story], story],
     ['a Portuguese dateline', ['segunda-feira, 4 de março de 2024 às 10:13', ...story], story],
     [
       'a read-more promotion in the middle',
