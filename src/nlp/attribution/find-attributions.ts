@@ -205,10 +205,13 @@ function joinAbbreviations(text: string, sentences: readonly Sentence[]): Senten
   const out: Sentence[] = [];
   for (const s of sentences) {
     const last = out.at(-1);
+    const sameLine = last && !text.slice(last.end, s.start).includes('\n');
+    // After "Sen." or "(D-Mo.)" the tagger may end a sentence; a lower-case start says it did not end.
     if (
       last &&
-      TITLE_ABBREVIATION.test(text.slice(last.start, last.end)) &&
-      !text.slice(last.end, s.start).includes('\n')
+      sameLine &&
+      (TITLE_ABBREVIATION.test(text.slice(last.start, last.end)) ||
+        /^[a-z]/.test(text.slice(s.start, s.start + 1)))
     ) {
       out[out.length - 1] = { ...last, end: s.end };
     } else out.push(s);
@@ -293,7 +296,9 @@ function readCue(
 
   // Direct quote before the cue: "“…,” said X" / "“…,” X said".
   const before = quoteBefore(text, toks, a, loose, sentence);
-  if (before) {
+  // A title quoted before the speaker ("On “Fox News Sunday,” Pence said his …") falls through to indirect speech.
+  // biome-ignore lint/suspicious/noConfusingLabels: one exit from the quote reading back to the indirect reading.
+  quoteBranch: if (before) {
     const { quote, sourceBefore } = before;
     let source = sourceBefore;
     let after = cueEndIdx + 1;
@@ -313,9 +318,9 @@ function readCue(
         rest.length > 0 &&
         !rest.every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|PUNCT|DET|ADP|NOUN|ADJ)$/.test(t.pos))
       ) {
-        return null;
+        break quoteBranch;
       }
-      if (quote.start < sentence.start) return null;
+      if (quote.start < sentence.start) break quoteBranch;
       return {
         ...base,
         source,
@@ -751,7 +756,7 @@ function walkBack(toks: Token[], end: number): number {
   if (first < 0) return -1;
   // A phrase of determiners or adjectives alone is not a speaker.
   const span = toks.slice(first, end + 1);
-  if (!span.some((t) => /^(PROPN|NOUN|PRON|NUM)$/.test(t.pos))) return -1;
+  if (!span.some((t) => /^(PROPN|NOUN|PRON|NUM)$/.test(t.pos) || /^[A-Z][a-z]/.test(t.text))) return -1;
   return first;
 }
 
