@@ -1,0 +1,62 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { LedgerDatabase } from './schema.js';
+
+/**
+ * Where the engines differ, as data. Code asks `capabilities.fullText` instead of "is this
+ * PostgreSQL?", following kysely's own `supportsReturning`-style flags.
+ *
+ * @example { dialect: 'sqlite', fullText: 'fts5', binaryType: 'blob', concurrentWriters: false }
+ */
+export interface DialectCapabilities {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The full-text engine behind `search`. */
+  readonly fullText: 'fts5' | 'tsvector';
+  /** Column type for archived bytes. */
+  readonly binaryType: 'blob' | 'bytea';
+  /** Whether other processes may write at the same time (needs explicit locking of the audit chain). */
+  readonly concurrentWriters: boolean;
+}
+
+/** One search-index row as the dialect ranks it. */
+export interface RankedRow {
+  readonly kind: string;
+  readonly document_id: string;
+  readonly item_id: string;
+  readonly text: string;
+  readonly score: number;
+}
+
+/**
+ * The few statements that cannot be written once for both engines. Everything else goes through
+ * the shared kysely code in `kysely-store.ts` and `migrations.ts`.
+ *
+ * @example sqliteProfile.capabilities.fullText // 'fts5'
+ */
+export interface DialectProfile {
+  readonly capabilities: DialectCapabilities;
+  /** Creates the full-text index table (migration 002). */
+  createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Makes the audit log reject UPDATE and DELETE (migration 003). */
+  createAuditGuard(db: Kysely<unknown>): Promise<void>;
+  /** Adds one row to the search index; `title` and `body` are already folded (see `foldForSearch`). */
+  indexRow(
+    trx: Transaction<LedgerDatabase>,
+    row: { kind: string; documentId: string; itemId: string; title: string; body: string; text: string },
+  ): Promise<void>;
+  /** Removes a document's rows (document and claims) from the search index. */
+  unindexDocument(trx: Transaction<LedgerDatabase>, documentId: string): Promise<void>;
+  /** Runs a parsed query (`SearchQuery`) and returns ranked rows, best first. */
+  searchRows(
+    db: Kysely<LedgerDatabase>,
+    terms: readonly SearchTerm[],
+    options: { limit: number; kind: 'document' | 'claim' | null },
+  ): Promise<RankedRow[]>;
+  /** Serialises writers of the audit chain inside `trx` (a no-op where writers are serialised already). */
+  lockAudit(trx: Transaction<LedgerDatabase>): Promise<void>;
+}
+
+/** One query term: a word (optionally a prefix) or a phrase of words. */
+export interface SearchTerm {
+  readonly words: readonly string[];
+  readonly prefix: boolean;
+}

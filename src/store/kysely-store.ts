@@ -1,0 +1,590 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, Migrator, type Transaction } from 'kysely';
+import type { AnalysisRecord } from '../types/analysis-record.js';
+import type { SpeakerKind } from '../types/attribution.js';
+import { AUDIT_GENESIS, auditHash, verifyAuditChain } from './audit-chain.js';
+import type { DialectCapabilities, DialectProfile } from './dialect-profile.js';
+import { ledgerMigrations } from './migrations.js';
+import type { DocumentsTable, LedgerDatabase } from './schema.js';
+import { parseSearchQuery, searchableText } from './search-query.js';
+import type {
+  ArchivedBlob,
+  AuditEntry,
+  AuditInput,
+  AuditVerification,
+  DocumentStatus,
+  LedgerStats,
+  Origin,
+  PutDocumentInput,
+  PutResult,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoredClaim,
+  StoredDocument,
+  StoredEvent,
+} from './store.js';
+
+/** Side effects a store takes from outside, with real defaults. */
+export interface StoreOptions {
+  /** Time source for ingest, retrieval and audit times (default: the system clock). */
+  readonly clock?: () => Date;
+}
+
+type Tx = Transaction<LedgerDatabase>;
+
+const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
+
+/**
+ * The `Store` over any kysely dialect: all SQL is shared; a `DialectProfile` supplies the few
+ * engine-specific statements. Built by `openSqliteStore` / `openPostgresStore`, not directly.
+ *
+ * @example const store = await KyselyStore.open(db, sqliteProfile);
+ */
+export class KyselyStore implements Store {
+  readonly capabilities: DialectCapabilities;
+  readonly #clock: () => Date;
+
+  private constructor(
+    /** The underlying connection, for tests and later ledger stages in `src/store`. */
+    readonly db: Kysely<LedgerDatabase>,
+    readonly profile: DialectProfile,
+    options: StoreOptions,
+  ) {
+    this.capabilities = profile.capabilities;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /** Migrates `db` to the latest schema and wraps it; throws (programmer/setup error) if a migration fails. */
+  static async open(
+    db: Kysely<LedgerDatabase>,
+    profile: DialectProfile,
+    options: StoreOptions = {},
+  ): Promise<KyselyStore> {
+    const migrator = new Migrator({ db, provider: ledgerMigrations(profile) });
+    const { error } = await migrator.migrateToLatest();
+    if (error) {
+      await db.destroy();
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+    return new KyselyStore(db, profile, options);
+  }
+
+  async putDocument(input: PutDocumentInput): Promise<PutResult> {
+    const { record } = input;
+    const textBytes = Buffer.from(record.text, 'utf8');
+    const sha256 = sha256Hex(textBytes);
+    // Two processes may race on the same new document; the loser retries once and sees a duplicate.
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        return await this.db.transaction().execute((trx) => this.#put(trx, input, textBytes, sha256));
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    return { status: 'failed', documentId: record.id, sha256, reason: messageOf(lastError) };
+  }
+
+  async #put(trx: Tx, input: PutDocumentInput, textBytes: Buffer, sha256: string): Promise<PutResult> {
+    const { record } = input;
+    const rawBytes =
+      input.raw === undefined
+        ? textBytes
+        : typeof input.raw === 'string'
+          ? Buffer.from(input.raw, 'utf8')
+          : Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength);
+    const rawSha256 = sha256Hex(rawBytes);
+    const now = this.#clock().toISOString();
+    const retrievedAt = input.retrievedAt ?? now;
+    const url = record.document.url ?? null;
+    const originUrl = input.originUrl !== undefined ? input.originUrl : url;
+    const retrieval = { originUrl, retrievedAt };
+
+    const existing =
+      (await trx.selectFrom('documents').selectAll().where('id', '=', record.id).executeTakeFirst()) ??
+      (url === null
+        ? undefined
+        : await trx
+            .selectFrom('documents')
+            .selectAll()
+            .where('url', '=', url)
+            .orderBy('id')
+            .executeTakeFirst());
+    if (existing === undefined) {
+      const copy = await trx
+        .selectFrom('documents')
+        .select('id')
+        .where('sha256', '=', sha256)
+        .where('raw_sha256', '=', rawSha256)
+        .orderBy('id')
+        .executeTakeFirst();
+      if (copy !== undefined) {
+        await this.#recordRetrieval(trx, rawSha256, retrieval);
+        return { status: 'duplicate', documentId: copy.id, sha256 };
+      }
+    } else if (existing.sha256 === sha256 && existing.raw_sha256 === rawSha256) {
+      await this.#recordRetrieval(trx, rawSha256, retrieval);
+      return { status: 'duplicate', documentId: existing.id, sha256 };
+    }
+
+    const rawMediaType =
+      input.mediaType ?? (record.document.format === 'html' ? 'text/html' : TEXT_MEDIA_TYPE);
+    await this.#putBlob(
+      trx,
+      sha256,
+      textBytes,
+      rawSha256 === sha256 ? rawMediaType : TEXT_MEDIA_TYPE,
+      retrieval,
+    );
+    if (rawSha256 !== sha256) await this.#putBlob(trx, rawSha256, rawBytes, rawMediaType, retrieval);
+    await this.#recordRetrieval(trx, rawSha256, retrieval);
+
+    const documentId = existing?.id ?? record.id;
+    const fields = {
+      sha256,
+      raw_sha256: rawSha256,
+      title: record.document.title?.value ?? null,
+      publisher: record.document.publisher?.value ?? null,
+      url,
+      published_date: record.document.publishedDate ?? null,
+      updated_at: now,
+    };
+    if (existing !== undefined) {
+      await trx
+        .updateTable('documents')
+        .set({ ...fields, version: existing.version + 1 })
+        .where('id', '=', documentId)
+        .execute();
+      await trx.deleteFrom('claims').where('document_id', '=', documentId).execute();
+      await trx.deleteFrom('events').where('document_id', '=', documentId).execute();
+      await trx.deleteFrom('analysis_records').where('document_id', '=', documentId).execute();
+      await this.profile.unindexDocument(trx, documentId);
+    } else {
+      const originId = `origin:${documentId}`;
+      await trx
+        .insertInto('origins')
+        .values({ id: originId, method: 'own', created_at: now })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      await trx
+        .insertInto('documents')
+        .values({
+          ...fields,
+          id: documentId,
+          origin_id: originId,
+          status: 'active',
+          ingested_at: now,
+          version: 1,
+        })
+        .execute();
+    }
+    await this.#writeAnalysis(trx, documentId, sha256, record);
+    return { status: existing === undefined ? 'new' : 'updated', documentId, sha256 };
+  }
+
+  async #putBlob(
+    trx: Tx,
+    sha256: string,
+    bytes: Buffer,
+    mediaType: string,
+    retrieval: { originUrl: string | null; retrievedAt: string },
+  ): Promise<void> {
+    await trx
+      .insertInto('archive')
+      .values({
+        sha256,
+        bytes,
+        size: bytes.byteLength,
+        media_type: mediaType,
+        retrieved_at: retrieval.retrievedAt,
+        origin_url: retrieval.originUrl,
+      })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+  }
+
+  async #recordRetrieval(
+    trx: Tx,
+    sha256: string,
+    retrieval: { originUrl: string | null; retrievedAt: string },
+  ): Promise<void> {
+    if (retrieval.originUrl === null) return;
+    await trx
+      .insertInto('archive_retrievals')
+      .values({ sha256, origin_url: retrieval.originUrl, retrieved_at: retrieval.retrievedAt })
+      .onConflict((oc) => oc.columns(['sha256', 'origin_url']).doNothing())
+      .execute();
+  }
+
+  async #writeAnalysis(trx: Tx, documentId: string, sha256: string, record: AnalysisRecord): Promise<void> {
+    await trx
+      .insertInto('analysis_records')
+      .values({ document_id: documentId, sha256, schema: record.schema, record_json: JSON.stringify(record) })
+      .execute();
+    for (const claim of record.claims) {
+      const span = claim.mentions[0] ?? { start: 0, end: 0 };
+      await trx
+        .insertInto('claims')
+        .values({
+          document_id: documentId,
+          claim_id: claim.id,
+          document_sha256: sha256,
+          start_offset: span.start,
+          end_offset: span.end,
+          text: claim.text,
+          speaker_name: claim.speaker.name,
+          speaker_kind: claim.speaker.kind,
+          stance: claim.stance,
+          polarity: claim.polarity,
+          confidence: claim.confidence,
+          claim_json: JSON.stringify(claim),
+        })
+        .execute();
+      await this.profile.indexRow(trx, {
+        kind: 'claim',
+        documentId,
+        itemId: claim.id,
+        title: '',
+        body: searchableText(claim.text),
+        text: claim.text,
+      });
+    }
+    for (const event of record.events) {
+      const date = record.dates.find((d) => d.id === event.dateId);
+      const place = record.places.find((p) => p.id === event.placeId);
+      await trx
+        .insertInto('events')
+        .values({
+          document_id: documentId,
+          event_id: event.id,
+          document_sha256: sha256,
+          start_offset: event.trigger.start,
+          end_offset: event.trigger.end,
+          type: event.type,
+          event_type: event.eventType,
+          sub_event_type: event.subEventType,
+          status: event.status,
+          actor: event.actor?.text ?? null,
+          target: event.target?.text ?? null,
+          event_date: date?.from ?? null,
+          place_name: place === undefined ? null : (place.resolvedName ?? place.name),
+          lat: place?.lat ?? null,
+          lon: place?.lon ?? null,
+          confidence: event.confidence,
+          event_json: JSON.stringify(event),
+        })
+        .execute();
+    }
+    const title = record.document.title?.value ?? '';
+    await this.profile.indexRow(trx, {
+      kind: 'document',
+      documentId,
+      itemId: documentId,
+      title: searchableText(title),
+      body: searchableText(record.text),
+      text: title || documentId,
+    });
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toDocument(row);
+  }
+
+  async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<StoredDocument[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .orderBy('id')
+      .limit(clampLimit(options.limit, 100, 10_000))
+      .offset(Math.max(0, Math.floor(options.offset ?? 0)))
+      .execute();
+    return rows.map(toDocument);
+  }
+
+  async getRecord(documentId: string): Promise<AnalysisRecord | null> {
+    const row = await this.db
+      .selectFrom('analysis_records')
+      .select('record_json')
+      .where('document_id', '=', documentId)
+      .executeTakeFirst();
+    return row === undefined ? null : (JSON.parse(row.record_json) as AnalysisRecord);
+  }
+
+  async getArchive(sha256: string): Promise<ArchivedBlob | null> {
+    const row = await this.db
+      .selectFrom('archive')
+      .selectAll()
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    return {
+      sha256: row.sha256,
+      bytes: new Uint8Array(row.bytes),
+      size: row.size,
+      mediaType: row.media_type,
+      retrievedAt: row.retrieved_at,
+      originUrl: row.origin_url,
+    };
+  }
+
+  async getRetrievals(sha256: string): Promise<{ originUrl: string | null; retrievedAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('archive_retrievals')
+      .select(['origin_url', 'retrieved_at'])
+      .where('sha256', '=', sha256)
+      .orderBy('retrieved_at')
+      .orderBy('origin_url')
+      .execute();
+    return rows.map((r) => ({ originUrl: r.origin_url, retrievedAt: r.retrieved_at }));
+  }
+
+  async claimsOf(documentId: string): Promise<StoredClaim[]> {
+    const rows = await this.db
+      .selectFrom('claims')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('start_offset')
+      .orderBy('claim_id')
+      .execute();
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      claimId: r.claim_id,
+      documentSha256: r.document_sha256,
+      start: r.start_offset,
+      end: r.end_offset,
+      text: r.text,
+      speakerName: r.speaker_name,
+      speakerKind: r.speaker_kind as SpeakerKind,
+      stance: r.stance,
+      polarity: r.polarity as StoredClaim['polarity'],
+      confidence: r.confidence,
+    }));
+  }
+
+  async eventsOf(documentId: string): Promise<StoredEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('start_offset')
+      .orderBy('event_id')
+      .execute();
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      eventId: r.event_id,
+      documentSha256: r.document_sha256,
+      start: r.start_offset,
+      end: r.end_offset,
+      type: r.type,
+      eventType: r.event_type,
+      subEventType: r.sub_event_type,
+      status: r.status,
+      actor: r.actor,
+      target: r.target,
+      date: r.event_date,
+      placeName: r.place_name,
+      lat: r.lat,
+      lon: r.lon,
+      confidence: r.confidence,
+    }));
+  }
+
+  async assignOrigin(originId: string, documentIds: string[], method: string): Promise<void> {
+    if (documentIds.length === 0) return;
+    const now = this.#clock().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const previous = await trx
+        .selectFrom('documents')
+        .select('origin_id')
+        .distinct()
+        .where('id', 'in', documentIds)
+        .execute();
+      await trx
+        .insertInto('origins')
+        .values({ id: originId, method, created_at: now })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ method }))
+        .execute();
+      await trx
+        .updateTable('documents')
+        .set({ origin_id: originId })
+        .where('id', 'in', documentIds)
+        .execute();
+      const stale = previous.map((p) => p.origin_id).filter((id) => id !== originId);
+      if (stale.length > 0) {
+        await trx
+          .deleteFrom('origins')
+          .where('id', 'in', stale)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(selectFrom('documents').select('id').whereRef('documents.origin_id', '=', 'origins.id')),
+            ),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async listOrigins(): Promise<Origin[]> {
+    const rows = await this.db
+      .selectFrom('origins')
+      .innerJoin('documents', 'documents.origin_id', 'origins.id')
+      .select(['origins.id as id', 'origins.method as method', 'documents.id as document_id'])
+      .orderBy('origins.id')
+      .orderBy('documents.id')
+      .execute();
+    const origins = new Map<string, { id: string; method: string; documentIds: string[] }>();
+    for (const row of rows) {
+      const origin = origins.get(row.id) ?? { id: row.id, method: row.method, documentIds: [] };
+      origin.documentIds.push(row.document_id);
+      origins.set(row.id, origin);
+    }
+    return [...origins.values()];
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const terms = parseSearchQuery(query);
+    if (terms.length === 0) return [];
+    const rows = await this.profile.searchRows(this.db, terms, {
+      limit: clampLimit(options.limit, 20, 1000),
+      kind: options.kind ?? null,
+    });
+    return rows.map((r) => ({
+      kind: r.kind as SearchHit['kind'],
+      documentId: r.document_id,
+      itemId: r.item_id,
+      text: r.text,
+      score: Number(r.score),
+    }));
+  }
+
+  async appendAudit(input: AuditInput): Promise<AuditEntry> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.profile.lockAudit(trx);
+      const last = await trx
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const unhashed = {
+        seq: (last?.seq ?? 0) + 1,
+        at: this.#clock().toISOString(),
+        actor: input.actor,
+        action: input.action,
+        subject: input.subject,
+        before: input.before === undefined ? null : JSON.stringify(input.before),
+        after: input.after === undefined ? null : JSON.stringify(input.after),
+        note: input.note ?? null,
+        prevHash: last?.hash ?? AUDIT_GENESIS,
+      };
+      const entry: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
+      await trx
+        .insertInto('audit_log')
+        .values({
+          seq: entry.seq,
+          at: entry.at,
+          actor: entry.actor,
+          action: entry.action,
+          subject: entry.subject,
+          before_json: entry.before,
+          after_json: entry.after,
+          note: entry.note,
+          prev_hash: entry.prevHash,
+          hash: entry.hash,
+        })
+        .execute();
+      return entry;
+    });
+  }
+
+  async auditLog(options: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', options.afterSeq ?? 0)
+      .orderBy('seq')
+      .limit(clampLimit(options.limit, 1_000_000, 1_000_000))
+      .execute();
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      subject: r.subject,
+      before: r.before_json,
+      after: r.after_json,
+      note: r.note,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    return verifyAuditChain(await this.auditLog());
+  }
+
+  async stats(): Promise<LedgerStats> {
+    const count = async (table: keyof LedgerDatabase): Promise<number> => {
+      const row = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const bytes = await this.db
+      .selectFrom('archive')
+      .select((eb) => eb.fn.sum<number | string | null>('size').as('total'))
+      .executeTakeFirstOrThrow();
+    return {
+      documents: await count('documents'),
+      archivedBlobs: await count('archive'),
+      archivedBytes: Number(bytes.total ?? 0),
+      claims: await count('claims'),
+      events: await count('events'),
+      origins: await count('origins'),
+      auditEntries: await count('audit_log'),
+    };
+  }
+
+  async migrations(): Promise<string[]> {
+    const migrator = new Migrator({ db: this.db, provider: ledgerMigrations(this.profile) });
+    const all = await migrator.getMigrations();
+    return all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function toDocument(row: DocumentsTable): StoredDocument {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    rawSha256: row.raw_sha256,
+    title: row.title,
+    publisher: row.publisher,
+    url: row.url,
+    publishedDate: row.published_date,
+    originId: row.origin_id,
+    status: row.status as DocumentStatus,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function clampLimit(value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(1, Math.floor(value)));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,84 @@
+import { type Kysely, sql } from 'kysely';
+import type { DialectProfile, SearchTerm } from '../dialect-profile.js';
+
+/**
+ * PostgreSQL's side of the engine differences: a stored tsvector with a GIN index for search
+ * (the `simple` configuration, no stemming or stop words, to match SQLite's FTS5 word for word),
+ * a trigger that rejects UPDATE/DELETE on the audit log, and a table lock to serialise writers of
+ * the audit chain across connections.
+ *
+ * @example postgresProfile.capabilities // { dialect: 'postgres', fullText: 'tsvector', … }
+ */
+export const postgresProfile: DialectProfile = {
+  capabilities: { dialect: 'postgres', fullText: 'tsvector', binaryType: 'bytea', concurrentWriters: true },
+
+  async createSearchIndex(db: Kysely<unknown>) {
+    await sql`create table search_index (
+      id bigserial primary key,
+      kind text not null,
+      document_id text not null,
+      item_id text not null,
+      title text not null,
+      body text not null,
+      text text not null,
+      tsv tsvector generated always as (
+        setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'D')
+      ) stored
+    )`.execute(db);
+    await sql`create index search_index_tsv on search_index using gin (tsv)`.execute(db);
+    await sql`create index search_index_document on search_index (document_id)`.execute(db);
+  },
+
+  async createAuditGuard(db: Kysely<unknown>) {
+    await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+      begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+    await sql`create trigger audit_log_no_change before update or delete on audit_log
+      for each row execute function audit_log_append_only()`.execute(db);
+  },
+
+  async indexRow(trx, row) {
+    await trx
+      .insertInto('search_index')
+      .values({
+        kind: row.kind,
+        document_id: row.documentId,
+        item_id: row.itemId,
+        title: row.title,
+        body: row.body,
+        text: row.text,
+      })
+      .execute();
+  },
+
+  async unindexDocument(trx, documentId) {
+    await trx.deleteFrom('search_index').where('document_id', '=', documentId).execute();
+  },
+
+  async searchRows(db, terms, { limit, kind }) {
+    const query = terms.map(tsqueryTerm).join(' & ');
+    const kindFilter = kind === null ? sql`` : sql`and kind = ${kind}`;
+    const result = await sql<{
+      kind: string;
+      document_id: string;
+      item_id: string;
+      text: string;
+      score: number;
+    }>`
+      select kind, document_id, item_id, text, ts_rank(tsv, q)::float8 as score
+      from search_index, to_tsquery('simple', ${query}) q
+      where tsv @@ q ${kindFilter}
+      order by score desc, document_id, item_id
+      limit ${limit}`.execute(db);
+    return result.rows;
+  },
+
+  async lockAudit(trx) {
+    await sql`lock table audit_log in exclusive mode`.execute(trx);
+  },
+};
+
+function tsqueryTerm(term: SearchTerm): string {
+  const words = term.words.map((w) => `'${w}'`);
+  if (term.prefix) return `${words[0]}:*`;
+  return words.length === 1 ? (words[0] ?? '') : `(${words.join(' <-> ')})`;
+}

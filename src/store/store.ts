@@ -1,0 +1,221 @@
+import type { AnalysisRecord } from '../types/analysis-record.js';
+import type { SpeakerKind } from '../types/attribution.js';
+import type { DialectCapabilities } from './dialect-profile.js';
+
+/**
+ * What a caller hands the store for one document: the reader's record plus the source bytes.
+ *
+ * @example
+ * await store.putDocument({ record, raw: htmlBytes, mediaType: 'text/html', originUrl: 'https://…' });
+ */
+export interface PutDocumentInput {
+  /** The reader's output; `record.id` is the document id, `record.text` the analysed text. */
+  readonly record: AnalysisRecord;
+  /** The source exactly as received (HTML or text); defaults to the analysed text. */
+  readonly raw?: Uint8Array | string;
+  /** Media type of `raw`, e.g. `text/html; charset=utf-8`; defaults from `record.document.format`. */
+  readonly mediaType?: string;
+  /** Where the bytes were fetched from (URL or file path); defaults to `record.document.url`. */
+  readonly originUrl?: string | null;
+  /** ISO time the bytes were retrieved; defaults to the store's clock. */
+  readonly retrievedAt?: string;
+}
+
+/** How a put ended: stored anew, already there, replaced an older version, or not stored. */
+export type PutStatus = 'new' | 'duplicate' | 'updated' | 'failed';
+
+/**
+ * The outcome of one `putDocument`. `documentId` is the id under which the content lives (for a
+ * duplicate of another document, that document's id).
+ *
+ * @example { status: 'duplicate', documentId: 'harir-1', sha256: '9f…' }
+ */
+export interface PutResult {
+  readonly status: PutStatus;
+  readonly documentId: string;
+  readonly sha256: string;
+  /** Why the write failed (only for `failed`); nothing of the document was written. */
+  readonly reason?: string;
+}
+
+/** Lifecycle of a stored document; analysts may retract one later without deleting its archive. */
+export type DocumentStatus = 'active' | 'retracted';
+
+/** A document row: the publication and where its words are archived. */
+export interface StoredDocument {
+  readonly id: string;
+  /** SHA-256 of the analysed text (UTF-8); the archive holds the text under it. */
+  readonly sha256: string;
+  /** SHA-256 of the raw bytes as received; equal to `sha256` for plain text input. */
+  readonly rawSha256: string;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly url: string | null;
+  readonly publishedDate: string | null;
+  readonly originId: string;
+  readonly status: DocumentStatus;
+  readonly ingestedAt: string;
+  /** ISO time of the last change of content (equal to `ingestedAt` until an update). */
+  readonly updatedAt: string;
+  /** 1 for the first content seen, +1 for each update. */
+  readonly version: number;
+}
+
+/** Archived bytes, byte-exact, with the first retrieval that brought them. */
+export interface ArchivedBlob {
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly retrievedAt: string;
+  readonly originUrl: string | null;
+}
+
+/** A claim row: the words it rests on are `archive(documentSha256).slice(start, end)`. */
+export interface StoredClaim {
+  readonly documentId: string;
+  readonly claimId: string;
+  readonly documentSha256: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly speakerName: string;
+  readonly speakerKind: SpeakerKind;
+  readonly stance: string;
+  readonly polarity: 'asserted' | 'denied';
+  readonly confidence: number;
+}
+
+/** An event row: trigger span into the archived text, plus the resolved date and place. */
+export interface StoredEvent {
+  readonly documentId: string;
+  readonly eventId: string;
+  readonly documentSha256: string;
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly eventType: string | null;
+  readonly subEventType: string | null;
+  readonly status: string;
+  readonly actor: string | null;
+  readonly target: string | null;
+  /** ISO date (or range start) of the event, when the reader resolved one. */
+  readonly date: string | null;
+  readonly placeName: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly confidence: number;
+}
+
+/** A group of documents that are copies of one another (one story, many sites). */
+export interface Origin {
+  readonly id: string;
+  readonly documentIds: string[];
+  /** How the grouping was made (`own` for a document alone, `near-duplicate`, `notice`, `analyst`). */
+  readonly method: string;
+}
+
+/** One search result: a document (title/text) or a claim that matched. */
+export interface SearchHit {
+  readonly kind: 'document' | 'claim';
+  readonly documentId: string;
+  /** The claim id for claim hits; the document id for document hits. */
+  readonly itemId: string;
+  /** Document title or claim text. */
+  readonly text: string;
+  /** Higher is better; comparable within one result list only. */
+  readonly score: number;
+}
+
+/** Options for `search`. */
+export interface SearchOptions {
+  /** At most this many hits (default 20, capped at 1000). */
+  readonly limit?: number;
+  /** Only documents, only claims, or both (default). */
+  readonly kind?: 'document' | 'claim';
+}
+
+/** What a reviewer did, before it is chained. */
+export interface AuditInput {
+  readonly actor: string;
+  /** Verb such as `set-status`, `merge-events`, `rate-claim`. */
+  readonly action: string;
+  /** What it was done to, e.g. `event:harir-1:e1`. */
+  readonly subject: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly note?: string | null;
+}
+
+/** An audit entry as stored: each entry's hash covers its content and the previous hash. */
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string;
+  /** JSON text of the state before/after (null when absent). */
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly note: string | null;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Result of walking the audit chain: `ok`, or the first entry that does not verify. */
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly firstBadSeq: number | null;
+  readonly reason: string | null;
+}
+
+/** Counts for a ledger summary. */
+export interface LedgerStats {
+  readonly documents: number;
+  readonly archivedBlobs: number;
+  readonly archivedBytes: number;
+  readonly claims: number;
+  readonly events: number;
+  readonly origins: number;
+  readonly auditEntries: number;
+}
+
+/**
+ * The ledger's storage: documents, their byte-exact archive, analysis records, claims, events,
+ * origins, full-text search and the hash-chained audit log. SQLite and PostgreSQL implement it
+ * with the same behaviour; `capabilities` says where the engines differ.
+ *
+ * @example
+ * const store = await openStore('./.corroborate/ledger.sqlite');
+ * const { status } = await store.putDocument({ record });
+ * const hits = await store.search('drone Harir', { limit: 10 });
+ * await store.close();
+ */
+export interface Store {
+  readonly capabilities: DialectCapabilities;
+  /** Stores one document in one transaction; idempotent on content (see `PutStatus`). */
+  putDocument(input: PutDocumentInput): Promise<PutResult>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  /** Documents ordered by id, for paging. */
+  listDocuments(options?: { limit?: number; offset?: number }): Promise<StoredDocument[]>;
+  getRecord(documentId: string): Promise<AnalysisRecord | null>;
+  /** Archived bytes under their SHA-256 (hex), or null. */
+  getArchive(sha256: string): Promise<ArchivedBlob | null>;
+  /** Every URL/path the same bytes were retrieved from, oldest first. */
+  getRetrievals(sha256: string): Promise<{ originUrl: string | null; retrievedAt: string }[]>;
+  claimsOf(documentId: string): Promise<StoredClaim[]>;
+  eventsOf(documentId: string): Promise<StoredEvent[]>;
+  /** Puts the given documents into one origin (created when new); emptied origins are removed. */
+  assignOrigin(originId: string, documentIds: string[], method: string): Promise<void>;
+  listOrigins(): Promise<Origin[]>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  appendAudit(input: AuditInput): Promise<AuditEntry>;
+  /** Audit entries in order, from `afterSeq` (exclusive). */
+  auditLog(options?: { afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+  verifyAudit(): Promise<AuditVerification>;
+  stats(): Promise<LedgerStats>;
+  /** Applied migration names, oldest first. */
+  migrations(): Promise<string[]>;
+  close(): Promise<void>;
+}

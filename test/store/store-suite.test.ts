@@ -1,0 +1,452 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/store/audit-chain.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { ledgerRecord } from './ledger-record.js';
+
+/**
+ * One storage suite, every dialect (kysely-style): SQLite always, PostgreSQL when
+ * CORROBORATE_TEST_POSTGRES holds a URL (CI sets it with `eval "$(.ci/postgres.sh)"`).
+ */
+interface Dialect {
+  name: 'sqlite' | 'postgres';
+  /** A location for a fresh, empty ledger. */
+  fresh(): Promise<string>;
+}
+
+const tempRoot = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
+let sqliteCount = 0;
+const dialects: Dialect[] = [
+  {
+    name: 'sqlite',
+    fresh: async () => {
+      sqliteCount += 1;
+      return join(tempRoot, `ledger-${sqliteCount}`, 'ledger.sqlite');
+    },
+  },
+];
+const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
+if (pgUrl) {
+  dialects.push({
+    name: 'postgres',
+    fresh: async () => {
+      // Each test starts from an empty schema; the test database is disposable by contract.
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      try {
+        await client.query('drop schema if exists public cascade; create schema public');
+      } finally {
+        await client.end();
+      }
+      return pgUrl;
+    },
+  });
+} else {
+  console.warn(
+    'store suite: PostgreSQL half SKIPPED (set CORROBORATE_TEST_POSTGRES, e.g. eval "$(.ci/postgres.sh)")',
+  );
+  describe.skip('store on postgres (CORROBORATE_TEST_POSTGRES is not set)', () => {
+    it('runs the same suite against PostgreSQL', () => {});
+  });
+}
+
+afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+const harirText =
+  'Drone strikes the Harir base near Erbil\n\n' +
+  'A drone struck the Harir air base on Tuesday night, a spokesman for the regional ministry said. ' +
+  'Militia leaders denied any role in the attack on the base.';
+const harir = ledgerRecord({
+  id: 'north-desk-1',
+  text: harirText,
+  title: 'Drone strikes the Harir base near Erbil',
+  url: 'https://north-desk.example/harir-drone',
+  publisher: 'North Desk',
+  claims: [
+    {
+      words: 'A drone struck the Harir air base on Tuesday night',
+      speaker: 'a spokesman for the regional ministry',
+    },
+    { words: 'Militia leaders denied any role in the attack on the base', polarity: 'denied' },
+  ],
+  events: [
+    {
+      trigger: 'struck',
+      type: 'DRONE_STRIKE',
+      date: '2024-02-27',
+      place: { name: 'Harir', lat: 36.54, lon: 44.35 },
+    },
+  ],
+});
+
+for (const dialect of dialects) {
+  describe(`store on ${dialect.name}`, () => {
+    let location: string;
+    let store: Store;
+    const clock = () => new Date('2024-03-02T08:00:00.000Z');
+    beforeEach(async () => {
+      location = await dialect.fresh();
+      store = await openStore(location, { clock });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('reports its engine as capabilities, not as a name to branch on', () => {
+      expect(store.capabilities.dialect).toBe(dialect.name);
+      expect(store.capabilities.fullText).toBe(dialect.name === 'sqlite' ? 'fts5' : 'tsvector');
+    });
+
+    it('round-trips a document, its record, claims and events', async () => {
+      const put = await store.putDocument({ record: harir });
+      expect(put).toEqual({ status: 'new', documentId: 'north-desk-1', sha256: sha256(harirText) });
+
+      const doc = await store.getDocument('north-desk-1');
+      expect(doc).toMatchObject({
+        id: 'north-desk-1',
+        sha256: sha256(harirText),
+        rawSha256: sha256(harirText),
+        title: 'Drone strikes the Harir base near Erbil',
+        publisher: 'North Desk',
+        url: 'https://north-desk.example/harir-drone',
+        publishedDate: '2024-03-02',
+        status: 'active',
+        ingestedAt: '2024-03-02T08:00:00.000Z',
+        version: 1,
+      });
+      expect(await store.getRecord('north-desk-1')).toEqual(harir);
+      expect(await store.getDocument('no-such-document')).toBeNull();
+
+      const claims = await store.claimsOf('north-desk-1');
+      expect(claims.map((c) => [c.claimId, c.polarity, c.speakerName])).toEqual([
+        ['c1', 'asserted', 'a spokesman for the regional ministry'],
+        ['c2', 'denied', 'the outlet'],
+      ]);
+      const events = await store.eventsOf('north-desk-1');
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        type: 'DRONE_STRIKE',
+        date: '2024-02-27',
+        placeName: 'Harir',
+        lat: 36.54,
+      });
+    });
+
+    it('traces every claim and event back to the archived words', async () => {
+      await store.putDocument({ record: harir });
+      for (const item of [
+        ...(await store.claimsOf('north-desk-1')),
+        ...(await store.eventsOf('north-desk-1')),
+      ]) {
+        const archived = await store.getArchive(item.documentSha256);
+        expect(archived).not.toBeNull();
+        const words = utf8(archived!.bytes).slice(item.start, item.end);
+        expect(words.length).toBeGreaterThan(0);
+        expect(harirText.slice(item.start, item.end)).toBe(words);
+      }
+    });
+
+    it('stores the same content once and reports a duplicate', async () => {
+      const raw = `<html><body><h1>Drone strikes the Harir base near Erbil</h1><p>${harirText}</p></body></html>`;
+      expect((await store.putDocument({ record: harir, raw, mediaType: 'text/html' })).status).toBe('new');
+      const before = await store.stats();
+      expect(await store.putDocument({ record: harir, raw, mediaType: 'text/html' })).toMatchObject({
+        status: 'duplicate',
+        documentId: 'north-desk-1',
+      });
+      // The same bytes under another name (a mirror) are the same document.
+      const mirror = {
+        ...harir,
+        id: 'mirror-1',
+        document: { ...harir.document, url: 'https://mirror.example/a' },
+      };
+      expect(await store.putDocument({ record: mirror, raw })).toMatchObject({
+        status: 'duplicate',
+        documentId: 'north-desk-1',
+      });
+      expect(await store.stats()).toEqual(before);
+      expect((await store.getRetrievals(sha256(raw))).map((r) => r.originUrl)).toEqual([
+        'https://mirror.example/a',
+        'https://north-desk.example/harir-drone',
+      ]);
+    });
+
+    it('replaces a changed document with the same id or URL and keeps the old bytes', async () => {
+      await store.putDocument({ record: harir });
+      const corrected = ledgerRecord({
+        id: 'north-desk-1',
+        text: harirText.replace('Tuesday night', 'Wednesday morning'),
+        url: 'https://north-desk.example/harir-drone',
+        claims: [{ words: 'A drone struck the Harir air base on Wednesday morning' }],
+      });
+      expect(await store.putDocument({ record: corrected })).toMatchObject({
+        status: 'updated',
+        documentId: 'north-desk-1',
+      });
+      const doc = await store.getDocument('north-desk-1');
+      expect(doc).toMatchObject({ version: 2, sha256: sha256(corrected.text) });
+      expect((await store.claimsOf('north-desk-1')).map((c) => c.text)).toEqual([
+        'A drone struck the Harir air base on Wednesday morning',
+      ]);
+      expect(await store.eventsOf('north-desk-1')).toEqual([]);
+      expect(await store.getArchive(sha256(harirText))).not.toBeNull();
+
+      // Same URL, new id (a re-fetch named differently): still an update of the stored document.
+      const again = ledgerRecord({
+        id: 'refetch-7',
+        text: `${corrected.text} Officials later said nobody was hurt.`,
+        url: 'https://north-desk.example/harir-drone',
+      });
+      expect(await store.putDocument({ record: again })).toMatchObject({
+        status: 'updated',
+        documentId: 'north-desk-1',
+      });
+      expect(await store.getDocument('refetch-7')).toBeNull();
+      expect((await store.stats()).documents).toBe(1);
+      // The search index follows the update: the old wording is gone, the new one is found.
+      expect(await store.search('tuesday')).toEqual([]);
+      expect((await store.search('nobody hurt')).map((h) => h.documentId)).toEqual(['north-desk-1']);
+    });
+
+    it('archives raw bytes byte-exact, binary and non-UTF-8 included, each blob once', async () => {
+      const raw = Uint8Array.from([
+        0x3c, 0x70, 0x3e, 0x00, 0xff, 0xfe, 0xc3, 0x28, 0x80, 0x0a, 0xe9, 0x74, 0xe9,
+      ]);
+      const record = ledgerRecord({ id: 'latin1-page', text: 'Un drone a frappé la base.', url: null });
+      await store.putDocument({
+        record,
+        raw,
+        mediaType: 'text/html; charset=iso-8859-1',
+        originUrl: 'file:///reports/latin1.html',
+        retrievedAt: '2024-03-01T12:00:00.000Z',
+      });
+      const doc = await store.getDocument('latin1-page');
+      expect(doc?.rawSha256).toBe(sha256(raw));
+      const archived = await store.getArchive(sha256(raw));
+      expect(archived).toMatchObject({
+        size: raw.length,
+        mediaType: 'text/html; charset=iso-8859-1',
+        retrievedAt: '2024-03-01T12:00:00.000Z',
+        originUrl: 'file:///reports/latin1.html',
+      });
+      expect(Buffer.compare(Buffer.from(archived!.bytes), Buffer.from(raw))).toBe(0);
+      expect(utf8((await store.getArchive(doc!.sha256))!.bytes)).toBe('Un drone a frappé la base.');
+
+      // A syndicated copy: another page (other bytes) with the same extracted text keeps one text blob.
+      const copy = ledgerRecord({ id: 'copy-page', text: record.text, url: 'https://copy.example/x' });
+      expect((await store.putDocument({ record: copy, raw: '<p>copy</p>' })).status).toBe('new');
+      // Blobs: the latin1 page, its text (shared with the copy), the copy's page.
+      expect((await store.stats()).archivedBlobs).toBe(3);
+    });
+
+    it('writes nothing of a document whose write fails halfway', async () => {
+      await store.putDocument({ record: harir });
+      const before = await store.stats();
+      // Two claims with one id violate the claims key after the archive and document rows are written.
+      const broken = ledgerRecord({
+        id: 'broken-1',
+        text: 'Rockets hit the depot at Qayyarah. Rockets hit the depot again.',
+        title: 'Rockets at Qayyarah',
+        claims: [
+          { id: 'c1', words: 'Rockets hit the depot at Qayyarah' },
+          { id: 'c1', words: 'Rockets hit the depot again' },
+        ],
+      });
+      const put = await store.putDocument({ record: broken, raw: Buffer.from([1, 2, 3]) });
+      expect(put.status).toBe('failed');
+      expect(put.reason).toBeTruthy();
+      expect(await store.getDocument('broken-1')).toBeNull();
+      expect(await store.getRecord('broken-1')).toBeNull();
+      expect(await store.claimsOf('broken-1')).toEqual([]);
+      expect(await store.getArchive(sha256(broken.text))).toBeNull();
+      expect(await store.getArchive(sha256(Buffer.from([1, 2, 3])))).toBeNull();
+      expect(await store.search('qayyarah')).toEqual([]);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    it('re-runs migrations safely when the ledger is opened again', async () => {
+      await store.putDocument({ record: harir });
+      const applied = await store.migrations();
+      expect(applied).toEqual(['001_core_tables', '002_search_index', '003_audit_append_only']);
+      await store.close();
+      store = await openStore(location, { clock });
+      expect(await store.migrations()).toEqual(applied);
+      expect((await store.getDocument('north-desk-1'))?.title).toBe(
+        'Drone strikes the Harir base near Erbil',
+      );
+      const second = await openStore(location, { clock });
+      expect(await second.migrations()).toEqual(applied);
+      await second.close();
+    });
+
+    describe('search', () => {
+      beforeEach(async () => {
+        const reports = [
+          ledgerRecord({
+            id: 'a-harir',
+            text: 'A drone struck the Harir base. The ministry said the attack caused no casualties.',
+            title: 'Drone attack on Harir',
+            claims: [{ words: 'the attack caused no casualties', speaker: 'the ministry' }],
+          }),
+          ledgerRecord({
+            id: 'b-rafah',
+            text: 'Shelling near Rafaḩ wounded four people, medics said.',
+            title: 'Shelling in the south',
+            claims: [{ words: 'Shelling near Rafaḩ wounded four people' }],
+          }),
+          ledgerRecord({
+            id: 'c-asad',
+            text: 'Rockets were fired at al-Asad airbase; two were intercepted.',
+            title: 'Rockets at al-Asad',
+          }),
+          ledgerRecord({
+            id: 'd-harbour',
+            text: 'The harbour reopened after repairs. No attacks were reported.',
+            title: 'Harbour reopens',
+          }),
+        ];
+        for (const record of reports) expect((await store.putDocument({ record })).status).toBe('new');
+      });
+
+      const documentCases: [string, string[]][] = [
+        ['drone', ['a-harir']],
+        ['Harir drone', ['a-harir']],
+        ['HARIR', ['a-harir']],
+        ['"Harir base"', ['a-harir']],
+        ['"base Harir"', []],
+        ['attack*', ['a-harir', 'd-harbour']],
+        ['rafah', ['b-rafah']],
+        ['Rafaḩ', ['b-rafah']],
+        ['al-Asad', ['c-asad']],
+        ['intercepted rockets', ['c-asad']],
+        ['drone rockets', []],
+        ['submarine', []],
+        ['', []],
+        ['*** "" ()', []],
+        ['OR AND NOT NEAR', []],
+      ];
+      it.each(documentCases)('documents matching %j: %j', async (query, expected) => {
+        const hits = await store.search(query, { kind: 'document' });
+        expect(hits.map((h) => h.documentId).sort()).toEqual(expected);
+      });
+
+      it('finds claims and names their document', async () => {
+        const hits = await store.search('casualties', { kind: 'claim' });
+        expect(hits).toEqual([
+          expect.objectContaining({
+            kind: 'claim',
+            documentId: 'a-harir',
+            itemId: 'c1',
+            text: 'the attack caused no casualties',
+          }),
+        ]);
+        const both = await store.search('wounded');
+        expect(both.map((h) => h.kind).sort()).toEqual(['claim', 'document']);
+      });
+
+      it('ranks a title match first and respects the limit', async () => {
+        const hits = await store.search('harir', { kind: 'document', limit: 1 });
+        expect(hits.map((h) => h.documentId)).toEqual(['a-harir']);
+        expect((await store.search('the', { limit: 2 })).length).toBe(2);
+      });
+    });
+
+    it('groups copies into one origin and drops the emptied origins', async () => {
+      const wire = (id: string, site: string) =>
+        ledgerRecord({
+          id,
+          text: `A drone struck a depot, the agency reported. (${site})`,
+          url: `https://${site}/d`,
+        });
+      for (const id of ['wire-1', 'wire-2', 'own-3'])
+        await store.putDocument({ record: wire(id, `${id}.example`) });
+      expect((await store.getDocument('wire-1'))?.originId).toBe('origin:wire-1');
+      await store.assignOrigin('origin:agency-story', ['wire-1', 'wire-2'], 'near-duplicate');
+      expect(await store.listOrigins()).toEqual([
+        { id: 'origin:agency-story', method: 'near-duplicate', documentIds: ['wire-1', 'wire-2'] },
+        { id: 'origin:own-3', method: 'own', documentIds: ['own-3'] },
+      ]);
+      expect((await store.stats()).origins).toBe(2);
+    });
+
+    it('chains the audit log, refuses edits and detects tampering', async () => {
+      const actions = [
+        {
+          actor: 'ana',
+          action: 'set-status',
+          subject: 'event:e1',
+          before: 'unverified',
+          after: 'corroborated',
+        },
+        {
+          actor: 'ben',
+          action: 'rate-claim',
+          subject: 'claim:c2',
+          after: { rating: 'False' },
+          note: 'denied twice',
+        },
+        { actor: 'ana', action: 'merge-events', subject: 'event:e1', before: ['e1', 'e2'], after: ['e1'] },
+      ];
+      const entries = [];
+      for (const action of actions) entries.push(await store.appendAudit(action));
+      expect(entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
+      expect(await store.verifyAudit()).toEqual({ ok: true, entries: 3, firstBadSeq: null, reason: null });
+      expect(await store.auditLog({ afterSeq: 2 })).toEqual([entries[2]]);
+
+      const db = (store as KyselyStore).db;
+      await expect(
+        db.updateTable('audit_log').set({ actor: 'mallory' }).where('seq', '=', 2).execute(),
+      ).rejects.toThrow(/append-only/);
+      await expect(db.deleteFrom('audit_log').where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
+
+      // Someone with direct database access turns the guard off and rewrites history.
+      if (store.capabilities.dialect === 'sqlite') {
+        await sql`drop trigger audit_log_no_update`.execute(db);
+      } else {
+        await sql`alter table audit_log disable trigger audit_log_no_change`.execute(db);
+      }
+      await db
+        .updateTable('audit_log')
+        .set({ after_json: '{"rating":"True"}' })
+        .where('seq', '=', 2)
+        .execute();
+      expect(await store.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 2 });
+    });
+  });
+}
+
+describe('audit chain verification', () => {
+  it('detects a removed, reordered or relinked entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-audit-'));
+    const store = await openStore(join(dir, 'ledger.sqlite'));
+    try {
+      for (const subject of ['event:a', 'event:b', 'event:c']) {
+        await store.appendAudit({ actor: 'ana', action: 'set-status', subject, after: 'confirmed' });
+      }
+      const log = await store.auditLog();
+      const [first, second, third] = log as [(typeof log)[0], (typeof log)[0], (typeof log)[0]];
+      expect(verifyAuditChain(log).ok).toBe(true);
+      expect(verifyAuditChain([first, third])).toMatchObject({ ok: false, firstBadSeq: 3 });
+      expect(verifyAuditChain([second, first, third])).toMatchObject({ ok: false, firstBadSeq: 2 });
+      expect(verifyAuditChain([first, { ...second, prevHash: '1'.repeat(64) }, third])).toMatchObject({
+        ok: false,
+        firstBadSeq: 2,
+      });
+      expect(verifyAuditChain([])).toMatchObject({ ok: true, entries: 0 });
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
