@@ -228,6 +228,22 @@ describe('days of a month named relative to the reference', () => {
   });
 });
 
+describe('counts next to a period are not counted periods', () => {
+  it('reads "only 3 next week" as next week', () => {
+    expect(only('Only 3 envoys will attend next week.')).toMatchObject({
+      surface: 'next week',
+      from: '2023-12-11',
+    });
+    expect(only('We will be only 3 next week.')).toMatchObject({ surface: 'next week', from: '2023-12-11' });
+  });
+  it('reads "the 5 past years" as the past five years', () => {
+    expect(only('Attacks doubled in the 5 past years.')).toMatchObject({
+      from: '2018-12-06',
+      to: '2023-12-05',
+    });
+  });
+});
+
 describe('without a reference date nothing is guessed', () => {
   const table: Array<[string, Expected]> = [
     [

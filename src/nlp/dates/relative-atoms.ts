@@ -171,7 +171,7 @@ function slice(span: readonly [Day, Day], unit: Unit, part: string): [Day, Day] 
 function countedPeriods(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+)?(?:(past|last|previous|next|coming|within|within\\s+(?:the\\s+)?next)\\s+(${COUNT})|(${COUNT})\\s+(past|previous|next|upcoming|coming))\\s*(day|week|month|year|quarter|decade)s?${E}`,
+    `${B}(?:the\\s+)?(?:(past|last|previous|next|coming|within|within\\s+(?:the\\s+)?next)\\s+(${COUNT})|(${COUNT})\\s+(past|previous|next|upcoming|coming)(?=\\s*\\w+s\\b))\\s*(day|week|month|year|quarter|decade)s?${E}`,
     (m) => {
       // "the 5 past years" says the same as "the past 5 years".
       const n = countOf((m[2] ?? m[3])!);
@@ -320,7 +320,7 @@ function shiftedDays(text: string): Atom[] {
   return [
     ...each(
       text,
-      `${B}(${COUNT})\\s+${unit}\\s+(ago|earlier|before|later|after|from\\s+now|from\\s+today|hence)${E}`,
+      `${B}(${COUNT})\\s+${unit}\\s+(ago|earlier|before|later|after|from\\s+now|from\\s+today)${E}`,
       (m) => {
         const n = countOf(m[1]!);
         const dir = m[3]!.toLowerCase();
