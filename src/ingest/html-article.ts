@@ -128,7 +128,8 @@ function readabilityArticle(document: any, pageUrl?: string): Found | null {
   if (byline) meta.byline = byline;
   const publisher = cleanPublisher(result.siteName);
   if (publisher) meta.publisher = publisher;
-  if (result.excerpt) meta.excerpt = result.excerpt.trim();
+  // Readability's excerpt falls back to the first paragraph it kept, often a byline; the page's
+  // own description (read by pageMetadata) is the excerpt worth having.
   if (result.lang) meta.language = result.lang.trim();
   return { title, body, meta, method: 'readability' };
 }

@@ -118,6 +118,10 @@ describe('sourceFromString with embedded posts and a repeated headline', () => {
     expect(doc.body).toContain('— Harbour Watch (@harbourwatch)');
   });
 
+  it('has no excerpt when the page has no description, rather than a copy of its first line', () => {
+    expect(doc.meta?.excerpt).toBeUndefined();
+  });
+
   it('drops the headline repeated at the top of the body but keeps it first in the text', () => {
     expect(doc.body).toMatch(/^The ferry between/);
     expect(doc.text).toMatch(/^Ferry service resumes\n\nThe ferry between/);
