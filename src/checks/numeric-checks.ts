@@ -1,5 +1,6 @@
 import type { ReaderStage } from '../stage.js';
 import type { NumericCheck, Quantity, Span } from '../types/index.js';
+import { breakdownChecks } from './breakdown-checks.js';
 import { countBoundChecks } from './count-bounds.js';
 import { shareChecks } from './share-checks.js';
 import { unitAgreementChecks } from './unit-agreement.js';
@@ -18,8 +19,8 @@ function roughSentences(text: string): Span[] {
 
 /**
  * Every numeric check of one report: unit restatements that must agree, shares without a
- * stated whole, shares whose whole is implausibly small for what it names, and exact counts
- * against bounds on the same thing.
+ * stated whole, shares whose whole is implausibly small for what it names, exact counts
+ * against bounds on the same thing, and breakdowns ("including …") that must fit their whole.
  *
  * @example numericChecks('It covers 13,700 square feet, or 1,300 square metres.', quantities)
  * // [{ id: 'c1', kind: 'unit-agreement', status: 'ok', … }]
@@ -36,6 +37,7 @@ export function numericChecks(
     ...unitAgreementChecks(text, quantities, stage),
     ...shareChecks(text, quantities, spans, stage),
     ...countBoundChecks(quantities, stage),
+    ...breakdownChecks(text, quantities, stage),
   ];
   return checks.map((c, i) => ({ ...c, id: `c${i + 1}` }));
 }

@@ -97,6 +97,30 @@ describe('counts against bounds on the same thing', () => {
   });
 });
 
+describe('breakdowns of a count', () => {
+  const CASES: [string, 'ok' | 'mismatch', number][] = [
+    ['The strike killed 6 civilians, including 2 women and 3 children.', 'ok', 5],
+    ['The strike killed 6 civilians, including 8 women.', 'mismatch', 8],
+    ['Police held 34 people, including four women, four children and 10 men.', 'ok', 18],
+  ];
+  it.each(CASES)('%s', (text, status, parts) => {
+    const c = checksOf(text).filter((k) => k.kind === 'arithmetic');
+    expect(c.map((k) => [k.status, k.details.parts])).toEqual([[status, parts]]);
+  });
+  it('gives no check for a lower bound or a verb', () => {
+    expect(
+      checksOf('At least 11 people, including 14 children, were hurt.').filter(
+        (k) => k.kind === 'arithmetic',
+      ),
+    ).toEqual([]);
+    expect(
+      checksOf('He posted five videos, including one featuring a tank.').filter(
+        (k) => k.kind === 'arithmetic',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('checksStage', () => {
   it('reads the record quantities and numbers the checks', () => {
     const text = 'The plot is 2 acres, or 8,100 square metres.';
