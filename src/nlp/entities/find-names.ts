@@ -3,12 +3,14 @@ import type { EntityType } from '../../types/entity.js';
 import type { Candidate } from './find-terms.js';
 import {
   FACILITY_WORDS,
+  GROUP_NOUNS,
   NATIONALITIES,
   NOT_NAMES,
   ORG_NAMES,
   ORG_WORDS,
   PERSON_TITLES,
   PLACE_NAMES,
+  PLACE_NOUNS,
   PLACE_PHRASES,
   PLACE_WORDS,
   STRONG_TITLES,
@@ -251,7 +253,8 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
       personParts,
       trailing,
       cityNames(),
-      text.slice(words[runEnd]!.end, words[runEnd]!.end + 14),
+      text.slice(words[runEnd]!.end, words[runEnd]!.end + 40),
+      text.slice(Math.max(0, words[i]!.start - 12), words[i]!.start),
     );
     if (typed && !(typed.confidence < 0.5 && titleLine(text, w.start, titleCache))) {
       // Multi-word organisation and person names outrank a place or demonym inside them.
@@ -291,6 +294,8 @@ function isNameWord(w: WordToken, lowerSeen: ReadonlySet<string>): boolean {
   if (!w.cap) return false;
   if (/^\p{N}/u.test(w.text)) return !w.initial;
   if (NOT_NAMES.has(w.lower)) return false;
+  // "Soldiers said …": a capitalised common noun that opens a sentence.
+  if (w.initial && (GROUP_NOUNS.has(w.lower) || PLACE_NOUNS.has(w.lower))) return false;
   // A capitalised sentence opener that the text also writes in lower case is an ordinary word.
   if (w.initial && lowerSeen.has(w.lower) && !PERSON_TITLES.has(w.lower)) return false;
   return true;
@@ -312,6 +317,7 @@ function classify(
   trailing: Trailing,
   cities: ReadonlySet<string>,
   after: string,
+  before: string,
 ): Typed | null {
   const lowers = run.map((r) => r.lower);
   const core = run.filter((r) => r.cap);
@@ -373,18 +379,23 @@ function classify(
         ),
     )
   ) {
-    // re3d types a country acting (signing, supporting, saying) as an organisation.
-    if (
-      /^(?:,?\s(?:has|have|had|is|was|will|would|said|says|and its|supports?|continues?|remains?|joined|stands?|condemns?|welcomes?|calls?)\b)/.test(
-        after,
-      ) &&
-      run.length <= 3
-    ) {
+    if (actsAsState(after) && run.length <= 3)
       return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
+    // Countries listed as members ("Australia, Bahrain, Canada, …") act as states.
+    const prevItem = /([\p{L}]+),\s*(?:and\s+)?(?:the\s+)?$/u.exec(before)?.[1]?.toLowerCase();
+    const nextItem = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+    if (
+      prevItem &&
+      nextItem &&
+      PLACE_NAMES.has(prevItem) &&
+      (PLACE_NAMES.has(nextItem) || nextItem === 'united' || nextItem === 'saudi')
+    ) {
+      return { type: 'Organisation', subtype: 'state', confidence: 0.4 };
     }
     return { type: 'Location', subtype: null, confidence: 0.8 };
   }
   if (run.length === 1 && /^(?:US|USA|UK|UAE|DRC|KSA)$/.test(run[0]!.text)) {
+    if (actsAsState(after)) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
     return { type: 'Location', subtype: 'country', confidence: 0.6 };
   }
   if (run.length === 1 && (NATIONALITIES.has(lastLower) || NATIONALITIES.has(lastLower.replace(/s$/, ''))))
@@ -434,6 +445,13 @@ function classify(
     return { type: 'Person', subtype: null, confidence: 0.4 };
   }
   return { type: 'Organisation', subtype: null, confidence: 0.3 };
+}
+
+/** re3d types a country acting (signing, supporting, saying) as an organisation. */
+function actsAsState(after: string): boolean {
+  return /^(?:,?\s(?:has|have|had|is|was|will|would|said|says|and its|supports?|continues?|remains?|joined|stands?|condemns?|welcomes?|calls?|urges?|believes?|wants?|provided|provides|announced|announces|pledged|committed)\b)/.test(
+    after,
+  );
 }
 
 let cityCache: Set<string> | null = null;

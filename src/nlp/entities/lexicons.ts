@@ -643,7 +643,8 @@ export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map(
 unit tactical-units teams team squadron wing task-force government regime international-community
 fighters militia militias rebels jihadists soldiers troops service-members airmen personnel officers journalists
 aid-workers citizens members ministers experts linguists translators parties nations countries community
-communities backers allies-and-partners people`
+communities backers allies-and-partners people civilians refugees leaders world-leaders perpetrators
+businessmen member-states element contingent`
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => [w.replace(/-/g, ' '), 'nominal'] as [string, string]),
