@@ -60,13 +60,12 @@ function words(text: string): Word[] {
 }
 
 const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(?:al|el|ad|ar|as|an|ash|at|az)-\p{Lu}/u.test(w);
+// Lowercase words inside names ("Dar es Salaam", "Rio de Janeiro"); English function words
+// such as "as", "an" and "on" are left out, they join a place to the word before it.
 const CONNECTOR = new Set([
   'al',
   'el',
-  'ad',
-  'ar',
-  'as',
-  'an',
+  'es',
   'de',
   'del',
   'la',
@@ -79,7 +78,6 @@ const CONNECTOR = new Set([
   'van',
   'von',
   'upon',
-  'on',
 ]);
 
 // Lowercase words before a name that mark a location.
@@ -171,10 +169,24 @@ function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set
   const out = new Set<string>();
   for (let i = 0; i + 1 < ws.length; i++) {
     const a = ws[i]!;
-    const b = ws[i + 1]!;
+    let b = ws[i + 1]!;
     if (!isCap(a.text) || !isCap(b.text) || !onlySpaceBetween(text, a, b)) continue;
     const c = ws[i + 2];
-    if (c && isCap(c.text) && onlySpaceBetween(text, b, c)) continue;
+    if (c && isCap(c.text) && onlySpaceBetween(text, b, c)) {
+      // "Chiquita Raquel Henry", "John F. Kennedy": a middle name or initial, then the surname.
+      const d = ws[i + 3];
+      if (
+        (d && isCap(d.text) && onlySpaceBetween(text, c, d)) ||
+        !/^(?:\p{Lu}\p{Ll}+|\p{Lu}\.?)$/u.test(b.text)
+      )
+        continue;
+      if (
+        !/^\p{Lu}\p{Ll}+$/u.test(a.text) ||
+        (gazetteer && gazetteer.lookup(`${a.text} ${b.text} ${c.text}`).length > 0)
+      )
+        continue;
+      b = c;
+    }
     const p = ws[i - 1];
     if (p && isCap(p.text) && onlySpaceBetween(text, p, a) && !TITLE_PREV.test(p.text)) continue;
     if (TITLE_PREV.test(a.text)) {
@@ -444,7 +456,11 @@ function tryName(
   }
   let confidence = strong ? 0.85 : best >= 15_000 ? 0.7 : 0.55;
   if (cue) confidence = Math.min(0.95, confidence + 0.15);
-  if (!cue && !strong && best < 5_000 && single) confidence -= 0.15;
+  if (!cue && !strong && best < 5_000 && single) {
+    // A small town's name, alone, without "in" or a state after it: more often a surname.
+    if (!/^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 4))) return null;
+    confidence -= 0.15;
+  }
   // Direction qualifier before the name: "northern Iraq", "north-eastern Syria".
   const qualifier =
     prevW && DIRECTION.test(prevW.text) && !isCap(prevW.text) ? prevW.text.toLowerCase() : null;
