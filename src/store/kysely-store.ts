@@ -34,6 +34,7 @@ export interface StoreOptions {
 type Tx = Transaction<LedgerDatabase>;
 
 const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
+const WRITE_ATTEMPTS = 3;
 
 /**
  * The `Store` over any kysely dialect: all SQL is shared; a `DialectProfile` supplies the few
@@ -74,9 +75,10 @@ export class KyselyStore implements Store {
     const { record } = input;
     const textBytes = Buffer.from(record.text, 'utf8');
     const sha256 = sha256Hex(textBytes);
-    // Two processes may race on the same new document; the loser retries once and sees a duplicate.
+    // Two writers may race on the same new document (or, in SQLite, on the write lock); the loser
+    // retries and then sees a duplicate.
     let lastError: unknown;
-    for (let attempt = 0; attempt < 2; attempt += 1) {
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
       try {
         return await this.db.transaction().execute((trx) => this.#put(trx, input, textBytes, sha256));
       } catch (error) {
@@ -460,6 +462,17 @@ export class KyselyStore implements Store {
   }
 
   async appendAudit(input: AuditInput): Promise<AuditEntry> {
+    // The primary key on `seq` stops two writers from forking the chain; the loser retries on the new tip.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#appendAudit(input);
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async #appendAudit(input: AuditInput): Promise<AuditEntry> {
     return this.db.transaction().execute(async (trx) => {
       await this.profile.lockAudit(trx);
       const last = await trx

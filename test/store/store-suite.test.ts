@@ -379,6 +379,22 @@ for (const dialect of dialects) {
       expect((await store.stats()).origins).toBe(2);
     });
 
+    it('keeps one chain when reviewers append at the same time', async () => {
+      const appends = Array.from({ length: 24 }, (_, i) =>
+        store.appendAudit({
+          actor: `analyst-${i % 3}`,
+          action: 'set-status',
+          subject: `event:e${i}`,
+          after: 'confirmed',
+        }),
+      );
+      const entries = await Promise.all(appends);
+      expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 24 }, (_, i) => i + 1),
+      );
+      expect(await store.verifyAudit()).toMatchObject({ ok: true, entries: 24 });
+    });
+
     it('chains the audit log, refuses edits and detects tampering', async () => {
       const actions = [
         {
