@@ -50,7 +50,7 @@ export function sniffBinaryKind(bytes: Uint8Array): string | null {
 /**
  * Decodes a file's bytes as text, refusing what is not text: empty or blank input, input over the
  * size cap, binary data (named by its signature when known), and bytes that are not UTF-8. Strips a
- * UTF-8 BOM; decodes UTF-16 when it carries a BOM.
+ * UTF-8 BOM; decodes UTF-16 when it carries a BOM or plainly is UTF-16 without one.
  *
  * @example decodeInput(new TextEncoder().encode('Shelling hit Kherson.'), { name: 'a.txt' }) // 'Shelling hit Kherson.'
  * @throws InputError with a one-line message naming the input.
@@ -118,6 +118,25 @@ function hasNonText(magic: readonly (number | null)[]): boolean {
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return bomlessUtf16(bytes);
+}
+
+/**
+ * UTF-16 saved without a byte-order mark, recognised by its zero high bytes: text in Latin script
+ * has a NUL in nearly every other byte, which no binary format shows so regularly.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero === 0) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddZero === 0) return 'utf-16be';
   return null;
 }
 

@@ -17,6 +17,11 @@ describe('decodeInput accepts text', () => {
     ['UTF-16 LE with a BOM', bytes(0xff, 0xfe, 0x54, 0x00, 0x77, 0x00, 0x6f, 0x00), 'Two'],
     ['UTF-16 BE with a BOM', bytes(0xfe, 0xff, 0x00, 0x54, 0x00, 0x77, 0x00, 0x6f), 'Two'],
     [
+      'UTF-16 LE without a BOM',
+      new Uint8Array(Buffer.from('Shelling hit Kherson.', 'utf16le')),
+      'Shelling hit Kherson.',
+    ],
+    [
       'text starting with letters that spell a bitmap signature',
       utf8('BMW plant hit by drones.'),
       'BMW plant hit by drones.',
