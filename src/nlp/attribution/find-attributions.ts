@@ -408,15 +408,16 @@ function readCue(
     if (!joined && prevTok?.text === ',' && lead - 1 > 0 && clauseBefore) {
       if (rest.length === 0 || tailOnly) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
-        return content
-          ? {
-              ...base,
-              source: subject.span,
-              content,
-              form: formOf(text, toks, k, 'indirect'),
-              confidence: 0.7,
-            }
-          : null;
+        if (!content) return null;
+        // "“…” of the plans, Mr. Holtz-Eakin said. “They are …”": the quotation goes on.
+        const end = continuedQuote(text, toks, toks.length, loose, sentence, content.end);
+        return {
+          ...base,
+          source: subject.span,
+          content: { start: content.start, end: Math.max(end, content.end) },
+          form: formOf(text, toks, k, 'indirect'),
+          confidence: 0.7,
+        };
       }
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
       if (
@@ -817,7 +818,17 @@ function continuedQuote(
   const between = quotes[firstQuoteFrom(quotes, end + 1)];
   if (gap.includes('\n') || (between && between.start < next.start)) return end;
   // The rest of this sentence ("she said to the TV,", "he said, but") or the next sentence opens with it.
-  if (next.start < sentence.end) return gap.length <= 80 && !/[.!?]/.test(gap) ? next.end : end;
+  if (next.start < sentence.end) {
+    // "…,” Trump said during a rally in Kenansville, N.C., “but …”" is one quotation; "…,” she
+    // said, but Kevin was drifting off, and “…”" is not: a new clause has its own verb.
+    const clause = toks.some(
+      (t) =>
+        t.start >= from &&
+        t.end <= next.start &&
+        (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.text))),
+    );
+    return gap.length <= 100 && !/[!?]|\.\s+[A-Z]/.test(gap) && !clause ? next.end : end;
+  }
   const tail = text.slice(from, sentence.end);
   if (
     tail.length <= 240 &&
