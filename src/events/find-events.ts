@@ -97,6 +97,16 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     push('instrument', weapon);
     const placeArg = placeArgument(text, tokens, i, placeEntities, places);
     push('place', placeArg ?? locativeAfter(tokens, i, entities));
+    // "in Badia al-Sukhnah and Badia al-Sham": every place of the coordination.
+    if (placeArg) {
+      let end = placeArg.end;
+      for (const p of [...places, ...placeEntities].sort((a, b) => a.start - b.start)) {
+        if (p.start < end) continue;
+        if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/.test(text.slice(end, p.start))) break;
+        push('place', p);
+        end = p.end;
+      }
+    }
     const place = placeArg
       ? (places.find((p) => p.start <= placeArg.start && placeArg.end <= p.end) ?? places[0])
       : places[0];
@@ -275,6 +285,21 @@ function pickArguments(
         break;
       }
       if (!at(k) || at(k)!.pos === 'PUNCT' || at(k)!.pos === 'VERB') break;
+    }
+    // "The explosion targeted a bakery": a nominal trigger as subject passes on its verb's object.
+    if (!out.target) {
+      let k = i + 1;
+      while (at(k) && (at(k)!.pos === 'AUX' || at(k)!.pos === 'ADV')) k++;
+      if (
+        at(k) &&
+        at(k)!.pos === 'VERB' &&
+        /^(?:targeted|hit|struck|destroyed|damaged|ripped|tore|rocked|shook)$/i.test(at(k)!.text)
+      ) {
+        let o = k + 1;
+        if (/^(?:at|on|through)$/i.test(lowerAt(o))) o++;
+        const obj = headAfter(tokens, o, entities);
+        if (obj && !weaponish(obj)) out.target = obj;
+      }
     }
     // "targeted the US embassy in Baghdad in a rocket attack": the target precedes "in a … attack".
     if (!out.target) {

@@ -22,7 +22,14 @@ export function entityAt(entities: readonly Entity[], t: Token): Entity | undefi
 function asSpan(tokens: readonly Token[], k: number, entities: readonly Entity[]): PickedSpan {
   const t = tokens[k]!;
   const e = entityAt(entities, t);
-  if (e && e.type !== 'Temporal' && e.type !== 'Quantity') {
+  // A nominal ("security forces") is its head word; a name is the whole name.
+  if (
+    e &&
+    e.type !== 'Temporal' &&
+    e.type !== 'Quantity' &&
+    e.subtype !== 'nominal' &&
+    e.subtype !== 'pronoun'
+  ) {
     // A long entity (a nominal with modifiers) is cut to its head so it matches head-based gold.
     if (e.end - e.start <= 40) return { start: e.start, end: e.end, tokenIndex: k };
   }
@@ -110,8 +117,21 @@ export function headBefore(
   if (t.pos === 'PRON' && !/^(?:it|this|that|which|who)$/i.test(t.text))
     return { start: t.start, end: t.end, tokenIndex: k };
   if (!NOMINAL.has(t.pos) || TIME_WORD.test(t.text) || isTemporal(entities, t)) return null;
+  // "the Islamic State militant group launched …": the name before a generic head is the actor.
+  if (t.pos === 'NOUN' && GENERIC_HEAD.test(t.text)) {
+    for (let j = k - 1; j >= Math.max(0, k - 3) && tokens[j]!.sentence === sentence; j--) {
+      const e = entityAt(entities, tokens[j]!);
+      if (e && (e.type === 'Organisation' || e.type === 'Person') && e.subtype !== 'nominal') {
+        return { start: e.start, end: e.end, tokenIndex: j };
+      }
+      if (tokens[j]!.pos !== 'ADJ' && tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'PUNCT') break;
+    }
+  }
   return asSpan(tokens, k, entities);
 }
+
+const GENERIC_HEAD =
+  /^(?:group|groups|militants?|fighters|forces|members|gunmen|organi[sz]ation|movement|militia)$/i;
 
 function isTemporal(entities: readonly Entity[], t: Token): boolean {
   return entities.some(
