@@ -244,6 +244,19 @@ describe('counts next to a period are not counted periods', () => {
   });
 });
 
+describe('a weekday in a counted week', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The envoy returns Monday two weeks from now.',
+      { surface: 'Monday two weeks from now', from: '2023-12-18' },
+    ],
+    ['The vote is in 3 days on Friday.', { surface: 'in 3 days on Friday', from: '2023-12-08' }],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(only(text)).toMatchObject(expected);
+  });
+});
+
 describe('without a reference date nothing is guessed', () => {
   const table: Array<[string, Expected]> = [
     [

@@ -1,6 +1,6 @@
 import type { DateMention } from '../../types/date.js';
 import { shiftDay } from './atom-kit.js';
-import { type Day, makeDay, parseIso, parts, toIso } from './calendar.js';
+import { addDays, type Day, makeDay, parseIso, parts, toIso } from './calendar.js';
 import { calendarAtoms } from './calendar-atoms.js';
 import { chronoAtoms } from './chrono-atoms.js';
 import { holidayAtoms } from './holidays.js';
@@ -112,6 +112,16 @@ function combine(text: string, atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     const b = atoms[i + 1];
     const before = text.slice(Math.max(0, a.start - 30), a.start);
+    // "Monday two weeks from now", "in 3 days on Friday": the weekday of the counted day's week.
+    if (
+      b &&
+      ((a.weekday && b.counted) || (a.counted && b.weekday)) &&
+      /^\s*(?:,|on)?\s*$/i.test(text.slice(a.end, b.start))
+    ) {
+      out.push(weekdayOfCounted(a.weekday ? b : a, (a.weekday ?? b.weekday)!, a.start, b.end));
+      i++;
+      continue;
+    }
     if (b && !a.kind && !b.kind && b.start - a.end <= 12) {
       const link = text.slice(a.end, b.start);
       const opener = /\b(from|between)\s+(?:the\s+)?$/i.exec(before);
@@ -143,14 +153,17 @@ function combine(text: string, atoms: Atom[]): Atom[] {
     if (counted && !a.kind) {
       const n = countOf(counted[1]!);
       if (n !== null) {
-        out.push(
-          countedFrom(
-            a,
-            a.start - (before.length - counted.index),
-            counted[2]!.toLowerCase(),
-            counted[3]!.toLowerCase() === 'before' ? -n : n,
-          ),
+        const shifted = countedFrom(
+          a,
+          a.start - (before.length - counted.index),
+          counted[2]!.toLowerCase(),
+          counted[3]!.toLowerCase() === 'before' ? -n : n,
         );
+        // "3 weeks after Christmas on Friday": the weekday of that week.
+        if (b?.weekday && /^\s*(?:,|on)?\s*$/i.test(text.slice(a.end, b.start))) {
+          out.push(weekdayOfCounted(shifted, b.weekday, shifted.start, b.end));
+          i++;
+        } else out.push(shifted);
         continue;
       }
     }
@@ -176,6 +189,7 @@ function countedFrom(a: Atom, start: number, unit: string, n: number): Atom {
     end: a.end,
     priority: 4,
     confidence: a.confidence * 0.9,
+    counted: true,
     read: (ctx) => {
       const r = a.read(ctx);
       if (!r.span) return { span: null, precision: 'day', relative: r.relative };
@@ -206,6 +220,21 @@ function fromBareDay(b: Atom, start: number, day: number): Atom {
       if (from !== null && from > r.span[1])
         from = p.month === 1 ? makeDay(p.year - 1, 12, day) : makeDay(p.year, p.month - 1, day);
       return from === null ? { ...r, span: null } : { ...r, span: [from, r.span[1]] };
+    },
+  };
+}
+
+function weekdayOfCounted(day: Atom, weekday: number, start: number, end: number): Atom {
+  return {
+    start,
+    end,
+    priority: 4,
+    confidence: day.confidence * 0.9,
+    read: (ctx) => {
+      const r = day.read(ctx);
+      if (!r.span) return r;
+      const d = addDays(r.span[0], weekday - parts(r.span[0]).weekday);
+      return { ...r, span: [d, d] };
     },
   };
 }

@@ -40,6 +40,10 @@ export interface Atom {
   readonly kind?: 'range' | 'open-range';
   /** Only meaningful as one end of a range ("now"); dropped when it stands alone. */
   readonly rangeOnly?: boolean;
+  /** A bare weekday (ISO number), so "Monday two weeks from now" can pick it in a counted week. */
+  readonly weekday?: number;
+  /** A day counted from the reference or another date ("two weeks from now", "in 3 days"). */
+  readonly counted?: boolean;
   read(ctx: ResolveContext): Reading;
 }
 

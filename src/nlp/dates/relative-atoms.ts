@@ -253,6 +253,7 @@ function weekdays(text: string): Atom[] {
         end: m.index + m[0].length,
         priority: 1,
         confidence: modifier ? 0.8 : 0.7,
+        ...(modifier === null ? { weekday: wd } : {}),
         read: (ctx) => {
           if (ctx.ref === null) return fixed(null, 'day', true);
           const ref = ctx.ref;
@@ -349,16 +350,22 @@ function shiftedDays(text: string): Atom[] {
 }
 
 function countedDay(start: number, end: number, unit: string, n: number): Atom {
-  return relativeAtom(
-    start,
-    end,
-    0.75,
-    (ref) => {
-      const d = unit === 'fortnight' ? addDays(ref, 14 * n) : shiftDay(ref, unit, n);
-      return [d, d];
-    },
-    'day',
+  return counted(
+    relativeAtom(
+      start,
+      end,
+      0.75,
+      (ref) => {
+        const d = unit === 'fortnight' ? addDays(ref, 14 * n) : shiftDay(ref, unit, n);
+        return [d, d];
+      },
+      'day',
+    ),
   );
+}
+
+function counted(a: Atom): Atom {
+  return { ...a, counted: true };
 }
 
 const WEEKDAY_WORD = `(${WEEKDAY_ANY}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)`;
