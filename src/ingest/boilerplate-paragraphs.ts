@@ -84,6 +84,13 @@ const UI_LABEL = new RegExp(
   'i',
 );
 
+/** A photo caption left in the text ends with its credit: "… in Kherson. (AP Photo/Jane Roe)". */
+const CAPTION_END =
+  /\((?:[^()]*\b(?:photos?|images?|credit|foto|getty|reuters|afp|epa|shutterstock|istock)\b[^()]*)\)\s*$|^(?:main |top |lead )?(?:photo|image|picture|credit|foto)s?(?: credit)?:\s*[^.]{0,60}$/i;
+
+/** Captions run to a few sentences at most. */
+const MAX_CAPTION_WORDS = 60;
+
 /** Promotions are short; a long paragraph that happens to open with "Read more" is prose. */
 const MAX_PROMO_WORDS = 30;
 
@@ -179,7 +186,12 @@ export function dropBoilerplateParagraphs(paragraphs: readonly string[]): string
 
 function isPromotion(paragraph: string): boolean {
   const text = paragraph.trim();
-  return UI_LABEL.test(text) || (wordCount(text) <= MAX_PROMO_WORDS && PROMO_START.test(text));
+  if (UI_LABEL.test(text)) return true;
+  const words = wordCount(text);
+  return (
+    (words <= MAX_PROMO_WORDS && PROMO_START.test(text)) ||
+    (words <= MAX_CAPTION_WORDS && CAPTION_END.test(text))
+  );
 }
 
 /** A short line that carries a date or time and reads like a dateline or byline, not a sentence. */

@@ -144,6 +144,12 @@ describe('dropBoilerplateParagraphs', () => {
     ],
     ['a comments tail', [...story, 'Comments', 'Great article!'], story],
     ['a share bar', [...story, 'Share Tweet Email'], story],
+    [
+      'a caption with its credit',
+      [story[0]!, 'Smoke rises over the depot on Monday. (AP Photo/Mara Ellison)', ...story.slice(1)],
+      story,
+    ],
+    ['a credit line', [...story, 'Main image credit: Courier staff'], story],
     ['a contact line', [...story, 'Write to Mara Ellison at mara@courier.example'], story],
     ['a more-news tail', [...story, 'More World News', 'Bridge closed after shelling'], story],
     [
