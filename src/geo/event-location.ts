@@ -8,7 +8,7 @@ const EVENT_VERB =
 const MAX_VERB_DISTANCE = 80;
 
 const LOCATIVE =
-  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:the\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
+  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
 
 /**
  * The place where the report's main event happened: in the first sentence with an event verb

@@ -59,7 +59,8 @@ function words(text: string): Word[] {
   return out;
 }
 
-const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(?:al|el|ad|ar|as|an|ash|at|az)-\p{Lu}/u.test(w);
+const isCap = (w: string) =>
+  /^\p{Lu}/u.test(w) || /^(?:al|el|ad|ar|as|an|ash|at|az)-\p{Lu}/u.test(w) || /^d['’]\p{Lu}/u.test(w);
 // Lowercase words inside names ("Dar es Salaam", "Rio de Janeiro"); English function words
 // such as "as", "an" and "on" are left out, they join a place to the word before it.
 const CONNECTOR = new Set([
