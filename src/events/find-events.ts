@@ -59,9 +59,32 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
     const sentenceText = text.slice(scope.start, scope.end);
     const args = pickArguments(tokens, i, entities, kind, text);
-    const weapon = args.instrument ?? firstOfTypes(entities, scope, ['Weapon', 'MilitaryPlatform'], t.start);
+    // Weapons and dates of the sentence go to the trigger nearest to them: in "targeted the base,
+    // and the embassy in a rocket attack last week", the rocket and the week are the attack's.
+    const triggersHere = triggerStarts(tokens, t.sentence, i);
+    const ownsIt = (s: { start: number; end: number }) => nearestTrigger(triggersHere, s) === t.start;
+    const weapon =
+      args.instrument ??
+      firstOfTypes(
+        entities.filter((e) => ownsIt(e)),
+        scope,
+        ['Weapon', 'MilitaryPlatform'],
+        t.start,
+      );
     // The sentence without its trigger word: "bombing" must not count as a named bomb.
-    const context = `${text.slice(scope.start, t.start)} ${text.slice(t.end, scope.end)}`;
+    let context = `${text.slice(scope.start, t.start)} ${text.slice(t.end, scope.end)}`;
+    for (const e of entities) {
+      // A weapon that belongs to another trigger of the sentence says nothing about this one.
+      if (
+        (e.type === 'Weapon' || e.type === 'MilitaryPlatform') &&
+        e.start >= scope.start &&
+        e.end <= scope.end &&
+        !ownsIt(e)
+      ) {
+        const at = e.start < t.start ? e.start - scope.start : e.start - scope.start - (t.end - t.start) + 1;
+        context = context.slice(0, at) + ' '.repeat(e.end - e.start) + context.slice(at + e.end - e.start);
+      }
+    }
     const code = refineCode(
       kind,
       weapon ? text.slice(weapon.start, weapon.end) : '',
@@ -76,7 +99,9 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const placeEntities = entities.filter(
       (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
     );
-    const dates = (record.dates ?? []).filter((d) => d.start >= scope.start && d.end <= scope.end);
+    const dates = (record.dates ?? []).filter(
+      (d) => d.start >= scope.start && d.end <= scope.end && ownsIt(d),
+    );
     // Outcomes are read once per sentence: a sentence with many triggers shares them.
     let outcomes = outcomesBySentence.get(scope.start);
     if (!outcomes) {
@@ -146,6 +171,33 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     });
   }
   return events;
+}
+
+/** Start offsets of the trigger words of one sentence (around token `i`). */
+function triggerStarts(tokens: readonly Token[], sentence: number, i: number): number[] {
+  const out: number[] = [];
+  for (let k = i; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    const lower = tokens[k]!.text.toLowerCase();
+    if (TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(tokens[k]!.start);
+  }
+  for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === sentence; k++) {
+    const lower = tokens[k]!.text.toLowerCase();
+    if (TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(tokens[k]!.start);
+  }
+  return out;
+}
+
+function nearestTrigger(starts: readonly number[], s: { start: number; end: number }): number {
+  let best = -1;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const x of starts) {
+    const d = x >= s.end ? x - s.end : s.start >= x ? s.start - x : 0;
+    if (d < bestD) {
+      best = x;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 function triggerHolds(lower: string, tokens: readonly Token[], i: number): boolean {
