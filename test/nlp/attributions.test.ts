@@ -188,6 +188,10 @@ describe('indirect speech', () => {
       { source: 'The mayor', content: 'that the shelter had no heating' },
     ],
     [
+      'The governor repeatedly warned that the dam could fail.',
+      { source: 'The governor', cue: 'repeatedly warned', content: 'that the dam could fail' },
+    ],
+    [
       'The spokesman has said that the talks will resume next week.',
       {
         source: 'The spokesman',
@@ -266,6 +270,16 @@ describe('prepositional attribution, statements and passives', () => {
     [
       'Two witnesses told the agency they saw a drone before the blast.',
       { source: 'Two witnesses', cue: 'told', content: 'they saw a drone before the blast', kind: 'witness' },
+    ],
+    [
+      'The ceasefire plan was rejected by the rebel command.',
+      {
+        source: 'the rebel command',
+        cue: 'was rejected',
+        content: 'The ceasefire plan',
+        stance: 'denying',
+        form: 'passive',
+      },
     ],
     [
       'It was reported that the checkpoint had been abandoned overnight.',

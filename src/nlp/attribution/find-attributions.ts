@@ -252,14 +252,20 @@ function readCue(
     entry = cueEntry('say')!;
   }
   let a = k;
-  while (a > 0 && CUE_AUX.has(toks[a - 1]!.text.toLowerCase())) a--;
+  // Auxiliaries and manner adverbs belong to the cue: "has steadfastly refused", "boldly suggested".
+  while (
+    a > 0 &&
+    (CUE_AUX.has(toks[a - 1]!.text.toLowerCase()) ||
+      (toks[a - 1]!.pos === 'ADV' && /ly$/.test(toks[a - 1]!.text)))
+  )
+    a--;
   const auxWords = toks.slice(a, k).map((t) => t.text.toLowerCase());
   const passive =
     lower !== 'quoted' &&
     /ed$|told|shown|found|written|given|sent|thought|said|known/.test(lower) &&
     auxWords.some((w) => /^(was|were|is|are|been|be|being)$/.test(w));
   // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
-  if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by')
+  if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by' && a === k)
     return null;
   // "a group called Lashkar-e-Taiba": naming, not speech.
   if (lower === 'called' && a === k && prev?.pos === 'NOUN' && /^(PROPN|DET)$/.test(toks[k + 1]?.pos ?? ''))
@@ -278,6 +284,21 @@ function readCue(
     cueKind: entry.strength === 'stance' ? ('stance' as const) : ('speech' as const),
   };
 
+  if (passive && toks[cueEndIdx + 1]?.text.toLowerCase() === 'by' && entry.strength !== 'weak') {
+    // "His views were echoed by an economist": the agent speaks, the subject is what was said.
+    const agent = nounPhraseAfter(text, toks, cueEndIdx + 2, false);
+    const subject = nounPhraseBefore(text, toks, a);
+    if (!agent || !subject) return null;
+    // Its content is a noun phrase, not an assertion: claims keep the sentence in the outlet's voice.
+    return {
+      ...base,
+      source: agent.span,
+      content: subject.span,
+      form: 'passive',
+      cueKind: 'stance',
+      confidence: 0.55,
+    };
+  }
   if (passive) {
     // Only the impersonal passive is an attribution: "it was reported that …" (no speaker).
     if (toks[a - 1]?.text.toLowerCase() !== 'it' || !/^(is|was|has|had)$/i.test(toks[a]!.text)) return null;
@@ -405,8 +426,8 @@ function readCue(
     const clauseBefore = toks
       .slice(0, lead - 1)
       .some((t) => t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && /[”"]/.test(t.text)));
-    if (!joined && prevTok?.text === ',' && lead - 1 > 0 && clauseBefore) {
-      if (rest.length === 0 || tailOnly) {
+    if (!joined && prevTok?.text === ',' && lead - 1 > 0) {
+      if ((rest.length === 0 || tailOnly) && clauseBefore) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
         if (!content) return null;
         // "“…” of the plans, Mr. Holtz-Eakin said. “They are …”": the quotation goes on.
@@ -650,7 +671,7 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
   let first = walkBack(toks, end);
   if (first >= 0) {
     // "In a Bloomberg interview Trump declared": the name after a plain noun is the speaker.
-    for (let j = end; j > first; j--) {
+    for (let j = end; j > first && toks[first]!.pos === 'DET'; j--) {
       const prev = toks[j - 1]!;
       if (
         toks[j]!.pos === 'PROPN' &&
@@ -775,7 +796,7 @@ function nounPhraseAfter(
     i++;
   if (i === from) return null;
   let end = i - 1;
-  while (end > from && toks[end]!.pos === 'ADP') end--;
+  while (end > from && (toks[end]!.pos === 'ADP' || /^[.'’-]$/.test(toks[end]!.text))) end--;
   if (withAppositive && toks[i]?.text === ',') {
     // "said Abu Alaa, head of the group, which …": keep the appositive up to the next comma.
     let j = i + 1;
