@@ -8,7 +8,7 @@ const EVENT_VERB =
 const MAX_VERB_DISTANCE = 80;
 
 const LOCATIVE =
-  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+ern|central|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
+  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*(?:['’]s|\s{2,}s)\s+)?(?:(?:[a-z-]+ern|central|coastal|nearby|neighbouring|neighboring|rural|downtown)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
 
 /**
  * The place where the report's main event happened: in the first sentence with an event verb
@@ -37,7 +37,12 @@ export function findEventLocation(
       const locative = LOCATIVE.test(before) && !/according\s+to\s+$/i.test(before);
       const distance = Math.min(...verbs.map((v) => Math.abs(p.start - v)));
       const afterVerb = verbs.some(
-        (v) => v < p.start && p.start - v < 40 && /^\S+\s+(?:the\s+)?$/.test(text.slice(v, p.start)),
+        (v) =>
+          v < p.start &&
+          p.start - v < 40 &&
+          /^\S+\s+(?:the\s+)?(?:(?:[a-z-]+ern|central|coastal|nearby|downtown)\s+)?$/.test(
+            text.slice(v, p.start),
+          ),
       );
       if ((!locative && !afterVerb) || distance > MAX_VERB_DISTANCE) continue;
       const follows = verbs.some((v) => v < p.start);
