@@ -75,35 +75,56 @@ function dayRanges(text: string): Atom[] {
 
 /** "November 2023", "April of 1987". */
 function monthYears(text: string): Atom[] {
-  return each(text, `${B}(${MONTH_ANY})(?:(?:,?\\s+of)?,?\\s+${YEAR}|\\s+of\\s+'?(\\d\\d))${E}`, (m) => {
-    const month = monthOf(m[1]!);
-    if (month === null) return null;
-    if (m[3]) {
-      const y2 = Number(m[3]);
-      const span = monthSpan(1900 + y2 + (y2 < 50 ? 100 : 0), month);
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        priority: 2,
-        confidence: 0.7,
-        read: () => fixed(span, 'month'),
-      };
-    }
-    if (
-      AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
-      m[1]![0] === m[1]![0]!.toLowerCase() &&
-      !/^\d/.test(m[2]!)
-    )
-      return null;
-    const span = monthSpan(Number(m[2]), month);
+  const yearFirst = each(text, `${B}${YEAR},?\\s+(${MONTH_FULL})${E}`, (m) => {
+    const month = monthOf(m[2]!)!;
+    if (AMBIGUOUS_MONTHS.has(m[2]!.toLowerCase()) && m[2]![0] === m[2]![0]!.toLowerCase()) return null;
+    const span = monthSpan(Number(m[1]), month);
     return {
       start: m.index,
       end: m.index + m[0].length,
       priority: 2,
-      confidence: 0.9,
+      confidence: 0.75,
       read: () => fixed(span, 'month'),
     };
   });
+  return yearFirst.concat(
+    each(text, `${B}(${MONTH_ANY})(?:(?:,?\\s+(?:of|in))?,?\\s+${YEAR}|\\s+of\\s+'?(\\d\\d))${E}`, (m) => {
+      const month = monthOf(m[1]!);
+      if (month === null) return null;
+      // "officials may in 2016 ...": the modal, not the month.
+      if (
+        /\sin\s/i.test(m[0]) &&
+        AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
+        m[1]![0] === m[1]![0]!.toLowerCase()
+      )
+        return null;
+      if (m[3]) {
+        const y2 = Number(m[3]);
+        const span = monthSpan(1900 + y2 + (y2 < 50 ? 100 : 0), month);
+        return {
+          start: m.index,
+          end: m.index + m[0].length,
+          priority: 2,
+          confidence: 0.7,
+          read: () => fixed(span, 'month'),
+        };
+      }
+      if (
+        AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
+        m[1]![0] === m[1]![0]!.toLowerCase() &&
+        !/^\d/.test(m[2]!)
+      )
+        return null;
+      const span = monthSpan(Number(m[2]), month);
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        priority: 2,
+        confidence: 0.9,
+        read: () => fixed(span, 'month'),
+      };
+    }),
+  );
 }
 
 /** "in March", "last September", "next June": a month without a day or year. */
