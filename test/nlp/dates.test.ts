@@ -51,6 +51,10 @@ describe('single dates resolved against the reference day', () => {
     ],
     ['The militia will hold a vote in March.', { surface: 'March', from: '2024-03-01', to: '2024-03-31' }],
     [
+      'The base was built in 2019 November.',
+      { surface: '2019 November', from: '2019-11-01', to: '2019-11-30' },
+    ],
+    [
       'The base was built in November 2019.',
       { surface: 'November 2019', from: '2019-11-01', to: '2019-11-30', precision: 'month' },
     ],
