@@ -102,11 +102,27 @@ interface Found {
 
 // biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.
 function parse(html: string): any {
-  // linkedom needs a document element; bare fragments get one.
-  const wrapped = /<html[\s>]/i.test(html.slice(0, 100_000))
-    ? html
-    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(wrapped).document;
+  // linkedom needs a document element with a body; bare fragments, and pages whose <html> tag
+  // comes late or inside a script, get a wrapper.
+  if (
+    /^\s*(?:<!doctype[^>]*>\s*|<!--[\s\S]*?-->\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html.slice(0, 100_000))
+  ) {
+    const document = parseHTML(html).document;
+    if (hasBody(document)) return document;
+  }
+  const document = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
+  return hasBody(document)
+    ? document
+    : parseHTML('<!DOCTYPE html><html><head></head><body></body></html>').document;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.
+function hasBody(document: any): boolean {
+  try {
+    return Boolean(document.documentElement && document.body);
+  } catch {
+    return false; // linkedom throws from `body` when the tree has no document element.
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.

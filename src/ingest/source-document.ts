@@ -53,7 +53,13 @@ export function sourceFromString(text: string, options: SourceFromStringOptions)
   if (raw.trim() === '') throw new InputError(`empty input: ${name} has no text`);
   const html = options.html ?? detectHtml(raw);
   if (!html) return { id: options.id, text: raw, format: 'text', raw };
-  const article = extractArticle(raw);
+  let article: ReturnType<typeof extractArticle>;
+  try {
+    article = extractArticle(raw);
+  } catch (cause) {
+    // Markup no parser expected (fuzzed, truncated, hostile) is bad input, reported as one line.
+    throw new InputError(`could not read the HTML of ${name}: ${(cause as Error).message}`, { cause });
+  }
   if (!article) throw new InputError(`no article text found in HTML: ${name}`);
   const body = article.body;
   const title = article.title;

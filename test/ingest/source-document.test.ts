@@ -263,3 +263,18 @@ describe('a section front', () => {
     expect(() => sourceFromString(front, { id: 'front' })).toThrow(/^no article text found in HTML/);
   });
 });
+
+describe('markup where the html tag comes late', () => {
+  it('reads text before a late <html> tag', () => {
+    const html = 'Two died on Monday in the strike, officials said. <html><body><p>More.</p></body></html>';
+    expect(sourceFromString(html, { id: 'late' }).body).toBe(
+      'Two died on Monday in the strike, officials said.\n\nMore.',
+    );
+  });
+
+  it('refuses an <html> tag inside a script as a page without an article', () => {
+    expect(() => sourceFromString('<script><html><p>', { id: 'late' })).toThrow(
+      /^no article text found in HTML/,
+    );
+  });
+});
