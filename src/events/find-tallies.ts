@@ -59,7 +59,8 @@ export function findTallies(
       actor: event?.actor ?? null,
       placeIds: wherePlaces(text, places, [event?.target?.end ?? -1, q.end], targetPlace).map((p) => p.id),
       dateId: period?.id ?? null,
-      counter: speaker && speaker.kind !== 'outlet' && speaker.kind !== 'unknown' ? speaker.name : null,
+      counter:
+        speaker && speaker.kind !== 'outlet' && speaker.kind !== 'unknown' ? counterName(speaker.name) : null,
       claimId: claim?.id ?? null,
       confidence: event ? 0.7 : 0.5,
       stage: 'events',
@@ -113,4 +114,12 @@ function coordinated(
   if (!m) return target;
   const start = target.start - m[1]!.length;
   return { start, end: target.end, text: text.slice(start, target.end) };
+}
+
+/** "the official statements issued by the Islamic Resistance in Iraq" → "the Islamic Resistance in Iraq". */
+function counterName(name: string): string {
+  return name.replace(
+    /^(?:the\s+)?(?:official\s+)?(?:statements?|claims?|reports?|figures?)\s+(?:issued\s+|published\s+|released\s+)?(?:by|from|of)\s+/i,
+    '',
+  );
 }

@@ -101,6 +101,7 @@ export function headBefore(
   before: number,
   entities: readonly Entity[],
   limit = 6,
+  depth = 0,
 ): PickedSpan | null {
   const sentence = tokens[before]?.sentence;
   let k = before - 1;
@@ -114,6 +115,27 @@ export function headBefore(
     k--;
   const t = tokens[k];
   if (!t || k < 0 || t.sentence !== sentence) return null;
+  // "the base in Tikrit was targeted", "a convoy of soldiers was hit": skip the prepositional
+  // phrase to the head it modifies.
+  if (NOMINAL.has(t.pos) && depth < 2) {
+    let j = k;
+    const e = entityAt(entities, t);
+    while (j > 0 && (e ? tokens[j - 1]!.start >= e.start : false)) j--;
+    while (
+      j > 0 &&
+      tokens[j - 1]!.sentence === sentence &&
+      (tokens[j - 1]!.pos === 'DET' ||
+        tokens[j - 1]!.pos === 'ADJ' ||
+        tokens[j - 1]!.pos === 'NUM' ||
+        (NOMINAL.has(tokens[j - 1]!.pos) && !e))
+    )
+      j--;
+    const prep = tokens[j - 1];
+    if (prep && prep.sentence === sentence && /^(?:in|at|near|of|outside|inside)$/i.test(prep.text)) {
+      const head = headBefore(tokens, j - 1, entities, limit, depth + 1);
+      if (head) return head;
+    }
+  }
   if (t.pos === 'PRON' && !/^(?:it|this|that|which|who)$/i.test(t.text))
     return { start: t.start, end: t.end, tokenIndex: k };
   if (!NOMINAL.has(t.pos) || TIME_WORD.test(t.text) || isTemporal(entities, t)) return null;

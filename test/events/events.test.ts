@@ -96,6 +96,16 @@ describe('eventsStage', () => {
     expect(r.dates.find((d) => d.id === t.dateId)?.from).toBe('2024-01-01');
   });
 
+  it('reads who counts a tally from the claim that states it, and skips a place phrase to the target', () => {
+    const text =
+      'According to statements by the Northern Front, the Qasr base in Tikrit has been targeted by drones 9 times since 3 January.';
+    const t = read(text).tallies[0];
+    expect(t?.count).toBe(9);
+    expect(t?.target?.text).toContain('Qasr base');
+    expect(t?.counter).toContain('Northern Front');
+    expect(t?.counter).not.toMatch(/statements/);
+  });
+
   it('ties the target that precedes "in a rocket attack" and keeps KAIROS/RAMS types beside the CASE code', () => {
     const text = 'Militias also struck the consulate in Basra in a rocket attack on Monday.';
     const ev = read(text).events.find((e) => surface(text, e.trigger) === 'attack');
