@@ -282,6 +282,28 @@ describe('prepositional attribution, statements and passives', () => {
       },
     ],
     [
+      'The Northern Brigades said in a statement they had shelled the airfield.',
+      {
+        source: 'The Northern Brigades',
+        cue: 'said',
+        content: 'they had shelled the airfield',
+        kind: 'armed-group-statement',
+        form: 'statement',
+      },
+    ],
+    [
+      'Nine people were killed in the market, according to the regional health ministry.',
+      {
+        source: 'the regional health ministry',
+        content: 'Nine people were killed in the market',
+        kind: 'organisation-statement',
+      },
+    ],
+    [
+      'Local media reported that sirens sounded across the port city.',
+      { source: 'Local media', content: 'that sirens sounded across the port city', kind: 'other-outlet' },
+    ],
+    [
       'It was reported that the checkpoint had been abandoned overnight.',
       { source: null, content: 'that the checkpoint had been abandoned overnight', form: 'passive' },
     ],
@@ -355,6 +377,8 @@ describe('no attribution', () => {
     ['The statements issued by the ministry were short.'],
     ['Drones struck the depot on Monday night.'],
     ['Fighting continued in the eastern districts for two days.'],
+    ['The navy did not immediately respond to a request for comment.'],
+    ['A group called the Dawn Legion set up checkpoints on the highway.'],
     ['Armed groups seeking to control the pass attacked the convoy.'],
     [''],
   ];

@@ -609,6 +609,24 @@ function contentAfter(
     )
       i++;
   }
+  // "said in a statement it had …", "said on Telegram the …": the channel is not the content.
+  if (/^(in|on|via|through|during|at)$/i.test(toks[i]?.text ?? '')) {
+    let j = i + 1;
+    while (j < toks.length && j <= i + 5 && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(toks[j]!.pos)) j++;
+    if (
+      j > i + 1 &&
+      j < toks.length &&
+      (/^(PRON|DET|PROPN|NUM)$/.test(toks[j]!.pos) || toks[j]!.text === ',')
+    )
+      i = toks[j]!.text === ',' ? j + 1 : j;
+  }
+  // "did not respond to a request for comment" reports no content.
+  if (
+    /^(respond|reply|comment|answer)$/.test(entry.lemma) &&
+    /^to$/i.test(toks[i]?.text ?? '') &&
+    /^(a|requests?|repeated|several|multiple)$/i.test(toks[i + 1]?.text ?? '')
+  )
+    return null;
   // Adverbials before "that": "said on Monday in a statement that …".
   const that = toks.findIndex((t, j) => j >= i && j <= i + 12 && /^that$/i.test(t.text) && t.pos === 'SCONJ');
   if (that >= 0 && toks.slice(i, that).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')) i = that;

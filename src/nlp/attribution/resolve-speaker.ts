@@ -18,9 +18,15 @@ const ARMED_GROUP =
   /\b(resistance|militias?|brigades?|battalions?|factions?|fighters|insurgents?|rebels?|hezbollah|hamas|houthis?|ansarallah|kataib|kata'?ib|islamic state|isis|isil|daesh|al-qaeda|taliban|jihad|popular mobilization|pmu|pmf|armed group|militants?)\b/i;
 const ORGANISATION =
   /\b(group|organi[sz]ation|agency|ministry|committee|council|union|party|campaign|coalition|association|institute|center|centre|foundation|observatory|office|commission|company|corporation|un|united nations|red cross|amnesty|human rights watch|ngo)\b/i;
+/** Institutions that speak as a body ("the health ministry said"), not through a named person. */
+const INSTITUTION =
+  /\b(ministry|department|pentagon|white house|kremlin|police|army|air force|navy|military|forces|government|presidency|authorities|administration|command|guard|council|office|agency|observatory|idf)\b/i;
+/** Words that make the speaker a person holding an office. */
+const PERSON_ROLE =
+  /\b(officials?|spokes(?:man|woman|person|people)|minister|secretary|president|prime minister|governor|mayor|commander|general|colonel|ambassador|envoy|senator|sen\.|rep\.|chairman|chairwoman|chief|director|head|leader|lawmakers?|congressman|congresswoman|diplomats?|attorney general|officers?)\b/i;
 const WITNESS = /\b(witness(?:es)?|eyewitness(?:es)?|residents?|locals|survivors?|bystanders?|passers-by)\b/i;
 const OUTLET =
-  /\b(reuters|associated press|ap|afp|agence france-presse|bbc|cnn|al jazeera|al-jazeera|al arabiya|al mayadeen|new york times|washington post|wall street journal|guardian|financial times|bloomberg|axios|politico|haaretz|times of israel|tass|ria novosti|irna|tasnim|fars|sana|anadolu|xinhua|newspaper|news agency|outlet|channel|broadcaster|tv|television|radio|daily|times|post|journal|magazine|news)\b/i;
+  /\b(reuters|associated press|ap|afp|agence france-presse|bbc|cnn|al jazeera|al-jazeera|al arabiya|al mayadeen|new york times|washington post|wall street journal|guardian|financial times|bloomberg|axios|politico|haaretz|times of israel|tass|ria novosti|irna|tasnim|fars|sana|anadolu|xinhua|newspapers?|news agency|outlets?|channel|broadcasters?|tv|television|radio|daily|times|post|journal|magazine|news|media|press)\b/i;
 const DOCUMENT =
   /\b(report|study|survey|poll|polls|document|documents|letter|memo|photos?|images?|video|footage|data|analysis|ad|statement|statements|complaint|filing|indictment|ruling)\b/i;
 const ROLE_WORD =
@@ -203,6 +209,8 @@ function kindOf(raw: string, name: string, context: SpeakerContext, contentText:
   if (/\bstatements?\b/i.test(raw))
     return ARMED_GROUP.test(raw) ? 'armed-group-statement' : 'organisation-statement';
   if (ARMED_GROUP.test(raw) && !ROLE_WORD.test(raw)) return 'armed-group-statement';
+  // "the Gaza health ministry", "Ukraine's air force": the institution speaks as a body.
+  if (INSTITUTION.test(raw) && !PERSON_ROLE.test(raw)) return 'organisation-statement';
   if (OFFICIAL.test(raw) || ROLE_WORD.test(raw)) {
     if (isNamed(name)) return 'named-official';
     if (
