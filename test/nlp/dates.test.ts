@@ -85,6 +85,8 @@ describe('past-tense reporting prefers the past', () => {
     ['The brigade will withdraw in March.', '2024-02-10', '2024-03-01'],
     // A plan is told with an -ed form but points forward.
     ['The district forum is planned for April 22.', '2023-12-06', '2024-04-22'],
+    // Modal "may" looks forward.
+    ['Officials may release the figures on Thursday.', '2023-12-06', '2023-12-07'],
     // "would" reports a consequence, not a future date.
     ['The council approved cuts on Monday that would close two clinics.', '2023-12-06', '2023-12-04'],
     // A day after the reference day in a past-tense sentence belongs to last year.
@@ -92,6 +94,23 @@ describe('past-tense reporting prefers the past', () => {
   ];
   it.each(table)('%s (reference %s) → %s', (text, ref, from) => {
     expect(only(text, ref).from).toBe(from);
+  });
+});
+
+describe('cues for years and tense', () => {
+  it('reads a year used as a modifier', () => {
+    expect(only('Thousands died during the 2014 war.')).toMatchObject({
+      surface: '2014',
+      from: '2014-01-01',
+      to: '2014-12-31',
+    });
+  });
+  it('does not take the month May for the modal', () => {
+    const found = findDates('In May the envoy met the council on Thursday.', REF);
+    expect(found.map((d) => [d.surface, d.from])).toEqual([
+      ['May', '2023-05-01'],
+      ['Thursday', '2023-11-30'],
+    ]);
   });
 });
 

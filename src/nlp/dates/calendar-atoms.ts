@@ -180,7 +180,9 @@ function years(text: string): Atom[] {
     const inRange =
       /^\s*(?:to|-|–|—|through|and|until|till)\s*(?:1[5-9]\d\d|20\d\d)\b/i.test(after) ||
       /(?:1[5-9]\d\d|20\d\d)\s*(?:to|-|–|—|through|and|until|till)\s*$/i.test(before);
-    if (!m[1] && !inRange && !CUE.test(before)) return null;
+    // "the 2014 war", "Israel's 2006 campaign": a year used as a modifier.
+    const modifier = /(?:\bthe|['’]s)\s+$/i.test(before) && /^\s+(?:[a-z]+[^s\W]|[A-Z][a-z]+)\b/.test(after);
+    if (!m[1] && !inRange && !modifier && !CUE.test(before)) return null;
     // "in 2000 pieces", "by 2015 soldiers": a count of things, not a year.
     if (!m[1] && /^\s+(?!was\b|has\b|is\b|as\b|this\b|his\b|its\b)[a-z]+s\b/.test(after)) return null;
     if (/^\s*(?:people|troops|soldiers|times|men|women|children|km|m|kg|tonnes|dollars)\b/i.test(after))

@@ -4,6 +4,8 @@ export type Tense = 'past' | 'future' | 'unknown';
 // Future cues outrank past ones only when nearer to the date: "said it will strike on Friday".
 const FUTURE =
   /\b(?:will|won't|wo n't|shall|going to|plans? to|planned(?: to| for)?|intends? to|expects? to|(?:is|are) expected to|scheduled|slated|set to|set for|due to|is due|are due|upcoming|next|tomorrow|is to|are to)\b|'ll\b/gi;
+// Modal "may" and "might" point forward unless perfect ("may have"); case-sensitive so that the month May does not count.
+const MODAL = /\b(?:may|might)\b(?!\s+have)/g;
 const PAST =
   /\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|previously|been|began|came|went|took|fought|saw|made|hit|struck|killed|attacked|claimed|reported|stated|announced|launched|fired|targeted|held|met|left|led|won|lost|fell|shot|sent|gave|became|withdrew|drew|threw|flew|fled|sought|bought|brought|caught|thought|stood|spoke|broke|chose|rose|wrote|drove|arose|shook|ran|sank|rang|hung|stuck|spent|built|meant|felt|kept|swept|knew|grew|blew|got|overran|tore|swore|lay|laid|paid|hid|lit|fed|bled|sat|found|bound|told|sold|stole|forgave|overcame|[a-z]{2,}ed)\b/gi;
 
@@ -29,7 +31,7 @@ export function tenseAround(text: string, start: number, end: number): Tense {
     }
     return best;
   };
-  const future = near(FUTURE);
+  const future = Math.min(near(FUTURE), near(MODAL));
   const past = near(PAST);
   if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return 'unknown';
   // On a tie the future cue is the more specific one ('planned' is also an -ed form).
