@@ -213,7 +213,7 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
         const run = words.slice(i, last + 1);
         if (
           (x.lower === 'in' || x.lower === 'and' || x.lower === 'on' || x.lower === '&') &&
-          !run.some((r) => ORG_WORDS.has(r.lower))
+          !run.some((r) => ORG_WORDS.has(r.lower) && !ORG_NAMES.has(r.lower))
         )
           break;
         j++;
@@ -262,7 +262,17 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
         run.length > 1 &&
         (((typed.type === 'Organisation' || typed.type === 'Person') && typed.confidence >= 0.5) ||
           (typed.type === 'Location' && typed.confidence >= 0.75));
-      out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, ...typed, priority: strong ? 2.6 : 2 });
+      // An organisation name with a head word outranks a weapon word inside it ("Field Artillery Regiment").
+      const headed =
+        strong &&
+        typed.type === 'Organisation' &&
+        run.some((r) => ORG_WORDS.has(r.lower) && !ORG_NAMES.has(r.lower));
+      out.push({
+        start: run[0]!.start,
+        end: run[run.length - 1]!.end,
+        ...typed,
+        priority: headed ? 3.2 : strong ? 2.6 : 2,
+      });
       if (typed.type === 'Person') {
         for (const r of run) if (!PERSON_TITLES.has(r.lower) && r.text.length > 2) personParts.add(r.text);
       }
@@ -398,6 +408,15 @@ function classify(
     if (actsAsState(after)) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
     return { type: 'Location', subtype: 'country', confidence: 0.6 };
   }
+  // "the Iraqis", "all Syrians": a people acting as a group.
+  if (
+    run.length === 1 &&
+    !NATIONALITIES.has(lastLower) &&
+    NATIONALITIES.has(lastLower.replace(/s$/, '')) &&
+    /\b(?:the|all|many|some)\s+$/i.test(before)
+  ) {
+    return { type: 'Organisation', subtype: 'people', confidence: 0.45 };
+  }
   if (run.length === 1 && (NATIONALITIES.has(lastLower) || NATIONALITIES.has(lastLower.replace(/s$/, ''))))
     return { type: 'Nationality', subtype: null, confidence: 0.75 };
   if (run.length === 1 && personParts.has(run[0]!.text))
@@ -449,7 +468,7 @@ function classify(
 
 /** re3d types a country acting (signing, supporting, saying) as an organisation. */
 function actsAsState(after: string): boolean {
-  return /^(?:,?\s(?:has|have|had|is|was|will|would|said|says|and its|supports?|continues?|remains?|joined|stands?|condemns?|welcomes?|calls?|urges?|believes?|wants?|provided|provides|announced|announces|pledged|committed)\b)/.test(
+  return /^(?:['’]s\s|,?\s(?:has|have|had|is|was|will|would|said|says|and its|supports?|continues?|remains?|joined|stands?|condemns?|welcomes?|calls?|urges?|believes?|wants?|provided|provides|announced|announces|pledged|committed)\b)/.test(
     after,
   );
 }

@@ -644,7 +644,7 @@ unit tactical-units teams team squadron wing task-force government regime intern
 fighters militia militias rebels jihadists soldiers troops service-members airmen personnel officers journalists
 aid-workers citizens members ministers experts linguists translators parties nations countries community
 communities backers allies-and-partners people civilians refugees leaders world-leaders perpetrators
-businessmen member-states element contingent`
+businessmen member-states element contingent group nation operations-group maintenance-group`
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => [w.replace(/-/g, ' '), 'nominal'] as [string, string]),
@@ -652,7 +652,7 @@ businessmen member-states element contingent`
 
 /** Modifiers that belong to the nominal after them ("fighting positions", "ISIL-held buildings"). */
 export const NOMINAL_MODIFIERS = new Set(
-  'fighting defensive launch construction command-and-control supply populated vbied uav enemy partner ground coalition security military ancient deployed tactical staging training weapons storage'.split(
+  'international regional local two both other allied foreign arab kurdish iraqi syrian fighting defensive launch construction command-and-control supply populated vbied uav enemy partner ground coalition security military ancient deployed tactical staging training weapons storage'.split(
     ' ',
   ),
 );
