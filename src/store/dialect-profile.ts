@@ -34,17 +34,13 @@ export interface RankedRow {
  */
 export interface DialectProfile {
   readonly capabilities: DialectCapabilities;
-  /** Creates the full-text index table (migration 002). */
+  /**
+   * Creates the full-text index table (migration 002). Shared code writes and deletes its rows
+   * through the columns of `SearchIndexTable`; the engine derives its own index from them.
+   */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Makes the audit log reject UPDATE and DELETE (migration 003). */
   createAuditGuard(db: Kysely<unknown>): Promise<void>;
-  /** Adds one row to the search index; `title` and `body` are already folded (see `foldForSearch`). */
-  indexRow(
-    trx: Transaction<LedgerDatabase>,
-    row: { kind: string; documentId: string; itemId: string; title: string; body: string; text: string },
-  ): Promise<void>;
-  /** Removes a document's rows (document and claims) from the search index. */
-  unindexDocument(trx: Transaction<LedgerDatabase>, documentId: string): Promise<void>;
   /** Runs a parsed query (`SearchQuery`) and returns ranked rows, best first. */
   searchRows(
     db: Kysely<LedgerDatabase>,

@@ -161,7 +161,7 @@ export class KyselyStore implements Store {
       await trx.deleteFrom('claims').where('document_id', '=', documentId).execute();
       await trx.deleteFrom('events').where('document_id', '=', documentId).execute();
       await trx.deleteFrom('analysis_records').where('document_id', '=', documentId).execute();
-      await this.profile.unindexDocument(trx, documentId);
+      await trx.deleteFrom('search_index').where('document_id', '=', documentId).execute();
     } else {
       const originId = `origin:${documentId}`;
       await trx
@@ -224,69 +224,69 @@ export class KyselyStore implements Store {
       .insertInto('analysis_records')
       .values({ document_id: documentId, sha256, schema: record.schema, record_json: JSON.stringify(record) })
       .execute();
-    for (const claim of record.claims) {
+    const claims = record.claims.map((claim) => {
       const span = claim.mentions[0] ?? { start: 0, end: 0 };
-      await trx
-        .insertInto('claims')
-        .values({
-          document_id: documentId,
-          claim_id: claim.id,
-          document_sha256: sha256,
-          start_offset: span.start,
-          end_offset: span.end,
-          text: claim.text,
-          speaker_name: claim.speaker.name,
-          speaker_kind: claim.speaker.kind,
-          stance: claim.stance,
-          polarity: claim.polarity,
-          confidence: claim.confidence,
-          claim_json: JSON.stringify(claim),
-        })
-        .execute();
-      await this.profile.indexRow(trx, {
+      return {
+        document_id: documentId,
+        claim_id: claim.id,
+        document_sha256: sha256,
+        start_offset: span.start,
+        end_offset: span.end,
+        text: claim.text,
+        speaker_name: claim.speaker.name,
+        speaker_kind: claim.speaker.kind,
+        stance: claim.stance,
+        polarity: claim.polarity,
+        confidence: claim.confidence,
+        claim_json: JSON.stringify(claim),
+      };
+    });
+    const events = record.events.map((event) => {
+      const date = record.dates.find((d) => d.id === event.dateId);
+      const place = record.places.find((p) => p.id === event.placeId);
+      return {
+        document_id: documentId,
+        event_id: event.id,
+        document_sha256: sha256,
+        start_offset: event.trigger.start,
+        end_offset: event.trigger.end,
+        type: event.type,
+        event_type: event.eventType,
+        sub_event_type: event.subEventType,
+        status: event.status,
+        actor: event.actor?.text ?? null,
+        target: event.target?.text ?? null,
+        event_date: date?.from ?? null,
+        place_name: place === undefined ? null : (place.resolvedName ?? place.name),
+        lat: place?.lat ?? null,
+        lon: place?.lon ?? null,
+        confidence: event.confidence,
+        event_json: JSON.stringify(event),
+      };
+    });
+    const title = record.document.title?.value ?? '';
+    const searchRows = [
+      {
+        kind: 'document',
+        document_id: documentId,
+        item_id: documentId,
+        title: searchableText(title),
+        body: searchableText(record.text),
+        text: title || documentId,
+      },
+      ...record.claims.map((claim) => ({
         kind: 'claim',
-        documentId,
-        itemId: claim.id,
+        document_id: documentId,
+        item_id: claim.id,
         title: '',
         body: searchableText(claim.text),
         text: claim.text,
-      });
-    }
-    for (const event of record.events) {
-      const date = record.dates.find((d) => d.id === event.dateId);
-      const place = record.places.find((p) => p.id === event.placeId);
-      await trx
-        .insertInto('events')
-        .values({
-          document_id: documentId,
-          event_id: event.id,
-          document_sha256: sha256,
-          start_offset: event.trigger.start,
-          end_offset: event.trigger.end,
-          type: event.type,
-          event_type: event.eventType,
-          sub_event_type: event.subEventType,
-          status: event.status,
-          actor: event.actor?.text ?? null,
-          target: event.target?.text ?? null,
-          event_date: date?.from ?? null,
-          place_name: place === undefined ? null : (place.resolvedName ?? place.name),
-          lat: place?.lat ?? null,
-          lon: place?.lon ?? null,
-          confidence: event.confidence,
-          event_json: JSON.stringify(event),
-        })
-        .execute();
-    }
-    const title = record.document.title?.value ?? '';
-    await this.profile.indexRow(trx, {
-      kind: 'document',
-      documentId,
-      itemId: documentId,
-      title: searchableText(title),
-      body: searchableText(record.text),
-      text: title || documentId,
-    });
+      })),
+    ];
+    // Multi-row inserts: one statement per table and chunk instead of one per row.
+    for (const chunk of chunks(claims)) await trx.insertInto('claims').values(chunk).execute();
+    for (const chunk of chunks(events)) await trx.insertInto('events').values(chunk).execute();
+    for (const chunk of chunks(searchRows)) await trx.insertInto('search_index').values(chunk).execute();
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -587,6 +587,15 @@ function toDocument(row: DocumentsTable): StoredDocument {
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/** Rows per multi-row insert: well under SQLite's 32,766 bound parameters at 17 columns. */
+const INSERT_CHUNK = 500;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) out.push(rows.slice(i, i + INSERT_CHUNK));
+  return out;
 }
 
 function sha256Hex(bytes: Uint8Array): string {

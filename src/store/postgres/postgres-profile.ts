@@ -36,24 +36,6 @@ export const postgresProfile: DialectProfile = {
       for each row execute function audit_log_append_only()`.execute(db);
   },
 
-  async indexRow(trx, row) {
-    await trx
-      .insertInto('search_index')
-      .values({
-        kind: row.kind,
-        document_id: row.documentId,
-        item_id: row.itemId,
-        title: row.title,
-        body: row.body,
-        text: row.text,
-      })
-      .execute();
-  },
-
-  async unindexDocument(trx, documentId) {
-    await trx.deleteFrom('search_index').where('document_id', '=', documentId).execute();
-  },
-
   async searchRows(db, terms, { limit, kind }) {
     const query = terms.map(tsqueryTerm).join(' & ');
     const kindFilter = kind === null ? sql`` : sql`and kind = ${kind}`;

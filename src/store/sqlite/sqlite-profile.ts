@@ -27,24 +27,6 @@ export const sqliteProfile: DialectProfile = {
       begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
   },
 
-  async indexRow(trx, row) {
-    await trx
-      .insertInto('search_index')
-      .values({
-        kind: row.kind,
-        document_id: row.documentId,
-        item_id: row.itemId,
-        title: row.title,
-        body: row.body,
-        text: row.text,
-      })
-      .execute();
-  },
-
-  async unindexDocument(trx, documentId) {
-    await trx.deleteFrom('search_index').where('document_id', '=', documentId).execute();
-  },
-
   async searchRows(db, terms, { limit, kind }) {
     const match = terms.map(fts5Term).join(' AND ');
     const kindFilter = kind === null ? sql`` : sql`and kind = ${kind}`;
