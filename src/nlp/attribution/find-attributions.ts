@@ -480,7 +480,7 @@ function readAccordingTo(
   toks: Token[],
   k: number,
   sentence: Sentence,
-  _quotes: Quote[],
+  quotes: Quote[],
 ): FoundAttribution | null {
   const cue: Span = { start: toks[k]!.start, end: toks[k + 1]!.end };
   const base = {
@@ -503,8 +503,11 @@ function readAccordingTo(
   }
   if (toks[k - 1]?.text !== ',' && toks[k - 1]?.text !== '(') return null;
   const tail = toks.slice(stop).filter((t) => !/^[.!?)]$/.test(t.text));
-  const end = tail.length === 0 ? toks[k - 1]!.start : sentence.end;
-  const content = trimContent(text, sentence.start, end);
+  // "X rose 20 percent, according to Y, more than …": a whole clause before the aside is the content;
+  // "The base, according to Y, was hit" wraps the aside, so the content is the whole sentence.
+  const clauseBefore = toks.slice(0, k - 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const end = tail.length === 0 || clauseBefore ? toks[k - 1]!.start : sentence.end;
+  const content = trimContent(text, contentStartOfQuote(quotes, sentence), end);
   return content ? { ...base, source, content, form: 'prepositional', confidence: 0.75 } : null;
 }
 
@@ -1046,4 +1049,10 @@ function readNounCue(text: string, toks: Token[], k: number, sentence: Sentence)
 function mayBeCue(tok: Token): boolean {
   const lower = tok.text.toLowerCase();
   return lower === 'according' || cueEntry(lower) !== null || NOUN_CUE[lower] !== undefined;
+}
+
+/** A sentence's content starts at a quote that opened in an earlier sentence and runs into it. */
+function contentStartOfQuote(quotes: readonly Quote[], sentence: Sentence): number {
+  const q = quotes[firstQuoteFrom(quotes, sentence.start) - 1];
+  return q && q.end > sentence.start ? q.start : sentence.start;
 }

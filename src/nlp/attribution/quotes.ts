@@ -38,6 +38,11 @@ export function findQuotes(text: string): Quote[] {
       if (open >= 0) push(open, trimEnd(text, i), false);
       open = i;
     } else if (ch === CLOSE_CURLY) {
+      // A line that opens with a closing mark ("”Mr. Trump …") uses it as an opening one.
+      if (open < 0 && (i === 0 || text[i - 1] === '\n')) {
+        open = i;
+        continue;
+      }
       if (open >= 0) push(open, i + 1, true);
       open = -1;
     } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
