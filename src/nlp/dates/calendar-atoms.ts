@@ -187,6 +187,8 @@ function years(text: string): Atom[] {
     if (!m[1] && /^\s+(?!was\b|has\b|is\b|as\b|this\b|his\b|its\b)[a-z]+s\b/.test(after)) return null;
     if (/^\s*(?:people|troops|soldiers|times|men|women|children|km|m|kg|tonnes|dollars)\b/i.test(after))
       return null;
+    // "the 1600 block of Main Street": an address.
+    if (/^\s+block\b/i.test(after)) return null;
     // "1935 Orchard St.": a house number.
     if (
       /^\s+(?:[A-Z][a-z]+\s+){1,2}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b/.test(
