@@ -271,7 +271,8 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
         start: run[0]!.start,
         end: run[run.length - 1]!.end,
         ...typed,
-        priority: headed ? 3.2 : strong ? 2.6 : 2,
+        // A country read as an acting state overrides the places stage's reading of it as a place.
+        priority: headed ? 3.2 : strong || typed.subtype === 'state' ? 2.6 : 2,
       });
       if (typed.type === 'Person') {
         for (const r of run) if (!PERSON_TITLES.has(r.lower) && r.text.length > 2) personParts.add(r.text);
