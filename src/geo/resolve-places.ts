@@ -87,7 +87,7 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
   if (own === key || stripArticle(own) === key) {
     s += 1.5;
     // Capitals by their own name only: "Salisbury" is not Harare, whatever its old name.
-    if (e.featureCode === 'PPLC') s += 4;
+    if (e.featureCode === 'PPLC') s += 3;
   }
   if (m.suffix) {
     const admin = /province|governorate|region|state|oblast|prefecture/.test(m.suffix);
@@ -105,7 +105,7 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
 
 // How much the report's own geography outweighs population priors (tuned on the dev sets).
 const COUNTRY_WEIGHT = 7;
-const ADMIN1_WEIGHT = 5;
+const ADMIN1_WEIGHT = 7;
 
 function pick(
   m: PlaceMention,

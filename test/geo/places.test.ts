@@ -65,6 +65,11 @@ describe('recognition', () => {
     ['An editor at the Washington Post wrote the story.', []],
     ['Drones struck the Harir Air Base in Erbil.', ['Harir Air Base', 'Erbil']],
     ['Convoys crossed north-eastern Syria on Sunday.', ['Syria']],
+    ['A grant from the Ohio Department of Health paid for the clinic.', ['Ohio']],
+    ['Tom Keller, 52, of Dayton, was hurt. Keller said the road was icy.', ['Dayton']],
+    ['The storm reached Charleston, W.Va., before dawn.', ['Charleston', 'W.Va.']],
+    ['Aid arrived in Cote d’Ivoire and the Middle East this week.', ['Cote d’Ivoire', 'Middle East']],
+    ['Shells landed in the village of Qaryat Zubar overnight.', ['Qaryat Zubar']],
   ])('%s', (text, names) => {
     expect(read(text).places.map((p) => p.name)).toEqual(names);
   });
@@ -75,6 +80,8 @@ describe('resolution and precision', () => {
     ['She flew from Paris, France to Rome.', 'Paris', 'FR'],
     ['The rodeo came to Paris, Texas, this spring.', 'Paris', 'US'],
     ['A court in Baghdad ruled on Monday.', 'Baghdad', 'IQ'],
+    ['Talks resumed in Mexico on Friday.', 'Mexico', 'MX'],
+    ['Lawmakers in Washington passed the bill.', 'Washington', 'US'],
   ])('%s → %s in %s', (text, name, country) => {
     const p = read(text).places.find((x) => x.name === name);
     expect(p?.countryCode).toBe(country);
@@ -89,6 +96,18 @@ describe('resolution and precision', () => {
     const p = read(text).places.find((x) => x.name === name);
     expect(p?.precision).toBe(precision);
     expect(p?.acledPrecision).toBe(acled);
+  });
+
+  it('never presents a country as exact', () => {
+    const p = read('Convoys crossed north-eastern Syria on Sunday.').places[0]!;
+    expect(p.precision).toBe('country');
+    expect(p.kind).toBe('region');
+  });
+
+  it('keeps an unknown settlement, unresolved, when the text says it is one', () => {
+    const p = read('Shells landed in the village of Qaryat Zubar overnight.').places[0]!;
+    expect(p.precision).toBe('unresolved');
+    expect(p.lat).toBeNull();
   });
 
   it('places a known air base by its distinctive name', () => {
@@ -121,6 +140,8 @@ describe('event location', () => {
     ['Officials in Baghdad said gunmen attacked a checkpoint in Kirkuk on Monday.', 'Kirkuk'],
     ['Three soldiers were killed near Mosul, the Iraqi army said.', 'Mosul'],
     ['The minister visited Paris and spoke about trade.', null],
+    ['Two men were killed in Syria’s Idlib province on Friday.', 'Idlib'],
+    ['Gunmen attacked a checkpoint in Balad, north of Baghdad.', 'Balad'],
   ])('%s → %s', (text, name) => {
     expect(read(text).eventLocation?.name ?? null).toBe(name);
   });
