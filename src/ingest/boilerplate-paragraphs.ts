@@ -52,7 +52,7 @@ const PROMO_START = new RegExp(
 
 /**
  * Paragraphs that are nothing but a control label or a bare photo credit: the words of buttons and
- * image overlays that survive extraction ("Print Article", "Image 1 of 9", "Getty Images").
+ * image overlays that survive extraction ("Print this page", "Image 2 of 5", "Getty Images").
  */
 const UI_LABEL = new RegExp(
   '^(?:' +
@@ -158,10 +158,10 @@ const EDGE = 4;
 /**
  * Drops paragraphs that are page furniture rather than prose: promotions and calls to action
  * anywhere ("READ MORE: …", "Sign up for …"), dateline and byline lines at either end
- * ("Posted: Fri 6:45 PM, Feb 16, 2018"), and everything after a closing "Related stories"
+ * ("Posted: Tue 7:10 AM, Mar 5, 2024"), and everything after a closing "Related stories"
  * or "Comments" heading.
  *
- * @example dropBoilerplateParagraphs(['Updated 9:41 AM', 'Shelling hit the port.', 'READ MORE: Port reopens'])
+ * @example dropBoilerplateParagraphs(['Updated 10:05 AM', 'Shelling hit the port.', 'READ MORE: Port reopens'])
  * // ['Shelling hit the port.']
  */
 export function dropBoilerplateParagraphs(paragraphs: readonly string[]): string[] {

@@ -115,7 +115,7 @@ function clean(value: string | null | undefined): string | undefined {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Decodes the character references that pages double-escape in titles (`this&nbsp;game`). */
+/** Decodes the character references that pages double-escape in titles (`ferry&nbsp;resumes`). */
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, ref: string) => {
     if (ref[0] === '#') {
@@ -178,7 +178,7 @@ export function cleanByline(value: string | undefined | null): string | undefine
     /^(?:(?:analysis|text|texto|words|story)\s*(?:by|:)\s*|by\s+|por\s+|von\s+|par\s+|di\s+|текст:\s*)/i,
     '',
   );
-  // "Jeff FoustMonday, November 18, 2019" or "Federica Lusiardi - 2019-04-18": the date is not the author.
+  // "Jane RoeMonday, March 4, 2024" or "Jane Roe - 2024-03-04": the date is not the author.
   v = v.replace(
     /\s*(?:[-–—|,]\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|\d{4}-\d{2}-\d{2}.*)$/i,
     '',

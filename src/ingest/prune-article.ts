@@ -94,7 +94,10 @@ function textLength(el: PrunableElement): number {
 
 /**
  * Paragraphs and list items that are nothing but a link are promotions of other stories
- * ("SEAN SPICER ELIMINATED FROM …", related lists) rather than prose of this one.
+ * ("BRIDGE CLOSED AFTER SHELLING", related lists) rather than prose of this one. Links to
+ * other sites (sources, shops) are kept, and so is the lot when links are much of the text.
+ *
+ * @example pruneLinkParagraphs(body, 'https://courier.example.org/a') // removes <p><a href="/b">Port reopens</a></p>
  */
 export function pruneLinkParagraphs(root: PrunableElement, pageUrl?: string): void {
   const site = siteOf(pageUrl);

@@ -74,7 +74,7 @@ describe('cleanByline', () => {
     ['Jane RoeNovember 15, 2019', 'Jane Roe'],
     ['by Jane Roe — November 18, 2019', 'Jane Roe'],
     ['Jane Roe - 2019-04-18', 'Jane Roe'],
-    ['Analysis by Jane Roe, CNN', 'Jane Roe, CNN'],
+    ['Analysis by Jane Roe, Courier', 'Jane Roe, Courier'],
     ['Текст: Олена Коваль', 'Олена Коваль'],
     ['https://www.facebook.com/janeroe', undefined],
     ['   ', undefined],
