@@ -346,6 +346,11 @@ function classify(
   if (trailing === 'org')
     return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.65 };
   if (ctx.placeNames.has(wholeLower) || PLACE_PHRASES.has(wholeLower.replace(/^the /, ''))) {
+    const state =
+      PLACE_NAMES.has(wholeLower) || PLACE_PHRASES.has(wholeLower)
+        ? stateUse(run.length, before, after)
+        : null;
+    if (state) return state;
     return { type: 'Location', subtype: FACILITY_WORDS.has(lastLower) ? 'facility' : null, confidence: 0.8 };
   }
   if (trailing === 'place' || (PLACE_WORDS.has(lastLower) && run.length > 1)) {
@@ -390,19 +395,8 @@ function classify(
         ),
     )
   ) {
-    if (actsAsState(after) && run.length <= 3)
-      return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
-    // Countries listed as members ("Australia, Bahrain, Canada, …") act as states.
-    const prevItem = /([\p{L}]+),\s*(?:and\s+)?(?:the\s+)?$/u.exec(before)?.[1]?.toLowerCase();
-    const nextItem = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
-    if (
-      prevItem &&
-      nextItem &&
-      PLACE_NAMES.has(prevItem) &&
-      (PLACE_NAMES.has(nextItem) || nextItem === 'united' || nextItem === 'saudi')
-    ) {
-      return { type: 'Organisation', subtype: 'state', confidence: 0.4 };
-    }
+    const state = stateUse(run.length, before, after);
+    if (state) return state;
     return { type: 'Location', subtype: null, confidence: 0.8 };
   }
   if (run.length === 1 && /^(?:US|USA|UK|UAE|DRC|KSA)$/.test(run[0]!.text)) {
@@ -465,6 +459,23 @@ function classify(
     return { type: 'Person', subtype: null, confidence: 0.4 };
   }
   return { type: 'Organisation', subtype: null, confidence: 0.3 };
+}
+
+/** A country read as an acting state: it acts ("Russia has …") or is listed among members. */
+function stateUse(length: number, before: string, after: string): Typed | null {
+  if (actsAsState(after) && length <= 3) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
+  // Countries listed as members ("Australia, Bahrain, Canada, …") act as states.
+  const prevItem = /([\p{L}]+),\s*(?:and\s+)?(?:the\s+)?$/u.exec(before)?.[1]?.toLowerCase();
+  const nextItem = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+  if (
+    prevItem &&
+    nextItem &&
+    PLACE_NAMES.has(prevItem) &&
+    (PLACE_NAMES.has(nextItem) || nextItem === 'united' || nextItem === 'saudi')
+  ) {
+    return { type: 'Organisation', subtype: 'state', confidence: 0.4 };
+  }
+  return null;
 }
 
 /** re3d types a country acting (signing, supporting, saying) as an organisation. */
