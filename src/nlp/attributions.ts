@@ -7,7 +7,11 @@ import { findMarkers } from './attribution/find-markers.js';
 import { resolveSpeaker } from './attribution/resolve-speaker.js';
 import { segment } from './sentences.js';
 
-/** The names the publishing outlet goes by, for telling self-citation from other outlets. */
+/**
+ * The names the publishing outlet goes by, for telling self-citation from other outlets.
+ *
+ * @example outletNames(record) // ['The Cradle', 'The 21st Century']
+ */
 export function outletNames(record: Pick<RecordSoFar, 'document'>): string[] {
   const d = record.document;
   if (!d) return [];
@@ -50,14 +54,19 @@ export function readAttributions(
     speaker: speakers.get(f)!,
     stance: f.stance,
     cueTense: f.cueTense,
-        form: f.form,
+    form: f.form,
     cueKind: f.cueKind,
     confidence: f.confidence,
     stage: 'attributions',
   }));
 }
 
-/** Reader stage: attributions and hedge/verification markers (claim ids filled by `claims`). */
+/**
+ * Reader stage: attributions and hedge/verification markers (claim ids filled by `claims`).
+ * Uses the sentence stage's tokens when present and segments the text itself otherwise.
+ *
+ * @example attributionsStage.run(record, context).attributions // [{id: 'a1', source, cue, content, speaker, …}]
+ */
 export const attributionsStage: ReaderStage = {
   id: 'attributions',
   run: (record) => {

@@ -257,7 +257,11 @@ export function cueEntry(word: string): CueEntry | null {
   return LEXICON.get(word.toLowerCase()) ?? null;
 }
 
-/** Tense of a cue from its form and the auxiliaries before it ("has said" → perfect). */
+/**
+ * Tense of a cue from its form and the auxiliaries before it.
+ *
+ * @example cueTense(['has', 'said']) // 'perfect'
+ */
 export function cueTense(words: readonly string[]): 'past' | 'present' | 'future' | 'perfect' | 'unknown' {
   const lower = words.map((w) => w.toLowerCase());
   const verb = lower.at(-1) ?? '';

@@ -82,7 +82,11 @@ export function firstQuoteFrom(quotes: readonly Quote[], pos: number): number {
   return lo;
 }
 
-/** The last quote that ends at or before `pos`, or null. Quotes never overlap, so ends are sorted too. */
+/**
+ * The last quote that ends at or before `pos`, or null. Quotes never overlap, so ends are sorted too.
+ *
+ * @example lastQuoteEndingBy(findQuotes('“One two three four,” she said.'), 27) // the quote
+ */
 export function lastQuoteEndingBy(quotes: readonly Quote[], pos: number): Quote | null {
   for (let i = firstQuoteFrom(quotes, pos) - 1; i >= 0; i--) {
     if (quotes[i]!.end <= pos) return quotes[i]!;

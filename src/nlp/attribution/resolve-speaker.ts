@@ -121,8 +121,10 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * Splits "Abu Alaa al-Walaei, head of the Kataib Sayyid al-Shuhada group" into a name, a role
- * and an affiliation; also "White House spokesman Josh Earnest" and "a source in the Axis".
+ * Splits a speaker phrase into a name, a role and an affiliation: appositives ("Name, head of
+ * X"), titles before a name ("White House spokesman Name") and "a source in X".
+ *
+ * @example splitSpeaker('Omar Halabi, head of the Northern Front') // {name: 'Omar Halabi', role: 'head', affiliation: 'the Northern Front'}
  */
 export function splitSpeaker(raw: string): { name: string; role: string | null; affiliation: string | null } {
   const text = raw.replace(/[\s,]+$/, '');
