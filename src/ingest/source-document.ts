@@ -58,7 +58,8 @@ export function sourceFromString(text: string, options: SourceFromStringOptions)
     article = extractArticle(raw);
   } catch (cause) {
     // Markup no parser expected (fuzzed, truncated, hostile) is bad input, reported as one line.
-    throw new InputError(`could not read the HTML of ${name}: ${(cause as Error).message}`, { cause });
+    const reason = String(cause instanceof Error ? cause.message : cause).replace(/\s+/g, ' ');
+    throw new InputError(`could not read the HTML of ${name}: ${reason}`, { cause });
   }
   if (!article) throw new InputError(`no article text found in HTML: ${name}`);
   const body = article.body;
