@@ -280,6 +280,16 @@ describe('a weekday in a counted week', () => {
   });
 });
 
+describe('reference dates and short weekday forms', () => {
+  it('takes the day of a full timestamp as the reference', () => {
+    expect(findDates('Drones struck on Tuesday.', '2023-12-06T09:30:00Z')[0]?.from).toBe('2023-12-05');
+  });
+  it('reads capitalised short weekdays but not "sat" or "wed"', () => {
+    expect(only('Meet on Tue or later.')).toMatchObject({ surface: 'Tue', from: '2023-12-05' });
+    expect(findDates('They sat and wed in the sun.', REF)).toEqual([]);
+  });
+});
+
 describe('without a reference date nothing is guessed', () => {
   const table: Array<[string, Expected]> = [
     [

@@ -20,12 +20,14 @@ export function makeDay(year: number, month: number, day: number): Day | null {
 }
 
 /**
- * Parses `YYYY-MM-DD` (the form of `context.referenceDate`); null for anything else.
+ * Parses `YYYY-MM-DD` (the form of `context.referenceDate`, or the day of an ISO timestamp);
+ * null for anything else.
  *
  * @example parseIso('2023-12-06') // the day 2023-12-06
  */
 export function parseIso(iso: string | null | undefined): Day | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  // A full timestamp ("2023-12-06T10:00:00Z") names its day too.
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso ?? '');
   return m ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 

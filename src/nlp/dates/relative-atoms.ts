@@ -244,9 +244,11 @@ function casualDays(text: string): Atom[] {
 function weekdays(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:(this\\s+past|last|next|this|coming|previous|past)\\s+)?(${WEEKDAY_ANY})${E}`,
+    `${B}(?:(this\\s+past|last|next|this|coming|previous|past)\\s+)?(${WEEKDAY_ANY}|Mon|Tues?|Thu|Thurs?|Fri)${E}`,
     (m) => {
-      const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
+      // Short forms only capitalised: "Sat", "Sun" and "Wed" are left out as ordinary words.
+      if (m[2]!.length <= 5 && !/^[A-Z]/.test(m[2]!)) return null;
+      const wd = WEEKDAYS[m[2]!.toLowerCase().replace(/\.$/, '')]!;
       const modifier = m[1]?.toLowerCase().replace(/\s+/g, ' ') ?? null;
       return {
         start: m.index,
