@@ -6,7 +6,7 @@ import { AUDIT_GENESIS, auditHash, verifyAuditChain } from './audit-chain.js';
 import type { DialectCapabilities, DialectProfile } from './dialect-profile.js';
 import { ledgerMigrations } from './migrations.js';
 import type { DocumentsTable, LedgerDatabase } from './schema.js';
-import { parseSearchQuery, searchableText } from './search-query.js';
+import { MAX_WORD_LENGTH, parseSearchQuery, searchableText } from './search-query.js';
 import type {
   ArchivedBlob,
   AuditEntry,
@@ -447,7 +447,8 @@ export class KyselyStore implements Store {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const terms = parseSearchQuery(query);
-    if (terms.length === 0) return [];
+    // A word longer than any indexed word matches nothing; PostgreSQL would silently drop it instead.
+    if (terms.length === 0 || terms.some((t) => t.words.some((w) => w.length > MAX_WORD_LENGTH))) return [];
     const rows = await this.profile.searchRows(this.db, terms, {
       limit: clampLimit(options.limit, 20, 1000),
       kind: options.kind ?? null,

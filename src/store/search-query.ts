@@ -43,15 +43,26 @@ function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Words kept per indexed text; PostgreSQL refuses tsvectors over 1 MB, so both engines cap alike. */
-export const MAX_INDEXED_WORDS = 50_000;
+/**
+ * Words kept per indexed text. PostgreSQL stores word positions only up to 16,383 and refuses
+ * tsvectors over 1 MB; capping both engines alike keeps their match sets equal.
+ */
+export const MAX_INDEXED_WORDS = 16_000;
+/** Longer "words" are noise (base64, URLs without punctuation) and only bloat the index. */
+export const MAX_WORD_LENGTH = 64;
 
 /**
- * The text an engine indexes: folded words separated by single spaces, capped at
- * `MAX_INDEXED_WORDS`, so FTS5 and tsvector tokenise it identically.
+ * The text an engine indexes: folded words of at most `MAX_WORD_LENGTH` characters separated by
+ * single spaces, the first `MAX_INDEXED_WORDS` of them, so FTS5 and tsvector tokenise it identically.
  *
  * @example searchableText('Drone strike on al-Asad.') // 'drone strike on al asad'
  */
 export function searchableText(text: string): string {
-  return wordsOf(foldForSearch(text)).slice(0, MAX_INDEXED_WORDS).join(' ');
+  const words: string[] = [];
+  for (const match of foldForSearch(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (match[0].length > MAX_WORD_LENGTH) continue;
+    words.push(match[0]);
+    if (words.length >= MAX_INDEXED_WORDS) break;
+  }
+  return words.join(' ');
 }

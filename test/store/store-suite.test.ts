@@ -274,6 +274,16 @@ for (const dialect of dialects) {
       expect(await store.stats()).toEqual(before);
     });
 
+    it('stores a huge, odd document whole and indexes its beginning', async () => {
+      const junk = Array.from({ length: 60_000 }, (_, i) => `w${i} ${'z'.repeat(i % 200)}`).join(' ');
+      const text = `Convoy ambushed near the border crossing.\n\n${junk}\u0000\uFFFD`;
+      const record = ledgerRecord({ id: 'huge-1', text, title: 'Convoy ambushed' });
+      expect((await store.putDocument({ record })).status).toBe('new');
+      expect(utf8((await store.getArchive(sha256(text)))!.bytes)).toBe(text);
+      expect((await store.search('convoy ambushed border')).map((h) => h.documentId)).toEqual(['huge-1']);
+      expect(await store.search('w59999')).toEqual([]);
+    });
+
     it('re-runs migrations safely when the ledger is opened again', async () => {
       await store.putDocument({ record: harir });
       const applied = await store.migrations();
@@ -338,6 +348,22 @@ for (const dialect of dialects) {
       it.each(documentCases)('documents matching %j: %j', async (query, expected) => {
         const hits = await store.search(query, { kind: 'document' });
         expect(hits.map((h) => h.documentId).sort()).toEqual(expected);
+      });
+
+      it('finds words in any script and skips what cannot match', async () => {
+        const record = ledgerRecord({
+          id: 'e-arabic',
+          text: `قصف مدفعي على بلدة في الجنوب. Ein Angriff auf Dörfer. ${'x'.repeat(80)} end`,
+          title: 'Mixed scripts',
+        });
+        expect((await store.putDocument({ record })).status).toBe('new');
+        expect((await store.search('مدفعي', { kind: 'document' })).map((h) => h.documentId)).toEqual([
+          'e-arabic',
+        ]);
+        expect((await store.search('dorfer angriff', { kind: 'document' })).map((h) => h.documentId)).toEqual(
+          ['e-arabic'],
+        );
+        expect(await store.search(`${'x'.repeat(80)} end`)).toEqual([]);
       });
 
       it('finds claims and names their document', async () => {
