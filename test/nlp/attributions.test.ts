@@ -304,6 +304,19 @@ describe('prepositional attribution, statements and passives', () => {
       { source: 'Local media', content: 'that sirens sounded across the port city', kind: 'other-outlet' },
     ],
     [
+      'It is unclear whether the bridge can still carry trucks.',
+      {
+        source: null,
+        cue: 'It is unclear',
+        content: 'whether the bridge can still carry trucks',
+        form: 'passive',
+      },
+    ],
+    [
+      'Police shot the driver after he allegedly rammed the barrier.',
+      { source: null, cue: 'allegedly', content: 'he allegedly rammed the barrier', stance: 'distancing' },
+    ],
+    [
       'It was reported that the checkpoint had been abandoned overnight.',
       { source: null, content: 'that the checkpoint had been abandoned overnight', form: 'passive' },
     ],

@@ -152,6 +152,14 @@ export function findAttributions(
       take(spans);
     }
   }
+  for (const [n, sentence] of joined.entries()) {
+    for (const hit of impersonal(text, bySentence[n] ?? [], sentence)) {
+      const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
+      if (spans.some((s) => isTaken(s.start) || isTaken(s.end - 1))) continue;
+      found.push(hit);
+      take(spans);
+    }
+  }
   for (const signed of signedQuotes(text, quotes)) {
     if ([signed.content, signed.source].some((s) => s && (isTaken(s.start) || isTaken(s.end - 1)))) continue;
     found.push(signed);
@@ -1055,4 +1063,66 @@ function mayBeCue(tok: Token): boolean {
 function contentStartOfQuote(quotes: readonly Quote[], sentence: Sentence): number {
   const q = quotes[firstQuoteFrom(quotes, sentence.start) - 1];
   return q && q.end > sentence.start ? q.start : sentence.start;
+}
+
+/**
+ * Attributions with no speaker: "it is unclear whether …" (nobody vouches for it) and
+ * "he allegedly …" / "reportedly …" (someone unnamed says so).
+ */
+function impersonal(text: string, toks: Token[], sentence: Sentence): FoundAttribution[] {
+  const out: FoundAttribution[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const lower = toks[k]!.text.toLowerCase();
+    const base = {
+      source: null,
+      cueTense: 'unknown' as const,
+      cueKind: 'speech' as const,
+      form: 'passive' as const,
+    };
+    if (lower === 'it' && /^(is|was|remains|remained)$/i.test(toks[k + 1]?.text ?? '')) {
+      let j = k + 2;
+      if (/^(still|not)$/i.test(toks[j]?.text ?? '')) j++;
+      if (!/^(unclear|clear|uncertain|unknown)$/i.test(toks[j]?.text ?? '')) continue;
+      const wh = toks[j + 1];
+      if (!wh || !/^(whether|if|how|who|what|why|when|where|that)$/i.test(wh.text)) continue;
+      const start = k > 0 && /^(nor)$/i.test(toks[k - 1]!.text) ? k - 1 : k;
+      const stop = clauseEnd(toks, j + 1);
+      const content = trimContent(text, wh.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+      if (!content) continue;
+      out.push({
+        ...base,
+        cue: { start: toks[start]!.start, end: toks[j]!.end },
+        content,
+        stance: 'neutral',
+        cueLemma: 'unclear',
+        confidence: 0.6,
+      });
+      k = stop;
+    } else if (lower === 'allegedly' || lower === 'reportedly' || lower === 'purportedly') {
+      // The clause around the adverb: from its subject (after "after", "that", a comma …) to its end.
+      let from = k;
+      while (
+        from > 0 &&
+        !/^(,|;|after|before|when|because|that|since|while|as|and|but)$/i.test(toks[from - 1]!.text)
+      )
+        from--;
+      const stop = clauseEnd(toks, k);
+      const content = trimContent(
+        text,
+        toks[from]!.start,
+        stop < toks.length ? toks[stop]!.start : sentence.end,
+      );
+      if (!content || content.end - content.start < 12) continue;
+      const stance: CueStance = lower === 'reportedly' ? 'neutral' : 'distancing';
+      out.push({
+        ...base,
+        cue: { start: toks[k]!.start, end: toks[k]!.end },
+        content,
+        stance,
+        cueLemma: lower,
+        confidence: 0.5,
+      });
+    }
+  }
+  return out;
 }
