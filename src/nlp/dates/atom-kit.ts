@@ -13,21 +13,20 @@ import {
   type YearlessPart,
 } from './reading.js';
 
-/** Regex source: no word character or hyphen before. */
+/** Regex source: no word character or hyphen before. @example new RegExp(`${B}May`).test('mid-May') // false */
 export const B = '(?<![\\w-])';
 
-/** Regex source: no word character or hyphen after. */
+/** Regex source: no word character or hyphen after. @example new RegExp(`May${E}`).test('Mayor') // false */
 export const E = '(?![\\w-])';
 
-/** Regex source: a four-digit year 1500-2099, captured. */
+/** Regex source: a four-digit year 1500-2199, captured. @example new RegExp(YEAR).exec('in 2015')?.[1] // '2015' */
 export const YEAR = '(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)';
 
-/** Words before a bare year or month that make a date reading likely ("in 2015", "since March"). */
-// Words before a bare year or month that make a date reading likely ("in 2015", "since March").
+/** Words before a bare year or month that make a date reading likely. @example CUE.test('fighting since ') // true */
 export const CUE =
   /(?:\b(?:in|since|until|till|by|during|of|from|through|to|and|between|early|late|mid|before|after|this|last|next|around|throughout|spring|summer|autumn|fall|winter|year)\s+|\bmid-|,\s*)$/i;
 
-/** Month names that are also common words (\"officials may\", \"a protest march\"). */
+/** Month names that are also common words. @example AMBIGUOUS_MONTHS.has('may') // true: "officials may" */
 export const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 
 /** Runs a case-insensitive global regex over the text and keeps the atoms `make` builds. @example each('in 2015', YEAR, m => …) */
@@ -56,7 +55,11 @@ export const fixed = (
   relative,
 });
 
-/** A range between two year-less parts of one year ("from 3 to 5 May"), or of a stated year. */
+/**
+ * A range between two year-less parts of one year ("from 3 to 5 May"), or of a stated year.
+ *
+ * @example readPartRange({month: 5, day: 3}, {month: 5, day: 5}, 2023, ctx).span // 2023-05-03..2023-05-05
+ */
 export function readPartRange(
   a: YearlessPart,
   b: YearlessPart,
@@ -76,10 +79,10 @@ export function readPartRange(
   return fixed([begin[0], end[1]], precision);
 }
 
-/** Calendar units relative expressions count in. */
+/** Calendar units relative expressions count in. @example const u: Unit = 'week'; */
 export type Unit = 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade';
 
-/** The span of the unit containing `day`, shifted by `offset` units. */
+/** The span of the unit containing `day`, shifted by `offset` units. @example unitSpan('week', parseIso('2023-12-06')!, -1) // 2023-11-27..2023-12-03 */
 export function unitSpan(unit: Unit, day: Day, offset: number): [Day, Day] {
   const { year, month } = parts(day);
   switch (unit) {
@@ -104,7 +107,7 @@ export function unitSpan(unit: Unit, day: Day, offset: number): [Day, Day] {
   }
 }
 
-/** The precision of a mention counted in each unit. */
+/** The precision of a mention counted in each unit. @example PRECISION.quarter // 'quarter' */
 export const PRECISION: Record<Unit, DatePrecision> = {
   week: 'week',
   weekend: 'day',
@@ -126,7 +129,7 @@ const BACK = new Set(['last', 'past', 'previous', 'prior', 'this past']);
 
 const AHEAD = new Set(['next', 'coming', 'following', 'upcoming']);
 
-/** An atom read against the reference day; without one it has no span. */
+/** An atom read against the reference day; without one it has no span. @example relativeAtom(0, 9, 0.8, (ref) => weekSpan(ref), 'week') */
 export const relativeAtom = (
   start: number,
   end: number,

@@ -1,6 +1,8 @@
 /**
  * Calendar arithmetic on plain dates (no time of day, no time zone): a `Day` is a UTC midnight
  * in milliseconds, so adding days never crosses a daylight-saving change.
+ *
+ * @example toIso(addDays(parseIso('2023-12-31')!, 1)) // '2024-01-01'
  */
 export type Day = number;
 

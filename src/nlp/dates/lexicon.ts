@@ -1,4 +1,4 @@
-/** Month names and abbreviations → month number (1-12). */
+/** Month names and abbreviations → month number (1-12). @example MONTHS.sept // 9 */
 export const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
   february: 2,
@@ -26,7 +26,7 @@ export const MONTHS: Readonly<Record<string, number>> = {
   dec: 12,
 };
 
-/** Weekday names → ISO weekday (1 = Monday). */
+/** Weekday names → ISO weekday (1 = Monday). @example WEEKDAYS.fri // 5 */
 export const WEEKDAYS: Readonly<Record<string, number>> = {
   monday: 1,
   tuesday: 2,
@@ -92,16 +92,16 @@ const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   few: 3,
 };
 
-/** Regex source for a month word (full names; abbreviations only with a trailing dot or before digits is the caller's call). */
+/** Regex source for a month word (full names; abbreviations only with a trailing dot or before digits is the caller's call). @example new RegExp(MONTH_FULL, 'i').test('October') // true */
 export const MONTH_FULL =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
-/** Regex source for a month word including abbreviations. */
+/** Regex source for a month word including abbreviations. @example new RegExp(MONTH_ANY, 'i').test('Oct.') // true */
 export const MONTH_ANY = `(?:${MONTH_FULL}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?)`;
-/** Regex source for a weekday word. */
+/** Regex source for a weekday word. @example new RegExp(WEEKDAY_ANY, 'i').test('Friday') // true */
 export const WEEKDAY_ANY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-/** Regex source for a day of the month: digits with an optional ordinal suffix, or an ordinal word. */
+/** Regex source for a day of the month: digits with an optional ordinal suffix, or an ordinal word. @example new RegExp(`^${DAY_NUM}$`, 'i').test('twenty-first') // true */
 export const DAY_NUM = `(?:[0-3]?\\d(?:st|nd|rd|th)?|(?:twenty|thirty)[- ]?(?:${ORDINAL_WORDS.slice(0, 9).join('|')})|${ORDINAL_WORDS.join('|')}|thirtieth)`;
-/** Regex source for a count of units ("3", "two", "a few"). */
+/** Regex source for a count of units ("3", "two", "a few"). @example new RegExp(`^${COUNT}$`, 'i').test('a few') // true */
 export const COUNT =
   '(?:\\d{1,3}|a few|a couple of|several|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
 

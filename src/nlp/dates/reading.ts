@@ -2,14 +2,14 @@ import type { DatePrecision } from '../../types/date.js';
 import { type Day, makeDay, monthSpan, parts } from './calendar.js';
 import type { Tense } from './tense.js';
 
-/** What a recogniser knows about the reader's situation when it resolves a mention. */
+/** What a recogniser knows about the reader's situation when it resolves a mention. @example const ctx: ResolveContext = {ref: parseIso('2023-12-06'), tense: 'past'}; */
 export interface ResolveContext {
   /** The reference (publication) day, or null when unknown. */
   readonly ref: Day | null;
   readonly tense: Tense;
 }
 
-/** A mention's resolved reading: an inclusive span of days (null when it cannot be resolved). */
+/** A mention's resolved reading: an inclusive span of days (null when it cannot be resolved). @example {span: [d, d], precision: 'day', relative: false} */
 export interface Reading {
   readonly span: readonly [Day, Day] | null;
   readonly precision: DatePrecision;
@@ -18,7 +18,7 @@ export interface Reading {
   readonly yearless?: { readonly month: number; readonly day: number | null };
 }
 
-/** A day or month named without a year ("17 November", "in March"), resolved later. */
+/** A day or month named without a year ("17 November", "in March"), resolved later. @example {month: 11, day: 17} // "17 November" */
 export interface YearlessPart {
   readonly month: number;
   readonly day: number | null;
@@ -27,6 +27,8 @@ export interface YearlessPart {
 /**
  * A recognised date expression before overlaps are settled: its span, how much to trust it,
  * and how to read it once the reference date and the clause's tense are known.
+ *
+ * @example {start: 3, end: 14, priority: 2, confidence: 0.85, read: (ctx) => readYearless({month: 11, day: 17}, ctx)}
  */
 export interface Atom {
   readonly start: number;

@@ -1,4 +1,4 @@
-/** The tense a date's clause is told in, as far as cheap cues tell. */
+/** The tense a date's clause is told in, as far as cheap cues tell. @example const t: Tense = 'past'; */
 export type Tense = 'past' | 'future' | 'unknown';
 
 // Future cues outrank past ones only when nearer to the date: "said it will strike on Friday".
