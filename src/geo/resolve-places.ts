@@ -61,6 +61,28 @@ function containerAfter(text: string, ms: readonly PlaceMention[], i: number): P
   return /^,\s*$/.test(text.slice(m.end, n.start)) ? n : null;
 }
 
+// Folded names, computed once per entry and mention: resolution runs for every report.
+const OWN_NAMES = new WeakMap<GazetteerEntry, string>();
+const KEYS = new WeakMap<PlaceMention, string>();
+
+function ownName(e: GazetteerEntry): string {
+  let v = OWN_NAMES.get(e);
+  if (v === undefined) {
+    v = foldName(e.name.split(',')[0]!);
+    OWN_NAMES.set(e, v);
+  }
+  return v;
+}
+
+function foldedKey(m: PlaceMention): string {
+  let v = KEYS.get(m);
+  if (v === undefined) {
+    v = foldName(m.key);
+    KEYS.set(m, v);
+  }
+  return v;
+}
+
 function prior(e: GazetteerEntry, m: PlaceMention): number {
   const lp = Math.log10(e.population + 1);
   let s: number;
@@ -82,8 +104,8 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
   }
   // A place called by its own name beats one that merely lists the name among its aliases
   // ("Mexico" the country over Mexico City).
-  const key = foldName(m.key);
-  const own = foldName(e.name.split(',')[0]!);
+  const key = foldedKey(m);
+  const own = ownName(e);
   if (own === key || stripArticle(own) === key) {
     s += 1.5;
     // Capitals by their own name only: "Salisbury" is not Harare, whatever its old name.
