@@ -317,6 +317,14 @@ describe('prepositional attribution, statements and passives', () => {
       { source: null, cue: 'allegedly', content: 'he allegedly rammed the barrier', stance: 'distancing' },
     ],
     [
+      'The commander said:\nThe northern road is closed to all traffic until further notice.',
+      {
+        source: 'The commander',
+        cue: 'said',
+        content: 'The northern road is closed to all traffic until further notice',
+      },
+    ],
+    [
       'It was reported that the checkpoint had been abandoned overnight.',
       { source: null, content: 'that the checkpoint had been abandoned overnight', form: 'passive' },
     ],

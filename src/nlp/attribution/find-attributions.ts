@@ -643,6 +643,11 @@ function contentAfter(
   if (that >= 0 && toks.slice(i, that).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')) i = that;
   else
     while (i < toks.length && (TIME_WORD.test(toks[i]!.text) || toks[i]!.text === ',') && i < from + 3) i++;
+  if (toks[i]?.text === ':') {
+    i++;
+    // "She said:" closing its line: what she said is the next line.
+    if (i >= toks.length && entry.strength === 'speech') return nextLine(text, sentence.end);
+  }
   if (i >= toks.length) return null;
   const head = toks[i]!;
   // "Everything Trump says is a lie": the cue has no object here, it sits in a relative clause.
@@ -1125,4 +1130,14 @@ function impersonal(text: string, toks: Token[], sentence: Sentence): FoundAttri
     }
   }
   return out;
+}
+
+/** The next non-empty line after `from`, trimmed, as the content announced by a colon. */
+function nextLine(text: string, from: number): Span | null {
+  let start = from;
+  while (start < text.length && /\s/.test(text[start]!)) start++;
+  if (start >= text.length || text.slice(from, start).split('\n').length > 3) return null;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  return trimContent(text, start, end);
 }
