@@ -192,6 +192,10 @@ describe('indirect speech', () => {
       { source: 'The governor', cue: 'repeatedly warned', content: 'that the dam could fail' },
     ],
     [
+      'Port officials on Monday said the cranes were back in service.',
+      { source: 'Port officials', cue: 'said', content: 'the cranes were back in service' },
+    ],
+    [
       'The spokesman has said that the talks will resume next week.',
       {
         source: 'The spokesman',

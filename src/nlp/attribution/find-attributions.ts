@@ -727,7 +727,18 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
       }
       return null;
     }
-    return { span: { start: toks[first]!.start, end: toks[end]!.end }, first };
+    // "Trump this week said", "Officials on Monday said": the time belongs to the cue, not the speaker.
+    let last = end;
+    while (
+      last > first &&
+      (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|afternoon|evening)$/i.test(
+        toks[last]!.text,
+      ) ||
+        (last < end && /^(this|last|on|early|late|next)$/i.test(toks[last]!.text)))
+    )
+      last--;
+    if (last < end && /^(this|last|on|early|late)$/i.test(toks[last]!.text) && last > first) last--;
+    return { span: { start: toks[first]!.start, end: toks[last]!.end }, first };
   }
   // "X, a spokesman for Y, said" / "X, who served as Y, said": the name with its appositive.
   if (toks[end]?.text !== ',') return null;
