@@ -24,6 +24,9 @@ const EXPLOSIVE = /bomb(?!er)|explosive|\bieds?\b|grenade|\bmines?\b|landmine|vb
 // Trigger verbs whose subject (intransitive) or object (transitive) is the device itself.
 const DEVICE_VERBS = /^(?:exploded|explodes|explode|detonated|detonating|detonate|blew|blown)$/i;
 const PERSON_BOMBER = /\b(?:suicide )?bombers?$/i;
+// Common nouns that can be where an attack happened ("exploded at the station").
+const PLACE_HEADS =
+  /^(?:station|street|road|area|areas|market|city|town|village|district|province|region|square|building|neighbou?rhood|restaurant|cafe|hotel|airport|base|camp|mosque|church|school|hospital|posts?|checkpoint|bridge|port|border|compound|headquarters|office|embassy)$/i;
 const MILITARY_TARGET =
   /\b(?:base|bases|troops|soldiers|forces|army|military|checkpoint|checkpoints|convoy|patrol|positions?|posts?|barracks|camp|outpost|militants|fighters|rebels|insurgents)\b/i;
 const CIVILIAN_TARGET =
@@ -431,9 +434,13 @@ function locativeAfter(tokens: readonly Token[], i: number, entities: readonly E
     if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT' || w.pos === 'VERB') return null;
     if (/^(?:at|in|near|outside|inside)$/i.test(w.text)) {
       const h = headAfter(tokens, k + 1, entities);
+      const head = tokens[h?.tokenIndex ?? -1];
       if (
         h &&
-        tokens[h.tokenIndex]?.pos !== 'PRON' &&
+        head &&
+        (head.pos === 'PROPN' ||
+          PLACE_HEADS.test(head.text.replace(/(?:ie)?s$/i, (m) => (m.length > 1 ? 'y' : ''))) ||
+          /^places?$/i.test(head.text)) &&
         !entities.some((e) => e.start <= h.start && h.end <= e.end && e.type !== 'Location')
       )
         return h;

@@ -1,3 +1,4 @@
+import { NATIONALITIES } from '../nlp/entities/lexicons.js';
 import type { Entity } from '../types/entity.js';
 import type { Token } from '../types/sentence.js';
 
@@ -30,8 +31,20 @@ function asSpan(tokens: readonly Token[], k: number, entities: readonly Entity[]
     e.subtype !== 'nominal' &&
     e.subtype !== 'pronoun'
   ) {
-    // A long entity (a nominal with modifiers) is cut to its head so it matches head-based gold.
-    if (e.end - e.start <= 40) return { start: e.start, end: e.end, tokenIndex: k };
+    const surface = e.text.replace(/^the\s+/i, '');
+    const start = e.end - surface.length;
+    // "the Russian military": a description (no name but a demonym) is argued by its head;
+    // "Harir base" stays a name.
+    const lastWord = /(\S+)$/.exec(surface)?.[1] ?? '';
+    const names = (surface.match(/\b\p{Lu}[\p{L}'’.-]*/gu) ?? []).filter(
+      (w) => !NATIONALITIES.has(w.toLowerCase()),
+    );
+    if (/^\p{Ll}/u.test(lastWord) && names.length === 0) {
+      let h = k;
+      while (h + 1 < tokens.length && tokens[h + 1]!.end <= e.end) h++;
+      return { start: tokens[h]!.start, end: tokens[h]!.end, tokenIndex: h };
+    }
+    if (e.end - start <= 40) return { start, end: e.end, tokenIndex: k };
   }
   return { start: t.start, end: t.end, tokenIndex: k };
 }
