@@ -290,6 +290,15 @@ describe('reference dates and short weekday forms', () => {
   });
 });
 
+describe('counted weekdays of the reference month', () => {
+  it('reads "second Sunday" in the reference month', () => {
+    expect(only('The vote was moved to second Sunday.')).toMatchObject({ from: '2023-12-10' });
+  });
+  it('leaves "the first Friday after the truce" alone', () => {
+    expect(findDates('Crowds prayed on the first Friday after the truce.', REF)).toEqual([]);
+  });
+});
+
 describe('without a reference date nothing is guessed', () => {
   const table: Array<[string, Expected]> = [
     [

@@ -35,6 +35,8 @@ export function relativeAtoms(text: string): Atom[] {
     ...weekdayDates(text),
     ...afterNext(text),
     ...daysOfRelativeMonth(text),
+    ...nthWeekdays(text),
+    ...bareWeekends(text),
   ];
 }
 
@@ -248,6 +250,14 @@ function weekdays(text: string): Atom[] {
     (m) => {
       // Short forms only capitalised: "Sat", "Sun" and "Wed" are left out as ordinary words.
       if (m[2]!.length <= 5 && !/^[A-Z]/.test(m[2]!)) return null;
+      // "the first Friday after the truce": one of a series, not a day we can place.
+      if (
+        !m[1] &&
+        /\bthe\s+(?:first|second|third|fourth|fifth)\s+$/i.test(
+          text.slice(Math.max(0, m.index - 20), m.index),
+        )
+      )
+        return null;
       const wd = WEEKDAYS[m[2]!.toLowerCase().replace(/\.$/, '')]!;
       const modifier = m[1]?.toLowerCase().replace(/\s+/g, ' ') ?? null;
       return {
@@ -499,4 +509,38 @@ function daysOfRelativeMonth(text: string): Atom[] {
       );
     }),
   ];
+}
+
+/** "the second Sunday", "third Tuesday" (no month named): that weekday counted in the reference month. */
+function nthWeekdays(text: string): Atom[] {
+  const nth: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+  // "the first Friday after the truce" counts a sequence of events, so only the bare form is read;
+  // "last Friday" is the weekday before the reference, read by the weekday rule.
+  return each(
+    text,
+    `(?<![\\w-]|\\bthe\\s)(first|second|third|fourth)\\s+(${WEEKDAY_ANY})(?!\\s+(?:of|in|after|before|since|night|morning|evening|afternoon)\\b)${E}`,
+    (m) => {
+      const n = nth[m[1]!.toLowerCase()]!;
+      const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
+      return relativeAtom(
+        m.index,
+        m.index + m[0].length,
+        0.6,
+        (ref) => {
+          const p = parts(ref);
+          const [first] = monthSpan(p.year, p.month);
+          const d = addDays(first, ((wd - parts(first).weekday + 7) % 7) + 7 * (n - 1));
+          return parts(d).month === p.month ? [d, d] : null;
+        },
+        'day',
+      );
+    },
+  );
+}
+
+/** "on weekend", "over weekend": the weekend of the reference week. */
+function bareWeekends(text: string): Atom[] {
+  return each(text, `(?<=\\b(?:on|at|over)\\s+)weekend${E}`, (m) =>
+    relativeAtom(m.index, m.index + m[0].length, 0.6, (ref) => unitSpan('weekend', ref, 0), 'day'),
+  );
 }
