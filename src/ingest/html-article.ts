@@ -21,6 +21,9 @@ export interface HtmlArticle {
 /** Real pages nest a few dozen elements deep; thousands is generated or hostile markup. */
 const MAX_READABILITY_DEPTH = 400;
 
+/** How much more link text than Readability's default a block may carry and stay in the article. */
+const LINK_DENSITY_ALLOWANCE = 0.2;
+
 /** Below this many characters a Readability result is checked against the fallback. */
 const SHORT_BODY = 500;
 
@@ -128,11 +131,16 @@ function hasBody(document: any): boolean {
 // biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is not the DOM lib's type.
 function readabilityArticle(document: any, pageUrl?: string): Found | null {
   let result: ReturnType<Readability<TextNodeLike>['parse']>;
+  // A variable, not a literal: Readability 0.6 reads `linkDensityModifier` but its typings lack it.
+  const options = {
+    keepClasses: true,
+    // Readability drops any small block with a fifth of its text in links, which costs sentences
+    // that cite a source; link-only promotions are pruned after it instead (pruneLinkParagraphs).
+    linkDensityModifier: LINK_DENSITY_ALLOWANCE,
+    serializer: (node: unknown) => node as TextNodeLike,
+  };
   try {
-    result = new Readability<TextNodeLike>(document, {
-      keepClasses: true,
-      serializer: (node) => node as unknown as TextNodeLike,
-    }).parse();
+    result = new Readability<TextNodeLike>(document, options).parse();
   } catch {
     return null; // Readability can trip over odd markup; the fallback still runs.
   }

@@ -278,3 +278,25 @@ describe('markup where the html tag comes late', () => {
     );
   });
 });
+
+describe('a sentence that links its source', () => {
+  const card = (html: string) => `<div class="card"><div class="card-content"><p>${html}</p></div></div>`;
+  const story = [
+    'Engineers inspected the ferry hull for three days after the storm and found two cracked welds near the bow, the operator said in a statement on Sunday evening.',
+    'Repairs are expected to take a fortnight, during which a smaller vessel will run the morning and evening crossings between the two island towns.',
+    'Passengers with season tickets will be offered a partial refund for the weeks the larger ferry is out of service, according to the operator.',
+    'The harbour master said the storm had been the strongest recorded on the coast in a decade, with gusts that tore the roofs off two warehouses.',
+    'Local businesses that depend on day visitors from the mainland said they expected a quiet month, though most planned to stay open as usual.',
+  ];
+  const cite =
+    'The findings were published on Monday in <a href="https://journal.example.org/p/1">the harbour safety review</a>.';
+  const page = `<!doctype html><html><head><title>Ferry study</title></head><body><main>
+    ${story.slice(0, 2).map(card).join('')}${card(cite)}${story.slice(2).map(card).join('')}
+  </main></body></html>`;
+
+  it('keeps it in the body although a third of its text is a link', () => {
+    const paragraphs = sourceFromString(page, { id: 'cite' }).body!.split('\n\n');
+    expect(paragraphs).toHaveLength(6);
+    expect(paragraphs[2]).toBe('The findings were published on Monday in the harbour safety review.');
+  });
+});
