@@ -11,7 +11,7 @@ export interface EventCue {
 const cue = (code: string, weight: number, source: string): EventCue => ({
   code,
   weight,
-  re: new RegExp(source, 'giu'),
+  re: new RegExp(source, 'gi'),
 });
 
 // Actors that hold territory for a government, and those that do not (territory codes).
