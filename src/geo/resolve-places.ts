@@ -34,7 +34,13 @@ export function resolvePlaces(
       add(admin1s, `${best.countryCode}.${best.admin1}`, w);
   }
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
-  const ctx: Context = { countries, admin1s, countryTotal: total(countries), admin1Total: total(admin1s) };
+  const ctx: Context = {
+    countries,
+    admin1s,
+    countryTotal: total(countries),
+    admin1Total: total(admin1s),
+    proximity: proximities(mentions),
+  };
 
   const chosen: (GazetteerEntry | null)[] = mentions.map((m, i) =>
     pick(m, ctx, containerAfter(text, mentions, i), null),
@@ -51,6 +57,49 @@ interface Context {
   readonly admin1s: Map<string, number>;
   readonly countryTotal: number;
   readonly admin1Total: number;
+  /** 0..1 per candidate: how close it lies to the other places the report names. */
+  readonly proximity: ReadonlyMap<GazetteerEntry, number>;
+}
+
+const LOCAL_KINDS = new Set(['city', 'admin2', 'admin1', 'facility']);
+
+/**
+ * Geographic coherence: a report's places tend to lie together, so among same-named towns the
+ * one near the report's other places wins ("Decatur" beside "Huntsville" is Decatur, Alabama).
+ */
+function proximities(mentions: readonly PlaceMention[]): Map<GazetteerEntry, number> {
+  const byKey = new Map<string, GazetteerEntry[]>();
+  for (const m of mentions) {
+    if (m.candidates.length === 0 || byKey.has(m.key)) continue;
+    const local = m.candidates.filter((c) => LOCAL_KINDS.has(c.kind));
+    if (local.length === 0) continue;
+    byKey.set(m.key, [...local].sort((a, b) => b.population - a.population).slice(0, 12));
+  }
+  const out = new Map<GazetteerEntry, number>();
+  const keys = [...byKey.keys()];
+  if (keys.length < 2) return out;
+  for (const k of keys) {
+    for (const e of byKey.get(k)!) {
+      if (out.has(e)) continue;
+      let sum = 0;
+      const cos = Math.cos((e.lat * Math.PI) / 180);
+      for (const o of keys) {
+        if (o === k) continue;
+        let best = 0;
+        for (const c of byKey.get(o)!) {
+          if (c === e) continue;
+          const dx = (c.lon - e.lon) * cos;
+          const dy = c.lat - e.lat;
+          const km = 111.2 * Math.sqrt(dx * dx + dy * dy);
+          const close = km < 50 ? 1 : km < 150 ? 0.6 : km < 400 ? 0.25 : 0;
+          if (close > best) best = close;
+        }
+        sum += best;
+      }
+      out.set(e, sum / (keys.length - 1));
+    }
+  }
+  return out;
 }
 
 /** The mention right after "X, " — a state or country that contains X ("Paris, Texas"). */
@@ -128,6 +177,7 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
 // How much the report's own geography outweighs population priors (tuned on the dev sets).
 const COUNTRY_WEIGHT = 7;
 const ADMIN1_WEIGHT = 7;
+const PROXIMITY_WEIGHT = 8;
 
 function pick(
   m: PlaceMention,
@@ -145,6 +195,7 @@ function pick(
       if (e.admin1 && e.kind !== 'country')
         s += ADMIN1_WEIGHT * ((ctx.admin1s.get(`${e.countryCode}.${e.admin1}`) ?? 0) / ctx.admin1Total);
     }
+    if (ctx) s += PROXIMITY_WEIGHT * (ctx.proximity.get(e) ?? 0);
     if (container && e.kind !== 'country') {
       const inside = container.candidates.some(
         (c) =>
