@@ -47,6 +47,12 @@ export interface DialectProfile {
     terms: readonly SearchTerm[],
     options: { limit: number; kind: 'document' | 'claim' | null },
   ): Promise<RankedRow[]>;
+  /**
+   * The schema kysely's migration tables belong in, or undefined for the engine's only namespace.
+   * PostgreSQL names the connection's current schema, so ledgers in separate schemas of one
+   * database (chosen with `?options=-c search_path=NAME`) keep separate migration histories.
+   */
+  migrationSchema(db: Kysely<LedgerDatabase>): Promise<string | undefined>;
   /** Serialises writers of the audit chain inside `trx` (a no-op where writers are serialised already). */
   lockAudit(trx: Transaction<LedgerDatabase>): Promise<void>;
 }

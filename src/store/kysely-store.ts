@@ -62,11 +62,12 @@ export class KyselyStore implements Store {
     profile: DialectProfile,
     options: StoreOptions = {},
   ): Promise<KyselyStore> {
-    const migrator = new Migrator({ db, provider: ledgerMigrations(profile) });
-    const { error } = await migrator.migrateToLatest();
-    if (error) {
+    try {
+      const { error } = await (await migratorFor(db, profile)).migrateToLatest();
+      if (error) throw error instanceof Error ? error : new Error(String(error));
+    } catch (error) {
       await db.destroy();
-      throw error instanceof Error ? error : new Error(String(error));
+      throw error;
     }
     return new KyselyStore(db, profile, options);
   }
@@ -563,14 +564,22 @@ export class KyselyStore implements Store {
   }
 
   async migrations(): Promise<string[]> {
-    const migrator = new Migrator({ db: this.db, provider: ledgerMigrations(this.profile) });
-    const all = await migrator.getMigrations();
+    const all = await (await migratorFor(this.db, this.profile)).getMigrations();
     return all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
   }
 
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+async function migratorFor(db: Kysely<LedgerDatabase>, profile: DialectProfile): Promise<Migrator> {
+  const migrationTableSchema = await profile.migrationSchema(db);
+  return new Migrator({
+    db,
+    provider: ledgerMigrations(profile),
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
 }
 
 function toDocument(row: DocumentsTable): StoredDocument {

@@ -33,20 +33,33 @@ const dialects: Dialect[] = [
   },
 ];
 const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
+const pgSchemas: string[] = [];
+/** Runs admin SQL (schema create/drop) on the test database. */
+async function pgAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
 if (pgUrl) {
   dialects.push({
     name: 'postgres',
     fresh: async () => {
-      // Each test starts from an empty schema; the test database is disposable by contract.
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      try {
-        await client.query('drop schema if exists public cascade; create schema public');
-      } finally {
-        await client.end();
-      }
-      return pgUrl;
+      // Each test gets its own schema (via search_path), so other suites may share the database.
+      const schema = `store_suite_${process.pid}_${pgSchemas.length + 1}`;
+      pgSchemas.push(schema);
+      await pgAdmin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+      const url = new URL(pgUrl);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return url.toString();
     },
+  });
+  afterAll(async () => {
+    if (pgSchemas.length > 0)
+      await pgAdmin(pgSchemas.map((s) => `drop schema if exists ${s} cascade;`).join(' '));
   });
 } else {
   console.warn(

@@ -54,6 +54,14 @@ export const postgresProfile: DialectProfile = {
     return result.rows;
   },
 
+  async migrationSchema(db) {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    const schema = rows[0]?.schema;
+    // kysely's default already is `public`; naming it would make the migrator run CREATE SCHEMA,
+    // which needs CREATE on the database even when the schema exists.
+    return schema === null || schema === undefined || schema === 'public' ? undefined : schema;
+  },
+
   async lockAudit(trx) {
     await sql`lock table audit_log in exclusive mode`.execute(trx);
   },

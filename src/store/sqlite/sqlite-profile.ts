@@ -46,6 +46,10 @@ export const sqliteProfile: DialectProfile = {
     return result.rows;
   },
 
+  async migrationSchema() {
+    return undefined;
+  },
+
   async lockAudit() {},
 };
 
