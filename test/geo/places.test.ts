@@ -88,6 +88,14 @@ describe('resolution and precision', () => {
   });
 
   it.each([
+    ['Crews from Huntsville and Decatur fought the fire near Athens.', 'Decatur', 'AL'],
+    ['Crews from Atlanta and Decatur fought the fire.', 'Decatur', 'GA'],
+  ])('%s → %s in state %s (places lie together)', (text, name, state) => {
+    const p = read(text).places.find((x) => x.name === name);
+    expect(p?.admin1).toBe(state);
+  });
+
+  it.each([
     ['Officials in Iraq denied it.', 'Iraq', 'country', 3],
     ['Fighting spread across Al-Anbar province.', 'Al-Anbar', 'admin1', 3],
     ['A car bomb exploded in Kirkuk.', 'Kirkuk', 'exact', 1],
