@@ -389,6 +389,10 @@ describe('holidays and less common periods', () => {
   const table: Array<[string, Expected]> = [
     ['Shelling eased over Christmas.', { surface: 'Christmas', from: '2022-12-25' }],
     ['The ceasefire held through Easter 2016.', { surface: 'Easter 2016', from: '2016-03-27' }],
+    [
+      'Traffic peaked over Thanksgiving weekend 2022.',
+      { surface: 'Thanksgiving weekend 2022', from: '2022-11-24', to: '2022-11-27' },
+    ],
     ['The unit was deployed after the 9/11 attacks.', { surface: '9/11', from: '2001-09-11' }],
     [
       'Crossings stay closed for the rest of the week.',

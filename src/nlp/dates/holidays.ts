@@ -63,6 +63,20 @@ const HOLIDAYS: Array<[string, HolidayRule]> = [
 ];
 
 /**
+ * The long weekend a holiday makes: a Monday holiday takes the weekend before it, a Thursday or
+ * Friday one runs to the Sunday after, a weekend one is that weekend.
+ *
+ * @example weekendOf(thanksgiving2023) // 2023-11-23..2023-11-26
+ */
+function weekendOf(day: Day): [Day, Day] {
+  const wd = parts(day).weekday;
+  if (wd === 1) return [addDays(day, -2), day];
+  if (wd >= 6) return [addDays(day, 6 - wd), addDays(day, 7 - wd)];
+  if (wd >= 4) return [day, addDays(day, 7 - wd)];
+  return [addDays(day, 6 - wd), addDays(day, 7 - wd)];
+}
+
+/**
  * Holidays with a calendar rule: "Christmas", "Easter 2016", "next New Year's Day",
  * "Independence Day of this year", read in the clause's tense when no year is given.
  *
@@ -71,17 +85,18 @@ const HOLIDAYS: Array<[string, HolidayRule]> = [
 export function holidayAtoms(text: string): Atom[] {
   const out: Atom[] = [];
   for (const [name, rule] of HOLIDAYS) {
-    const source = `${B}(?:(next|last|this|the\\s+next|the\\s+last)\\s+)?(?:${name})(?:\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next)\\s+year))?${E}`;
+    const source = `${B}(weekend\\s+of\\s+)?(?:(next|last|this|the\\s+next|the\\s+last)\\s+)?(?:${name})(?:\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next)\\s+year))?(\\s+weekend(?:\\s+${YEAR})?)?${E}`;
     out.push(
       ...each(text, source, (m) => {
         // "May Day" is safe only capitalised; lower-case "may day" is a distress call or a modal.
         if (/^may\s+day$/i.test(m[0]) && !/^May Day$/.test(m[0])) return null;
-        const modifier = m[1]?.toLowerCase().replace(/^the\s+/, '') ?? null;
-        const stated = m[2] ? Number(m[2]) : null;
-        const yearWord = m[3]?.toLowerCase() ?? null;
+        const modifier = m[2]?.toLowerCase().replace(/^the\s+/, '') ?? null;
+        const stated = m[3] || m[6] ? Number(m[3] ?? m[6]) : null;
+        const yearWord = m[4]?.toLowerCase() ?? null;
+        const weekend = Boolean(m[1] || m[5]);
         const span = (year: number): [Day, Day] | null => {
           const d = rule(year);
-          return d === null ? null : [d, d];
+          return d === null ? null : weekend ? weekendOf(d) : [d, d];
         };
         return {
           start: m.index + (/^the\s/i.test(m[0]) ? 4 : 0),
