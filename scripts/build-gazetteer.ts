@@ -315,6 +315,12 @@ async function main() {
       seen.add(k);
       keep.push(clean(n));
     }
+    // Small towns keep their few shortest variants: the long tail of foreign-language
+    // inflections costs load time and rarely occurs in English news.
+    if (Number(pop) < 100_000 && keep.length > 4) {
+      keep.sort((a, b) => a.length - b.length);
+      keep.length = 4;
+    }
     rows.push(
       ['N', id, clean(name!), r4(Number(lat)), r4(Number(lon)), cc, a1, pop, keep.join('|')].join('\t'),
     );
