@@ -96,7 +96,7 @@ const DIRECTION =
 const ADMIN_SUFFIX =
   /^(?:province|governorate|district|county|parish|region|state|prefecture|oblast|municipality|city|town|village|township|borough)$/i;
 const FACILITY_HEAD =
-  /^(?:air ?base|airbase|air field|airfield|airport|base|military base|military site|camp|oil field|gas field|oilfield|refugee camp|barracks|naval base|air station|checkpoint|border crossing)$/i;
+  /^(?:air ?base|airbase|air field|airfield|airport|base|military base|military site|camp|oil field|gas field|oilfield|refugee camp|barracks|naval base|air station|checkpoint|border crossing|embassy|consulate)$/i;
 
 // Capitalised words that are not places however the gazetteer spells them.
 const NOT_PLACES = new Set(

@@ -100,6 +100,7 @@ describe('resolution and precision', () => {
     ['Fighting spread across Al-Anbar province.', 'Al-Anbar', 'admin1', 3],
     ['A car bomb exploded in Kirkuk.', 'Kirkuk', 'exact', 1],
     ['Drones struck the Harir Air Base in Erbil.', 'Harir Air Base', 'near', 2],
+    ['Rockets fell near the US embassy in Baghdad.', 'US embassy', 'near', 2],
   ])('%s: %s has precision %s (ACLED %i)', (text, name, precision, acled) => {
     const p = read(text).places.find((x) => x.name === name);
     expect(p?.precision).toBe(precision);
