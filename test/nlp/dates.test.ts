@@ -205,6 +205,11 @@ describe('relative periods', () => {
       { surface: 'past two weeks', from: '2023-11-22', to: '2023-12-05' },
     ],
     [
+      'Inspectors return this working week.',
+      { surface: 'this working week', from: '2023-12-04', to: '2023-12-08', precision: 'week' },
+    ],
+    ['The envoy lands the day after tmrw.', { surface: 'the day after tmrw', from: '2023-12-08' }],
+    [
       'The election is planned for next year.',
       { surface: 'next year', from: '2024-01-01', to: '2024-12-31' },
     ],

@@ -43,25 +43,40 @@ export function relativeAtoms(text: string): Atom[] {
 /** "last week", "this year", "next month", "the past quarter", "this calendar year". */
 function relativePeriods(text: string): Atom[] {
   const source = `${B}(the\\s+(?:past|last|previous|prior|next|coming|following|upcoming)|this\\s+past|this|last|next|past|previous|prior|coming|upcoming|current|the|my)\\s+(?:calendar\\s+)?(week|weekend|month|year|quarter|decade)${E}`;
-  return each(text, source, (m) => {
-    const unit = m[2]!.toLowerCase() as Unit;
-    const modifier = m[1]!.toLowerCase();
-    if (modifier === 'my' && unit !== 'weekend') return null;
-    // "the year" is usually anaphoric ("the year before"); keep it only with low trust.
-    const bare = modifier === 'the';
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (bare && /^\s+(?:before|after|earlier|later|of|in|when|that)\b/i.test(after)) return null;
-    if (bare && /^\s*(?:\d|after|before|commencing|starting|beginning|of|ending)/i.test(after)) return null;
-    const offset = offsetOf(modifier);
-    const start = !bare && /^the\s/i.test(m[0]) ? m.index + 4 : m.index;
+  const workWeeks = each(text, `${B}(this|last|next|the)\\s+(?:working|work)\\s+week${E}`, (m) => {
+    const offset = offsetOf(m[1]!);
     return relativeAtom(
-      start,
+      m.index,
       m.index + m[0].length,
-      bare ? 0.5 : 0.85,
-      (ref) => unitSpan(unit, ref, offset),
-      PRECISION[unit],
+      0.75,
+      (ref) => {
+        const [monday] = unitSpan('week', ref, offset);
+        return [monday, addDays(monday, 4)];
+      },
+      'week',
     );
   });
+  return workWeeks.concat(
+    each(text, source, (m) => {
+      const unit = m[2]!.toLowerCase() as Unit;
+      const modifier = m[1]!.toLowerCase();
+      if (modifier === 'my' && unit !== 'weekend') return null;
+      // "the year" is usually anaphoric ("the year before"); keep it only with low trust.
+      const bare = modifier === 'the';
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (bare && /^\s+(?:before|after|earlier|later|of|in|when|that)\b/i.test(after)) return null;
+      if (bare && /^\s*(?:\d|after|before|commencing|starting|beginning|of|ending)/i.test(after)) return null;
+      const offset = offsetOf(modifier);
+      const start = !bare && /^the\s/i.test(m[0]) ? m.index + 4 : m.index;
+      return relativeAtom(
+        start,
+        m.index + m[0].length,
+        bare ? 0.5 : 0.85,
+        (ref) => unitSpan(unit, ref, offset),
+        PRECISION[unit],
+      );
+    }),
+  );
 }
 
 /**
@@ -216,9 +231,13 @@ function countedPeriods(text: string): Atom[] {
 function casualDays(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|yesterday|tomorrow|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))${E}`,
+    `${B}(?:the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+(?:tomorrow|tmrw|tmr)|today|yesterday|tomorrow|tmrw|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))${E}`,
     (m) => {
-      const w = m[0].toLowerCase().replace(/\s+/g, ' ');
+      // "tmrw" is how chat writes tomorrow.
+      const w = m[0]
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/\btmrw?\b/, 'tomorrow');
       const offset = w.includes('before yesterday')
         ? -2
         : w.includes('after tomorrow')
