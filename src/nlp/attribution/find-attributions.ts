@@ -88,6 +88,9 @@ const TIME_WORD =
 /** Nouns that stand before a name as its title ("spokesman Josh Earnest", "nominee Mike Pence"). */
 const ROLE_NOUN =
   /^(spokes\w+|official|nominee|candidate|president|senator|governor|secretary|minister|director|chairman|chairwoman|chair|chief|leader|commander|general|colonel|ambassador|envoy|adviser|advisor|aide|lawyer|attorney|analyst|economist|professor|author|host|anchor|correspondent|reporter|editor|mayor|rep|sen|gov|judge|justice|member|manager|founder|ceo|strategist|pollster|mogul|businessman|activist|comedian|actor|singer|rapper|star|congressman|congresswoman|lawmaker|delegate|mate|wife|husband|daughter|son|father|mother|brother|sister|friend|colleague|rival|opponent|challenger|incumbent|chancellor|premier|king|queen|prince|sheikh|cleric|imam|rabbi|pastor|bishop|pope)$/i;
+/** "this month", "on Monday", "last week" between a speaker and the cue. */
+const TIME_SPAN_WORD =
+  /^(this|last|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|night|afternoon|evening)$/i;
 const STOP_PRONOUN = /^(he|she|they|it|we|i|you|who|which|that|this|these|those)$/i;
 
 /**
@@ -246,7 +249,8 @@ function readCue(
   const lower = tok.text.toLowerCase();
   let entry = cueEntry(lower);
   if (!entry) return null;
-  if (tok.pos !== 'VERB' && !ALWAYS_VERB.has(lower) && !verbBetween(toks, k)) return null;
+  const progressive = /ing$/.test(lower) && /^(is|are|was|were|been|by)$/i.test(toks[k - 1]?.text ?? '');
+  if (tok.pos !== 'VERB' && !ALWAYS_VERB.has(lower) && !verbBetween(toks, k) && !progressive) return null;
   const prev = toks[k - 1];
   if (prev && /^(the|a|an|this|that|these|those|his|her|its|their)$/i.test(prev.text)) return null;
   let cueEndIdx = k;
@@ -261,12 +265,18 @@ function readCue(
   }
   let a = k;
   // Auxiliaries and manner adverbs belong to the cue: "has steadfastly refused", "boldly suggested".
-  while (
-    a > 0 &&
-    (CUE_AUX.has(toks[a - 1]!.text.toLowerCase()) ||
-      (toks[a - 1]!.pos === 'ADV' && /ly$/.test(toks[a - 1]!.text)))
-  )
-    a--;
+  for (;;) {
+    if (
+      a > 0 &&
+      (CUE_AUX.has(toks[a - 1]!.text.toLowerCase()) ||
+        (toks[a - 1]!.pos === 'ADV' && /ly$/.test(toks[a - 1]!.text)))
+    )
+      a--;
+    // "Officials on Monday said", "Wells Fargo this month announced": the time goes with the cue.
+    else if (a > 2 && TIME_SPAN_WORD.test(toks[a - 1]!.text) && /^(on|this|last)$/i.test(toks[a - 2]!.text))
+      a -= 2;
+    else break;
+  }
   const auxWords = toks.slice(a, k).map((t) => t.text.toLowerCase());
   const passive =
     lower !== 'quoted' &&
@@ -282,7 +292,9 @@ function readCue(
   if (reducedRelative(toks, k)) return null;
   // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
   if (entry.strength === 'stance' && /ing$/.test(lower) && a === k) return null;
-  const cue: Span = { start: toks[a]!.start, end: toks[cueEndIdx]!.end };
+  let cueFirst = a;
+  while (cueFirst < k && TIME_SPAN_WORD.test(toks[cueFirst]!.text)) cueFirst++;
+  const cue: Span = { start: toks[cueFirst]!.start, end: toks[cueEndIdx]!.end };
   const tense = cueTense(toks.slice(a, cueEndIdx + 1).map((t) => t.text));
   const base = {
     cue,
@@ -362,12 +374,20 @@ function readCue(
     return { ...base, source, content: { start: quote.start, end }, form: 'direct-quote', confidence: 0.85 };
   }
 
-  const participle = toks[a - 1]?.text === ',' && /ing$/.test(lower);
+  // "…, arguing that …" and "began by saying …": the clause's subject speaks.
+  const participle = /^(,|by)$/i.test(toks[a - 1]?.text ?? '') && /ing$/.test(lower);
   const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle;
   const subject = joined ? clauseSubject(text, toks, a - 1) : nounPhraseBefore(text, toks, a);
   const parenthetical = () => {
     const comma = toks.findIndex((t, j) => j > cueEndIdx && t.text === ',');
-    return comma > 0 && /^(VERB|AUX)$/.test(toks[comma + 1]?.pos ?? '');
+    return (
+      comma > 0 &&
+      comma <= cueEndIdx + 8 &&
+      /^(VERB|AUX)$/.test(toks[comma + 1]?.pos ?? '') &&
+      toks
+        .slice(cueEndIdx + 1, comma)
+        .every((t) => t.pos !== 'VERB' && t.pos !== 'AUX' && !/^(that|whether)$/i.test(t.text))
+    );
   };
   // "The paper, citing a police source, reported …": the participle sits inside an aside.
   if (participle && parenthetical()) return null;
@@ -913,7 +933,7 @@ function verbBetween(toks: Token[], k: number): boolean {
   if (!prev || !next || cur.pos !== 'NOUN') return false;
   if (!/^(NOUN|PROPN|PRON)$/.test(prev.pos)) return false;
   // "The Post reports that …" (a finite form), or "The photos show the …" (a plural subject).
-  if (/(s|ed)$/.test(cur.text)) return /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos);
+  if (/(s|ed)$/.test(cur.text)) return /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos) || next.text === ':';
   return /s$/.test(prev.text) && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
 }
 
