@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SpeakerKind } from '../types/attribution.js';
 import { AUDIT_GENESIS, auditHash, verifyAuditChain } from './audit-chain.js';
 import type { DialectCapabilities, DialectProfile } from './dialect-profile.js';
 import { ledgerMigrations } from './migrations.js';
-import type { DocumentsTable, LedgerDatabase } from './schema.js';
+import type { DocumentsTable, EventsTable, LedgerDatabase } from './schema.js';
 import { MAX_WORD_LENGTH, parseSearchQuery, searchableText } from './search-query.js';
 import type {
   ArchivedBlob,
@@ -374,24 +374,35 @@ export class KyselyStore implements Store {
       .orderBy('start_offset')
       .orderBy('event_id')
       .execute();
-    return rows.map((r) => ({
-      documentId: r.document_id,
-      eventId: r.event_id,
-      documentSha256: r.document_sha256,
-      start: r.start_offset,
-      end: r.end_offset,
-      type: r.type,
-      eventType: r.event_type,
-      subEventType: r.sub_event_type,
-      status: r.status,
-      actor: r.actor,
-      target: r.target,
-      date: r.event_date,
-      placeName: r.place_name,
-      lat: r.lat,
-      lon: r.lon,
-      confidence: r.confidence,
-    }));
+    return rows.map(toEvent);
+  }
+
+  async listEvents(
+    options: { from?: string; to?: string; limit?: number; offset?: number } = {},
+  ): Promise<StoredEvent[]> {
+    let query = this.db.selectFrom('events').selectAll();
+    if (options.from !== undefined) query = query.where('event_date', '>=', options.from);
+    // Event dates are ISO `YYYY-MM-DD`, so text order is date order on both engines.
+    if (options.to !== undefined) query = query.where('event_date', '<=', options.to);
+    // Undated events last on both engines (SQLite sorts NULL first, PostgreSQL last).
+    const rows = await query
+      .orderBy(sql`event_date is null`)
+      .orderBy('event_date')
+      .orderBy('document_id')
+      .orderBy('event_id')
+      .limit(clampLimit(options.limit, 1000, 100_000))
+      .offset(Math.max(0, Math.floor(options.offset ?? 0)))
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  async setDocumentStatus(id: string, status: DocumentStatus): Promise<boolean> {
+    const result = await this.db
+      .updateTable('documents')
+      .set({ status, updated_at: this.#clock().toISOString() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async assignOrigin(originId: string, documentIds: string[], method: string): Promise<void> {
@@ -580,6 +591,27 @@ async function migratorFor(db: Kysely<LedgerDatabase>, profile: DialectProfile):
     provider: ledgerMigrations(profile),
     ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
   });
+}
+
+function toEvent(r: EventsTable): StoredEvent {
+  return {
+    documentId: r.document_id,
+    eventId: r.event_id,
+    documentSha256: r.document_sha256,
+    start: r.start_offset,
+    end: r.end_offset,
+    type: r.type,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    status: r.status,
+    actor: r.actor,
+    target: r.target,
+    date: r.event_date,
+    placeName: r.place_name,
+    lat: r.lat,
+    lon: r.lon,
+    confidence: r.confidence,
+  };
 }
 
 function toDocument(row: DocumentsTable): StoredDocument {

@@ -206,6 +206,18 @@ export interface Store {
   getRetrievals(sha256: string): Promise<{ originUrl: string | null; retrievedAt: string }[]>;
   claimsOf(documentId: string): Promise<StoredClaim[]>;
   eventsOf(documentId: string): Promise<StoredEvent[]>;
+  /**
+   * Events across the ledger, by date then document: the blocking read for event clustering.
+   * With `from`/`to` (ISO dates, inclusive) only dated events in the window are returned.
+   */
+  listEvents(options?: {
+    from?: string;
+    to?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<StoredEvent[]>;
+  /** Retracts or restores a document (its archive and rows stay); false when no such document. */
+  setDocumentStatus(id: string, status: DocumentStatus): Promise<boolean>;
   /** Puts the given documents into one origin (created when new); emptied origins are removed. */
   assignOrigin(originId: string, documentIds: string[], method: string): Promise<void>;
   listOrigins(): Promise<Origin[]>;

@@ -97,6 +97,8 @@ export function ledgerRecord(sketch: ReportSketch): AnalysisRecord {
         stage: 'places',
       });
     }
+    // An assertion rather than an annotation: the event type grows fields while stages land, and
+    // the store must not care about fields it does not index.
     return {
       id,
       type: e.type,
@@ -108,6 +110,7 @@ export function ledgerRecord(sketch: ReportSketch): AnalysisRecord {
       trigger,
       arguments: [],
       actor: null,
+      actorInferred: false,
       target: null,
       weapon: null,
       placeId,
@@ -117,7 +120,7 @@ export function ledgerRecord(sketch: ReportSketch): AnalysisRecord {
       claimIds: [],
       confidence: 0.7,
       stage: 'events',
-    };
+    } as ConflictEvent;
   });
   const field = (value: string | undefined) =>
     value === undefined ? null : { value, span: null, confidence: 1 };

@@ -400,6 +400,58 @@ for (const dialect of dialects) {
       });
     });
 
+    it('lists events across documents by date window, for clustering', async () => {
+      const report = (id: string, date: string, place: string) =>
+        ledgerRecord({
+          id,
+          text: `Artillery shelled ${place} overnight.`,
+          events: [
+            {
+              trigger: 'shelled',
+              type: 'ARTILLERY_SHELLING',
+              date,
+              place: { name: place, lat: 31, lon: 34 },
+            },
+          ],
+        });
+      await store.putDocument({ record: report('r-jan', '2024-01-30', 'Khan Yunis') });
+      await store.putDocument({ record: report('r-feb-a', '2024-02-01', 'Deir al-Balah') });
+      await store.putDocument({ record: report('r-feb-b', '2024-02-01', 'Rafah') });
+      await store.putDocument({ record: report('r-mar', '2024-03-01', 'Jabalia') });
+      await store.putDocument({
+        record: ledgerRecord({
+          id: 'r-undated',
+          text: 'A blast shook the port.',
+          events: [{ trigger: 'blast', type: 'OTHER' }],
+        }),
+      });
+      const window = await store.listEvents({ from: '2024-02-01', to: '2024-02-29' });
+      expect(window.map((e) => [e.date, e.documentId, e.placeName])).toEqual([
+        ['2024-02-01', 'r-feb-a', 'Deir al-Balah'],
+        ['2024-02-01', 'r-feb-b', 'Rafah'],
+      ]);
+      expect((await store.listEvents({ to: '2024-01-31' })).map((e) => e.documentId)).toEqual(['r-jan']);
+      expect((await store.listEvents()).map((e) => e.documentId)).toEqual([
+        'r-jan',
+        'r-feb-a',
+        'r-feb-b',
+        'r-mar',
+        'r-undated',
+      ]);
+      expect((await store.listEvents({ limit: 2, offset: 3 })).map((e) => e.documentId)).toEqual([
+        'r-mar',
+        'r-undated',
+      ]);
+    });
+
+    it('retracts a document without losing it', async () => {
+      await store.putDocument({ record: harir });
+      expect(await store.setDocumentStatus('north-desk-1', 'retracted')).toBe(true);
+      expect((await store.getDocument('north-desk-1'))?.status).toBe('retracted');
+      expect(await store.getRecord('north-desk-1')).toEqual(harir);
+      expect(await store.setDocumentStatus('no-such-document', 'retracted')).toBe(false);
+    });
+
     it('groups copies into one origin and drops the emptied origins', async () => {
       const wire = (id: string, site: string) =>
         ledgerRecord({
