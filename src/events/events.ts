@@ -4,6 +4,7 @@ import type { ConflictEvent, Tally } from '../types/event.js';
 import { classifyEventType } from './classify-event-type.js';
 import { findEvents } from './find-events.js';
 import { findTallies } from './find-tallies.js';
+import { inferActors } from './infer-actors.js';
 
 /**
  * Codes the events a report describes (ACLED type and sub-type, CASE 2021 code, trigger,
@@ -35,5 +36,5 @@ export function readEvents(record: RecordSoFar): {
   const main = classifyEventType(text);
   const events = findEvents({ text, tokens, sentences, entities: record.entities ?? [], record }, main.code);
   const tallies = findTallies(record, sentences, events);
-  return { events, tallies, mainEventType: main.code };
+  return { events: inferActors(record, events, tallies), tallies, mainEventType: main.code };
 }

@@ -96,8 +96,17 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       args.attacker ? text.slice(args.attacker.start, args.attacker.end) : '',
       mainCode,
     );
+    // "the Islamic Resistance in Iraq": a place inside an organisation's name is not where it struck.
+    const inOrgName = (p: { start: number; end: number }) =>
+      entities.some(
+        (e) =>
+          e.type === 'Organisation' &&
+          e.start <= p.start &&
+          p.end <= e.end &&
+          e.end - e.start > p.end - p.start,
+      );
     const places = (record.places ?? []).filter(
-      (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym',
+      (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym' && !inOrgName(p),
     );
     const placeEntities = entities.filter(
       (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
@@ -130,7 +139,9 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       let end = placeArg.end;
       for (const p of [...places, ...placeEntities].sort((a, b) => a.start - b.start)) {
         if (p.start < end) continue;
-        if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/.test(text.slice(end, p.start))) break;
+        const between = text.slice(end, p.start);
+        if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/.test(between)) break;
+        if (args.target && p.start < args.target.end && args.target.start < p.end) break;
         push('place', p);
         end = p.end;
       }
@@ -162,6 +173,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       trigger: { start: t.start, end: t.end },
       arguments: argumentsOut,
       actor: textSpan(text, args.attacker),
+      actorInferred: false,
       target: textSpan(text, args.target),
       weapon: textSpan(text, weapon),
       placeId: place?.id ?? null,

@@ -39,6 +39,11 @@ export interface ConflictEvent extends Evidence {
   readonly trigger: Span;
   readonly arguments: EventArgument[];
   readonly actor: TextSpan | null;
+  /**
+   * The actor is not stated for this event but inferred (from a group's claimed tally of attacks
+   * on the same target): a lead to verify, never a finding.
+   */
+  readonly actorInferred: boolean;
   readonly target: TextSpan | null;
   readonly weapon: TextSpan | null;
   readonly placeId: string | null;

@@ -106,6 +106,18 @@ describe('eventsStage', () => {
     expect(t?.counter).not.toMatch(/statements/);
   });
 
+  it("infers the actor of an unclaimed strike from a group's own tally on the same target, marked as inferred", () => {
+    const text =
+      'According to statements by the Northern Front, the Qasr base has been targeted by drones 9 times since 3 January. ' +
+      'On 2 March, the Qasr base was targeted by drones, but officials said there was no damage.';
+    const r = read(text);
+    const strike = r.events.find((e) => e.trigger.start > text.indexOf('On 2 March'));
+    expect(strike?.actorInferred).toBe(true);
+    expect(strike?.actor?.text).toContain('Northern Front');
+    expect(strike?.confidence).toBeLessThanOrEqual(0.35);
+    expect(r.events.every((e) => e.actorInferred === false || e.actor !== null)).toBe(true);
+  });
+
   it('ties the target that precedes "in a rocket attack" and keeps KAIROS/RAMS types beside the CASE code', () => {
     const text = 'Militias also struck the consulate in Basra in a rocket attack on Monday.';
     const ev = read(text).events.find((e) => surface(text, e.trigger) === 'attack');
