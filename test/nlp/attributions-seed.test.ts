@@ -94,6 +94,10 @@ describe.skipIf(!existsSync(SEED))('the seed reading: who says what in the Harir
     );
   });
 
+  it('reads the outlet’s own disclaimer as a marker, not as an attribution', () => {
+    expect(record.attributions.some((a) => span(a.cue)?.includes('verify'))).toBe(false);
+  });
+
   it('makes no claim of the closing disclaimer or the byline', () => {
     expect(record.claims.some((c) => c.text.includes('views expressed'))).toBe(false);
     expect(record.claims.some((c) => c.text.includes('News Desk'))).toBe(false);

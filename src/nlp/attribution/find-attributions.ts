@@ -292,6 +292,12 @@ function readCue(
   if (reducedRelative(toks, k)) return null;
   // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
   if (entry.strength === 'stance' && /ing$/.test(lower) && a === k) return null;
+  // "could not independently verify the image" is a verification disclaimer (a marker), not a report.
+  if (
+    /^(verify|confirm|authenticate)$/.test(entry.lemma) &&
+    auxWords.some((w) => /^(not|n't|n’t|unable|cannot)$/.test(w))
+  )
+    return null;
   let cueFirst = a;
   while (cueFirst < k && TIME_SPAN_WORD.test(toks[cueFirst]!.text)) cueFirst++;
   const cue: Span = { start: toks[cueFirst]!.start, end: toks[cueEndIdx]!.end };
