@@ -28,6 +28,8 @@ const TASKS = {
     extra: [
       ['span F1', 'span.f1'],
       ['resolved exact F1', 'resolved.exact.f1'],
+      ['resolved recall, other forms', 'resolved.recall.otherForms'],
+      ['resolved recall, (A,B,PnU) forms', 'resolved.recall.timexRangeForm'],
     ],
   },
   articles: { p: 'body.precision', r: 'body.recall', f: 'body.f1', extra: [['micro F1', 'body.micro.f1']] },

@@ -30,7 +30,7 @@ export const READER_STAGES: readonly ReaderStage[] = [
 /**
  * Reads one report: a pure function of the source and the context.
  *
- * @example analyzeDocument(sourceFromText('On 17 November…', {id: 'a'}), {referenceDate: '2023-12-06', gazetteer: null})
+ * @example analyzeDocument(sourceFromString('On 17 November…', {id: 'a'}), {referenceDate: '2023-12-06', gazetteer: null})
  */
 export function analyzeDocument(
   source: SourceDocument,

@@ -10,6 +10,7 @@ export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
 /** The record fields each stage is responsible for: a case compares only these. */
 export const STAGE_FIELDS: Record<string, (keyof AnalysisRecord)[]> = {
+  ingest: ['text', 'body'],
   document: ['document'],
   sentences: ['sentences'],
   quantities: ['quantities'],
