@@ -62,6 +62,11 @@ describe('who a claim rests on', () => {
     if (expected.stance) expect(claim!.stance).toBe(expected.stance);
   });
 
+  it('keeps the complementiser out of the claim text', () => {
+    const { claims } = claimsOf('The governor said that two schools were damaged.');
+    expect(claims[0]!.text).toBe('two schools were damaged');
+  });
+
   it('splits a sentence into the outlet’s event and the officials’ claim', () => {
     const { claims } = claimsOf(
       'On 3 May, the depot was hit by rockets, but officials claimed the strike caused no casualties.',

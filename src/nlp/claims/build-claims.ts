@@ -94,7 +94,8 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     const ordered = [...group].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start);
     const primary = ordered[0]!;
     const attribution = ordered.find((d) => d.attribution)?.attribution ?? null;
-    const claimText = text.slice(primary.span.start, primary.span.end);
+    // "that 50 percent of the base was hit": the complementiser is grammar, not part of the claim.
+    const claimText = text.slice(primary.span.start, primary.span.end).replace(/^that\s+/i, '');
     const negated = NEGATION.test(claimText);
     const denying = attribution?.stance === 'denying';
     const mentions = ordered.map((d) => ({ start: d.span.start, end: d.span.end }));
