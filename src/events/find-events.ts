@@ -228,9 +228,7 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
     case 'suicide':
       // "suicide bombing/attack": the next word is the trigger; "suicide bomber/car/vest" has none.
       return /^(?:bomb|bomber|bombers|attacker|attackers|car|vest|truck|belt)$/.test(next);
-    case 'hit':
     case 'hits':
-    case 'struck':
       return tokens[i]!.pos === 'VERB';
     case 'fired':
     case 'shot':
@@ -242,6 +240,19 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
       return !/^(?:hunger|general|labour|labor)$/.test(prev);
     case 'offensive':
       return tokens[i]!.pos === 'NOUN';
+    case 'targeted':
+    case 'targeting':
+    case 'hit':
+    case 'struck': {
+      if ((lower === 'hit' || lower === 'struck') && tokens[i]!.pos !== 'VERB') return false;
+      // "The explosion targeted a bakery": the verb belongs to the nominal event before it.
+      for (let k = i - 1; k >= Math.max(0, i - 3) && tokens[k]!.sentence === tokens[i]!.sentence; k--) {
+        const w = tokens[k]!;
+        if (w.pos === 'NOUN' && TRIGGERS.has(w.text.toLowerCase())) return false;
+        if (w.pos === 'PUNCT' || w.pos === 'VERB') break;
+      }
+      return true;
+    }
     default:
       return true;
   }
