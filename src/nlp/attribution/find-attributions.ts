@@ -140,12 +140,13 @@ export function findAttributions(
       const opened = quoteAt.get(hit.content.start);
       if (opened && opened.end > hit.content.end)
         hit = { ...hit, content: { start: hit.content.start, end: opened.end } };
-      const spans = [hit.content, hit.source, hit.cue].filter((s): s is Span => s !== null);
+      // A speaker may report twice ("He defended it, saying …"); content and cue are used once.
+      const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
       if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) {
         // The quote before the cue already belongs to someone: read the cue without it.
         const retry = hit.form === 'direct-quote' && readCue(text, toks, k, sentence, quotes, []);
         if (!retry) continue;
-        const again = [retry.content, retry.source, retry.cue].filter((s): s is Span => s !== null);
+        const again = [retry.content, retry.cue].filter((s): s is Span => s !== null);
         if (again.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
         found.push(retry);
         take(again);
