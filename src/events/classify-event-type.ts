@@ -35,6 +35,7 @@ export function findCueHits(text: string): CueHit[] {
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+const MIN_SCORE = 2;
 const PROTEST_CODES = ['FORCE_AGAINST_PROTEST', 'PROTEST_WITH_INTER', 'VIOL_DEMONSTR'];
 
 /**
@@ -101,7 +102,8 @@ export function classifyEventType(
       bestScore = s;
     } else if (s > second) second = s;
   }
-  if (bestScore === 0) return { code: 'none', confidence: 0.5 };
+  // A single weak cue ("killed", "attack" once, outside the lead) does not make an event report.
+  if (bestScore < MIN_SCORE) return { code: 'none', confidence: 0.5 };
   const margin = (bestScore - second) / bestScore;
   return { code: best, confidence: Math.round((0.35 + 0.5 * margin) * 100) / 100 };
 }
