@@ -18,6 +18,9 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
   database.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commit.
   database.pragma('synchronous = NORMAL');
+  // Checkpoint every ~16 MB of WAL instead of ~4 MB: bulk ingest spent a third of its time in
+  // checkpoints at the default; readers are barely slowed by the longer log.
+  database.pragma('wal_autocheckpoint = 4000');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) });
