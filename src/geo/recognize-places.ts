@@ -11,7 +11,7 @@ export interface PlaceMention {
   readonly name: string;
   /** The name to look up (the surface minus a type word such as "Parish" or "Air Base"). */
   readonly key: string;
-  readonly type: 'name' | 'demonym' | 'facility' | 'region';
+  readonly type: 'name' | 'demonym' | 'facility' | 'region' | 'street' | 'water';
   /** Gazetteer candidates (empty for unknown facilities). */
   readonly candidates: readonly GazetteerEntry[];
   /** Country code for demonyms and direction phrases. */
@@ -138,8 +138,18 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
   let i = 0;
   while (i < ws.length) {
     const w = ws[i]!;
-    if (!isCap(w.text) || (NOT_PLACES.has(w.text) && !startsRun(ws, i, text))) {
+    if (!isCap(w.text)) {
       i++;
+      continue;
+    }
+    if (NOT_PLACES.has(w.text) && !startsRun(ws, i, text)) {
+      // "Main Street", "Central Avenue": a stop word may still open a street name.
+      let k = i + 1;
+      while (k < ws.length && k - i < 5 && isCap(ws[k]!.text) && onlySpaceBetween(text, ws[k - 1]!, ws[k]!))
+        k++;
+      const local = k > i + 1 ? streetOrWater(text, ws, i, k) : null;
+      if (local) out.push(local);
+      i = local ? k : i + 1;
       continue;
     }
     // The run of capitalised words (with inner Arabic/Romance connectors) on one line.
@@ -158,6 +168,11 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
     }
     matchRun(text, ws, i, j, gazetteer, lowerWords, persons, out);
     i = j;
+  }
+  for (const m of text.matchAll(NUMBERED_ROAD)) {
+    out.push(
+      mention(m.index, m.index + m[0].length, m[0], m[0], 'street', [], null, null, null, null, null, 0.6),
+    );
   }
   return dedupe(out);
 }
@@ -276,6 +291,11 @@ function matchRun(
   persons: Set<string>,
   out: PlaceMention[],
 ): void {
+  const local = streetOrWater(text, ws, from, to);
+  if (local) {
+    out.push(local);
+    return;
+  }
   let i = from;
   // "The" opens many runs ("The Hague" aside): skip it.
   while (i < to && NOT_PLACES.has(ws[i]!.text) && !startsRun(ws, i, text)) i++;
@@ -304,6 +324,26 @@ function matchRun(
     }
   }
 }
+
+const STREET_END =
+  /^(?:Street|St\.|Road|Rd|Avenue|Ave|Drive|Boulevard|Blvd|Parkway|Pkwy|Lane|Highway|Expressway|Freeway|Turnpike|Square|Bridge|Plaza)$/;
+const WATER_END = /^(?:River|Creek|Lake|Bay|Sea|Ocean|Gulf|Canal|Reservoir|Strait|Straits)$/;
+
+/** "Main Street", "Neches River": streets and waters, placed later by the town around them. */
+function streetOrWater(text: string, ws: Word[], from: number, to: number): PlaceMention | null {
+  let i = from;
+  while (i < to && /^(?:The|A|An|In|At|On|Of|From|To|By|Near)$/.test(ws[i]!.text)) i++;
+  if (to - i < 2 || to - i > 5) return null;
+  const last = ws[to - 1]!.text;
+  const type = STREET_END.test(last) ? 'street' : WATER_END.test(last) ? 'water' : null;
+  if (!type) return null;
+  const first = ws[i]!;
+  const name = text.slice(first.start, ws[to - 1]!.end);
+  return mention(first.start, ws[to - 1]!.end, name, name, type, [], null, null, null, null, null, 0.6);
+}
+
+const NUMBERED_ROAD =
+  /\b(?:Highway|Route|Interstate|Hwy\.?|State Route|State Road|U\.S\. Route|County Road)\s+\d{1,4}[A-Z]?\b|\bI-\d{1,3}\b/g;
 
 // Words that say the next name is a settlement or area even when the gazetteer lacks it.
 const SETTLEMENT_BEFORE =

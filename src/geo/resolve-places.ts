@@ -278,6 +278,17 @@ function toPlace(
     const c = m.countryCode && gazetteer ? gazetteer.country(m.countryCode) : null;
     return make('demonym', c, c ? 'country' : 'unresolved', null, m.confidence);
   }
+  if (m.type === 'street' || m.type === 'water') {
+    // Streets and waters are placed at the town the report is about, and say so.
+    const anchor = nearestTown(m, i, ms, chosen) ?? topAdmin1(ctx, gazetteer);
+    const kind: PlaceKind = m.type === 'water' ? 'water' : 'other';
+    if (anchor) {
+      const precision: PlacePrecision =
+        anchor.kind === 'city' ? 'near' : (PRECISION_OF[anchor.kind] ?? 'country');
+      return make(kind, anchor, precision, anchor.name, m.confidence * 0.8);
+    }
+    return make(kind, null, 'unresolved', null, m.confidence * 0.5);
+  }
   if (m.type === 'facility' && !e) {
     // An unknown facility: placed at the place it is said to be in, never presented as exact.
     const anchor = facilityAnchor(text, m, i, ms, chosen);
@@ -306,6 +317,34 @@ function toPlace(
   // "northern Iraq": the country's point stands for part of it.
   if (m.qualifier && precision === 'exact') precision = 'near';
   return make(kind, e, precision, m.qualifier ? e.name : null, m.confidence);
+}
+
+/** The town named nearest to mention `i` (before it first), as resolved. */
+function nearestTown(
+  m: PlaceMention,
+  i: number,
+  ms: readonly PlaceMention[],
+  chosen: readonly (GazetteerEntry | null)[],
+): GazetteerEntry | null {
+  let best: GazetteerEntry | null = null;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < ms.length; k++) {
+    const e = chosen[k];
+    if (k === i || !e || e.kind !== 'city') continue;
+    const o = ms[k]!;
+    const gap = o.end <= m.start ? m.start - o.end : (o.start - m.end) * 1.5;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = e;
+    }
+  }
+  return best;
+}
+
+function topAdmin1(ctx: Context, gazetteer: Gazetteer | null): GazetteerEntry | null {
+  const [key] = [...ctx.admin1s.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const [cc, a1] = key ? key.split('.') : [];
+  return cc && a1 && gazetteer ? gazetteer.admin1Of(cc, a1) : null;
 }
 
 function topCountry(ctx: Context): string | null {

@@ -113,6 +113,17 @@ describe('resolution and precision', () => {
     expect(p.kind).toBe('region');
   });
 
+  it.each([
+    ['Police closed Main Street in Dayton after the crash.', 'Main Street', 'other'],
+    ['A truck overturned on Highway 19 south of Dayton.', 'Highway 19', 'other'],
+    ['Boats searched the Neches River near Beaumont.', 'Neches River', 'water'],
+  ])('%s: %s is placed near the town, as %s', (text, name, kind) => {
+    const p = read(text).places.find((x) => x.name === name);
+    expect(p?.kind).toBe(kind);
+    expect(p?.precision).toBe('near');
+    expect(p?.anchor).not.toBeNull();
+  });
+
   it('keeps an unknown settlement, unresolved, when the text says it is one', () => {
     const p = read('Shells landed in the village of Qaryat Zubar overnight.').places[0]!;
     expect(p.precision).toBe('unresolved');
