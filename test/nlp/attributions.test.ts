@@ -83,6 +83,14 @@ describe('direct quotes', () => {
       },
     ],
     [
+      'The colonel told his officers on Monday, “Nobody leaves the trenches before dawn.”',
+      { source: 'The colonel', cue: 'told', content: '“Nobody leaves the trenches before dawn.”' },
+    ],
+    [
+      'He defended the order, saying, “The bridge had to be blown before the tanks arrived.”',
+      { source: 'He', cue: 'saying', content: '“The bridge had to be blown before the tanks arrived.”' },
+    ],
+    [
       '“Our fighters struck the airfield with three drones,” tweeted Omar Halabi, a leader of the Northern Resistance Front.',
       {
         source: 'Omar Halabi, a leader of the Northern Resistance Front',

@@ -600,6 +600,17 @@ function quoteAfter(
     i < from + 6
   )
     i++;
+  // "told his radio audience on Monday, “…”": a hearer phrase may stand between cue and quote.
+  if (toks[i]?.text !== ',' && toks[i]?.text !== ':') {
+    let j = i;
+    while (
+      j < toks.length &&
+      j < from + 9 &&
+      (/^(DET|NOUN|ADJ|PROPN|PRON|NUM)$/.test(toks[j]!.pos) || /^(of|on|in|at|to)$/i.test(toks[j]!.text))
+    )
+      j++;
+    if (/^[,:]$/.test(toks[j]?.text ?? '')) i = j;
+  }
   const at = toks[i]?.start ?? sentence.end;
   const q = quotes[firstQuoteFrom(quotes, at)];
   if (q && q.start - at > 3) return null;
