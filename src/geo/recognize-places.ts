@@ -377,6 +377,8 @@ function tryName(
 ): PlaceMention | 'skip' | null {
   const first = ws[i]!;
   const last = ws[j - 1]!;
+  // A name neither starts nor ends with a lowercase connector ("bin" in "Osama bin Laden").
+  if (!isCap(first.text) || !isCap(last.text)) return null;
   const name = text.slice(first.start, last.end);
   const nextW = ws[j];
   const prevW = prevWord(ws, i);

@@ -78,6 +78,16 @@ function proximities(mentions: readonly PlaceMention[]): Map<GazetteerEntry, num
   const out = new Map<GazetteerEntry, number>();
   const keys = [...byKey.keys()];
   if (keys.length < 2) return out;
+  // A country is as close as the share of the report's other places inside it.
+  for (const m of mentions) {
+    for (const c of m.candidates) {
+      if (c.kind !== 'country' || out.has(c)) continue;
+      const inside = keys.filter(
+        (k) => k !== m.key && byKey.get(k)!.some((e) => e.countryCode === c.countryCode),
+      );
+      out.set(c, inside.length / Math.max(1, keys.length - (byKey.has(m.key) ? 1 : 0)));
+    }
+  }
   for (const k of keys) {
     for (const e of byKey.get(k)!) {
       if (out.has(e)) continue;
