@@ -95,6 +95,22 @@ const NEUTRAL = [
   'post',
   'publish',
   'quote',
+  'recount',
+  'retort',
+  'scoff',
+  'proclaim',
+  'divulge',
+  'concur',
+  'underscore',
+  'speculate',
+  'assure',
+  'reassure',
+  'advise',
+  'characterize',
+  'characterise',
+  'brand',
+  'interject',
+  'elaborate',
 ];
 /**
  * Verbs of stance, intention and cognition ("wants", "plans", "criticized"): in political news
