@@ -641,6 +641,12 @@ function contentAfter(
     const w = toks.findIndex((t, j) => j >= i && j <= i + 5 && /^(with|to)$/i.test(t.text));
     if (w >= 0 && toks.slice(i, w).every((t) => /^(PROPN|NOUN|DET|ADJ|PRON)$/.test(t.pos))) i = w + 1;
   }
+  // "spoke to reporters" names a hearer; "spoke about the siege" reports a topic.
+  if (
+    (entry.lemma === 'speak' || entry.lemma === 'talk') &&
+    !/^(about|of|out|on|against)$/i.test(toks[i]?.text ?? '')
+  )
+    return null;
   // "pointed out that …", "weighed in on …", "railed against …": the particle belongs to the cue.
   if (
     /^(out|in|up|on|against|to|of|about)$/i.test(toks[i]?.text ?? '') &&
