@@ -62,12 +62,18 @@ export class KyselyStore implements Store {
     profile: DialectProfile,
     options: StoreOptions = {},
   ): Promise<KyselyStore> {
-    try {
-      const { error } = await (await migratorFor(db, profile)).migrateToLatest();
-      if (error) throw error instanceof Error ? error : new Error(String(error));
-    } catch (error) {
-      await db.destroy();
-      throw error;
+    // Another process may be migrating the same new ledger; after its commit a retry finds the
+    // migrations applied.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const { error } = await (await migratorFor(db, profile)).migrateToLatest();
+        if (error) throw error instanceof Error ? error : new Error(String(error));
+        break;
+      } catch (error) {
+        if (attempt < WRITE_ATTEMPTS) continue;
+        await db.destroy();
+        throw error;
+      }
     }
     return new KyselyStore(db, profile, options);
   }

@@ -32,6 +32,44 @@ function writeUntilKilled(path: string, after: number): Promise<number> {
   });
 }
 
+/** Runs a writer process over reports [from, to) to completion and returns its status lines. */
+function writeRange(path: string, from: number, to: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'write-reports.ts'), path, String(from), String(to)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`writer exited with ${code}`)),
+    );
+  });
+}
+
+describe('two writer processes on one SQLite ledger', () => {
+  it('both finish, with every document stored once', async () => {
+    const path = join(dir, 'shared.sqlite');
+    // Overlapping ranges: reports 40–59 are put by both processes at about the same time.
+    const [a, b] = await Promise.all([writeRange(path, 0, 60), writeRange(path, 40, 100)]);
+    const lines = [...a, ...b];
+    expect(lines.filter((l) => l.startsWith('failed'))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('new')).length).toBe(100);
+    expect(lines.filter((l) => l.startsWith('duplicate')).length).toBe(20);
+    const store = await openStore(path);
+    try {
+      expect(await store.stats()).toMatchObject({ documents: 100, claims: 2000, events: 100 });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('a writer killed with SIGKILL', () => {
   it('leaves only whole documents, and a re-run completes without duplicates', async () => {
     const path = join(dir, 'ledger.sqlite');

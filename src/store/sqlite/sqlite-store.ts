@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { KyselyStore, type StoreOptions } from '../kysely-store.js';
 import type { LedgerDatabase } from '../schema.js';
+import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import { sqliteProfile } from './sqlite-profile.js';
 
 /**
@@ -23,6 +24,6 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
   database.pragma('wal_autocheckpoint = 4000');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
-  const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<LedgerDatabase>({ dialect: new SqliteImmediateDialect({ database }) });
   return KyselyStore.open(db, sqliteProfile, options);
 }
