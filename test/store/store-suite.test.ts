@@ -194,6 +194,21 @@ for (const dialect of dialects) {
       ]);
     });
 
+    it('stores a document put by several writers at once exactly once', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => store.putDocument({ record: harir })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'new',
+      ]);
+      expect((await store.stats()).documents).toBe(1);
+    });
+
     it('replaces a changed document with the same id or URL and keeps the old bytes', async () => {
       await store.putDocument({ record: harir });
       const corrected = ledgerRecord({
