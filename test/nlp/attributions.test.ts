@@ -204,6 +204,14 @@ describe('indirect speech', () => {
       { source: 'Port officials', cue: 'said', content: 'the cranes were back in service' },
     ],
     [
+      'The council called for an immediate halt to the shelling.',
+      { source: 'The council', cue: 'called', content: 'an immediate halt to the shelling' },
+    ],
+    [
+      'However, the water supply was cut again, residents said.',
+      { source: 'residents', cue: 'said', content: 'the water supply was cut again', kind: 'witness' },
+    ],
+    [
       'The spokesman has said that the talks will resume next week.',
       {
         source: 'The spokesman',

@@ -686,7 +686,16 @@ function contentAfter(
   const that = toks.findIndex((t, j) => j >= i && j <= i + 12 && /^that$/i.test(t.text) && t.pos === 'SCONJ');
   if (that >= 0 && toks.slice(i, that).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')) i = that;
   else
-    while (i < toks.length && (TIME_WORD.test(toks[i]!.text) || toks[i]!.text === ',') && i < from + 3) i++;
+    while (
+      i < toks.length &&
+      (TIME_WORD.test(toks[i]!.text) || toks[i]!.text === ',') &&
+      !/^['’]s$/.test(toks[i + 1]?.text ?? '') &&
+      i < from + 3
+    )
+      i++;
+  // "called for more troops", "warned against a deal": the preposition belongs to the cue.
+  if (/^(for|about|against|of)$/i.test(toks[i]?.text ?? '') && toks[i + 1] && toks[i + 1]!.pos !== 'PUNCT')
+    i++;
   if (toks[i]?.text === ':') {
     i++;
     // "She said:" closing its line: what she said is the next line.
@@ -719,6 +728,11 @@ function trimContent(text: string, start: number, end: number): Span | null {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s]!)) s++;
+  // A connective opening the sentence ("However, …", "But …") links to the text before, it is not said.
+  const lead = /^(?:however|but|and|still|meanwhile|yet|so|moreover)\b,?\s+/i.exec(
+    text.slice(s, Math.min(e, s + 20)),
+  );
+  if (lead && s + lead[0].length < e) s += lead[0].length;
   while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) {
     if (/[!?]/.test(text[e - 1]!) && e === end) break;
     e--;
