@@ -533,7 +533,12 @@ function readAccordingTo(
   const atStart = k === firstContentIdx(toks);
   if (atStart) {
     if (toks[stop]?.text !== ',') return null;
-    const content = trimContent(text, toks[stop + 1]?.start ?? sentence.end, sentence.end);
+    const end = stop + 1 < toks.length ? clauseEnd(toks, stop + 1) : toks.length;
+    const content = trimContent(
+      text,
+      toks[stop + 1]?.start ?? sentence.end,
+      end < toks.length ? toks[end]!.start : sentence.end,
+    );
     return content ? { ...base, source, content, form: 'prepositional', confidence: 0.8 } : null;
   }
   if (toks[k - 1]?.text !== ',' && toks[k - 1]?.text !== '(') return null;
@@ -733,10 +738,7 @@ function trimContent(text: string, start: number, end: number): Span | null {
     text.slice(s, Math.min(e, s + 20)),
   );
   if (lead && s + lead[0].length < e) s += lead[0].length;
-  while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) {
-    if (/[!?]/.test(text[e - 1]!) && e === end) break;
-    e--;
-  }
+  while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) e--;
   return e > s ? { start: s, end: e } : null;
 }
 
