@@ -12,12 +12,30 @@ export const sqliteProfile: DialectProfile = {
   capabilities: { dialect: 'sqlite', fullText: 'fts5', binaryType: 'blob', concurrentWriters: false },
 
   async createSearchIndex(db: Kysely<unknown>) {
-    // Text is folded and split into words before it reaches FTS5, so the tokenizer only splits
-    // on spaces and both engines see the same words.
-    await sql`create virtual table search_index using fts5(
-      kind unindexed, document_id unindexed, item_id unindexed, title, body, text unindexed,
+    // A plain table holds the rows (so deleting a document's rows uses an index) and an
+    // external-content FTS5 table indexes them, kept in step by triggers. Text is folded and
+    // split into words before it gets here, so the tokenizer only splits on spaces and both
+    // engines see the same words.
+    await sql`create table search_index (
+      id integer primary key,
+      kind text not null,
+      document_id text not null,
+      item_id text not null,
+      title text not null,
+      body text not null,
+      text text not null
+    )`.execute(db);
+    await sql`create index search_index_document on search_index (document_id)`.execute(db);
+    await sql`create virtual table search_fts using fts5(
+      title, body, content = 'search_index', content_rowid = 'id',
       tokenize = 'unicode61 remove_diacritics 0'
     )`.execute(db);
+    await sql`create trigger search_index_insert after insert on search_index begin
+      insert into search_fts (rowid, title, body) values (new.id, new.title, new.body);
+    end`.execute(db);
+    await sql`create trigger search_index_delete after delete on search_index begin
+      insert into search_fts (search_fts, rowid, title, body) values ('delete', old.id, old.title, old.body);
+    end`.execute(db);
   },
 
   async createAuditGuard(db: Kysely<unknown>) {
@@ -29,7 +47,7 @@ export const sqliteProfile: DialectProfile = {
 
   async searchRows(db, terms, { limit, kind }) {
     const match = terms.map(fts5Term).join(' AND ');
-    const kindFilter = kind === null ? sql`` : sql`and kind = ${kind}`;
+    const kindFilter = kind === null ? sql`` : sql`and s.kind = ${kind}`;
     // bm25 is lower-is-better; negate so that callers always sort descending. Title weighs double.
     const result = await sql<{
       kind: string;
@@ -38,10 +56,10 @@ export const sqliteProfile: DialectProfile = {
       text: string;
       score: number;
     }>`
-      select kind, document_id, item_id, text, -bm25(search_index, 0, 0, 0, 2.0, 1.0, 0) as score
-      from search_index
-      where search_index match ${match} ${kindFilter}
-      order by score desc, document_id, item_id
+      select s.kind, s.document_id, s.item_id, s.text, -bm25(search_fts, 2.0, 1.0) as score
+      from search_fts join search_index s on s.id = search_fts.rowid
+      where search_fts match ${match} ${kindFilter}
+      order by score desc, s.document_id, s.item_id
       limit ${limit}`.execute(db);
     return result.rows;
   },
