@@ -23,7 +23,14 @@ export function findEventLocation(
   places: readonly Place[],
   sentences: readonly Span[],
 ): EventLocation | null {
+  // The lead (headline, standfirst, first sentences) names the main event; a headline's
+  // country often stands where the body's first sentence names the town, so the best place
+  // among the first few event sentences wins, earlier sentences slightly preferred.
+  let leadBest: Candidate | null = null;
+  let leadScore = Number.NEGATIVE_INFINITY;
+  let rank = 0;
   for (const s of sentences) {
+    if (rank >= LEAD_SENTENCES) break;
     const slice = text.slice(s.start, s.end);
     const verbs = [...slice.matchAll(EVENT_VERB)].map((m) => s.start + m.index);
     if (verbs.length === 0) continue;
@@ -68,18 +75,24 @@ export function findEventLocation(
         best = p;
       }
     }
-    if (best) {
-      return {
-        start: best.start,
-        end: best.end,
-        name: best.name,
-        placeId: best.placeId,
-        confidence: Math.max(0.3, Math.min(0.9, 0.6 + bestScore / 10)),
-      };
+    if (best && bestScore - rank * 0.75 > leadScore) {
+      leadBest = best;
+      leadScore = bestScore - rank * 0.75;
     }
+    if (best) rank++;
   }
-  return null;
+  if (!leadBest) return null;
+  return {
+    start: leadBest.start,
+    end: leadBest.end,
+    name: leadBest.name,
+    placeId: leadBest.placeId,
+    confidence: Math.max(0.3, Math.min(0.9, 0.6 + leadScore / 10)),
+  };
 }
+
+// How many sentences with an event at a named place the lead may span.
+const LEAD_SENTENCES = 3;
 
 interface Candidate extends Span {
   readonly name: string;

@@ -161,6 +161,10 @@ describe('event location', () => {
     ['Three soldiers were killed near Mosul, the Iraqi army said.', 'Mosul'],
     ['The minister visited Paris and spoke about trade.', null],
     ['Two men were killed in Syria’s Idlib province on Friday.', 'Idlib'],
+    [
+      'Drone attacks on bases in Iraq\n\nDrones attacked the Harir Air Base in Erbil on Tuesday.',
+      'Harir Air Base',
+    ],
     ['Gunmen attacked a checkpoint in Balad, north of Baghdad.', 'Balad'],
   ])('%s → %s', (text, name) => {
     expect(read(text).eventLocation?.name ?? null).toBe(name);
