@@ -8,7 +8,7 @@ const EVENT_VERB =
 const MAX_VERB_DISTANCE = 80;
 
 const LOCATIVE =
-  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*(?:['’]s|\s{2,}s)\s+)?(?:(?:[a-z-]+ern|central|coastal|nearby|neighbouring|neighboring|rural|downtown)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
+  /\b(?:in|at|near|off|outside|on|into|inside|across|around|of|from|toward|towards|to)\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+)?)?(?:[A-Z][\w-]*(?:['’]s|\s{2,}s)\s+)?(?:(?:[a-z-]+ern|central|coastal|nearby|neighbouring|neighboring|rural|downtown)\s+)?(?:(?:town|city|village|province|district|region|area|countryside|suburb|outskirts|camp) of\s+)?$/i;
 
 /**
  * The place where the report's main event happened: in the first sentence with an event verb
@@ -61,7 +61,11 @@ export function findEventLocation(
           before,
         );
       // "Syria's Aleppo province": the container of the place that follows.
-      const container = /^(?:['’]s|\s{2,}s)\b/.test(text.slice(p.end, p.end + 4));
+      const container =
+        /^(?:['’]s|\s{2,}s)\b/.test(text.slice(p.end, p.end + 4)) ||
+        /\p{Lu}[\p{L}'’-]*\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central)?\s*$/u.test(
+          before,
+        );
       const score =
         p.specific +
         (afterVerb ? 1 : 0) +
