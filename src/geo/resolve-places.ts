@@ -187,7 +187,7 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
 // How much the report's own geography outweighs population priors (tuned on the dev sets).
 const COUNTRY_WEIGHT = 7;
 const ADMIN1_WEIGHT = 7;
-const PROXIMITY_WEIGHT = 8;
+const PROXIMITY_WEIGHT = 12;
 
 function pick(
   m: PlaceMention,
