@@ -61,3 +61,10 @@ describe('openStore', () => {
     }
   });
 });
+
+describe('openStore on an unreachable PostgreSQL', () => {
+  it('rejects instead of hanging', async () => {
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    await expect(openStore('postgres://nobody@127.0.0.1:9/ledger')).rejects.toThrow();
+  });
+});

@@ -11,7 +11,11 @@ import { postgresProfile } from './postgres-profile.js';
  * @example const store = await openPostgresStore('postgres://corroborate@127.0.0.1/ledger');
  */
 export async function openPostgresStore(url: string, options: StoreOptions = {}): Promise<KyselyStore> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // pg waits forever for an unreachable host by default; a ledger that cannot be reached is an error.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server (restart, timeout) emits 'error' on the pool, which
+  // would crash the process; the pool replaces the connection and the next query reports failure.
+  pool.on('error', () => {});
   const db = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
   return KyselyStore.open(db, postgresProfile, options);
 }
