@@ -12,14 +12,29 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const FILE = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(FILE, 'utf8'));
 const packages = lock.packages;
-const OS = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
+const OS = [
+  'darwin',
+  'linux',
+  'win32',
+  'android',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'sunos',
+  'aix',
+  'openharmony',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv64', 's390x', 'mips64el', 'wasm32'];
 
 function platformOf(name) {
   const parts = name.split('/').pop().split('-');
   const os = parts.find((p) => OS.includes(p)) ?? (parts.includes('win32') ? 'win32' : null);
   const cpu = parts.find((p) => CPU.includes(p)) ?? (parts.includes('arm') ? 'arm' : null);
-  const libc = parts.includes('musl') ? 'musl' : parts.includes('gnu') || parts.includes('gnueabihf') ? 'glibc' : null;
+  const libc = parts.includes('musl')
+    ? 'musl'
+    : parts.includes('gnu') || parts.includes('gnueabihf')
+      ? 'glibc'
+      : null;
   return { os, cpu, libc };
 }
 
@@ -29,7 +44,9 @@ for (const [path, node] of Object.entries(packages)) {
     const nested = `${path ? `${path}/` : ''}node_modules/${name}`;
     if (packages[nested] || packages[`node_modules/${name}`]) continue;
     if (!/^\d+\.\d+\.\d+(?:-[\w.]+)?$/.test(spec)) {
-      console.error(`complete-lockfile: ${name}@${spec} (from ${path || 'root'}) is not an exact version; resolve it by hand`);
+      console.error(
+        `complete-lockfile: ${name}@${spec} (from ${path || 'root'}) is not an exact version; resolve it by hand`,
+      );
       process.exitCode = 1;
       continue;
     }
@@ -45,6 +62,8 @@ for (const [path, node] of Object.entries(packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(FILE, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} optional platform entries`);

@@ -370,6 +370,10 @@ function topCountry(ctx: Context): string | null {
 }
 
 /** Where an unknown facility is: "X in Y" / "X near Y" first, then the same name placed earlier. */
+// "X in Y", "X near the city of Y", "X in north-eastern Y": the place that locates a facility.
+const FACILITY_LOCATOR =
+  /^\s*(?:,\s*)?(?:in|near|outside|at|north of|south of|east of|west of|close to)\s+(?:the\s+)?(?:city of\s+|province of\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$/i;
+
 function facilityAnchor(
   text: string,
   m: PlaceMention,
@@ -379,14 +383,7 @@ function facilityAnchor(
 ): GazetteerEntry | null {
   const next = ms[i + 1];
   const ne = chosen[i + 1];
-  if (
-    next &&
-    ne &&
-    next.start - m.end < 40 &&
-    /^\s*(?:,\s*)?(?:in|near|outside|at|north of|south of|east of|west of|close to)\s+(?:the\s+)?(?:city of\s+|province of\s+)?$/i.test(
-      text.slice(m.end, next.start),
-    )
-  )
+  if (next && ne && next.start - m.end < 40 && FACILITY_LOCATOR.test(text.slice(m.end, next.start)))
     return ne;
   // The same facility named earlier or later with a location ("the Harir base").
   const core = m.key.toLowerCase();
