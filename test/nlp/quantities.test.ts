@@ -280,3 +280,15 @@ describe('quantitiesStage', () => {
     expect(out.quantities?.[0]).toMatchObject({ value: 40, unit: 'count', stage: 'quantities' });
   });
 });
+
+describe('findQuantities: number words inside names', () => {
+  it.each([
+    ['An armed group calling itself the Brigades of the Two Rivers claimed it.', []],
+    ['Water was released from the Three Gorges reservoir upstream.', []],
+    ['Two drones hit the depot.', ['Two']],
+    ['He said: Two Marines died.', ['Two']],
+    ['Drone Strike Kills Two Soldiers in Iraq', ['Two']],
+  ])('%s', (text, surfaces) => {
+    expect(findQuantities(text).map((q) => q.surface)).toEqual(surfaces);
+  });
+});

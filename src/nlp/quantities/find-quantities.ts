@@ -86,6 +86,19 @@ function gluedBefore(text: string, pos: number): boolean {
 }
 
 /** The end of the alphanumeric run at `pos` (to skip codes such as "06F6" or "MQ-9B"). */
+function insideName(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(start, start + 2))) return false;
+  const before = text.slice(Math.max(0, start - 3), start);
+  if (/(?:^|[.!?:;"“”'‘’([\n\r-]\s*)$/.test(before) || start === 0) return false;
+  if (!/^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4))) return false;
+  // In a Title Case headline ("Drone Strike Kills Two Soldiers") capitals say nothing.
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const words = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).match(/\p{L}+/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length < 0.6;
+}
+
 function runEnd(text: string, pos: number): number {
   const m = /^[\p{L}\p{N}._+\-‑/]*/u.exec(text.slice(pos, pos + 40));
   return pos + (m?.[0].length ?? 1);
@@ -456,6 +469,9 @@ function readSingle(
     !/^\s+of\b/i.test(text.slice(end, end + 4))
   )
     return null;
+  // A capitalised number word inside a name ("the Brigades of the Two Rivers", "Three Gorges
+  // Dam") is part of the name, not a count; at a sentence's start ("Two drones hit") it counts.
+  if (unit === 'count' && num.spelledOut && insideName(text, num.start, end)) return null;
   // compound amounts: "5 ft 2 in", "3 dollars 50 cents", "15 dollars and 15", "10 $ 30 cent"
   if (unit === 'ft') {
     const inch = /^(?:\s*(\d{1,2})\s*(?:in|inch|inches|")(?![A-Za-z])|-(\d{1,2})(?![\d-]))/.exec(
