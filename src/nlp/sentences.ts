@@ -84,17 +84,18 @@ export function segment(text: string, document?: DocumentInfo): Segmentation {
   return { tokens, sentences };
 }
 
-// wink splits inside domain names ("21cir.com") and after abbreviations before lowercase
-// words ("e.g. the"): a piece glued to the previous one, or starting in lowercase on the same
-// line after a full stop, continues that sentence.
+// wink splits inside domain names ("21cir.com"), after titles ("Rev. Al Sharpton") and before
+// lower-case continuations ('(D-Mo.) said', '"Why?" he asked'): a piece glued to the previous
+// one, starting in lower case on the same line, or following a title abbreviation continues it.
+const TITLE_BEFORE_NAME =
+  /\b(?:Adm|Amb|Brig|Capt|Cmdr|Col|Cpl|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mr|Mrs|Ms|Msgr|Pres|Prof|Pvt|Rep|Rev|Sen|Sgt|St|Supt)\.$/;
+
 function continuesSentence(text: string, previous: Span, piece: Span): boolean {
   const gap = text.slice(previous.end, piece.start);
   if (gap.length === 0) return true;
   if (gap.includes('\n')) return false;
-  return (
-    /^\p{Ll}/u.test(text.slice(piece.start, piece.start + 1)) &&
-    /\.$/.test(text.slice(previous.end - 1, previous.end))
-  );
+  if (/^\p{Ll}/u.test(text.slice(piece.start, piece.start + 1))) return true;
+  return TITLE_BEFORE_NAME.test(text.slice(Math.max(previous.start, previous.end - 8), previous.end));
 }
 
 function splitAtLineBreaks(text: string, from: number, to: number): Span[] {

@@ -32,6 +32,21 @@ describe('sentence splitting in news text', () => {
       ['The views are not those of example.com.', 'Read more.'],
     ],
     [
+      'a title abbreviation before a name does not end a sentence',
+      'Rev. Al Sharpton spoke. Gov. Jane Roe left.',
+      ['Rev. Al Sharpton spoke.', 'Gov. Jane Roe left.'],
+    ],
+    [
+      'a lower-case continuation after a bracket stays in the sentence',
+      'Sen. Jane Roe (D-Mo.) said the bill failed. Then it passed.',
+      ['Sen. Jane Roe (D-Mo.) said the bill failed.', 'Then it passed.'],
+    ],
+    [
+      'a question quoted before its speaker stays whole',
+      '"Why now?" he asked. Nobody answered.',
+      ['"Why now?" he asked.', 'Nobody answered.'],
+    ],
+    [
       'a byline after a blank line is its own sentence',
       'Shells fell on the town.\n\nBy Jane Roe',
       ['Shells fell on the town.', 'By Jane Roe'],
