@@ -77,8 +77,10 @@ export function textReport(record: AnalysisRecord, style: ReportStyle = PLAIN_ST
 
   out.push('');
   out.push(style.heading('## Numbers and checks'));
-  if (record.quantities.length === 0) out.push(style.dim('(none found)'));
-  for (const q of record.quantities) out.push(`- ${formatQuantity(q)} ${at(q)}`);
+  // Bare years are kept as low-confidence counts in the record; a reader sees them under Dates.
+  const numbers = record.quantities.filter((q) => !q.year);
+  if (numbers.length === 0) out.push(style.dim('(none found)'));
+  for (const q of numbers) out.push(`- ${formatQuantity(q)} ${at(q)}`);
   for (const c of record.checks) out.push(`- check ${c.kind}: ${c.status.toUpperCase()} — ${c.message}`);
 
   out.push('');

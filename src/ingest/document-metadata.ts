@@ -118,7 +118,11 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
     if (wire) {
       wireCredits.push(wire.credit);
       boilerplate.push({ ...wire.dateline, kind: 'dateline' });
+      continue;
     }
+    const dateline = PLAIN_DATELINE.exec(line.text);
+    if (dateline)
+      boilerplate.push({ start: line.start, end: line.start + dateline[0].length, kind: 'dateline' });
   }
 
   // "Republished by X" with "Published by Y" and no other publisher: the copy we hold is X's.
@@ -228,6 +232,9 @@ const ANY_CREDIT = new RegExp(
   `^${DATELINE_CITY}\\s*\\(([A-Z][\\p{L}&.'-]*(?:\\s+[A-Z][\\p{L}&.'-]*){0,3})\\)\\s*[-—–:]`,
   'u',
 );
+
+// A dateline with no credit: "KUPIANSK, Ukraine — …", "GAZA CITY - …" (the city in capitals).
+const PLAIN_DATELINE = new RegExp(`^${DATELINE_CITY}\\s*[—–]\\s*|^${DATELINE_CITY}\\s+-\\s+`, 'u');
 
 function findWireCredit(line: Line): { credit: MetadataField; dateline: Span } | null {
   const m = KNOWN_WIRE.exec(line.text) ?? ANY_CREDIT.exec(line.text);

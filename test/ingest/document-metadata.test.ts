@@ -83,6 +83,22 @@ describe('publication notices and datelines', () => {
     expect(info(line).wireCredits.map((w) => w.value)).toEqual([wire]);
   });
 
+  it.each([
+    ['KUPIANSK, Ukraine — Shells hit a school.', 'KUPIANSK, Ukraine — '],
+    ['GAZA CITY - Strikes continued overnight.', 'GAZA CITY - '],
+  ])('marks the dateline of "%s" as boilerplate', (line, dateline) => {
+    const d = info(line);
+    expect(d.wireCredits).toEqual([]);
+    expect(d.boilerplate.map((b) => line.slice(b.start, b.end))).toEqual([dateline]);
+  });
+
+  it.each(['The UN — and its agencies — left.', 'NATO, the alliance, said - nothing.'])(
+    'does not take "%s" for a dateline',
+    (line) => {
+      expect(info(line).boilerplate).toEqual([]);
+    },
+  );
+
   it('does not take a parenthesis in running text for a wire credit', () => {
     expect(info('The ministry (MoD) said - nothing.').wireCredits).toEqual([]);
   });
