@@ -125,7 +125,8 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     );
     const status = statusOf(sentenceText);
     const argumentsOut: EventArgument[] = [];
-    const push = (role: string, s: { start: number; end: number } | null) => {
+    const push = (role: string, s0: { start: number; end: number } | null) => {
+      const s = s0 && role === 'place' ? placeHead(text, s0) : s0;
       if (!s || argumentsOut.some((a) => a.start === s.start && a.end === s.end)) return;
       argumentsOut.push({ role, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
     };
@@ -161,9 +162,14 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       id,
       type: status === 'intercepted' ? 'DISR_WEAP' : code,
       // KAIROS codes an explosion only when the text names one (the trigger word or an explosive).
+      // A generic "attack" inherits it from the explosion it refers back to ("the bombs ... the attacks").
       kairosType:
         kind.kairos === 'Conflict.Attack.DetonateExplode' ||
-        (weapon && EXPLOSIVE.test(text.slice(weapon.start, weapon.end)))
+        (weapon && EXPLOSIVE.test(text.slice(weapon.start, weapon.end))) ||
+        (kind.code === 'ATTACK_GENERIC' &&
+          ATTACK_NOUN.test(lower) &&
+          /^(?:the|these|those|such)$/i.test(tokens[i - 1]?.text ?? '') &&
+          explosionBefore(text, events, scope.start))
           ? 'Conflict.Attack.DetonateExplode'
           : 'Conflict.Attack.Unspecified',
       ramsType: ramsFor(code, kind),
@@ -186,6 +192,37 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     });
   }
   return events;
+}
+
+/**
+ * The head of a place phrase whose head is a common noun: "the Markets area" → "area",
+ * "the central street" → "street"; a proper name ("the Old Park Road", "Helmand Province") stays whole.
+ */
+function placeHead(text: string, s: { start: number; end: number }): { start: number; end: number } {
+  const m = /^(?:the|a|an)\s+(?:\S+\s+)*?([a-z][a-z-]+)$/.exec(text.slice(s.start, s.end));
+  if (!m?.[1]) return s;
+  const end = s.end;
+  return { start: end - m[1].length, end };
+}
+
+/** Generic attack nouns, which take their KAIROS type from the incident they refer back to. */
+const ATTACK_NOUN = /^(?:attacks?|assaults?|atrocit(?:y|ies))$/;
+
+/**
+ * Whether the nearest earlier event of the document (within a few sentences' reach) was an
+ * explosion: "21 bombs went off ... Within days of the attacks" codes the attacks as explosions.
+ */
+function explosionBefore(text: string, events: readonly ConflictEvent[], sentenceStart: number): boolean {
+  for (let k = events.length - 1; k >= 0; k--) {
+    const e = events[k]!;
+    if (e.trigger.start >= sentenceStart) continue;
+    if (sentenceStart - e.trigger.start > 1500) return false;
+    // Another generic attack says nothing of its own: look past it to the specific one.
+    if (TRIGGERS.get(text.slice(e.trigger.start, e.trigger.end).toLowerCase())?.code === 'ATTACK_GENERIC')
+      continue;
+    return e.kairosType === 'Conflict.Attack.DetonateExplode';
+  }
+  return false;
 }
 
 /** Start offsets of the trigger words of one sentence (around token `i`). */
@@ -225,6 +262,14 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
       return /^(?:up|himself|herself|themselves)$/.test(next);
     case 'blown':
       return next === 'up' || next === 'out';
+    case 'went':
+    case 'gone':
+    case 'goes':
+      // "the bomb went off": a device going off (not "went off the road", "goes off duty").
+      return (
+        next === 'off' &&
+        !/^(?:the|a|an|duty|air|script|track)$/.test(tokens[i + 2]?.text.toLowerCase() ?? '')
+      );
     case 'suicide':
       // "suicide bombing/attack": the next word is the trigger; "suicide bomber/car/vest" has none.
       return /^(?:bomb|bomber|bombers|attacker|attackers|car|vest|truck|belt)$/.test(next);

@@ -88,6 +88,9 @@ export const TRIGGERS: ReadonlyMap<string, TriggerKind> = new Map([
     'detonation',
     'blew',
     'blown',
+    'went',
+    'gone',
+    'goes',
   ].map((w) => [w, DETONATE] as const),
   ...[
     'airstrike',

@@ -153,3 +153,39 @@ describe('eventsStage', () => {
     },
   );
 });
+
+describe('KAIROS triggers and argument heads', () => {
+  const triggerTable: [string, string, string][] = [
+    ['Two car bombs went off near the harbour gates.', 'went', 'Conflict.Attack.DetonateExplode'],
+    ['By noon a dozen devices had gone off in Portsmouth.', 'gone', 'Conflict.Attack.DetonateExplode'],
+    [
+      'Six bombs exploded across the market town. Days after the attacks, shops stayed shut.',
+      'attacks',
+      'Conflict.Attack.DetonateExplode',
+    ],
+    [
+      'Gunmen shot two guards at the depot. The attack lasted minutes.',
+      'attack',
+      'Conflict.Attack.Unspecified',
+    ],
+  ];
+  it.each(triggerTable)('%s → trigger "%s" as %s', (text, trigger, kairos) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.kairosType).toBe(kairos);
+  });
+
+  it.each([
+    ['The car went off the road near Leeds.', 'went'],
+    ['The guard goes off duty at six.', 'goes'],
+  ])('%s has no explosion at "%s"', (text, trigger) => {
+    expect(read(text).events.find((e) => surface(text, e.trigger) === trigger)).toBeUndefined();
+  });
+
+  it.each([
+    ['A bomb exploded in the crowded village.', 'exploded', 'village'],
+    ['Rebels attacked a checkpoint in the northern district on Monday.', 'attacked', 'district'],
+  ])('%s → place head of "%s" is "%s"', (text, trigger, place) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === 'place')?.text).toBe(place);
+  });
+});
