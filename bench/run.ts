@@ -1,0 +1,288 @@
+// `npm run bench`: measures the built reader (dist/) on one core and writes
+// docs/performance.md and bench/results.json. Not a test: figures depend on the machine.
+//
+//   npm run bench [-- --docs N] [-- --eval]   (--eval also times the ../shared/eval texts)
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import {
+  analyzeDocument,
+  type Gazetteer,
+  loadDefaultGazetteer,
+  READER_STAGES,
+  type ReaderStage,
+  sourceFromString,
+} from '../dist/index.js';
+import { openStore } from '../dist/store/index.js';
+import { generateCorpus } from './generate-corpus.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: { docs: { type: 'string', default: '2000' }, eval: { type: 'boolean', default: false } },
+});
+const DOCS = Number(values.docs);
+const results: Record<string, unknown> = {};
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function timeIt<T>(fn: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const out = fn();
+  return [out, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('build first: npm run build');
+  const g0 = process.hrtime.bigint();
+  const gazetteer: Gazetteer = await loadDefaultGazetteer();
+  const gazetteerMs = Number(process.hrtime.bigint() - g0) / 1e6;
+  results.gazetteerLoadMs = round(gazetteerMs);
+  log(`gazetteer load: ${round(gazetteerMs)} ms`);
+
+  const corpus = generateCorpus(DOCS, 42);
+  const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  results.corpus = { documents: DOCS, megabytes: round(bytes / 1e6), meanKB: round(bytes / DOCS / 1024) };
+  log(`corpus: ${DOCS} generated reports, ${round(bytes / 1e6)} MB`);
+
+  // Per-stage time: the same stages, each wrapped with a timer.
+  const stageMs = new Map<string, number>(READER_STAGES.map((s) => [s.id, 0]));
+  const timed: ReaderStage[] = READER_STAGES.map((s) => ({
+    id: s.id,
+    run: (record, context) => {
+      const t0 = process.hrtime.bigint();
+      const out = s.run(record, context);
+      stageMs.set(s.id, stageMs.get(s.id)! + Number(process.hrtime.bigint() - t0) / 1e6);
+      return out;
+    },
+  }));
+  const read = (d: (typeof corpus)[number], stages = READER_STAGES) =>
+    analyzeDocument(sourceFromString(d.text, { id: d.id }), { referenceDate: d.date, gazetteer }, stages);
+
+  for (const d of corpus.slice(0, 50)) read(d); // warm-up (JIT, lazy tables)
+  const [, fullMs] = timeIt(() => {
+    for (const d of corpus) read(d);
+  });
+  for (const d of corpus) read(d, timed);
+  const full = rate(fullMs, DOCS, bytes);
+  results.analyze = full;
+  log(`analyze (full reading): ${full.articlesPerSecond} articles/s, ${full.megabytesPerSecond} MB/s`);
+
+  const nlp = winkNLP(model);
+  for (const d of corpus.slice(0, 50)) nlp.readDoc(d.text);
+  const [, winkMs] = timeIt(() => {
+    for (const d of corpus) nlp.readDoc(d.text);
+  });
+  results.winkReadDoc = rate(winkMs, DOCS, bytes);
+  const [, regexMs] = timeIt(() => {
+    let n = 0;
+    for (const d of corpus) n += (d.text.match(/\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu) ?? []).length;
+    return n;
+  });
+  results.regexTokenizer = rate(regexMs, DOCS, bytes);
+  results.ratios = {
+    analyzeToWink: round(winkMs / fullMs, 3),
+    analyzeToRegex: round(regexMs / fullMs, 4),
+  };
+  log(
+    `bare wink readDoc: ${(results.winkReadDoc as Rate).articlesPerSecond} articles/s; regex tokenizer: ${(results.regexTokenizer as Rate).articlesPerSecond} articles/s`,
+  );
+
+  const totalStage = [...stageMs.values()].reduce((a, b) => a + b, 0);
+  results.stages = Object.fromEntries(
+    [...stageMs].map(([id, ms]) => [
+      id,
+      { msPerArticle: round(ms / DOCS, 3), share: round(ms / totalStage, 3) },
+    ]),
+  );
+
+  if (values.eval) results.evalTexts = await benchEvalTexts(gazetteer);
+  results.ledger = await benchLedger(corpus.slice(0, Math.min(DOCS, 1000)), gazetteer);
+  results.cliFirstOutputMs = await cliFirstOutput();
+  results.peakRssMB = round(process.resourceUsage().maxRSS / 1024);
+  results.machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'docs/performance.md'), report(results));
+  log('wrote bench/results.json and docs/performance.md');
+}
+
+interface Rate {
+  articlesPerSecond: number;
+  megabytesPerSecond: number;
+  msPerArticle: number;
+}
+
+function rate(ms: number, docs: number, bytes: number): Rate {
+  return {
+    articlesPerSecond: round((docs / ms) * 1000, 1),
+    megabytesPerSecond: round(bytes / 1e6 / (ms / 1000), 3),
+    msPerArticle: round(ms / docs, 3),
+  };
+}
+
+async function benchEvalTexts(gazetteer: Gazetteer) {
+  const dir = resolve(ROOT, '../shared/eval');
+  if (!existsSync(dir)) return null;
+  const out: Record<string, Rate> = {};
+  for (const file of ['attributions-polnear.jsonl', 'toponyms-lgl.jsonl', 'entities-re3d.jsonl']) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    const docs = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; text: string; date: string | null });
+    const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text ?? ''), 0);
+    const [, ms] = timeIt(() => {
+      for (const d of docs) {
+        if (typeof d.text !== 'string' || !d.text.trim()) continue;
+        analyzeDocument(sourceFromString(d.text, { id: d.id }), { referenceDate: d.date, gazetteer });
+      }
+    });
+    out[file] = rate(ms, docs.length, bytes);
+    log(`eval texts ${file}: ${out[file].articlesPerSecond} articles/s`);
+  }
+  return out;
+}
+
+async function benchLedger(docs: ReturnType<typeof generateCorpus>, gazetteer: Gazetteer) {
+  const records = docs.map((d) =>
+    analyzeDocument(sourceFromString(d.text, { id: d.id }), { referenceDate: d.date, gazetteer }),
+  );
+  const out: Record<string, unknown> = {};
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
+  const targets: [string, string][] = [['sqlite', join(dir, 'ledger.sqlite')]];
+  const pg = process.env.CORROBORATE_BENCH_POSTGRES;
+  if (pg) targets.push(['postgres', pg]);
+  for (const [name, url] of targets) {
+    const store = await openStore(url);
+    const t0 = process.hrtime.bigint();
+    for (const record of records) await store.putDocument({ record });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const t1 = process.hrtime.bigint();
+    for (const record of records) await store.putDocument({ record });
+    const dupMs = Number(process.hrtime.bigint() - t1) / 1e6;
+    await store.close();
+    out[name] = {
+      documents: records.length,
+      newDocsPerSecond: round((records.length / ms) * 1000, 1),
+      duplicateDocsPerSecond: round((records.length / dupMs) * 1000, 1),
+    };
+    log(`ledger ${name}: ${(out[name] as { newDocsPerSecond: number }).newDocsPerSecond} new docs/s`);
+  }
+  if (!pg) out.postgres = 'not measured (set CORROBORATE_BENCH_POSTGRES to a disposable database URL)';
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+/** Wall time from spawning the CLI to its first byte of output, for one short report. */
+async function cliFirstOutput(): Promise<{ withGazetteerMs: number; withoutGazetteerMs: number }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'corroborate-cli-')), 'short.txt');
+  writeFileSync(file, 'Drones struck a depot near Mosul on Tuesday, killing three people, officials said.\n');
+  const once = (extra: string[]) =>
+    new Promise<number>((done, fail) => {
+      const t0 = process.hrtime.bigint();
+      const child = spawn(process.execPath, [
+        join(ROOT, 'dist/cli/main.js'),
+        'analyze',
+        file,
+        '--format',
+        'json',
+        ...extra,
+      ]);
+      let first = 0;
+      child.stdout.once('data', () => {
+        first = Number(process.hrtime.bigint() - t0) / 1e6;
+      });
+      child.on('error', fail);
+      child.on('close', () => done(first));
+    });
+  const median = async (extra: string[]) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) runs.push(await once(extra));
+    return round(runs.sort((a, b) => a - b)[2]!);
+  };
+  return { withGazetteerMs: await median([]), withoutGazetteerMs: await median(['--no-geo']) };
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function report(r: Record<string, unknown>): string {
+  const m = r.machine as Record<string, unknown>;
+  const a = r.analyze as Rate;
+  const w = r.winkReadDoc as Rate;
+  const x = r.regexTokenizer as Rate;
+  const stages = r.stages as Record<string, { msPerArticle: number; share: number }>;
+  const ledger = r.ledger as Record<string, unknown>;
+  const cli = r.cliFirstOutputMs as { withGazetteerMs: number; withoutGazetteerMs: number };
+  const c = r.corpus as { documents: number; megabytes: number; meanKB: number };
+  const lines = [
+    '# Performance',
+    '',
+    `Measured by \`npm run bench\` on ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GiB, Node ${m.node}.`,
+    'Single thread (one core). Figures vary with machine load; `bench/results.json` has the raw numbers.',
+    '',
+    `Corpus: ${c.documents} generated reports (seeded, \`bench/generate-corpus.ts\`), ${c.megabytes} MB, ${c.meanKB} KB on average.`,
+    '',
+    '| what | articles/s | MB/s | ms/article |',
+    '|---|---:|---:|---:|',
+    `| \`analyze\`, full reading | ${a.articlesPerSecond} | ${a.megabytesPerSecond} | ${a.msPerArticle} |`,
+    `| bare wink-nlp \`readDoc\` | ${w.articlesPerSecond} | ${w.megabytesPerSecond} | ${w.msPerArticle} |`,
+    `| plain regex tokenizer | ${x.articlesPerSecond} | ${x.megabytesPerSecond} | ${x.msPerArticle} |`,
+    '',
+    `Ratio of the full reading to the bare wink pass: ${(r.ratios as { analyzeToWink: number }).analyzeToWink} (goal ≥ 0.5).`,
+    '',
+    '## Time per stage',
+    '',
+    '| stage | ms/article | share |',
+    '|---|---:|---:|',
+    ...Object.entries(stages).map(
+      ([id, s]) => `| ${id} | ${s.msPerArticle} | ${(s.share * 100).toFixed(1)} % |`,
+    ),
+    '',
+    '## Start-up and memory',
+    '',
+    `- Gazetteer load (in process): ${r.gazetteerLoadMs} ms.`,
+    `- CLI start to first output for one short report: ${cli.withGazetteerMs} ms with the gazetteer, ${cli.withoutGazetteerMs} ms with \`--no-geo\` (median of 5).`,
+    `- Peak RSS of the benchmark process: ${r.peakRssMB} MB.`,
+    '',
+    '## Ledger',
+    '',
+    ...Object.entries(ledger).map(([k, v]) =>
+      typeof v === 'string'
+        ? `- ${k}: ${v}`
+        : `- ${k}: ${(v as { newDocsPerSecond: number }).newDocsPerSecond} new documents/s, ${(v as { duplicateDocsPerSecond: number }).duplicateDocsPerSecond} re-puts/s (${(v as { documents: number }).documents} analysed reports, one transaction each).`,
+    ),
+    '',
+  ];
+  if (r.evalTexts) {
+    lines.push('## Dev corpus texts', '', '| file | articles/s | MB/s |', '|---|---:|---:|');
+    for (const [f, v] of Object.entries(r.evalTexts as Record<string, Rate>)) {
+      lines.push(`| ${f} | ${v.articlesPerSecond} | ${v.megabytesPerSecond} |`);
+    }
+    lines.push('');
+  }
+  lines.push(
+    'Not yet measured (issue "Speed"): worker-thread batch scaling, streaming RSS over 100k articles,',
+    'near-duplicate detection and event clustering at 10k–1M documents.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+main().catch((error) => {
+  log(`bench: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
