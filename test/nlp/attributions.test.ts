@@ -484,3 +484,81 @@ describe('the stage', () => {
     expect(out.attributions![0]!.confidence).toBeGreaterThan(0);
   });
 });
+
+describe('colon-labelled lines', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'MORALES: Well, the budget was never going to pass this year.\nREYES: Then why vote for it?',
+      { source: 'MORALES', cue: ':', content: 'Well, the budget was never going to pass this year' },
+    ],
+    [
+      'Intro.\n\nREYES: Then why did you vote for it?',
+      { source: 'REYES', cue: ':', content: 'Then why did you vote for it?' },
+    ],
+    [
+      'Survey: Renters in most cities face higher costs\n\nThe survey asked 900 renters.',
+      { source: 'Survey', cue: ':', content: 'Renters in most cities face higher costs' },
+    ],
+    [
+      'Governor on the Drought: Every Town Must Cut Water Use\n\nThe governor spoke on Friday.',
+      { source: 'Governor', cue: ':', content: 'Every Town Must Cut Water Use' },
+    ],
+    [
+      'Intro.\n\nMayor Dana Holt: “We will rebuild the bridge by spring.”',
+      { source: 'Mayor Dana Holt', cue: ':', content: '“We will rebuild the bridge by spring.”' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['Correction: An earlier version of this story gave the wrong date for the vote.'],
+    ['Intro.\n\nLittle Relief for Renters: Rents rose again in most cities this spring.'],
+    ['Editor’s note: This story was updated on Monday.'],
+    ['Intro.\n\nThe plan had one flaw: nobody had checked the ground.'],
+  ];
+  it.each(none)('%s', (text) => {
+    const colon = text.lastIndexOf(':');
+    expect(read(text).filter((a) => a.cue && a.cue.start === colon)).toEqual([]);
+  });
+});
+
+describe('position verbs', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The mayor has vowed to rebuild the bridge by spring.',
+      { source: 'The mayor', cue: 'has vowed', content: 'to rebuild the bridge by spring' },
+    ],
+    [
+      'The senator refused to discuss the new budget.',
+      { source: 'The senator', cue: 'refused', content: 'to discuss the new budget' },
+    ],
+    [
+      'The governor blasted the council for its slow response.',
+      { source: 'The governor', cue: 'blasted', content: 'the council for its slow response' },
+    ],
+    [
+      'The union denounced the proposed pay freeze.',
+      { source: 'The union', cue: 'denounced', content: 'the proposed pay freeze' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['Rebels attacked the convoy near the border.'],
+    ['The bridge was tied to the pier with steel cables.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});
+
+describe('split quotes', () => {
+  it('stops a quotation before a second report by the same speaker', () => {
+    const text = '“We will not cut the budget,” she said, adding that “the schools come first.”';
+    const found = read(text).map((a) => surface(text, a.content));
+    expect(found).toContain('“We will not cut the budget,”');
+  });
+  it('joins a quotation broken only by its cue', () => {
+    const text = '“We will not cut the budget,” she said, “and the schools come first.”';
+    const found = read(text).map((a) => surface(text, a.content));
+    expect(found).toEqual([text.slice(0, text.length - 0).replace(/^(.*”).*$/, '$1')]);
+  });
+});

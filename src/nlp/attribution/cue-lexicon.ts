@@ -195,6 +195,12 @@ const STANCE = [
   'convince',
   'voice',
   'lobby',
+  'blast',
+  'lambaste',
+  'denounce',
+  'refuse',
+  'offer',
+  'link',
 ];
 const DISTANCING = ['claim', 'allege', 'purport', 'accuse', 'charge', 'boast'];
 const ENDORSING = [
@@ -235,7 +241,7 @@ function inflect(lemma: string): string[] {
   else if (/[^aeiou]y$/.test(lemma))
     forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`, `${lemma}ing`);
   else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}ed`, `${lemma}es`, `${lemma}ing`);
-  else if (/^(quip|rebut|admit|slam|vow)$/.test(lemma)) {
+  else if (/^(quip|rebut|admit|slam)$/.test(lemma)) {
     const last = lemma.at(-1)!;
     forms.push(`${lemma}${last}ed`, `${lemma}s`, `${lemma}${last}ing`);
   } else forms.push(`${lemma}ed`, `${lemma}s`, `${lemma}ing`);

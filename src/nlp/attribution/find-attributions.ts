@@ -167,8 +167,68 @@ export function findAttributions(
   for (const signed of signedQuotes(text, quotes)) {
     if ([signed.content, signed.source].some((s) => s && (isTaken(s.start) || isTaken(s.end - 1)))) continue;
     found.push(signed);
+    take([signed.content]);
+  }
+  for (const labelled of colonLines(text)) {
+    const spans = [labelled.content, labelled.cue!];
+    if (spans.some((s) => isTaken(s.start) || isTaken(s.end - 1))) continue;
+    found.push(labelled);
+    take(spans);
   }
   return found.sort((a, b) => a.content.start - b.content.start);
+}
+
+/** Labels before a colon that head a section or a note, not a speaker. */
+const NOT_A_SPEAKER =
+  /^(?:correction|clarification|editor['’]?s note|update[ds]?|source|sources|note|video|photo|watch|read more|related|the latest|see also|caption|credit|disclosure|warning|breaking|exclusive|live|transcript|full speech)\b/i;
+
+/**
+ * A line that a colon splits into a label and what the label's bearer says:
+ * a transcript's speaker ("SMITH: Well, …"), a label before a quotation ("Senator Lee: “…”"),
+ * or a headline ("Poll: Voters split on tax plan", "Mayor on the budget: Cuts are coming").
+ */
+function colonLines(text: string): FoundAttribution[] {
+  const out: FoundAttribution[] = [];
+  const re = /^([ \t]*["“]?)([^\n:"“”]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$/gm;
+  let firstLine = true;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const headline = firstLine && m.index === 0;
+    firstLine = false;
+    const label = m[2]!.trim();
+    if (NOT_A_SPEAKER.test(label) || !/^[A-Z]/.test(label)) continue;
+    const words = label.split(/\s+/);
+    const said = m[3]!;
+    const labelStart = m.index + m[1]!.length;
+    const colon = m.index + m[0].indexOf(':', m[1]!.length + m[2]!.length);
+    const saidStart = m.index + m[0].length - said.length;
+    const speakerLabel = words.length <= 3 && /^[A-Z][A-Z.'’ -]+$/.test(label) && /[A-Z]{3}/.test(label);
+    const quoted = /^[“"‘']/.test(said) && words.length <= 8 && !m[1]!.trim();
+    const titled =
+      headline &&
+      words.length <= 5 &&
+      said.split(/\s+/).length >= 3 &&
+      !m[1]!.trim() &&
+      words.every((w) => /^[A-Z0-9]/.test(w) || /^(on|of|for|to|the|a|and|in|at|with)$/.test(w));
+    if (!speakerLabel && !quoted && !titled) continue;
+    // "Mayor on the Budget: …": the topic after "on" is not the speaker.
+    const on = /\s(?:on|about|to)\s/.exec(label);
+    const name = titled && on ? label.slice(0, on.index) : label;
+    let end = m.index + m[0].length;
+    while (end > saidStart && /[\s,.;:(—–-]/.test(text[end - 1]!)) end--;
+    if (end <= saidStart) continue;
+    out.push({
+      source: { start: labelStart, end: labelStart + name.length },
+      cue: { start: colon, end: colon + 1 },
+      content: { start: saidStart, end },
+      form: quoted ? 'direct-quote' : 'indirect',
+      stance: 'neutral',
+      cueTense: 'unknown',
+      cueLemma: 'say',
+      cueKind: 'speech',
+      confidence: speakerLabel ? 0.7 : 0.55,
+    });
+  }
+  return out;
 }
 
 /** Quotes signed with a dash and a name at the end of a line: "“…” ― Jane Doe". */
@@ -951,7 +1011,11 @@ function continuedQuote(
       (t) =>
         t.start >= from &&
         t.end <= next.start &&
-        (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.text))),
+        (t.pos === 'AUX' ||
+          (t.pos === 'VERB' && !/ing$/.test(t.text)) ||
+          /^(adding|saying|noting|arguing|explaining|insisting|continuing|telling|writing|stressing)$/i.test(
+            t.text,
+          )),
     );
     return gap.length <= 100 && !/[!?]|\.\s+[A-Z]/.test(gap) && !clause ? next.end : end;
   }
