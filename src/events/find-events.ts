@@ -401,6 +401,29 @@ function pickArguments(
       )
         out.attacker = s;
     }
+    // "the IRA's bombing of the city": the possessor is the attacker.
+    if (!out.attacker && !out.instrument) {
+      let k = i - 1;
+      while (at(k) && at(k)!.pos === 'ADJ' && k > i - 3) k--;
+      if (/^['’]s$/.test(lowerAt(k))) assignAgent(headBefore(tokens, k, entities));
+    }
+    // "a battle between troops and gunmen": the first side attacks, the second is the target.
+    if (lowerAt(i + 1) === 'between') {
+      const first = headAfter(tokens, i + 2, entities);
+      if (first && lowerAt(first.tokenIndex + 1) === 'and') {
+        assignAgent(first);
+        out.target ??= headAfter(tokens, first.tokenIndex + 2, entities);
+      }
+    }
+    // "X claimed responsibility for the bombings": the claimant is the attacker.
+    if (!out.attacker) {
+      let k = i - 1;
+      while (at(k) && /^(?:the|these|those|this|that|its|their|latest|deadly|twin)$/i.test(at(k)!.text)) k--;
+      if (lowerAt(k) === 'for' && lowerAt(k - 1) === 'responsibility' && at(k - 2)?.pos === 'VERB') {
+        const who = headBefore(tokens, k - 2, entities);
+        if (who && tokens[who.tokenIndex]?.pos !== 'PRON') assignAgent(who);
+      }
+    }
     assignAgent(byAgent);
     for (let k = i + 1; k <= i + 3; k++) {
       if (/^(?:on|against|targeting)$/.test(lowerAt(k)) || (lowerAt(k) === 'of' && k === i + 1)) {
@@ -422,6 +445,16 @@ function pickArguments(
         if (/^(?:at|on|through)$/i.test(lowerAt(o))) o++;
         const obj = headAfter(tokens, o, entities);
         if (obj && !weaponish(obj)) out.target = obj;
+      }
+    }
+    // "The building was destroyed by an explosion": the subject of the passive verb is the target.
+    if (!out.target) {
+      let k = i - 1;
+      while (at(k) && /^(?:a|an|the|huge|massive|powerful|large|second|car|truck)$/i.test(at(k)!.text)) k--;
+      if (lowerAt(k) === 'by' && at(k - 1)?.pos === 'VERB' && PASSIVE_AUX.test(lowerAt(k - 2))) {
+        const subject = headBefore(tokens, k - 2, entities);
+        if (subject && !weaponish(subject) && tokens[subject.tokenIndex]?.pos !== 'PRON')
+          out.target = subject;
       }
     }
     // "targeted the US embassy in Baghdad in a rocket attack": the target precedes "in a … attack".

@@ -46,6 +46,12 @@ function asSpan(tokens: readonly Token[], k: number, entities: readonly Entity[]
     }
     if (e.end - start <= 40) return { start, end: e.end, tokenIndex: k };
   }
+  // A nominal mention ("security forces", "the federal building") is argued by its last word.
+  if (e && e.subtype === 'nominal' && e.type !== 'Temporal' && e.type !== 'Quantity') {
+    let h = k;
+    while (h + 1 < tokens.length && tokens[h + 1]!.end <= e.end && tokens[h + 1]!.pos === 'NOUN') h++;
+    return { start: tokens[h]!.start, end: tokens[h]!.end, tokenIndex: h };
+  }
   return { start: t.start, end: t.end, tokenIndex: k };
 }
 
@@ -80,6 +86,16 @@ export function headAfter(
     // A name used as a modifier ("the US embassy") gives way to the noun it modifies.
     let j = k;
     while (j + 1 < tokens.length && tokens[j + 1]!.end <= e.end) j++;
+    // "the Oklahoma City federal building": adjectives may stand between the name and its noun.
+    let a = j + 1;
+    while (a < tokens.length && a < j + 3 && tokens[a]!.pos === 'ADJ' && tokens[a]!.sentence === sentence)
+      a++;
+    const nominalAt = (x: Token) => {
+      const ex = entityAt(entities, x);
+      return !ex || ex.subtype === 'nominal';
+    };
+    if (a > j + 1 && tokens[a]?.pos === 'NOUN' && tokens[a]!.sentence === sentence && nominalAt(tokens[a]!))
+      j = a - 1;
     const after = tokens[j + 1];
     if (
       !(
@@ -87,7 +103,7 @@ export function headAfter(
         after.sentence === sentence &&
         after.pos === 'NOUN' &&
         after.start - tokens[j]!.end <= 1 &&
-        !entityAt(entities, after)
+        nominalAt(after)
       )
     )
       return asSpan(tokens, k, entities);

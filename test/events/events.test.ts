@@ -189,3 +189,33 @@ describe('KAIROS triggers and argument heads', () => {
     expect(ev?.arguments.find((a) => a.role === 'place')?.text).toBe(place);
   });
 });
+
+describe('argument finding for nominal triggers', () => {
+  const table: [string, string, string, string][] = [
+    ["The militia's shelling of the depot went on for hours.", 'shelling', 'attacker', 'militia'],
+    [
+      'The Red Hand Brigade claimed responsibility for the bombing on Tuesday.',
+      'bombing',
+      'attacker',
+      'Red Hand Brigade',
+    ],
+    [
+      'Two men died in a battle between soldiers and smugglers near the border.',
+      'battle',
+      'attacker',
+      'soldiers',
+    ],
+    [
+      'Two men died in a battle between soldiers and smugglers near the border.',
+      'battle',
+      'target',
+      'smugglers',
+    ],
+    ['The old courthouse was destroyed by an explosion before dawn.', 'explosion', 'target', 'courthouse'],
+    ['Villagers reported repeated attacks on security forces.', 'attacks', 'target', 'forces'],
+  ];
+  it.each(table)('%s → "%s" has %s "%s"', (text, trigger, role, value) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === role)?.text).toBe(value);
+  });
+});
