@@ -798,6 +798,12 @@ function trimContent(text: string, start: number, end: number): Span | null {
     text.slice(s, Math.min(e, s + 20)),
   );
   if (lead && s + lead[0].length < e) s += lead[0].length;
+  // A dateline ("WASHINGTON ― ", "LONDON (Reuters) — ") names where the story was filed.
+  const dateline =
+    /^[A-Z][A-Z.'’ -]{2,30}(?:,[ \t]+[A-Z][\p{L}.]*)?(?:[ \t]*\([\p{L} ]{1,20}\))?[ \t]*(?:―|—|–|--)[ \t]*/u.exec(
+      text.slice(s, Math.min(e, s + 60)),
+    );
+  if (dateline && s + dateline[0].length < e) s += dateline[0].length;
   while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) e--;
   return e > s ? { start: s, end: e } : null;
 }
@@ -1037,7 +1043,13 @@ function verbBetween(toks: Token[], k: number): boolean {
   if (!prev || !next || cur.pos !== 'NOUN') return false;
   if (!/^(NOUN|PROPN|PRON)$/.test(prev.pos)) return false;
   // "The Post reports that …" (a finite form), or "The photos show the …" (a plural subject).
-  if (/(s|ed)$/.test(cur.text)) return /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos) || next.text === ':';
+  if (/(s|ed)$/.test(cur.text))
+    return (
+      /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos) ||
+      next.text === ':' ||
+      // "The council plans to …", "The city wants to …": an infinitive after it.
+      (/^(PROPN|PRON)$/.test(prev.pos) && next.text.toLowerCase() === 'to' && toks[k + 2]?.pos === 'VERB')
+    );
   return /s$/.test(prev.text) && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
 }
 
@@ -1057,6 +1069,12 @@ function clauseEnd(toks: Token[], from: number): number {
     if (/^[“”"]$/.test(t.text))
       quoteDepth =
         t.text === '“' ? quoteDepth + 1 : t.text === '”' ? Math.max(0, quoteDepth - 1) : 1 - quoteDepth;
+    // Two apostrophes written for a double quotation mark (''…'').
+    if (t.text === "'" && toks[j + 1]?.text === "'" && toks[j + 1]!.start === t.end) {
+      quoteDepth = quoteDepth > 0 ? quoteDepth - 1 : 1;
+      j++;
+      continue;
+    }
     if (quoteDepth > 0) continue;
     if (/^(;|—|--|―|–)$/.test(t.text)) return j;
     const next = toks[j + 1];
