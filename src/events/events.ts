@@ -3,6 +3,7 @@ import type { ReaderStage, RecordSoFar } from '../stage.js';
 import type { ConflictEvent, Tally } from '../types/event.js';
 import { classifyEventType } from './classify-event-type.js';
 import { findEvents } from './find-events.js';
+import { findLifeEvents } from './find-life-events.js';
 import { findTallies } from './find-tallies.js';
 import { inferActors } from './infer-actors.js';
 
@@ -36,5 +37,8 @@ export function readEvents(record: RecordSoFar): {
   const main = classifyEventType(text);
   const events = findEvents({ text, tokens, sentences, entities: record.entities ?? [], record }, main.code);
   const tallies = findTallies(record, sentences, events);
-  return { events: inferActors(record, events, tallies), tallies, mainEventType: main.code };
+  const attacks = inferActors(record, events, tallies);
+  // Deaths and injuries join the attacks as KAIROS Life events (no ACLED type of their own).
+  const life = findLifeEvents({ text, tokens, sentences, entities: record.entities ?? [], record }, attacks);
+  return { events: [...attacks, ...life], tallies, mainEventType: main.code };
 }

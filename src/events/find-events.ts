@@ -497,7 +497,7 @@ function pickArguments(
   return out;
 }
 
-function placeArgument(
+export function placeArgument(
   text: string,
   tokens: readonly Token[],
   i: number,
@@ -529,7 +529,11 @@ function placeArgument(
 }
 
 /** "exploded at the station", "the explosion in the street": a locative noun right after the trigger. */
-function locativeAfter(tokens: readonly Token[], i: number, entities: readonly Entity[]): PickedSpan | null {
+export function locativeAfter(
+  tokens: readonly Token[],
+  i: number,
+  entities: readonly Entity[],
+): PickedSpan | null {
   for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
     const w = tokens[k]!;
     if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT' || w.pos === 'VERB') return null;

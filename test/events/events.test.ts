@@ -219,3 +219,56 @@ describe('argument finding for nominal triggers', () => {
     expect(ev?.arguments.find((a) => a.role === role)?.text).toBe(value);
   });
 });
+
+describe('deaths and injuries (KAIROS Life events)', () => {
+  const table: [string, string, string, string, string][] = [
+    [
+      'Four border guards were killed near the crossing.',
+      'killed',
+      'Life.Die.Unspecified',
+      'victim',
+      'guards',
+    ],
+    ['A shepherd died after the mine exploded.', 'died', 'Life.Die.Unspecified', 'victim', 'shepherd'],
+    [
+      'The rocket struck the depot, wounding nine workers.',
+      'wounding',
+      'Life.Injure.Unspecified',
+      'victim',
+      'workers',
+    ],
+    [
+      'Two nurses were injured by shrapnel in Mosul.',
+      'injured',
+      'Life.Injure.Unspecified',
+      'victim',
+      'nurses',
+    ],
+    ['Gunmen killed three farmers on Sunday.', 'killed', 'Life.Die.Unspecified', 'killer', 'Gunmen'],
+    ['Police announced the death of a local judge.', 'death', 'Life.Die.Unspecified', 'victim', 'judge'],
+  ];
+  it.each(table)('%s → "%s" is %s with %s "%s"', (text, trigger, kairos, role, value) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.kairosType).toBe(kairos);
+    expect(ev?.arguments.find((a) => a.role === role)?.text).toBe(value);
+    expect(ev?.eventType).toBeNull();
+  });
+
+  it('joins a death to the attack of its sentence', () => {
+    const text = 'A car bomb exploded outside the ministry, killing six people.';
+    const evs = read(text).events;
+    const attack = evs.find((e) => surface(text, e.trigger) === 'exploded');
+    const death = evs.find((e) => surface(text, e.trigger) === 'killing');
+    expect(death?.incidentId).toBe(attack?.incidentId);
+    expect(death?.ramsType).toBe('life.die.deathcausedbyviolentevents');
+  });
+
+  it('reads no death in "shot dead" or in odd text', () => {
+    expect(
+      read('He was shot dead.').events.some(
+        (e) => e.kairosType.startsWith('Life.Die') && surface('He was shot dead.', e.trigger) === 'dead',
+      ),
+    ).toBe(false);
+    expect(() => read('killed killed , died of of by')).not.toThrow();
+  });
+});

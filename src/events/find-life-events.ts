@@ -1,0 +1,181 @@
+import type { RecordSoFar } from '../stage.js';
+import type { Entity } from '../types/entity.js';
+import type { ConflictEvent, EventArgument } from '../types/event.js';
+import type { Sentence, Token } from '../types/sentence.js';
+import { locativeAfter, placeArgument } from './find-events.js';
+import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
+import { TRIGGERS } from './triggers.js';
+
+type LifeKind = 'die' | 'injure';
+
+/** Death and injury words (KAIROS Life.Die / Life.Injure), verbs and nouns. */
+const LIFE_TRIGGERS: ReadonlyMap<string, LifeKind> = new Map([
+  ...[
+    'killed',
+    'kill',
+    'kills',
+    'killing',
+    'died',
+    'die',
+    'dies',
+    'dead',
+    'death',
+    'deaths',
+    'slain',
+    'slaying',
+  ].map((w) => [w, 'die'] as const),
+  ...['wounded', 'wounding', 'injured', 'injuring', 'injuries', 'injury', 'maimed', 'maiming', 'hurt'].map(
+    (w) => [w, 'injure'] as const,
+  ),
+]);
+const KAIROS: Record<LifeKind, string> = { die: 'Life.Die.Unspecified', injure: 'Life.Injure.Unspecified' };
+const PASSIVE_AUX = /^(?:was|were|been|being|is|are|be|get|got)$/i;
+const VERB_FORMS =
+  /^(?:killed|kill|kills|killing|wounded|wounding|injured|injuring|maimed|maiming|hurt|slain)$/;
+const INTRANSITIVE = /^(?:died|die|dies)$/;
+/** Words that are not people: never a victim or a killer. */
+const NOT_A_PERSON = /^(?:it|this|that|which|what|there|here|time|way|blast|attack|attacks|explosion)$/i;
+
+export interface LifeInputs {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly entities: readonly Entity[];
+  readonly record: RecordSoFar;
+}
+
+/**
+ * Deaths and injuries a report states ("a major general was killed", "wounding 13 people"), as
+ * KAIROS Life.Die / Life.Injure events beside the attacks (ACLED type none, CASE code `OTHER`),
+ * with the victim, the killer or injurer, the instrument and the place; each joins the incident
+ * of an attack in its sentence.
+ *
+ * @example findLifeEvents(inputs, attacks)[0].kairosType // 'Life.Die.Unspecified' for "Two guards were killed."
+ */
+export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEvent[]): ConflictEvent[] {
+  const { text, tokens, entities, record } = inputs;
+  const out: ConflictEvent[] = [];
+  const weaponish = (s: PickedSpan | null) =>
+    !!s &&
+    entities.some(
+      (e) => (e.type === 'Weapon' || e.type === 'MilitaryPlatform') && e.start <= s.start && s.end <= e.end,
+    );
+  for (let i = 0; i < tokens.length && out.length < 400; i++) {
+    const t = tokens[i]!;
+    const lower = t.text.toLowerCase();
+    const kind = LIFE_TRIGGERS.get(lower);
+    if (!kind) continue;
+    const at = (k: number) => (tokens[k] && tokens[k]!.sentence === t.sentence ? tokens[k]! : undefined);
+    const lowerAt = (k: number) => at(k)?.text.toLowerCase() ?? '';
+    // Skip auxiliaries and adverbs back to the subject: "were also reportedly killed".
+    let k = i - 1;
+    let passive = false;
+    while (at(k) && (at(k)!.pos === 'AUX' || at(k)!.pos === 'ADV' || at(k)!.pos === 'PART')) {
+      if (PASSIVE_AUX.test(at(k)!.text)) passive = true;
+      k--;
+    }
+    let victim: PickedSpan | null = null;
+    let agent: PickedSpan | null = null;
+    // ", wounding 13 people": a participle the tagger may call a noun.
+    const isVerb =
+      t.pos === 'VERB' ||
+      passive ||
+      (/ing$/.test(lower) &&
+        /^(?:NUM|DET|ADJ|NOUN|PROPN|PRON)$/.test(at(i + 1)?.pos ?? '') &&
+        at(i - 1)?.pos === 'PUNCT');
+    if (lower === 'dead') {
+      // "two soldiers were dead"; "shot dead" and "the dead" are not read here.
+      if (!passive) continue;
+      victim = headBefore(tokens, k + 1, entities);
+    } else if (INTRANSITIVE.test(lower)) {
+      victim = headBefore(tokens, k + 1, entities);
+    } else if (VERB_FORMS.test(lower) && isVerb) {
+      if (passive || (/^(?:ed|en)$/.test(lower.slice(-2)) && at(i + 1)?.pos === 'ADP')) {
+        victim = passive ? headBefore(tokens, k + 1, entities) : null;
+        for (let b = i + 1; b <= i + 3; b++) {
+          if (lowerAt(b) === 'by') {
+            agent = headAfter(tokens, b + 1, entities);
+            break;
+          }
+          if (!at(b) || at(b)!.pos === 'PUNCT' || at(b)!.pos === 'VERB') break;
+        }
+      } else {
+        victim = headAfter(tokens, i + 1, entities);
+        // "the bombing killed 23 soldiers": an event word as subject is no killer.
+        if (!/ing$/.test(lower) || at(i - 1)?.pos !== 'PUNCT') agent = headBefore(tokens, k + 1, entities);
+      }
+    } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // "the death of a guard", "the deaths of three men".
+      if (lowerAt(i + 1) === 'of') victim = headAfter(tokens, i + 2, entities);
+      // "three people suffered injuries".
+      else if (
+        /^(?:suffered|sustained|received)$/.test(lowerAt(i - 1)) ||
+        /^(?:suffered|sustained|received)$/.test(lowerAt(i - 2))
+      )
+        victim = headBefore(
+          tokens,
+          lowerAt(i - 1).startsWith('s') || lowerAt(i - 1) === 'received' ? i - 1 : i - 2,
+          entities,
+        );
+    } else {
+      continue;
+    }
+    const notPerson = (s: PickedSpan | null) =>
+      !s ||
+      NOT_A_PERSON.test(text.slice(s.start, s.end)) ||
+      TRIGGERS.has(text.slice(s.start, s.end).toLowerCase());
+    if (notPerson(victim)) victim = null;
+    let instrument: PickedSpan | null = null;
+    if (agent && weaponish(agent)) {
+      instrument = agent;
+      agent = null;
+    }
+    if (notPerson(agent)) agent = null;
+    const sentence = inputs.sentences[t.sentence];
+    const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
+    const places = (record.places ?? []).filter(
+      (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym',
+    );
+    const placeEntities = entities.filter(
+      (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
+    );
+    const place = placeArgument(text, tokens, i, placeEntities, places) ?? locativeAfter(tokens, i, entities);
+    const args: EventArgument[] = [];
+    const push = (role: string, s: { start: number; end: number } | null) => {
+      if (!s || args.some((a) => a.start < s.end && s.start < a.end)) return;
+      args.push({ role, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+    };
+    push('victim', victim);
+    push(kind === 'die' ? 'killer' : 'injurer', agent);
+    push('instrument', instrument);
+    push('place', place);
+    const attack = attacks.find((a) => a.trigger.start >= scope.start && a.trigger.end <= scope.end);
+    const id = `ev${attacks.length + out.length + 1}`;
+    const violent = !!attack || !!instrument;
+    out.push({
+      id,
+      type: 'OTHER',
+      kairosType: KAIROS[kind],
+      ramsType: `life.${kind}.${violent ? (kind === 'die' ? 'deathcausedbyviolentevents' : 'injurycausedbyviolentevents') : 'n/a'}`,
+      incidentId: attack?.incidentId ?? id,
+      eventType: null,
+      subEventType: null,
+      trigger: { start: t.start, end: t.end },
+      arguments: args,
+      actor: null,
+      actorInferred: false,
+      target: null,
+      weapon: null,
+      placeId: places.find((p) => place && p.start <= place.start && place.end <= p.end)?.id ?? null,
+      dateId: null,
+      status: 'occurred',
+      outcomes: [],
+      claimIds: (record.claims ?? [])
+        .filter((c) => c.mentions.some((m) => m.start <= t.start && t.end <= m.end))
+        .map((c) => c.id),
+      confidence: 0.5,
+      stage: 'events',
+    });
+  }
+  return out;
+}
