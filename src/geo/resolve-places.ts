@@ -16,34 +16,48 @@ export function resolvePlaces(
   mentions: readonly PlaceMention[],
   gazetteer: Gazetteer | null,
 ): Place[] {
-  // First pass: priors only, to learn the report's geography.
-  const countries = new Map<string, number>();
-  const admin1s = new Map<string, number>();
-  const add = (m: Map<string, number>, k: string | null, w: number) => {
-    if (k) m.set(k, (m.get(k) ?? 0) + w);
-  };
+  // First pass: priors only, to learn the report's geography. Each name's votes are kept
+  // apart so that a name is judged by the other places of the report, not by its own prior
+  // ("Georgia" four times beside Atlanta and Texas is the state, whatever the country's weight).
+  const votes: { key: string; country: string | null; admin1: string | null; w: number }[] = [];
   for (const m of mentions) {
-    if (m.type === 'demonym') add(countries, m.countryCode, 0.5);
+    if (m.type === 'demonym') votes.push({ key: m.key, country: m.countryCode, admin1: null, w: 0.5 });
     const best = pick(m, null, null, null);
     if (!best) continue;
     // Ambiguous names ("Georgia", "Paris") barely vote: they would only confirm their own prior.
     const oneCountry = m.candidates.every((c) => c.countryCode === best.countryCode);
     const w = (best.kind === 'country' ? 2 : best.kind === 'admin1' ? 1.5 : 1) * (oneCountry ? 1 : 0.2);
-    add(countries, best.countryCode, w);
-    if (best.countryCode && best.admin1 && best.kind !== 'country')
-      add(admin1s, `${best.countryCode}.${best.admin1}`, w);
+    const admin1 =
+      best.countryCode && best.admin1 && best.kind !== 'country'
+        ? `${best.countryCode}.${best.admin1}`
+        : null;
+    votes.push({ key: m.key, country: best.countryCode, admin1, w });
   }
-  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
-  const ctx: Context = {
-    countries,
-    admin1s,
-    countryTotal: total(countries),
-    admin1Total: total(admin1s),
-    proximity: proximities(mentions),
+  const proximity = proximities(mentions);
+  const contexts = new Map<string | null, Context>();
+  const contextFor = (key: string | null): Context => {
+    let c = contexts.get(key);
+    if (!c) {
+      const countries = new Map<string, number>();
+      const admin1s = new Map<string, number>();
+      const add = (m: Map<string, number>, k: string | null, w: number) => {
+        if (k) m.set(k, (m.get(k) ?? 0) + w);
+      };
+      for (const v of votes) {
+        const w = v.key === key ? v.w * SELF_VOTE : v.w;
+        add(countries, v.country, w);
+        add(admin1s, v.admin1, w);
+      }
+      const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
+      c = { countries, admin1s, countryTotal: total(countries), admin1Total: total(admin1s), proximity };
+      contexts.set(key, c);
+    }
+    return c;
   };
+  const ctx = contextFor(null);
 
   const chosen: (GazetteerEntry | null)[] = mentions.map((m, i) =>
-    pick(m, ctx, containerAfter(text, mentions, i), null),
+    pick(m, contextFor(m.key), containerAfter(text, mentions, i), ctx),
   );
   const places: Place[] = [];
   mentions.forEach((m, i) => {
@@ -188,20 +202,38 @@ function prior(e: GazetteerEntry, m: PlaceMention): number {
 const COUNTRY_WEIGHT = 7;
 const ADMIN1_WEIGHT = 7;
 const PROXIMITY_WEIGHT = 12;
+// A country, capital or city of this size called by its own name outranks small namesakes
+// unless the report's geography clearly points at one ("Rome" beside Wisconsin towns is Rome).
+const FAMOUS_CITY = 500_000;
+const SMALL_TOWN = 100_000;
+const SMALL_NAMESAKE_PENALTY = 2;
+/** How much a name's own prior choice counts in the context it is judged by. */
+const SELF_VOTE = 0;
 
 function pick(
   m: PlaceMention,
   ctx: Context | null,
   container: PlaceMention | null,
-  _unused: null,
+  whole: Context | null,
 ): GazetteerEntry | null {
   if (m.candidates.length === 0) return null;
   let best: GazetteerEntry | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
+  // A country, capital or large city called by its own name ("Mexico", "Rome") yields to a
+  // small namesake only on clear evidence: American neighbours alone do not make it Mexico, NY.
+  const key = foldedKey(m);
+  const country = m.candidates.some(
+    (c) =>
+      ownName(c) === key && (c.kind === 'country' || c.featureCode === 'PPLC' || c.population >= FAMOUS_CITY),
+  );
   for (const e of m.candidates) {
     let s = prior(e, m);
+    if (country && e.kind === 'city' && e.population < SMALL_TOWN) s -= SMALL_NAMESAKE_PENALTY;
     if (ctx && e.countryCode) {
-      s += COUNTRY_WEIGHT * ((ctx.countries.get(e.countryCode) ?? 0) / ctx.countryTotal);
+      // A country is judged by the whole report, its own mentions included ("Mexico" said ten
+      // times is about Mexico); other places by the report's other names only.
+      const c = e.kind === 'country' && whole ? whole : ctx;
+      s += COUNTRY_WEIGHT * ((c.countries.get(e.countryCode) ?? 0) / c.countryTotal);
       if (e.admin1 && e.kind !== 'country')
         s += ADMIN1_WEIGHT * ((ctx.admin1s.get(`${e.countryCode}.${e.admin1}`) ?? 0) / ctx.admin1Total);
     }

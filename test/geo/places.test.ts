@@ -170,3 +170,26 @@ describe('event location', () => {
     expect(read(text).eventLocation?.name ?? null).toBe(name);
   });
 });
+
+describe('document geography decides between namesakes', () => {
+  // [text, mention, expected country, expected admin-1 or null]
+  it.each([
+    [
+      'Georgia lawmakers met in Atlanta on Tuesday. Georgia farmers from Macon and Valdosta said Georgia needs rain, as Texas does.',
+      'Georgia',
+      'US',
+      'GA',
+    ],
+    ['Officials in Rome said the Pope would travel to Milan and Naples next month.', 'Rome', 'IT', null],
+    [
+      'Trucks crossed from Mexico into Texas near Laredo and El Paso, and Mexico said more would follow.',
+      'Mexico',
+      'MX',
+      null,
+    ],
+  ])('%s', (text, name, cc, a1) => {
+    const p = read(text).places.find((x) => x.name === name);
+    expect(p?.countryCode).toBe(cc);
+    if (a1) expect(p?.admin1).toBe(a1);
+  });
+});
