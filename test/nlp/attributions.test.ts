@@ -562,3 +562,39 @@ describe('split quotes', () => {
     expect(found).toEqual([text.slice(0, text.length - 0).replace(/^(.*”).*$/, '$1')]);
   });
 });
+
+describe('speaker and content edges', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The Harbor Council plans to release its review next week.',
+      { source: 'The Harbor Council', cue: 'plans', content: 'to release its review next week' },
+    ],
+    [
+      'OSLO ― The new levy is a mistake, port officials said on Monday.',
+      { source: 'port officials', cue: 'said', content: 'The new levy is a mistake' },
+    ],
+    [
+      "The mayor said the plan was ''slow, costly, but in the end worth it.''",
+      {
+        source: 'The mayor',
+        cue: 'said',
+        content: "the plan was ''slow, costly, but in the end worth it.''",
+      },
+    ],
+    [
+      '“We will win the vote,” said Jo Lee, who served as mayor for a decade.',
+      { source: 'Jo Lee, who served as mayor for a decade', cue: 'said', content: '“We will win the vote,”' },
+    ],
+    [
+      "The levy ''is a misguided approach,'' Ms. Varga said.",
+      { source: 'Ms. Varga', cue: 'said', content: "The levy ''is a misguided approach,''" },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['The council’s plans to widen the road were dropped.'],
+    ['The new tax plans to cut rates were shelved.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

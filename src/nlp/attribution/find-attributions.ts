@@ -829,6 +829,8 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
     return { span: { start: toks[end]!.start, end: toks[end]!.end }, first: end };
   }
   let first = walkBack(toks, end);
+  // "…approach,'' Mr. Lee said": the closing apostrophes of a quotation are not the speaker's.
+  while (first >= 0 && first < end && /^['’]$/.test(toks[first]!.text)) first++;
   if (first >= 0) {
     // "In a Bloomberg interview Trump declared": the name after a plain noun is the speaker.
     for (let j = end; j > first && toks[first]!.pos === 'DET'; j--) {
@@ -980,6 +982,14 @@ function nounPhraseAfter(
     ) {
       end = j - 1;
       i = j;
+    } else if (/^(who|whose)$/i.test(app[0]?.text ?? '')) {
+      // "said Jo Lee, who served as mayor for a decade.": the relative clause describes the speaker.
+      let k = i + 1;
+      while (k < toks.length && !/^[.!?;“”"]$/.test(toks[k]!.text) && k < i + 26) k++;
+      if (k >= toks.length || /^[.!?]$/.test(toks[k]!.text)) {
+        end = k - 1;
+        i = k;
+      }
     }
   }
   return { span: { start: toks[from]!.start, end: toks[end]!.end }, next: i };
