@@ -91,7 +91,7 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       victim = headBefore(tokens, k + 1, entities);
     } else if (VERB_FORMS.test(lower) && isVerb) {
       if (passive || (/^(?:ed|en)$/.test(lower.slice(-2)) && at(i + 1)?.pos === 'ADP')) {
-        victim = passive ? headBefore(tokens, k + 1, entities) : null;
+        victim = passive ? (headBefore(tokens, k + 1, entities) ?? numberBefore(tokens, k + 1)) : null;
         for (let b = i + 1; b <= i + 3; b++) {
           if (lowerAt(b) === 'by') {
             agent = headAfter(tokens, b + 1, entities);
@@ -100,9 +100,15 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
           if (!at(b) || at(b)!.pos === 'PUNCT' || at(b)!.pos === 'VERB') break;
         }
       } else {
-        victim = headAfter(tokens, i + 1, entities);
-        // "the bombing killed 23 soldiers": an event word as subject is no killer.
-        if (!/ing$/.test(lower) || at(i - 1)?.pos !== 'PUNCT') agent = headBefore(tokens, k + 1, entities);
+        victim = headAfter(tokens, i + 1, entities) ?? numberAfter(tokens, i);
+        const reduced = /ed$/.test(lower) && !victim && at(i - 1) && at(i - 1)!.pos !== 'PUNCT';
+        if (reduced) {
+          // "the six members killed", "four men injured": a participle after its noun is passive.
+          victim = headBefore(tokens, i, entities) ?? numberBefore(tokens, i);
+        } else if (!/ing$/.test(lower) || at(i - 1)?.pos !== 'PUNCT') {
+          // "the bombing killed 23 soldiers": an event word as subject is no killer.
+          agent = headBefore(tokens, k + 1, entities);
+        }
       }
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // "the death of a guard", "the deaths of three men".
@@ -131,6 +137,17 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       agent = null;
     }
     if (notPerson(agent)) agent = null;
+    const sentenceAttack = attacks.find(
+      (a) =>
+        a.trigger.start >= (inputs.sentences[t.sentence]?.start ?? t.start) &&
+        a.trigger.end <= (inputs.sentences[t.sentence]?.end ?? t.end) &&
+        a.trigger.start < t.start,
+    );
+    // "X launched attacks across the city, killing 130 people": the attacker of the clause kills.
+    if (!agent && !instrument && /ing$/.test(lower) && at(i - 1)?.pos === 'PUNCT' && sentenceAttack) {
+      const attacker = sentenceAttack.arguments.find((a) => a.role === 'attacker');
+      if (attacker) agent = { start: attacker.start, end: attacker.end, tokenIndex: -1 };
+    }
     const sentence = inputs.sentences[t.sentence];
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
     const places = (record.places ?? []).filter(
@@ -178,4 +195,35 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     });
   }
   return out;
+}
+
+/** "injured another 15", "wounded more than 260": a bare number as the victims. */
+function numberAfter(tokens: readonly Token[], i: number): PickedSpan | null {
+  for (let k = i + 1; k <= i + 4 && tokens[k] && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+    const w = tokens[k]!;
+    if (w.pos === 'NUM') {
+      let e = k;
+      while (tokens[e + 1]?.pos === 'NUM' && tokens[e + 1]!.sentence === w.sentence) e++;
+      if (tokens[e + 1] && /^(?:NOUN|PROPN)$/.test(tokens[e + 1]!.pos)) return null;
+      return { start: tokens[e]!.start, end: tokens[e]!.end, tokenIndex: e };
+    }
+    if (!/^(?:another|more|than|at|least|some|about|nearly|almost|over|up|to|the)$/i.test(w.text))
+      return null;
+  }
+  return null;
+}
+
+/** "496 had been killed", "five more were wounded": a bare number (or "more", "all") before. */
+function numberBefore(tokens: readonly Token[], before: number): PickedSpan | null {
+  for (
+    let k = before - 1;
+    k >= before - 3 && tokens[k] && tokens[k]!.sentence === tokens[before - 1]?.sentence;
+    k--
+  ) {
+    const w = tokens[k]!;
+    if (w.pos === 'NUM' || /^(?:more|others|all|many|dozens|scores|hundreds)$/i.test(w.text))
+      return { start: w.start, end: w.end, tokenIndex: k };
+    if (!/^(?:AUX|ADV|PART)$/.test(w.pos)) return null;
+  }
+  return null;
 }

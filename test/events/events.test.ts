@@ -246,6 +246,22 @@ describe('deaths and injuries (KAIROS Life events)', () => {
     ],
     ['Gunmen killed three farmers on Sunday.', 'killed', 'Life.Die.Unspecified', 'killer', 'Gunmen'],
     ['Police announced the death of a local judge.', 'death', 'Life.Die.Unspecified', 'victim', 'judge'],
+    [
+      'The raid killed four guards and wounded another 12.',
+      'wounded',
+      'Life.Injure.Unspecified',
+      'victim',
+      '12',
+    ],
+    ['By winter, 300 had been killed.', 'killed', 'Life.Die.Unspecified', 'victim', '300'],
+    ['Officials mourned the three pilots killed.', 'killed', 'Life.Die.Unspecified', 'victim', 'pilots'],
+    [
+      'Rebels launched a raid on the port, killing nine sailors.',
+      'killing',
+      'Life.Die.Unspecified',
+      'killer',
+      'Rebels',
+    ],
   ];
   it.each(table)('%s → "%s" is %s with %s "%s"', (text, trigger, kairos, role, value) => {
     const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
