@@ -598,3 +598,35 @@ describe('speaker and content edges', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('objects, subjects and spliced reports', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The campaign called the charges unsubstantiated and false.',
+      { source: 'The campaign', cue: 'called', content: 'the charges unsubstantiated and false' },
+    ],
+    [
+      'Norway and Chile support the proposed treaty.',
+      { source: 'Norway and Chile', cue: 'support', content: 'the proposed treaty' },
+    ],
+    [
+      'Lee acknowledged money was a reason she left, Lee also noted the long hours wore her down.',
+      { source: 'Lee', cue: 'acknowledged', content: 'money was a reason she left' },
+    ],
+    [
+      'Lee acknowledged money was a reason she left, Lee also noted the long hours wore her down.',
+      { source: 'Lee', cue: 'also noted', content: 'the long hours wore her down' },
+    ],
+    [
+      'The governor blasted the council in a statement on Monday.',
+      { source: 'The governor', cue: 'blasted', content: 'the council' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['A militia called the Night Wolves held the bridge.'],
+    ['The coastal support teams reached the town.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -347,7 +347,12 @@ function readCue(
   if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by' && a === k)
     return null;
   // "a group called Lashkar-e-Taiba": naming, not speech.
-  if (lower === 'called' && a === k && prev?.pos === 'NOUN' && /^(PROPN|DET)$/.test(toks[k + 1]?.pos ?? ''))
+  if (
+    lower === 'called' &&
+    a === k &&
+    prev?.pos === 'NOUN' &&
+    (toks[k + 1]?.pos === 'PROPN' || (toks[k + 1]?.pos === 'DET' && /^[A-Z]/.test(toks[k + 2]?.text ?? '')))
+  )
     return null;
   // "the views expressed in this article": a participle after its noun describes it.
   if (reducedRelative(toks, k)) return null;
@@ -773,7 +778,24 @@ function contentAfter(
     return null;
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
-  const stop = clauseEnd(toks, i);
+  let stop = clauseEnd(toks, i);
+  // "blasted the plan in a statement on Monday", "praised him when he ran": with no verb of its
+  // own, the object ends where an adjunct of the cue begins.
+  for (let j = i + 1; j < stop; j++) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || /^[“”"']+$/.test(t.text)) break;
+    if (
+      /^(when|since|during)$/i.test(t.text) ||
+      (/^(in|on|at)$/i.test(t.text) &&
+        /^(a|an|his|her|their|its)$/i.test(toks[j + 1]?.text ?? '') &&
+        /^(statement|interview|speech|rally|tweet|post|letter|op-ed|news|press|radio|television)$/i.test(
+          toks[j + 2]?.text ?? '',
+        ))
+    ) {
+      stop = j;
+      break;
+    }
+  }
   const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
   const words = text.slice(content.start, content.end).split(/\s+/).length;
@@ -1060,7 +1082,10 @@ function verbBetween(toks: Token[], k: number): boolean {
       // "The council plans to …", "The city wants to …": an infinitive after it.
       (/^(PROPN|PRON)$/.test(prev.pos) && next.text.toLowerCase() === 'to' && toks[k + 2]?.pos === 'VERB')
     );
-  return /s$/.test(prev.text) && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
+  // "China and Russia support the …", "They support the …": a plural subject before a base form.
+  const plural =
+    /s$/.test(prev.text) || /^(they|we|i|you)$/i.test(prev.text) || /^and$/i.test(toks[k - 2]?.text ?? '');
+  return plural && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
 }
 
 const CLAUSE_BREAK =
@@ -1090,6 +1115,12 @@ function clauseEnd(toks: Token[], from: number): number {
     const next = toks[j + 1];
     if (t.text === ',' && next) {
       if (CLAUSE_BREAK.test(next.text)) return j;
+      // "…, Ham also noted …": a second report spliced on with a comma.
+      let n = j + 1;
+      while (n < toks.length && n <= j + 4 && /^(PROPN|PRON)$/.test(toks[n]!.pos)) n++;
+      if (n > j + 1 && toks[n]?.pos === 'ADV') n++;
+      if (n > j + 1 && cueEntry(toks[n]?.text ?? '')?.strength === 'speech' && toks[n]!.pos === 'VERB')
+        return j;
       if (next.pos === 'VERB' && /ing$/.test(next.text)) return j;
       if (
         next.text.toLowerCase() === 'and' &&
