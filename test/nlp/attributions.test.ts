@@ -510,6 +510,19 @@ describe('colon-labelled lines', () => {
   ];
   it.each(table)('%s', (text, expected) => check(text, expected));
 
+  it('keeps a transcript line whole, verbs inside included', () => {
+    const text = 'Intro.\n\nREYES: Well, the mayor said the bridge would be finished by May.';
+    const found = read(text).map((a) => surface(text, a.content));
+    expect(found).toEqual(['Well, the mayor said the bridge would be finished by May']);
+  });
+
+  it('leaves "X said: “…”" to the verb', () => {
+    const text = 'Intro.\n\nThe mayor said: “We will rebuild the bridge.”';
+    const hit = read(text).find((a) => surface(text, a.content) === '“We will rebuild the bridge.”');
+    expect(surface(text, hit!.source)).toBe('The mayor');
+    expect(surface(text, hit!.cue)).toBe('said');
+  });
+
   const none: Array<[string]> = [
     ['Correction: An earlier version of this story gave the wrong date for the vote.'],
     ['Intro.\n\nLittle Relief for Renters: Rents rose again in most cities this spring.'],

@@ -123,6 +123,11 @@ export function findAttributions(
   const quoteMask = new Uint8Array(text.length + 1);
   for (const q of quotes) quoteMask.fill(1, q.start + 1, q.end);
   const quoteAt = new Map(quotes.map((q) => [q.start, q]));
+  // A labelled line ("SMITH: …", "Poll: …") is one report; the verbs inside it are the speaker's words.
+  for (const labelled of colonLines(text)) {
+    found.push(labelled);
+    take([labelled.content, labelled.cue!]);
+  }
   for (const [n, sentence] of joined.entries()) {
     const toks = bySentence[n] ?? [];
     for (let k = 0; k < toks.length; k++) {
@@ -169,12 +174,7 @@ export function findAttributions(
     found.push(signed);
     take([signed.content]);
   }
-  for (const labelled of colonLines(text)) {
-    const spans = [labelled.content, labelled.cue!];
-    if (spans.some((s) => isTaken(s.start) || isTaken(s.end - 1))) continue;
-    found.push(labelled);
-    take(spans);
-  }
+
   return found.sort((a, b) => a.content.start - b.content.start);
 }
 
@@ -202,7 +202,12 @@ function colonLines(text: string): FoundAttribution[] {
     const colon = m.index + m[0].indexOf(':', m[1]!.length + m[2]!.length);
     const saidStart = m.index + m[0].length - said.length;
     const speakerLabel = words.length <= 3 && /^[A-Z][A-Z.'’ -]+$/.test(label) && /[A-Z]{3}/.test(label);
-    const quoted = /^[“"‘']/.test(said) && words.length <= 8 && !m[1]!.trim();
+    // "Trump said: “…”" is read from its verb; a bare label ("Mayor Lee: “…”") is read here.
+    const quoted =
+      /^[“"‘']/.test(said) &&
+      words.length <= 8 &&
+      !m[1]!.trim() &&
+      !words.some((w) => /^[a-z]/.test(w) && cueEntry(w) !== null);
     const titled =
       headline &&
       words.length <= 5 &&
