@@ -86,12 +86,12 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     if (lower === 'dead') {
       // "two soldiers were dead"; "shot dead" and "the dead" are not read here.
       if (!passive) continue;
-      victim = headBefore(tokens, k + 1, entities);
+      victim = subjectHead(tokens, k, entities);
     } else if (INTRANSITIVE.test(lower)) {
-      victim = headBefore(tokens, k + 1, entities);
+      victim = subjectHead(tokens, k, entities);
     } else if (VERB_FORMS.test(lower) && isVerb) {
       if (passive || (/^(?:ed|en)$/.test(lower.slice(-2)) && at(i + 1)?.pos === 'ADP')) {
-        victim = passive ? (headBefore(tokens, k + 1, entities) ?? numberBefore(tokens, k + 1)) : null;
+        victim = passive ? (subjectHead(tokens, k, entities) ?? numberBefore(tokens, k + 1)) : null;
         for (let b = i + 1; b <= i + 3; b++) {
           if (lowerAt(b) === 'by') {
             agent = headAfter(tokens, b + 1, entities);
@@ -226,4 +226,31 @@ function numberBefore(tokens: readonly Token[], before: number): PickedSpan | nu
     if (!/^(?:AUX|ADV|PART)$/.test(w.pos)) return null;
   }
   return null;
+}
+
+/**
+ * The victim heading the subject that ends at token `k`: the noun itself, not a name that
+ * modifies it ("Seven Taliban militants" → "militants"), and a noun the tagger read as an
+ * adjective ("A major general was killed" → "general").
+ */
+function subjectHead(tokens: readonly Token[], k: number, entities: readonly Entity[]): PickedSpan | null {
+  const t = tokens[k];
+  const head = headBefore(tokens, k + 1, entities);
+  if (!t) return head;
+  if (head && t.pos === 'NOUN' && head.end < t.start && head.start < t.start) {
+    let j = k - 1;
+    while (j >= 0 && tokens[j]!.end > head.end && /^(?:NOUN|PROPN)$/.test(tokens[j]!.pos)) j--;
+    if (tokens[j] && tokens[j]!.end <= head.end) return { start: t.start, end: t.end, tokenIndex: k };
+  }
+  // "Hamas fighters" as one name: the victims are the fighters.
+  if (head && head.end === t.end && head.start < t.start && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text))
+    return { start: t.start, end: t.end, tokenIndex: k };
+  if (
+    !head &&
+    t.pos === 'ADJ' &&
+    /^(?:DET|ADJ)$/.test(tokens[k - 1]?.pos ?? '') &&
+    tokens[k - 1]!.sentence === t.sentence
+  )
+    return { start: t.start, end: t.end, tokenIndex: k };
+  return head;
 }

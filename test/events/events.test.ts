@@ -254,6 +254,8 @@ describe('deaths and injuries (KAIROS Life events)', () => {
       '12',
     ],
     ['By winter, 300 had been killed.', 'killed', 'Life.Die.Unspecified', 'victim', '300'],
+    ['Nine Hamas fighters were killed overnight.', 'killed', 'Life.Die.Unspecified', 'victim', 'fighters'],
+    ['A senior general was injured in the blast.', 'injured', 'Life.Injure.Unspecified', 'victim', 'general'],
     ['Officials mourned the three pilots killed.', 'killed', 'Life.Die.Unspecified', 'victim', 'pilots'],
     [
       'Rebels launched a raid on the port, killing nine sailors.',
