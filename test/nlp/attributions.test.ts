@@ -643,3 +643,27 @@ describe('objects, subjects and spliced reports', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('seeming and expectation', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The harbor plan seems to have stalled in committee.',
+      { source: null, cue: 'seems', content: 'The harbor plan seems to have stalled in committee' },
+    ],
+    [
+      'Turnout in the northern districts is expected to fall sharply.',
+      {
+        source: null,
+        cue: 'is expected',
+        content: 'Turnout in the northern districts is expected to fall sharply',
+      },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['It seems to me a fair price.'],
+    ['The ferry appears on the horizon at dawn.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -1302,6 +1302,41 @@ function impersonal(text: string, toks: Token[], sentence: Sentence): FoundAttri
         confidence: 0.6,
       });
       k = stop;
+    } else if (
+      toks[k + 1]?.text.toLowerCase() === 'to' &&
+      toks[k + 2]?.pos !== 'DET' &&
+      (/^(seems?|seemed|appears?|appeared)$/.test(lower) ||
+        (lower === 'expected' && /^(is|are|was|were)$/i.test(toks[k - 1]?.text ?? '')))
+    ) {
+      // "The plan seems to have stalled", "Turnout is expected to rise": the clause is put
+      // forward by nobody in particular.
+      const cueStart = lower === 'expected' ? k - 1 : k;
+      let from = cueStart;
+      while (
+        from > 0 &&
+        !/^(,|;|after|before|when|because|that|since|while|as|and|but|if|though|although)$/i.test(
+          toks[from - 1]!.text,
+        )
+      )
+        from--;
+      if (from === cueStart || (toks[from]!.pos === 'PRON' && /^(it|there)$/i.test(toks[from]!.text)))
+        continue;
+      const stop = clauseEnd(toks, k);
+      const content = trimContent(
+        text,
+        toks[from]!.start,
+        stop < toks.length ? toks[stop]!.start : sentence.end,
+      );
+      if (!content || content.end - content.start < 12) continue;
+      out.push({
+        ...base,
+        cue: { start: toks[cueStart]!.start, end: toks[k]!.end },
+        content,
+        stance: 'neutral',
+        cueLemma: lower === 'expected' ? 'expect' : 'seem',
+        confidence: 0.45,
+      });
+      k = stop;
     } else if (lower === 'allegedly' || lower === 'reportedly' || lower === 'purportedly') {
       // The clause around the adverb: from its subject (after "after", "that", a comma …) to its end.
       let from = k;
