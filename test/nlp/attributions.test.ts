@@ -667,3 +667,26 @@ describe('seeming and expectation', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('where content ends', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The senator offered some blunt advice to the mayor on Friday about the budget.',
+      { source: 'The senator', cue: 'offered', content: 'some blunt advice to the mayor' },
+    ],
+    [
+      'The minister said the port would reopen soon, as the storm moved further north.',
+      { source: 'The minister', cue: 'said', content: 'the port would reopen soon' },
+    ],
+    [
+      'She refused to name her deputies, aside from saying she wanted a broad team.',
+      { source: 'She', cue: 'refused', content: 'to name her deputies' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  it('keeps "as" inside a clause that has no verb after it', () => {
+    const text = 'The minister said the port would reopen, as planned.';
+    expect(read(text).map((a) => surface(text, a.content))).toEqual(['the port would reopen, as planned']);
+  });
+});

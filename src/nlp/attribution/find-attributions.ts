@@ -791,6 +791,8 @@ function contentAfter(
     if (t.pos === 'VERB' || t.pos === 'AUX' || /^[“”"']+$/.test(t.text)) break;
     if (
       /^(when|since|during)$/i.test(t.text) ||
+      (/^on$/i.test(t.text) &&
+        /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(toks[j + 1]?.text ?? '')) ||
       (/^(in|on|at)$/i.test(t.text) &&
         /^(a|an|his|her|their|its)$/i.test(toks[j + 1]?.text ?? '') &&
         /^(statement|interview|speech|rally|tweet|post|letter|op-ed|news|press|radio|television)$/i.test(
@@ -1094,7 +1096,7 @@ function verbBetween(toks: Token[], k: number): boolean {
 }
 
 const CLAUSE_BREAK =
-  /^(especially|particularly|while|whereas|although|though|but|according|including|despite|yet)$/i;
+  /^(especially|particularly|while|whereas|although|though|but|according|including|despite|yet|aside)$/i;
 
 /**
  * Where reported content ends inside its sentence: before a clause the writer adds after it
@@ -1120,6 +1122,13 @@ function clauseEnd(toks: Token[], from: number): number {
     const next = toks[j + 1];
     if (t.text === ',' && next) {
       if (CLAUSE_BREAK.test(next.text)) return j;
+      // "…, as the nominee looks to …": a clause of the writer's own.
+      if (
+        /^as$/i.test(next.text) &&
+        /^(DET|PRON|PROPN)$/.test(toks[j + 2]?.pos ?? '') &&
+        toks.slice(j + 3, j + 8).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
+      )
+        return j;
       // "…, Ham also noted …": a second report spliced on with a comma.
       let n = j + 1;
       while (n < toks.length && n <= j + 4 && /^(PROPN|PRON)$/.test(toks[n]!.pos)) n++;
