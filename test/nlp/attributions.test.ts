@@ -690,3 +690,16 @@ describe('where content ends', () => {
     expect(read(text).map((a) => surface(text, a.content))).toEqual(['the port would reopen, as planned']);
   });
 });
+
+describe('one-word objects of position verbs', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The nurses’ union endorsed Alvarez.',
+      { source: 'The nurses’ union', cue: 'endorsed', content: 'Alvarez' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [['The mayor said yes.'], ['The council welcomed everyone.']];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -806,7 +806,9 @@ function contentAfter(
   const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
   const words = text.slice(content.start, content.end).split(/\s+/).length;
-  if (words < 2) return null;
+  // "endorses Clinton", "criticized Smith": a position taken on a named person is enough.
+  if (words < 2 && !(entry.strength === 'stance' && head.pos === 'PROPN' && /^[A-Z]/.test(head.text)))
+    return null;
   return content;
 }
 
