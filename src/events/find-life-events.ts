@@ -32,6 +32,9 @@ const KAIROS: Record<LifeKind, string> = { die: 'Life.Die.Unspecified', injure: 
 const PASSIVE_AUX = /^(?:was|were|been|being|is|are|be|get|got)$/i;
 const VERB_FORMS =
   /^(?:killed|kill|kills|killing|wounded|wounding|injured|injuring|maimed|maiming|hurt|slain)$/;
+/** Devices that kill without being killers ("the device detonated, killing three"). */
+const DEVICE_WORD =
+  /^(?:devices?|bombs?|explosives?|ieds?|mines?|rockets?|missiles?|shells?|grenades?|drones?|blasts?|explosions?)$/i;
 const INTRANSITIVE = /^(?:died|die|dies)$/;
 /** Words that are not people: never a victim or a killer. */
 const NOT_A_PERSON = /^(?:it|this|that|which|what|there|here|time|way|blast|attack|attacks|explosion)$/i;
@@ -84,9 +87,22 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
         /^(?:NUM|DET|ADJ|NOUN|PROPN|PRON)$/.test(at(i + 1)?.pos ?? '') &&
         at(i - 1)?.pos === 'PUNCT');
     if (lower === 'dead') {
-      // "two soldiers were dead"; "shot dead" and "the dead" are not read here.
-      if (!passive) continue;
-      victim = subjectHead(tokens, k, entities);
+      if (/^(?:shot|gunned|stabbed|beaten|hacked)$/.test(lowerAt(i - 1))) {
+        // "a man was shot dead by police": the victim is the passive subject, the killer the agent.
+        let s = i - 2;
+        let shotPassive = false;
+        while (at(s) && (at(s)!.pos === 'AUX' || at(s)!.pos === 'ADV')) {
+          if (PASSIVE_AUX.test(at(s)!.text)) shotPassive = true;
+          s--;
+        }
+        if (!shotPassive) continue;
+        victim = subjectHead(tokens, s, entities);
+        if (lowerAt(i + 1) === 'by') agent = headAfter(tokens, i + 2, entities);
+      } else {
+        // "two soldiers were dead"; "the dead" is not read here.
+        if (!passive) continue;
+        victim = subjectHead(tokens, k, entities);
+      }
     } else if (INTRANSITIVE.test(lower)) {
       victim = subjectHead(tokens, k, entities);
     } else if (VERB_FORMS.test(lower) && isVerb) {
@@ -104,7 +120,12 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
         const reduced = /ed$/.test(lower) && !victim && at(i - 1) && at(i - 1)!.pos !== 'PUNCT';
         if (reduced) {
           // "the six members killed", "four men injured": a participle after its noun is passive.
-          victim = headBefore(tokens, i, entities) ?? numberBefore(tokens, i);
+          // The noun right before, not the head of a phrase around it ("the families of the members killed").
+          const prev = at(i - 1)!;
+          victim =
+            prev.pos === 'NOUN' && /^\p{Ll}/u.test(prev.text)
+              ? { start: prev.start, end: prev.end, tokenIndex: i - 1 }
+              : (headBefore(tokens, i, entities) ?? numberBefore(tokens, i));
         } else if (!/ing$/.test(lower) || at(i - 1)?.pos !== 'PUNCT') {
           // "the bombing killed 23 soldiers": an event word as subject is no killer.
           agent = headBefore(tokens, k + 1, entities);
@@ -132,7 +153,7 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       TRIGGERS.has(text.slice(s.start, s.end).toLowerCase());
     if (notPerson(victim)) victim = null;
     let instrument: PickedSpan | null = null;
-    if (agent && weaponish(agent)) {
+    if (agent && (weaponish(agent) || DEVICE_WORD.test(text.slice(agent.start, agent.end)))) {
       instrument = agent;
       agent = null;
     }
@@ -147,6 +168,10 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     if (!agent && !instrument && /ing$/.test(lower) && at(i - 1)?.pos === 'PUNCT' && sentenceAttack) {
       const attacker = sentenceAttack.arguments.find((a) => a.role === 'attacker');
       if (attacker) agent = { start: attacker.start, end: attacker.end, tokenIndex: -1 };
+      else {
+        const device = sentenceAttack.arguments.find((a) => a.role === 'instrument');
+        if (device) instrument = { start: device.start, end: device.end, tokenIndex: -1 };
+      }
     }
     const sentence = inputs.sentences[t.sentence];
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };

@@ -256,6 +256,16 @@ describe('deaths and injuries (KAIROS Life events)', () => {
     ['By winter, 300 had been killed.', 'killed', 'Life.Die.Unspecified', 'victim', '300'],
     ['Nine Hamas fighters were killed overnight.', 'killed', 'Life.Die.Unspecified', 'victim', 'fighters'],
     ['A senior general was injured in the blast.', 'injured', 'Life.Injure.Unspecified', 'victim', 'general'],
+    ['A courier was shot dead by police.', 'dead', 'Life.Die.Unspecified', 'victim', 'courier'],
+    ['A courier was shot dead by police.', 'dead', 'Life.Die.Unspecified', 'killer', 'police'],
+    ['We thank the parents of the cadets killed.', 'killed', 'Life.Die.Unspecified', 'victim', 'cadets'],
+    [
+      'The mine went off under the truck, killing two.',
+      'killing',
+      'Life.Die.Unspecified',
+      'instrument',
+      'mine',
+    ],
     ['Officials mourned the three pilots killed.', 'killed', 'Life.Die.Unspecified', 'victim', 'pilots'],
     [
       'Rebels launched a raid on the port, killing nine sailors.',
@@ -281,12 +291,9 @@ describe('deaths and injuries (KAIROS Life events)', () => {
     expect(death?.ramsType).toBe('life.die.deathcausedbyviolentevents');
   });
 
-  it('reads no death in "shot dead" or in odd text', () => {
-    expect(
-      read('He was shot dead.').events.some(
-        (e) => e.kairosType.startsWith('Life.Die') && surface('He was shot dead.', e.trigger) === 'dead',
-      ),
-    ).toBe(false);
+  it('reads no death in "the dead" or in odd text', () => {
+    const text = 'The dead were buried on Monday.';
+    expect(read(text).events.some((e) => surface(text, e.trigger) === 'dead')).toBe(false);
     expect(() => read('killed killed , died of of by')).not.toThrow();
   });
 });
