@@ -703,3 +703,28 @@ describe('one-word objects of position verbs', () => {
   const none: Array<[string]> = [['The mayor said yes.'], ['The council welcomed everyone.']];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('more position verbs', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The panel voted to hold the aide in contempt.',
+      { source: 'The panel', cue: 'voted', content: 'to hold the aide in contempt' },
+    ],
+    [
+      'The bishop decried the cuts to the shelter budget.',
+      { source: 'The bishop', cue: 'decried', content: 'the cuts to the shelter budget' },
+    ],
+    [
+      'The editorial board rebuked the mayor for the delays.',
+      { source: 'The editorial board', cue: 'rebuked', content: 'the mayor for the delays' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['Residents voted in large numbers on Sunday.'],
+    ['Rebels hammered the town with rockets.'],
+    ['The blast ripped through the market.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -201,6 +201,20 @@ const STANCE = [
   'refuse',
   'offer',
   'link',
+  'grill',
+  'vote',
+  'seek',
+  'embrace',
+  'decry',
+  'chide',
+  'scold',
+  'rebuke',
+  'fault',
+  'laud',
+  'commend',
+  'ridicule',
+  'excoriate',
+  'berate',
 ];
 const DISTANCING = ['claim', 'allege', 'purport', 'accuse', 'charge', 'boast'];
 const ENDORSING = [

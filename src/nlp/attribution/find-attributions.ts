@@ -722,6 +722,8 @@ function contentAfter(
     !/^(about|of|out|on|against)$/i.test(toks[i]?.text ?? '')
   )
     return null;
+  // "voted to approve …", "voted against the bill"; "voted in large numbers" reports no position.
+  if (entry.lemma === 'vote' && !/^(to|for|against)$/i.test(toks[i]?.text ?? '')) return null;
   // "pointed out that …", "weighed in on …", "railed against …": the particle belongs to the cue.
   if (
     /^(out|in|up|on|against|to|of|about)$/i.test(toks[i]?.text ?? '') &&
