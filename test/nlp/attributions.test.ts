@@ -728,3 +728,20 @@ describe('more position verbs', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('"as X said" inside the sentence', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The coast, as one adviser pointed out, rarely gets two storms in a row.',
+      {
+        source: 'one adviser',
+        content: 'The coast, as one adviser pointed out, rarely gets two storms in a row',
+      },
+    ],
+    [
+      'The port will reopen, as the minister said.',
+      { source: 'the minister', cue: 'said', content: 'The port will reopen' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+});

@@ -521,7 +521,19 @@ function readCue(
         : null;
     }
     if (prevTok && /^as$/i.test(prevTok.text) && toks[lead - 2]?.text === ',') {
-      const content = trimContent(text, sentence.start, toks[lead - 2]!.start);
+      // "Hawaii, as one adviser pointed out, rarely gets …": the aside sits inside the content.
+      const comma = toks.findIndex((t, j) => j > cueEndIdx && j <= cueEndIdx + 3 && t.text === ',');
+      const inside =
+        comma > 0 &&
+        toks
+          .slice(cueEndIdx + 1, comma)
+          .every((t) => /^(out|up)$/i.test(t.text) || t.pos === 'ADP' || t.pos === 'ADV') &&
+        toks.slice(comma + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const content = trimContent(
+        text,
+        contentStartOf(text, sentence, quotes),
+        inside ? sentence.end : toks[lead - 2]!.start,
+      );
       return content
         ? { ...base, source: subject.span, content, form: 'prepositional', confidence: 0.7 }
         : null;
