@@ -133,7 +133,12 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     push('attacker', args.attacker);
     push('target', args.target);
     push('instrument', weapon);
-    const placeArg = placeArgument(text, tokens, i, placeEntities, places);
+    const placeFound = placeArgument(text, tokens, i, placeEntities, places);
+    // "the bombing of the Oklahoma City federal building": a name inside the target phrase is not the place.
+    const placeArg =
+      placeFound && args.target && placeFound.start >= t.end && placeFound.end <= args.target.end
+        ? null
+        : placeFound;
     push('place', placeArg ?? locativeAfter(tokens, i, entities));
     // "in Badia al-Sukhnah and Badia al-Sham": every place of the coordination.
     if (placeArg) {

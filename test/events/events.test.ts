@@ -297,3 +297,11 @@ describe('deaths and injuries (KAIROS Life events)', () => {
     expect(() => read('killed killed , died of of by')).not.toThrow();
   });
 });
+
+describe('place arguments', () => {
+  it('takes no place from a name inside the target phrase', () => {
+    const text = 'He planned the bombing of the Leeds City central library.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'bombing');
+    expect(ev?.arguments.find((a) => a.role === 'place')).toBeUndefined();
+  });
+});
