@@ -489,7 +489,7 @@ describe('colon-labelled lines', () => {
   const table: Array<[string, Expected]> = [
     [
       'MORALES: Well, the budget was never going to pass this year.\nREYES: Then why vote for it?',
-      { source: 'MORALES', cue: ':', content: 'Well, the budget was never going to pass this year' },
+      { source: 'MORALES', cue: ':', content: 'Well, the budget was never going to pass this year.' },
     ],
     [
       'Intro.\n\nREYES: Then why did you vote for it?',
@@ -513,7 +513,7 @@ describe('colon-labelled lines', () => {
   it('keeps a transcript line whole, verbs inside included', () => {
     const text = 'Intro.\n\nREYES: Well, the mayor said the bridge would be finished by May.';
     const found = read(text).map((a) => surface(text, a.content));
-    expect(found).toEqual(['Well, the mayor said the bridge would be finished by May']);
+    expect(found).toEqual(['Well, the mayor said the bridge would be finished by May.']);
   });
 
   it('leaves "X said: “…”" to the verb', () => {

@@ -219,7 +219,7 @@ function colonLines(text: string): FoundAttribution[] {
     const on = /\s(?:on|about|to)\s/.exec(label);
     const name = titled && on ? label.slice(0, on.index) : label;
     let end = m.index + m[0].length;
-    while (end > saidStart && /[\s,.;:(—–-]/.test(text[end - 1]!)) end--;
+    while (end > saidStart && /[\s,;:(—–-]/.test(text[end - 1]!)) end--;
     if (end <= saidStart) continue;
     out.push({
       source: { start: labelStart, end: labelStart + name.length },
