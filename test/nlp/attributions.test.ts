@@ -745,3 +745,13 @@ describe('"as X said" inside the sentence', () => {
   ];
   it.each(table)('%s', (text, expected) => check(text, expected));
 });
+
+describe('a time or channel before a wh-clause', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'He told reporters on Thursday how surprised he was by the vote.',
+      { source: 'He', cue: 'told', content: 'how surprised he was by the vote' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+});

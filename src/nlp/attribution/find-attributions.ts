@@ -760,7 +760,9 @@ function contentAfter(
     if (
       j > i + 1 &&
       j < toks.length &&
-      (/^(PRON|DET|PROPN|NUM)$/.test(toks[j]!.pos) || toks[j]!.text === ',')
+      (/^(PRON|DET|PROPN|NUM)$/.test(toks[j]!.pos) ||
+        toks[j]!.text === ',' ||
+        /^(how|what|why|whether)$/i.test(toks[j]!.text))
     )
       i = toks[j]!.text === ',' ? j + 1 : j;
   }
