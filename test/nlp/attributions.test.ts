@@ -755,3 +755,18 @@ describe('a time or channel before a wh-clause', () => {
   ];
   it.each(table)('%s', (text, expected) => check(text, expected));
 });
+
+describe('a second speaker joined by "and"', () => {
+  const text = 'Officials said the audit was flawed and critics accused the board of hiding losses.';
+  it.each([
+    [text, { source: 'Officials', cue: 'said', content: 'the audit was flawed' }],
+    [text, { source: 'critics', cue: 'accused', content: 'the board of hiding losses' }],
+  ] as Array<[string, Expected]>)('%s', (t, expected) => check(t, expected));
+
+  it('keeps a reported clause whole when no new speaker follows "and"', () => {
+    const t2 = 'Officials said the bridge collapsed and the road was closed.';
+    expect(read(t2).map((a) => surface(t2, a.content))).toEqual([
+      'the bridge collapsed and the road was closed',
+    ]);
+  });
+});

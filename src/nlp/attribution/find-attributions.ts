@@ -1169,6 +1169,13 @@ function clauseEnd(toks: Token[], from: number): number {
       (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.text)))
     )
       return j;
+    // "… mishandled it and Democrats accused …": a new subject with a speech verb starts a new report.
+    if (/^(and|but)$/i.test(t.text) && hasVerb && next && /^(PROPN|NOUN)$/.test(next.pos)) {
+      let n = j + 1;
+      while (n < toks.length && n <= j + 3 && /^(PROPN|NOUN)$/.test(toks[n]!.pos)) n++;
+      const verb = toks[n];
+      if (verb && verb.pos === 'VERB' && cueEntry(verb.text) && !/ing$/.test(verb.text)) return j;
+    }
     // "… and said she …", "… and suggested that …": a second report by the same speaker.
     if (/^(and|but)$/i.test(t.text) && next) {
       const verb = /^(also|then|later)$/i.test(next.text) ? toks[j + 2] : next;
