@@ -180,6 +180,18 @@ describe('document geography decides between namesakes', () => {
       'US',
       'GA',
     ],
+    [
+      'Deputies from Laurens County drove to Dublin after the storm; Dublin and Macon schools closed, and Savannah reported flooding.',
+      'Dublin',
+      'US',
+      'GA',
+    ],
+    [
+      'A Paris woman was hurt on the highway between Paris and Dallas; she was taken to Tyler and then to Sherman.',
+      'Paris',
+      'US',
+      'TX',
+    ],
     ['Officials in Rome said the Pope would travel to Milan and Naples next month.', 'Rome', 'IT', null],
     [
       'Trucks crossed from Mexico into Texas near Laredo and El Paso, and Mexico said more would follow.',
