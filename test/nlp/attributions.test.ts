@@ -770,3 +770,25 @@ describe('a second speaker joined by "and"', () => {
     ]);
   });
 });
+
+describe('irregular cue verbs', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The ministers understood that the vote would be close.',
+      { source: 'The ministers', cue: 'understood', content: 'that the vote would be close' },
+    ],
+    ['She felt the plan was wrong.', { source: 'She', cue: 'felt', content: 'the plan was wrong' }],
+    [
+      'The mayor has vowed to rebuild the pier.',
+      { source: 'The mayor', cue: 'has vowed', content: 'to rebuild the pier' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+
+  const none: Array<[string]> = [
+    ['He felt ill after the march.'],
+    ['The town, known for its port, lies on the coast.'],
+    ['Little was known about the convoy.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -245,6 +245,10 @@ const IRREGULAR: Record<string, string[]> = {
   send: ['sent', 'sends', 'sending', 'send'],
   learn: ['learned', 'learnt', 'learns', 'learning', 'learn'],
   prove: ['proved', 'proven', 'proves', 'proving', 'prove'],
+  know: ['knew', 'known', 'knows', 'knowing', 'know'],
+  feel: ['felt', 'feels', 'feeling', 'feel'],
+  understand: ['understood', 'understands', 'understanding', 'understand'],
+  forecast: ['forecast', 'forecasts', 'forecasting', 'forecasted'],
 };
 
 /** Regular English inflections of a verb lemma ("claim" → claimed, claims, claiming). */

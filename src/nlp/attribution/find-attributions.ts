@@ -734,6 +734,8 @@ function contentAfter(
     !/^(about|of|out|on|against)$/i.test(toks[i]?.text ?? '')
   )
     return null;
+  // "felt that …", "felt the plan was wrong"; "felt ill" reports a state, not a view.
+  if (entry.lemma === 'feel' && !/^(SCONJ|PRON|DET|PROPN)$/.test(toks[i]?.pos ?? '')) return null;
   // "voted to approve …", "voted against the bill"; "voted in large numbers" reports no position.
   if (entry.lemma === 'vote' && !/^(to|for|against)$/i.test(toks[i]?.text ?? '')) return null;
   // "pointed out that …", "weighed in on …", "railed against …": the particle belongs to the cue.
