@@ -779,6 +779,14 @@ describe('irregular cue verbs', () => {
     ],
     ['She felt the plan was wrong.', { source: 'She', cue: 'felt', content: 'the plan was wrong' }],
     [
+      'The council planned to widen the road.',
+      { source: 'The council', cue: 'planned', content: 'to widen the road' },
+    ],
+    [
+      'The union regretted the delay to the talks.',
+      { source: 'The union', cue: 'regretted', content: 'the delay to the talks' },
+    ],
+    [
       'The mayor has vowed to rebuild the pier.',
       { source: 'The mayor', cue: 'has vowed', content: 'to rebuild the pier' },
     ],

@@ -246,6 +246,7 @@ const IRREGULAR: Record<string, string[]> = {
   learn: ['learned', 'learnt', 'learns', 'learning', 'learn'],
   prove: ['proved', 'proven', 'proves', 'proving', 'prove'],
   know: ['knew', 'known', 'knows', 'knowing', 'know'],
+  seek: ['sought', 'seeks', 'seeking', 'seek'],
   feel: ['felt', 'feels', 'feeling', 'feel'],
   understand: ['understood', 'understands', 'understanding', 'understand'],
   forecast: ['forecast', 'forecasts', 'forecasting', 'forecasted'],
@@ -259,7 +260,7 @@ function inflect(lemma: string): string[] {
   else if (/[^aeiou]y$/.test(lemma))
     forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`, `${lemma}ing`);
   else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}ed`, `${lemma}es`, `${lemma}ing`);
-  else if (/^(quip|rebut|admit|slam)$/.test(lemma)) {
+  else if (/^(quip|rebut|admit|slam|plan|regret|beg|prefer|concur|dub)$/.test(lemma)) {
     const last = lemma.at(-1)!;
     forms.push(`${lemma}${last}ed`, `${lemma}s`, `${lemma}${last}ing`);
   } else forms.push(`${lemma}ed`, `${lemma}s`, `${lemma}ing`);
