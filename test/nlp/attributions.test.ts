@@ -800,3 +800,21 @@ describe('irregular cue verbs', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('"according to" between coordinated clauses', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Rents rose 8 percent in 2023, according to the housing agency, and wages rose 3 percent.',
+      {
+        source: 'the housing agency',
+        cue: 'according to',
+        content: 'Rents rose 8 percent in 2023, according to the housing agency, and wages rose 3 percent',
+      },
+    ],
+    [
+      'Rents rose 8 percent in 2023, according to the housing agency.',
+      { source: 'the housing agency', cue: 'according to', content: 'Rents rose 8 percent in 2023' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+});

@@ -628,7 +628,10 @@ function readAccordingTo(
   // "X rose 20 percent, according to Y, more than …": a whole clause before the aside is the content;
   // "The base, according to Y, was hit" wraps the aside, so the content is the whole sentence.
   const clauseBefore = toks.slice(0, k - 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-  const end = tail.length === 0 || clauseBefore ? toks[k - 1]!.start : sentence.end;
+  // "X paid 25 percent, according to Y, and the top tenth paid 69 percent": a coordinated clause
+  // goes on under the same attribution.
+  const coordinated = tail[0]?.text === ',' && /^(and|while)$/i.test(tail[1]?.text ?? '');
+  const end = tail.length === 0 || (clauseBefore && !coordinated) ? toks[k - 1]!.start : sentence.end;
   const content = trimContent(text, contentStartOfQuote(quotes, sentence), end);
   return content ? { ...base, source, content, form: 'prepositional', confidence: 0.75 } : null;
 }
