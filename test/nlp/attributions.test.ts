@@ -818,3 +818,15 @@ describe('"according to" between coordinated clauses', () => {
   ];
   it.each(table)('%s', (text, expected) => check(text, expected));
 });
+
+describe('"…, X said in a report, and …"', () => {
+  const text =
+    'The middle fifth paid 9 percent, the agency said in a June report, and the bottom fifth paid 1 percent.';
+  it('attributes the whole sentence around a longer aside', () =>
+    check(text, {
+      source: 'the agency',
+      cue: 'said',
+      content:
+        'The middle fifth paid 9 percent, the agency said in a June report, and the bottom fifth paid 1 percent',
+    }));
+});

@@ -560,7 +560,7 @@ function readCue(
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
       if (
         comma >= 0 &&
-        comma <= cueEndIdx + 4 &&
+        comma <= cueEndIdx + 6 &&
         toks
           .slice(cueEndIdx + 1, comma)
           .every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|ADP|DET|NOUN)$/.test(t.pos))
