@@ -1,42 +1,21 @@
+import { isNumberWordStart, parseNumberWords } from '../quantities/number-words.js';
+
 /** A claim reduced for comparison: its content words (crudely stemmed) and its numbers. */
 export interface ClaimKey {
   readonly words: ReadonlySet<string>;
   readonly numbers: ReadonlySet<number>;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-  once: 1,
-  twice: 2,
-};
+// Number words come from the quantities reader; repetition adverbs and bare scale nouns, which
+// it reads only with a determiner ("a dozen"), are added here.
+const REPEATS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, dozen: 12, hundred: 100 };
+
+function spelledNumber(word: string): number | undefined {
+  if (REPEATS[word] !== undefined) return REPEATS[word];
+  const head = word.split('-')[0] ?? word;
+  if (!isNumberWordStart(head) || /^(?:a|an|several|half|tens)$/.test(head)) return undefined;
+  return parseNumberWords(word, 0)?.value;
+}
 const STOP = new Set(
   'a an the of in on at to for from by with and or but as is are was were be been being has have had this that these those it its their there since than into over under about after before during his her they he she we which who what when where while also not no do does did will would could can may might'.split(
     ' ',
@@ -62,8 +41,9 @@ export function claimKey(text: string): ClaimKey {
       numbers.add(Number(w.replace(/,/g, '')));
       continue;
     }
-    if (NUMBER_WORDS[w] !== undefined) {
-      numbers.add(NUMBER_WORDS[w]);
+    const spelled = spelledNumber(w);
+    if (spelled !== undefined) {
+      numbers.add(spelled);
       continue;
     }
     if (STOP.has(w) || w.length < 2) continue;
