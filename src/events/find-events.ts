@@ -354,7 +354,28 @@ function pickArguments(
     if (weaponish(s)) out.instrument ??= s;
     else out.attacker ??= s;
   };
-  if (t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN')) {
+  // "in IS attacks", "the IRA attack": a name between a preposition or article and the trigger
+  // makes it a noun whatever the tagger says, and the name its attacker.
+  const nameBefore = at(i - 1)
+    ? entities.find(
+        (e) =>
+          e.start <= at(i - 1)!.start &&
+          at(i - 1)!.end <= e.end &&
+          e.end <= t.start &&
+          (e.type === 'Organisation' || e.type === 'Nationality') &&
+          e.subtype !== 'nominal',
+      )
+    : undefined;
+  const openerBefore = nameBefore ? tokens.findLast((w, k) => k < i && w.end <= nameBefore.start) : undefined;
+  const nominalUse =
+    !!nameBefore &&
+    !!openerBefore &&
+    openerBefore.sentence === sentence &&
+    /^(?:in|of|for|after|by|from|to|with|the|an?|these|those|recent|latest)$/i.test(openerBefore.text) &&
+    !/(?:ed|ing)$/.test(t.text);
+  if (nominalUse && nameBefore)
+    out.attacker = { start: nameBefore.start, end: nameBefore.end, tokenIndex: i - 1 };
+  if (!nominalUse && (t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN'))) {
     let k = i - 1;
     let passive = false;
     while (k >= 0 && at(k) && (at(k)!.pos === 'AUX' || at(k)!.pos === 'ADV' || at(k)!.pos === 'PART')) {

@@ -305,3 +305,13 @@ describe('place arguments', () => {
     expect(ev?.arguments.find((a) => a.role === 'place')).toBeUndefined();
   });
 });
+
+describe('attackers named before a nominal trigger', () => {
+  it.each([
+    ['Nine guards were killed in ISIS attacks near the dam.', 'attacks', 'ISIS'],
+    ['The Taliban attacked the base at dawn.', 'attacked', 'Taliban'],
+  ])('%s → "%s" by %s', (text, trigger, attacker) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === 'attacker')?.text).toBe(attacker);
+  });
+});
