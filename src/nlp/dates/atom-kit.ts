@@ -56,6 +56,25 @@ export const fixed = (
 });
 
 /**
+ * An atom spanning a whole match whose reading needs no reference.
+ *
+ * @example matchAtom(m, 2, 0.85, monthSpan(2023, 5), 'month')
+ */
+export const matchAtom = (
+  m: RegExpExecArray,
+  priority: number,
+  confidence: number,
+  span: readonly [Day, Day] | null,
+  precision: DatePrecision,
+): Atom => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  priority,
+  confidence,
+  read: () => fixed(span, precision),
+});
+
+/**
  * A range between two year-less parts of one year ("from 3 to 5 May"), or of a stated year.
  *
  * @example readPartRange({month: 5, day: 3}, {month: 5, day: 5}, 2023, ctx).span // 2023-05-03..2023-05-05

@@ -1,4 +1,4 @@
-import { AMBIGUOUS_MONTHS, B, CUE, E, each, fixed, readPartRange, YEAR } from './atom-kit.js';
+import { AMBIGUOUS_MONTHS, B, CUE, E, each, fixed, matchAtom, readPartRange, YEAR } from './atom-kit.js';
 import { type Day, makeDay, monthSpan, parts, yearSpan } from './calendar.js';
 import { DAY_NUM, dayOf, MONTH_ANY, MONTH_FULL, monthOf, WEEKDAY_ANY } from './lexicon.js';
 import { type Atom, readYearless, type YearlessPart } from './reading.js';
@@ -79,13 +79,7 @@ function monthYears(text: string): Atom[] {
     const month = monthOf(m[2]!)!;
     if (AMBIGUOUS_MONTHS.has(m[2]!.toLowerCase()) && m[2]![0] === m[2]![0]!.toLowerCase()) return null;
     const span = monthSpan(Number(m[1]), month);
-    return {
-      start: m.index,
-      end: m.index + m[0].length,
-      priority: 2,
-      confidence: 0.75,
-      read: () => fixed(span, 'month'),
-    };
+    return matchAtom(m, 2, 0.75, span, 'month');
   });
   return yearFirst.concat(
     each(text, `${B}(${MONTH_ANY})(?:(?:,?\\s+(?:of|in))?,?\\s+${YEAR}|\\s+of\\s+'?(\\d\\d))${E}`, (m) => {
@@ -101,13 +95,7 @@ function monthYears(text: string): Atom[] {
       if (m[3]) {
         const y2 = Number(m[3]);
         const span = monthSpan(1900 + y2 + (y2 < 50 ? 100 : 0), month);
-        return {
-          start: m.index,
-          end: m.index + m[0].length,
-          priority: 2,
-          confidence: 0.7,
-          read: () => fixed(span, 'month'),
-        };
+        return matchAtom(m, 2, 0.7, span, 'month');
       }
       if (
         AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
@@ -116,13 +104,7 @@ function monthYears(text: string): Atom[] {
       )
         return null;
       const span = monthSpan(Number(m[2]), month);
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        priority: 2,
-        confidence: 0.9,
-        read: () => fixed(span, 'month'),
-      };
+      return matchAtom(m, 2, 0.9, span, 'month');
     }),
   );
 }
@@ -214,13 +196,7 @@ function decades(text: string): Atom[] {
     const q = m[1]?.toLowerCase();
     const [a, b] = q === 'early' ? [0, 3] : q === 'mid' ? [4, 6] : q === 'late' ? [7, 9] : [0, 9];
     const span: [Day, Day] = [yearSpan(d + a)[0], yearSpan(d + b)[1]];
-    return {
-      start: m.index,
-      end: m.index + m[0].length,
-      priority: 2,
-      confidence: 0.85,
-      read: () => fixed(span, 'decade'),
-    };
+    return matchAtom(m, 2, 0.85, span, 'decade');
   });
 }
 
@@ -240,13 +216,7 @@ const QUARTER_WORDS: Record<string, number> = {
 function quarters(text: string): Atom[] {
   const quarter = (m: RegExpExecArray, year: number, q: number, months = 3): Atom => {
     const span: [Day, Day] = [monthSpan(year, (q - 1) * months + 1)[0], monthSpan(year, q * months)[1]];
-    return {
-      start: m.index,
-      end: m.index + m[0].length,
-      priority: 2,
-      confidence: 0.85,
-      read: () => fixed(span, 'quarter'),
-    };
+    return matchAtom(m, 2, 0.85, span, 'quarter');
   };
   return [
     ...each(text, `${B}([QH])([1-4])(?:-|/|\\s+of\\s+|\\s+)?${YEAR}${E}`, (m) =>
@@ -330,13 +300,7 @@ function numericMonths(text: string): Atom[] {
   const make = (m: RegExpExecArray, year: number, month: number): Atom | null => {
     if (month < 1 || month > 12) return null;
     const span = monthSpan(year, month);
-    return {
-      start: m.index,
-      end: m.index + m[0].length,
-      priority: 1,
-      confidence: 0.7,
-      read: () => fixed(span, 'month'),
-    };
+    return matchAtom(m, 1, 0.7, span, 'month');
   };
   return [
     ...each(

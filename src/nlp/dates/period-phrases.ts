@@ -3,6 +3,7 @@ import {
   E,
   each,
   fixed,
+  matchAtom,
   offsetOf,
   relativeAtom,
   shiftDay,
@@ -178,13 +179,7 @@ function firstOrLastUnitsOf(text: string): Atom[] {
       const precision = unit === 'month' ? 'month' : 'week';
       if (stated !== null) {
         const s = span(stated);
-        return {
-          start: m.index,
-          end: m.index + m[0].length,
-          priority: 3,
-          confidence: 0.75,
-          read: () => fixed(s, precision),
-        };
+        return matchAtom(m, 3, 0.75, s, precision);
       }
       return relativeAtom(
         m.index,
@@ -206,13 +201,7 @@ function weekNumbers(text: string): Atom[] {
     const rel = m[3] ?? null;
     if (stated !== null) {
       const s = isoWeek(stated, week);
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        priority: 2,
-        confidence: 0.7,
-        read: () => fixed(s, 'week'),
-      };
+      return matchAtom(m, 2, 0.7, s, 'week');
     }
     return relativeAtom(
       m.index,
@@ -235,13 +224,7 @@ function compactDates(text: string): Atom[] {
       const day = Number(m[3] ?? m[6]);
       const d = makeDay(year, month, day);
       if (d === null) return null;
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        priority: 1,
-        confidence: 0.6,
-        read: () => fixed([d, d], 'day'),
-      };
+      return matchAtom(m, 1, 0.6, [d, d], 'day');
     },
   );
 }

@@ -1,4 +1,4 @@
-import { B, E, each, fixed } from './atom-kit.js';
+import { B, E, each, fixed, matchAtom } from './atom-kit.js';
 import { type Day, makeDay, monthSpan, yearSpan } from './calendar.js';
 import { DAY_NUM, dayOf, MONTH_ANY, monthOf } from './lexicon.js';
 import type { Atom } from './reading.js';
@@ -104,13 +104,7 @@ export function spelledYearAtoms(text: string): Atom[] {
     ...each(text, `(?<=\\b(?:in|of|since|until|by|during|year)\\s+)${SPELLED_YEAR}${E}`, (m) => {
       const year = spelledYear(m[1]!);
       if (year === null) return null;
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        priority: 2,
-        confidence: 0.7,
-        read: () => fixed(yearSpan(year), 'year'),
-      };
+      return matchAtom(m, 2, 0.7, yearSpan(year), 'year');
     }),
     ...each(
       text,
@@ -122,13 +116,7 @@ export function spelledYearAtoms(text: string): Atom[] {
           : 0;
         if (century === null) return null;
         const first = century * 100 + decade;
-        return {
-          start: m.index,
-          end: m.index + m[0].length,
-          priority: 2,
-          confidence: 0.7,
-          read: () => fixed([yearSpan(first)[0], yearSpan(first + 9)[1]], 'decade'),
-        };
+        return matchAtom(m, 2, 0.7, [yearSpan(first)[0], yearSpan(first + 9)[1]], 'decade');
       },
     ),
   );
