@@ -10,6 +10,11 @@ Commands:
   analyze [FILE|-]...     read reports and print their analysis (text or JSON)
   analyze --jsonl IN      batch mode: JSON lines in, one analysis record per line out
   gazetteer import FILE   load a GeoNames dump or a GeoJSON of your own places
+  ingest PATH|URL|FEED... read reports into the ledger (files, folders, JSONL, URLs, feeds)
+  report                  the ledger's events with status, origins, contradictions, checks
+  show EVENT|CLAIM|DOC    one ledger item with its evidence spans
+  review ACTION ...       confirm, dispute, merge, split, rate (kept in the audit trail)
+  export --format F       json | acled-csv | geojson | claimreview
 
 Options:
   -h, --help              help (also: corroborate <command> --help)
@@ -34,6 +39,16 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./analyze-command.js')).runAnalyzeCommand(rest);
       case 'gazetteer':
         return await (await import('./gazetteer-command.js')).runGazetteerCommand(rest);
+      case 'ingest':
+        return await (await import('./ingest-command.js')).runIngestCommand(rest);
+      case 'report':
+        return await (await import('./report-command.js')).runReportCommand(rest);
+      case 'show':
+        return await (await import('./report-command.js')).runShowCommand(rest);
+      case 'review':
+        return await (await import('./review-command.js')).runReviewCommand(rest);
+      case 'export':
+        return await (await import('./export-command.js')).runExportCommand(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${version()}\n`);

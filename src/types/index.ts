@@ -11,3 +11,4 @@ export * from './place.js';
 export * from './quantity.js';
 export * from './sentence.js';
 export * from './span.js';
+export * from './ledger.js';
