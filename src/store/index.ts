@@ -3,6 +3,8 @@
  *
  * @example import { openStore } from './store/index.js';
  */
+export type { AccountStore, Role, StoredApiToken, StoredSession, StoredUser } from './accounts.js';
+export { ROLES } from './accounts.js';
 export { verifyAuditChain } from './audit-chain.js';
 export type { DialectCapabilities } from './dialect-profile.js';
 export type { StoreOptions } from './kysely-store.js';

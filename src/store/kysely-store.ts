@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SpeakerKind } from '../types/attribution.js';
+import type { AccountStore } from './accounts.js';
 import { AUDIT_GENESIS, auditHash, verifyAuditChain } from './audit-chain.js';
 import type { DialectCapabilities, DialectProfile } from './dialect-profile.js';
+import { KyselyAccountStore } from './kysely-account-store.js';
 import { ledgerMigrations } from './migrations.js';
 import type { DocumentsTable, EventsTable, LedgerDatabase } from './schema.js';
 import { MAX_WORD_LENGTH, parseSearchQuery, searchableText } from './search-query.js';
@@ -44,6 +46,7 @@ const WRITE_ATTEMPTS = 3;
  */
 export class KyselyStore implements Store {
   readonly capabilities: DialectCapabilities;
+  readonly accounts: AccountStore;
   readonly #clock: () => Date;
 
   private constructor(
@@ -54,6 +57,7 @@ export class KyselyStore implements Store {
   ) {
     this.capabilities = profile.capabilities;
     this.#clock = options.clock ?? (() => new Date());
+    this.accounts = new KyselyAccountStore(db, this.#clock);
   }
 
   /** Migrates `db` to the latest schema and wraps it; throws (programmer/setup error) if a migration fails. */

@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectProfile } from './dialect-profile.js';
+import { createAccountTables } from './kysely-account-store.js';
 
 /**
  * The ledger's schema history, one list for both engines. Append new migrations with the next
@@ -12,6 +13,7 @@ export function ledgerMigrations(profile: DialectProfile): MigrationProvider {
     '001_core_tables': { up: (db) => createCoreTables(db, profile) },
     '002_search_index': { up: (db) => profile.createSearchIndex(db) },
     '003_audit_append_only': { up: (db) => profile.createAuditGuard(db) },
+    '004_accounts': { up: (db) => createAccountTables(db) },
   };
   return { getMigrations: async () => migrations };
 }

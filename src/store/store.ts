@@ -1,5 +1,6 @@
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SpeakerKind } from '../types/attribution.js';
+import type { AccountStore } from './accounts.js';
 import type { DialectCapabilities } from './dialect-profile.js';
 
 /**
@@ -194,6 +195,8 @@ export interface LedgerStats {
  */
 export interface Store {
   readonly capabilities: DialectCapabilities;
+  /** Users, login sessions and API tokens of the desk (`src/server`). */
+  readonly accounts: AccountStore;
   /** Stores one document in one transaction; idempotent on content (see `PutStatus`). */
   putDocument(input: PutDocumentInput): Promise<PutResult>;
   getDocument(id: string): Promise<StoredDocument | null>;

@@ -324,7 +324,12 @@ for (const dialect of dialects) {
     it('re-runs migrations safely when the ledger is opened again', async () => {
       await store.putDocument({ record: harir });
       const applied = await store.migrations();
-      expect(applied).toEqual(['001_core_tables', '002_search_index', '003_audit_append_only']);
+      expect(applied).toEqual([
+        '001_core_tables',
+        '002_search_index',
+        '003_audit_append_only',
+        '004_accounts',
+      ]);
       await store.close();
       store = await openStore(location, { clock });
       expect(await store.migrations()).toEqual(applied);
@@ -466,6 +471,50 @@ for (const dialect of dialects) {
         'r-mar',
         'r-undated',
       ]);
+    });
+
+    it('keeps users, sessions and API tokens by their hashes, and forgets them with the user', async () => {
+      const { accounts } = store;
+      expect(await accounts.putUser({ name: 'ana', role: 'analyst', passwordHash: 'scrypt$a' })).toBe(
+        'created',
+      );
+      expect(await accounts.putUser({ name: 'ana', role: 'admin', passwordHash: 'scrypt$b' })).toBe('exists');
+      expect(await accounts.putUser({ name: 'ben', role: 'viewer', passwordHash: 'scrypt$c' })).toBe(
+        'created',
+      );
+      expect(await accounts.getUser('ana')).toMatchObject({ role: 'analyst', passwordHash: 'scrypt$a' });
+      expect(await accounts.updateUser('ben', { role: 'admin' })).toBe(true);
+      expect(await accounts.updateUser('nobody', { role: 'admin' })).toBe(false);
+      expect((await accounts.listUsers()).map((u) => [u.name, u.role])).toEqual([
+        ['ana', 'analyst'],
+        ['ben', 'admin'],
+      ]);
+      expect(await accounts.countUsers()).toBe(2);
+
+      // The store's clock says 2024-03-02T08:00Z: one session is live, one has run out.
+      await accounts.createSession({
+        idHash: 'live',
+        userName: 'ana',
+        expiresAt: '2024-03-03T08:00:00.000Z',
+      });
+      await accounts.createSession({ idHash: 'old', userName: 'ana', expiresAt: '2024-03-01T08:00:00.000Z' });
+      expect(await accounts.getSession('live')).toMatchObject({ userName: 'ana' });
+      expect(await accounts.getSession('old')).toBeNull();
+      expect(await accounts.deleteExpiredSessions()).toBe(1);
+
+      await accounts.createApiToken({ id: 't1', tokenHash: 'h1', userName: 'ana', label: 'script' });
+      await accounts.createApiToken({ id: 't2', tokenHash: 'h2', userName: 'ben', label: 'cron' });
+      expect(await accounts.findApiToken('h1')).toMatchObject({ id: 't1', userName: 'ana', label: 'script' });
+      expect(await accounts.revokeApiToken('t2', 'ana')).toBe(false);
+      expect((await accounts.listApiTokens('ben')).map((t) => t.id)).toEqual(['t2']);
+
+      expect(await accounts.removeUser('ana')).toBe(true);
+      expect(await accounts.removeUser('ana')).toBe(false);
+      expect(await accounts.getSession('live')).toBeNull();
+      expect(await accounts.findApiToken('h1')).toBeNull();
+      expect((await accounts.listApiTokens()).map((t) => t.id)).toEqual(['t2']);
+      expect(await accounts.revokeApiToken('t2')).toBe(true);
+      expect(await accounts.listApiTokens()).toEqual([]);
     });
 
     it('retracts a document without losing it', async () => {
