@@ -319,6 +319,13 @@ function readCue(
   if (tok.pos !== 'VERB' && !ALWAYS_VERB.has(lower) && !verbBetween(toks, k) && !progressive) return null;
   const prev = toks[k - 1];
   if (prev && /^(the|a|an|this|that|these|those|his|her|its|their)$/i.test(prev.text)) return null;
+  // "who asked not to be named", "speaking on condition of anonymity": how the source spoke, not what.
+  if (anonymityClause(toks, k)) return null;
+  // "a group calling itself X": naming, not speech.
+  if (entry.lemma === 'call' && /^(itself|themselves|himself|herself)$/i.test(toks[k + 1]?.text ?? ''))
+    return null;
+  // "a group known as X": naming, not knowledge.
+  if (entry.lemma === 'know' && /^as$/i.test(toks[k + 1]?.text ?? '')) return null;
   let cueEndIdx = k;
   // "X was quoted as saying": the whole phrase is the cue and X the speaker.
   if (
@@ -754,7 +761,9 @@ function contentAfter(
     while (
       i < toks.length &&
       (/^(PROPN|NOUN|DET|ADJ)$/.test(toks[i]!.pos) || /^(me|him|her|us|them|you)$/i.test(toks[i]!.text)) &&
-      !/^that$/i.test(toks[i]!.text)
+      !/^that$/i.test(toks[i]!.text) &&
+      // "told reporters the base was hit": a determiner after the hearer opens the content.
+      !(i > from && toks[i]!.pos === 'DET' && /^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos))
     )
       i++;
   }
@@ -881,6 +890,19 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
     return { span: { start: toks[end]!.start, end: toks[end]!.end }, first: end };
   }
   let first = walkBack(toks, end);
+  // "An armed group calling itself the Northern Shield claimed": the group names itself.
+  if (
+    first > 1 &&
+    /^(itself|themselves)$/i.test(toks[first]!.text) &&
+    /^(calling|naming)$/i.test(toks[first - 1]!.text)
+  ) {
+    const group = walkBack(toks, first - 2);
+    if (group >= 0) first = group;
+  } else if (first > 2 && /^as$/i.test(toks[first - 1]!.text) && /^known$/i.test(toks[first - 2]!.text)) {
+    // "a group known as the Northern Shield claimed".
+    const group = walkBack(toks, first - 3);
+    if (group >= 0) first = group;
+  }
   // "…approach,'' Mr. Lee said": the closing apostrophes of a quotation are not the speaker's.
   while (first >= 0 && first < end && /^['’]$/.test(toks[first]!.text)) first++;
   if (first >= 0) {
@@ -931,6 +953,10 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
     const name = walkBack(toks, i - 1);
     if (name >= 0 && toks.slice(name, i).some((x) => x.pos === 'PROPN' || /^[A-Z]/.test(x.text))) {
       const app = toks[i + 1]!;
+      // "A security source, who asked not to be named, said": the condition of anonymity is not the speaker.
+      if (/^who$/i.test(app.text) && anonymityClause(toks, i + 2)) {
+        return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
+      }
       if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text)) {
         return { span: { start: toks[name]!.start, end: toks[end]!.end }, first: name };
       }
@@ -942,6 +968,20 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
     if (commas >= 2) return null;
   }
   return null;
+}
+
+/**
+ * A clause on how a source spoke, from its verb at `k`: "asked not to be named", "spoke on
+ * condition of anonymity", "declined to be identified", "was not authorized to speak publicly".
+ */
+function anonymityClause(toks: Token[], k: number): boolean {
+  const words = toks
+    .slice(k, k + 10)
+    .map((t) => t.text.toLowerCase())
+    .join(' ');
+  return /^(?:(?:was|were|is|are|has|had|have)\s+)?(?:asked|asking|requested|requesting|spoke|speaking|declined|declining|refused|refusing|wished|insisted|insisting|agreed|agreeing|not|who)\b.*?\b(?:not (?:to )?be (?:named|identified|quoted)|anonymity|on condition|without being (?:named|identified)|authori[sz]ed to (?:speak|talk|comment|discuss))/.test(
+    words,
+  );
 }
 
 /** The subject that opens the clause: "Democrats met on Monday and said …". */

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { readAttributions } from '../../src/nlp/attributions.js';
+import type { Attribution, SpeakerKind } from '../../src/types/attribution.js';
+
+// Every sentence below was written for these tests (fictional events, real place names).
+const OUTLET = ['The Ledger'];
+
+interface Expected {
+  source: string | null;
+  cue?: string;
+  content: string;
+  kind?: SpeakerKind;
+  stance?: Attribution['stance'];
+}
+
+const read = (text: string) => readAttributions(text, OUTLET);
+const surface = (text: string, span: { start: number; end: number } | null) =>
+  span ? text.slice(span.start, span.end) : null;
+
+function check(text: string, expected: Expected) {
+  const found = read(text);
+  const hit = found.find((a) => surface(text, a.content) === expected.content);
+  expect(
+    hit,
+    `content ${JSON.stringify(expected.content)} among ${JSON.stringify(found.map((a) => surface(text, a.content)))}`,
+  ).toBeDefined();
+  expect(surface(text, hit!.source)).toBe(expected.source);
+  if (expected.cue) expect(surface(text, hit!.cue)).toBe(expected.cue);
+  if (expected.kind) expect(hit!.speaker.kind).toBe(expected.kind);
+  if (expected.stance) expect(hit!.stance).toBe(expected.stance);
+}
+
+describe('sources that ask for anonymity or name themselves', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'A security source, who asked not to be named, said the convoy was hit near the bridge.',
+      {
+        source: 'A security source',
+        cue: 'said',
+        content: 'the convoy was hit near the bridge',
+        kind: 'anonymous-source',
+        stance: 'neutral',
+      },
+    ],
+    [
+      'The official, who spoke on condition of anonymity because he was not authorized to discuss the talks, said the deal was close.',
+      { source: 'The official', cue: 'said', content: 'the deal was close', kind: 'unnamed-official' },
+    ],
+    [
+      'Two officials, who were not authorized to speak publicly, told reporters the base was hit.',
+      { source: 'Two officials', cue: 'told', content: 'the base was hit' },
+    ],
+    [
+      'An armed group calling itself the Northern Shield claimed the attack on the depot in Kirkuk.',
+      {
+        source: 'An armed group calling itself the Northern Shield',
+        cue: 'claimed',
+        content: 'the attack on the depot in Kirkuk',
+        kind: 'armed-group-statement',
+        stance: 'distancing',
+      },
+    ],
+    [
+      'A militia known as the River Brigade claimed responsibility for the blast.',
+      {
+        source: 'A militia known as the River Brigade',
+        cue: 'claimed',
+        content: 'responsibility for the blast',
+        kind: 'armed-group-statement',
+        stance: 'distancing',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['The witness asked not to be named.'],
+    ['A group calling itself the Northern Shield appeared in 2021.'],
+    ['The fighters, known as the River Brigade, crossed the border.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});
