@@ -80,3 +80,52 @@ describe('sources that ask for anonymity or name themselves', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('a second report ends the content of the first', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The governor wrote that the dam was safe and urged residents to stay calm.',
+      { source: 'The governor', cue: 'wrote', content: 'that the dam was safe' },
+    ],
+    [
+      'The governor wrote that the dam was safe and urged residents to stay calm.',
+      { source: 'The governor', cue: 'urged', content: 'residents to stay calm' },
+    ],
+    [
+      'The mayor said the curfew would end on Friday, and aid groups warned that food was running out.',
+      { source: 'aid groups', cue: 'warned', content: 'that food was running out' },
+    ],
+    [
+      'The mayor said the curfew would end on Friday, and aid groups warned that food was running out.',
+      { source: 'The mayor', cue: 'said', content: 'the curfew would end on Friday' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const whole: Array<[string, Expected]> = [
+    // The relative "what" keeps the inner report inside the content.
+    [
+      'The minister described the raid as what she called “a necessary step.”',
+      {
+        source: 'The minister',
+        cue: 'described',
+        content: 'the raid as what she called “a necessary step.”',
+      },
+    ],
+    // A verb joined inside the reported clause belongs to that clause's subject.
+    [
+      'Police say the driver ignored the checkpoint and refused to stop.',
+      { source: 'Police', cue: 'say', content: 'the driver ignored the checkpoint and refused to stop' },
+    ],
+    // The main clause after an "if" clause is still what was feared.
+    [
+      'Farmers worried that if the canal stayed closed, the harvest would fail.',
+      {
+        source: 'Farmers',
+        cue: 'worried',
+        content: 'that if the canal stayed closed, the harvest would fail',
+      },
+    ],
+  ];
+  it.each(whole)('%s', check);
+});

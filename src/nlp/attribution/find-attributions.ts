@@ -132,9 +132,21 @@ export function findAttributions(
     const toks = bySentence[n] ?? [];
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k]!;
-      if (isTaken(tok.start)) continue;
       if (quoteMask[tok.start] === 1 && quoteMask[tok.end - 1] === 1) continue;
       if (!mayBeCue(tok)) continue;
+      if (isTaken(tok.start)) {
+        // A second report inside the content of one already read ends that content (each word
+        // plays one part in one report): "Trump tweeted that … and encouraged Americans to …".
+        const outer = found.findIndex((f) => f.content.start < tok.start && tok.end <= f.content.end);
+        const inner = outer >= 0 ? nestedReport(text, toks, k, sentence, quotes, found[outer]!) : null;
+        if (!inner) continue;
+        const cut = found[outer]!;
+        takenMask.fill(0, inner.cutAt, cut.content.end);
+        found[outer] = { ...cut, content: inner.kept };
+        found.push(inner.hit);
+        take([inner.hit.content, inner.hit.cue!]);
+        continue;
+      }
       let hit =
         tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
@@ -176,6 +188,63 @@ export function findAttributions(
   }
 
   return found.sort((a, b) => a.content.start - b.content.start);
+}
+
+/**
+ * A report whose cue at `k` lies inside the content of `outer`: read it, and say where the outer
+ * content must now end (before the inner speaker or cue) and what is kept of it. Null when the
+ * inner reading fails, reaches back before its cue, or would leave the outer content empty.
+ */
+function nestedReport(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+  quotes: Quote[],
+  outer: FoundAttribution,
+): { hit: FoundAttribution; kept: Span; cutAt: number } | null {
+  if (
+    !outer.cue ||
+    outer.cue.end > toks[k]!.start ||
+    outer.content.start < outer.cue.end ||
+    /^[:―—–-]/.test(text.slice(outer.cue.start))
+  )
+    return null;
+  if (!/^(indirect|statement|passive)$/.test(outer.form) || /^[“"‘']/.test(text.slice(outer.content.start)))
+    return null;
+  const hit = readCue(text, toks, k, sentence, quotes, []);
+  if (!hit?.cue || hit.form !== 'indirect' || hit.content.start < hit.cue.end) return null;
+  if (hit.content.end > outer.content.end) return null;
+  const inside = hit.source && hit.source.start > outer.content.start && hit.source.end <= hit.cue.start;
+  if (hit.source && !inside && hit.source.start >= outer.content.start) return null;
+  // "engaging in what analysts described as …": a relative "what" keeps the report inside.
+  if (hit.source && /\bwhat\b|^[a-z]+ing\b/.test(text.slice(hit.source.start, hit.source.end))) return null;
+  // "Police say he posed a threat and refused to …": a verb joined inside the reported clause has
+  // that clause's subject; only a second report in the speaker's own tense is the speaker's.
+  const entry = cueEntry(toks[k]!.text);
+  if (!inside && (entry?.strength === 'weak' || hit.cueTense !== outer.cueTense)) return null;
+  const cutAt = inside ? hit.source!.start : hit.cue.start;
+  let end = cutAt;
+  // Connectives and asides left between the two reports go with neither; without one ("what
+  // he called", "the money he says he raised") the inner report is part of the outer content.
+  for (;;) {
+    const before = text.slice(outer.content.start, end);
+    const m = /(?:[\s,;:—–-]+|\s+(?:and|but|or|while|even|also|then|as well as|further)\b)$/i.exec(before);
+    if (!m || m[0].length === 0) break;
+    end -= m[0].length;
+  }
+  if (!/[,;:—–]|\b(?:and|but|or|while|even)\b/i.test(text.slice(end, cutAt))) return null;
+  const kept = trimContent(text, outer.content.start, end);
+  if (!kept || text.slice(kept.start, kept.end).split(/\s+/).length < 2) return null;
+  // "worried that if the state held up the deal, Patriot could …": the main clause follows.
+  if (
+    /^(?:that\s+)?(?:if|when|whenever|while|because|although|though|as|after|before|since|once|unless|until|at|in|on)\b/i.test(
+      text.slice(kept.start, kept.end),
+    ) &&
+    /,$/.test(text.slice(kept.start, cutAt).trim())
+  )
+    return null;
+  return { hit, kept, cutAt };
 }
 
 /** Labels before a colon that head a section or a note, not a speaker. */
