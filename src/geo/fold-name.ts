@@ -55,3 +55,43 @@ export function nameSkeleton(folded: string): string {
     .replace(/[aeiouyw\s]/g, '')
     .replace(/(.)\1+/g, '$1');
 }
+
+// Spellings that Slavic and Arabic transliterations swap at will: "Kupiansk"/"Kupjansk"/
+// "Kupyansk", "Dniprorudnyi"/"Dniprorudnyy", "Kharkiv"/"Harkiv". Each group's members stand in
+// for one another; only inside words (a word-initial "ja"/"ya" is a different name).
+const INNER_GROUPS: readonly (readonly string[])[] = [
+  ['iya', 'ia', 'ya', 'ja'],
+  ['iu', 'yu', 'ju'],
+];
+const FINAL_GROUP: readonly string[] = ['iy', 'yy', 'yi', 'ii'];
+const MAX_VARIANTS = 24;
+
+/**
+ * Other transliterations of a folded name (without the name itself): ia/ya/ja/iya and iu/yu/ju
+ * inside words, iy/yy/yi/ii at word ends, and kh/h at word starts. Only worth asking when the
+ * name itself is unknown; at most a couple of dozen variants.
+ *
+ * @example transliterationVariants('kupiansk') // ['kupiyansk', 'kupyansk', 'kupjansk', …]
+ */
+export function transliterationVariants(folded: string): string[] {
+  let forms = [folded];
+  const expand = (re: RegExp, group: readonly string[], keep: (s: string, at: number) => boolean) => {
+    const next = new Set(forms);
+    for (const f of forms) {
+      for (const m of f.matchAll(re)) {
+        if (!keep(f, m.index)) continue;
+        for (const alt of group) {
+          if (alt === m[0]) continue;
+          next.add(f.slice(0, m.index) + alt + f.slice(m.index + m[0].length));
+          if (next.size >= MAX_VARIANTS) break;
+        }
+      }
+    }
+    forms = [...next];
+  };
+  const inner = (s: string, at: number) => at > 0 && s[at - 1] !== ' ';
+  for (const group of INNER_GROUPS) expand(new RegExp(group.join('|'), 'g'), group, inner);
+  expand(/(?:iy|yy|yi|ii)(?= |$)/g, FINAL_GROUP, inner);
+  expand(/(?<![a-z])kh|(?<![a-z])h/g, ['kh', 'h'], () => true);
+  return forms.filter((f) => f !== folded);
+}

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { PlaceKind } from '../types/index.js';
-import { foldName, nameSkeleton, stripArticle } from './fold-name.js';
+import { foldName, nameSkeleton, stripArticle, transliterationVariants } from './fold-name.js';
 import { US_STATE_ABBREVIATIONS } from './us-states.js';
 
 /** One place the gazetteer knows. */
@@ -135,6 +135,22 @@ export class Gazetteer {
     return direct.length === 0 ? more : more.length === 0 ? direct : [...new Set([...direct, ...more])];
   }
 
+  /**
+   * Entries known under another transliteration of `name` ("Kupyansk" → Kupjansk): the
+   * fallback when `lookup` finds nothing. Only regions and towns of 10,000 people or more, so
+   * that a respelt surname does not become a hamlet; names of seven letters or more.
+   */
+  lookupVariant(name: string): readonly GazetteerEntry[] {
+    const key = foldName(name);
+    if (key.length < VARIANT_MIN_LENGTH) return [];
+    const out = new Set<GazetteerEntry>();
+    for (const v of transliterationVariants(key)) {
+      for (const e of many(this.keys.get(v)))
+        if (e.kind !== 'city' || e.population >= VARIANT_MIN_POPULATION) out.add(e);
+    }
+    return [...out];
+  }
+
   /** Entries matching by consonant skeleton only ("Irbil" → Erbil): weaker evidence than `lookup`. */
   lookupLoose(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
@@ -170,6 +186,10 @@ export class Gazetteer {
     return this.byId.values();
   }
 }
+
+const VARIANT_MIN_POPULATION = 10_000;
+// Short names ("Tanya", "Brian") are first names far more often than respelt towns.
+const VARIANT_MIN_LENGTH = 7;
 
 // Words every base or airport name may carry or drop; what remains names the facility.
 const FACILITY_GENERIC = new Set(

@@ -117,6 +117,9 @@ const ORG_NEXT =
   /^(?:Post|Times|Herald|Tribune|Journal|News|Gazette|Chronicle|Daily|Press|Star|Sun|Police|University|College|Institute|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Company|Inc|Corp|Bank|Party|Council|Department|Airlines|Airways|Energy|Group|Hospital|School|Church|High|Academy|Association|Foundation|Club|Committee|Commission|Board|Court|Office|Agency|Ministry|Government|Administration|Federal|Fire|Sheriff|Democrats|Republicans|Democratic|Republican|Senate|Assembly|Legislature|Center|Centre|Museum|Library|Theatre|Theater|Hotel|Mall|Stadium|Arena|Zoo|Airport|Times-Picayune|Register|Observer|Telegraph|Guardian|Examiner|Courier|Record|Review|Monitor|Express|Standard|Mirror|Independent|Bee|Enquirer|Dispatch|Ledger|Sentinel|Republic|Bulletin|Weekly)$/;
 const PUBLICATION_NEXT =
   /^(?:Post|Times|Herald|Tribune|Journal|Gazette|Chronicle|Daily|Star|Sun|Times-Picayune|Register|Observer|Telegraph|Examiner|Courier|Enquirer|Dispatch|Ledger|Sentinel|Bulletin|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Redskins|Nationals|Capitals|Wizards|Mariners|Seahawks)$/;
+// Capitalised head words of organisation names of the form "<Head> of (the) <Name>".
+const ORG_OF_BEFORE =
+  /\b(?:Brigades?|Battalions?|Regiments?|Armies|Army|Front|Movement|Party|Council|Union|League|Sons|Daughters|Soldiers|Guardians|Lions|Knights|Companions|Partisans|Martyrs|Committee|Federation|Bank|Church|Society|Association|Order|Friends|Organi[sz]ation|Institute|University|College|School|Academy|Museum|Bureau|Forces|Guards?|Defenders|Liberators|Protectors|Vanguards?|Coalition|Alliance|Corps|Division|Legion|Squadrons?|Brotherhood|Eagles|Falcons|Wolves|Tigers)\s+of\s+(?:the\s+)?$/;
 const PERSON_NEXT = /^(?:said|says|told|added|asked|wrote|announced|who|whose)$/;
 const TITLE_PREV =
   /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|President|Gov|Governor|Sen|Senator|Rep|Gen|General|Col|Lt|Sgt|Capt|Captain|Officer|Judge|Justice|Rev|Coach|Prof|Professor|Minister|Secretary|Chief|King|Queen|Prince|Princess|Pope|Saint|Sheikh|Mayor|Deputy|Detective|Trooper|Agent|Attorney)\.?$/;
@@ -444,6 +447,8 @@ function tryName(
   } else {
     // Airports match ordinary names only through their keywords ("Kurdistan"): not evidence.
     candidates = gazetteer.lookup(name).filter((c) => c.kind !== 'facility');
+    if (candidates.length === 0)
+      candidates = gazetteer.lookupVariant(name).filter((c) => c.kind !== 'facility');
     if (after && ADMIN_SUFFIX.test(after.words)) suffix = after.words.toLowerCase();
   }
   if (candidates.length === 0) return null;
@@ -465,6 +470,9 @@ function tryName(
     (c) =>
       c.kind === 'country' || (c.kind === 'admin1' && c.population >= 300_000) || c.population >= 100_000,
   );
+  // "the Brigades of the Two Rivers", "Sons of Liberty": after an organisation's head word and
+  // "of", a small place's name is part of the organisation's ("University of Texas" keeps Texas).
+  if (!strong && ORG_OF_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start))) return null;
   // Places inside organisation names count ("the Ohio Department of …"); a first name
   // before a place-like surname does not ("Michael Jordan").
   const orgAfter = j < runTo && ORG_NEXT.test(ws[j]!.text);

