@@ -129,3 +129,73 @@ describe('a second report ends the content of the first', () => {
   ];
   it.each(whole)('%s', check);
 });
+
+describe('speakers and cues around asides', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'He’s claiming that the vote in Mosul was rigged.',
+      {
+        source: 'He',
+        cue: '’s claiming',
+        content: 'that the vote in Mosul was rigged',
+        stance: 'distancing',
+      },
+    ],
+    [
+      'The coalition, which represents more than 200 villages, wants to keep its neutral stance.',
+      {
+        source: 'The coalition, which represents more than 200 villages,',
+        cue: 'wants',
+        content: 'to keep its neutral stance',
+      },
+    ],
+    [
+      'Rising river levels could flood a million homes, the minister said in her interview.',
+      { source: 'the minister', cue: 'said', content: 'Rising river levels could flood a million homes' },
+    ],
+    [
+      'The levee is weak, she said, referencing the engineers’ report.',
+      { source: 'she', cue: 'said', content: 'The levee is weak' },
+    ],
+    [
+      'The levee is weak, she said, referencing the engineers’ report.',
+      { source: 'she', cue: 'referencing', content: 'the engineers’ report' },
+    ],
+    [
+      'The town is safe, officials said Friday, as they lifted the curfew.',
+      { source: 'officials', cue: 'said', content: 'The town is safe' },
+    ],
+    [
+      'The monitoring group has also detailed spending that benefited the director.',
+      {
+        source: 'The monitoring group',
+        cue: 'has also detailed',
+        content: 'spending that benefited the director',
+      },
+    ],
+    // The clause after the speaker is the main clause when the sentence opens with "Though".
+    [
+      'Though the handover in Basra was smooth, he said, replacing the governor would be harder.',
+      {
+        source: 'he',
+        cue: 'said',
+        content: 'Though the handover in Basra was smooth, he said, replacing the governor would be harder',
+      },
+    ],
+    [
+      'Lena Ortiz, a spokeswoman for the Relief Alliance, which runs the camps, said water was short.',
+      {
+        source: 'Lena Ortiz, a spokeswoman for the Relief Alliance, which runs the camps,',
+        cue: 'said',
+        content: 'water was short',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ["Let's say the bridge reopens in May."],
+    ['He thought of the harbour at dawn.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

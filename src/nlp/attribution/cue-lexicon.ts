@@ -57,6 +57,7 @@ const NEUTRAL = [
   'vow',
   'threaten',
   'believe',
+  'think',
   'expect',
   'hope',
   'fear',

@@ -79,6 +79,16 @@ const CUE_AUX = new Set([
   'should',
   'been',
   'be',
+  "'s",
+  '’s',
+  "'re",
+  '’re',
+  "'ve",
+  '’ve',
+  "'ll",
+  '’ll',
+  "'d",
+  '’d',
 ]);
 /** Nouns that make a subject a speaker for weak cues ("the source provided…"). */
 const SPEAKER_HEAD =
@@ -385,9 +395,17 @@ function readCue(
   let entry = cueEntry(lower);
   if (!entry) return null;
   const progressive = /ing$/.test(lower) && /^(is|are|was|were|been|by)$/i.test(toks[k - 1]?.text ?? '');
-  if (tok.pos !== 'VERB' && !ALWAYS_VERB.has(lower) && !verbBetween(toks, k) && !progressive) return null;
+  // "has also detailed", "had long opposed": after a perfect auxiliary the form is a verb.
+  const perfect =
+    /(ed|en|wn|ught|ld|id)$/.test(lower) &&
+    (/^(has|have|had)$/i.test(toks[k - 1]?.text ?? '') ||
+      (toks[k - 1]?.pos === 'ADV' && /^(has|have|had)$/i.test(toks[k - 2]?.text ?? '')));
+  if (tok.pos !== 'VERB' && !ALWAYS_VERB.has(lower) && !verbBetween(toks, k) && !progressive && !perfect)
+    return null;
   const prev = toks[k - 1];
   if (prev && /^(the|a|an|this|that|these|those|his|her|its|their)$/i.test(prev.text)) return null;
+  // "Let's say …": an invitation to suppose, not a report.
+  if (/^['’]s$/.test(prev?.text ?? '') && /^let$/i.test(toks[k - 2]?.text ?? '')) return null;
   // "who asked not to be named", "speaking on condition of anonymity": how the source spoke, not what.
   if (anonymityClause(toks, k)) return null;
   // "a group calling itself X": naming, not speech.
@@ -438,7 +456,14 @@ function readCue(
   // "the views expressed in this article": a participle after its noun describes it.
   if (reducedRelative(toks, k)) return null;
   // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
-  if (entry.strength === 'stance' && /ing$/.test(lower) && a === k) return null;
+  // But "…, she said, referencing the report": after a report the participle is the speaker's.
+  if (
+    entry.strength === 'stance' &&
+    /ing$/.test(lower) &&
+    a === k &&
+    !(prev?.text === ',' && speakerBefore(text, toks, k - 1))
+  )
+    return null;
   // "could not independently verify the image" is a verification disclaimer (a marker), not a report.
   if (
     /^(verify|confirm|authenticate)$/.test(entry.lemma) &&
@@ -530,7 +555,11 @@ function readCue(
   // "…, arguing that …" and "began by saying …": the clause's subject speaks.
   const participle = /^(,|by)$/i.test(toks[a - 1]?.text ?? '') && /ing$/.test(lower);
   const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle;
-  const subject = joined ? clauseSubject(text, toks, a - 1) : nounPhraseBefore(text, toks, a);
+  const subject = participle
+    ? (speakerBefore(text, toks, a - 1) ?? clauseSubject(text, toks, a - 1))
+    : joined
+      ? clauseSubject(text, toks, a - 1)
+      : nounPhraseBefore(text, toks, a);
   const parenthetical = () => {
     const comma = toks.findIndex((t, j) => j > cueEndIdx && t.text === ',');
     return (
@@ -572,6 +601,13 @@ function readCue(
   }
 
   if (entry.strength === 'quote') return null;
+  // "I think", "you think": a speaker's hedge inside speech, not a report of its own.
+  if (
+    entry.lemma === 'think' &&
+    subject &&
+    /^(i|we|you)$/i.test(text.slice(subject.span.start, subject.span.end))
+  )
+    return null;
   if (subject) {
     if (entry.strength === 'weak' && !isSpeakerLike(text, subject.span)) return null;
     const lead = subject.first;
@@ -585,7 +621,9 @@ function readCue(
         t.pos === 'PUNCT' ||
         t.pos === 'DET' ||
         t.pos === 'ADP' ||
-        t.pos === 'NOUN',
+        t.pos === 'NOUN' ||
+        // "…, the minister said in her interview."
+        /^(his|her|its|their|our|my)$/i.test(t.text),
     );
     // "As X reported, …": the main clause is the content.
     if (prevTok && /^as$/i.test(prevTok.text) && lead - 1 === firstContentIdx(toks)) {
@@ -634,6 +672,35 @@ function readCue(
         };
       }
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
+      const aside = toks[comma + 1];
+      // "…, she said, referencing the report" / "…, they said Friday, as they bristled at …": the
+      // clause after the speaker is the writer's (or a report of its own), not more of the content.
+      if (
+        comma >= 0 &&
+        comma <= cueEndIdx + 6 &&
+        clauseBefore &&
+        aside &&
+        ((aside.pos === 'VERB' && /ing$/.test(aside.text) && !/^including$/i.test(aside.text)) ||
+          /^as$/i.test(aside.text)) &&
+        // "Though the handover was smooth, he said, replacing her would …": the main clause follows.
+        !/^(?:though|although|if|when|while|because|as|since|after|before|unless|once)\b/i.test(
+          text.slice(sentence.start, sentence.end),
+        ) &&
+        toks
+          .slice(cueEndIdx + 1, comma)
+          .every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|ADP|DET|NOUN|ADJ)$/.test(t.pos))
+      ) {
+        const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
+        return content
+          ? {
+              ...base,
+              source: subject.span,
+              content,
+              form: formOf(text, toks, k, 'indirect'),
+              confidence: 0.7,
+            }
+          : null;
+      }
       if (
         comma >= 0 &&
         comma <= cueEndIdx + 6 &&
@@ -815,6 +882,9 @@ function contentAfter(
     return null;
   // "felt that …", "felt the plan was wrong"; "felt ill" reports a state, not a view.
   if (entry.lemma === 'feel' && !/^(SCONJ|PRON|DET|PROPN)$/.test(toks[i]?.pos ?? '')) return null;
+  // "thought that …", "thinks the plan will fail"; "thought of home" recalls, it reports no view.
+  if (entry.lemma === 'think' && !/^(SCONJ|PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(toks[i]?.pos ?? ''))
+    return null;
   // "voted to approve …", "voted against the bill"; "voted in large numbers" reports no position.
   if (entry.lemma === 'vote' && !/^(to|for|against)$/i.test(toks[i]?.text ?? '')) return null;
   // "pointed out that …", "weighed in on …", "railed against …": the particle belongs to the cue.
@@ -1026,7 +1096,12 @@ function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span
       if (/^who$/i.test(app.text) && anonymityClause(toks, i + 2)) {
         return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
       }
-      if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text)) {
+      // "The coalition, which represents …, wants": but in "Lee, a spokeswoman for X, which …,
+      // said" the which-clause describes X, and the name stands further back.
+      const which =
+        /^which$/i.test(app.text) &&
+        (name === 0 || /^(and|but|so|yet|meanwhile|however|then|now)$/i.test(toks[name - 1]!.text));
+      if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text) || which) {
         return { span: { start: toks[name]!.start, end: toks[end]!.end }, first: name };
       }
       // "Trump, speaking in Ohio, said" / "Clinton, at a later briefing, said": not part of the name.
@@ -1051,6 +1126,26 @@ function anonymityClause(toks: Token[], k: number): boolean {
   return /^(?:(?:was|were|is|are|has|had|have)\s+)?(?:asked|asking|requested|requesting|spoke|speaking|declined|declining|refused|refusing|wished|insisted|insisting|agreed|agreeing|not|who)\b.*?\b(?:not (?:to )?be (?:named|identified|quoted)|anonymity|on condition|without being (?:named|identified)|authori[sz]ed to (?:speak|talk|comment|discuss))/.test(
     words,
   );
+}
+
+/**
+ * The speaker of a report that ends just before a participle: "…, she said, referencing …",
+ * "…, Lee told reporters on Monday, adding …". Null when no speech cue stands close before.
+ */
+function speakerBefore(text: string, toks: Token[], comma: number): { span: Span; first: number } | null {
+  for (let j = comma - 1; j >= 0 && j >= comma - 8; j--) {
+    const t = toks[j]!;
+    if (/^[.;:!?“”"]$/.test(t.text)) return null;
+    const entry = cueEntry(t.text);
+    if (entry?.strength !== 'speech' || !(t.pos === 'VERB' || ALWAYS_VERB.has(t.text.toLowerCase())))
+      continue;
+    const np = nounPhraseBefore(text, toks, j);
+    if (np && toks[np.first - 1]?.text === ',') return np;
+    const after = nounPhraseAfter(text, toks, j + 1, false);
+    if (toks[j - 1]?.text === ',' && after && after.next <= comma) return { span: after.span, first: j + 1 };
+    return null;
+  }
+  return null;
 }
 
 /** The subject that opens the clause: "Democrats met on Monday and said …". */
