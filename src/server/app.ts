@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { analyzeText } from '../analyze.js';
+import type { Store } from '../store/store.js';
+import { accountRoutes } from './account-routes.js';
+import { auditRoutes } from './audit-routes.js';
+import { type AuthConfig, DeskAuth, resolveAuthConfig } from './auth.js';
+import type { DeskDeps, DeskEnv } from './desk-env.js';
+import { documentRoutes } from './document-routes.js';
+import { HttpError } from './http-error.js';
+import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
+import { ledgerRoutes } from './ledger-routes.js';
+import { OPENAPI } from './openapi.js';
+import { requireRole } from './principal.js';
+import { reviewRoutes } from './review-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { mountStaticUi } from './static-ui.js';
+
+/** What `createApp` needs; everything but the store has a default. */
+export interface DeskOptions {
+  readonly store: Store;
+  /** Authentication: `local` (single user, loopback only) or `accounts`; see `AuthConfig`. */
+  readonly auth: Partial<AuthConfig> & Pick<AuthConfig, 'mode'>;
+  /** Builds the ledger from the store; without it the ledger endpoints answer 503. */
+  readonly loadLedger?: LedgerLoader | null;
+  /** Reads imported reports (default: the reader without a gazetteer). */
+  readonly analyze?: DeskDeps['analyze'];
+  /** Largest request body in bytes (default 2 MiB); larger bodies get 413. */
+  readonly maxBodyBytes?: number;
+  /** Folder of the built web UI (`dist/web`); null or missing serves a "not built" page. */
+  readonly webRoot?: string | null;
+  readonly clock?: () => Date;
+}
+
+/** API paths an anonymous caller may reach: logging in, and reading what the API offers. */
+const PUBLIC_PATHS = new Set(['/api/session', '/api/openapi.json']);
+
+/**
+ * The desk's HTTP app: the JSON API under `/api/` and the web UI beside it. It knows only the
+ * `Store` interface and the corroborate library, so it runs the same over SQLite and PostgreSQL
+ * and in-process in tests (`app.request()`).
+ *
+ * @example
+ * const app = createApp({ store, auth: { mode: 'local' }, loadLedger });
+ * const res = await app.request('/api/events?status=disputed');
+ */
+export function createApp(options: DeskOptions): Hono<DeskEnv> {
+  const clock = options.clock ?? (() => new Date());
+  const auth = new DeskAuth(options.store, resolveAuthConfig({ clock, ...options.auth }));
+  const loadLedger = options.loadLedger ?? null;
+  const deps: DeskDeps = {
+    store: options.store,
+    auth,
+    ledger: loadLedger === null ? null : new LedgerCache(options.store, loadLedger),
+    analyze: options.analyze ?? ((text, { id, date }) => analyzeText(text, { id, date })),
+    clock,
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+
+  const app = new Hono<DeskEnv>();
+  app.use('*', securityHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          new HttpError('payload_too_large', `the body is larger than ${maxBodyBytes} bytes`).toJSON(),
+          413,
+        ),
+    }),
+  );
+  app.use('/api/*', auth.middleware());
+  app.use('/api/*', async (c, next) => {
+    if (!PUBLIC_PATHS.has(c.req.path)) requireRole(c.get('principal'), 'viewer');
+    await next();
+  });
+
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  app.route('/api', accountRoutes(deps));
+  app.route('/api', documentRoutes(deps));
+  app.route('/api', ledgerRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
+  app.route('/api', auditRoutes(deps));
+  app.all('/api/*', (c) =>
+    c.json(new HttpError('not_found', `no API route ${c.req.method} ${c.req.path}`).toJSON(), 404),
+  );
+  mountStaticUi(app, options.webRoot ?? null);
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      if (error.retryAfter !== null) c.header('Retry-After', String(error.retryAfter));
+      return c.json(error.toJSON(), error.status);
+    }
+    console.error('corroborate serve: internal error:', error);
+    return c.json(new HttpError('internal', 'internal error; see the server log').toJSON(), 500);
+  });
+  app.notFound((c) => c.json(new HttpError('not_found', `nothing at ${c.req.path}`).toJSON(), 404));
+  return app;
+}

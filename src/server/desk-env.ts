@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http';
+import type { Principal } from './principal.js';
+
+/**
+ * hono's typing of the desk's requests: the node connection (absent in `app.request()` tests)
+ * and what the auth middleware found out.
+ *
+ * @example const app = new Hono<DeskEnv>();
+ */
+export interface DeskEnv {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    /** The authenticated caller, or null for an anonymous request. */
+    principal: Principal | null;
+    /** The CSRF token state-changing requests of this session must echo in `X-CSRF-Token`. */
+    csrfToken: string | null;
+  };
+}
+
+/**
+ * What the routes work with: the store, auth, the ledger (when the corroborate library is
+ * wired), the reader for imports, and the clock.
+ *
+ * @example documentRoutes({ store, auth, ledger: null, analyze, clock: () => new Date() })
+ */
+export interface DeskDeps {
+  readonly store: import('../store/store.js').Store;
+  readonly auth: import('./auth.js').DeskAuth;
+  readonly ledger: import('./ledger-cache.js').LedgerCache | null;
+  /** Reads an imported report into an analysis record (the reader, with the desk's gazetteer). */
+  readonly analyze: (
+    text: string,
+    options: { id: string; date: string | null },
+  ) => import('../types/analysis-record.js').AnalysisRecord;
+  readonly clock: () => Date;
+}

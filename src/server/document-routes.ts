@@ -1,0 +1,141 @@
+import { Hono } from 'hono';
+import type { DeskDeps, DeskEnv } from './desk-env.js';
+import { HttpError } from './http-error.js';
+import { requireRole } from './principal.js';
+import { optionalString, pageOf, readJsonObject } from './request-input.js';
+
+/**
+ * Documents, their claims and events, and the archive: the evidence every ledger item points at.
+ * Text is always returned as JSON strings with offsets, never as markup.
+ *
+ * @example app.route('/api', documentRoutes(deps))
+ */
+export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
+  const { store } = deps;
+  const routes = new Hono<DeskEnv>();
+
+  routes.get('/documents', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const { limit, offset } = pageOf(c, { limit: 50, max: 1000 });
+    const [items, stats] = await Promise.all([store.listDocuments({ limit, offset }), store.stats()]);
+    return c.json({ items, total: stats.documents, limit, offset });
+  });
+
+  routes.post('/documents', async (c) => {
+    const principal = requireRole(c.get('principal'), 'admin');
+    const body = await readJsonObject(c);
+    const text = optionalString(body, 'text', Number.MAX_SAFE_INTEGER);
+    if (text === null || text.trim() === '')
+      throw new HttpError('bad_request', '"text" must hold the report');
+    const id = optionalString(body, 'id', 200) ?? `import-${deps.clock().getTime().toString(36)}`;
+    if (!/^[\w.:-]+$/.test(id))
+      throw new HttpError('bad_request', '"id" may hold letters, digits, . _ : - only');
+    const date = optionalString(body, 'date', 10);
+    if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new HttpError('bad_request', '"date" must be written YYYY-MM-DD');
+    }
+    const url = optionalString(body, 'url', 2000);
+    const record = deps.analyze(text, { id, date });
+    const result = await store.putDocument({
+      record,
+      raw: text,
+      ...(url === null ? {} : { originUrl: url }),
+    });
+    if (result.status === 'failed')
+      throw new HttpError('internal', `the document was not stored: ${result.reason}`);
+    await store.appendAudit({
+      actor: principal.name,
+      action: 'import.document',
+      subject: `document:${result.documentId}`,
+      after: { status: result.status, sha256: result.sha256 },
+    });
+    deps.ledger?.invalidate();
+    return c.json(result, result.status === 'new' ? 201 : 200);
+  });
+
+  routes.get('/documents/:id', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const id = c.req.param('id');
+    const document = await store.getDocument(id);
+    if (document === null) throw new HttpError('not_found', `no document "${id}"`);
+    const [claims, events, retrievals] = await Promise.all([
+      store.claimsOf(id),
+      store.eventsOf(id),
+      store.getRetrievals(document.rawSha256),
+    ]);
+    return c.json({ document, claims, events, retrievals });
+  });
+
+  routes.get('/documents/:id/text', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const id = c.req.param('id');
+    const document = await store.getDocument(id);
+    if (document === null) throw new HttpError('not_found', `no document "${id}"`);
+    const [blob, claims, events] = await Promise.all([
+      store.getArchive(document.sha256),
+      store.claimsOf(id),
+      store.eventsOf(id),
+    ]);
+    if (blob === null) throw new HttpError('not_found', `the archive lacks ${document.sha256}`);
+    const spans = [
+      ...claims.map((k) => ({ kind: 'claim' as const, id: k.claimId, start: k.start, end: k.end })),
+      ...events.map((e) => ({ kind: 'event' as const, id: e.eventId, start: e.start, end: e.end })),
+    ].sort((a, b) => a.start - b.start || a.end - b.end);
+    return c.json({
+      documentId: id,
+      sha256: document.sha256,
+      text: Buffer.from(blob.bytes).toString('utf8'),
+      spans,
+    });
+  });
+
+  routes.get('/archive/:sha256', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const sha256 = c.req.param('sha256').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(sha256))
+      throw new HttpError('bad_request', 'name the archive by its SHA-256 (64 hex digits)');
+    const blob = await store.getArchive(sha256);
+    if (blob === null) throw new HttpError('not_found', `nothing archived under ${sha256}`);
+    const text = utf8OrNull(blob.bytes);
+    return c.json({
+      sha256: blob.sha256,
+      size: blob.size,
+      mediaType: blob.mediaType,
+      retrievedAt: blob.retrievedAt,
+      originUrl: blob.originUrl,
+      retrievals: await store.getRetrievals(sha256),
+      // Archived HTML is data: it travels as a JSON string, never rendered by the desk.
+      encoding: text === null ? 'base64' : 'utf-8',
+      content: text ?? Buffer.from(blob.bytes).toString('base64'),
+    });
+  });
+
+  routes.get('/search', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const q = c.req.query('q') ?? '';
+    if (q.trim() === '') throw new HttpError('bad_request', '"q" must hold the words to find');
+    if (q.length > 500) throw new HttpError('bad_request', '"q" is longer than 500 characters');
+    const kind = c.req.query('kind');
+    if (kind !== undefined && kind !== 'document' && kind !== 'claim') {
+      throw new HttpError('bad_request', '"kind" must be document or claim');
+    }
+    const { limit } = pageOf(c, { limit: 20, max: 1000 });
+    const items = await store.search(q, { limit, ...(kind === undefined ? {} : { kind }) });
+    return c.json({ items, limit });
+  });
+
+  routes.get('/stats', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    return c.json(await store.stats());
+  });
+
+  return routes;
+}
+
+function utf8OrNull(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Store } from '../store/store.js';
+import type { Ledger } from '../types/ledger.js';
+
+/** Builds the ledger from the store (the corroborate library's `loadLedger`). */
+export type LedgerLoader = (store: Store) => Promise<Ledger>;
+
+/**
+ * The current ledger, built once and rebuilt when the store changes: after a review through this
+ * desk (`invalidate`), or when the store's counts move (another process ingested or reviewed),
+ * checked at most every `recheckMs`. Concurrent readers share one build.
+ *
+ * @example
+ * const ledger = new LedgerCache(store, loadLedger);
+ * const { events } = await ledger.current();
+ */
+export class LedgerCache {
+  readonly #store: Store;
+  readonly #load: LedgerLoader;
+  readonly #recheckMs: number;
+  readonly #now: () => number;
+  #built: { ledger: Ledger; fingerprint: string; checkedAt: number } | null = null;
+  #pending: Promise<Ledger> | null = null;
+  #generation = 0;
+
+  constructor(store: Store, load: LedgerLoader, options: { recheckMs?: number; now?: () => number } = {}) {
+    this.#store = store;
+    this.#load = load;
+    this.#recheckMs = options.recheckMs ?? 2000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** The ledger as of the store's latest state (within `recheckMs` for outside writers). */
+  async current(): Promise<Ledger> {
+    const built = this.#built;
+    if (built !== null && this.#now() - built.checkedAt < this.#recheckMs) return built.ledger;
+    if (this.#pending !== null) return this.#pending;
+    this.#pending = this.#refresh(built).finally(() => {
+      this.#pending = null;
+    });
+    return this.#pending;
+  }
+
+  /** Forgets the built ledger: the next read rebuilds it (after a write through the desk). */
+  invalidate(): void {
+    this.#generation += 1;
+    this.#built = null;
+    this.#pending = null;
+  }
+
+  async #refresh(built: { ledger: Ledger; fingerprint: string } | null): Promise<Ledger> {
+    const generation = this.#generation;
+    const fingerprint = JSON.stringify(await this.#store.stats());
+    if (built !== null && built.fingerprint === fingerprint) {
+      this.#built = { ...built, checkedAt: this.#now() };
+      return built.ledger;
+    }
+    const ledger = await this.#load(this.#store);
+    if (generation === this.#generation) this.#built = { ledger, fingerprint, checkedAt: this.#now() };
+    return ledger;
+  }
+}

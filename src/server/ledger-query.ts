@@ -1,0 +1,157 @@
+import type { Ledger, LedgerClaim, LedgerEvent, LedgerEventStatus } from '../types/ledger.js';
+
+/** Event statuses, for validating filters. */
+export const EVENT_STATUSES: readonly LedgerEventStatus[] = [
+  'unverified',
+  'corroborated',
+  'confirmed',
+  'disputed',
+  'false',
+];
+
+/** Orders the events list can be sorted by; a leading `-` reverses. */
+export const EVENT_SORTS = ['date', 'support', 'confidence', 'type', 'place', 'status'] as const;
+
+/** A filter, sort and page over the ledger's events, as the events endpoint reads it. */
+export interface EventQuery {
+  /** Events whose date range overlaps [from, to] (ISO dates, inclusive); undated events drop out. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Fine code, ACLED event type or sub-event type, case-insensitive, exact. */
+  readonly type?: string;
+  /** Part of the place name, admin-1 or country, case-insensitive. */
+  readonly place?: string;
+  /** Part of an actor's name, case-insensitive. */
+  readonly actor?: string;
+  readonly statuses?: readonly LedgerEventStatus[];
+  /** Only events with a contradiction (true) or without (false). */
+  readonly contradicted?: boolean;
+  /** Words that must all appear in the event's type, place, actors, targets, weapons or claims. */
+  readonly text?: string;
+  readonly sort: (typeof EVENT_SORTS)[number];
+  readonly descending: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/**
+ * The events matching a query, sorted, one page of them, with the number that matched.
+ *
+ * @example queryEvents(ledger, { type: 'DRONE_STRIKE', sort: 'date', descending: true, limit: 50, offset: 0 })
+ */
+export function queryEvents(ledger: Ledger, query: EventQuery): { items: LedgerEvent[]; total: number } {
+  const index = indexOf(ledger);
+  const type = query.type?.toLowerCase();
+  const place = query.place?.toLowerCase();
+  const actor = query.actor?.toLowerCase();
+  const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const statuses =
+    query.statuses === undefined || query.statuses.length === 0 ? null : new Set(query.statuses);
+  const matches = ledger.events.filter((event) => {
+    if (query.from !== undefined && (event.date === null || event.date.to < query.from)) return false;
+    if (query.to !== undefined && (event.date === null || event.date.from > query.to)) return false;
+    if (
+      type !== undefined &&
+      ![event.type, event.eventType, event.subEventType].some((t) => t !== null && t.toLowerCase() === type)
+    )
+      return false;
+    if (
+      place !== undefined &&
+      ![event.place?.name, event.place?.admin1, event.place?.country].some((p) =>
+        p?.toLowerCase().includes(place),
+      )
+    )
+      return false;
+    if (actor !== undefined && !event.actors.some((a) => a.toLowerCase().includes(actor))) return false;
+    if (statuses !== null && !statuses.has(event.status)) return false;
+    if (query.contradicted !== undefined && query.contradicted !== event.contradictions.length > 0)
+      return false;
+    if (words.length > 0) {
+      const haystack = index.searchText(event);
+      if (!words.every((w) => haystack.includes(w))) return false;
+    }
+    return true;
+  });
+  const compare = COMPARATORS[query.sort];
+  const direction = query.descending ? -1 : 1;
+  matches.sort((a, b) => direction * compare(a, b) || a.id.localeCompare(b.id));
+  return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+}
+
+const STATUS_RANK: Record<LedgerEventStatus, number> = {
+  false: 0,
+  disputed: 1,
+  unverified: 2,
+  corroborated: 3,
+  confirmed: 4,
+};
+
+const COMPARATORS: Record<EventQuery['sort'], (a: LedgerEvent, b: LedgerEvent) => number> = {
+  // Undated events sort after dated ones in either direction of the date order.
+  date: (a, b) => (a.date?.from ?? '\uffff').localeCompare(b.date?.from ?? '\uffff'),
+  support: (a, b) => a.support.independentOrigins - b.support.independentOrigins,
+  confidence: (a, b) => a.confidence - b.confidence,
+  type: (a, b) => a.type.localeCompare(b.type),
+  place: (a, b) => (a.place?.name ?? '\uffff').localeCompare(b.place?.name ?? '\uffff'),
+  status: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status],
+};
+
+/** Lookups over one ledger, built once per ledger object. */
+export interface LedgerIndex {
+  readonly event: ReadonlyMap<string, LedgerEvent>;
+  readonly claim: ReadonlyMap<string, LedgerClaim>;
+  /** Ledger event id of each report event, keyed `documentId:eventId`. */
+  readonly eventOfMember: ReadonlyMap<string, string>;
+  /** Lower-cased words of an event and its claims, for text search. */
+  searchText(event: LedgerEvent): string;
+}
+
+const indexes = new WeakMap<Ledger, LedgerIndex>();
+
+/**
+ * The lookup maps of a ledger (cached for as long as the ledger object lives).
+ *
+ * @example indexOf(ledger).event.get('harir-1:e1')
+ */
+export function indexOf(ledger: Ledger): LedgerIndex {
+  const cached = indexes.get(ledger);
+  if (cached !== undefined) return cached;
+  const event = new Map(ledger.events.map((e) => [e.id, e]));
+  const claim = new Map(ledger.claims.map((c) => [c.id, c]));
+  const eventOfMember = new Map<string, string>();
+  for (const e of ledger.events)
+    for (const m of e.members) eventOfMember.set(`${m.documentId}:${m.eventId}`, e.id);
+  const texts = new Map<string, string>();
+  const index: LedgerIndex = {
+    event,
+    claim,
+    eventOfMember,
+    searchText(e) {
+      let text = texts.get(e.id);
+      if (text === undefined) {
+        const claimTexts = [...e.support.supporting, ...e.support.contradicting].map(
+          (id) => claim.get(id)?.text ?? '',
+        );
+        text = [
+          e.type,
+          e.eventType,
+          e.subEventType,
+          e.place?.name,
+          e.place?.admin1,
+          e.place?.country,
+          ...e.actors,
+          ...e.targets,
+          ...e.weapons,
+          ...claimTexts,
+        ]
+          .filter((part) => typeof part === 'string')
+          .join('\n')
+          .toLowerCase();
+        texts.set(e.id, text);
+      }
+      return text;
+    },
+  };
+  indexes.set(ledger, index);
+  return index;
+}

@@ -1,0 +1,488 @@
+/**
+ * The API's OpenAPI 3.1 description, written by hand and served at `/api/openapi.json`. A test
+ * checks that every route of the app is described here and nothing else.
+ */
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const error = (description: string) => json(ref('Error'), description);
+const page = (item: Schema): Schema => ({
+  type: 'object',
+  required: ['items', 'total', 'limit', 'offset'],
+  properties: {
+    items: { type: 'array', items: item },
+    total: { type: 'integer', description: 'How many items match, over all pages' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+  },
+});
+const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const path = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const paging = (max: number) => [
+  query('limit', `Page size (1–${max})`, { type: 'integer', minimum: 1, maximum: max }),
+  query('offset', 'Items to skip', { type: 'integer', minimum: 0 }),
+];
+const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema } } });
+const reads = { '401': error('Not logged in'), '403': error('Role too low') };
+const writes = {
+  ...reads,
+  '400': error('Bad input'),
+  '403': error('Role too low, cross-origin request, or missing CSRF token'),
+  '413': error('Body too large'),
+  '415': error('Body not sent as application/json'),
+};
+const ref2 = (idField: string): Schema => ({
+  type: 'object',
+  required: ['documentId', idField],
+  properties: { documentId: { type: 'string' }, [idField]: { type: 'string' } },
+});
+
+/**
+ * The OpenAPI document (3.1).
+ *
+ * @example (await (await app.request('/api/openapi.json')).json()).openapi // '3.1.0'
+ */
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Corroborate desk API',
+    version: '1',
+    description:
+      'The ledger of conflict events over HTTP: documents and their archived text, claims, events with their evidence, origins, search, review decisions and the audit log. Every error is `{"error": {"code", "message"}}`. Browser sessions send the `X-CSRF-Token` of `GET /api/session` with every state change; API tokens go in `Authorization: Bearer`.',
+  },
+  servers: [{ url: '/' }],
+  security: [{ session: [] }, { token: [] }],
+  paths: {
+    '/api/openapi.json': {
+      get: { summary: 'This description', security: [], responses: { '200': json({ type: 'object' }) } },
+    },
+    '/api/session': {
+      get: {
+        summary: 'Who is logged in, the desk mode, and the CSRF token for state changes',
+        security: [],
+        responses: { '200': json(ref('Session')) },
+      },
+      post: {
+        summary: 'Log in (sets the HttpOnly session cookie); 5 attempts per minute per address and name',
+        security: [],
+        requestBody: body({
+          type: 'object',
+          required: ['name', 'password'],
+          properties: { name: { type: 'string' }, password: { type: 'string' } },
+        }),
+        responses: {
+          '200': json(ref('Login')),
+          '400': error('Bad input'),
+          '401': error('Wrong name or password'),
+          '409': error('Single-user desk: no accounts'),
+          '429': error('Too many attempts (see Retry-After)'),
+        },
+      },
+      delete: { summary: 'Log out', responses: { '204': { description: 'Logged out' } } },
+    },
+    '/api/tokens': {
+      get: {
+        summary: "The caller's API tokens (all=true: everyone's, admin)",
+        parameters: [query('all', 'Every user (admin)', { type: 'boolean' })],
+        responses: {
+          '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('ApiToken') } } }),
+          ...reads,
+        },
+      },
+      post: {
+        summary: 'Create an API token; its secret is shown once',
+        requestBody: body({ type: 'object', required: ['label'], properties: { label: { type: 'string' } } }),
+        responses: {
+          '201': json(ref('NewApiToken')),
+          ...writes,
+          '409': error('Single-user desk: no accounts'),
+        },
+      },
+    },
+    '/api/tokens/{id}': {
+      delete: {
+        summary: 'Revoke a token (your own; admins any)',
+        parameters: [path('id', 'Token id (tok_…)')],
+        responses: { '204': { description: 'Revoked' }, ...writes, '404': error('No such token') },
+      },
+    },
+    '/api/users': {
+      get: {
+        summary: 'Users (admin)',
+        responses: {
+          '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('User') } } }),
+          ...reads,
+        },
+      },
+      post: {
+        summary: 'Add a user (admin)',
+        requestBody: body({
+          type: 'object',
+          required: ['name', 'role', 'password'],
+          properties: {
+            name: { type: 'string' },
+            role: ref('Role'),
+            password: { type: 'string', minLength: 10 },
+          },
+        }),
+        responses: { '201': json(ref('User')), ...writes, '409': error('Name taken') },
+      },
+    },
+    '/api/users/{name}': {
+      patch: {
+        summary: "Change a user's role or password (admin)",
+        parameters: [path('name', 'User name')],
+        requestBody: body({
+          type: 'object',
+          properties: { role: ref('Role'), password: { type: 'string', minLength: 10 } },
+        }),
+        responses: { '200': json(ref('User')), ...writes, '404': error('No such user') },
+      },
+      delete: {
+        summary: 'Remove a user with their sessions and tokens (admin)',
+        parameters: [path('name', 'User name')],
+        responses: {
+          '204': { description: 'Removed' },
+          ...writes,
+          '404': error('No such user'),
+          '409': error('Own account'),
+        },
+      },
+    },
+    '/api/documents': {
+      get: {
+        summary: 'Documents by id',
+        parameters: paging(1000),
+        responses: { '200': json(page(ref('Document'))), ...reads },
+      },
+      post: {
+        summary: 'Import a report (admin): read it and store it in the ledger',
+        requestBody: body({
+          type: 'object',
+          required: ['text'],
+          properties: {
+            text: { type: 'string', description: 'Plain text or HTML' },
+            id: { type: 'string' },
+            date: { type: 'string', format: 'date', description: 'Publication date' },
+            url: { type: 'string' },
+          },
+        }),
+        responses: {
+          '201': json(ref('PutResult'), 'Stored anew'),
+          '200': json(ref('PutResult'), 'Duplicate or update'),
+          ...writes,
+        },
+      },
+    },
+    '/api/documents/{id}': {
+      get: {
+        summary: 'One document with its claims, events and retrievals',
+        parameters: [path('id', 'Document id')],
+        responses: { '200': json({ type: 'object' }), ...reads, '404': error('No such document') },
+      },
+    },
+    '/api/documents/{id}/text': {
+      get: {
+        summary:
+          'The archived text of a document with the spans of its claims and events (offsets in UTF-16 code units)',
+        parameters: [path('id', 'Document id')],
+        responses: { '200': json(ref('DocumentText')), ...reads, '404': error('No such document') },
+      },
+    },
+    '/api/archive/{sha256}': {
+      get: {
+        summary: 'Archived bytes under their SHA-256, as a UTF-8 string or base64',
+        parameters: [path('sha256', '64 hex digits')],
+        responses: {
+          '200': json({ type: 'object' }),
+          '400': error('Not a SHA-256'),
+          ...reads,
+          '404': error('Not archived'),
+        },
+      },
+    },
+    '/api/search': {
+      get: {
+        summary: 'Full-text search over documents and claims',
+        parameters: [
+          { ...query('q', 'Words; "quoted phrases"; prefix*'), required: true },
+          query('kind', 'document or claim', { enum: ['document', 'claim'] }),
+          query('limit', 'At most this many hits (1–1000)', { type: 'integer' }),
+        ],
+        responses: { '200': json({ type: 'object' }), '400': error('Bad query'), ...reads },
+      },
+    },
+    '/api/stats': {
+      get: { summary: 'Counts of the ledger', responses: { '200': json({ type: 'object' }), ...reads } },
+    },
+    '/api/events': {
+      get: {
+        summary: 'Ledger events, filtered, sorted and paged',
+        parameters: [
+          query('from', 'Events overlapping from this date', { type: 'string', format: 'date' }),
+          query('to', 'Events overlapping up to this date', { type: 'string', format: 'date' }),
+          query('type', 'Fine code, ACLED event type or sub-event type'),
+          query('place', 'Part of the place, admin-1 or country name'),
+          query('actor', "Part of an actor's name"),
+          query('status', 'Comma-separated statuses'),
+          query('contradicted', 'Only events with (true) or without (false) contradictions', {
+            type: 'boolean',
+          }),
+          query('q', 'Words in the event or its claims'),
+          query(
+            'sort',
+            'date, support, confidence, type, place, status; prefix - to reverse (default -date)',
+          ),
+          ...paging(500),
+        ],
+        responses: {
+          '200': json(page({ type: 'object', description: 'LedgerEvent (docs/ledger.md)' })),
+          '400': error('Bad filter'),
+          ...reads,
+          '503': error('No ledger builder'),
+        },
+      },
+    },
+    '/api/events/{id}': {
+      get: {
+        summary: 'One event with its claims for and against, documents, origins, checks and review history',
+        parameters: [path('id', 'Ledger event id')],
+        responses: { '200': json({ type: 'object' }), ...reads, '404': error('No such event') },
+      },
+    },
+    '/api/claims': {
+      get: {
+        summary: 'Ledger claims',
+        parameters: [
+          query('document', 'Only this document'),
+          query('speakerKind', 'Only this speaker kind'),
+          query('rated', 'Only rated (true) or unrated (false)', { type: 'boolean' }),
+          query('q', 'Words in the claim or speaker'),
+          ...paging(1000),
+        ],
+        responses: { '200': json(page({ type: 'object', description: 'LedgerClaim' })), ...reads },
+      },
+    },
+    '/api/claims/{id}': {
+      get: {
+        summary: 'One claim (DOCUMENT:CLAIM) with its rating history',
+        parameters: [path('id', 'Ledger claim id')],
+        responses: { '200': json({ type: 'object' }), ...reads, '404': error('No such claim') },
+      },
+    },
+    '/api/origins': {
+      get: {
+        summary: 'Origins: groups of copies of one story',
+        parameters: paging(10_000),
+        responses: { '200': json(page({ type: 'object' })), ...reads },
+      },
+    },
+    '/api/checks': {
+      get: {
+        summary: 'Numeric checks across reports',
+        parameters: [query('status', 'ok, mismatch or unverifiable')],
+        responses: { '200': json({ type: 'object' }), ...reads },
+      },
+    },
+    '/api/review': {
+      post: {
+        summary: 'Record a review decision (analyst): set-status, merge, split, rate-claim',
+        requestBody: body(ref('ReviewRequest')),
+        responses: {
+          '201': json({
+            type: 'object',
+            properties: { decision: { type: 'object' }, audit: ref('AuditEntry') },
+          }),
+          ...writes,
+          '404': error('Unknown event or claim'),
+          '409': error('Merge of one event, or split of a whole event'),
+        },
+      },
+    },
+    '/api/audit': {
+      get: {
+        summary: 'The audit log, oldest first',
+        parameters: [
+          query('after', 'Entries after this sequence number', { type: 'integer' }),
+          query('limit', 'Page size (1–1000)', { type: 'integer' }),
+          query('action', 'Only this action (e.g. review.set-status)'),
+          query('subject', 'Only this subject (e.g. event:harir-1:e1)'),
+        ],
+        responses: {
+          '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('AuditEntry') } } }),
+          ...reads,
+        },
+      },
+    },
+    '/api/audit/verify': {
+      get: {
+        summary: "Walk the audit log's hash chain",
+        responses: { '200': json({ type: 'object' }), ...reads },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      session: { type: 'apiKey', in: 'cookie', name: 'corroborate_session' },
+      token: { type: 'http', scheme: 'bearer' },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: {
+                enum: [
+                  'bad_request',
+                  'unauthorized',
+                  'forbidden',
+                  'not_found',
+                  'conflict',
+                  'payload_too_large',
+                  'unsupported_media_type',
+                  'too_many_requests',
+                  'unavailable',
+                  'internal',
+                ],
+              },
+              message: { type: 'string' },
+            },
+          },
+        },
+      },
+      Role: { enum: ['viewer', 'analyst', 'admin'] },
+      User: { type: 'object', properties: { name: { type: 'string' }, role: ref('Role') } },
+      Session: {
+        type: 'object',
+        properties: {
+          mode: { enum: ['local', 'accounts'] },
+          user: { oneOf: [{ type: 'null' }, ref('User')] },
+          csrfToken: { type: ['string', 'null'] },
+        },
+      },
+      Login: {
+        type: 'object',
+        properties: {
+          user: ref('User'),
+          csrfToken: { type: 'string' },
+          expiresAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      ApiToken: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          userName: { type: 'string' },
+          label: { type: 'string' },
+          createdAt: { type: 'string' },
+        },
+      },
+      NewApiToken: {
+        allOf: [
+          ref('ApiToken'),
+          { type: 'object', properties: { token: { type: 'string', description: 'Shown once' } } },
+        ],
+      },
+      Document: { type: 'object', description: 'StoredDocument (docs/storage.md)' },
+      PutResult: {
+        type: 'object',
+        properties: {
+          status: { enum: ['new', 'duplicate', 'updated'] },
+          documentId: { type: 'string' },
+          sha256: { type: 'string' },
+        },
+      },
+      DocumentText: {
+        type: 'object',
+        properties: {
+          documentId: { type: 'string' },
+          sha256: { type: 'string' },
+          text: { type: 'string' },
+          spans: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                kind: { enum: ['claim', 'event'] },
+                id: { type: 'string' },
+                start: { type: 'integer' },
+                end: { type: 'integer' },
+              },
+            },
+          },
+        },
+      },
+      ReviewRequest: {
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind', 'status'],
+            properties: {
+              kind: { const: 'set-status' },
+              member: ref2('eventId'),
+              event: { type: 'string', description: 'A ledger event id, instead of member' },
+              status: { enum: ['unverified', 'corroborated', 'confirmed', 'disputed', 'false'] },
+              note: { type: 'string' },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'members'],
+            properties: {
+              kind: { enum: ['merge', 'split'] },
+              members: { type: 'array', items: ref2('eventId') },
+              note: { type: 'string' },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'claim', 'rating'],
+            properties: {
+              kind: { const: 'rate-claim' },
+              claim: ref2('claimId'),
+              rating: { type: 'integer', minimum: 1, maximum: 5 },
+              label: { type: 'string' },
+              note: { type: 'string' },
+            },
+          },
+        ],
+      },
+      AuditEntry: {
+        type: 'object',
+        properties: {
+          seq: { type: 'integer' },
+          at: { type: 'string', format: 'date-time' },
+          actor: { type: 'string' },
+          action: { type: 'string' },
+          subject: { type: 'string' },
+          before: {},
+          after: {},
+          note: { type: ['string', 'null'] },
+          prevHash: { type: 'string' },
+          hash: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
