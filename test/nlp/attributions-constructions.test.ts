@@ -199,3 +199,46 @@ describe('speakers and cues around asides', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('more position and speech verbs', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The minister attacked the opposition for its silence on the blockade.',
+      { source: 'The minister', cue: 'attacked', content: 'the opposition for its silence on the blockade' },
+    ],
+    [
+      'The envoy painted the talks as a last chance for the valley.',
+      { source: 'The envoy', cue: 'painted', content: 'the talks as a last chance for the valley' },
+    ],
+    [
+      'Aid workers derided the plan as unworkable.',
+      { source: 'Aid workers', cue: 'derided', content: 'the plan as unworkable' },
+    ],
+    [
+      'The commander downplayed the losses near Kharkiv.',
+      { source: 'The commander', cue: 'downplayed', content: 'the losses near Kharkiv' },
+    ],
+    [
+      '"Get back from the wall, it is going to fall," she yelled.',
+      { source: 'she', cue: 'yelled', content: '"Get back from the wall, it is going to fall,"' },
+    ],
+    [
+      'The council did not consider the offer a serious one.',
+      { source: 'The council', cue: 'did not consider', content: 'the offer a serious one' },
+    ],
+    [
+      '“The camp has run out of water this summer," the doctor said.',
+      { source: 'the doctor', cue: 'said', content: '“The camp has run out of water this summer,"' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['Militants attacked the checkpoint for two hours.'],
+    ['Rebels attacked the base as the convoy passed.'],
+    ['Fighters resisted the advance on the bridge.'],
+    ['Workers painted the school walls white.'],
+    ['Will the council accept the offer?'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -404,6 +404,22 @@ function readCue(
     return null;
   const prev = toks[k - 1];
   if (prev && /^(the|a|an|this|that|these|those|his|her|its|their)$/i.test(prev.text)) return null;
+  // "attacked the USS Cole, killing 17": an assault, unless a reason or a frame follows.
+  if (
+    entry.lemma === 'attack' &&
+    !/^\S+\s+[^.;]*?(?:\bas an?\b|\bfor (?:his|her|their|its|being|not|\w+ing)\b|\bover (?:his|her|their|its)\b|[“"])/.test(
+      text.slice(tok.start, sentence.end),
+    )
+  )
+    return null;
+  // "Will the council accept the offer?": a question asks, it reports no position.
+  if (
+    /\?\s*$/.test(text.slice(sentence.start, sentence.end)) &&
+    /^(?:will|would|did|does|do|is|are|was|were|can|could|should|has|have|had)\b/i.test(
+      text.slice(sentence.start, tok.start),
+    )
+  )
+    return null;
   // "Let's say …": an invitation to suppose, not a report.
   if (/^['’]s$/.test(prev?.text ?? '') && /^let$/i.test(toks[k - 2]?.text ?? '')) return null;
   // "who asked not to be named", "speaking on condition of anonymity": how the source spoke, not what.
@@ -974,7 +990,13 @@ function contentAfter(
   }
   const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
-  const words = text.slice(content.start, content.end).split(/\s+/).length;
+  const said = text.slice(content.start, content.end);
+  // "attacked Clinton for …" takes a position; "attacked the checkpoint" is an assault.
+  if (entry.lemma === 'attack' && !/\b(?:as|for|over)\b|[“"]/.test(said)) return null;
+  // "painted him as a fraud", "compared the plan to …": the frame is what makes it a view.
+  if (/^(paint|portray|depict)$/.test(entry.lemma) && !/\bas\b/.test(said)) return null;
+  if (entry.lemma === 'compare' && !/\b(?:to|with)\b/.test(said)) return null;
+  const words = said.split(/\s+/).length;
   // "endorses Clinton", "criticized Smith": a position taken on a named person is enough.
   if (words < 2 && !(entry.strength === 'stance' && head.pos === 'PROPN' && /^[A-Z]/.test(head.text)))
     return null;

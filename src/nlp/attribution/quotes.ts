@@ -43,11 +43,23 @@ export function findQuotes(text: string): Quote[] {
         open = i;
         continue;
       }
+      // Mixed marks: a typewriter quote closed by a curly one ("Oz has a pulpit,” said …).
+      if (open < 0 && straightOpen >= 0) {
+        push(straightOpen, i + 1, true);
+        straightOpen = -1;
+        continue;
+      }
       if (open >= 0) push(open, i + 1, true);
       open = -1;
     } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
       // Typewriter double quotes, and the doubled apostrophes some wires use for them.
       const width = ch === '"' ? 1 : 2;
+      // Mixed marks: a curly quote closed by a typewriter one (“Deals must end," said …).
+      if (width === 1 && open >= 0 && straightOpen < 0 && /[,.!?]$/.test(text.slice(open, i))) {
+        push(open, i + 1, true);
+        open = -1;
+        continue;
+      }
       if (straightOpen >= 0) {
         push(straightOpen, i + width, true, width);
         straightOpen = -1;
