@@ -1,0 +1,103 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CorroborateError, UsageError } from '../errors.js';
+import { ledgerLocation, openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+
+/** The `--db` option every ledger command takes, for `parseArgs`. */
+export const DB_OPTION = { db: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
+
+/** Help text line for `--db`, shared by the ledger commands. */
+export const DB_HELP = `  --db PATH|URL         the ledger: a SQLite file or postgres://… (default: $CORROBORATE_DB,
+                        else ./.corroborate/ledger.sqlite)`;
+
+/** What `parseArgs` returns for a ledger command's options. */
+export type ParsedCommandArgs<T extends CommandOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; options: T; strict: true }>
+>;
+
+/** A command's option table, as `parseArgs` takes it. */
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a ledger command's arguments; a wrong option is a one-line usage error naming the
+ * command's help.
+ *
+ * @example parseCommandArgs(['--db', 'l.sqlite', 'x'], { ...DB_OPTION }, 'report')
+ * // { values: { db: 'l.sqlite' }, positionals: ['x'] }
+ */
+export function parseCommandArgs<T extends CommandOptions>(
+  argv: string[],
+  options: T,
+  command: string,
+): ParsedCommandArgs<T> {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options, strict: true });
+  } catch (error) {
+    throw argumentError(error, command);
+  }
+}
+
+/**
+ * Turns a `parseArgs` error into a one-line usage error pointing at the command's help.
+ *
+ * @example
+ * try { parseArgs({ args, options }) } catch (error) { throw argumentError(error, 'report') }
+ */
+export function argumentError(error: unknown, command: string): UsageError {
+  const message = String((error as Error).message ?? error)
+    .replace(/\s+/g, ' ')
+    .replace(/\. To specify a positional.*$/, '');
+  return new UsageError(`${message} (see "corroborate ${command} --help")`);
+}
+
+/**
+ * Opens the ledger a command names with `--db` (else `CORROBORATE_DB`, else the default SQLite
+ * file), runs `use`, and closes it. A ledger that cannot be opened is an I/O error (exit 4).
+ *
+ * @example const events = await withLedger(values.db, (store) => store.listEvents());
+ */
+export async function withLedger<T>(db: string | undefined, use: (store: Store) => Promise<T>): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(db);
+  } catch (error) {
+    const { engine, target } = ledgerLocation(db);
+    const where = engine === 'postgres' ? target.replace(/\/\/[^@/]*@/, '//…@') : target;
+    throw new CorroborateError(
+      'io',
+      `cannot open the ledger ${where}: ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
+  }
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Reads `--format`: `text` or `json`; the default is text on a terminal, JSON when piped unless
+ * `textWhenPiped`.
+ *
+ * @example outputFormat(undefined, true) // 'text'
+ */
+export function outputFormat(value: string | undefined, textWhenPiped = true): 'text' | 'json' {
+  const format = value ?? (textWhenPiped || process.stdout.isTTY ? 'text' : 'json');
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, got "${format}"`);
+  return format;
+}
+
+/**
+ * Reads a positive integer option (`--limit`, `--max-bytes`, `--timeout`).
+ *
+ * @example positiveInteger('20', '--limit', 50) // 20
+ */
+export function positiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,540 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CorroborateError, InputError } from '../errors.js';
+import type { Gazetteer } from '../geo/gazetteer.js';
+import { analyzeDocument } from '../pipeline.js';
+import { parseReferenceDate } from '../reference-date.js';
+import type { Store } from '../store/store.js';
+import type { SourceDocument } from '../types/document.js';
+import { decodeInput, sniffBinaryKind } from './decode-input.js';
+import { type Feed, type FeedItem, looksLikeFeed, parseFeed } from './feeds.js';
+import type { FetchedPage, Fetcher } from './fetcher.js';
+import { sourceFromString } from './source-document.js';
+
+/** What became of one input item: the store's verdict, or why it was skipped or failed. */
+export type IngestStatus = 'new' | 'duplicate' | 'updated' | 'failed' | 'skipped';
+
+/** One line of an ingest: which item, what happened, under which document id. */
+export interface IngestItemResult {
+  /** Where the item came from: a path, a URL, `path:N` (line N of a JSONL batch), a feed item's link. */
+  readonly source: string;
+  /** The feed the item was listed in, for feed items; else null. */
+  readonly via: string | null;
+  readonly status: IngestStatus;
+  /** The document the content is stored under (for a duplicate, the stored one); null when not stored. */
+  readonly documentId: string | null;
+  /** Why the item failed or was skipped. */
+  readonly reason: string | null;
+  /** Size of the item's raw input in bytes (0 when it could not be read). */
+  readonly bytes: number;
+}
+
+/** What an ingest needs: where to store, how to fetch, how to read. */
+export interface IngestContext {
+  readonly store: Store;
+  readonly fetcher: Fetcher;
+  /** Reference date for relative dates when the item gives no publication date. */
+  readonly referenceDate: string | null;
+  readonly gazetteer: Gazetteer | null;
+  /** Largest accepted item in bytes. */
+  readonly maxBytes: number;
+  /** Read every file argument (and standard input) as a JSONL batch whatever its name. */
+  readonly jsonl: boolean;
+  /** Directory document ids of files are made relative to (default: the working directory). */
+  readonly cwd?: string;
+  /** Reads standard input (for the `-` argument); default: `process.stdin`. */
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+/** Feed items whose own content is at least this long (characters of HTML) are stored as is, not fetched. */
+export const FULL_TEXT_MIN_CHARS = 500;
+
+const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+/** Extensions that are never a report; skipped in folders without reading them. */
+const BINARY_EXTENSIONS = new Set(
+  '.pdf .png .jpg .jpeg .gif .webp .bmp .tif .tiff .svg .ico .zip .gz .tgz .bz2 .xz .7z .rar .tar .doc .docx .xls .xlsx .ppt .pptx .odt .mp3 .mp4 .m4a .mov .avi .mkv .webm .wav .ogg .exe .dll .so .bin .sqlite .db .wasm .woff .woff2 .ttf .otf'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Ingests inputs one item at a time — files, folders (recursive), JSONL batches, URLs and RSS/Atom
+ * feeds — reading each with the reader and storing it (one transaction per document). Yields one
+ * result per item in input order; a bad item is a `failed` or `skipped` result, never an
+ * exception, so one corrupt file cannot stop a batch.
+ *
+ * @example
+ * for await (const r of ingestInputs(['examples/', 'https://news.example/feed.xml'], context)) {
+ *   console.log(r.status, r.source, r.reason ?? '');
+ * }
+ */
+export async function* ingestInputs(
+  inputs: readonly string[],
+  context: IngestContext,
+): AsyncGenerator<IngestItemResult> {
+  for (const input of inputs) {
+    if (input === '-') yield* ingestStdin(context);
+    else if (/^https?:\/\//i.test(input)) yield* ingestUrl(input, context);
+    else yield* ingestPath(input, context, false);
+  }
+}
+
+/**
+ * The files a folder holds, recursively, in name order, with the hidden entries (dot files and
+ * folders, not entered) listed apart.
+ *
+ * @example await listFolder('examples') // { files: ['examples/a.txt', …], hidden: ['examples/.cache'] }
+ */
+export async function listFolder(dir: string): Promise<{ files: string[]; hidden: string[] }> {
+  const files: string[] = [];
+  const hidden: string[] = [];
+  const walk = async (folder: string) => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith('.')) hidden.push(path);
+      else if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  await walk(dir);
+  return { files, hidden };
+}
+
+async function* ingestPath(
+  path: string,
+  context: IngestContext,
+  inFolder: boolean,
+): AsyncGenerator<IngestItemResult> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    yield failed(path, describeFsError(path, error));
+    return;
+  }
+  if (info.isDirectory()) {
+    let listing: { files: string[]; hidden: string[] };
+    try {
+      listing = await listFolder(path);
+    } catch (error) {
+      yield failed(path, describeFsError(path, error));
+      return;
+    }
+    for (const hidden of listing.hidden) yield skipped(hidden, 'hidden');
+    for (const file of listing.files) yield* ingestPath(file, context, true);
+    return;
+  }
+  if (!info.isFile()) {
+    yield failed(path, 'not a regular file');
+    return;
+  }
+  const extension = extname(path).toLowerCase();
+  if (context.jsonl || JSONL_EXTENSIONS.has(extension)) {
+    yield* ingestJsonl(path, () => createReadStream(path, { encoding: 'utf8' }), context);
+    return;
+  }
+  if (inFolder && BINARY_EXTENSIONS.has(extension)) {
+    yield skipped(path, `not a text file (${extension})`);
+    return;
+  }
+  if (inFolder) {
+    const kind = await sniffFile(path);
+    if (kind) {
+      yield skipped(path, `not a text file (${kind})`);
+      return;
+    }
+  }
+  if (info.size > context.maxBytes) {
+    yield failed(
+      path,
+      `${info.size} bytes exceeds the limit of ${context.maxBytes} bytes (--max-bytes)`,
+      info.size,
+    );
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    yield failed(path, describeFsError(path, error));
+    return;
+  }
+  const id = documentIdForPath(path, context.cwd);
+  const originUrl = resolve(path);
+  let text: string;
+  try {
+    text = decodeInput(bytes, { name: path, maxBytes: context.maxBytes });
+  } catch (error) {
+    yield failed(path, reasonOf(error), bytes.length);
+    return;
+  }
+  if (looksLikeFeed(text)) {
+    const feed = parseFeed(text);
+    if (feed) {
+      yield* ingestFeed(path, feed, context);
+      return;
+    }
+  }
+  yield await readAndStore(
+    path,
+    bytes.length,
+    () => sourceFromString(text, { id, name: path }),
+    { raw: bytes, originUrl, retrievedAt: new Date(info.mtimeMs).toISOString() },
+    context,
+  );
+}
+
+async function* ingestStdin(context: IngestContext): AsyncGenerator<IngestItemResult> {
+  const input = context.stdin ?? process.stdin;
+  if (context.jsonl) {
+    yield* ingestJsonl('stdin', () => input, context);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > context.maxBytes) {
+      yield failed(
+        'stdin',
+        `standard input exceeds the limit of ${context.maxBytes} bytes (--max-bytes)`,
+        size,
+      );
+      return;
+    }
+    chunks.push(buffer);
+  }
+  const bytes = Buffer.concat(chunks);
+  let text: string;
+  try {
+    text = decodeInput(bytes, { name: 'standard input', maxBytes: context.maxBytes });
+  } catch (error) {
+    yield failed('stdin', reasonOf(error), bytes.length);
+    return;
+  }
+  const feed = looksLikeFeed(text) ? parseFeed(text) : null;
+  if (feed) {
+    yield* ingestFeed('stdin', feed, context);
+    return;
+  }
+  const id = `stdin:${sha256Prefix(bytes)}`;
+  yield await readAndStore(
+    'stdin',
+    bytes.length,
+    () => sourceFromString(text, { id, name: 'standard input' }),
+    { raw: bytes, originUrl: null, retrievedAt: new Date().toISOString() },
+    context,
+  );
+}
+
+/** A JSONL batch: `{id, text|html, date?, url?}` per line, like `analyze --jsonl`. */
+async function* ingestJsonl(
+  name: string,
+  openStream: () => NodeJS.ReadableStream,
+  context: IngestContext,
+): AsyncGenerator<IngestItemResult> {
+  let lineNo = 0;
+  try {
+    const lines = createInterface({ input: openStream(), crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      yield await ingestJsonlLine(`${name}:${lineNo}`, line, context);
+    }
+  } catch (error) {
+    yield failed(lineNo === 0 ? name : `${name}:${lineNo}`, describeFsError(name, error));
+  }
+}
+
+async function ingestJsonlLine(
+  where: string,
+  line: string,
+  context: IngestContext,
+): Promise<IngestItemResult> {
+  const bytes = Buffer.byteLength(line);
+  let item: unknown;
+  try {
+    item = JSON.parse(line);
+  } catch {
+    return failed(where, 'not valid JSON', bytes);
+  }
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    return failed(where, 'not a JSON object', bytes);
+  const fields = item as Record<string, unknown>;
+  const id = typeof fields.id === 'string' || typeof fields.id === 'number' ? String(fields.id) : null;
+  if (id === null || id === '') return failed(where, 'no "id" string', bytes);
+  const html = typeof fields.html === 'string' ? fields.html : undefined;
+  const text = html ?? fields.text;
+  if (typeof text !== 'string') return failed(where, 'no "text" or "html" string', bytes);
+  if (bytes > context.maxBytes)
+    return failed(
+      where,
+      `${bytes} bytes exceeds the limit of ${context.maxBytes} bytes (--max-bytes)`,
+      bytes,
+    );
+  const url = typeof fields.url === 'string' && fields.url ? fields.url : null;
+  let date: string | null = null;
+  try {
+    date = typeof fields.date === 'string' && fields.date ? parseReferenceDate(fields.date, '"date"') : null;
+  } catch (error) {
+    return failed(where, reasonOf(error), bytes);
+  }
+  return readAndStore(
+    where,
+    bytes,
+    () =>
+      withHints(sourceFromString(text, { id, name: where, ...(html !== undefined ? { html: true } : {}) }), {
+        url,
+        date,
+      }),
+    { raw: text, originUrl: url ?? where, retrievedAt: new Date().toISOString(), referenceDate: date },
+    context,
+  );
+}
+
+async function* ingestUrl(url: string, context: IngestContext): AsyncGenerator<IngestItemResult> {
+  const outcome = await context.fetcher.fetch(url);
+  if (!outcome.ok) {
+    yield failed(url, outcome.reason);
+    return;
+  }
+  const page = outcome.page;
+  const feed = isFeedPage(page) ? parseFeed(page.text, page.url) : null;
+  if (feed) {
+    yield* ingestFeed(url, feed, context);
+    return;
+  }
+  yield await storePage(url, page, context, {});
+}
+
+function isFeedPage(page: FetchedPage): boolean {
+  return (
+    /(rss|atom|rdf)\+xml|^(text|application)\/xml$/.test(page.mediaType ?? '') || looksLikeFeed(page.text)
+  );
+}
+
+async function storePage(
+  where: string,
+  page: FetchedPage,
+  context: IngestContext,
+  hints: { date?: string | null; title?: string | null; publisher?: string | null },
+): Promise<IngestItemResult> {
+  return readAndStore(
+    where,
+    page.bytes.length,
+    () => {
+      const source = sourceFromString(page.text, { id: page.url, name: page.url });
+      return withHints(source, {
+        url: page.url,
+        date: hints.date ?? null,
+        publisher: hints.publisher ?? null,
+      });
+    },
+    {
+      raw: page.bytes,
+      mediaType: page.contentType ?? undefined,
+      originUrl: page.url,
+      retrievedAt: page.retrievedAt,
+    },
+    context,
+  );
+}
+
+/** Each feed item: its own content when the feed carries the full text, else its link fetched. */
+async function* ingestFeed(
+  where: string,
+  feed: Feed,
+  context: IngestContext,
+): AsyncGenerator<IngestItemResult> {
+  if (feed.items.length === 0) {
+    yield skipped(where, 'feed has no items');
+    return;
+  }
+  for (const [index, item] of feed.items.entries()) {
+    const label = item.link ?? item.id ?? `${where}#${index + 1}`;
+    const via = (result: IngestItemResult): IngestItemResult => ({ ...result, via: where });
+    const fullText = item.contentHtml !== null && item.contentHtml.length >= FULL_TEXT_MIN_CHARS;
+    if (!fullText && item.link) {
+      const outcome = await context.fetcher.fetch(item.link);
+      if (!outcome.ok) {
+        yield via(failed(label, outcome.reason));
+        continue;
+      }
+      yield via(
+        await storePage(label, outcome.page, context, { date: item.publishedDate, publisher: feed.title }),
+      );
+      continue;
+    }
+    const html = item.contentHtml ?? item.summaryHtml;
+    if (html === null) {
+      yield via(failed(label, 'feed item has neither a link nor content'));
+      continue;
+    }
+    yield via(await storeFeedContent(label, feed, item, html, index, context));
+  }
+}
+
+function storeFeedContent(
+  label: string,
+  feed: Feed,
+  item: FeedItem,
+  html: string,
+  index: number,
+  context: IngestContext,
+): Promise<IngestItemResult> {
+  const id = item.link ?? item.id ?? `${feed.link ?? feed.title ?? 'feed'}#${index + 1}`;
+  const title = item.title ? `<h1>${escapeHtml(item.title)}</h1>` : '';
+  const page = `<!doctype html><html><head><title>${escapeHtml(item.title ?? '')}</title></head><body><article>${title}${html}</article></body></html>`;
+  return readAndStore(
+    label,
+    Buffer.byteLength(html),
+    () =>
+      withHints(sourceFromString(page, { id, name: label, html: true }), {
+        url: item.link,
+        date: item.publishedDate,
+        publisher: feed.title,
+        byline: item.author,
+      }),
+    // The archive keeps the item's HTML exactly as the feed carried it.
+    {
+      raw: html,
+      mediaType: 'text/html; charset=utf-8',
+      originUrl: item.link ?? id,
+      retrievedAt: new Date().toISOString(),
+    },
+    context,
+  );
+}
+
+interface PutSource {
+  readonly raw: Uint8Array | string;
+  readonly mediaType?: string | undefined;
+  readonly originUrl: string | null;
+  readonly retrievedAt: string;
+  /** The item's own reference date (a JSONL `date`), over the batch's `--date`. */
+  readonly referenceDate?: string | null;
+}
+
+/** Reads one item with the reader and stores it; every failure becomes a `failed` result. */
+async function readAndStore(
+  where: string,
+  bytes: number,
+  makeSource: () => SourceDocument,
+  put: PutSource,
+  context: IngestContext,
+): Promise<IngestItemResult> {
+  let record: ReturnType<typeof analyzeDocument>;
+  try {
+    const source = makeSource();
+    record = analyzeDocument(source, {
+      referenceDate: put.referenceDate ?? context.referenceDate,
+      gazetteer: context.gazetteer,
+    });
+  } catch (error) {
+    return failed(where, reasonOf(error), bytes);
+  }
+  try {
+    const result = await context.store.putDocument({
+      record,
+      raw: put.raw,
+      ...(put.mediaType ? { mediaType: put.mediaType } : {}),
+      originUrl: put.originUrl,
+      retrievedAt: put.retrievedAt,
+    });
+    return {
+      source: where,
+      via: null,
+      status: result.status,
+      documentId: result.status === 'failed' ? null : result.documentId,
+      reason: result.reason ?? null,
+      bytes,
+    };
+  } catch (error) {
+    return failed(where, `could not store: ${reasonOf(error)}`, bytes);
+  }
+}
+
+/** Adds what the ingest knows from outside the text (URL, feed date, publisher) to a source. */
+function withHints(
+  source: SourceDocument,
+  hints: { url?: string | null; date?: string | null; publisher?: string | null; byline?: string | null },
+): SourceDocument {
+  const meta = { ...source.meta };
+  if (hints.url) meta.url = hints.url;
+  if (hints.date && !meta.publishedDate) meta.publishedDate = hints.date;
+  if (hints.publisher && !meta.publisher) meta.publisher = hints.publisher;
+  if (hints.byline && !meta.byline) meta.byline = hints.byline;
+  return Object.keys(meta).length > 0 ? { ...source, meta } : source;
+}
+
+/**
+ * The document id of a file: its path relative to the working directory when inside it (so
+ * `examples/a.txt` is the same document from any run in the project), else its absolute path.
+ *
+ * @example documentIdForPath('./examples/a.txt', '/work/main') // 'examples/a.txt'
+ */
+export function documentIdForPath(path: string, cwd: string = process.cwd()): string {
+  const absolute = resolve(cwd, path);
+  const rel = relative(cwd, absolute);
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  return (inside ? rel : absolute).split('\\').join('/');
+}
+
+async function sniffFile(path: string): Promise<string | null> {
+  let handle: Awaited<ReturnType<typeof open>> | null = null;
+  try {
+    handle = await open(path, 'r');
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    const kind = sniffBinaryKind(bytes);
+    if (kind) return kind;
+    const nul = bytes.indexOf(0);
+    // UTF-16 text has NULs too; the decoder tells it apart later.
+    if (nul >= 0 && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      const zeros = bytes.filter((b) => b === 0).length;
+      if (zeros < bytes.length * 0.3) return 'binary data';
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function failed(source: string, reason: string, bytes = 0): IngestItemResult {
+  return { source, via: null, status: 'failed', documentId: null, reason, bytes };
+}
+
+function skipped(source: string, reason: string): IngestItemResult {
+  return { source, via: null, status: 'skipped', documentId: null, reason, bytes: 0 };
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof CorroborateError) return error.message;
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function describeFsError(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `no such file or folder: ${path}`;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied: ${path}`;
+  if (code === 'EISDIR') return `${path} is a folder`;
+  if (error instanceof InputError) return error.message;
+  return `cannot read ${basename(path)}: ${(error as Error).message}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function sha256Prefix(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
