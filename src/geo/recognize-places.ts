@@ -207,7 +207,12 @@ function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set
       b = c;
     }
     const p = ws[i - 1];
-    if (p && isCap(p.text) && onlySpaceBetween(text, p, a) && !TITLE_PREV.test(p.text)) continue;
+    // "The Rev. Roy Jones", "Sgt. Ann Lee": a title before a first name and surname.
+    if (p && TITLE_PREV.test(p.text) && /^\.?[ \t]+$/.test(text.slice(p.end, a.start))) {
+      if (/^\p{Lu}[\p{Ll}'’]+\p{Ll}$/u.test(b.text) && !ADMIN_SUFFIX.test(b.text)) out.add(b.text);
+      continue;
+    }
+    if (p && isCap(p.text) && onlySpaceBetween(text, p, a)) continue;
     if (TITLE_PREV.test(a.text)) {
       out.add(b.text);
       continue;

@@ -19,23 +19,77 @@ export function resolvePlaces(
   // First pass: priors only, to learn the report's geography. Each name's votes are kept
   // apart so that a name is judged by the other places of the report, not by its own prior
   // ("Georgia" four times beside Atlanta and Texas is the state, whatever the country's weight).
-  const votes: { key: string; country: string | null; admin1: string | null; w: number }[] = [];
-  for (const m of mentions) {
+  const proximity = proximities(mentions);
+  let votes = geographyVotes(
+    mentions,
+    mentions.map((m) => pick(m, null, null, null)),
+    AMBIGUOUS_PRIOR_VOTE,
+  );
+  const first = contextsOf(votes, proximity);
+  const ctx = first(null);
+  const chosen = mentions.map((m, i) => pick(m, first(m.key), containerAfter(text, mentions, i), ctx));
+  // Then read again, one name at a time, in the geography the other names now have: "Lebanon"
+  // beside "Boone County" is Lebanon, Indiana once Boone County has been read as Indiana's.
+  // One name at a time, so that two names cannot keep swapping each other's state.
+  for (let round = 1; round < ROUNDS; round++) {
+    mentions.forEach((m, i) => {
+      if (m.candidates.length < 2) return;
+      votes = geographyVotes(mentions, chosen, AMBIGUOUS_READ_VOTE);
+      const now = contextsOf(votes, proximity);
+      chosen[i] = pick(m, now(m.key), containerAfter(text, mentions, i), now(null));
+    });
+  }
+  const places: Place[] = [];
+  mentions.forEach((m, i) => {
+    places.push(toPlace(text, m, i, chosen[i] ?? null, mentions, chosen, gazetteer, ctx));
+  });
+  return places;
+}
+
+interface Vote {
+  readonly key: string;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly w: number;
+}
+
+/** Rounds of reading the report's geography from its own resolved places. */
+const ROUNDS = 2;
+/** How much an ambiguous name's prior choice votes ("Paris" could be anywhere). */
+const AMBIGUOUS_PRIOR_VOTE = 0.2;
+/** How much an ambiguous name votes once read in context. */
+const AMBIGUOUS_READ_VOTE = 0.5;
+
+/** Country and admin-1 votes of each mention, from the entries chosen for them. */
+function geographyVotes(
+  mentions: readonly PlaceMention[],
+  chosen: readonly (GazetteerEntry | null)[],
+  ambiguous: number,
+): Vote[] {
+  const votes: Vote[] = [];
+  mentions.forEach((m, i) => {
     if (m.type === 'demonym') votes.push({ key: m.key, country: m.countryCode, admin1: null, w: 0.5 });
-    const best = pick(m, null, null, null);
-    if (!best) continue;
+    const best = chosen[i];
+    if (!best) return;
     // Ambiguous names ("Georgia", "Paris") barely vote: they would only confirm their own prior.
     const oneCountry = m.candidates.every((c) => c.countryCode === best.countryCode);
-    const w = (best.kind === 'country' ? 2 : best.kind === 'admin1' ? 1.5 : 1) * (oneCountry ? 1 : 0.2);
+    const w = (best.kind === 'country' ? 2 : best.kind === 'admin1' ? 1.5 : 1) * (oneCountry ? 1 : ambiguous);
     const admin1 =
       best.countryCode && best.admin1 && best.kind !== 'country'
         ? `${best.countryCode}.${best.admin1}`
         : null;
     votes.push({ key: m.key, country: best.countryCode, admin1, w });
-  }
-  const proximity = proximities(mentions);
+  });
+  return votes;
+}
+
+/** The context each name is judged in: every other name's votes (its own count SELF_VOTE). */
+function contextsOf(
+  votes: readonly Vote[],
+  proximity: ReadonlyMap<GazetteerEntry, number>,
+): (key: string | null) => Context {
   const contexts = new Map<string | null, Context>();
-  const contextFor = (key: string | null): Context => {
+  return (key) => {
     let c = contexts.get(key);
     if (!c) {
       const countries = new Map<string, number>();
@@ -54,16 +108,6 @@ export function resolvePlaces(
     }
     return c;
   };
-  const ctx = contextFor(null);
-
-  const chosen: (GazetteerEntry | null)[] = mentions.map((m, i) =>
-    pick(m, contextFor(m.key), containerAfter(text, mentions, i), ctx),
-  );
-  const places: Place[] = [];
-  mentions.forEach((m, i) => {
-    places.push(toPlace(text, m, i, chosen[i] ?? null, mentions, chosen, gazetteer, ctx));
-  });
-  return places;
 }
 
 interface Context {

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Gazetteer, loadDefaultGazetteer } from '../../src/geo/gazetteer.js';
+import { placesStage } from '../../src/geo/places.js';
+import type { Place } from '../../src/types/index.js';
+
+let gazetteer: Gazetteer;
+beforeAll(async () => {
+  gazetteer = await loadDefaultGazetteer('/nonexistent/store.jsonl.gz');
+}, 20_000);
+
+function places(text: string): Place[] {
+  return (
+    placesStage.run(
+      { id: 't', text, source: {} as never, referenceDate: null },
+      { referenceDate: null, gazetteer },
+    ).places ?? []
+  );
+}
+
+describe('the report is read twice: names are judged by what the others turned out to be', () => {
+  // [text, mention, expected state]
+  it.each([
+    [
+      'Man held on theft charge. Dale Roe, 48, Lebanon, was arrested Friday on a charge of theft. Boone County deputies said Roe took tools from a shed. Brent Hale of Lebanon reported the tools missing. Roe was held in the Boone County jail.',
+      'Lebanon',
+      'IN',
+    ],
+  ])('%s → %s in %s', (text, name, state) => {
+    const found = places(text).filter((x) => x.name === name);
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) expect(p.admin1).toBe(state);
+  });
+});
+
+describe('people named with a title are not places', () => {
+  it.each([
+    ["The Rev. Roy Jones' latest job was at a store. Jones will be paid $9 an hour.", []],
+    ['Sgt. Dale Marion said Marion was not on duty.', []],
+  ])('%s → %j', (text, names) => {
+    expect(places(text).map((p) => p.name)).toEqual(names);
+  });
+});
