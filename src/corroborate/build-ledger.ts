@@ -1,0 +1,322 @@
+import { UsageError } from '../errors.js';
+import {
+  type EventLink,
+  LEDGER_SCHEMA,
+  type Ledger,
+  type LedgerClaim,
+  type LedgerDocument,
+  type LedgerEvent,
+  type ReportEventRef,
+  type ReviewDecision,
+} from '../types/ledger.js';
+import { clusterEvents } from './cluster-events.js';
+import { type EventClaim, eventClaimSides, findContradictions } from './contradictions.js';
+import { eventKey, replayDecisions } from './decisions.js';
+import {
+  type IncidentPlace,
+  isoOfDay,
+  precisionRank,
+  type ReportIncident,
+  reportIncidents,
+} from './event-features.js';
+import type { MatchOptions } from './event-pairs.js';
+import { byPublication, type LedgerInputDocument } from './input-document.js';
+import { type CheckedEvent, numbersChecks, tallyCheck } from './ledger-checks.js';
+import { assignOrigins, type OriginOptions } from './origins.js';
+import { computedStatus, eventSupport } from './support.js';
+
+export type { LedgerInputDocument } from './input-document.js';
+
+/** Options of {@link buildLedger}: the analysts' decisions and the matcher's tuning. */
+export interface BuildLedgerOptions {
+  /** Review decisions, oldest first; replayed in order, later ones win. */
+  readonly decisions?: ReviewDecision[];
+  /** Thresholds of origin grouping (near-duplicate, wire, notice similarity). */
+  readonly origins?: OriginOptions;
+  /** Thresholds of event matching (score threshold, date slack, radii, block cap). */
+  readonly matching?: MatchOptions;
+}
+
+interface Cluster {
+  readonly keys: string[];
+  readonly incidents: ReportIncident[];
+  readonly anchor: ReportEventRef;
+}
+
+function byCountThenName(values: string[]): string[] {
+  const counts = new Map<string, { n: number; text: string }>();
+  for (const v of values) {
+    const key = v.toLowerCase().trim();
+    if (!key) continue;
+    const entry = counts.get(key);
+    if (entry) entry.n += 1;
+    else counts.set(key, { n: 1, text: v.trim() });
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .map((e) => e.text);
+}
+
+function mostCommon<T extends string>(values: T[], fallback: T): T {
+  return (byCountThenName(values)[0] as T | undefined) ?? fallback;
+}
+
+function narrowestDate(incidents: ReportIncident[]): LedgerEvent['date'] {
+  const explicit = incidents.flatMap((i) => (i.date && !i.date.inferred ? [i.date] : []));
+  if (explicit.length === 0) return null;
+  const from = Math.max(...explicit.map((d) => d.from));
+  const to = Math.min(...explicit.map((d) => d.to));
+  if (from <= to) return { from: isoOfDay(from), to: isoOfDay(to) };
+  const widest = [...explicit].sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+  return widest ? { from: isoOfDay(widest.from), to: isoOfDay(widest.to) } : null;
+}
+
+function bestPlace(incidents: ReportIncident[]): LedgerEvent['place'] {
+  const places = incidents.flatMap((i) => (i.place ? [i.place] : []));
+  const own = places.filter((p) => !p.inferred);
+  const pool = own.length > 0 ? own : places;
+  const names = new Map<string, number>();
+  for (const p of pool) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+  const best = [...pool].sort(
+    (a, b) =>
+      precisionRank(a.precision) - precisionRank(b.precision) ||
+      (names.get(b.name) ?? 0) - (names.get(a.name) ?? 0) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  )[0] as IncidentPlace | undefined;
+  if (!best) return null;
+  return {
+    name: best.name,
+    lat: best.lat,
+    lon: best.lon,
+    precision: best.precision,
+    geoPrecision: best.geoPrecision,
+    country: best.country,
+    admin1: best.admin1,
+  };
+}
+
+function occurrenceOf(incidents: ReportIncident[]): LedgerEvent['occurrence'] {
+  const statuses = incidents.flatMap((i) => i.events.map((e) => e.status));
+  if (statuses.includes('occurred') || statuses.length === 0) return 'occurred';
+  const order: LedgerEvent['occurrence'][] = ['intercepted', 'failed', 'claimed', 'denied'];
+  return (
+    [...order].sort(
+      (a, b) => statuses.filter((s) => s === b).length - statuses.filter((s) => s === a).length,
+    )[0] ?? 'occurred'
+  );
+}
+
+function fatalitiesOf(sides: ReturnType<typeof eventClaimSides>): number | null {
+  const killed = sides.counts.filter((c) => c.kind === 'killed');
+  if (killed.length === 0) return null;
+  const origins = new Map<number, Set<string>>();
+  for (const c of killed) {
+    const value = Number.isFinite(c.low) ? c.low : c.value;
+    origins.set(value, new Set([...(origins.get(value) ?? []), c.originId]));
+  }
+  return [...origins.entries()].sort((a, b) => b[1].size - a[1].size || a[0] - b[0])[0]?.[0] ?? null;
+}
+
+function ledgerClaims(
+  docs: LedgerInputDocument[],
+  originOf: Map<string, string>,
+): Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }> {
+  const out = new Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }>();
+  for (const doc of docs) {
+    const originId = originOf.get(doc.id) ?? `origin-${doc.id}`;
+    for (const claim of doc.record.claims) {
+      const id = `${doc.id}:${claim.id}`;
+      const primary = claim.mentions[0] ?? { start: 0, end: 0 };
+      out.set(id, {
+        id,
+        documentId: doc.id,
+        originId,
+        claim,
+        ledger: {
+          id,
+          documentId: doc.id,
+          claimId: claim.id,
+          originId,
+          documentSha256: doc.sha256,
+          start: primary.start,
+          end: primary.end,
+          text: claim.text,
+          speakerName: claim.speaker.name,
+          speakerKind: claim.speaker.kind,
+          stance: claim.stance,
+          polarity: claim.polarity,
+          hedged: claim.markerIds.length > 0,
+          confidence: claim.confidence,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the ledger from stored documents and their analysis records: documents grouped into
+ * origins (copies count once), report events clustered into ledger events with the links
+ * that joined them, the analysts' review decisions replayed, each event's support (claims for
+ * and against, independent origins, speaker kinds), contradictions, and numeric checks across
+ * reports (tallies against the ledger, casualty counts of one event). Pure and deterministic:
+ * the same documents in any order give the same ledger.
+ *
+ * @example
+ * const ledger = buildLedger([northWire, valleyCourier, independentReport]);
+ * ledger.origins.length // 2 (the reprint joins North Wire's origin)
+ * ledger.events[0].status // 'corroborated'
+ */
+export function buildLedger(documents: LedgerInputDocument[], options: BuildLedgerOptions = {}): Ledger {
+  const seenIds = new Set<string>();
+  for (const d of documents) {
+    if (seenIds.has(d.id)) throw new UsageError(`buildLedger: document id "${d.id}" appears twice`);
+    seenIds.add(d.id);
+  }
+  const docs = [...documents].sort(byPublication);
+  const docRank = new Map(docs.map((d, i) => [d.id, i]));
+  const { origins, originOf } = assignOrigins(docs, options.origins);
+
+  const incidents = docs.flatMap((d) => reportIncidents(d));
+  const incidentOf = new Map<string, ReportIncident>();
+  for (const inc of incidents) for (const ref of inc.refs) incidentOf.set(eventKey(ref), inc);
+  const decisions = options.decisions ?? [];
+
+  const firstPass = clusterEvents(incidents, {}, options.matching);
+  const firstReplay = replayDecisions(firstPass.assignment, decisions);
+  const merges = firstReplay.merges.map((m) => ({
+    keys: m.keys,
+    reason: m.decision.note ? `analyst merge: ${m.decision.note}` : `analyst merge by ${m.decision.by}`,
+  }));
+  const clustering =
+    decisions.length > 0
+      ? clusterEvents(incidents, { forbidden: firstReplay.forbidden, merges }, options.matching)
+      : firstPass;
+  const replay = decisions.length > 0 ? replayDecisions(clustering.assignment, decisions) : firstReplay;
+
+  const eventOrder = new Map<string, number>();
+  for (const doc of docs) {
+    for (const [i, e] of doc.record.events.entries()) eventOrder.set(`${doc.id}\u0000${e.id}`, i);
+  }
+  const memberOrder = (a: string, b: string) => {
+    const da = a.slice(0, a.indexOf('\u0000'));
+    const db = b.slice(0, b.indexOf('\u0000'));
+    return (
+      (docRank.get(da) ?? 0) - (docRank.get(db) ?? 0) || (eventOrder.get(a) ?? 0) - (eventOrder.get(b) ?? 0)
+    );
+  };
+  const groups = new Map<string, string[]>();
+  for (const [key, label] of replay.assignment) groups.set(label, [...(groups.get(label) ?? []), key]);
+  const clusters: Cluster[] = [...groups.values()].map((keys) => {
+    const sorted = [...keys].sort(memberOrder);
+    const first = sorted[0] ?? '';
+    const at = first.indexOf('\u0000');
+    return {
+      keys: sorted,
+      incidents: [
+        ...new Set(sorted.map((k) => incidentOf.get(k)).filter((i): i is ReportIncident => i !== undefined)),
+      ],
+      anchor: { documentId: first.slice(0, at), eventId: first.slice(at + 1) },
+    };
+  });
+  clusters.sort((a, b) => memberOrder(a.keys[0] ?? '', b.keys[0] ?? ''));
+
+  const claims = ledgerClaims(docs, originOf);
+  const eventIdOf = new Map<string, string>();
+  for (const c of clusters)
+    for (const k of c.keys) eventIdOf.set(k, `${c.anchor.documentId}:${c.anchor.eventId}`);
+  const statusOf = new Map<string, LedgerEvent['status']>();
+  for (const s of replay.statuses) {
+    const id = eventIdOf.get(s.key);
+    if (id) statusOf.set(id, s.status);
+  }
+  const claimEvents = new Map<string, Set<string>>();
+
+  const checked: CheckedEvent[] = [];
+  const events: LedgerEvent[] = clusters.map((cluster) => {
+    const id = `${cluster.anchor.documentId}:${cluster.anchor.eventId}`;
+    const members = new Set(cluster.keys);
+    // Members may be a subset of an incident after a split: only their own events count.
+    const incidents = cluster.incidents.map((inc) => ({
+      ...inc,
+      events: inc.events.filter((e) => members.has(eventKey({ documentId: inc.documentId, eventId: e.id }))),
+    }));
+    const sides = eventClaimSides(incidents, claims);
+    for (const c of sides.all) claimEvents.set(c.id, new Set([...(claimEvents.get(c.id) ?? []), id]));
+    const contradictions = findContradictions(sides);
+    const actorTexts = incidents.flatMap((i) => i.actorTexts);
+    const originIds = [
+      ...new Set(incidents.map((i) => originOf.get(i.documentId) ?? `origin-${i.documentId}`)),
+    ];
+    const support = eventSupport(sides, originIds, actorTexts, contradictions);
+    const coded = incidents.flatMap((i) => i.events.filter((e) => e.type !== 'OTHER'));
+    const type = mostCommon(
+      coded.map((e) => e.type),
+      incidents[0]?.type ?? 'OTHER',
+    );
+    const typed = coded.find((e) => e.type === type);
+    const analystStatus = statusOf.get(id);
+    const links: EventLink[] = clustering.links.filter(
+      (l) => members.has(eventKey(l.a)) && members.has(eventKey(l.b)),
+    );
+    const confidence =
+      1 -
+      [...new Map(incidents.map((i) => [originOf.get(i.documentId), i.confidence])).values()].reduce(
+        (p, c) => p * (1 - c),
+        1,
+      );
+    const event: LedgerEvent = {
+      id,
+      type,
+      eventType: typed?.eventType ?? incidents[0]?.eventType ?? null,
+      subEventType: typed?.subEventType ?? incidents[0]?.subEventType ?? null,
+      date: narrowestDate(incidents),
+      place: bestPlace(incidents),
+      actors: byCountThenName(actorTexts),
+      targets: byCountThenName(incidents.flatMap((i) => i.targetTexts)),
+      weapons: byCountThenName(incidents.flatMap((i) => i.weaponTexts)),
+      occurrence: occurrenceOf(incidents),
+      fatalities: fatalitiesOf(sides),
+      members: cluster.keys.map((k) => ({
+        documentId: k.slice(0, k.indexOf('\u0000')),
+        eventId: k.slice(k.indexOf('\u0000') + 1),
+      })),
+      links,
+      support,
+      contradictions,
+      status: analystStatus ?? computedStatus(support),
+      statusByAnalyst: analystStatus !== undefined,
+      confidence:
+        Math.round(Math.min(0.99, confidence) * (support.contradicting.length > 0 ? 0.7 : 1) * 1000) / 1000,
+    };
+    checked.push({ event, incidents, sides });
+    return event;
+  });
+
+  const ledgerDocuments: LedgerDocument[] = docs.map((d) => ({
+    id: d.id,
+    sha256: d.sha256,
+    title: d.title,
+    publisher: d.publisher,
+    url: d.url,
+    publishedDate: d.publishedDate,
+    originId: originOf.get(d.id) ?? `origin-${d.id}`,
+  }));
+  const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) => ({
+    ...c.ledger,
+    eventIds: [...(claimEvents.get(c.id) ?? [])].sort(),
+    rating: replay.ratings.get(c.id) ?? null,
+  }));
+  const checks = [
+    ...docs.flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, checked))),
+    ...checked.flatMap((c) => numbersChecks(c)),
+  ];
+  return {
+    schema: LEDGER_SCHEMA,
+    documents: ledgerDocuments,
+    origins,
+    events,
+    claims: ledgerClaimList,
+    checks,
+  };
+}

@@ -1,0 +1,174 @@
+import type { Claim } from '../types/claim.js';
+import type { Contradiction } from '../types/ledger.js';
+import type { ReportIncident, StatedCount } from './event-features.js';
+
+/** A claim of the ledger with what the contradiction and support rules read from it. */
+export interface EventClaim {
+  /** Ledger claim id, `documentId:claimId`. */
+  readonly id: string;
+  readonly documentId: string;
+  readonly originId: string;
+  readonly claim: Claim;
+}
+
+/**
+ * Whether a claim denies what it is about: a denying cue ("denied that the depot had been
+ * hit"). A merely negative statement ("nobody was hurt") is not a denial of the event; it
+ * contradicts casualty claims through its outcome instead.
+ *
+ * @example isDenial(claimOf('The ministry denied that the depot had been hit')) // true
+ */
+export function isDenial(claim: Claim): boolean {
+  return claim.stance === 'denying';
+}
+
+/** The claims of one ledger event, sorted into the sides the rules compare. */
+export interface EventClaimSides {
+  readonly all: EventClaim[];
+  readonly denials: EventClaim[];
+  /** Claims of members coded intercepted or failed (the defender's account). */
+  readonly interceptions: EventClaim[];
+  /** Claims stating damage, destruction or casualties. */
+  readonly harm: EventClaim[];
+  /** Claims stating no damage or no casualties. */
+  readonly noHarm: EventClaim[];
+  readonly counts: Array<StatedCount & { readonly ledgerClaimId: string; readonly originId: string }>;
+}
+
+/**
+ * Sorts an event's claims into denials, interceptions, harm and no-harm statements, and
+ * collects its stated casualty counts.
+ *
+ * @example eventClaimSides(incidents, claims).denials.map((c) => c.id) // ['doc-1:c8']
+ */
+export function eventClaimSides(
+  incidents: ReportIncident[],
+  claims: Map<string, EventClaim>,
+): EventClaimSides {
+  const ids = (inc: ReportIncident, local: Iterable<string>) =>
+    [...local].map((c) => `${inc.documentId}:${c}`);
+  const pick = (list: string[]) =>
+    [...new Set(list)].map((id) => claims.get(id)).filter((c): c is EventClaim => c !== undefined);
+  const all = pick(incidents.flatMap((inc) => ids(inc, inc.claimIds)));
+  const interceptionIds = incidents.flatMap((inc) =>
+    inc.events
+      .filter((e) => e.status === 'intercepted' || e.status === 'failed')
+      .flatMap((e) => ids(inc, e.claimIds)),
+  );
+  const harm = pick(incidents.flatMap((inc) => ids(inc, inc.harmClaimIds))).filter((c) => !isDenial(c.claim));
+  const noHarm = pick(incidents.flatMap((inc) => ids(inc, inc.noHarmClaimIds)));
+  const deniedEventClaims = new Set(
+    incidents.flatMap((inc) =>
+      inc.events.filter((e) => e.status === 'denied').flatMap((e) => ids(inc, e.claimIds)),
+    ),
+  );
+  const denials = all.filter(
+    (c) => isDenial(c.claim) || (deniedEventClaims.has(c.id) && c.claim.polarity === 'denied'),
+  );
+  const interceptions = pick(interceptionIds).filter((c) => !isDenial(c.claim) && !harm.includes(c));
+  const counts = incidents.flatMap((inc) =>
+    inc.counts.flatMap((count) => {
+      const claim = count.claimId ? claims.get(`${inc.documentId}:${count.claimId}`) : undefined;
+      return claim && !isDenial(claim.claim)
+        ? [{ ...count, ledgerClaimId: claim.id, originId: claim.originId }]
+        : [];
+    }),
+  );
+  return { all, denials, interceptions, harm, noHarm, counts };
+}
+
+function quote(c: EventClaim): string {
+  const text = c.claim.text.length > 90 ? `${c.claim.text.slice(0, 87)}…` : c.claim.text;
+  return `${c.claim.speaker.name} (${c.documentId}): "${text}"`;
+}
+
+/** One claim per origin (the first), so ten copies of a story do not give ten pairs. */
+function perOrigin(claims: EventClaim[]): EventClaim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    if (seen.has(c.originId)) return false;
+    seen.add(c.originId);
+    return true;
+  });
+}
+
+/**
+ * Whether two stated counts exclude each other: "3 killed" vs "7 killed" do, "at least 3" vs
+ * "7" do not.
+ *
+ * @example countsConflict({ low: 3, high: 3 }, { low: 7, high: 7 }) // true
+ */
+export function countsConflict(a: { low: number; high: number }, b: { low: number; high: number }): boolean {
+  return a.high < b.low || b.high < a.low;
+}
+
+/**
+ * The contradictions inside one ledger event: a claim against a denial, damage against no
+ * damage, an interception against a hit, and casualty counts that exclude each other. Each
+ * pair names both ledger claims and says what clashes.
+ *
+ * @example findContradictions(sides).map((c) => c.kind) // ['denial', 'interception-vs-hit', 'number']
+ */
+export function findContradictions(sides: EventClaimSides): Contradiction[] {
+  const out: Contradiction[] = [];
+  const seen = new Set<string>();
+  const add = (
+    kind: Contradiction['kind'],
+    a: EventClaim | string,
+    b: EventClaim | string,
+    detail: string,
+  ) => {
+    const ia = typeof a === 'string' ? a : a.id;
+    const ib = typeof b === 'string' ? b : b.id;
+    if (ia === ib) return;
+    const key = ia < ib ? `${ia}\u0000${ib}` : `${ib}\u0000${ia}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind, a: ia, b: ib, detail });
+  };
+  const asserted = sides.all.filter(
+    (c) => !isDenial(c.claim) && !sides.interceptions.includes(c) && !sides.noHarm.includes(c),
+  );
+  // A "no damage or casualties" statement contradicts harm claims (below), not the event itself.
+  for (const denial of perOrigin(sides.denials.filter((c) => !sides.noHarm.includes(c)))) {
+    for (const claim of perOrigin(
+      asserted.filter((c) => c.claim.speaker.name !== denial.claim.speaker.name),
+    )) {
+      add('denial', claim, denial, `${quote(claim)} — denied by ${quote(denial)}`);
+    }
+  }
+  for (const none of perOrigin(sides.noHarm)) {
+    for (const claim of perOrigin(sides.harm.filter((c) => c.id !== none.id))) {
+      add('outcome', claim, none, `${quote(claim)} — vs no damage or casualties: ${quote(none)}`);
+    }
+  }
+  for (const interception of perOrigin(sides.interceptions)) {
+    for (const claim of perOrigin(sides.harm)) {
+      add(
+        'interception-vs-hit',
+        claim,
+        interception,
+        `hit: ${quote(claim)} — intercepted: ${quote(interception)}`,
+      );
+    }
+  }
+  const counts = sides.counts;
+  const seenValues = new Set<string>();
+  for (let i = 0; i < counts.length; i += 1) {
+    for (let j = i + 1; j < counts.length; j += 1) {
+      const a = counts[i];
+      const b = counts[j];
+      if (!a || !b || a.kind !== b.kind || !countsConflict(a, b)) continue;
+      const values = [`${a.low}-${a.high}`, `${b.low}-${b.high}`].sort().join('|');
+      if (seenValues.has(`${a.kind}|${values}`)) continue;
+      seenValues.add(`${a.kind}|${values}`);
+      add(
+        'number',
+        a.ledgerClaimId,
+        b.ledgerClaimId,
+        `${a.kind}: ${a.surface} (${a.ledgerClaimId}) vs ${b.surface} (${b.ledgerClaimId})`,
+      );
+    }
+  }
+  return out;
+}

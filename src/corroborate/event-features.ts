@@ -1,0 +1,375 @@
+import type { ConflictEvent } from '../types/event.js';
+import type { ReportEventRef } from '../types/ledger.js';
+import type { Place, PlacePrecision } from '../types/place.js';
+import type { QuantityBound } from '../types/quantity.js';
+import type { LedgerInputDocument } from './input-document.js';
+
+/** A resolved place of an incident, as the matcher compares it. */
+export interface IncidentPlace {
+  readonly name: string;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly precision: PlacePrecision;
+  readonly geoPrecision: 1 | 2 | 3 | null;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  /** Taken from the report's main event location, not from the event itself. */
+  readonly inferred: boolean;
+}
+
+/** An inclusive ISO date range, as day numbers for arithmetic. */
+export interface IncidentDate {
+  readonly from: number;
+  readonly to: number;
+  /** Guessed from the publication date (the report states no date for the event). */
+  readonly inferred: boolean;
+}
+
+/** A number of people killed or wounded stated for an incident, with its bound. */
+export interface StatedCount {
+  readonly kind: 'killed' | 'wounded';
+  readonly claimId: string | null;
+  readonly value: number;
+  readonly bound: QuantityBound;
+  /** Interval of values the statement allows. */
+  readonly low: number;
+  readonly high: number;
+  readonly surface: string;
+}
+
+/**
+ * One incident of one report: the reader's events that share an `incidentId` (a later "the
+ * attack" refers back), with what the matcher compares across reports.
+ */
+export interface ReportIncident {
+  /** `documentId` + the incident id: unique in the ledger. */
+  readonly key: string;
+  readonly documentId: string;
+  readonly events: ConflictEvent[];
+  readonly refs: ReportEventRef[];
+  /** Position of the first event in the report: orders incidents within a document. */
+  readonly order: number;
+  readonly type: string;
+  readonly types: Set<string>;
+  readonly eventType: ConflictEvent['eventType'];
+  readonly subEventType: string | null;
+  readonly statuses: Set<ConflictEvent['status']>;
+  readonly place: IncidentPlace | null;
+  readonly date: IncidentDate | null;
+  readonly targets: Set<string>;
+  readonly actors: Set<string>;
+  readonly weapons: Set<string>;
+  readonly targetTexts: string[];
+  readonly actorTexts: string[];
+  readonly weaponTexts: string[];
+  readonly counts: StatedCount[];
+  readonly claimIds: Set<string>;
+  /** Claims stating damage, destruction or casualties; and those stating none. */
+  readonly harmClaimIds: Set<string>;
+  readonly noHarmClaimIds: Set<string>;
+  readonly confidence: number;
+}
+
+const PRECISION_RANK: Record<PlacePrecision, number> = {
+  exact: 0,
+  near: 1,
+  admin2: 2,
+  admin1: 3,
+  country: 4,
+  region: 5,
+  unresolved: 6,
+};
+
+/**
+ * Orders place precisions, finest first.
+ *
+ * @example precisionRank('exact') < precisionRank('country') // true
+ */
+export function precisionRank(precision: PlacePrecision): number {
+  return PRECISION_RANK[precision];
+}
+
+/**
+ * Day number (days since 1970-01-01) of an ISO date, or null.
+ *
+ * @example dayOf('1970-01-02') // 1
+ */
+export function dayOf(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
+}
+
+/**
+ * ISO date of a day number.
+ *
+ * @example isoOfDay(1) // '1970-01-02'
+ */
+export function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'these',
+  'those',
+  'and',
+  'in',
+  'on',
+  'at',
+]);
+
+/**
+ * Content words of a phrase, folded (case, plural -s): what target, actor and weapon phrases
+ * are compared on.
+ *
+ * @example phraseWords('the Fuel Depots') // ['fuel', 'depot']
+ */
+export function phraseWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => !STOP.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/** Words that name a kind of place, not which one ("Harir Air Base" and "Asad Air Base" share them). */
+const GENERIC = new Set([
+  'air',
+  'base',
+  'airbase',
+  'airport',
+  'camp',
+  'city',
+  'town',
+  'village',
+  'province',
+  'district',
+  'military',
+  'army',
+  'port',
+  'station',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'us',
+  'u',
+]);
+
+/**
+ * Keys a target is matched on: its head word, and its proper-name words ("Harir Air Base" →
+ * `base`, `harir`), so "Harir" and "Harir Air Base" match while two air bases do not by name alone.
+ *
+ * @example targetKeys('Harir Air Base') // ['base', 'harir']
+ */
+export function targetKeys(text: string): string[] {
+  const head = phraseHead(text);
+  const proper = (text.match(/\p{Lu}[\p{L}\p{N}'-]*/gu) ?? [])
+    .map((w) => w.toLowerCase())
+    .filter((w) => !GENERIC.has(w) && !STOP.has(w));
+  return [...new Set([...(head ? [head] : []), ...proper])].sort();
+}
+
+/**
+ * The head word of a phrase (its last content word): "a fuel depot" and "the depot" share it.
+ *
+ * @example phraseHead('the southern fuel depot') // 'depot'
+ */
+export function phraseHead(text: string): string | null {
+  const words = phraseWords(text);
+  return words[words.length - 1] ?? null;
+}
+
+function boundInterval(
+  value: number,
+  bound: QuantityBound,
+  low: number | null,
+  high: number | null,
+): [number, number] {
+  switch (bound) {
+    case 'exact':
+      return [value, value];
+    case 'at-least':
+      return [low ?? value, Number.POSITIVE_INFINITY];
+    case 'more-than':
+      return [Math.floor(low ?? value) + 1, Number.POSITIVE_INFINITY];
+    case 'at-most':
+      return [0, high ?? value];
+    case 'less-than':
+      return [0, Math.ceil(high ?? value) - 1];
+    case 'range':
+      return [low ?? value, high ?? value];
+    case 'approximate':
+      return [Math.floor(value * 0.75), Math.ceil(value * 1.25)];
+  }
+}
+
+/**
+ * The interval of values a stated number allows: "at least 3" → [3, ∞), "about 20" → [15, 25].
+ *
+ * @example statedInterval(3, 'at-least', 3, null) // [3, Infinity]
+ */
+export function statedInterval(
+  value: number,
+  bound: QuantityBound,
+  low: number | null,
+  high: number | null,
+): [number, number] {
+  return boundInterval(value, bound, low, high);
+}
+
+function placeOf(place: Place, inferred: boolean): IncidentPlace | null {
+  if (place.kind === 'demonym') return null;
+  return {
+    name: place.resolvedName ?? place.name,
+    lat: place.lat,
+    lon: place.lon,
+    precision: place.precision,
+    geoPrecision: place.acledPrecision,
+    country: place.countryCode,
+    admin1: place.admin1,
+    inferred,
+  };
+}
+
+/** Days before publication an undated event may have happened. */
+const UNDATED_WINDOW_DAYS = 3;
+
+/**
+ * Reads a document's incidents: the reader's events grouped by `incidentId`, each with its
+ * place (the event's own, else the report's main event location), date (the event's own
+ * point or range, else the few days before publication, marked inferred), target, actor and
+ * weapon words, stated casualty counts and the claims it rests on.
+ *
+ * @example reportIncidents(doc).map((i) => i.type) // ['AIR_STRIKE', 'DISR_WEAP']
+ */
+export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
+  const record = doc.record;
+  const places = new Map(record.places.map((p) => [p.id, p]));
+  const dates = new Map(record.dates.map((d) => [d.id, d]));
+  const quantities = new Map(record.quantities.map((q) => [q.id, q]));
+  const events = record.events.filter((e) => e.type !== 'none');
+  const ids = new Set(events.map((e) => e.id));
+  const groups = new Map<string, ConflictEvent[]>();
+  for (const event of events) {
+    const root = ids.has(event.incidentId) ? event.incidentId : event.id;
+    groups.set(root, [...(groups.get(root) ?? []), event]);
+  }
+  const mainPlaceId = record.eventLocation?.placeId ?? null;
+  const mainPlace = mainPlaceId ? places.get(mainPlaceId) : undefined;
+  const published = dayOf(doc.publishedDate ?? record.document.publishedDate);
+  const order = new Map(record.events.map((e, i) => [e.id, i]));
+
+  const incidents: ReportIncident[] = [];
+  for (const [root, members] of groups) {
+    const coded = members.filter((e) => e.type !== 'OTHER');
+    const lead = members.find((e) => e.id === root && e.type !== 'OTHER') ?? coded[0] ?? members[0];
+    if (!lead) continue;
+
+    let place: IncidentPlace | null = null;
+    for (const e of members) {
+      const p = e.placeId ? places.get(e.placeId) : undefined;
+      const candidate = p ? placeOf(p, false) : null;
+      if (candidate && (!place || precisionRank(candidate.precision) < precisionRank(place.precision)))
+        place = candidate;
+    }
+    if (!place && mainPlace) place = placeOf(mainPlace, true);
+
+    let date: IncidentDate | null = null;
+    let dateWidth = Number.POSITIVE_INFINITY;
+    for (const e of members) {
+      const d = e.dateId ? dates.get(e.dateId) : undefined;
+      if (!d || d.yearUnknown || d.kind === 'open-range') continue;
+      const from = dayOf(d.from);
+      const to = dayOf(d.to ?? d.from);
+      if (from === null || to === null) continue;
+      if (to - from < dateWidth) {
+        date = { from, to, inferred: false };
+        dateWidth = to - from;
+      }
+    }
+    if (!date && published !== null)
+      date = { from: published - UNDATED_WINDOW_DAYS, to: published, inferred: true };
+
+    const targetTexts = members.flatMap((e) => (e.target ? [e.target.text] : []));
+    const actorTexts = members.flatMap((e) => (e.actor && !e.actorInferred ? [e.actor.text] : []));
+    const weaponTexts = members.flatMap((e) => (e.weapon ? [e.weapon.text] : []));
+    const heads = (texts: string[]) => new Set(texts.map(phraseHead).filter((h): h is string => h !== null));
+
+    const counts: StatedCount[] = [];
+    const claimIds = new Set<string>();
+    const harmClaimIds = new Set<string>();
+    const noHarmClaimIds = new Set<string>();
+    for (const e of members) {
+      for (const c of e.claimIds) claimIds.add(c);
+      for (const outcome of e.outcomes) {
+        if (outcome.claimId) claimIds.add(outcome.claimId);
+        if (outcome.claimId && ['damage', 'destroyed', 'killed', 'wounded'].includes(outcome.kind))
+          harmClaimIds.add(outcome.claimId);
+        if (outcome.claimId && ['no-damage', 'no-casualties'].includes(outcome.kind))
+          noHarmClaimIds.add(outcome.claimId);
+        if ((outcome.kind === 'killed' || outcome.kind === 'wounded') && outcome.quantityId) {
+          const q = quantities.get(outcome.quantityId);
+          if (!q || q.year) continue;
+          const [low, high] = boundInterval(q.value, q.bound, q.low, q.high);
+          if (
+            counts.some(
+              (c) =>
+                c.kind === outcome.kind && c.claimId === outcome.claimId && c.low === low && c.high === high,
+            )
+          )
+            continue;
+          counts.push({
+            kind: outcome.kind,
+            claimId: outcome.claimId,
+            value: q.value,
+            bound: q.bound,
+            low,
+            high,
+            surface: q.surface,
+          });
+        }
+      }
+    }
+
+    incidents.push({
+      key: `${doc.id}\u0000${root}`,
+      documentId: doc.id,
+      events: members,
+      refs: members.map((e) => ({ documentId: doc.id, eventId: e.id })),
+      order: Math.min(...members.map((e) => order.get(e.id) ?? 0)),
+      type: lead.type,
+      types: new Set(coded.map((e) => e.type)),
+      eventType: lead.eventType,
+      subEventType: lead.subEventType,
+      statuses: new Set(members.map((e) => e.status)),
+      place,
+      date,
+      targets: new Set(targetTexts.flatMap(targetKeys)),
+      actors: new Set(actorTexts.map((t) => phraseWords(t).join(' ')).filter((t) => t !== '')),
+      weapons: heads(weaponTexts),
+      targetTexts,
+      actorTexts,
+      weaponTexts,
+      counts,
+      claimIds,
+      harmClaimIds,
+      noHarmClaimIds,
+      confidence: Math.max(...members.map((e) => e.confidence)),
+    });
+  }
+  return incidents.sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,168 @@
+import type { Tally } from '../types/event.js';
+import type { LedgerCheck, LedgerEvent } from '../types/ledger.js';
+import type { QuantityBound } from '../types/quantity.js';
+import type { EventClaimSides } from './contradictions.js';
+import { countsConflict } from './contradictions.js';
+import { dayOf, isoOfDay, phraseHead, type ReportIncident, statedInterval } from './event-features.js';
+import { distanceKm } from './event-pairs.js';
+import type { LedgerInputDocument } from './input-document.js';
+
+/** A ledger event with the report incidents behind it, as the checks read it. */
+export interface CheckedEvent {
+  readonly event: LedgerEvent;
+  readonly incidents: ReportIncident[];
+  readonly sides: EventClaimSides;
+}
+
+const BOUNDS = new Set<QuantityBound>([
+  'exact',
+  'at-least',
+  'at-most',
+  'more-than',
+  'less-than',
+  'approximate',
+  'range',
+]);
+
+function eventDays(checked: CheckedEvent): [number, number] | null {
+  const date = checked.event.date;
+  if (date) {
+    const from = dayOf(date.from);
+    const to = dayOf(date.to);
+    if (from !== null && to !== null) return [from, to];
+  }
+  const inferred = checked.incidents.flatMap((i) => (i.date ? [i.date] : []));
+  if (inferred.length === 0) return null;
+  return [Math.min(...inferred.map((d) => d.from)), Math.max(...inferred.map((d) => d.to))];
+}
+
+/**
+ * Checks a report's tally ("targeted the depot 9 times since 1 January") against the ledger:
+ * the distinct ledger events on that target or place (or by that actor) in that period.
+ * `ok` when the count fits the stated number and its bound, `mismatch` when the ledger holds
+ * more distinct events than the tally allows, `unverifiable` when it holds fewer (the ledger
+ * may simply lack the reports) or the tally names nothing to match on.
+ *
+ * @example tallyCheck(doc, tally, events).status // 'unverifiable'
+ */
+export function tallyCheck(doc: LedgerInputDocument, tally: Tally, events: CheckedEvent[]): LedgerCheck {
+  const record = doc.record;
+  const quantity = record.quantities.find((q) => q.id === tally.quantityId);
+  const bound: QuantityBound = BOUNDS.has(tally.bound as QuantityBound)
+    ? (tally.bound as QuantityBound)
+    : 'exact';
+  const [low, high] = statedInterval(tally.count, bound, quantity?.low ?? null, quantity?.high ?? null);
+  const period = record.dates.find((d) => d.id === tally.dateId);
+  const published = dayOf(doc.publishedDate ?? record.document.publishedDate);
+  const from = dayOf(period?.from) ?? Number.NEGATIVE_INFINITY;
+  const to =
+    dayOf(period?.kind === 'open-range' ? (period.to ?? null) : period?.to) ??
+    published ??
+    Number.POSITIVE_INFINITY;
+  const targetHead = tally.target ? phraseHead(tally.target.text) : null;
+  const places = tally.placeIds.flatMap((id) => record.places.filter((p) => p.id === id && p.lat !== null));
+  const actorWords = tally.actor ? tally.actor.text.toLowerCase() : null;
+  const about = [
+    targetHead
+      ? `on ${tally.target?.text}`
+      : places[0]
+        ? `at ${places[0].resolvedName ?? places[0].name}`
+        : actorWords
+          ? `by ${tally.actor?.text}`
+          : '',
+    period ? `${period.surface} (${isoOfDay(from)} – ${isoOfDay(to)})` : '',
+  ].filter((s) => s !== '');
+  const stated = `${quantity?.surface ?? tally.count} ${tally.what} ${about.join(' ')}`.trim();
+  const base = {
+    id: `tally:${doc.id}:${tally.id}`,
+    kind: 'tally' as const,
+    claimId: tally.claimId ? `${doc.id}:${tally.claimId}` : null,
+    documentId: doc.id,
+    stated,
+    statedValue: tally.count,
+  };
+  if (!targetHead && places.length === 0 && !actorWords) {
+    return {
+      ...base,
+      status: 'unverifiable',
+      observedValue: null,
+      eventIds: [],
+      detail: 'the tally names no target, place or actor to count',
+    };
+  }
+  const matching = events.filter((checked) => {
+    const days = eventDays(checked);
+    if (!days || days[1] < from || days[0] > to) return false;
+    if (targetHead && checked.incidents.some((i) => i.targets.has(targetHead))) return true;
+    const place = checked.event.place;
+    if (places.length > 0 && place && place.lat !== null && place.lon !== null) {
+      if (
+        places.some(
+          (p) =>
+            p.lat !== null &&
+            p.lon !== null &&
+            distanceKm(p.lat, p.lon, place.lat ?? 0, place.lon ?? 0) <= 30,
+        )
+      )
+        return true;
+    }
+    if (!targetHead && places.length === 0 && actorWords)
+      return checked.event.actors.some((a) => a.toLowerCase() === actorWords);
+    return false;
+  });
+  const observed = matching.length;
+  const status = observed > high ? 'mismatch' : observed < low ? 'unverifiable' : 'ok';
+  const detail =
+    status === 'ok'
+      ? `${observed} distinct events in the ledger agree with ${stated}`
+      : status === 'mismatch'
+        ? `the ledger holds ${observed} distinct events, more than ${stated} allows`
+        : `the ledger holds ${observed} distinct events; too few reports to confirm ${stated}`;
+  return {
+    ...base,
+    status,
+    observedValue: observed,
+    eventIds: matching.map((m) => m.event.id).sort(),
+    detail,
+  };
+}
+
+/**
+ * Compares the casualty counts different reports give for one event: `ok` when they are
+ * compatible (bounds respected: "at least 3" and 7 agree), `mismatch` when some exclude each
+ * other. Only events with counts from two or more documents are checked.
+ *
+ * @example numbersChecks(checkedEvent).map((c) => c.status) // ['mismatch']
+ */
+export function numbersChecks(checked: CheckedEvent): LedgerCheck[] {
+  const out: LedgerCheck[] = [];
+  for (const kind of ['killed', 'wounded'] as const) {
+    const counts = checked.sides.counts.filter((c) => c.kind === kind);
+    const documents = new Set(counts.map((c) => c.ledgerClaimId.slice(0, c.ledgerClaimId.lastIndexOf(':'))));
+    const first = counts[0];
+    if (!first || documents.size < 2) continue;
+    let pair: [typeof first, typeof first] | null = null;
+    for (const x of counts) {
+      const y = counts.find((c) => countsConflict(x, c));
+      if (y) {
+        pair = [x, y];
+        break;
+      }
+    }
+    const conflicting = pair !== null;
+    const [a, b] = pair ?? [first, counts.find((c) => c !== first) ?? first];
+    out.push({
+      id: `numbers:${checked.event.id}:${kind}`,
+      kind: 'numbers',
+      status: conflicting ? 'mismatch' : 'ok',
+      claimId: a.ledgerClaimId,
+      documentId: a.ledgerClaimId.slice(0, a.ledgerClaimId.lastIndexOf(':')),
+      stated: `${kind}: ${a.surface}`,
+      statedValue: a.value,
+      observedValue: b.value,
+      eventIds: [checked.event.id],
+      detail: `${kind}: ${counts.map((c) => `${c.surface} (${c.ledgerClaimId})`).join(', ')}${conflicting ? ' — not all compatible' : ' — compatible'}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+/**
+ * Near-duplicate detection for reprints and syndicated copies: word shingles, MinHash
+ * signatures and LSH banding, so that candidate pairs come from shared buckets rather than
+ * from comparing every document with every other.
+ */
+
+/** Tuning of the MinHash signature. */
+export interface MinhashOptions {
+  /** Words per shingle; 5 keeps shared stock phrases ("said in a statement") from matching. */
+  readonly shingleSize?: number;
+  /** Signature length (number of hash functions); must be `bands × rows` of the index. */
+  readonly numHashes?: number;
+  /** Seed of the hash family; signatures are only comparable under the same seed. */
+  readonly seed?: number;
+}
+
+/** Defaults: 128 hashes, read by the index as 32 bands of 4 rows (threshold near J = 0.42). */
+export const MINHASH_DEFAULTS: Required<MinhashOptions> = {
+  shingleSize: 5,
+  numHashes: 128,
+  seed: 0x9e3779b9,
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Lower-cased words of a text, punctuation dropped: the units shingles are made of.
+ *
+ * @example shingleWords('Drones struck — the depot!') // ['drones', 'struck', 'the', 'depot']
+ */
+export function shingleWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** FNV-1a over a string's UTF-16 code units: a fast 32-bit hash for shingles. */
+function fnv1a(text: string, from = 0x811c9dc5): number {
+  let h = from;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's finaliser: spreads the bits of a 32-bit value. */
+function fmix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Distinct 32-bit hashes of a text's word shingles (a text shorter than one shingle gives one
+ * shingle of all its words).
+ *
+ * @example shingleHashes('a b c d e f', { shingleSize: 5 }).length // 2
+ */
+export function shingleHashes(text: string, options: MinhashOptions = {}): Uint32Array {
+  const size = options.shingleSize ?? MINHASH_DEFAULTS.shingleSize;
+  const words = shingleWords(text);
+  const wordHashes = words.map((w) => fnv1a(w));
+  const out = new Set<number>();
+  const last = Math.max(0, words.length - size);
+  for (let i = 0; i <= last && words.length > 0; i += 1) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(i + size, words.length); j += 1) {
+      h = Math.imul(h ^ (wordHashes[j] ?? 0), 0x01000193);
+    }
+    out.add(h >>> 0);
+  }
+  return Uint32Array.from(out);
+}
+
+/** Per-hash-function multipliers and offsets, derived from the seed. */
+function hashFamily(numHashes: number, seed: number): { a: Uint32Array; b: Uint32Array } {
+  const a = new Uint32Array(numHashes);
+  const b = new Uint32Array(numHashes);
+  for (let i = 0; i < numHashes; i += 1) {
+    a[i] = fmix32(seed + i * 2 + 1) | 1;
+    b[i] = fmix32(seed ^ (i * 0x27d4eb2d + 7));
+  }
+  return { a, b };
+}
+
+const families = new Map<string, { a: Uint32Array; b: Uint32Array }>();
+
+/**
+ * The MinHash signature of a text: for each of `numHashes` hash functions, the least hash of
+ * any of its word shingles. Two signatures agree in a share of positions that estimates the
+ * Jaccard similarity of the two shingle sets. An empty text gives all-ones.
+ *
+ * @example
+ * const a = minhashSignature('Armed drones struck a fuel depot on the southern edge of Mosul on Tuesday.');
+ * const b = minhashSignature('Armed drones struck a fuel depot on the southern edge of Mosul on Tuesday night.');
+ * estimateSimilarity(a, b) // about 0.8
+ */
+export function minhashSignature(text: string, options: MinhashOptions = {}): Uint32Array {
+  const numHashes = options.numHashes ?? MINHASH_DEFAULTS.numHashes;
+  const seed = options.seed ?? MINHASH_DEFAULTS.seed;
+  const key = `${numHashes}:${seed}`;
+  let family = families.get(key);
+  if (!family) {
+    family = hashFamily(numHashes, seed);
+    families.set(key, family);
+  }
+  const { a, b } = family;
+  const signature = new Uint32Array(numHashes).fill(0xffffffff);
+  for (const shingle of shingleHashes(text, options)) {
+    const x = fmix32(shingle);
+    for (let i = 0; i < numHashes; i += 1) {
+      let h = Math.imul(x ^ (b[i] ?? 0), a[i] ?? 1);
+      h = (h ^ (h >>> 15)) >>> 0;
+      if (h < (signature[i] ?? 0)) signature[i] = h;
+    }
+  }
+  return signature;
+}
+
+/**
+ * Share of positions where two signatures agree: an estimate of the Jaccard similarity of the
+ * two texts' shingle sets.
+ *
+ * @example estimateSimilarity(minhashSignature('a b c d e f'), minhashSignature('a b c d e f')) // 1
+ */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i += 1) if (a[i] === b[i]) same += 1;
+  return same / n;
+}
+
+/** Banding of the LSH index: `bands × rows` must equal the signature length. */
+export interface NearDuplicateIndexOptions {
+  readonly bands?: number;
+  readonly rows?: number;
+}
+
+/**
+ * Locality-sensitive hashing over MinHash signatures: each signature is cut into bands, each
+ * band hashed into a bucket; documents sharing any bucket are candidates. With 32 bands of 4
+ * rows a pair at Jaccard 0.5 is found with probability 0.87, at 0.6 with 0.99, at 0.3 with
+ * 0.23, at 0.1 with 0.003. Adding and querying cost O(bands), independent of the number of
+ * documents (plus the size of the buckets hit).
+ *
+ * @example
+ * const index = new NearDuplicateIndex();
+ * index.add('a', minhashSignature(storyText));
+ * index.candidates(minhashSignature(reprintText)) // ['a']
+ */
+export class NearDuplicateIndex {
+  private readonly bands: number;
+  private readonly rows: number;
+  private readonly buckets: Map<number, string[]>[];
+
+  constructor(options: NearDuplicateIndexOptions = {}) {
+    this.bands = options.bands ?? 32;
+    this.rows = options.rows ?? MINHASH_DEFAULTS.numHashes / this.bands;
+    this.buckets = Array.from({ length: this.bands }, () => new Map<number, string[]>());
+  }
+
+  /** Number of hash positions a signature must have for this index. */
+  get signatureLength(): number {
+    return this.bands * this.rows;
+  }
+
+  private bandKey(signature: Uint32Array, band: number): number {
+    let h = 0x811c9dc5 ^ band;
+    for (let r = band * this.rows; r < (band + 1) * this.rows; r += 1) {
+      h = Math.imul(h ^ (signature[r] ?? 0), 0x01000193);
+      h ^= h >>> 15;
+    }
+    return h >>> 0;
+  }
+
+  /** Adds a document's signature under its id. */
+  add(id: string, signature: Uint32Array): void {
+    for (let band = 0; band < this.bands; band += 1) {
+      const map = this.buckets[band];
+      if (!map) continue;
+      const key = this.bandKey(signature, band);
+      const bucket = map.get(key);
+      if (bucket) bucket.push(id);
+      else map.set(key, [id]);
+    }
+  }
+
+  /** Ids sharing at least one band bucket with the signature, each once (verify them with `estimateSimilarity`). */
+  candidates(signature: Uint32Array): string[] {
+    const found = new Set<string>();
+    for (let band = 0; band < this.bands; band += 1) {
+      const bucket = this.buckets[band]?.get(this.bandKey(signature, band));
+      if (bucket) for (const id of bucket) found.add(id);
+    }
+    return [...found];
+  }
+}

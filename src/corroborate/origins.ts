@@ -1,0 +1,258 @@
+import type { LedgerOrigin, OriginLink } from '../types/ledger.js';
+import { byPublication, foldOutlet, type LedgerInputDocument } from './input-document.js';
+import {
+  estimateSimilarity,
+  MINHASH_DEFAULTS,
+  minhashSignature,
+  NearDuplicateIndex,
+  shingleHashes,
+} from './near-duplicates.js';
+
+/** Thresholds of origin grouping, each on the estimated Jaccard similarity of shingles. */
+export interface OriginOptions {
+  /** A copy with small edits: the texts share at least this much. */
+  readonly nearDuplicate?: number;
+  /** A shorter copy (trimmed paragraphs): the smaller text lies this much inside the larger. */
+  readonly containment?: number;
+  /** Two texts under a shared wire credit ("(Meridian Wire)") that share at least this much. */
+  readonly wire?: number;
+  /** A text with a notice naming an outlet ("first appeared on X") and X's text sharing this much. */
+  readonly notice?: number;
+  /** Days apart within which notice and wire partners are looked for. */
+  readonly windowDays?: number;
+}
+
+/** Defaults of {@link OriginOptions}. */
+export const ORIGIN_DEFAULTS: Required<OriginOptions> = {
+  nearDuplicate: 0.5,
+  containment: 0.8,
+  wire: 0.3,
+  notice: 0.2,
+  windowDays: 7,
+};
+
+/** The origin of each document, with the groups themselves. */
+export interface OriginAssignment {
+  readonly origins: LedgerOrigin[];
+  /** Document id → origin id. */
+  readonly originOf: Map<string, string>;
+}
+
+/** The text a document is compared on: its analysed text with boilerplate (bylines, notices) blanked. */
+function comparableText(doc: LedgerInputDocument): string {
+  const { text, document } = doc.record;
+  if (document.boilerplate.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of [...document.boilerplate].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out += `${text.slice(at, span.start)} `;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The document's own outlet: the catalogue's publisher, else the one the reader found. */
+function publishersOf(doc: LedgerInputDocument): Set<string> {
+  const name = doc.publisher ?? doc.record.document.publisher?.value ?? null;
+  return new Set(name ? [foldOutlet(name)] : []);
+}
+
+/** Outlets a document's notices name as the original or another publisher of the piece. */
+function noticeOutlets(doc: LedgerInputDocument): string[] {
+  const info = doc.record.document;
+  const own = publishersOf(doc);
+  // A reprint's text may carry the original's "Published by" line: it names another outlet only
+  // when the catalogue knows the document's own publisher.
+  const named = [info.originallyPublishedBy, ...info.republishedBy, doc.publisher ? info.publisher : null]
+    .filter((f): f is NonNullable<typeof f> => f !== null)
+    .map((f) => foldOutlet(f.value))
+    .filter((name) => name.length > 0 && !own.has(name));
+  return [...new Set(named)];
+}
+
+function dayNumber(doc: LedgerInputDocument): number | null {
+  const date = doc.publishedDate ?? doc.record.document.publishedDate;
+  if (!date) return null;
+  const ms = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (true) {
+      const p = this.parent.get(root);
+      if (p === undefined || p === root) break;
+      root = p;
+    }
+    let node = x;
+    while (node !== root) {
+      const p = this.parent.get(node) ?? root;
+      this.parent.set(node, root);
+      node = p;
+    }
+    return root;
+  }
+  union(a: string, b: string): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    // The earlier root (smaller rank in publication order) stays the root: callers union later into earlier.
+    this.parent.set(rb, ra);
+    return true;
+  }
+}
+
+const LINK_PRIORITY: OriginLink['kind'][] = ['analyst', 'notice', 'wire', 'near-duplicate'];
+
+/**
+ * Groups documents into origins: copies of one story (a reprint with small edits, a
+ * republication with a notice, a syndicated wire story) form one origin; independent reports
+ * stay apart. Near-duplicates come from MinHash + LSH candidates (no all-pairs comparison);
+ * notice and wire partners are looked for among the named outlet's or the same credit's
+ * documents published within `windowDays`. Origin ids derive from the earliest document.
+ *
+ * @example assignOrigins([story, reprint, independent]).origins.map((o) => o.documentIds) // [['story', 'reprint'], ['independent']]
+ */
+export function assignOrigins(docs: LedgerInputDocument[], options: OriginOptions = {}): OriginAssignment {
+  const opts = { ...ORIGIN_DEFAULTS, ...options };
+  const ordered = [...docs].sort(byPublication);
+  const rank = new Map(ordered.map((d, i) => [d.id, i]));
+  const signatures = new Map<string, Uint32Array>();
+  const sizes = new Map<string, number>();
+  for (const doc of ordered) {
+    const text = comparableText(doc);
+    signatures.set(doc.id, minhashSignature(text));
+    sizes.set(doc.id, shingleHashes(text, { shingleSize: MINHASH_DEFAULTS.shingleSize }).length);
+  }
+  const similarity = (a: string, b: string) =>
+    estimateSimilarity(signatures.get(a) ?? new Uint32Array(), signatures.get(b) ?? new Uint32Array());
+
+  const links: OriginLink[] = [];
+  const linked = new Set<string>();
+  const addLink = (x: string, y: string, kind: OriginLink['kind'], sim: number | null, reason: string) => {
+    const [a, b] = (rank.get(x) ?? 0) <= (rank.get(y) ?? 0) ? [x, y] : [y, x];
+    const key = `${a}\u0000${b}`;
+    if (linked.has(key)) return;
+    linked.add(key);
+    links.push({ a, b, kind, similarity: sim === null ? null : Math.round(sim * 1000) / 1000, reason });
+  };
+
+  // Near-duplicates: LSH candidates among earlier documents, verified on the whole signature.
+  const index = new NearDuplicateIndex();
+  for (const doc of ordered) {
+    const signature = signatures.get(doc.id) ?? new Uint32Array();
+    const found = index.candidates(signature).sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
+    for (const other of found) {
+      const j = similarity(doc.id, other);
+      const na = sizes.get(doc.id) ?? 0;
+      const nb = sizes.get(other) ?? 0;
+      const shared = na + nb > 0 ? (j / (1 + j)) * (na + nb) : 0;
+      const contained = Math.min(na, nb) > 0 ? shared / Math.min(na, nb) : 0;
+      if (j >= opts.nearDuplicate) {
+        addLink(other, doc.id, 'near-duplicate', j, `${Math.round(j * 100)}% shared shingles`);
+      } else if (contained >= opts.containment && j >= opts.wire) {
+        addLink(
+          other,
+          doc.id,
+          'near-duplicate',
+          j,
+          `${Math.round(Math.min(1, contained) * 100)}% of the shorter text inside the longer`,
+        );
+      }
+    }
+    index.add(doc.id, signature);
+  }
+
+  // Notices and wire credits: partners among the named outlet's (or the credit's) documents nearby in time.
+  const byOutlet = new Map<string, LedgerInputDocument[]>();
+  const byCredit = new Map<string, LedgerInputDocument[]>();
+  for (const doc of ordered) {
+    for (const name of publishersOf(doc)) byOutlet.set(name, [...(byOutlet.get(name) ?? []), doc]);
+    const credits = new Set(
+      doc.record.document.wireCredits.map((c) => foldOutlet(c.value)).filter((c) => c !== ''),
+    );
+    for (const credit of credits) byCredit.set(credit, [...(byCredit.get(credit) ?? []), doc]);
+  }
+  const near = (a: LedgerInputDocument, b: LedgerInputDocument) => {
+    const da = dayNumber(a);
+    const db = dayNumber(b);
+    return da === null || db === null || Math.abs(da - db) <= opts.windowDays;
+  };
+  for (const doc of ordered) {
+    for (const outlet of noticeOutlets(doc)) {
+      let best: { id: string; j: number } | null = null;
+      for (const other of byOutlet.get(outlet) ?? []) {
+        if (other.id === doc.id || !near(doc, other)) continue;
+        const j = similarity(doc.id, other.id);
+        if (j >= opts.notice && (!best || j > best.j)) best = { id: other.id, j };
+      }
+      if (best)
+        addLink(best.id, doc.id, 'notice', best.j, `notice names ${outlet} as publisher of the piece`);
+    }
+  }
+  for (const [credit, group] of [...byCredit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (let i = 0; i < group.length; i += 1) {
+      const a = group[i];
+      if (!a) continue;
+      for (let k = i + 1; k < group.length; k += 1) {
+        const b = group[k];
+        if (!b) continue;
+        const da = dayNumber(a);
+        const db = dayNumber(b);
+        if (da !== null && db !== null && db - da > opts.windowDays) break;
+        const j = similarity(a.id, b.id);
+        if (j >= opts.wire)
+          addLink(
+            a.id,
+            b.id,
+            'wire',
+            j,
+            `shared wire credit (${credit}), ${Math.round(j * 100)}% shared shingles`,
+          );
+      }
+    }
+  }
+
+  const sets = new UnionFind();
+  const sortedLinks = links.sort(
+    (x, y) => (rank.get(x.a) ?? 0) - (rank.get(y.a) ?? 0) || (rank.get(x.b) ?? 0) - (rank.get(y.b) ?? 0),
+  );
+  for (const link of sortedLinks) {
+    const ra = sets.find(link.a);
+    const rb = sets.find(link.b);
+    if ((rank.get(ra) ?? 0) <= (rank.get(rb) ?? 0)) sets.union(ra, rb);
+    else sets.union(rb, ra);
+  }
+  const members = new Map<string, string[]>();
+  for (const doc of ordered) {
+    const root = sets.find(doc.id);
+    members.set(root, [...(members.get(root) ?? []), doc.id]);
+  }
+  const originOf = new Map<string, string>();
+  const origins: LedgerOrigin[] = [];
+  for (const [root, documentIds] of members) {
+    const id = `origin-${root}`;
+    for (const d of documentIds) originOf.set(d, id);
+    const own = new Set(documentIds);
+    const groupLinks = sortedLinks.filter((l) => own.has(l.a));
+    const method =
+      documentIds.length === 1
+        ? 'own'
+        : (LINK_PRIORITY.find((k) => groupLinks.some((l) => l.kind === k)) ?? 'near-duplicate');
+    origins.push({ id, documentIds, method, links: groupLinks });
+  }
+  return { origins, originOf };
+}
+
+/**
+ * Groups documents into origins (see {@link assignOrigins}): a story copied by ten sites is one
+ * origin, the unit of independent support.
+ *
+ * @example groupOrigins([story, reprint]) // [{ id: 'origin-story', documentIds: ['story', 'reprint'], method: 'notice', links: [...] }]
+ */
+export function groupOrigins(docs: LedgerInputDocument[], options: OriginOptions = {}): LedgerOrigin[] {
+  return assignOrigins(docs, options).origins;
+}
