@@ -72,9 +72,16 @@ export function queryEvents(ledger: Ledger, query: EventQuery): { items: LedgerE
     }
     return true;
   });
-  const compare = COMPARATORS[query.sort];
+  const { key, compare } = SORTS[query.sort];
   const direction = query.descending ? -1 : 1;
-  matches.sort((a, b) => direction * compare(a, b) || a.id.localeCompare(b.id));
+  // Events without the sort key (undated, unplaced) come last in either direction.
+  matches.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === null || y === null)
+      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.id.localeCompare(b.id);
+    return direction * compare(x, y) || a.id.localeCompare(b.id);
+  });
   return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
 }
 
@@ -86,14 +93,20 @@ const STATUS_RANK: Record<LedgerEventStatus, number> = {
   confirmed: 4,
 };
 
-const COMPARATORS: Record<EventQuery['sort'], (a: LedgerEvent, b: LedgerEvent) => number> = {
-  // Undated events sort after dated ones in either direction of the date order.
-  date: (a, b) => (a.date?.from ?? '\uffff').localeCompare(b.date?.from ?? '\uffff'),
-  support: (a, b) => a.support.independentOrigins - b.support.independentOrigins,
-  confidence: (a, b) => a.confidence - b.confidence,
-  type: (a, b) => a.type.localeCompare(b.type),
-  place: (a, b) => (a.place?.name ?? '\uffff').localeCompare(b.place?.name ?? '\uffff'),
-  status: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status],
+type SortKey = string | number;
+const byValue = (x: SortKey, y: SortKey) =>
+  typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+
+const SORTS: Record<
+  EventQuery['sort'],
+  { key: (e: LedgerEvent) => SortKey | null; compare: typeof byValue }
+> = {
+  date: { key: (e) => e.date?.from ?? null, compare: byValue },
+  support: { key: (e) => e.support.independentOrigins, compare: byValue },
+  confidence: { key: (e) => e.confidence, compare: byValue },
+  type: { key: (e) => e.type, compare: byValue },
+  place: { key: (e) => e.place?.name ?? null, compare: byValue },
+  status: { key: (e) => STATUS_RANK[e.status], compare: byValue },
 };
 
 /** Lookups over one ledger, built once per ledger object. */

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { EXPORT_FORMATS, exportLedger, isExportFormat } from '../export/index.js';
 import type { Ledger, LedgerEventStatus } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
@@ -101,8 +102,29 @@ export function ledgerRoutes(deps: DeskDeps): Hono<DeskEnv> {
     return c.json({ items, total: items.length });
   });
 
+  routes.get('/export/:format', async (c) => {
+    const format = c.req.param('format');
+    if (!isExportFormat(format)) {
+      throw new HttpError('not_found', `no export format "${format}"; formats: ${EXPORT_FORMATS.join(', ')}`);
+    }
+    const ledger = await ledgerOf(c);
+    const { type, extension } = EXPORT_MEDIA[format];
+    const text = exportLedger(ledger, format, { timestamp: Math.floor(deps.clock().getTime() / 1000) });
+    // A download, never a page: the browser saves it instead of rendering ingested text.
+    c.header('Content-Disposition', `attachment; filename="corroborate-ledger.${extension}"`);
+    c.header('Content-Type', type);
+    return c.body(text);
+  });
+
   return routes;
 }
+
+const EXPORT_MEDIA: Record<(typeof EXPORT_FORMATS)[number], { type: string; extension: string }> = {
+  json: { type: 'application/json; charset=utf-8', extension: 'json' },
+  'acled-csv': { type: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
+  geojson: { type: 'application/geo+json; charset=utf-8', extension: 'geojson' },
+  claimreview: { type: 'application/ld+json; charset=utf-8', extension: 'jsonld' },
+};
 
 /**
  * Reads the events endpoint's query parameters; 400 for anything it cannot read.

@@ -301,6 +301,27 @@ export const OPENAPI = {
         responses: { '200': json({ type: 'object' }), ...reads },
       },
     },
+    '/api/export/{format}': {
+      get: {
+        summary:
+          'The whole ledger as a download: json (corroborate.ledger/1), acled-csv, geojson, claimreview',
+        parameters: [path('format', 'json, acled-csv, geojson or claimreview')],
+        responses: {
+          '200': {
+            description: 'The export file (Content-Disposition: attachment)',
+            content: {
+              'application/json': { schema: { type: 'object' } },
+              'text/csv': { schema: { type: 'string' } },
+              'application/geo+json': { schema: { type: 'object' } },
+              'application/ld+json': { schema: { type: 'array' } },
+            },
+          },
+          ...reads,
+          '404': error('No such format'),
+          '503': error('No ledger builder'),
+        },
+      },
+    },
     '/api/review': {
       post: {
         summary: 'Record a review decision (analyst): set-status, merge, split, rate-claim',

@@ -28,7 +28,9 @@ describe('the OpenAPI description', () => {
 
   it('is OpenAPI 3.1 and names a schema for every reference it makes', () => {
     expect(OPENAPI.openapi).toBe('3.1.0');
-    const refs = [...JSON.stringify(OPENAPI).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
+    const refs = [...JSON.stringify(OPENAPI).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1],
+    );
     expect(refs.length).toBeGreaterThan(10);
     for (const name of new Set(refs)) expect(OPENAPI.components.schemas).toHaveProperty(name as string);
   });
