@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import type { AcledEventType } from '../types/event.js';
 import type { Ledger, LedgerDocument, LedgerEvent } from '../types/ledger.js';
 import { acledCountry } from './acled-countries.js';
+import { type Admin1Resolver, admin1Name } from './admin1-name.js';
 import { formatCsv, parseCsv } from './csv.js';
 import { eventsInExportOrder } from './event-order.js';
 import { eventSummary } from './event-summary.js';
@@ -69,6 +70,8 @@ export type AcledRow = Record<AcledColumn, string> & Partial<Record<CorroborateC
 export interface AcledExportOptions {
   /** ACLED's `timestamp` (Unix seconds of the row's last change); the export time by default. */
   readonly timestamp?: number;
+  /** Names for GeoNames admin-1 codes (`admin1` column); codes are written as they are without it. */
+  readonly admin1Name?: Admin1Resolver;
 }
 
 const DAY_MS = 86_400_000;
@@ -177,7 +180,7 @@ export function ledgerToAcledRows(ledger: Ledger, options: AcledExportOptions = 
       iso: numberCell(country?.isoNumeric),
       region: country?.region ?? '',
       country: country?.name ?? event.place?.country ?? '',
-      admin1: event.place?.admin1 ?? '',
+      admin1: admin1Name(event.place, options.admin1Name) ?? '',
       admin2: '',
       admin3: '',
       location: event.place?.name ?? '',

@@ -1,5 +1,6 @@
 import type { Ledger, LedgerEvent, LedgerEventStatus } from '../types/ledger.js';
 import type { PlacePrecision } from '../types/place.js';
+import { type Admin1Resolver, admin1Name } from './admin1-name.js';
 import { eventsInExportOrder } from './event-order.js';
 
 /** What each event feature says about the event (flat, so map tools can style on it). */
@@ -22,6 +23,12 @@ export interface EventFeatureProperties {
   readonly independentOrigins: number;
   readonly contradictions: number;
   readonly confidence: number;
+}
+
+/** Options of the GeoJSON export. */
+export interface GeoJsonOptions {
+  /** Names for GeoNames admin-1 codes; codes are written as they are without it. */
+  readonly admin1Name?: Admin1Resolver;
 }
 
 /** An RFC 7946 Point feature for one ledger event. */
@@ -61,7 +68,7 @@ function located(event: LedgerEvent): event is LedgerEvent & {
  * const collection = ledgerToGeoJson(ledger);
  * collection.features[0].geometry.coordinates // [44.0, 36.2]
  */
-export function ledgerToGeoJson(ledger: Ledger): EventFeatureCollection {
+export function ledgerToGeoJson(ledger: Ledger, options: GeoJsonOptions = {}): EventFeatureCollection {
   const events = eventsInExportOrder(ledger);
   const features = events.filter(located).map(
     (event): EventFeature => ({
@@ -80,7 +87,7 @@ export function ledgerToGeoJson(ledger: Ledger): EventFeatureCollection {
         precision: event.place.precision,
         geoPrecision: event.place.geoPrecision,
         country: event.place.country,
-        admin1: event.place.admin1,
+        admin1: admin1Name(event.place, options.admin1Name),
         fatalities: event.fatalities,
         independentOrigins: event.support.independentOrigins,
         contradictions: event.contradictions.length,
@@ -96,6 +103,6 @@ export function ledgerToGeoJson(ledger: Ledger): EventFeatureCollection {
  *
  * @example writeFileSync('events.geojson', ledgerToGeoJsonText(ledger));
  */
-export function ledgerToGeoJsonText(ledger: Ledger): string {
-  return `${JSON.stringify(ledgerToGeoJson(ledger), null, 2)}\n`;
+export function ledgerToGeoJsonText(ledger: Ledger, options: GeoJsonOptions = {}): string {
+  return `${JSON.stringify(ledgerToGeoJson(ledger, options), null, 2)}\n`;
 }

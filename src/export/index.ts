@@ -1,5 +1,6 @@
 import type { Ledger } from '../types/ledger.js';
 import { ledgerToAcledCsv } from './acled-csv.js';
+import type { Admin1Resolver } from './admin1-name.js';
 import { ledgerToClaimReviewText } from './claimreview.js';
 import { ledgerToGeoJsonText } from './geojson.js';
 import { ledgerToJson } from './ledger-json.js';
@@ -9,10 +10,12 @@ export const EXPORT_FORMATS = ['json', 'acled-csv', 'geojson', 'claimreview'] as
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Options shared by the exports (the clock, for ACLED's `timestamp`). */
+/** Options shared by the exports: the clock (ACLED `timestamp`) and admin-1 names (the gazetteer). */
 export interface ExportOptions {
   /** The export time in Unix seconds (ACLED `timestamp`); now by default. */
   readonly timestamp?: number;
+  /** Names for GeoNames admin-1 codes, for ACLED `admin1` and GeoJSON; codes stay as they are without it. */
+  readonly admin1Name?: Admin1Resolver;
 }
 
 /**
@@ -36,13 +39,14 @@ export function exportLedger(ledger: Ledger, format: ExportFormat, options: Expo
     case 'acled-csv':
       return ledgerToAcledCsv(ledger, options);
     case 'geojson':
-      return ledgerToGeoJsonText(ledger);
+      return ledgerToGeoJsonText(ledger, options);
     case 'claimreview':
       return ledgerToClaimReviewText(ledger);
   }
 }
 
 export { ACLED_COLUMNS, CORROBORATE_COLUMNS, ledgerToAcledRows, parseAcledCsv } from './acled-csv.js';
+export { type Admin1Resolver, isAdmin1Code } from './admin1-name.js';
 export { ledgerToClaimReviews } from './claimreview.js';
 export { ledgerToGeoJson } from './geojson.js';
 export { ledgerToJson, parseLedgerJson } from './ledger-json.js';
