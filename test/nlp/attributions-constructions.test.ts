@@ -242,3 +242,27 @@ describe('more position and speech verbs', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('positions held in a noun with its possessor', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The council’s decision to close the crossing angered traders.',
+      { source: 'The council', cue: 'decision', content: 'to close the crossing' },
+    ],
+    [
+      'A day after the fire, his pledge to rebuild the market in Aleppo lifted spirits.',
+      { source: 'his', cue: 'pledge', content: 'to rebuild the market in Aleppo' },
+    ],
+    [
+      'The envoy’s criticism of the blockade drew a sharp reply.',
+      { source: 'The envoy', cue: 'criticism of', content: 'the blockade' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['The decision to close the crossing angered traders.'],
+    ['A plan to rebuild the market was drawn up in 2019.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -160,7 +160,9 @@ export function findAttributions(
       let hit =
         tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
-          : (readCue(text, toks, k, sentence, quotes, loose) ?? readNounCue(text, toks, k, sentence));
+          : (readCue(text, toks, k, sentence, quotes, loose) ??
+            readNounCue(text, toks, k, sentence) ??
+            readPositionNoun(text, toks, k, sentence));
       if (!hit) continue;
       if (hit.content.end <= hit.content.start) continue;
       // Content that opens a quotation runs to its close ("According to X, “… . …”").
@@ -1522,10 +1524,99 @@ function readNounCue(text: string, toks: Token[], k: number, sentence: Sentence)
   };
 }
 
+/** Nouns of intention that take an infinitive: "Trump's decision to …", "its plan to …". */
+const INTENT_NOUN =
+  /^(decision|determination|efforts?|bid|promises?|pledges?|vows?|threats?|refusal|calls?|push|attempts?|desire|intention|willingness|commitment|proposals?|offer|demands?|request|hopes?)$/i;
+/** Nouns of position with the preposition that introduces their object: "her criticism of …". */
+const POSITION_NOUN: Record<string, RegExp> = {
+  criticism: /^(of)$/i,
+  comment: /^(on|about)$/i,
+  comments: /^(on|about)$/i,
+  remarks: /^(on|about)$/i,
+  support: /^(for|of)$/i,
+  opposition: /^(to)$/i,
+  attacks: /^(on)$/i,
+  condemnation: /^(of)$/i,
+  endorsement: /^(of)$/i,
+};
+
+/**
+ * A position noun with its possessor: "Trump's decision to …", "his determination to act",
+ * "her criticism of the plan", "the group's support for the deal". The possessor holds the
+ * position; without one ("the decision to …") nobody is named and nothing is read.
+ */
+function readPositionNoun(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+): FoundAttribution | null {
+  const tok = toks[k]!;
+  const lower = tok.text.toLowerCase();
+  const next = toks[k + 1];
+  if (tok.pos !== 'NOUN' || !next) return null;
+  const infinitive = INTENT_NOUN.test(lower) && /^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB';
+  const prepositional = POSITION_NOUN[lower]?.test(next.text) === true;
+  if (!infinitive && !prepositional) return null;
+  // The possessor, with at most one adjective between: "Trump's latest effort", "his infamous comment".
+  let p = k - 1;
+  if (toks[p]?.pos === 'ADJ') p--;
+  let source: Span | null = null;
+  if (/^['’]s$/.test(toks[p]?.text ?? '') || /^['’]$/.test(toks[p]?.text ?? '')) {
+    const first = walkBack(toks, p - 1);
+    if (first >= 0) source = { start: toks[first]!.start, end: toks[p - 1]!.end };
+  } else if (/^(his|her|their|its|my|our)$/i.test(toks[p]?.text ?? '')) {
+    source = { start: toks[p]!.start, end: toks[p]!.end };
+  }
+  if (!source || /^(which|who|that|whose)\b/i.test(text.slice(source.start, source.end))) return null;
+  const from = infinitive ? k + 1 : k + 2;
+  if (from >= toks.length) return null;
+  let stop = clauseEnd(toks, from);
+  // "his determination to act alone inflamed his opponents": the phrase is the subject, and its
+  // object ends where the sentence's own verb begins.
+  for (let j = from + (infinitive ? 2 : 1); j < stop; j++) {
+    const t = toks[j]!;
+    if (/^[“"]$/.test(t.text)) break;
+    if (/^(while|when|because|after|before|since|although|though|if|unless)$/i.test(t.text)) {
+      stop = j;
+      break;
+    }
+    if (
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      !/ing$/.test(t.text) &&
+      /^(NOUN|PROPN|PRON|ADV|NUM)$/.test(toks[j - 1]!.pos) &&
+      !/^(to|and|or)$/i.test(toks[j - 1]!.text)
+    ) {
+      stop = j;
+      break;
+    }
+  }
+  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content || text.slice(content.start, content.end).split(/\s+/).length < (infinitive ? 2 : 1))
+    return null;
+  return {
+    source,
+    cue: { start: tok.start, end: prepositional ? next.end : tok.end },
+    content,
+    form: 'indirect',
+    stance: 'neutral',
+    cueTense: 'unknown',
+    cueLemma: lower.replace(/s$/, ''),
+    cueKind: 'stance',
+    confidence: 0.45,
+  };
+}
+
 /** A cheap filter before the full reading: only reporting words, "according" and reporting nouns. */
 function mayBeCue(tok: Token): boolean {
   const lower = tok.text.toLowerCase();
-  return lower === 'according' || cueEntry(lower) !== null || NOUN_CUE[lower] !== undefined;
+  return (
+    lower === 'according' ||
+    cueEntry(lower) !== null ||
+    NOUN_CUE[lower] !== undefined ||
+    INTENT_NOUN.test(lower) ||
+    POSITION_NOUN[lower] !== undefined
+  );
 }
 
 /** A sentence's content starts at a quote that opened in an earlier sentence and runs into it. */
