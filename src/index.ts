@@ -2,6 +2,14 @@
 
 export { type AnalyzeOptions, analyzeBytes, analyzeText } from './analyze.js';
 export { CorroborateError, ExitCode, InputError, UsageError } from './errors.js';
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+  exportLedger,
+  parseAcledCsv,
+  parseLedgerJson,
+} from './export/index.js';
 export { type Gazetteer, loadDefaultGazetteer } from './geo/gazetteer.js';
 export { readDocumentInfo, sha256 } from './ingest/document-metadata.js';
 export { sourceFromBytes, sourceFromString } from './ingest/source-document.js';
