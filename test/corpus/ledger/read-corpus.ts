@@ -161,12 +161,15 @@ export function compareLedger(
   const records = new Map(documents.map((d) => [d.id, d.record]));
   const key = (m: ExpectedMember) => `${m.documentId}#${m.anchor}`;
 
-  // Which ledger event holds each (document, incident): members of one incident travel together.
+  // Which ledger event holds each report event; failing that, another event of its incident
+  // (members of one incident travel together).
+  const eventOfMember = new Map<string, string>();
   const eventOfIncident = new Map<string, string>();
   for (const event of ledger.events) {
     for (const member of event.members) {
+      eventOfMember.set(`${member.documentId}\u0000${member.eventId}`, event.id);
       const reportEvent = records.get(member.documentId)?.events.find((e) => e.id === member.eventId);
-      eventOfIncident.set(`${member.documentId}\u0000${reportEvent?.incidentId ?? member.eventId}`, event.id);
+      if (reportEvent) eventOfIncident.set(`${member.documentId}\u0000${reportEvent.incidentId}`, event.id);
     }
   }
   const readerMisses: ReaderMiss[] = [];
