@@ -266,3 +266,29 @@ describe('positions held in a noun with its possessor', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('where a reported object ends', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The senator has acknowledged the scale of the flooding, which makes her an outlier in her party.',
+      { source: 'The senator', cue: 'has acknowledged', content: 'the scale of the flooding' },
+    ],
+    [
+      'The mayor questioned the cost of the new bridge because the budget was already stretched.',
+      { source: 'The mayor', cue: 'questioned', content: 'the cost of the new bridge' },
+    ],
+    [
+      'He blames the militia but also the army for the looting.',
+      { source: 'He', cue: 'blames', content: 'the militia but also the army for the looting' },
+    ],
+    [
+      'The agency said that in the three largest districts, which include Basra, the count was late.',
+      {
+        source: 'The agency',
+        cue: 'said',
+        content: 'that in the three largest districts, which include Basra, the count was late',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+});

@@ -975,6 +975,17 @@ function contentAfter(
   // own, the object ends where an adjunct of the cue begins.
   for (let j = i + 1; j < stop; j++) {
     const t = toks[j]!;
+    // "acknowledged the reality of climate change, which makes him …": a relative clause on the
+    // object, or a reason or contrast, is the writer's addition.
+    if (
+      !/^(that|whether|if)$/i.test(head.text) &&
+      ((t.text === ',' && /^(which|who)$/i.test(toks[j + 1]?.text ?? '')) ||
+        /^because$/i.test(t.text) ||
+        (/^but$/i.test(t.text) && !/^also$/i.test(toks[j + 1]?.text ?? '')))
+    ) {
+      stop = j;
+      break;
+    }
     if (t.pos === 'VERB' || t.pos === 'AUX' || /^[“”"']+$/.test(t.text)) break;
     if (
       /^(when|since|during)$/i.test(t.text) ||
