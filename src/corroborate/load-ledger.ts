@@ -1,0 +1,45 @@
+import { loadLedgerInputs } from '../ingest/stored-documents.js';
+import type { Store } from '../store/store.js';
+import type { Ledger, ReviewDecision } from '../types/ledger.js';
+import { buildLedger } from './build-ledger.js';
+
+/** Audit-log actions that carry a review decision (`after` is the `ReviewDecision` as JSON). */
+export const REVIEW_ACTIONS: Readonly<Record<ReviewDecision['kind'], string>> = {
+  merge: 'review.merge',
+  split: 'review.split',
+  'set-status': 'review.set-status',
+  'rate-claim': 'review.rate',
+};
+
+/**
+ * The review decisions in the audit log, oldest first, for `buildLedger` to replay.
+ * Entries whose `after` is not a decision of the action's kind are ignored.
+ *
+ * @example await loadReviewDecisions(store) // [{ kind: 'merge', members: [...], by: 'amira', … }]
+ */
+export async function loadReviewDecisions(store: Store): Promise<ReviewDecision[]> {
+  const kinds = new Map(Object.entries(REVIEW_ACTIONS).map(([kind, action]) => [action, kind]));
+  const decisions: ReviewDecision[] = [];
+  for (const entry of await store.auditLog()) {
+    const kind = kinds.get(entry.action);
+    if (!kind || entry.after === null) continue;
+    try {
+      const decision = JSON.parse(entry.after) as ReviewDecision;
+      if (decision?.kind === kind) decisions.push(decision);
+    } catch {
+      // An entry written by hand with broken JSON is history, not a decision.
+    }
+  }
+  return decisions;
+}
+
+/**
+ * Builds the ledger from what the store holds: documents and records, clustered into events,
+ * with the analysts' decisions replayed.
+ *
+ * @example const ledger = await loadLedger(store); ledger.events.length
+ */
+export async function loadLedger(store: Store): Promise<Ledger> {
+  const [documents, decisions] = await Promise.all([loadLedgerInputs(store), loadReviewDecisions(store)]);
+  return buildLedger(documents, { decisions });
+}
