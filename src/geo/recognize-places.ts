@@ -353,6 +353,10 @@ function streetOrWater(text: string, ws: Word[], from: number, to: number): Plac
 const NUMBERED_ROAD =
   /\b(?:Highway|Route|Interstate|Hwy\.?|State Route|State Road|U\.S\. Route|County Road)\s+\d{1,4}[A-Z]?\b|\bI-\d{1,3}\b/g;
 
+// A name, perhaps more names ("Camden and Charlton"), then "counties" or "parishes".
+const PLURAL_ADMIN2_AFTER =
+  /^(?:\s*(?:,|,?\s+and|,?\s+or)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?)*\s+(counties|parishes)\b/u;
+
 // Words that say the next name is a settlement or area even when the gazetteer lacks it.
 const SETTLEMENT_BEFORE =
   /\b(?:village|town|city|settlement|settlements|hamlet|district|province|camp|neighbourhood|neighborhood|suburb|outskirts|governorate) of\s+$/i;
@@ -450,8 +454,15 @@ function tryName(
       suffix = last.text.toLowerCase();
     }
   } else {
+    // "Barrow and Jackson counties": each name is a county's.
+    const plural = PLURAL_ADMIN2_AFTER.exec(text.slice(last.end, last.end + 80));
+    if (plural) {
+      const unit = /^parishes$/i.test(plural[1]!) ? 'parish' : 'county';
+      candidates = gazetteer.lookup(`${name} ${unit}`).filter((c) => c.kind === 'admin2');
+      if (candidates.length > 0) suffix = unit;
+    }
     // Airports match ordinary names only through their keywords ("Kurdistan"): not evidence.
-    candidates = gazetteer.lookup(name).filter((c) => c.kind !== 'facility');
+    if (candidates.length === 0) candidates = gazetteer.lookup(name).filter((c) => c.kind !== 'facility');
     if (candidates.length === 0)
       candidates = gazetteer.lookupVariant(name).filter((c) => c.kind !== 'facility');
     if (after && ADMIN_SUFFIX.test(after.words)) suffix = after.words.toLowerCase();

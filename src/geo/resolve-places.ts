@@ -41,7 +41,12 @@ export function resolvePlaces(
   }
   const places: Place[] = [];
   mentions.forEach((m, i) => {
-    places.push(toPlace(text, m, i, chosen[i] ?? null, mentions, chosen, gazetteer, ctx));
+    const within = stateOfUnknownTown(text, mentions, i, chosen);
+    places.push(
+      within
+        ? townInRegion(m, i, within)
+        : toPlace(text, m, i, chosen[i] ?? null, mentions, chosen, gazetteer, ctx),
+    );
   });
   return places;
 }
@@ -170,6 +175,55 @@ function proximities(mentions: readonly PlaceMention[]): Map<GazetteerEntry, num
   return out;
 }
 
+/**
+ * "Belgrade, Minn.": a town the gazetteer lacks in the state (or country) named right after it
+ * — its namesakes elsewhere are not it. Returns that state, or null when X has a namesake
+ * inside it or is itself a region.
+ */
+function stateOfUnknownTown(
+  text: string,
+  ms: readonly PlaceMention[],
+  i: number,
+  chosen: readonly (GazetteerEntry | null)[],
+): GazetteerEntry | null {
+  const container = containerAfter(text, ms, i);
+  const region = container ? chosen[i + 1] : null;
+  const m = ms[i]!;
+  if (!region || (region.kind !== 'admin1' && region.kind !== 'country') || m.type !== 'name') return null;
+  // "Miami, West Palm Beach, New York, and Detroit": inside a list, the next name is no container.
+  const before = ms[i - 1];
+  if (before && /^,\s*$/.test(text.slice(before.end, m.start))) return null;
+  if (m.candidates.length === 0 || m.candidates.some((c) => c.kind === 'admin1' || c.kind === 'country'))
+    return null;
+  const inside = m.candidates.some(
+    (c) => c.countryCode === region.countryCode && (region.kind === 'country' || c.admin1 === region.admin1),
+  );
+  return inside ? null : region;
+}
+
+/** A town known only by the state or country it is in: placed there, and said to be. */
+function townInRegion(m: PlaceMention, i: number, region: GazetteerEntry): Place {
+  const precision: PlacePrecision = region.kind === 'country' ? 'country' : 'admin1';
+  return {
+    id: `place-${i}`,
+    start: m.start,
+    end: m.end,
+    name: m.name,
+    stage: 'places',
+    kind: 'city',
+    resolvedName: region.name,
+    lat: region.lat,
+    lon: region.lon,
+    geonameid: null,
+    countryCode: region.countryCode,
+    admin1: region.kind === 'country' ? null : region.admin1,
+    precision,
+    acledPrecision: acled(precision),
+    anchor: region.name,
+    confidence: Math.max(0, Math.min(1, m.confidence * 0.6)),
+  };
+}
+
 /** The mention right after "X, " — a state or country that contains X ("Paris, Texas"). */
 function containerAfter(text: string, ms: readonly PlaceMention[], i: number): PlaceMention | null {
   const m = ms[i]!;
@@ -251,6 +305,8 @@ const PROXIMITY_WEIGHT = 12;
 const FAMOUS_CITY = 500_000;
 const SMALL_TOWN = 100_000;
 const SMALL_NAMESAKE_PENALTY = 2;
+/** "X, <state>": a namesake inside the state named right after X wins over any context. */
+const CONTAINER_BONUS = 20;
 /** How much a name's own prior choice counts in the context it is judged by. */
 const SELF_VOTE = 0;
 
@@ -288,7 +344,7 @@ function pick(
           (c.kind === 'country' && c.countryCode === e.countryCode) ||
           (c.kind === 'admin1' && c.countryCode === e.countryCode && c.admin1 === e.admin1),
       );
-      if (inside) s += 8;
+      if (inside) s += CONTAINER_BONUS;
     }
     if (s > bestScore) {
       bestScore = s;

@@ -40,3 +40,38 @@ describe('people named with a title are not places', () => {
     expect(places(text).map((p) => p.name)).toEqual(names);
   });
 });
+
+describe('"X, State": a town the gazetteer lacks is placed in the state named after it', () => {
+  // [text, mention, expected state, expected precision]
+  it.each([
+    ['A house fire in Belgrade, Minn., hurt two people.', 'Belgrade', 'MN', 'admin1'],
+    ['She was born in Grantville, Pennsylvania, in 1913.', 'Grantville', 'PA', 'admin1'],
+    ['The rodeo came to Paris, Texas, this spring.', 'Paris', 'TX', 'exact'],
+  ])('%s → %s in %s (%s)', (text, name, state, precision) => {
+    const p = places(text).find((x) => x.name === name);
+    expect(p?.admin1).toBe(state);
+    expect(p?.precision).toBe(precision);
+  });
+
+  it('reads a list of towns as a list, not as a town and its state', () => {
+    const p = places('Offices in Miami, West Palm Beach, New York, and Detroit.').find(
+      (x) => x.name === 'West Palm Beach',
+    );
+    expect(p?.admin1).toBe('FL');
+  });
+});
+
+describe('"X and Y counties": each name is a county', () => {
+  // [text, mention, expected state]
+  it.each([
+    ['Jobless rates rose in Barrow and Jackson counties, east of Atlanta.', 'Barrow', 'GA'],
+    ['Jobless rates rose in Barrow and Jackson counties, east of Atlanta.', 'Jackson', 'GA'],
+    ['Volunteers came from Nassau and Baker counties in Florida.', 'Baker', 'FL'],
+    ['Douglas, Sarpy and Lancaster counties grew, Nebraska officials said.', 'Sarpy', 'NE'],
+    ['Levees held in Rapides and Avoyelles parishes.', 'Avoyelles', 'LA'],
+  ])('%s → %s County in %s', (text, name, state) => {
+    const p = places(text).find((x) => x.name === name);
+    expect(p?.precision).toBe('admin2');
+    expect(p?.admin1).toBe(state);
+  });
+});
