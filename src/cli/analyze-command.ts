@@ -1,14 +1,16 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorroborateError, InputError, UsageError } from '../errors.js';
-import type { Gazetteer } from '../geo/gazetteer.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
-import { sourceFromBytes, sourceFromString } from '../ingest/source-document.js';
+import { sourceFromBytes } from '../ingest/source-document.js';
 import { analyzeDocument } from '../pipeline.js';
 import { parseReferenceDate } from '../reference-date.js';
 import type { AnalysisRecord } from '../types/index.js';
+import { analyzeBatchLine } from './batch-line.js';
+import { BatchPool } from './batch-pool.js';
 import { Progress } from './progress.js';
 import { PLAIN_STYLE, TTY_STYLE, textReport } from './text-report.js';
 
@@ -28,6 +30,9 @@ Options:
                         a bad line gives {"id", "error"} instead of stopping the batch
   --max-bytes N         refuse inputs larger than N bytes (default 20971520 = 20 MiB)
   --no-geo              skip loading the gazetteer (places are found but not geocoded)
+  --workers N|auto      batch mode: read on N worker threads, output still in input order
+                        (default auto: one per core, at most 4, for standard input and
+                        files of 1 MiB or more; 1 reads in this thread)
   --quiet               no progress on standard error
   -h, --help            show this help
 
@@ -52,12 +57,19 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : DEFAULT_MAX_BYTES;
   if (!Number.isInteger(maxBytes) || maxBytes <= 0)
     throw new UsageError('--max-bytes must be a positive integer');
-  const gazetteer = values['no-geo'] ? null : await loadDefaultGazetteer();
+  const workers = parseWorkers(values.workers, values.jsonl);
 
   if (values.jsonl !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either FILE arguments or --jsonl, not both');
-    return runBatch(values.jsonl, { date, gazetteer, maxBytes, quiet: values.quiet ?? false });
+    return runBatch(values.jsonl, {
+      date,
+      geo: !values['no-geo'],
+      maxBytes,
+      quiet: values.quiet ?? false,
+      workers,
+    });
   }
+  const gazetteer = values['no-geo'] ? null : await loadDefaultGazetteer();
   if (positionals.length === 0) {
     if (process.stdin.isTTY)
       throw new UsageError('no input: give a FILE, - for standard input, or --jsonl IN\n\n' + ANALYZE_HELP);
@@ -92,66 +104,82 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
 
 interface BatchOptions {
   readonly date: string | null;
-  readonly gazetteer: Gazetteer | null;
+  readonly geo: boolean;
   readonly maxBytes: number;
   readonly quiet: boolean;
+  readonly workers: number;
+}
+
+async function writeLine(json: string): Promise<void> {
+  if (!process.stdout.write(`${json}\n`)) {
+    await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
 }
 
 async function runBatch(input: string, options: BatchOptions): Promise<number> {
   if (input !== '-') statOrThrow(input);
-  const stream = input === '-' ? process.stdin : createReadStream(input, { encoding: 'utf8' });
-  if (input === '-') process.stdin.setEncoding('utf8');
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  // The line reader is opened only when its loop starts: lines (and the end) that readline
+  // emits before a `for await` begins are lost, and the loop would then wait forever.
+  const openLines = () => {
+    const stream = input === '-' ? process.stdin : createReadStream(input, { encoding: 'utf8' });
+    if (input === '-') process.stdin.setEncoding('utf8');
+    return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  };
   const progress = new Progress(process.stderr, !options.quiet && process.stderr.isTTY === true);
   let lineNo = 0;
   let failed = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const out = analyzeBatchLine(line, lineNo, options);
-    if ('error' in out) failed++;
-    if (!process.stdout.write(`${JSON.stringify(out)}\n`)) {
-      await new Promise((resolve) => process.stdout.once('drain', resolve));
+  if (options.workers <= 1) {
+    const gazetteer = options.geo ? await loadDefaultGazetteer() : null;
+    const lineOptions = { date: options.date, gazetteer, maxBytes: options.maxBytes };
+    for await (const line of openLines()) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      const out = analyzeBatchLine(line, lineNo, lineOptions);
+      if ('error' in out) failed++;
+      await writeLine(JSON.stringify(out));
+      progress.tick(line.length);
     }
-    progress.tick(line.length);
+  } else {
+    const sizes = new Map<number, number>();
+    const setup = { date: options.date, maxBytes: options.maxBytes, geo: options.geo };
+    const pool = await BatchPool.start(options.workers, setup, async (result) => {
+      if (result.failed) failed++;
+      await writeLine(result.json);
+      progress.tick(sizes.get(result.seq) ?? 0);
+      sizes.delete(result.seq);
+    });
+    try {
+      let seq = 0;
+      for await (const line of openLines()) {
+        lineNo++;
+        if (line.trim() === '') continue;
+        sizes.set(seq++, line.length);
+        await pool.submit(line, lineNo);
+      }
+      await pool.drain();
+    } finally {
+      await pool.close();
+    }
   }
   progress.done(failed);
   return 0;
 }
 
-/** One batch line in, one JSON object out: the record, or `{id, error}`. Never throws. */
-function analyzeBatchLine(line: string, lineNo: number, options: BatchOptions): object {
-  let id = `line-${lineNo}`;
-  try {
-    let item: unknown;
-    try {
-      item = JSON.parse(line);
-    } catch {
-      throw new InputError(`line ${lineNo} is not valid JSON`);
-    }
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new InputError(`line ${lineNo} is not a JSON object`);
-    }
-    const fields = item as Record<string, unknown>;
-    if (typeof fields.id === 'string' || typeof fields.id === 'number') id = String(fields.id);
-    const html = typeof fields.html === 'string' ? fields.html : undefined;
-    const text = html ?? fields.text;
-    if (typeof text !== 'string') throw new InputError(`line ${lineNo} has no "text" or "html" string`);
-    if (text.length > options.maxBytes) {
-      throw new InputError(
-        `line ${lineNo}: text of ${text.length} characters exceeds the limit of ${options.maxBytes}`,
-      );
-    }
-    const date =
-      typeof fields.date === 'string' && fields.date
-        ? parseReferenceDate(fields.date, `line ${lineNo} "date"`)
-        : options.date;
-    const source = sourceFromString(text, { id, ...(html !== undefined ? { html: true } : {}) });
-    return analyzeDocument(source, { referenceDate: date, gazetteer: options.gazetteer });
-  } catch (error) {
-    if (error instanceof CorroborateError) return { id, error: error.message };
-    return { id, error: `internal error: ${(error as Error).message}` };
+/**
+ * `--workers`: a positive integer, or `auto`: one per core (at most 4) for standard input and
+ * files of 1 MiB or more; one thread for smaller files, where starting workers costs more than
+ * it saves.
+ */
+function parseWorkers(value: string | undefined, input: string | undefined): number {
+  if (value === undefined || value === 'auto') {
+    if (input === undefined) return 1;
+    const small = input !== '-' && existsSync(input) && statSync(input).size < 1024 * 1024;
+    return small ? 1 : Math.min(availableParallelism(), 4);
   }
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UsageError('--workers must be auto or an integer from 1 to 64');
+  return n;
 }
 
 function parseCommandArgs(argv: string[]) {
@@ -165,6 +193,7 @@ function parseCommandArgs(argv: string[]) {
         jsonl: { type: 'string' },
         'max-bytes': { type: 'string' },
         'no-geo': { type: 'boolean' },
+        workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -136,6 +136,34 @@ describe('batch mode (--jsonl)', () => {
     expect(out[5].error).toBeUndefined();
   });
 
+  it('gives the same lines in the same order on worker threads as in one thread', () => {
+    const lines = Array.from({ length: 24 }, (_, i) =>
+      i === 7
+        ? 'not json either'
+        : JSON.stringify({ id: `r${i}`, text: `Shelling hit Kharkiv on Monday, officials said (${i}).` }),
+    ).join('\n');
+    const input = file('workers.jsonl', `${lines}\n`);
+    const one = run(['analyze', '--jsonl', input, '--no-geo', '--workers', '1']);
+    const two = run(['analyze', '--jsonl', input, '--no-geo', '--workers', '2']);
+    expect(two.code).toBe(0);
+    expect(two.err).toBe('');
+    expect(two.out).toBe(one.out);
+    const ids = two.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
+    expect(ids[7]).toBe('line-8');
+    expect(ids.filter((id) => id.startsWith('r'))).toEqual(
+      Array.from({ length: 24 }, (_, i) => `r${i}`).filter((id) => id !== 'r7'),
+    );
+  });
+
+  it('refuses a bad --workers value', () => {
+    const r = run(['analyze', '--jsonl', '-', '--workers', 'many'], '');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--workers must be auto or an integer/);
+  });
+
   it('reads batches from standard input', () => {
     const r = run(
       ['analyze', '--jsonl', '-', '--no-geo'],

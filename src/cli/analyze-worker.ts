@@ -1,0 +1,19 @@
+// A worker thread of `analyze --jsonl --workers N`: reads batch lines it is sent and answers
+// with the JSON text of each result, so that serialising is spread over the cores as well.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { analyzeBatchLine } from './batch-line.js';
+import type { WorkerJob, WorkerResult, WorkerSetup } from './batch-pool.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (!port) throw new Error('analyze-worker must run as a worker thread');
+
+const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
+const options = { date: setup.date, gazetteer, maxBytes: setup.maxBytes };
+port.on('message', (job: WorkerJob) => {
+  const out = analyzeBatchLine(job.line, job.lineNo, options);
+  const result: WorkerResult = { seq: job.seq, json: JSON.stringify(out), failed: 'error' in out };
+  port.postMessage(result);
+});
+port.postMessage({ ready: true });
