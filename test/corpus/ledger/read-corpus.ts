@@ -43,8 +43,8 @@ export interface ExpectedLedger {
     /** Any of these kinds will do. */
     readonly kinds: Contradiction['kind'][];
     readonly about: string;
-    /** One claim from a document of each side. */
-    readonly sides: [string[], string[]];
+    /** A claim overlapping an anchor of each side (the words of one side of the contradiction). */
+    readonly sides: [ExpectedMember[], ExpectedMember[]];
   }[];
   readonly tallies: {
     readonly documentId: string;
@@ -114,19 +114,28 @@ export async function readCorpusDocuments(
 
 /**
  * The report event an anchor names: the first (by position) whose trigger overlaps the anchor's
- * only occurrence in the analysed text, or null when the reader found none there. Throws when the
- * anchor does not occur exactly once (a mistake in `expected.json`).
+ * only occurrence in the analysed text (see `anchorSpan`), or null when the reader found none there.
  *
  * @example anchoredEvent(record, 'A drone struck near the runway')?.id // 'ev2'
  */
 export function anchoredEvent(record: AnalysisRecord, anchor: string): ConflictEvent | null {
+  const { start, end } = anchorSpan(record, anchor);
+  const inside = record.events.filter((e) => e.trigger.start < end && e.trigger.end > start);
+  return inside.sort((a, b) => a.trigger.start - b.trigger.start)[0] ?? null;
+}
+
+/**
+ * Where an anchor's only occurrence lies in the analysed text. Throws when it does not occur
+ * exactly once (a mistake in `expected.json`).
+ *
+ * @example anchorSpan(record, 'both drones were shot down') // { start: 312, end: 338 }
+ */
+export function anchorSpan(record: AnalysisRecord, anchor: string): { start: number; end: number } {
   const start = record.text.indexOf(anchor);
   if (start < 0 || record.text.indexOf(anchor, start + 1) >= 0) {
     throw new Error(`anchor ${JSON.stringify(anchor)} must occur exactly once in ${record.id}`);
   }
-  const end = start + anchor.length;
-  const inside = record.events.filter((e) => e.trigger.start < end && e.trigger.end > start);
-  return inside.sort((a, b) => a.trigger.start - b.trigger.start)[0] ?? null;
+  return { start, end: start + anchor.length };
 }
 
 /** An expected report event the reader did not find. */
@@ -206,17 +215,24 @@ export function compareLedger(
   const actualOrigins = canonical(ledger.origins.map((o) => o.documentIds));
 
   const all = ledger.events.flatMap((e) => e.contradictions);
-  const documentOf = (claimId: string) => claimId.slice(0, claimId.lastIndexOf(':'));
+  const claims = new Map(ledger.claims.map((c) => [c.id, c]));
+  const onSide = (claimId: string, side: readonly ExpectedMember[]) => {
+    const claim = claims.get(claimId);
+    return side.some((m) => {
+      const record = records.get(m.documentId);
+      if (!claim || !record || claim.documentId !== m.documentId) return false;
+      const { start, end } = anchorSpan(record, m.anchor);
+      return claim.start < end && claim.end > start;
+    });
+  };
   const contradictions = expected.contradictions.map((c) => ({
     about: c.about,
-    found: all.some((x) => {
-      if (!c.kinds.includes(x.kind)) return false;
-      const [a, b] = [documentOf(x.a), documentOf(x.b)];
-      return (
-        (c.sides[0].includes(a) && c.sides[1].includes(b)) ||
-        (c.sides[0].includes(b) && c.sides[1].includes(a))
-      );
-    }),
+    found: all.some(
+      (x) =>
+        c.kinds.includes(x.kind) &&
+        ((onSide(x.a, c.sides[0]) && onSide(x.b, c.sides[1])) ||
+          (onSide(x.b, c.sides[0]) && onSide(x.a, c.sides[1]))),
+    ),
   }));
 
   const tallies = expected.tallies.map((t) => ({
