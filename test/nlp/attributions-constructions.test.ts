@@ -292,3 +292,43 @@ describe('where a reported object ends', () => {
   ];
   it.each(table)('%s', check);
 });
+
+describe('participles that open the sentence, and verbs before "to"', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Claiming the vote was rigged, the opposition leader told reporters he would not concede.',
+      {
+        source: 'the opposition leader',
+        cue: 'Claiming',
+        content: 'the vote was rigged',
+        stance: 'distancing',
+      },
+    ],
+    [
+      'Claiming the vote was rigged, the opposition leader told reporters he would not concede.',
+      { source: 'the opposition leader', cue: 'told', content: 'he would not concede' },
+    ],
+    [
+      'Bemoaning the system, the governor accused the envoy of bias.',
+      { source: 'the governor', cue: 'accused', content: 'the envoy of bias' },
+    ],
+    [
+      'Asked about the strike, the minister said the army had acted alone.',
+      { source: null, cue: 'Asked about', content: 'the strike' },
+    ],
+    [
+      'The governor continues to insist that the dam is safe.',
+      { source: 'The governor', cue: 'continues to insist', content: 'that the dam is safe' },
+    ],
+    [
+      'The colonel went on to explain how the convoy was ambushed.',
+      { source: 'The colonel', cue: 'went on to explain', content: 'how the convoy was ambushed' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  it('reads no content from a participle that names a channel', () => {
+    const text = 'Speaking in Mosul, the general said the road was open.';
+    expect(read(text).map((a) => surface(text, a.content))).toEqual(['the road was open']);
+  });
+});
