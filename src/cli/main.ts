@@ -15,6 +15,8 @@ Commands:
   show EVENT|CLAIM|DOC    one ledger item with its evidence spans
   review ACTION ...       confirm, dispute, merge, split, rate (kept in the audit trail)
   export --format F       json | acled-csv | geojson | claimreview
+  serve                   the desk: HTTP API and web UI (--port, --host)
+  user add NAME --role R  desk accounts: add, passwd, role, remove, list, token
 
 Options:
   -h, --help              help (also: corroborate <command> --help)
@@ -49,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./review-command.js')).runReviewCommand(rest);
       case 'export':
         return await (await import('./export-command.js')).runExportCommand(rest);
+      case 'serve':
+        return await (await import('./serve-command.js')).runServeCommand(rest);
+      case 'user':
+        return await (await import('./user-command.js')).runUserCommand(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${version()}\n`);

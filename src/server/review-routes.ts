@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { REVIEW_ACTIONS } from '../corroborate/load-ledger.js';
 import type {
   ClaimRating,
   Ledger,
@@ -23,7 +24,7 @@ export const RATING_LABELS: Record<ClaimRating['value'], string> = {
 
 /**
  * Review actions: set an event's status, merge or split events, rate a claim. Each is stored as a
- * `ReviewDecision` in the hash-chained audit log (action `review.<kind>`), which the ledger
+ * `ReviewDecision` in the hash-chained audit log (action from `REVIEW_ACTIONS`), which the ledger
  * replays when it is built; the desk's ledger is rebuilt after each.
  *
  * @example POST /api/review {"kind":"set-status","member":{"documentId":"harir-1","eventId":"e1"},"status":"confirmed","note":"two wires"}
@@ -100,7 +101,8 @@ export function reviewRoutes(deps: DeskDeps): Hono<DeskEnv> {
     }
     const entry = await deps.store.appendAudit({
       actor: by,
-      action: `review.${decision.kind}`,
+      // The ledger replays decisions by these actions: one table, shared with `loadLedger`.
+      action: REVIEW_ACTIONS[decision.kind],
       subject,
       before,
       after: decision,

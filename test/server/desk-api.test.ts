@@ -215,7 +215,7 @@ describe('the desk API over a ledger of our reports', () => {
       }),
     ]);
     const all = (await get('/api/audit')).body.items as { action: string; after: { label?: string } }[];
-    expect(all.map((e) => e.action)).toEqual(['review.set-status', 'review.rate-claim', 'review.merge']);
+    expect(all.map((e) => e.action)).toEqual(['review.set-status', 'review.rate', 'review.merge']);
     expect(all[1]?.after.label).toBe('Unproven');
     expect((await get('/api/audit/verify')).body).toMatchObject({ ok: true, entries: 3 });
   });

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { analyzeText } from '../analyze.js';
+import { loadLedger } from '../corroborate/load-ledger.js';
+import { UsageError } from '../errors.js';
+import { loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { startDesk } from '../server/start-desk.js';
+import { DB_HELP, DB_OPTION, parseCommandArgs, positiveInteger, withLedger } from './ledger-context.js';
+
+const USAGE = `usage: corroborate serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--secure-cookies]
+
+Serves the desk: the JSON API under /api/ (described at /api/openapi.json) and the web UI
+(dist/web/, when built). With no users in the ledger it runs as a single-user desk without
+login, on loopback only; add users with "corroborate user add" to serve a team.
+
+  --port N              port to listen on (default 8080; 0 picks a free one)
+  --host ADDRESS        address to bind (default 127.0.0.1); any other than loopback needs users
+${DB_HELP}
+  --secure-cookies      mark the session cookie Secure (when served over HTTPS by a proxy)
+  --web DIR             folder of the built web UI (default: dist/web of this installation)`;
+
+/** Where the built UI lives in this installation (the package root's `dist/web`). */
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/**
+ * `corroborate serve`: starts the desk, prints its URL, and runs until SIGINT or SIGTERM, when it
+ * lets requests in flight finish and closes the ledger.
+ *
+ * @example await runServeCommand(['--port', '8080']) // prints http://127.0.0.1:8080/
+ */
+export async function runServeCommand(
+  argv: string[],
+  signals: NodeJS.EventEmitter = process,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      ...DB_OPTION,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      web: { type: 'string' },
+      'secure-cookies': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'serve',
+  );
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`);
+  const port = values.port === '0' ? 0 : positiveInteger(values.port, '--port', 8080);
+  if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
+  const host = values.host ?? '127.0.0.1';
+  const gazetteer = await loadDefaultGazetteer();
+  return withLedger(values.db, async (store) => {
+    const desk = await startDesk({
+      store,
+      host,
+      port,
+      loadLedger,
+      analyze: (text, { id, date }) => analyzeText(text, { id, date, gazetteer }),
+      webRoot: values.web ?? DEFAULT_WEB_ROOT,
+      ...(values['secure-cookies'] ? { secureCookies: true } : {}),
+    });
+    const how =
+      desk.mode === 'local' ? 'single-user desk, no login (loopback only)' : 'log in with your account';
+    process.stdout.write(`Corroborate desk: ${desk.url} (${how}; Ctrl-C stops)\n`);
+    const signal = await new Promise<string>((resolve) => {
+      signals.once('SIGINT', () => resolve('SIGINT'));
+      signals.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    process.stderr.write(
+      `corroborate serve: ${signal}: finishing requests in flight and closing the ledger\n`,
+    );
+    await desk.close();
+    return 0;
+  });
+}
