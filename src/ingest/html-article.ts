@@ -1,10 +1,23 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import type { DocumentMetadataHints } from '../types/document.js';
 import { articleText, type TextNodeLike } from './article-text.js';
 import { dropBoilerplateParagraphs } from './boilerplate-paragraphs.js';
 import { cleanByline, cleanPublisher, cleanTitle, pageMetadata } from './page-metadata.js';
 import { type PrunableElement, pruneArticle, pruneLinkParagraphs } from './prune-article.js';
+
+type Linkedom = typeof import('linkedom');
+const requireCjs = createRequire(import.meta.url);
+let linkedom: Linkedom | null = null;
+
+/**
+ * linkedom's `parseHTML`, loaded on first use: plain-text reports never pay for the DOM
+ * (about a fifth of the CLI's start-up).
+ */
+function parseHTML(html: string): ReturnType<Linkedom['parseHTML']> {
+  linkedom ??= requireCjs('linkedom') as Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 /** The article found in an HTML page. */
 export interface HtmlArticle {
