@@ -74,6 +74,9 @@ const TASKS = {
       ['trigger class F1', 'trigger.classification.f1'],
       ['arg id F1', 'argument.identification.f1'],
       ['arg F1 on matched events', 'argumentOfMatchedEvents.classification.f1'],
+      ['attack-role argument F1', 'attackRoles.argument.classification.f1'],
+      ['attack-role arg P', 'attackRoles.argument.classification.precision'],
+      ['attack-role arg R', 'attackRoles.argument.classification.recall'],
     ],
   },
   entities: {
@@ -120,7 +123,9 @@ function runReader(gold, predFile) {
   const cli = dev ? ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')] : [join(ROOT, 'dist/cli/main.js')];
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...cli, 'analyze', '--jsonl', gold, '--quiet'], {
+    // From source (--dev), worker threads cannot load the .ts worker module: read on one thread.
+    const threads = dev ? ['--workers', '1'] : [];
+    const child = spawn(process.execPath, [...cli, 'analyze', '--jsonl', gold, '--quiet', ...threads], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -162,6 +167,44 @@ function score(gold, predFile) {
   return JSON.parse(last);
 }
 
+// ---- Attack-role subset (issue #5's bar: argument F1 for attacker/target/instrument/place) ----
+// Gold and predicted events are kept as they are (arguments still count only inside events
+// matched by trigger span and type); only their arguments are restricted to these roles
+// (case-insensitive), and the corpus scorer scores the filtered files by its own rules.
+const ATTACK_ROLES = new Set(['attacker', 'target', 'instrument', 'place']);
+
+function keepAttackRoles(line, eventsOf) {
+  if (!line.trim()) return line;
+  const record = JSON.parse(line);
+  const holder = eventsOf(record);
+  if (holder && Array.isArray(holder.events)) {
+    holder.events = holder.events.map((e) => ({
+      ...e,
+      arguments: (Array.isArray(e.arguments) ? e.arguments : []).filter(
+        (a) => a && typeof a.role === 'string' && ATTACK_ROLES.has(a.role.toLowerCase()),
+      ),
+    }));
+  }
+  return JSON.stringify(record);
+}
+
+/** Argument scores of the attack roles alone: filtered temp gold/pred files through score.mjs. */
+function scoreAttackRoles(gold, predFile) {
+  const filter = (from, to, eventsOf) =>
+    writeFileSync(
+      to,
+      readFileSync(from, 'utf8')
+        .split('\n')
+        .map((l) => keepAttackRoles(l, eventsOf))
+        .join('\n'),
+    );
+  const goldOut = predFile.replace(/\.pred\.jsonl$/, '.attack-roles.gold.jsonl');
+  const predOut = predFile.replace(/\.pred\.jsonl$/, '.attack-roles.pred.jsonl');
+  filter(gold, goldOut, (r) => r.gold);
+  filter(predFile, predOut, (r) => r);
+  return score(goldOut, predOut).metrics;
+}
+
 const fmt = (v) =>
   v === null || v === undefined
     ? '—'
@@ -196,6 +239,14 @@ async function main() {
     const result = score(gold, pred);
     const spec = TASKS[task];
     const m = result.metrics;
+    if (task === 'events') {
+      const a = scoreAttackRoles(gold, pred);
+      m['attackRoles.argument.classification.precision'] = a['argument.classification.precision'];
+      m['attackRoles.argument.classification.recall'] = a['argument.classification.recall'];
+      m['attackRoles.argument.classification.f1'] = a['argument.classification.f1'];
+      m['attackRoles.argumentOfMatchedEvents.classification.f1'] =
+        a['argumentOfMatchedEvents.classification.f1'];
+    }
     const errors = readFileSync(pred, 'utf8')
       .split('\n')
       .filter((l) => /^\{"id":"(?!#)[^"]*","error"/.test(l)).length;
@@ -256,6 +307,10 @@ function writeReport(newRows) {
     'F1 for event types is macro-F1 over the CASE 2021 labels; for events it is argument classification F1;',
     'for dates it requires the span and the resolved from/to to match; for articles it is token F1',
     'averaged over documents.',
+    '`attack-role argument F1` (events): gold and predicted events are kept, their arguments restricted to the',
+    'roles Attacker, Target, Instrument and Place (case-insensitive), and the filtered files are scored by',
+    '`score.mjs` as they are (argument classification F1; arguments count only inside events matched by',
+    'trigger span and type).',
     '',
     '## All metrics',
     '',
