@@ -332,3 +332,40 @@ describe('participles that open the sentence, and verbs before "to"', () => {
     expect(read(text).map((a) => surface(text, a.content))).toEqual(['the road was open']);
   });
 });
+
+describe('agentless passives of judgement and report', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The militia has been accused of abuses in the camps.',
+      {
+        source: null,
+        cue: 'has been accused',
+        content: 'The militia has been accused of abuses in the camps',
+        stance: 'distancing',
+      },
+    ],
+    [
+      'A curfew was announced from midnight to 6 a.m., but police did not enforce it.',
+      { source: null, cue: 'was announced', content: 'A curfew was announced from midnight to 6 a.m' },
+    ],
+    [
+      'The armed group is not thought to be capable of reaching the capital.',
+      {
+        source: null,
+        cue: 'is not thought',
+        content: 'The armed group is not thought to be capable of reaching the capital',
+      },
+    ],
+    [
+      'The strike was confirmed by the ministry.',
+      { source: 'the ministry', cue: 'was confirmed', content: 'The strike' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['Two men were charged with looting after the raid.'],
+    ['The bridge was rebuilt in 2019.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

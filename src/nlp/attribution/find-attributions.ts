@@ -539,6 +539,40 @@ function readCue(
       confidence: 0.55,
     };
   }
+  if (passive && toks[a - 1]?.text.toLowerCase() !== 'it') {
+    // "The militia has been accused of abuses", "The strike was confirmed": an agentless passive
+    // of a verb of judgement or report puts the whole clause in nobody's named voice.
+    if (!AGENTLESS.test(entry.lemma) || toks[cueEndIdx + 1]?.text.toLowerCase() === 'by') return null;
+    let from = a;
+    while (
+      from > 0 &&
+      !/^(,|;|:|that|and|but|while|because|after|before|when|as|although|though|if)$/i.test(
+        toks[from - 1]!.text,
+      )
+    )
+      from--;
+    if (from === a || toks.slice(from, a).some((t) => t.pos === 'VERB' || /^(who|which)$/i.test(t.text)))
+      return null;
+    let stop = clauseEnd(toks, cueEndIdx);
+    // "A curfew was announced at midnight, police did not enforce it": a new clause after a comma.
+    for (let j = cueEndIdx + 1; j < stop; j++) {
+      if (toks[j]!.text !== ',' || !/^(DET|PRON|PROPN|NOUN)$/.test(toks[j + 1]?.pos ?? '')) continue;
+      if (/^(which|who|whom|whose)$/i.test(toks[j + 1]!.text)) continue;
+      if (
+        toks.slice(j + 2, j + 6).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.text)))
+      ) {
+        stop = j;
+        break;
+      }
+    }
+    const content = trimContent(
+      text,
+      toks[from]!.start,
+      stop < toks.length ? toks[stop]!.start : sentence.end,
+    );
+    if (!content || content.end <= cue.end) return null;
+    return { ...base, source: null, content, form: 'passive', confidence: 0.5 };
+  }
   if (passive) {
     // Only the impersonal passive is an attribution: "it was reported that …" (no speaker).
     if (toks[a - 1]?.text.toLowerCase() !== 'it' || !/^(is|was|has|had)$/i.test(toks[a]!.text)) return null;
@@ -1215,6 +1249,10 @@ function speakerBefore(text: string, toks: Token[], comma: number): { span: Span
   }
   return null;
 }
+
+/** Verbs whose agentless passive still reports a judgement or a report ("was accused of"). */
+const AGENTLESS =
+  /^(accuse|blame|criticize|criticise|label|dub|rate|consider|think|believe|announce|confirm|report|allege|suspect|condemn|deem|regard|describe|brand|fault|deny|reject|question|dispute)$/;
 
 /** Verbs that pass their subject to a reporting verb after "to": "continues to insist". */
 const CATENATIVE =
