@@ -5,6 +5,27 @@ function list(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+function headNoun(phrase: string): string {
+  const last = phrase.toLowerCase().trim().split(/\s+/).at(-1) ?? '';
+  return last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last;
+}
+
+/**
+ * One phrase per head noun, the longest kept, in first-seen order: the weapons "drones",
+ * "Armed drones" and "Drone" are one instrument, said as "Armed drones".
+ *
+ * @example distinctByHeadNoun(['drones', 'Armed drones', 'Drone', 'rockets']) // ['Armed drones', 'rockets']
+ */
+export function distinctByHeadNoun(phrases: readonly string[]): string[] {
+  const kept = new Map<string, string>();
+  for (const phrase of phrases) {
+    const head = headNoun(phrase);
+    const current = kept.get(head);
+    if (current === undefined || phrase.trim().length > current.length) kept.set(head, phrase.trim());
+  }
+  return [...kept.values()];
+}
+
 function when(date: LedgerEvent['date']): string {
   if (!date) return 'On an unknown date';
   return date.from === date.to ? `On ${date.from}` : `Between ${date.from} and ${date.to}`;
@@ -35,7 +56,7 @@ export function eventSummary(event: LedgerEvent): string {
   if (event.place) sentence += ` at ${event.place.name}`;
   if (event.actors.length > 0) sentence += ` by ${list(event.actors)}`;
   if (event.targets.length > 0) sentence += ` against ${list(event.targets)}`;
-  if (event.weapons.length > 0) sentence += ` with ${list(event.weapons)}`;
+  if (event.weapons.length > 0) sentence += ` with ${list(distinctByHeadNoun(event.weapons))}`;
   sentence +=
     event.fatalities === null
       ? '; no fatality count reported.'

@@ -10,6 +10,7 @@ import {
   parseAcledCsv,
 } from '../../src/export/acled-csv.js';
 import { parseCsv } from '../../src/export/csv.js';
+import { distinctByHeadNoun } from '../../src/export/event-summary.js';
 import type { AcledEventType } from '../../src/types/event.js';
 import { sampleLedger } from './sample-ledger.js';
 
@@ -211,5 +212,23 @@ describe('ACLED dates and disorder types', () => {
     [null, null, ''],
   ] as const)('%s / %s → %s', (eventType, subEventType, disorder) => {
     expect(disorderType(eventType as AcledEventType | null, subEventType)).toBe(disorder);
+  });
+});
+
+describe('the notes summary', () => {
+  it.each([
+    [['drones', 'Armed drones', 'Drone'], ['Armed drones']],
+    [
+      ['drones', 'rockets', 'a rocket'],
+      ['drones', 'a rocket'],
+    ],
+    [
+      ['artillery', 'mortars'],
+      ['artillery', 'mortars'],
+    ],
+    [['gas', 'tear gas'], ['tear gas']],
+    [[], []],
+  ])('names the weapons %j once each: %j', (weapons, named) => {
+    expect(distinctByHeadNoun(weapons)).toEqual(named);
   });
 });
