@@ -98,7 +98,8 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
     maxBytes,
     allowPrivate: values['allow-private'] ?? false,
   });
-  const gazetteer = values['no-geo'] ? null : await loadDefaultGazetteer();
+  // Loaded when the first item needs reading: a re-run over stored reports never pays for it.
+  const gazetteer = values['no-geo'] ? null : () => loadDefaultGazetteer();
   const progress = new IngestProgress(
     process.stderr,
     !values.quiet && process.stderr.isTTY === true,

@@ -38,7 +38,8 @@ export interface IngestContext {
   readonly fetcher: Fetcher;
   /** Reference date for relative dates when the item gives no publication date. */
   readonly referenceDate: string | null;
-  readonly gazetteer: Gazetteer | null;
+  /** The place lookup, or a loader called the first time an item needs reading (a re-run of duplicates never loads it). */
+  readonly gazetteer: Gazetteer | null | (() => Promise<Gazetteer | null>);
   /** Largest accepted item in bytes. */
   readonly maxBytes: number;
   /** Read every file argument (and standard input) as a JSONL batch whatever its name. */
@@ -432,9 +433,13 @@ async function readAndStore(
   let record: ReturnType<typeof analyzeDocument>;
   try {
     const source = makeSource();
+    const stored = await storedCopy(source, put, context.store);
+    if (stored)
+      return { source: where, via: null, status: 'duplicate', documentId: stored, reason: null, bytes };
+    const gazetteer = typeof context.gazetteer === 'function' ? await context.gazetteer() : context.gazetteer;
     record = analyzeDocument(source, {
       referenceDate: put.referenceDate ?? context.referenceDate,
-      gazetteer: context.gazetteer,
+      gazetteer,
     });
   } catch (error) {
     return failed(where, reasonOf(error), bytes);
@@ -458,6 +463,20 @@ async function readAndStore(
   } catch (error) {
     return failed(where, `could not store: ${reasonOf(error)}`, bytes);
   }
+}
+
+/**
+ * The id of the document already stored under this item's id with the same text and raw bytes,
+ * seen from the same origin: such an item is a duplicate without running the reader, which
+ * makes re-running an interrupted ingest cheap. Anything else (a copy under another id, a new
+ * origin, changed content) goes through the reader and the store's own decision.
+ */
+async function storedCopy(source: SourceDocument, put: PutSource, store: Store): Promise<string | null> {
+  const doc = await store.getDocument(source.id);
+  if (!doc || doc.sha256 !== sha256Hex(source.text)) return null;
+  if (doc.rawSha256 !== sha256Hex(put.raw)) return null;
+  const retrievals = await store.getRetrievals(doc.rawSha256);
+  return retrievals.some((r) => r.originUrl === put.originUrl) ? doc.id : null;
 }
 
 /** Adds what the ingest knows from outside the text (URL, feed date, publisher) to a source. */
@@ -536,5 +555,11 @@ function escapeHtml(text: string): string {
 }
 
 function sha256Prefix(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return sha256Hex(bytes).slice(0, 16);
+}
+
+function sha256Hex(content: Uint8Array | string): string {
+  return createHash('sha256')
+    .update(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+    .digest('hex');
 }
