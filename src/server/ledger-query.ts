@@ -40,6 +40,29 @@ export interface EventQuery {
  * @example queryEvents(ledger, { type: 'DRONE_STRIKE', sort: 'date', descending: true, limit: 50, offset: 0 })
  */
 export function queryEvents(ledger: Ledger, query: EventQuery): { items: LedgerEvent[]; total: number } {
+  const matches = filterEvents(ledger, query);
+  const { key, compare } = SORTS[query.sort];
+  const direction = query.descending ? -1 : 1;
+  // Events without the sort key (undated, unplaced) come last in either direction.
+  matches.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === null || y === null)
+      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.id.localeCompare(b.id);
+    return direction * compare(x, y) || a.id.localeCompare(b.id);
+  });
+  return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+}
+
+/** The filter part of an event query. */
+export type EventFilter = Omit<EventQuery, 'sort' | 'descending' | 'limit' | 'offset'>;
+
+/**
+ * The events that pass a filter, in ledger order.
+ *
+ * @example filterEvents(ledger, { place: 'Iraq', statuses: ['disputed'] })
+ */
+export function filterEvents(ledger: Ledger, query: EventFilter): LedgerEvent[] {
   const index = indexOf(ledger);
   const type = query.type?.toLowerCase();
   const place = query.place?.toLowerCase();
@@ -47,7 +70,7 @@ export function queryEvents(ledger: Ledger, query: EventQuery): { items: LedgerE
   const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const statuses =
     query.statuses === undefined || query.statuses.length === 0 ? null : new Set(query.statuses);
-  const matches = ledger.events.filter((event) => {
+  return ledger.events.filter((event) => {
     if (query.from !== undefined && (event.date === null || event.date.to < query.from)) return false;
     if (query.to !== undefined && (event.date === null || event.date.from > query.to)) return false;
     if (
@@ -72,17 +95,81 @@ export function queryEvents(ledger: Ledger, query: EventQuery): { items: LedgerE
     }
     return true;
   });
-  const { key, compare } = SORTS[query.sort];
-  const direction = query.descending ? -1 : 1;
-  // Events without the sort key (undated, unplaced) come last in either direction.
-  matches.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === null || y === null)
-      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.id.localeCompare(b.id);
-    return direction * compare(x, y) || a.id.localeCompare(b.id);
-  });
-  return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+}
+
+/** Events per day and type, for the timeline. */
+export interface Timeline {
+  /** Days with at least one event, in order; an event counts on the first day of its range. */
+  readonly days: { readonly date: string; readonly total: number; readonly byType: Record<string, number> }[];
+  /** Matching events without a date. */
+  readonly undated: number;
+}
+
+/**
+ * Counts events per day and type.
+ *
+ * @example timelineOf(events).days[0] // { date: '2024-02-27', total: 2, byType: { DRONE_STRIKE: 2 } }
+ */
+export function timelineOf(events: readonly LedgerEvent[]): Timeline {
+  const days = new Map<string, { date: string; total: number; byType: Record<string, number> }>();
+  let undated = 0;
+  for (const event of events) {
+    if (event.date === null) {
+      undated += 1;
+      continue;
+    }
+    const day = days.get(event.date.from) ?? { date: event.date.from, total: 0, byType: {} };
+    day.total += 1;
+    day.byType[event.type] = (day.byType[event.type] ?? 0) + 1;
+    days.set(day.date, day);
+  }
+  return { days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)), undated };
+}
+
+/** One place with the number of events there, for the map and the place list. */
+export interface PlaceCount {
+  readonly name: string;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly precision: string | null;
+  readonly geoPrecision: 1 | 2 | 3 | null;
+  readonly events: number;
+  /** Ledger event ids there (at most 100, the rest counted only). */
+  readonly eventIds: string[];
+}
+
+/**
+ * Groups events by place (name, admin-1, country), most events first.
+ *
+ * @example placesOf(events)[0] // { name: 'Harir Air Base', events: 3, … }
+ */
+export function placesOf(events: readonly LedgerEvent[]): PlaceCount[] {
+  const places = new Map<string, PlaceCount & { eventIds: string[]; events: number }>();
+  for (const event of events) {
+    const p = event.place;
+    if (p === null) continue;
+    const key = `${p.name}\u0000${p.admin1 ?? ''}\u0000${p.country ?? ''}`;
+    let entry = places.get(key);
+    if (entry === undefined) {
+      entry = {
+        name: p.name,
+        country: p.country,
+        admin1: p.admin1,
+        lat: p.lat,
+        lon: p.lon,
+        precision: p.precision,
+        geoPrecision: p.geoPrecision,
+        events: 0,
+        eventIds: [],
+      };
+      places.set(key, entry);
+    }
+    entry.events += 1;
+    if (entry.eventIds.length < 100) entry.eventIds.push(event.id);
+  }
+  return [...places.values()].sort((a, b) => b.events - a.events || a.name.localeCompare(b.name));
 }
 
 const STATUS_RANK: Record<LedgerEventStatus, number> = {

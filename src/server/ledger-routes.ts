@@ -4,7 +4,16 @@ import { EXPORT_FORMATS, exportLedger, isExportFormat } from '../export/index.js
 import type { Ledger, LedgerEventStatus } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
-import { EVENT_SORTS, EVENT_STATUSES, type EventQuery, indexOf, queryEvents } from './ledger-query.js';
+import {
+  EVENT_SORTS,
+  EVENT_STATUSES,
+  type EventQuery,
+  filterEvents,
+  indexOf,
+  placesOf,
+  queryEvents,
+  timelineOf,
+} from './ledger-query.js';
 import { requireRole } from './principal.js';
 import { dateParam, pageOf } from './request-input.js';
 
@@ -28,6 +37,43 @@ export function ledgerRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const ledger = await ledgerOf(c);
     const { items, total } = queryEvents(ledger, query);
     return c.json({ items, total, limit: query.limit, offset: query.offset });
+  });
+
+  routes.get('/timeline', async (c) => {
+    const query = eventQueryOf(c);
+    return c.json(timelineOf(filterEvents(await ledgerOf(c), query)));
+  });
+
+  routes.get('/places', async (c) => {
+    const query = eventQueryOf(c);
+    const places = placesOf(filterEvents(await ledgerOf(c), query));
+    return c.json({ items: places.slice(query.offset, query.offset + query.limit), total: places.length });
+  });
+
+  routes.get('/map', async (c) => {
+    const query = eventQueryOf(c);
+    const events = filterEvents(await ledgerOf(c), query);
+    // Every located event, small: the map draws them all; the event page has the rest.
+    const markers = events.flatMap((e) =>
+      e.place?.lat == null || e.place.lon == null
+        ? []
+        : [
+            {
+              id: e.id,
+              lat: e.place.lat,
+              lon: e.place.lon,
+              place: e.place.name,
+              precision: e.place.precision,
+              geoPrecision: e.place.geoPrecision,
+              type: e.type,
+              date: e.date?.from ?? null,
+              status: e.status,
+              independentOrigins: e.support.independentOrigins,
+              contradicted: e.contradictions.length > 0,
+            },
+          ],
+    );
+    return c.json({ markers, unlocated: events.length - markers.length });
   });
 
   routes.get('/events/:id', async (c) => {

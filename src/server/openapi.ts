@@ -35,6 +35,16 @@ const path = (name: string, description: string) => ({
   description,
   schema: { type: 'string' },
 });
+const eventFilters = () => [
+  query('from', 'Events overlapping from this date', { type: 'string', format: 'date' }),
+  query('to', 'Events overlapping up to this date', { type: 'string', format: 'date' }),
+  query('type', 'Fine code, ACLED event type or sub-event type'),
+  query('place', 'Part of the place, admin-1 or country name'),
+  query('actor', "Part of an actor's name"),
+  query('status', 'Comma-separated statuses'),
+  query('contradicted', 'Only events with (true) or without (false) contradictions', { type: 'boolean' }),
+  query('q', 'Words in the event or its claims'),
+];
 const paging = (max: number) => [
   query('limit', `Page size (1–${max})`, { type: 'integer', minimum: 1, maximum: max }),
   query('offset', 'Items to skip', { type: 'integer', minimum: 0 }),
@@ -236,16 +246,7 @@ export const OPENAPI = {
       get: {
         summary: 'Ledger events, filtered, sorted and paged',
         parameters: [
-          query('from', 'Events overlapping from this date', { type: 'string', format: 'date' }),
-          query('to', 'Events overlapping up to this date', { type: 'string', format: 'date' }),
-          query('type', 'Fine code, ACLED event type or sub-event type'),
-          query('place', 'Part of the place, admin-1 or country name'),
-          query('actor', "Part of an actor's name"),
-          query('status', 'Comma-separated statuses'),
-          query('contradicted', 'Only events with (true) or without (false) contradictions', {
-            type: 'boolean',
-          }),
-          query('q', 'Words in the event or its claims'),
+          ...eventFilters(),
           query(
             'sort',
             'date, support, confidence, type, place, status; prefix - to reverse (default -date)',
@@ -258,6 +259,48 @@ export const OPENAPI = {
           ...reads,
           '503': error('No ledger builder'),
         },
+      },
+    },
+    '/api/timeline': {
+      get: {
+        summary: 'Events per day and type (the filters of /api/events)',
+        parameters: eventFilters(),
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              days: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    date: { type: 'string', format: 'date' },
+                    total: { type: 'integer' },
+                    byType: { type: 'object' },
+                  },
+                },
+              },
+              undated: { type: 'integer' },
+            },
+          }),
+          '400': error('Bad filter'),
+          ...reads,
+        },
+      },
+    },
+    '/api/places': {
+      get: {
+        summary: 'Places with their number of events, most first (the filters of /api/events)',
+        parameters: [...eventFilters(), ...paging(500)],
+        responses: { '200': json({ type: 'object' }), '400': error('Bad filter'), ...reads },
+      },
+    },
+    '/api/map': {
+      get: {
+        summary:
+          'Every located event as a small marker (position, precision, support, status), with the filters of /api/events',
+        parameters: eventFilters(),
+        responses: { '200': json({ type: 'object' }), '400': error('Bad filter'), ...reads },
       },
     },
     '/api/events/{id}': {

@@ -139,6 +139,28 @@ describe('the ledger over HTTP', () => {
     expect(rated.body.items.map((k) => k.id)).toEqual([target.id]);
   });
 
+  it('gives the map every located event with its precision, and the timeline its days', async () => {
+    const events = (await get<EventPage>('/api/events?limit=500')).body.items;
+    const map = await get<{
+      markers: { id: string; lat: number; geoPrecision: number | null }[];
+      unlocated: number;
+    }>('/api/map');
+    const located = events.filter((e) => e.place?.lat != null);
+    expect(map.body.markers.map((m) => m.id).sort()).toEqual(located.map((e) => e.id).sort());
+    expect(map.body.unlocated).toBe(events.length - located.length);
+    const mosul = await get<{ markers: { place: string }[] }>('/api/map?place=mosul');
+    expect(new Set(mosul.body.markers.map((m) => m.place))).toEqual(new Set(['Mosul']));
+
+    const timeline = await get<{ days: { date: string; total: number }[]; undated: number }>('/api/timeline');
+    const dated = events.filter((e) => e.date !== null);
+    expect(timeline.body.days.reduce((sum, d) => sum + d.total, 0)).toBe(dated.length);
+    expect(timeline.body.undated).toBe(events.length - dated.length);
+    expect(timeline.body.days.map((d) => d.date)).toContain('2024-03-04');
+
+    const places = await get<{ items: { name: string; events: number }[] }>('/api/places?place=iq');
+    expect(places.body.items.map((p) => p.name).sort()).toEqual(['Erbil', 'Mosul']);
+  });
+
   it.each([
     ['json', 'application/json', '"corroborate.ledger/1"'],
     ['acled-csv', 'text/csv', 'event_id_cnty'],

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeText } from '../../src/analyze.js';
+import { loadDefaultGazetteer } from '../../src/geo/gazetteer.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -43,8 +44,12 @@ export async function deskStore(
 ): Promise<{ store: Store; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-desk-'));
   const store = await openStore(join(dir, 'ledger.sqlite'), { clock });
+  // The embedded gazetteer only (not the working directory's store), so places are the same everywhere.
+  const gazetteer = await loadDefaultGazetteer(join(dir, 'no-local-places.jsonl.gz'));
   for (const report of DESK_REPORTS) {
-    await store.putDocument({ record: analyzeText(report.text, { id: report.id, date: report.date }) });
+    await store.putDocument({
+      record: analyzeText(report.text, { id: report.id, date: report.date, gazetteer }),
+    });
   }
   return {
     store,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EventQuery, queryEvents } from '../../src/server/ledger-query.js';
+import { type EventQuery, placesOf, queryEvents, timelineOf } from '../../src/server/ledger-query.js';
 import { LEDGER_SCHEMA, type Ledger, type LedgerEvent } from '../../src/types/ledger.js';
 
 /** A ledger event from the few fields a test cares about. */
@@ -137,5 +137,27 @@ describe('events: sorting and paging', () => {
     expect(page.total).toBe(4);
     expect(page.items.map((e) => e.id)).toEqual(['mosul-checkpoint', 'kharkiv-market']);
     expect(queryEvents(ledger, { ...all, offset: 10 })).toEqual({ items: [], total: 4 });
+  });
+});
+
+describe('timeline and places', () => {
+  it('counts events on the first day of their range, by type, and the undated apart', () => {
+    expect(timelineOf(ledger.events)).toEqual({
+      days: [
+        { date: '2024-02-27', total: 1, byType: { DRONE_STRIKE: 1 } },
+        { date: '2024-03-01', total: 1, byType: { ATTACK: 1 } },
+        { date: '2024-03-04', total: 1, byType: { ART_MISS_ATTACK: 1 } },
+      ],
+      undated: 1,
+    });
+  });
+
+  it('groups events by place, most first, and leaves out the unplaced', () => {
+    const twice = [...ledger.events, event('mosul-second', { place: place('Mosul', 'Nineveh', 'Iraq') })];
+    expect(placesOf(twice).map((p) => [p.name, p.events, p.eventIds])).toEqual([
+      ['Mosul', 2, ['mosul-checkpoint', 'mosul-second']],
+      ['Harir Air Base', 1, ['harir-drone']],
+      ['Kharkiv', 1, ['kharkiv-market']],
+    ]);
   });
 });
