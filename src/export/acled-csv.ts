@@ -225,15 +225,17 @@ export function ledgerToAcledCsv(ledger: Ledger, options: AcledExportOptions = {
 }
 
 /**
- * Rows of an ACLED CSV: ours, or ACLED's own (its 31 columns in any order; other columns are
- * ignored). Throws `InputError` when a required ACLED column is missing or a row has the wrong
+ * Rows of an ACLED CSV: ours, or ACLED's own (its 31 columns in any order and either case; other
+ * columns are ignored). Throws `InputError` when a required ACLED column is missing or a row has the wrong
  * number of cells.
  *
  * @example parseAcledCsv(ledgerToAcledCsv(ledger))[0].corroborate_event_id
  */
 export function parseAcledCsv(text: string): AcledRow[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) throw new InputError('ACLED CSV: the text is empty (no header row)');
+  const [written, ...rows] = parseCsv(text);
+  if (!written) throw new InputError('ACLED CSV: the text is empty (no header row)');
+  // Older ACLED files write the column names in capitals (EVENT_ID_CNTY).
+  const header = written.map((column) => column.trim().toLowerCase());
   const missing = ACLED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) throw new InputError(`ACLED CSV: missing column(s) ${missing.join(', ')}`);
   const known = new Set<string>([...ACLED_COLUMNS, ...CORROBORATE_COLUMNS]);

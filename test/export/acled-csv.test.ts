@@ -155,9 +155,14 @@ describe('ACLED CSV export', () => {
     expect(row?.actor1).toBe('=HYPERLINK("http://evil.example")');
   });
 
-  it('reads a plain ACLED file with its 31 columns in another order', () => {
-    const header = [...ACLED_COLUMNS].reverse();
-    const cells = header.map((column) => (column === 'country' ? 'Iraq' : ''));
+  it.each([
+    ['in another order', [...ACLED_COLUMNS].reverse()],
+    [
+      'in capitals, with a column of its own',
+      [...ACLED_COLUMNS.map((c) => c.toUpperCase()), 'EVENT_ID_NO_CNTY'],
+    ],
+  ])('reads a plain ACLED file with its 31 columns %s', (_case, header) => {
+    const cells = header.map((column) => (column.toLowerCase() === 'country' ? 'Iraq' : ''));
     const [row] = parseAcledCsv(`${header.join(',')}\r\n${cells.join(',')}\r\n`);
     expect(row?.country).toBe('Iraq');
     expect(row?.corroborate_event_id).toBeUndefined();
