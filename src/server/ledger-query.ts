@@ -40,29 +40,51 @@ export interface EventQuery {
  * @example queryEvents(ledger, { type: 'DRONE_STRIKE', sort: 'date', descending: true, limit: 50, offset: 0 })
  */
 export function queryEvents(ledger: Ledger, query: EventQuery): { items: LedgerEvent[]; total: number } {
-  const matches = filterEvents(ledger, query);
-  const { key, compare } = SORTS[query.sort];
-  const direction = query.descending ? -1 : 1;
-  // Events without the sort key (undated, unplaced) come last in either direction.
-  matches.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === null || y === null)
-      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.id.localeCompare(b.id);
-    return direction * compare(x, y) || a.id.localeCompare(b.id);
-  });
+  // Filtering a list sorted once per ledger keeps its order: no sort per request.
+  const matches = filterEvents(ledger, query, sortedEvents(ledger, query.sort, query.descending));
   return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+}
+
+const sortedCache = new WeakMap<Ledger, Map<string, readonly LedgerEvent[]>>();
+
+/** The ledger's events in one order, computed once per ledger object. */
+function sortedEvents(ledger: Ledger, sort: EventQuery['sort'], descending: boolean): readonly LedgerEvent[] {
+  let orders = sortedCache.get(ledger);
+  if (orders === undefined) {
+    orders = new Map();
+    sortedCache.set(ledger, orders);
+  }
+  const name = `${descending ? '-' : ''}${sort}`;
+  const cached = orders.get(name);
+  if (cached !== undefined) return cached;
+  const { key, compare } = SORTS[sort];
+  const direction = descending ? -1 : 1;
+  const keyed = ledger.events.map((event) => ({ event, key: key(event) }));
+  // Events without the sort key (undated, unplaced) come last in either direction.
+  keyed.sort((a, b) => {
+    if (a.key === null || b.key === null) {
+      return (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || a.event.id.localeCompare(b.event.id);
+    }
+    return direction * compare(a.key, b.key) || a.event.id.localeCompare(b.event.id);
+  });
+  const ordered = keyed.map((k) => k.event);
+  orders.set(name, ordered);
+  return ordered;
 }
 
 /** The filter part of an event query. */
 export type EventFilter = Omit<EventQuery, 'sort' | 'descending' | 'limit' | 'offset'>;
 
 /**
- * The events that pass a filter, in ledger order.
+ * The events that pass a filter, in the order of `events` (default: the ledger's).
  *
  * @example filterEvents(ledger, { place: 'Iraq', statuses: ['disputed'] })
  */
-export function filterEvents(ledger: Ledger, query: EventFilter): LedgerEvent[] {
+export function filterEvents(
+  ledger: Ledger,
+  query: EventFilter,
+  events: readonly LedgerEvent[] = ledger.events,
+): LedgerEvent[] {
   const index = indexOf(ledger);
   const type = query.type?.toLowerCase();
   const place = query.place?.toLowerCase();
@@ -70,7 +92,7 @@ export function filterEvents(ledger: Ledger, query: EventFilter): LedgerEvent[] 
   const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const statuses =
     query.statuses === undefined || query.statuses.length === 0 ? null : new Set(query.statuses);
-  return ledger.events.filter((event) => {
+  return events.filter((event) => {
     if (query.from !== undefined && (event.date === null || event.date.to < query.from)) return false;
     if (query.to !== undefined && (event.date === null || event.date.from > query.to)) return false;
     if (
