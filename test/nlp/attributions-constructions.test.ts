@@ -369,3 +369,27 @@ describe('agentless passives of judgement and report', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('speech in a title-case headline', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Aid Groups Slam Plan To Close Border Crossing.\n\nThe plan was announced on Monday.',
+      { source: 'Aid Groups', cue: 'Slam', content: 'Plan To Close Border Crossing' },
+    ],
+    [
+      'Kurdish Leaders Rip Governor As A ‘Reckless Gambler.’\n\nThe row deepened on Tuesday.',
+      { source: 'Kurdish Leaders', cue: 'Rip', content: 'Governor As A ‘Reckless Gambler.’' },
+    ],
+    [
+      'Mayor Speaks ‘Directly To Residents’ After Second Flood.\n\nThe river rose again.',
+      { source: 'Mayor', cue: 'Speaks', content: '‘Directly To Residents’' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['Power Plant Rules Face Key Test In Court.\n\nThe hearing opens today.'],
+    ['Floods Cut Roads Across The North.\n\nThe rain stopped at noon.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});
