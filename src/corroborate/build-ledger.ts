@@ -206,7 +206,11 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
     );
   };
   const groups = new Map<string, string[]>();
-  for (const [key, label] of replay.assignment) groups.set(label, [...(groups.get(label) ?? []), key]);
+  for (const [key, label] of replay.assignment) {
+    const list = groups.get(label);
+    if (list) list.push(key);
+    else groups.set(label, [key]);
+  }
   const clusters: Cluster[] = [...groups.values()].map((keys) => {
     const sorted = [...keys].sort(memberOrder);
     const first = sorted[0] ?? '';
@@ -232,6 +236,14 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
   }
   const claimEvents = new Map<string, Set<string>>();
 
+  const linksByLabel = new Map<string, EventLink[]>();
+  for (const l of clustering.links) {
+    const label = replay.assignment.get(eventKey(l.a));
+    if (label === undefined) continue;
+    const list = linksByLabel.get(label);
+    if (list) list.push(l);
+    else linksByLabel.set(label, [l]);
+  }
   const checked: CheckedEvent[] = [];
   const events: LedgerEvent[] = clusters.map((cluster) => {
     const id = `${cluster.anchor.documentId}:${cluster.anchor.eventId}`;
@@ -242,7 +254,11 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
       events: inc.events.filter((e) => members.has(eventKey({ documentId: inc.documentId, eventId: e.id }))),
     }));
     const sides = eventClaimSides(incidents, claims);
-    for (const c of sides.all) claimEvents.set(c.id, new Set([...(claimEvents.get(c.id) ?? []), id]));
+    for (const c of sides.all) {
+      const set = claimEvents.get(c.id);
+      if (set) set.add(id);
+      else claimEvents.set(c.id, new Set([id]));
+    }
     const contradictions = findContradictions(sides);
     const actorTexts = incidents.flatMap((i) => i.actorTexts);
     const originIds = [
@@ -256,9 +272,9 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
     );
     const typed = coded.find((e) => e.type === type);
     const analystStatus = statusOf.get(id);
-    const links: EventLink[] = clustering.links.filter(
-      (l) => members.has(eventKey(l.a)) && members.has(eventKey(l.b)),
-    );
+    const links: EventLink[] = (
+      linksByLabel.get(replay.assignment.get(cluster.keys[0] ?? '') ?? '') ?? []
+    ).filter((l) => members.has(eventKey(l.a)) && members.has(eventKey(l.b)));
     const confidence =
       1 -
       [...new Map(incidents.map((i) => [originOf.get(i.documentId), i.confidence])).values()].reduce(

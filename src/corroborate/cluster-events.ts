@@ -4,6 +4,7 @@ import type { ReportIncident } from './event-features.js';
 import {
   candidatePairs,
   comparePlaces,
+  isAnonymous,
   isRestatement,
   MATCH_DEFAULTS,
   type MatchOptions,
@@ -22,6 +23,13 @@ export interface ClusterConstraints {
 export interface EventClustering {
   readonly assignment: Map<string, string>;
   readonly links: EventLink[];
+}
+
+const GENERIC_CODES = new Set(['ATTACK', 'OTHER']);
+
+/** An incident coded only with a generic code (a bare "attack", a death or an injury). */
+function isGeneric(i: ReportIncident): boolean {
+  return [...i.events].every((e) => GENERIC_CODES.has(e.type));
 }
 
 function refOf(key: string): ReportEventRef {
@@ -60,7 +68,9 @@ class Clusters {
     const mb = this.members.get(rb) ?? [];
     if (ma.length < mb.length) [ra, rb] = [rb, ra];
     this.parent.set(rb, ra);
-    this.members.set(ra, [...(this.members.get(ra) ?? []), ...(this.members.get(rb) ?? [])]);
+    const into = this.members.get(ra);
+    const from = this.members.get(rb) ?? [];
+    if (into) for (const k of from) into.push(k);
     this.members.delete(rb);
   }
 }
@@ -153,20 +163,43 @@ export function clusterEvents(
     }
   }
   const byDocument = new Map<string, ReportIncident[]>();
-  for (const inc of incidents)
-    byDocument.set(inc.documentId, [...(byDocument.get(inc.documentId) ?? []), inc]);
+  for (const inc of incidents) {
+    const list = byDocument.get(inc.documentId);
+    if (list) list.push(inc);
+    else byDocument.set(inc.documentId, [inc]);
+  }
+  const first = (inc: ReportIncident) => (inc.refs[0] ? eventKey(inc.refs[0]) : null);
   for (const group of byDocument.values()) {
     for (let i = 0; i < group.length; i += 1) {
       for (let j = i + 1; j < group.length; j += 1) {
         const a = group[i];
         const b = group[j];
         if (!a || !b) continue;
-        const restated = isRestatement(a, b, options);
-        const ka = a.refs[0] ? eventKey(a.refs[0]) : null;
-        const kb = b.refs[0] ? eventKey(b.refs[0]) : null;
+        // A generic incident ("the attack", "killed") would bridge two events of a roundup: it waits (below).
+        if (isGeneric(a) || isGeneric(b)) continue;
+        const restated = isRestatement(a, b, options, false);
+        const ka = first(a);
+        const kb = first(b);
         if (restated && ka && kb && compatible(ka, kb))
           link(ka, kb, restated.score, restated.reasons, 'auto');
       }
+    }
+    // An incident left alone that names no place or target joins the report's event when just one fits.
+    for (const a of group) {
+      const ka = first(a);
+      if (!ka || !(isAnonymous(a) || isGeneric(a))) continue;
+      const fits = new Map<string, { key: string; score: number; reasons: string[] }>();
+      for (const b of group) {
+        const kb = first(b);
+        if (b === a || !kb || clusters.find(kb) === clusters.find(ka) || isGeneric(b)) continue;
+        const restated = isRestatement(a, b, options, false);
+        if (!restated || !compatible(ka, kb)) continue;
+        const root = clusters.find(kb);
+        const best = fits.get(root);
+        if (!best || restated.score > best.score) fits.set(root, { key: kb, ...restated });
+      }
+      const [only, ...more] = [...fits.values()];
+      if (only && more.length === 0) link(ka, only.key, only.score, only.reasons, 'auto');
     }
   }
   groupOf = new Map(keys.map((k) => [k, clusters.find(k)]));

@@ -1,3 +1,4 @@
+import type { DateMention } from '../types/date.js';
 import type { ConflictEvent } from '../types/event.js';
 import type { ReportEventRef } from '../types/ledger.js';
 import type { Place, PlacePrecision } from '../types/place.js';
@@ -21,8 +22,10 @@ export interface IncidentPlace {
 export interface IncidentDate {
   readonly from: number;
   readonly to: number;
-  /** Guessed from the publication date (the report states no date for the event). */
+  /** Not stated for the event itself: taken from the report's lead sentences or guessed from publication. */
   readonly inferred: boolean;
+  /** Where it came from: the event's own date, its sentence, the report's lead, or the publication date. */
+  readonly source: 'event' | 'sentence' | 'lede' | 'publication';
 }
 
 /** A number of people killed or wounded stated for an incident, with its bound. */
@@ -57,6 +60,8 @@ export interface ReportIncident {
   readonly place: IncidentPlace | null;
   readonly date: IncidentDate | null;
   readonly targets: Set<string>;
+  /** Proper-name words of the places and targets the incident names ("harir", "rumeilan"). */
+  readonly names: Set<string>;
   readonly actors: Set<string>;
   readonly weapons: Set<string>;
   readonly targetTexts: string[];
@@ -245,6 +250,33 @@ function placeOf(place: Place, inferred: boolean): IncidentPlace | null {
   };
 }
 
+/** Place kinds too broad to identify where an event happened by name. */
+const BROAD_KINDS = new Set(['country', 'demonym', 'region', 'admin1', 'water', 'other']);
+
+function finer(a: IncidentPlace, b: IncidentPlace): boolean {
+  if (a.inferred !== b.inferred) return !a.inferred;
+  return precisionRank(a.precision) < precisionRank(b.precision);
+}
+
+/**
+ * Proper-name words of a phrase, generic place words dropped: "Harir Air Base" → `harir`.
+ *
+ * @example properWords('the Rumeilan airstrip') // ['rumeilan']
+ */
+export function properWords(text: string): string[] {
+  return (text.match(/\p{Lu}[\p{L}\p{N}'-]*/gu) ?? [])
+    .map((w) => w.toLowerCase().replace(/'s$/, ''))
+    .filter((w) => w.length > 2 && !GENERIC.has(w) && !STOP.has(w));
+}
+
+/** A date an event can carry: a day or a week, not in the future of the report, year known. */
+function usableDate(d: DateMention, published: number | null): boolean {
+  if (d.yearUnknown || d.kind === 'open-range' || (d.precision !== 'day' && d.precision !== 'week'))
+    return false;
+  const from = dayOf(d.from);
+  return from !== null && (published === null || from <= published);
+}
+
 /** Days before publication an undated event may have happened. */
 const UNDATED_WINDOW_DAYS = 3;
 
@@ -266,12 +298,22 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
   const groups = new Map<string, ConflictEvent[]>();
   for (const event of events) {
     const root = ids.has(event.incidentId) ? event.incidentId : event.id;
-    groups.set(root, [...(groups.get(root) ?? []), event]);
+    const list = groups.get(root);
+    if (list) list.push(event);
+    else groups.set(root, [event]);
   }
   const mainPlaceId = record.eventLocation?.placeId ?? null;
   const mainPlace = mainPlaceId ? places.get(mainPlaceId) : undefined;
   const published = dayOf(doc.publishedDate ?? record.document.publishedDate);
   const order = new Map(record.events.map((e, i) => [e.id, i]));
+  const datelines = record.document.boilerplate.filter((b) => b.kind === 'dateline');
+  const inDateline = (offset: number) => datelines.some((b) => offset >= b.start && offset < b.end);
+  const sentenceAt = (offset: number) => record.sentences.find((x) => offset >= x.start && offset < x.end);
+  // The report's lead: its first two body sentences, where a news report dates its main event.
+  const lead = record.sentences.filter((x) => x.role === 'body').slice(0, 2);
+  const ledeDate = record.dates
+    .filter((d) => lead.some((x) => d.start >= x.start && d.start < x.end) && usableDate(d, published))
+    .sort((a, b) => a.start - b.start)[0];
 
   const incidents: ReportIncident[] = [];
   for (const [root, members] of groups) {
@@ -279,30 +321,50 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
     const lead = members.find((e) => e.id === root && e.type !== 'OTHER') ?? coded[0] ?? members[0];
     if (!lead) continue;
 
+    const triggerSentences = members.flatMap((e) => {
+      const sentence = sentenceAt(e.trigger.start);
+      return sentence ? [sentence] : [];
+    });
+    const inSentences = (start: number) => triggerSentences.some((x) => start >= x.start && start < x.end);
+
     let place: IncidentPlace | null = null;
     for (const e of members) {
       const p = e.placeId ? places.get(e.placeId) : undefined;
-      const candidate = p ? placeOf(p, false) : null;
-      if (candidate && (!place || precisionRank(candidate.precision) < precisionRank(place.precision)))
-        place = candidate;
+      const candidate = p ? placeOf(p, inDateline(p.start)) : null;
+      if (candidate && (!place || finer(candidate, place))) place = candidate;
+    }
+    // A coarse place ("in Iraq") is refined by a finer one named in the same sentence.
+    for (const p of record.places) {
+      if (!inSentences(p.start) || inDateline(p.start)) continue;
+      const candidate = placeOf(p, false);
+      if (!candidate || candidate.lat === null) continue;
+      if (place?.country && candidate.country && place.country !== candidate.country) continue;
+      if (!place || finer(candidate, place)) place = candidate;
     }
     if (!place && mainPlace) place = placeOf(mainPlace, true);
 
     let date: IncidentDate | null = null;
-    let dateWidth = Number.POSITIVE_INFINITY;
-    for (const e of members) {
-      const d = e.dateId ? dates.get(e.dateId) : undefined;
-      if (!d || d.yearUnknown || d.kind === 'open-range') continue;
+    const consider = (d: DateMention | undefined, source: IncidentDate['source']) => {
+      if (!d || !usableDate(d, published)) return;
       const from = dayOf(d.from);
       const to = dayOf(d.to ?? d.from);
-      if (from === null || to === null) continue;
-      if (to - from < dateWidth) {
-        date = { from, to, inferred: false };
-        dateWidth = to - from;
+      if (from === null || to === null) return;
+      if (!date || to - from < date.to - date.from) date = { from, to, inferred: source === 'lede', source };
+    };
+    for (const e of members) consider(e.dateId ? dates.get(e.dateId) : undefined, 'event');
+    if (!date) for (const d of record.dates) if (inSentences(d.start)) consider(d, 'sentence');
+    if (!date && ledeDate) consider(ledeDate, 'lede');
+    if (!date && published !== null)
+      date = { from: published - UNDATED_WINDOW_DAYS, to: published, inferred: true, source: 'publication' };
+
+    const names = new Set<string>();
+    for (const e of members) for (const w of e.target ? properWords(e.target.text) : []) names.add(w);
+    for (const p of record.places) {
+      const own = members.some((e) => e.placeId === p.id);
+      if ((own || inSentences(p.start)) && !BROAD_KINDS.has(p.kind) && !inDateline(p.start)) {
+        for (const w of properWords(p.name)) names.add(w);
       }
     }
-    if (!date && published !== null)
-      date = { from: published - UNDATED_WINDOW_DAYS, to: published, inferred: true };
 
     const targetTexts = members.flatMap((e) => (e.target ? [e.target.text] : []));
     const actorTexts = members.flatMap((e) => (e.actor && !e.actorInferred ? [e.actor.text] : []));
@@ -359,6 +421,7 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
       place,
       date,
       targets: new Set(targetTexts.flatMap(targetKeys)),
+      names,
       actors: new Set(actorTexts.map((t) => phraseWords(t).join(' ')).filter((t) => t !== '')),
       weapons: heads(weaponTexts),
       targetTexts,

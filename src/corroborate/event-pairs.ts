@@ -43,6 +43,17 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** Codes a generic attack word gets ("the attack"): they say nothing against a more specific one. */
+const GENERIC_TYPES = new Set(['ATTACK', 'OTHER']);
+/** ACLED's explosion sub-types, told apart by weapon. */
+const EXPLOSIONS = new Set([
+  'AIR_STRIKE',
+  'ART_MISS_ATTACK',
+  'REM_EXPLOS',
+  'SUIC_BOMB',
+  'GRENADE',
+  'CHEM_WEAP',
+]);
 const STRIKES = new Set(['AIR_STRIKE', 'ART_MISS_ATTACK', 'DISR_WEAP', 'CHEM_WEAP']);
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const UNREST = new Set(['Protests', 'Riots']);
@@ -83,7 +94,13 @@ export function comparePlaces(
       return { score: 0.15 * weight, reasons: [`${Math.round(km)} km apart (${a.name}, ${b.name})`] };
     return { score: 0.05 * weight, reasons: [`within ${Math.round(km)} km (${a.name}, ${b.name})`] };
   }
-  if (a.country && b.country && a.country !== b.country) return null;
+  if (a.country && b.country && a.country !== b.country) {
+    // A country-level place is often a side's name ("US forces"), not where it happened: a soft conflict.
+    const coarse =
+      precisionRank(a.precision) >= precisionRank('country') ||
+      precisionRank(b.precision) >= precisionRank('country');
+    return coarse ? { score: -0.2, reasons: [`countries differ (${a.country}, ${b.country})`] } : null;
+  }
   if (a.admin1 && b.admin1 && a.admin1 !== b.admin1 && a.country === b.country) return null;
   if (a.admin1 && a.admin1 === b.admin1)
     return { score: 0.1 * weight, reasons: [`same province (${a.admin1})`] };
@@ -96,30 +113,44 @@ export function comparePlaces(
 export function compareDates(a: IncidentDate, b: IncidentDate, options: MatchOptions = {}): PairScore | null {
   const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
   const overlap = a.from <= b.to + slack && b.from <= a.to + slack;
-  if (a.inferred || b.inferred) {
+  if (a.source === 'publication' || b.source === 'publication') {
     return overlap
       ? { score: 0.05, reasons: ['reported within days'] }
       : { score: -0.2, reasons: ['reported days apart'] };
   }
+  const sameDay = a.from === a.to && b.from === b.to && a.from === b.from;
+  if (a.inferred || b.inferred) {
+    // A date from the report's lead, not the event's own sentence: agreement counts, conflict is soft.
+    if (!overlap) return { score: -0.2, reasons: ['lead dates differ'] };
+    return sameDay
+      ? { score: 0.2, reasons: [`same day (${isoOfDay(a.from)}, from the lead)`] }
+      : { score: 0.1, reasons: ['dates overlap (from the lead)'] };
+  }
   if (!overlap) return null;
-  if (a.from === a.to && b.from === b.to && a.from === b.from)
-    return { score: 0.25, reasons: [`same day (${isoOfDay(a.from)})`] };
+  if (sameDay) return { score: 0.25, reasons: [`same day (${isoOfDay(a.from)})`] };
   if (a.to - a.from <= 1 && b.to - b.from <= 1) return { score: 0.2, reasons: ['dates within a day'] };
   return { score: 0.12, reasons: ['dates overlap'] };
 }
 
 /** How compatible two event codings are: same sub-type, a strike and its interception, or unrelated. */
 export function compareTypes(a: ReportIncident, b: ReportIncident): PairScore {
-  if (a.types.size === 0 || b.types.size === 0) return { score: 0, reasons: [] };
-  const shared = [...a.types].filter((t) => b.types.has(t));
-  if (shared.length > 0) return { score: 0.2, reasons: [`same sub-type (${a.subEventType ?? shared[0]})`] };
-  if ([...a.types].some((t) => STRIKES.has(t)) && [...b.types].some((t) => STRIKES.has(t))) {
-    return { score: 0.1, reasons: ['compatible types (strike, interception)'] };
-  }
+  const specific = (x: ReportIncident) => new Set([...x.types].filter((t) => !GENERIC_TYPES.has(t)));
+  const ta = specific(a);
+  const tb = specific(b);
+  if (ta.size === 0 || tb.size === 0) return { score: 0, reasons: [] };
+  const same = [...ta].filter((t) => tb.has(t));
+  if (same.length > 0) return { score: 0.2, reasons: [`same sub-type (${a.subEventType ?? same[0]})`] };
+  const strike = (set: Set<string>) => [...set].some((t) => STRIKES.has(t));
+  const explosive = (x: ReportIncident, set: Set<string>) =>
+    x.eventType === 'Explosions/Remote violence' || [...set].some((t) => t === 'DISR_WEAP');
+  if (strike(ta) && strike(tb)) return { score: 0.1, reasons: ['compatible types (strike, interception)'] };
+  if (explosive(a, ta) && explosive(b, tb))
+    return { score: 0.05, reasons: ['compatible types (explosions)'] };
   if (a.eventType && a.eventType === b.eventType)
     return { score: 0.05, reasons: [`same event type (${a.eventType})`] };
   const aViolent = a.eventType !== null && VIOLENT.has(a.eventType);
   const bViolent = b.eventType !== null && VIOLENT.has(b.eventType);
+  if (aViolent && bViolent) return { score: -0.05, reasons: ['different types of violence'] };
   if (
     (aViolent && b.eventType !== null && UNREST.has(b.eventType)) ||
     (bViolent && a.eventType !== null && UNREST.has(a.eventType))
@@ -168,17 +199,20 @@ export function scoreIncidentPair(
     if (!dates) return null;
     add(dates);
   }
+  const names = shared(a.names, b.names);
+  const byName: PairScore | null =
+    names.length > 0 ? { score: 0.2, reasons: [`same place name (${names.join(', ')})`] } : null;
   if (a.place && b.place) {
     const places = comparePlaces(a.place, b.place, options);
     if (!places) {
-      if (!a.place.inferred && !b.place.inferred) return null;
+      if (!a.place.inferred && !b.place.inferred && !byName) return null;
       add({ score: -0.2, reasons: ['report locations differ'] });
-    } else add(places);
-  }
+      add(byName);
+    } else add(byName && byName.score > places.score ? byName : places);
+  } else add(byName);
   add(compareTypes(a, b));
-  const targets = shared(a.targets, b.targets);
-  if (targets.length > 0) add({ score: 0.15, reasons: [`same target (${targets.join(', ')})`] });
-  else if (a.targets.size > 0 && b.targets.size > 0) add({ score: -0.05, reasons: ['different targets'] });
+  const targets = shared(a.targets, b.targets).filter((t) => !names.includes(t));
+  if (targets.length > 0) add({ score: 0.1, reasons: [`same target (${targets.join(', ')})`] });
   const actor = sharedWords(a.actors, b.actors);
   if (actor) add({ score: 0.1, reasons: [`same actor (${actor})`] });
   const weapons = shared(a.weapons, b.weapons);
@@ -187,8 +221,21 @@ export function scoreIncidentPair(
 }
 
 /**
+ * Whether an incident names nothing that places it (no place name, no target): "the attack",
+ * "both drones were shot down". It joins the report's one compatible event, if there is one.
+ *
+ * @example isAnonymous(incidentOf('Both drones were shot down.')) // true
+ */
+export function isAnonymous(i: ReportIncident): boolean {
+  return (
+    i.names.size === 0 && i.targets.size === 0 && (i.place === null || i.place.inferred || !fine(i.place))
+  );
+}
+
+/**
  * Whether two incidents of one report restate one event (headline, standfirst and body each
- * describe the strike): compatible dates, places and types, and no conflicting targets.
+ * describe the strike): compatible dates, places and types, no conflicting targets, and
+ * (unless `requireSignal` is false) a shared place name, target or precise place.
  *
  * @example isRestatement(headlineStrike, bodyStrike) // true
  */
@@ -196,9 +243,13 @@ export function isRestatement(
   a: ReportIncident,
   b: ReportIncident,
   options: MatchOptions = {},
+  requireSignal = true,
 ): PairScore | null {
-  if (a.date && b.date && !a.date.inferred && !b.date.inferred && !compareDates(a.date, b.date, options))
-    return null;
+  // Within one report even a date from its lead counts: "last week's attempt" is another event.
+  if (a.date && b.date && a.date.source !== 'publication' && b.date.source !== 'publication') {
+    const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
+    if (!(a.date.from <= b.date.to + slack && b.date.from <= a.date.to + slack)) return null;
+  }
   if (
     a.place &&
     b.place &&
@@ -207,9 +258,28 @@ export function isRestatement(
     !comparePlaces(a.place, b.place, options)
   )
     return null;
-  const types = compareTypes(a, b);
-  if (types.score <= 0 && a.types.size > 0 && b.types.size > 0) return null;
-  if (a.targets.size > 0 && b.targets.size > 0 && shared(a.targets, b.targets).length === 0) return null;
+  // One report names one strike with one weapon: a drone strike and a rocket attack in one
+  // report are two events (an interception of the strike may differ). A bare "attack" coded
+  // as a clash may restate either.
+  const ta = [...a.types].filter((t) => EXPLOSIONS.has(t));
+  const tb = [...b.types].filter((t) => EXPLOSIONS.has(t));
+  if (ta.length > 0 && tb.length > 0 && !ta.some((t) => tb.includes(t))) return null;
+  if (compareTypes(a, b).score <= -0.1) return null;
+  // Targets are not compared: one report names the same target many ways ("the base", "a hangar").
+  // Something must tie them to one spot: a shared place name or target, or the same precise place.
+  const samePlace =
+    a.place !== null &&
+    b.place !== null &&
+    !a.place.inferred &&
+    !b.place.inferred &&
+    (comparePlaces(a.place, b.place, options)?.score ?? 0) >= 0.15;
+  if (
+    requireSignal &&
+    !samePlace &&
+    shared(a.names, b.names).length === 0 &&
+    shared(a.targets, b.targets).length === 0
+  )
+    return null;
   const scored = scoreIncidentPair(a, b, options);
   if (!scored) return null;
   return { score: scored.score, reasons: ['restated in the same report', ...scored.reasons] };

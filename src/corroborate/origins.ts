@@ -71,6 +71,32 @@ function noticeOutlets(doc: LedgerInputDocument): string[] {
   return [...new Set(named)];
 }
 
+/** A dateline credit "ERBIL, Iraq, March 4 (Meridian Wire) —" or a "Reporting by X" line the reader may not have read. */
+const DATELINE_CREDIT = /\(([\p{Lu}][\p{L}.&' -]{1,40}?)\)\s*[—–-]/u;
+const REPORTING_BY = /\bReporting by ([\p{Lu}][\p{L}.&'-]*(?: [\p{Lu}][\p{L}.&'-]*){0,4})/u;
+
+/**
+ * Wire credits of a document: those the reader found, plus a dateline credit or a
+ * "Reporting by …" line.
+ *
+ * @example wireCreditsOf(doc) // ['meridian wire']
+ */
+export function wireCreditsOf(doc: LedgerInputDocument): string[] {
+  const text = doc.record.text;
+  const found = doc.record.document.wireCredits.map((c) => c.value);
+  const dateline = DATELINE_CREDIT.exec(text.slice(0, 600));
+  if (dateline?.[1]) found.push(dateline[1]);
+  const reporting = REPORTING_BY.exec(text);
+  if (reporting?.[1]) found.push(reporting[1]);
+  return [...new Set(found.map(foldOutlet).filter((c) => c !== ''))].sort();
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function dayNumber(doc: LedgerInputDocument): number | null {
   const date = doc.publishedDate ?? doc.record.document.publishedDate;
   if (!date) return null;
@@ -170,11 +196,8 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
   const byOutlet = new Map<string, LedgerInputDocument[]>();
   const byCredit = new Map<string, LedgerInputDocument[]>();
   for (const doc of ordered) {
-    for (const name of publishersOf(doc)) byOutlet.set(name, [...(byOutlet.get(name) ?? []), doc]);
-    const credits = new Set(
-      doc.record.document.wireCredits.map((c) => foldOutlet(c.value)).filter((c) => c !== ''),
-    );
-    for (const credit of credits) byCredit.set(credit, [...(byCredit.get(credit) ?? []), doc]);
+    for (const name of publishersOf(doc)) pushTo(byOutlet, name, doc);
+    for (const credit of wireCreditsOf(doc)) pushTo(byCredit, credit, doc);
   }
   const near = (a: LedgerInputDocument, b: LedgerInputDocument) => {
     const da = dayNumber(a);
@@ -229,15 +252,16 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
   const members = new Map<string, string[]>();
   for (const doc of ordered) {
     const root = sets.find(doc.id);
-    members.set(root, [...(members.get(root) ?? []), doc.id]);
+    pushTo(members, root, doc.id);
   }
   const originOf = new Map<string, string>();
   const origins: LedgerOrigin[] = [];
+  const linksOf = new Map<string, OriginLink[]>();
+  for (const l of sortedLinks) pushTo(linksOf, sets.find(l.a), l);
   for (const [root, documentIds] of members) {
     const id = `origin-${root}`;
     for (const d of documentIds) originOf.set(d, id);
-    const own = new Set(documentIds);
-    const groupLinks = sortedLinks.filter((l) => own.has(l.a));
+    const groupLinks = linksOf.get(root) ?? [];
     const method =
       documentIds.length === 1
         ? 'own'
