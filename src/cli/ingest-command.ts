@@ -142,12 +142,16 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
       const total = STATUSES.reduce((sum, s) => sum + counts[s], 0);
       process.stdout.write(
         `\ningested ${total} item${total === 1 ? '' : 's'} in ${seconds.toFixed(1)} s: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}\n` +
-          `ledger: ${stats.documents} documents in ${stats.origins} origins, ${stats.events} report events, ${stats.claims} claims` +
+          `ledger: ${plural(stats.documents, 'document')} in ${plural(stats.origins, 'origin')}, ${plural(stats.events, 'report event')}, ${plural(stats.claims, 'claim')}` +
           `${origins && origins.changed > 0 ? ` (${origins.changed} origin${origins.changed === 1 ? '' : 's'} regrouped)` : ''}\n`,
       );
     }
     return stored > 0 ? 0 : 3;
   });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** One status line: `new        examples/a.txt`, `failed     x.pdf: reason`. */

@@ -139,8 +139,9 @@ export async function runReportCommand(argv: string[]): Promise<number> {
 export function reportText(ledger: Ledger, summary: LedgerSummary, events: readonly LedgerEvent[]): string {
   const out: string[] = [];
   out.push(
-    `Ledger: ${summary.documents} documents · ${summary.origins} origins · ${summary.events} events · ` +
-      `${summary.claims} claims · ${summary.contradictions} contradictions · ${summary.checks} checks` +
+    `Ledger: ${plural(summary.documents, 'document')} · ${plural(summary.origins, 'origin')} · ` +
+      `${plural(summary.events, 'event')} · ${plural(summary.claims, 'claim')} · ` +
+      `${plural(summary.contradictions, 'contradiction')} · ${plural(summary.checks, 'check')}` +
       (summary.checkMismatches > 0 ? ` (${summary.checkMismatches} mismatched)` : ''),
   );
   out.push(
@@ -164,6 +165,10 @@ export function reportText(ledger: Ledger, summary: LedgerSummary, events: reado
     for (const check of orderChecks(loose)) out.push(`  ${checkLine(check)}`);
   }
   return out.join('\n');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function eventBlock(event: LedgerEvent, ledger: Ledger): string[] {
