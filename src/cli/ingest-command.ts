@@ -87,6 +87,8 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       'nothing to ingest: give files, folders, URLs or feeds (see "corroborate ingest --help")',
     );
+  if (positionals.includes('-') && process.stdin.isTTY)
+    throw new UsageError('"-" reads standard input, but it is a terminal: pipe a report or a JSONL batch in');
   const format = outputFormat(values.format);
   const referenceDate = values.date ? parseReferenceDate(values.date) : null;
   const maxBytes = positiveInteger(values['max-bytes'], '--max-bytes', DEFAULT_MAX_BYTES);

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import type { SourceDocument } from '../types/document.js';
 import { decodeInput, sniffBinaryKind } from './decode-input.js';
 import { type Feed, type FeedItem, looksLikeFeed, parseFeed } from './feeds.js';
-import type { FetchedPage, Fetcher } from './fetcher.js';
+import type { FetchedPage, Fetcher, FetchOutcome } from './fetcher.js';
 import { sourceFromString } from './source-document.js';
 
 /** What became of one input item: the store's verdict, or why it was skipped or failed. */
@@ -357,12 +357,22 @@ async function* ingestFeed(
     yield skipped(where, 'feed has no items');
     return;
   }
+  // Links are fetched a few items ahead while earlier items are read and stored.
+  const fetches = new Map<number, Promise<FetchOutcome>>();
+  const fetchAhead = (from: number) => {
+    for (let i = from; i < Math.min(from + FEED_FETCH_AHEAD, feed.items.length); i++) {
+      const link = feedItemLinkToFetch(feed.items[i]!);
+      if (link && !fetches.has(i)) fetches.set(i, context.fetcher.fetch(link));
+    }
+  };
   for (const [index, item] of feed.items.entries()) {
+    fetchAhead(index);
     const label = item.link ?? item.id ?? `${where}#${index + 1}`;
     const via = (result: IngestItemResult): IngestItemResult => ({ ...result, via: where });
-    const fullText = item.contentHtml !== null && item.contentHtml.length >= FULL_TEXT_MIN_CHARS;
-    if (!fullText && item.link) {
-      const outcome = await context.fetcher.fetch(item.link);
+    const fetching = fetches.get(index);
+    if (fetching) {
+      fetches.delete(index);
+      const outcome = await fetching;
       if (!outcome.ok) {
         yield via(failed(label, outcome.reason));
         continue;
@@ -379,6 +389,15 @@ async function* ingestFeed(
     }
     yield via(await storeFeedContent(label, feed, item, html, index, context));
   }
+}
+
+/** How many feed links are fetched at once, ahead of the item being stored. */
+const FEED_FETCH_AHEAD = 4;
+
+/** The link to fetch for a feed item, or null when the feed carries its full text (or it has no link). */
+function feedItemLinkToFetch(item: FeedItem): string | null {
+  const fullText = item.contentHtml !== null && item.contentHtml.length >= FULL_TEXT_MIN_CHARS;
+  return fullText ? null : item.link;
 }
 
 function storeFeedContent(
