@@ -19,24 +19,38 @@ export function resolvePlaces(
   // First pass: priors only, to learn the report's geography. Each name's votes are kept
   // apart so that a name is judged by the other places of the report, not by its own prior
   // ("Georgia" four times beside Atlanta and Texas is the state, whatever the country's weight).
-  const proximity = proximities(mentions);
+  const neighbours = new Set<GazetteerEntry>();
+  const proximity = proximities(mentions, neighbours);
   let votes = geographyVotes(
     mentions,
     mentions.map((m) => pick(m, null, null, null)),
     AMBIGUOUS_PRIOR_VOTE,
   );
-  const first = contextsOf(votes, proximity);
+  const first = contextsOf(votes, proximity, neighbours);
   const ctx = first(null);
   const chosen = mentions.map((m, i) => pick(m, first(m.key), containerAfter(text, mentions, i), ctx));
   // Then read again, one name at a time, in the geography the other names now have: "Lebanon"
   // beside "Boone County" is Lebanon, Indiana once Boone County has been read as Indiana's.
   // One name at a time, so that two names cannot keep swapping each other's state.
+  // A name keeps one reading through the report unless a container says otherwise
+  // ("Paris, France … Paris, Texas").
   for (let round = 1; round < ROUNDS; round++) {
+    const done = new Set<string>();
     mentions.forEach((m, i) => {
       if (m.candidates.length < 2) return;
+      const container = containerAfter(text, mentions, i);
+      if (!container && done.has(m.key)) return;
       votes = geographyVotes(mentions, chosen, AMBIGUOUS_READ_VOTE);
-      const now = contextsOf(votes, proximity);
-      chosen[i] = pick(m, now(m.key), containerAfter(text, mentions, i), now(null));
+      const now = contextsOf(votes, proximity, neighbours);
+      const e = pick(m, now(m.key), container, now(null));
+      if (container) {
+        chosen[i] = e;
+        return;
+      }
+      done.add(m.key);
+      mentions.forEach((o, k) => {
+        if (o.key === m.key && !containerAfter(text, mentions, k)) chosen[k] = e;
+      });
     });
   }
   const places: Place[] = [];
@@ -92,6 +106,7 @@ function geographyVotes(
 function contextsOf(
   votes: readonly Vote[],
   proximity: ReadonlyMap<GazetteerEntry, number>,
+  neighbours: ReadonlySet<GazetteerEntry>,
 ): (key: string | null) => Context {
   const contexts = new Map<string | null, Context>();
   return (key) => {
@@ -108,7 +123,14 @@ function contextsOf(
         add(admin1s, v.admin1, w);
       }
       const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
-      c = { countries, admin1s, countryTotal: total(countries), admin1Total: total(admin1s), proximity };
+      c = {
+        countries,
+        admin1s,
+        countryTotal: total(countries),
+        admin1Total: total(admin1s),
+        proximity,
+        neighbours,
+      };
       contexts.set(key, c);
     }
     return c;
@@ -122,7 +144,12 @@ interface Context {
   readonly admin1Total: number;
   /** 0..1 per candidate: how close it lies to the other places the report names. */
   readonly proximity: ReadonlyMap<GazetteerEntry, number>;
+  /** Candidates with another name's candidate within NEIGHBOUR_KM: local evidence. */
+  readonly neighbours: ReadonlySet<GazetteerEntry>;
 }
+
+/** Two places this close are neighbours: naming one is local evidence for the other. */
+const NEIGHBOUR_KM = 30;
 
 const LOCAL_KINDS = new Set(['city', 'admin2', 'admin1', 'facility']);
 
@@ -130,7 +157,10 @@ const LOCAL_KINDS = new Set(['city', 'admin2', 'admin1', 'facility']);
  * Geographic coherence: a report's places tend to lie together, so among same-named towns the
  * one near the report's other places wins ("Decatur" beside "Huntsville" is Decatur, Alabama).
  */
-function proximities(mentions: readonly PlaceMention[]): Map<GazetteerEntry, number> {
+function proximities(
+  mentions: readonly PlaceMention[],
+  neighbours: Set<GazetteerEntry>,
+): Map<GazetteerEntry, number> {
   const byKey = new Map<string, GazetteerEntry[]>();
   for (const m of mentions) {
     if (m.candidates.length === 0 || byKey.has(m.key)) continue;
@@ -151,6 +181,16 @@ function proximities(mentions: readonly PlaceMention[]): Map<GazetteerEntry, num
       out.set(c, inside.length / Math.max(1, keys.length - (byKey.has(m.key) ? 1 : 0)));
     }
   }
+  // A namesake far smaller than its name's best-known place lends less support: Brampton,
+  // Cambridgeshire (a village) does not pull "London" to England as Brampton, Ontario pulls it
+  // to Ontario.
+  const plausible = new Map<GazetteerEntry, number>();
+  for (const k of keys) {
+    const list = byKey.get(k)!;
+    const top = Math.log10(list[0]!.population + 1);
+    for (const c of list)
+      plausible.set(c, Math.max(0.25, Math.min(1, 1 - 0.25 * (top - Math.log10(c.population + 1)))));
+  }
   for (const k of keys) {
     for (const e of byKey.get(k)!) {
       if (out.has(e)) continue;
@@ -164,7 +204,8 @@ function proximities(mentions: readonly PlaceMention[]): Map<GazetteerEntry, num
           const dx = (c.lon - e.lon) * cos;
           const dy = c.lat - e.lat;
           const km = 111.2 * Math.sqrt(dx * dx + dy * dy);
-          const close = km < 50 ? 1 : km < 150 ? 0.6 : km < 400 ? 0.25 : 0;
+          if (km < NEIGHBOUR_KM) neighbours.add(e);
+          const close = (km < 50 ? 1 : km < 150 ? 0.6 : km < 400 ? 0.25 : 0) * plausible.get(c)!;
           if (close > best) best = close;
         }
         sum += best;
@@ -326,9 +367,23 @@ function pick(
     (c) =>
       ownName(c) === key && (c.kind === 'country' || c.featureCode === 'PPLC' || c.population >= FAMOUS_CITY),
   );
+  // A country's name ("Italy", "Egypt", "China") names a Texas or Pennsylvania town only when
+  // the text says so ("Italy, Texas") or names a place next to it ("Lebanon" beside Myerstown):
+  // the report's American geography alone is not enough.
+  const nation = m.candidates.some((c) => ownName(c) === key && c.kind === 'country');
   for (const e of m.candidates) {
+    const inside =
+      container !== null &&
+      e.kind !== 'country' &&
+      container.candidates.some(
+        (c) =>
+          (c.kind === 'country' && c.countryCode === e.countryCode) ||
+          (c.kind === 'admin1' && c.countryCode === e.countryCode && c.admin1 === e.admin1),
+      );
+    const namesake = country && e.kind === 'city' && e.population < SMALL_TOWN;
+    if (nation && namesake && !inside && !ctx?.neighbours.has(e)) continue;
     let s = prior(e, m);
-    if (country && e.kind === 'city' && e.population < SMALL_TOWN) s -= SMALL_NAMESAKE_PENALTY;
+    if (namesake) s -= SMALL_NAMESAKE_PENALTY;
     if (ctx && e.countryCode) {
       // A country is judged by the whole report, its own mentions included ("Mexico" said ten
       // times is about Mexico); other places by the report's other names only.
@@ -338,14 +393,7 @@ function pick(
         s += ADMIN1_WEIGHT * ((ctx.admin1s.get(`${e.countryCode}.${e.admin1}`) ?? 0) / ctx.admin1Total);
     }
     if (ctx) s += PROXIMITY_WEIGHT * (ctx.proximity.get(e) ?? 0);
-    if (container && e.kind !== 'country') {
-      const inside = container.candidates.some(
-        (c) =>
-          (c.kind === 'country' && c.countryCode === e.countryCode) ||
-          (c.kind === 'admin1' && c.countryCode === e.countryCode && c.admin1 === e.admin1),
-      );
-      if (inside) s += CONTAINER_BONUS;
-    }
+    if (inside) s += CONTAINER_BONUS;
     if (s > bestScore) {
       bestScore = s;
       best = e;

@@ -75,3 +75,27 @@ describe('"X and Y counties": each name is a county', () => {
     expect(p?.admin1).toBe(state);
   });
 });
+
+describe('a country’s name is the country unless the text places a namesake', () => {
+  // [text, mention, expected country, expected state or null]
+  it.each([
+    ['Dallas traders shipped rice to Italy last year, Texas officials said.', 'Italy', 'IT', null],
+    ['Rice from Houston and Dallas was shipped to China.', 'China', 'CN', null],
+    ['The band played in Italy, Texas, near Waco.', 'Italy', 'US', 'TX'],
+    ['Surviving are a son of Lebanon and a sister of Myerstown.', 'Lebanon', 'US', 'PA'],
+  ])('%s → %s in %s', (text, name, cc, state) => {
+    const p = places(text).find((x) => x.name === name);
+    expect(p?.countryCode).toBe(cc);
+    if (state) expect(p?.admin1).toBe(state);
+  });
+});
+
+describe('neighbours count by how plausible they are, and a name keeps one reading', () => {
+  it('reads London and Brampton beside Sarnia as Ontario’s, every time', () => {
+    const found = places(
+      'The team lost in Erie on Friday. Fans drove from London and Sarnia, and a forward from Brampton scored twice. London will host the next game.',
+    ).filter((p) => p.name === 'London' || p.name === 'Brampton');
+    expect(found).toHaveLength(3);
+    for (const p of found) expect(`${p.countryCode}.${p.admin1}`).toBe('CA.08');
+  });
+});
