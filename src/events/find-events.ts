@@ -130,20 +130,29 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       if (!s || argumentsOut.some((a) => a.start === s.start && a.end === s.end)) return;
       argumentsOut.push({ role, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
     };
+    const kairosType = kairosTypeOf(kind, lower, weapon, text, tokens, i, events, scope.start);
     push('attacker', args.attacker);
     push('target', args.target);
-    push('instrument', weapon);
+    push(instrumentRole(kairosType, weapon, text), weapon);
     const placeFound = placeArgument(text, tokens, i, placeEntities, places);
     // "the bombing of the Oklahoma City federal building": a name inside the target phrase is not the place.
     const placeArg =
       placeFound && args.target && placeFound.start >= t.end && placeFound.end <= args.target.end
         ? null
         : placeFound;
-    push('place', placeArg ?? locativeAfter(tokens, i, entities));
-    // "in Badia al-Sukhnah and Badia al-Sham": every place of the coordination.
-    if (placeArg) {
-      let end = placeArg.end;
-      for (const p of [...places, ...placeEntities].sort((a, b) => a.start - b.start)) {
+    const firstPlace = placeArg ?? locativeAfter(tokens, i, entities);
+    push('place', firstPlace);
+    // "in Badia al-Sukhnah and Badia al-Sham": every place of the coordination (names read as
+    // persons count when the first place was one).
+    if (firstPlace) {
+      const asPerson = (e: Entity) =>
+        e.type === 'Person' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'pronoun';
+      const personPlace = entities.some(
+        (e) => asPerson(e) && e.start === firstPlace.start && e.end === firstPlace.end,
+      );
+      let end = firstPlace.end;
+      const candidates = [...places, ...placeEntities, ...(personPlace ? entities.filter(asPerson) : [])];
+      for (const p of candidates.sort((a, b) => a.start - b.start)) {
         if (p.start < end) continue;
         const between = text.slice(end, p.start);
         if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/.test(between)) break;
@@ -166,17 +175,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     events.push({
       id,
       type: status === 'intercepted' ? 'DISR_WEAP' : code,
-      // KAIROS codes an explosion only when the text names one (the trigger word or an explosive).
-      // A generic "attack" inherits it from the explosion it refers back to ("the bombs ... the attacks").
-      kairosType:
-        kind.kairos === 'Conflict.Attack.DetonateExplode' ||
-        (weapon && EXPLOSIVE.test(text.slice(weapon.start, weapon.end))) ||
-        (kind.code === 'ATTACK_GENERIC' &&
-          ATTACK_NOUN.test(lower) &&
-          /^(?:the|these|those|such)$/i.test(tokens[i - 1]?.text ?? '') &&
-          explosionBefore(text, events, scope.start))
-          ? 'Conflict.Attack.DetonateExplode'
-          : 'Conflict.Attack.Unspecified',
+      kairosType,
       ramsType: ramsFor(code, kind),
       incidentId,
       eventType: coding.eventType,
@@ -209,6 +208,56 @@ function placeHead(text: string, s: { start: number; end: number }): { start: nu
   const end = s.end;
   return { start: end - m[1].length, end };
 }
+
+/**
+ * The KAIROS type of an attack event. KAIROS codes an explosion only when the text names one
+ * (the trigger word or an explosive); a generic "attack" inherits it from the explosion it
+ * refers back to ("the bombs ... the attacks").
+ */
+function kairosTypeOf(
+  kind: TriggerKind,
+  lower: string,
+  weapon: { start: number; end: number } | null,
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  events: readonly ConflictEvent[],
+  sentenceStart: number,
+): string {
+  const explosion =
+    kind.kairos === 'Conflict.Attack.DetonateExplode' ||
+    (weapon && EXPLOSIVE.test(text.slice(weapon.start, weapon.end))) ||
+    (kind.code === 'ATTACK_GENERIC' &&
+      ATTACK_NOUN.test(lower) &&
+      /^(?:the|these|those|such)$/i.test(tokens[i - 1]?.text ?? '') &&
+      explosionBefore(text, events, sentenceStart));
+  return explosion ? 'Conflict.Attack.DetonateExplode' : 'Conflict.Attack.Unspecified';
+}
+
+// Carriers of a bomb (KAIROS Instrument of an explosion), as opposed to the bomb itself.
+const CARRIER =
+  /\b(?:drones?|uavs?|aircraft|planes?|jets?|helicopters?|vehicles?|motorcycles?|motorbikes?|bicycles?|bikes?|donkeys?)$/i;
+
+/**
+ * The KAIROS role of the weapon: in an explosion the bomb itself is the `explosiveDevice`
+ * ("two bombs", "the device", "it" in "it exploded"), its carrier the `instrument`
+ * ("a drone dropped a grenade"); in any other attack the weapon is the `instrument`.
+ *
+ * @example instrumentRole('Conflict.Attack.DetonateExplode', {start:0,end:4}, 'bomb') // 'explosiveDevice'
+ */
+export function instrumentRole(
+  kairosType: string,
+  weapon: { start: number; end: number } | null,
+  text: string,
+): 'explosiveDevice' | 'instrument' {
+  if (kairosType !== 'Conflict.Attack.DetonateExplode' || !weapon) return 'instrument';
+  const surface = text.slice(weapon.start, weapon.end);
+  return CARRIER.test(surface) && !EXPLOSIVE.test(surface) ? 'instrument' : 'explosiveDevice';
+}
+
+/** What is fired in an attack: "fired rockets", "shots were fired". */
+const FIRED_THINGS =
+  /^(?:shots?|rounds?|rockets?|missiles?|mortars?|shells?|bullets|salvos?|volleys?|grenades?|projectiles?|artillery|guns?|weapons?|tear|live|warning|drones?)$/;
 
 /** Generic attack nouns, which take their KAIROS type from the incident they refer back to. */
 const ATTACK_NOUN = /^(?:attacks?|assaults?|atrocit(?:y|ies))$/;
@@ -276,11 +325,24 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
         !/^(?:the|a|an|duty|air|script|track)$/.test(tokens[i + 2]?.text.toLowerCase() ?? '')
       );
     case 'suicide':
-      // "suicide bombing/attack": the next word is the trigger; "suicide bomber/car/vest" has none.
-      return /^(?:bomb|bomber|bombers|attacker|attackers|car|vest|truck|belt)$/.test(next);
+      // "suicide bombing/attack": the next word is the trigger; a "suicide car/vest" is the event's
+      // device; a "suicide bomber" is a person, not an event.
+      return /^(?:bomb|car|vest|truck|belt)$/.test(next);
     case 'hits':
       return tokens[i]!.pos === 'VERB';
-    case 'fired':
+    case 'fired': {
+      // "fired rockets at", "fired on the crowd", "shots were fired"; not "they will be fired".
+      const before = /^(?:was|were|been|being)$/.test(prev)
+        ? (tokens[i - 2]?.text.toLowerCase() ?? '')
+        : prev;
+      return (
+        /^(?:at|on|upon|into|towards?)$/.test(next) ||
+        FIRED_THINGS.test(next) ||
+        FIRED_THINGS.test(before) ||
+        (/^(?:an?|the|two|three|several|multiple|dozens|\d+)$/.test(next) &&
+          FIRED_THINGS.test(tokens[i + 2]?.text.toLowerCase() ?? ''))
+      );
+    }
     case 'shot':
       return (tokens[i]!.pos === 'VERB' && !/^(?:was|were)$/.test(prev)) || next === 'at' || next === 'on';
     case 'strike':
@@ -334,7 +396,10 @@ function pickArguments(
   const weaponish = (s: PickedSpan | null) => isWeaponish(entities, s, text);
   const deviceVerb = DEVICE_VERBS.test(t.text);
   const isDevice = (s: PickedSpan | null) =>
-    !!s && (weaponish(s) || EXPLOSIVE.test(text.slice(s.start, s.end)));
+    !!s &&
+    (weaponish(s) ||
+      EXPLOSIVE.test(text.slice(s.start, s.end)) ||
+      /\bdevices?$/i.test(text.slice(s.start, s.end)));
   const out: Picked = { attacker: null, target: null, instrument: null };
   const sentence = t.sentence;
   const at = (k: number) => (tokens[k] && tokens[k]!.sentence === sentence ? tokens[k]! : undefined);
@@ -412,11 +477,16 @@ function pickArguments(
   } else {
     // Nominal trigger: "Taliban attack on a checkpoint", "a rocket attack", "IS attacks in X".
     const mod = at(i - 1);
-    if (mod && (mod.pos === 'PROPN' || mod.pos === 'NOUN' || mod.pos === 'ADJ')) {
+    // "the Bagram Airfield bombing", "the Boston Marathon bombing": a place named before the
+    // trigger is where it happened, not who did it; and the modifier must be the word before it.
+    const modIsPlace =
+      !!mod && entities.some((e) => e.type === 'Location' && e.start <= mod.start && mod.end <= e.end);
+    if (mod && !modIsPlace && (mod.pos === 'PROPN' || mod.pos === 'NOUN' || mod.pos === 'ADJ')) {
       const s = headBefore(tokens, i, entities, 2);
       if (s && weaponish(s)) out.instrument = s;
       else if (
         s &&
+        s.end >= mod.end &&
         (mod.pos === 'PROPN' ||
           entities.some(
             (e) =>
@@ -572,7 +642,10 @@ export function locativeAfter(
         (head.pos === 'PROPN' ||
           PLACE_HEADS.test(head.text.replace(/(?:ie)?s$/i, (m) => (m.length > 1 ? 'y' : ''))) ||
           /^places?$/i.test(head.text)) &&
-        !entities.some((e) => e.start <= h.start && h.end <= e.end && e.type !== 'Location')
+        // A name after "in" is a place even when read as a person ("attacks in Badia al-Sukhnah").
+        !entities.some(
+          (e) => e.start <= h.start && h.end <= e.end && e.type !== 'Location' && e.type !== 'Person',
+        )
       )
         return h;
       return null;
@@ -590,6 +663,8 @@ function firstOfTypes(
   let best: Entity | null = null;
   for (const e of entities) {
     if (e.start < scope.start || e.end > scope.end || !types.includes(e.type)) continue;
+    // "the suicide bomber", "the bombers behind the attack": people, not weapons.
+    if (PERSON_BOMBER.test(e.text)) continue;
     if (!best || Math.abs(e.start - near) < Math.abs(best.start - near)) best = e;
   }
   return best ? { start: best.start, end: best.end, tokenIndex: -1 } : null;

@@ -2,7 +2,7 @@ import type { RecordSoFar } from '../stage.js';
 import type { Entity } from '../types/entity.js';
 import type { ConflictEvent, EventArgument } from '../types/event.js';
 import type { Sentence, Token } from '../types/sentence.js';
-import { locativeAfter, placeArgument } from './find-events.js';
+import { locativeAfter } from './find-events.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
 import { TRIGGERS } from './triggers.js';
 
@@ -169,7 +169,9 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       const attacker = sentenceAttack.arguments.find((a) => a.role === 'attacker');
       if (attacker) agent = { start: attacker.start, end: attacker.end, tokenIndex: -1 };
       else {
-        const device = sentenceAttack.arguments.find((a) => a.role === 'instrument');
+        const device = sentenceAttack.arguments.find(
+          (a) => a.role === 'instrument' || a.role === 'explosiveDevice',
+        );
         if (device) instrument = { start: device.start, end: device.end, tokenIndex: -1 };
       }
     }
@@ -181,7 +183,7 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     const placeEntities = entities.filter(
       (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
     );
-    const place = placeArgument(text, tokens, i, placeEntities, places) ?? locativeAfter(tokens, i, entities);
+    const place = placeRightAfter(text, t, placeEntities, places) ?? locativeAfter(tokens, i, entities);
     const args: EventArgument[] = [];
     const push = (role: string, s: { start: number; end: number } | null) => {
       if (!s || args.some((a) => a.start < s.end && s.start < a.end)) return;
@@ -189,7 +191,8 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     };
     push('victim', victim);
     push(kind === 'die' ? 'killer' : 'injurer', agent);
-    push('instrument', instrument);
+    // KAIROS gives Life.Die no instrument (the device is the attack's); Life.Injure has one.
+    if (kind === 'injure') push('instrument', instrument);
     push('place', place);
     const attack = attacks.find((a) => a.trigger.start >= scope.start && a.trigger.end <= scope.end);
     const id = `ev${attacks.length + out.length + 1}`;
@@ -220,6 +223,30 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     });
   }
   return out;
+}
+
+/**
+ * The place a death or injury verb itself names: a place right after it behind a locative
+ * preposition ("killed in Syria", "wounded near the neighbouring Shah Wali Kot district"), not
+ * any place of the sentence ("Police in Lyon said 13 people were injured" is no injury in Lyon).
+ *
+ * @example placeRightAfter('Two men were killed in Kirkuk.', killed, [], [kirkuk]) // kirkuk
+ */
+export function placeRightAfter(
+  text: string,
+  trigger: { start: number; end: number },
+  locations: readonly Entity[],
+  places: readonly { start: number; end: number }[],
+): { start: number; end: number } | null {
+  let best: { start: number; end: number } | null = null;
+  for (const c of [...places, ...locations]) {
+    if (c.start < trigger.end || c.start - trigger.end > 40) continue;
+    const between = text.slice(trigger.end, c.start);
+    if (!/^\s+(?:\w+\s+)?(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?$/u.test(between))
+      continue;
+    if (!best || c.start < best.start) best = c;
+  }
+  return best;
 }
 
 /** "injured another 15", "wounded more than 260": a bare number as the victims. */

@@ -127,10 +127,10 @@ describe('eventsStage', () => {
     expect(ev?.ramsType).toBe('conflict.attack.airstrikemissilestrike');
   });
 
-  it('types the device of an explosion verb as the instrument, not the target', () => {
+  it('types the device of an explosion verb as the explosive device, not the target', () => {
     const text = 'The militants detonated two bombs outside the station.';
     const ev = read(text).events.find((e) => surface(text, e.trigger) === 'detonated');
-    expect(ev?.arguments.find((a) => a.role === 'instrument')?.text).toBe('bombs');
+    expect(ev?.arguments.find((a) => a.role === 'explosiveDevice')?.text).toBe('bombs');
     expect(ev?.arguments.find((a) => a.role === 'target')).toBeUndefined();
     expect(ev?.kairosType).toBe('Conflict.Attack.DetonateExplode');
   });
@@ -260,9 +260,9 @@ describe('deaths and injuries (KAIROS Life events)', () => {
     ['A courier was shot dead by police.', 'dead', 'Life.Die.Unspecified', 'killer', 'police'],
     ['We thank the parents of the cadets killed.', 'killed', 'Life.Die.Unspecified', 'victim', 'cadets'],
     [
-      'The mine went off under the truck, killing two.',
-      'killing',
-      'Life.Die.Unspecified',
+      'The mine went off under the truck, wounding two.',
+      'wounding',
+      'Life.Injure.Unspecified',
       'instrument',
       'mine',
     ],
@@ -313,5 +313,78 @@ describe('attackers named before a nominal trigger', () => {
   ])('%s → "%s" by %s', (text, trigger, attacker) => {
     const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
     expect(ev?.arguments.find((a) => a.role === 'attacker')?.text).toBe(attacker);
+  });
+});
+
+describe('KAIROS roles of weapons (explosive device, instrument)', () => {
+  const table: [string, string, string, string][] = [
+    ['A roadside bomb exploded under the patrol.', 'exploded', 'explosiveDevice', 'bomb'],
+    ['Militants detonated an IED near the bridge.', 'detonated', 'explosiveDevice', 'IED'],
+    ['After a while the device detonated accidentally.', 'detonated', 'explosiveDevice', 'device'],
+    ['Gunmen attacked the convoy with rifles.', 'attacked', 'instrument', 'rifles'],
+  ];
+  it.each(table)('%s → "%s" has %s "%s"', (text, trigger, role, value) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === role)?.text).toBe(value);
+  });
+
+  it.each([
+    ['The mine went off under the truck, killing two.', 'killing'],
+    ['Three guards were killed by a roadside bomb.', 'killed'],
+  ])('%s → the death "%s" has no instrument (KAIROS Life.Die has none)', (text, trigger) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.kairosType).toBe('Life.Die.Unspecified');
+    expect(ev?.arguments.some((a) => a.role === 'instrument')).toBe(false);
+  });
+
+  it.each([
+    ['The suicide bomber was a student from the capital.', 'suicide'],
+    ['Police said the suicide attackers had trained abroad.', 'suicide'],
+  ])('%s → no event at "%s" (a bomber is a person)', (text, trigger) => {
+    expect(read(text).events.some((e) => surface(text, e.trigger) === trigger)).toBe(false);
+  });
+
+  it('never takes a suicide bomber for the weapon', () => {
+    const text = 'Neighbours said the suicide bomber had planned the bombing for weeks.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'bombing');
+    expect(ev?.arguments.some((a) => /bomber/.test(a.text) && a.role !== 'attacker')).toBe(false);
+  });
+});
+
+describe('"fired" as an attack', () => {
+  it.each([
+    ['Militants fired rockets at the airport.', true],
+    ['Soldiers fired on the crowd outside the depot.', true],
+    ['Shots were fired near the checkpoint.', true],
+    ['Workers fear they will be fired if they do not vote.', false],
+    ['The manager was fired last week.', false],
+  ])('%s → attack: %s', (text, attack) => {
+    expect(read(text).events.some((e) => surface(text, e.trigger) === 'fired')).toBe(attack);
+  });
+});
+
+describe('places of attacks and deaths', () => {
+  const table: [string, string, string[]][] = [
+    [
+      'Nine fighters were killed in IS attacks in Badia Hamra and Badia Saghira.',
+      'attacks',
+      ['Badia Hamra', 'Badia Saghira'],
+    ],
+    ['Two soldiers were killed in Kirkuk on Monday.', 'killed', ['Kirkuk']],
+    ['A lieutenant was killed in the same province.', 'killed', ['province']],
+    ['Police in Lyon said several people were injured.', 'injured', []],
+    ['Militants attacked Mosul, killing five guards.', 'killing', []],
+  ];
+  it.each(table)('%s → "%s" has places %j', (text, trigger, places) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.filter((a) => a.role === 'place').map((a) => a.text)).toEqual(places);
+  });
+
+  it.each([
+    ['Investigators studied the Kandahar Airfield bombing for months.', 'bombing'],
+    ['The Leeds Marathon bombing shocked the country.', 'bombing'],
+  ])('%s → a place named before "%s" is not its attacker', (text, trigger) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === 'attacker')).toBeUndefined();
   });
 });
