@@ -218,6 +218,60 @@ const SORTS: Record<
   status: { key: (e) => STATUS_RANK[e.status], compare: byValue },
 };
 
+/** An event as the ledger list shows it: what a row and the filters need, counts for the rest. */
+export interface EventSummary {
+  readonly id: string;
+  readonly type: string;
+  readonly eventType: LedgerEvent['eventType'];
+  readonly subEventType: string | null;
+  readonly date: LedgerEvent['date'];
+  readonly place: LedgerEvent['place'];
+  readonly actors: string[];
+  readonly targets: string[];
+  readonly occurrence: LedgerEvent['occurrence'];
+  readonly fatalities: number | null;
+  readonly status: LedgerEventStatus;
+  readonly statusByAnalyst: boolean;
+  readonly confidence: number;
+  /** Distinct origins among the member reports (copies count once). */
+  readonly independentOrigins: number;
+  readonly supportingClaims: number;
+  readonly contradictingClaims: number;
+  readonly contradictions: number;
+  /** Report events clustered into this event, and their documents. */
+  readonly members: number;
+  readonly documents: number;
+}
+
+/**
+ * The list form of an event (the full event is at `/api/events/{id}`).
+ *
+ * @example eventSummary(event).independentOrigins // 3
+ */
+export function eventSummary(e: LedgerEvent): EventSummary {
+  return {
+    id: e.id,
+    type: e.type,
+    eventType: e.eventType,
+    subEventType: e.subEventType,
+    date: e.date,
+    place: e.place,
+    actors: e.actors,
+    targets: e.targets,
+    occurrence: e.occurrence,
+    fatalities: e.fatalities,
+    status: e.status,
+    statusByAnalyst: e.statusByAnalyst,
+    confidence: e.confidence,
+    independentOrigins: e.support.independentOrigins,
+    supportingClaims: e.support.supporting.length,
+    contradictingClaims: e.support.contradicting.length,
+    contradictions: e.contradictions.length,
+    members: e.members.length,
+    documents: new Set(e.members.map((m) => m.documentId)).size,
+  };
+}
+
 /** Lookups over one ledger, built once per ledger object. */
 export interface LedgerIndex {
   readonly event: ReadonlyMap<string, LedgerEvent>;

@@ -8,6 +8,7 @@ import {
   EVENT_SORTS,
   EVENT_STATUSES,
   type EventQuery,
+  eventSummary,
   filterEvents,
   indexOf,
   placesOf,
@@ -36,7 +37,14 @@ export function ledgerRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const query = eventQueryOf(c);
     const ledger = await ledgerOf(c);
     const { items, total } = queryEvents(ledger, query);
-    return c.json({ items, total, limit: query.limit, offset: query.offset });
+    // Rows by default (a full event with its links and claim ids is ten times larger); `view=full` for scripts.
+    const full = c.req.query('view') === 'full';
+    return c.json({
+      items: full ? items : items.map(eventSummary),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    });
   });
 
   routes.get('/timeline', async (c) => {

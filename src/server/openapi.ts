@@ -251,10 +251,19 @@ export const OPENAPI = {
             'sort',
             'date, support, confidence, type, place, status; prefix - to reverse (default -date)',
           ),
+          query('view', 'summary (default: list rows) or full (whole LedgerEvent objects)', {
+            enum: ['summary', 'full'],
+          }),
           ...paging(500),
         ],
         responses: {
-          '200': json(page({ type: 'object', description: 'LedgerEvent (docs/ledger.md)' })),
+          '200': json(
+            page({
+              type: 'object',
+              description:
+                'EventSummary (src/server/ledger-query.ts), or LedgerEvent (docs/ledger.md) with view=full',
+            }),
+          ),
           '400': error('Bad filter'),
           ...reads,
           '503': error('No ledger builder'),

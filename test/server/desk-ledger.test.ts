@@ -40,6 +40,21 @@ describe('the ledger over HTTP', () => {
     expect(seen).toEqual(all.body.items.map((e) => e.id));
   });
 
+  it('lists events as rows with counts; the full event on request', async () => {
+    const rows = (await get<{ items: Record<string, unknown>[] }>('/api/events?limit=500')).body.items;
+    const full = (await get<EventPage>('/api/events?limit=500&view=full')).body.items;
+    expect(rows.map((r) => r.id)).toEqual(full.map((e) => e.id));
+    full.forEach((event, i) => {
+      expect(rows[i]).toMatchObject({
+        status: event.status,
+        independentOrigins: event.support.independentOrigins,
+        members: event.members.length,
+        contradictions: event.contradictions.length,
+      });
+      expect(rows[i]).not.toHaveProperty('links');
+    });
+  });
+
   it('lists the newest events first by default, undated ones last', async () => {
     const { body } = await get<EventPage>('/api/events?limit=500');
     const dates = body.items.map((e) => e.date?.from ?? null);
@@ -52,9 +67,9 @@ describe('the ledger over HTTP', () => {
     const march = await get<EventPage>('/api/events?from=2024-03-01&to=2024-03-31');
     expect(march.body.items.length).toBeGreaterThan(0);
     expect(march.body.items.every((e) => e.date !== null && e.date.to >= '2024-03-01')).toBe(true);
-    const strikes = await get<EventPage>('/api/events?type=AIR_STRIKE');
+    const strikes = await get<EventPage>('/api/events?type=AIR_STRIKE&view=full');
     expect(strikes.body.items.map((e) => e.members[0]?.documentId)).toEqual(['north-desk-1']);
-    const market = await get<EventPage>('/api/events?q=market');
+    const market = await get<EventPage>('/api/events?q=market&view=full');
     expect(market.body.items.map((e) => e.members[0]?.documentId)).toEqual(['river-post-2']);
     expect((await get('/api/events?from=2024-04-01&to=2024-03-01')).status).toBe(400);
     expect((await get('/api/events?status=probable')).status).toBe(400);
@@ -105,7 +120,7 @@ describe('the ledger over HTTP', () => {
   });
 
   it('refuses to merge members of one event (409) and to split a whole event (409)', async () => {
-    const river = (await get<EventPage>('/api/events?q=market')).body.items[0] as LedgerEvent;
+    const river = (await get<EventPage>('/api/events?q=market&view=full')).body.items[0] as LedgerEvent;
     const post = (body: unknown) =>
       app.request('/api/review', {
         method: 'POST',
