@@ -393,3 +393,28 @@ describe('speech in a title-case headline', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('relative pronouns as speakers, and cue verbs the tagger misreads', () => {
+  it('resolves "which" to the phrase before it', () => {
+    const text = 'The report -- which notes that 40 clinics have closed -- was published on Monday.';
+    const hit = read(text).find((a) => surface(text, a.content) === 'that 40 clinics have closed');
+    expect(hit?.speaker.name).toBe('The report');
+    expect(hit?.speaker.kind).toBe('document');
+  });
+
+  const table: Array<[string, Expected]> = [
+    [
+      'The commander Abu Salah, who said the bridge was mined, left the city.',
+      { source: 'who', cue: 'said', content: 'the bridge was mined' },
+    ],
+    [
+      'The aid campaign plans to reopen the clinic in Idlib.',
+      { source: 'The aid campaign', cue: 'plans', content: 'to reopen the clinic in Idlib' },
+    ],
+    [
+      'Officials disagreed, though an inquiry panel in 2019 found the army was at fault.',
+      { source: 'an inquiry panel in 2019', cue: 'found', content: 'the army was at fault' },
+    ],
+  ];
+  it.each(table)('%s', check);
+});

@@ -58,6 +58,7 @@ const CUE_AUX = new Set([
   'further',
   'earlier',
   'once',
+  'only',
   'often',
   'publicly',
   'privately',
@@ -879,8 +880,25 @@ function readCue(
         return content ? { ...base, source: subject.span, content, form: 'indirect', confidence: 0.6 } : null;
       }
     }
-    const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
+    let content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
     if (!content) return null;
+    // "Abu Salah, who said the bridge was mined, left the city": the relative clause ends where
+    // the main verb resumes after a comma.
+    if (
+      /^(who|which)$/i.test(text.slice(subject.span.start, subject.span.end)) &&
+      toks[lead - 1]?.text === ','
+    ) {
+      const resume = toks.findIndex(
+        (t, j) =>
+          j > cueEndIdx &&
+          t.text === ',' &&
+          t.start < content!.end &&
+          (/^(VERB|AUX)$/.test(toks[j + 1]?.pos ?? '') ||
+            (toks[j + 1]?.pos === 'ADV' && /^(VERB|AUX)$/.test(toks[j + 2]?.pos ?? ''))) &&
+          !/ing$/.test(toks[j + 1]!.text),
+      );
+      if (resume > 0) content = trimContent(text, content.start, toks[resume]!.start) ?? content;
+    }
     return {
       ...base,
       source: subject.span,
@@ -1036,6 +1054,8 @@ function contentAfter(
   entry: CueEntry,
 ): Span | null {
   let i = from;
+  // "Officials disagreed, though …": a position verb with no object reports nothing.
+  if (entry.strength === 'stance' && toks[i]?.text === ',') return null;
   // "provided The Cradle with a photo": the recipient is not the content.
   if (entry.strength === 'weak') {
     const w = toks.findIndex((t, j) => j >= i && j <= i + 5 && /^(with|to)$/i.test(t.text));
@@ -1209,7 +1229,11 @@ function npToken(t: Token): boolean {
 function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span; first: number } | null {
   const end = a - 1;
   // A relative or personal pronoun stands alone: "who said", "he said".
-  if (toks[end] && STOP_PRONOUN.test(toks[end]!.text) && toks[end]!.pos === 'PRON') {
+  if (
+    toks[end] &&
+    STOP_PRONOUN.test(toks[end]!.text) &&
+    (toks[end]!.pos === 'PRON' || /^(which|who)$/i.test(toks[end]!.text))
+  ) {
     return { span: { start: toks[end]!.start, end: toks[end]!.end }, first: end };
   }
   let first = walkBack(toks, end);
@@ -1558,19 +1582,37 @@ function verbBetween(toks: Token[], k: number): boolean {
   const next = toks[k + 1];
   const cur = toks[k]!;
   if (!prev || !next || cur.pos !== 'NOUN') return false;
-  if (!/^(NOUN|PROPN|PRON)$/.test(prev.pos)) return false;
-  // "The Post reports that …" (a finite form), or "The photos show the …" (a plural subject).
-  if (/(s|ed)$/.test(cur.text))
+  // "the study -- which notes that …": a relative pronoun the tagger calls a determiner.
+  const relative = /^(which|who|that)$/i.test(prev.text);
+  if (!/^(NOUN|PROPN|PRON|NUM)$/.test(prev.pos) && !relative) return false;
+  // "The Post reports that …", "a panel in 2001 found the …" (a finite form), or "The photos
+  // show the …" (a plural subject).
+  const entry = cueEntry(cur.text);
+  const inflected = /(s|ed)$/.test(cur.text) || (entry !== null && entry.lemma !== cur.text.toLowerCase());
+  if (inflected)
     return (
       /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos) ||
       next.text === ':' ||
-      // "The council plans to …", "The city wants to …": an infinitive after it.
-      (/^(PROPN|PRON)$/.test(prev.pos) && next.text.toLowerCase() === 'to' && toks[k + 2]?.pos === 'VERB')
+      // "The council plans to …", "The campaign plans to …": an infinitive after it; but in "The
+      // tax plans to cut rates were shelved" a later verb makes "plans" the subject.
+      (next.text.toLowerCase() === 'to' &&
+        toks[k + 2]?.pos === 'VERB' &&
+        !/^['’]s$/.test(toks[k - 2]?.text ?? '') &&
+        !laterAuxiliary(toks, k + 3))
     );
   // "China and Russia support the …", "They support the …": a plural subject before a base form.
   const plural =
     /s$/.test(prev.text) || /^(they|we|i|you)$/i.test(prev.text) || /^and$/i.test(toks[k - 2]?.text ?? '');
   return plural && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
+}
+
+/** Whether an auxiliary follows before the clause's next punctuation mark ("… were shelved"). */
+function laterAuxiliary(toks: Token[], from: number): boolean {
+  for (let j = from; j < toks.length; j++) {
+    if (/^[,;.:!?]$/.test(toks[j]!.text)) return false;
+    if (toks[j]!.pos === 'AUX') return true;
+  }
+  return false;
 }
 
 const CLAUSE_BREAK =

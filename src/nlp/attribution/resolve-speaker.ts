@@ -49,6 +49,15 @@ export function resolveSpeaker(
   }
   const raw = context.text.slice(source.start, source.end).replace(/[\s,]+$/, '');
   const social = cueLemma === 'tweet' || cueLemma === 'post';
+  // "the study -- which notes …", "Lee, who said …": a relative pronoun stands for the phrase before it.
+  if (/^(who|which)$/i.test(raw)) {
+    const relative = relativeAntecedent(context.text, source.start);
+    if (relative) {
+      const { name, role, affiliation } = splitSpeaker(relative.text);
+      const kind = social ? 'social-media' : kindOf(relative.text, name, context, contentText);
+      return { name, kind, role, affiliation, antecedent: relative.span };
+    }
+  }
   if (
     PRONOUN.test(raw) ||
     /^(the|this|that|these|those)\s+(sources?|spokes\w+|officials?|official|group|ministry|army|agency|statement|witness\w*|commander|minister)$/i.test(
@@ -114,6 +123,23 @@ function antecedentFor(
   const span = { start: offset, end: offset + mention.length };
   const split = splitSpeaker(mention);
   return { span, speaker: { ...split, kind: kindOf(mention, split.name, context, ''), antecedent: null } };
+}
+
+/** The noun phrase just before a relative pronoun: "the study -- which", "Jo Lee, who". */
+function relativeAntecedent(text: string, at: number): { text: string; span: Span } | null {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const m =
+    /((?:(?:the|a|an|The|A|An)\s+)?(?:[\p{L}\d.’'-]+\s+){0,5}?[\p{L}\d.’'-]+)\s*(?:,|--|—|–)\s*$/u.exec(
+      before,
+    );
+  if (!m) return null;
+  let phrase = m[1]!;
+  // Keep the last clause-free stretch: "Mexico kept its cool, though an arbitration panel, which".
+  const cut = phrase.search(/\b(?:and|but|or|that|said|says|of the)\s+(?=\S+$)/);
+  if (cut > 0) phrase = phrase.slice(cut).replace(/^\S+\s+/, '');
+  const start = at - before.length + m.index + (m[1]!.length - phrase.length);
+  if (!/[\p{L}]/u.test(phrase)) return null;
+  return { text: phrase, span: { start, end: start + phrase.length } };
 }
 
 function escapeRegExp(s: string): string {
