@@ -226,6 +226,12 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
   clusters.sort((a, b) => memberOrder(a.keys[0] ?? '', b.keys[0] ?? ''));
 
   const claims = ledgerClaims(docs, originOf);
+  const claimsByDocument = new Map<string, EventClaim[]>();
+  for (const c of claims.values()) {
+    const list = claimsByDocument.get(c.documentId);
+    if (list) list.push(c);
+    else claimsByDocument.set(c.documentId, [c]);
+  }
   const eventIdOf = new Map<string, string>();
   for (const c of clusters)
     for (const k of c.keys) eventIdOf.set(k, `${c.anchor.documentId}:${c.anchor.eventId}`);
@@ -244,6 +250,16 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
     if (list) list.push(l);
     else linksByLabel.set(label, [l]);
   }
+  const inTallySentence = new Set<string>();
+  for (const doc of docs) {
+    const sentences = doc.record.sentences.filter((x) =>
+      doc.record.tallies.some((t) => t.start >= x.start && t.start < x.end),
+    );
+    for (const e of doc.record.events) {
+      if (sentences.some((x) => e.trigger.start >= x.start && e.trigger.start < x.end))
+        inTallySentence.add(eventKey({ documentId: doc.id, eventId: e.id }));
+    }
+  }
   const checked: CheckedEvent[] = [];
   const events: LedgerEvent[] = clusters.map((cluster) => {
     const id = `${cluster.anchor.documentId}:${cluster.anchor.eventId}`;
@@ -253,7 +269,7 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
       ...inc,
       events: inc.events.filter((e) => members.has(eventKey({ documentId: inc.documentId, eventId: e.id }))),
     }));
-    const sides = eventClaimSides(incidents, claims);
+    const sides = eventClaimSides(incidents, claims, (documentId) => claimsByDocument.get(documentId) ?? []);
     for (const c of sides.all) {
       const set = claimEvents.get(c.id);
       if (set) set.add(id);
@@ -305,7 +321,7 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
       confidence:
         Math.round(Math.min(0.99, confidence) * (support.contradicting.length > 0 ? 0.7 : 1) * 1000) / 1000,
     };
-    checked.push({ event, incidents, sides });
+    checked.push({ event, incidents, sides, tallyOnly: cluster.keys.every((k) => inTallySentence.has(k)) });
     return event;
   });
 

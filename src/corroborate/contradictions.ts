@@ -33,7 +33,13 @@ export interface EventClaimSides {
   /** Claims stating no damage or no casualties. */
   readonly noHarm: EventClaim[];
   readonly counts: Array<StatedCount & { readonly ledgerClaimId: string; readonly originId: string }>;
+  /** For a battle: claims that ground was taken ("captured an army base") and that it was held ("repelled the attack"). */
+  readonly taken: EventClaim[];
+  readonly held: EventClaim[];
 }
+
+const TAKEN = /\b(?:captured|seized|taken|took (?:control|over)|overran|overrun|fell to)\b/i;
+const HELD = /\b(?:repelled|repulsed|beat back|beaten back|held|holding|fallen)\b/i;
 
 /**
  * Sorts an event's claims into denials, interceptions, harm and no-harm statements, and
@@ -44,6 +50,7 @@ export interface EventClaimSides {
 export function eventClaimSides(
   incidents: ReportIncident[],
   claims: Map<string, EventClaim>,
+  claimsOfDocument: (documentId: string) => EventClaim[] = () => [],
 ): EventClaimSides {
   const ids = (inc: ReportIncident, local: Iterable<string>) =>
     [...local].map((c) => `${inc.documentId}:${c}`);
@@ -74,7 +81,18 @@ export function eventClaimSides(
         : [];
     }),
   );
-  return { all, denials, interceptions, harm, noHarm, counts };
+  // Who holds the ground is often said outside the event's own sentence: read the battle's reports.
+  const battle = incidents.some((inc) => inc.eventType === 'Battles');
+  const reportClaims = battle
+    ? [...new Set(incidents.map((inc) => inc.documentId))].flatMap(claimsOfDocument)
+    : [];
+  const held = reportClaims.filter(
+    (c) => HELD.test(c.claim.text) && !(TAKEN.test(c.claim.text) && !isDenial(c.claim)),
+  );
+  const taken = reportClaims.filter(
+    (c) => TAKEN.test(c.claim.text) && !isDenial(c.claim) && !held.includes(c),
+  );
+  return { all, denials, interceptions, harm, noHarm, counts, taken, held };
 }
 
 function quote(c: EventClaim): string {
@@ -149,6 +167,18 @@ export function findContradictions(sides: EventClaimSides): Contradiction[] {
         claim,
         interception,
         `hit: ${quote(claim)} — intercepted: ${quote(interception)}`,
+      );
+    }
+  }
+  for (const hold of perOrigin(sides.held)) {
+    for (const claim of perOrigin(
+      sides.taken.filter((c) => c.claim.speaker.name !== hold.claim.speaker.name),
+    )) {
+      add(
+        isDenial(hold.claim) ? 'denial' : 'outcome',
+        claim,
+        hold,
+        `ground taken: ${quote(claim)} — held: ${quote(hold)}`,
       );
     }
   }

@@ -269,6 +269,19 @@ export function properWords(text: string): string[] {
     .filter((w) => w.length > 2 && !GENERIC.has(w) && !STOP.has(w));
 }
 
+const FACILITY =
+  /\b(\p{Lu}[\p{L}'-]+(?: (?:al-)?\p{Lu}[\p{L}'-]+)?) (?:air base|airbase|airstrip|airfield|airport|base|camp|gas field|oil field|field|depot|refinery|barracks|garrison|prison|market|checkpoint)\b/gu;
+
+/**
+ * Proper names of facilities in a sentence ("the Rumeilan airstrip", "Harir Air Base"), which
+ * the gazetteer often lacks.
+ *
+ * @example facilityNames('A drone struck a guard post at the Rumeilan airstrip.') // ['rumeilan']
+ */
+export function facilityNames(sentence: string): string[] {
+  return [...sentence.matchAll(FACILITY)].flatMap((m) => properWords(m[1] ?? ''));
+}
+
 /** A date an event can carry: a day or a week, not in the future of the report, year known. */
 function usableDate(d: DateMention, published: number | null): boolean {
   if (d.yearUnknown || d.kind === 'open-range' || (d.precision !== 'day' && d.precision !== 'week'))
@@ -359,6 +372,8 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
 
     const names = new Set<string>();
     for (const e of members) for (const w of e.target ? properWords(e.target.text) : []) names.add(w);
+    for (const x of triggerSentences)
+      for (const w of facilityNames(record.text.slice(x.start, x.end))) names.add(w);
     for (const p of record.places) {
       const own = members.some((e) => e.placeId === p.id);
       if ((own || inSentences(p.start)) && !BROAD_KINDS.has(p.kind) && !inDateline(p.start)) {

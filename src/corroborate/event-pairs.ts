@@ -306,7 +306,8 @@ function months(date: IncidentDate | null): string[] {
  * Candidate pairs of incidents from different documents, by blocking rather than all pairs:
  * precisely placed and dated incidents meet those in the same or a neighbouring 0.5° grid cell
  * on the same days; coarse ones (province or country, wide or no dates) meet those of the
- * same country and month, at most `coarseBlockCap` each. Pairs are index pairs `[i, j]`, i < j.
+ * same country and month; any two naming the same place word in the same month meet. Each
+ * incident takes at most `coarseBlockCap` candidates from the coarse and the name blocks. Pairs are index pairs `[i, j]`, i < j.
  *
  * @example candidatePairs(incidents) // [[0, 3], [1, 4]]
  */
@@ -324,8 +325,17 @@ export function candidatePairs(
   };
   const cellOf = (p: IncidentPlace) =>
     [Math.floor((p.lat ?? 0) / CELL_DEGREES), Math.floor((p.lon ?? 0) / CELL_DEGREES)] as const;
+  const nameIndex = new Map<string, number[]>();
+  const countriesOf = new Map<string, Set<string>>();
   incidents.forEach((inc, i) => {
-    for (const month of months(inc.date)) push(coarseIndex, `${month}|${inc.place?.country ?? '?'}`, i);
+    for (const month of months(inc.date)) {
+      const country = inc.place?.country ?? '?';
+      push(coarseIndex, `${month}|${country}`, i);
+      const set = countriesOf.get(month);
+      if (set) set.add(country);
+      else countriesOf.set(month, new Set([country]));
+      for (const name of inc.names) push(nameIndex, `${month}|${name}`, i);
+    }
     if (isFineForBlocking(inc) && inc.place && inc.date) {
       const [cx, cy] = cellOf(inc.place);
       for (let d = inc.date.from; d <= inc.date.to; d += 1) push(fineIndex, `${d}|${cx}|${cy}`, i);
@@ -346,6 +356,17 @@ export function candidatePairs(
     pairs.push([x, y]);
   };
   incidents.forEach((inc, i) => {
+    // The same place name in the same month: catches reports whose geocoding went astray.
+    let named = cap;
+    for (const month of months(inc.date)) {
+      for (const name of inc.names) {
+        for (const j of nameIndex.get(`${month}|${name}`) ?? []) {
+          if (named <= 0) break;
+          named -= 1;
+          consider(i, j);
+        }
+      }
+    }
     if (isFineForBlocking(inc) && inc.place && inc.date) {
       const [cx, cy] = cellOf(inc.place);
       for (let d = inc.date.from - 1; d <= inc.date.to + 1; d += 1) {
@@ -361,13 +382,7 @@ export function candidatePairs(
     for (const month of months(inc.date)) {
       const countries = inc.place?.country
         ? [inc.place.country, '?']
-        : [
-            ...new Set(
-              [...coarseIndex.keys()]
-                .filter((k) => k.startsWith(`${month}|`))
-                .map((k) => k.slice(month.length + 1)),
-            ),
-          ];
+        : [...(countriesOf.get(month) ?? [])].sort();
       for (const country of countries) {
         for (const j of coarseIndex.get(`${month}|${country}`) ?? []) {
           if (budget <= 0) break;

@@ -3,7 +3,14 @@ import type { LedgerCheck, LedgerEvent } from '../types/ledger.js';
 import type { QuantityBound } from '../types/quantity.js';
 import type { EventClaimSides } from './contradictions.js';
 import { countsConflict } from './contradictions.js';
-import { dayOf, isoOfDay, phraseHead, type ReportIncident, statedInterval } from './event-features.js';
+import {
+  dayOf,
+  isoOfDay,
+  phraseHead,
+  properWords,
+  type ReportIncident,
+  statedInterval,
+} from './event-features.js';
 import { distanceKm } from './event-pairs.js';
 import type { LedgerInputDocument } from './input-document.js';
 
@@ -12,6 +19,8 @@ export interface CheckedEvent {
   readonly event: LedgerEvent;
   readonly incidents: ReportIncident[];
   readonly sides: EventClaimSides;
+  /** Every member lies in a sentence that states a tally: the count itself, not an event to count. */
+  readonly tallyOnly: boolean;
 }
 
 const BOUNDS = new Set<QuantityBound>([
@@ -60,6 +69,9 @@ export function tallyCheck(doc: LedgerInputDocument, tally: Tally, events: Check
     published ??
     Number.POSITIVE_INFINITY;
   const targetHead = tally.target ? phraseHead(tally.target.text) : null;
+  // "attacks on Harir Air Base" counts Harir's events, not every base's.
+  const proper = tally.target ? properWords(tally.target.text) : [];
+  const targetKeys = proper.length > 0 ? proper : targetHead ? [targetHead] : [];
   const places = tally.placeIds.flatMap((id) => record.places.filter((p) => p.id === id && p.lat !== null));
   const actorWords = tally.actor ? tally.actor.text.toLowerCase() : null;
   const about = [
@@ -93,7 +105,9 @@ export function tallyCheck(doc: LedgerInputDocument, tally: Tally, events: Check
   const matching = events.filter((checked) => {
     const days = eventDays(checked);
     if (!days || days[1] < from || days[0] > to) return false;
-    if (targetHead && checked.incidents.some((i) => i.targets.has(targetHead))) return true;
+    if (checked.tallyOnly) return false;
+    if (targetKeys.some((k) => checked.incidents.some((i) => i.targets.has(k) || i.names.has(k))))
+      return true;
     const place = checked.event.place;
     if (places.length > 0 && place && place.lat !== null && place.lon !== null) {
       if (
