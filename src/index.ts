@@ -1,6 +1,14 @@
 // Corroborate's library API. Everything a caller may rely on is exported here, deliberately.
 
 export { type AnalyzeOptions, analyzeBytes, analyzeText } from './analyze.js';
+export {
+  type BuildLedgerOptions,
+  buildLedger,
+  groupOrigins,
+  type LedgerInputDocument,
+  minhashSignature,
+  NearDuplicateIndex,
+} from './corroborate/index.js';
 export { CorroborateError, ExitCode, InputError, UsageError } from './errors.js';
 export {
   EXPORT_FORMATS,
