@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
@@ -102,10 +103,11 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   });
   // Loaded when the first item needs reading: a re-run over stored reports never pays for it.
   const gazetteer = values['no-geo'] ? null : () => loadDefaultGazetteer();
+  const showProgress = !values.quiet && process.stderr.isTTY === true;
   const progress = new IngestProgress(
     process.stderr,
-    !values.quiet && process.stderr.isTTY === true,
-    await plannedItems(positionals, values.jsonl ?? false),
+    showProgress,
+    showProgress ? await plannedItems(positionals, values.jsonl ?? false) : 0,
   );
   const started = Date.now();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<IngestStatus, number>;
@@ -145,7 +147,7 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
       process.stdout.write(
         `\ningested ${total} item${total === 1 ? '' : 's'} in ${seconds.toFixed(1)} s: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}\n` +
           `ledger: ${plural(stats.documents, 'document')} in ${plural(stats.origins, 'origin')}, ${plural(stats.events, 'report event')}, ${plural(stats.claims, 'claim')}` +
-          `${origins && origins.changed > 0 ? ` (${origins.changed} origin${origins.changed === 1 ? '' : 's'} regrouped)` : ''}\n`,
+          `${origins && origins.changed > 0 ? ` (${origins.changed} origin${origins.changed === 1 ? '' : 's'} stored)` : ''}\n`,
       );
     }
     return stored > 0 ? 0 : 3;
@@ -189,13 +191,20 @@ async function plannedItems(inputs: readonly string[], jsonl: boolean): Promise<
   return total;
 }
 
+/** Counts newline bytes as the file streams past: a multi-gigabyte batch is never held in memory. */
 async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
   try {
-    const text = await readFile(path, 'utf8');
-    return text.split('\n').filter((line) => line.trim() !== '').length;
+    for await (const chunk of createReadStream(path)) {
+      const bytes = chunk as Buffer;
+      for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++;
+      if (bytes.length > 0) last = bytes[bytes.length - 1]!;
+    }
   } catch {
     return 1;
   }
+  return last === 0x0a ? lines : lines + 1;
 }
 
 /** A progress bar on standard error, kept below the status lines on a terminal. */
