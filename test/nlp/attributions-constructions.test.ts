@@ -418,3 +418,26 @@ describe('relative pronouns as speakers, and cue verbs the tagger misreads', () 
   ];
   it.each(table)('%s', check);
 });
+
+describe('subjects with appositives and relative clauses', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Rendell, a party veteran, said he had seen worse and called the race a coin toss.',
+      { source: 'Rendell, a party veteran,', cue: 'called', content: 'the race a coin toss' },
+    ],
+    [
+      'One of the doctors who signed the letter called the clinic a disgrace.',
+      {
+        source: 'One of the doctors who signed the letter',
+        cue: 'called',
+        content: 'the clinic a disgrace',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  it('names the head of a subject with a relative clause', () => {
+    const text = 'One of the doctors who signed the letter called the clinic a disgrace.';
+    expect(read(text)[0]?.speaker.name).toBe('One of the doctors');
+  });
+});

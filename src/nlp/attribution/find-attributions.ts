@@ -718,7 +718,7 @@ function readCue(
     ? (speakerBefore(text, toks, a - 1) ?? clauseSubject(text, toks, a - 1))
     : joined
       ? clauseSubject(text, toks, a - 1)
-      : nounPhraseBefore(text, toks, a);
+      : withRelativeClause(toks, nounPhraseBefore(text, toks, a));
   const parenthetical = () => {
     const comma = toks.findIndex((t, j) => j > cueEndIdx && t.text === ',');
     return (
@@ -1417,6 +1417,31 @@ function frontedParticiple(text: string, toks: Token[], k: number, entry: CueEnt
   };
 }
 
+/**
+ * A subject carrying a relative clause: in "One of the doctors who signed the letter called him a
+ * quack" the phrase before the cue ("the letter") is the relative clause's object; the speaker
+ * is the whole "One of the doctors who signed the letter".
+ */
+function withRelativeClause(
+  toks: Token[],
+  np: { span: Span; first: number } | null,
+): { span: Span; first: number } | null {
+  if (!np || np.first < 2 || toks[np.first - 1]!.pos !== 'VERB') return np;
+  for (let j = np.first - 2; j >= 0 && j >= np.first - 8; j--) {
+    const t = toks[j]!;
+    if (t.pos === 'PUNCT') return np;
+    if (!/^who$/i.test(t.text)) continue;
+    const head = walkBack(toks, j - 1);
+    if (
+      head < 0 ||
+      (head > 0 && !/^(,|and|but|;)$/i.test(toks[head - 1]!.text) && head !== firstContentIdx(toks))
+    )
+      return np;
+    return { span: { start: toks[head]!.start, end: np.span.end }, first: head };
+  }
+  return np;
+}
+
 /** The subject that opens the clause: "Democrats met on Monday and said …". */
 function clauseSubject(text: string, toks: Token[], before: number): { span: Span; first: number } | null {
   let start = firstContentIdx(toks);
@@ -1429,10 +1454,23 @@ function clauseSubject(text: string, toks: Token[], before: number): { span: Spa
   const np = nounPhraseAfter(text, toks, start, false);
   if (!np || np.next >= before) return null;
   let v = np.next;
+  let span = np.span;
+  // "Rendell, a party veteran, said … and called it …": step over an appositive between commas.
+  if (toks[v]?.text === ',') {
+    const close = toks.findIndex((t, j) => j > v && j < v + 14 && t.text === ',');
+    if (
+      close > 0 &&
+      close < before &&
+      toks.slice(v + 1, close).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')
+    ) {
+      span = { start: np.span.start, end: toks[close]!.end };
+      v = close + 1;
+    }
+  }
   while (toks[v]?.pos === 'ADV' && v < before) v++;
   const verb = toks[v];
   if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null;
-  return { span: np.span, first: start };
+  return { span, first: start };
 }
 
 function walkBack(toks: Token[], end: number): number {

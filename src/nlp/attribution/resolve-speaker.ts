@@ -77,8 +77,10 @@ export function resolveSpeaker(
         antecedent: null,
       };
   }
-  const { name, role, affiliation } = splitSpeaker(raw);
-  const kind = social ? 'social-media' : kindOf(raw, name, context, contentText);
+  // "One of the doctors who signed the letter": the relative clause describes, the head speaks.
+  const head = raw.replace(/\s*,?\s+(?:who|which)\s.*$/su, '') || raw;
+  const { name, role, affiliation } = splitSpeaker(head);
+  const kind = social ? 'social-media' : kindOf(head, name, context, contentText);
   return { name, kind, role, affiliation, antecedent: null };
 }
 
