@@ -150,7 +150,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
       let k = i + 1;
       while (k < ws.length && k - i < 5 && isCap(ws[k]!.text) && onlySpaceBetween(text, ws[k - 1]!, ws[k]!))
         k++;
-      const local = k > i + 1 ? streetOrWater(text, ws, i, k) : null;
+      const local = k > i + 1 ? streetOrWater(text, ws, i, k, gazetteer) : null;
       if (local) out.push(local);
       i = local ? k : i + 1;
       continue;
@@ -299,7 +299,7 @@ function matchRun(
   persons: Set<string>,
   out: PlaceMention[],
 ): void {
-  const local = streetOrWater(text, ws, from, to);
+  const local = streetOrWater(text, ws, from, to, gazetteer);
   if (local) {
     out.push(local);
     return;
@@ -335,18 +335,27 @@ function matchRun(
 
 const STREET_END =
   /^(?:Street|St\.|Road|Rd|Avenue|Ave|Drive|Boulevard|Blvd|Parkway|Pkwy|Lane|Highway|Expressway|Freeway|Turnpike|Square|Bridge|Plaza)$/;
+const LOCAL_FEATURE_END = /^(?:Park|Cemetery|Mall|Stadium)$/;
 const WATER_END = /^(?:River|Creek|Lake|Bay|Sea|Ocean|Gulf|Canal|Reservoir|Strait|Straits)$/;
 
 /** "Main Street", "Neches River": streets and waters, placed later by the town around them. */
-function streetOrWater(text: string, ws: Word[], from: number, to: number): PlaceMention | null {
+function streetOrWater(
+  text: string,
+  ws: Word[],
+  from: number,
+  to: number,
+  gazetteer: Gazetteer | null,
+): PlaceMention | null {
   let i = from;
   while (i < to && /^(?:The|A|An|In|At|On|Of|From|To|By|Near)$/.test(ws[i]!.text)) i++;
   if (to - i < 2 || to - i > 5) return null;
   const last = ws[to - 1]!.text;
-  const type = STREET_END.test(last) ? 'street' : WATER_END.test(last) ? 'water' : null;
-  if (!type) return null;
   const first = ws[i]!;
   const name = text.slice(first.start, ws[to - 1]!.end);
+  // "Hopkins Park in DeKalb" is a park, placed by its town; "Highland Park" the town is a town.
+  const park = LOCAL_FEATURE_END.test(last) && (!gazetteer || gazetteer.lookup(name).length === 0);
+  const type = STREET_END.test(last) || park ? 'street' : WATER_END.test(last) ? 'water' : null;
+  if (!type) return null;
   return mention(first.start, ws[to - 1]!.end, name, name, type, [], null, null, null, null, null, 0.6);
 }
 

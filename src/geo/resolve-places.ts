@@ -150,6 +150,8 @@ interface Context {
 
 /** Two places this close are neighbours: naming one is local evidence for the other. */
 const NEIGHBOUR_KM = 30;
+/** How many of a name's candidates (most populous first) take part in the proximity reading. */
+const PROXIMITY_CANDIDATES = 12;
 
 const LOCAL_KINDS = new Set(['city', 'admin2', 'admin1', 'facility']);
 
@@ -166,7 +168,7 @@ function proximities(
     if (m.candidates.length === 0 || byKey.has(m.key)) continue;
     const local = m.candidates.filter((c) => LOCAL_KINDS.has(c.kind));
     if (local.length === 0) continue;
-    byKey.set(m.key, [...local].sort((a, b) => b.population - a.population).slice(0, 12));
+    byKey.set(m.key, [...local].sort((a, b) => b.population - a.population).slice(0, PROXIMITY_CANDIDATES));
   }
   const out = new Map<GazetteerEntry, number>();
   const keys = [...byKey.keys()];

@@ -99,3 +99,14 @@ describe('neighbours count by how plausible they are, and a name keeps one readi
     for (const p of found) expect(`${p.countryCode}.${p.admin1}`).toBe('CA.08');
   });
 });
+
+describe('a park the gazetteer does not know is placed by its town', () => {
+  it.each([
+    ['The walk will be held in Hopkins Park in DeKalb.', 'Hopkins Park', 'near', 'DeKalb'],
+    ['Police closed roads in Highland Park, Ill.', 'Highland Park', 'exact', null],
+  ])('%s: %s is %s', (text, name, precision, anchor) => {
+    const p = places(text).find((x) => x.name === name);
+    expect(p?.precision).toBe(precision);
+    expect(p?.anchor ?? null).toBe(anchor);
+  });
+});
