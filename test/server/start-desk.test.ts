@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +9,31 @@ import { startDesk } from '../../src/server/start-desk.js';
 import type { Store } from '../../src/store/store.js';
 import { deskStore } from './desk-reports.js';
 
+/** A GET with the path exactly as written (fetch would normalise the dots away). */
+function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 let store: Store;
 let dispose: () => Promise<void>;
-const web = mkdtempSync(join(tmpdir(), 'corroborate-web-'));
+const parent = mkdtempSync(join(tmpdir(), 'corroborate-web-'));
+const web = join(parent, 'web');
 
 beforeAll(async () => {
   ({ store, dispose } = await deskStore());
+  mkdirSync(web);
+  writeFileSync(join(parent, 'secret.txt'), 'ledger credentials beside the UI folder');
   writeFileSync(
     join(web, 'index.html'),
     '<!doctype html><title>desk</title><script type="module" src="/app.js"></script>',
@@ -22,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dispose();
-  rmSync(web, { recursive: true, force: true });
+  rmSync(parent, { recursive: true, force: true });
 });
 
 describe('starting the desk', () => {
@@ -62,6 +82,17 @@ describe('starting the desk', () => {
       const deepLink = await fetch(new URL('/events/some-event', desk.url));
       expect(await deepLink.text()).toContain('<title>desk</title>');
       expect(deepLink.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // A path climbing out of the UI folder gets the app shell, never a file beside the folder.
+      for (const path of [
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/..%2fsecret.txt',
+        '/%2e%2e%2fsecret.txt',
+      ]) {
+        const { status, body } = await rawGet(desk.url, path);
+        expect([200, 400, 404]).toContain(status);
+        expect(body).not.toContain('ledger credentials');
+      }
     } finally {
       await desk.close();
     }

@@ -1,0 +1,238 @@
+// Load on the desk API (issue "The desk", a benchmark, not a test): N concurrent clients on
+// loopback for S seconds against a ledger of D documents; prints p50/p90/p99, throughput and
+// errors per kind of request.
+//
+//   npx tsx bench/desk-load.ts --documents 100000 --clients 200 --seconds 30
+//   npx tsx bench/desk-load.ts --documents 10000 --db /tmp/desk-load.sqlite   # keeps the ledger for a rerun
+//
+// The ledger: `--base` generated reports (bench/generate-corpus.ts) are read by the reader once;
+// each document is one of them with its dates moved by whole days and another report's text
+// appended (so copies are not near-duplicates of each other), stored with `putDocument`.
+// The server runs in a child process (`corroborate serve`), the clients in this one.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeText } from '../src/analyze.js';
+import { loadDefaultGazetteer } from '../src/geo/gazetteer.js';
+import { openStore } from '../src/store/open-store.js';
+import type { AnalysisRecord } from '../src/types/analysis-record.js';
+import { generateCorpus } from './generate-corpus.js';
+
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '10000' },
+    clients: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '30' },
+    base: { type: 'string', default: '300' },
+    db: { type: 'string' },
+  },
+});
+const documents = Number(values.documents);
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+const base = Number(values.base);
+const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'desk-load-')), 'ledger.sqlite');
+
+function shiftDate(iso: string | null, days: number): string | null {
+  if (iso === null || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Document `i`: base report `i % base`, its dates moved by `⌊i / base⌋` days, another report appended. */
+function variant(records: AnalysisRecord[], texts: string[], i: number): AnalysisRecord {
+  const record = records[i % records.length] as AnalysisRecord;
+  const days = Math.floor(i / records.length);
+  const other = texts[(i * 7 + 3) % texts.length] as string;
+  return {
+    ...record,
+    id: `load-${i}`,
+    text: `${record.text}\n\nAlso on the wire (${i}):\n${other}`,
+    dates: record.dates.map((d) => ({ ...d, from: shiftDate(d.from, days), to: shiftDate(d.to, days) })),
+  };
+}
+
+async function buildLedger(): Promise<{ built: boolean; seconds: number }> {
+  const store = await openStore(db);
+  try {
+    const have = (await store.stats()).documents;
+    if (have >= documents) return { built: false, seconds: 0 };
+    const started = performance.now();
+    const gazetteer = await loadDefaultGazetteer();
+    const reports = generateCorpus(base, 7);
+    const records = reports.map((r) => analyzeText(r.text, { id: r.id, date: r.date, gazetteer }));
+    const texts = reports.map((r) => r.text);
+    for (let i = have; i < documents; i += 1) {
+      await store.putDocument({ record: variant(records, texts, i) });
+      if ((i + 1) % 5000 === 0) process.stderr.write(`  ${i + 1} documents stored\n`);
+    }
+    return { built: true, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await store.close();
+  }
+}
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/\S+?)\/? /.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+
+function get(url: string): Promise<{ status: number; ms: number; bytes: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - started, bytes: 0 }));
+  });
+}
+
+/** The request mix of analysts at the desk: mostly ledger pages and event pages. */
+function requestMix(eventIds: string[]): { kind: string; weight: number; path: (n: number) => string }[] {
+  const pick = <T>(list: T[], n: number) => list[n % list.length] as T;
+  return [
+    { kind: 'events page', weight: 30, path: (n) => `/api/events?limit=50&offset=${(n % 20) * 50}` },
+    {
+      kind: 'events filtered',
+      weight: 20,
+      path: (n) =>
+        pick(
+          [
+            '/api/events?status=corroborated,confirmed&sort=-support',
+            '/api/events?place=Mosul&sort=-date',
+            '/api/events?from=2024-01-01&to=2024-03-31&type=ATTACK',
+            '/api/events?q=drone&sort=-confidence',
+            '/api/events?actor=forces&contradicted=true',
+          ],
+          n,
+        ),
+    },
+    {
+      kind: 'event page',
+      weight: 25,
+      path: (n) => `/api/events/${encodeURIComponent(pick(eventIds, n * 7919))}`,
+    },
+    {
+      kind: 'document text',
+      weight: 10,
+      path: (n) => `/api/documents/load-${(n * 104_729) % documents}/text`,
+    },
+    {
+      kind: 'search',
+      weight: 10,
+      path: (n) => `/api/search?q=${pick(['drone', 'shelling', 'ministry', 'Mosul', 'convoy'], n)}`,
+    },
+    { kind: 'timeline', weight: 3, path: () => '/api/timeline' },
+    {
+      kind: 'documents page',
+      weight: 2,
+      path: (n) => `/api/documents?limit=50&offset=${(n * 50) % documents}`,
+    },
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  process.stderr.write(`ledger: ${db} (${documents} documents)\n`);
+  const build = await buildLedger();
+  const server = await startServer();
+  try {
+    const firstStarted = performance.now();
+    const first = await get(`${server.url}/api/events?limit=1`);
+    const firstSeconds = (performance.now() - firstStarted) / 1000;
+    if (first.status !== 200) throw new Error(`first request answered ${first.status}`);
+    const all = JSON.parse(
+      await new Promise<string>((resolve) =>
+        http.get(`${server.url}/api/events?limit=500&sort=-support`, { agent }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on('end', () => resolve(body));
+        }),
+      ),
+    ) as { items: { id: string }[]; total: number };
+    const mix = requestMix(all.items.map((e) => e.id));
+    const weights = mix.flatMap((m, i) => Array.from({ length: m.weight }, () => i));
+    const samples = new Map<string, { ms: number[]; errors: number; bytes: number }>(
+      mix.map((m) => [m.kind, { ms: [], errors: 0, bytes: 0 }]),
+    );
+    const deadline = performance.now() + seconds * 1000;
+    let counter = 0;
+    const worker = async (w: number) => {
+      while (performance.now() < deadline) {
+        counter += 1;
+        const n = counter * 31 + w;
+        const entry = mix[weights[n % weights.length] as number] as (typeof mix)[number];
+        const result = await get(`${server.url}${entry.path(n)}`);
+        const sample = samples.get(entry.kind) as { ms: number[]; errors: number; bytes: number };
+        sample.ms.push(result.ms);
+        sample.bytes += result.bytes;
+        if (result.status !== 200) sample.errors += 1;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
+    const elapsed = (performance.now() - started) / 1000;
+
+    const rows = [...samples.entries()].map(([kind, s]) => {
+      const sorted = [...s.ms].sort((a, b) => a - b);
+      return {
+        kind,
+        requests: s.ms.length,
+        errors: s.errors,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+      };
+    });
+    const everything = [...samples.values()].flatMap((s) => s.ms).sort((a, b) => a - b);
+    const errors = [...samples.values()].reduce((sum, s) => sum + s.errors, 0);
+    const f = (ms: number) => ms.toFixed(1);
+    console.log(`\n## Desk API under load\n`);
+    console.log(
+      `${clients} clients on loopback for ${seconds} s; ledger of ${documents} documents, ${all.total} events` +
+        (build.built ? ` (built in ${build.seconds.toFixed(0)} s)` : ' (reused)') +
+        `; first request (ledger build in the server) ${firstSeconds.toFixed(1)} s.\n`,
+    );
+    console.log(
+      `All: ${everything.length} requests, ${(everything.length / elapsed).toFixed(0)}/s, ` +
+        `p50 ${f(percentile(everything, 50))} ms, p90 ${f(percentile(everything, 90))} ms, ` +
+        `p99 ${f(percentile(everything, 99))} ms, max ${f(everything.at(-1) ?? Number.NaN)} ms, errors ${errors}.\n`,
+    );
+    console.log('| request | count | errors | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|');
+    for (const r of rows)
+      console.log(`| ${r.kind} | ${r.requests} | ${r.errors} | ${f(r.p50)} | ${f(r.p99)} |`);
+  } finally {
+    server.stop();
+    agent.destroy();
+  }
+}
+
+if (!existsSync('src/cli/main.ts')) throw new Error('run from the repository root');
+await main();
