@@ -2,14 +2,25 @@
 // expected ledger: origin groups that differ, event clustering P/R/F1 with split and wrongly
 // merged pairs, the reader's misses, contradictions and tally checks.
 //
-//   npx tsx scripts/ledger-corpus-score.ts [--json]
+//   npx tsx scripts/ledger-corpus-score.ts [--json] [--dir DIR]
+//
+// --dir scores another corpus laid out the same way (manifest.json, expected.json, reports/).
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildLedger } from '../src/corroborate/build-ledger.js';
-import { compareLedger, loadLedgerCorpus, readCorpusDocuments } from '../test/corpus/ledger/read-corpus.js';
+import {
+  compareLedger,
+  LEDGER_CORPUS_DIR,
+  loadLedgerCorpus,
+  readCorpusDocuments,
+} from '../test/corpus/ledger/read-corpus.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-const { manifest, expected } = loadLedgerCorpus();
-const documents = await readCorpusDocuments(manifest);
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: LEDGER_CORPUS_DIR } },
+});
+const dir = resolve(values.dir ?? LEDGER_CORPUS_DIR);
+const { manifest, expected } = loadLedgerCorpus(dir);
+const documents = await readCorpusDocuments(manifest, dir);
 const ledger = buildLedger(documents);
 const result = compareLedger(expected, documents, ledger);
 
