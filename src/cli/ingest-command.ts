@@ -177,8 +177,8 @@ async function plannedItems(inputs: readonly string[], jsonl: boolean): Promise<
     }
     try {
       const info = await stat(input);
-      const files = info.isDirectory() ? await listFolder(input) : { files: [input], hidden: [] };
-      total += files.hidden.length;
+      const files = info.isDirectory() ? await listFolder(input) : { files: [input], hidden: [], others: [] };
+      total += files.hidden.length + files.others.length;
       for (const file of files.files) {
         const ext = extname(file).toLowerCase();
         if (jsonl || ext === '.jsonl' || ext === '.ndjson') total += await countLines(file);

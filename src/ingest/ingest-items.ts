@@ -83,15 +83,26 @@ export async function* ingestInputs(
   }
 }
 
+/** What a folder holds, recursively. */
+export interface FolderListing {
+  /** Regular files, in name order, depth first. */
+  readonly files: string[];
+  /** Dot files and folders (not entered). */
+  readonly hidden: string[];
+  /** Symbolic links, sockets, devices: not followed or read. */
+  readonly others: string[];
+}
+
 /**
  * The files a folder holds, recursively, in name order, with the hidden entries (dot files and
- * folders, not entered) listed apart.
+ * folders, not entered) and entries that are not regular files (links, sockets) listed apart.
  *
- * @example await listFolder('examples') // { files: ['examples/a.txt', …], hidden: ['examples/.cache'] }
+ * @example await listFolder('examples') // { files: ['examples/a.txt', …], hidden: ['examples/.cache'], others: [] }
  */
-export async function listFolder(dir: string): Promise<{ files: string[]; hidden: string[] }> {
+export async function listFolder(dir: string): Promise<FolderListing> {
   const files: string[] = [];
   const hidden: string[] = [];
+  const others: string[] = [];
   const walk = async (folder: string) => {
     const entries = await readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -100,10 +111,11 @@ export async function listFolder(dir: string): Promise<{ files: string[]; hidden
       if (entry.name.startsWith('.')) hidden.push(path);
       else if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(path);
+      else others.push(path);
     }
   };
   await walk(dir);
-  return { files, hidden };
+  return { files, hidden, others };
 }
 
 async function* ingestPath(
@@ -119,7 +131,7 @@ async function* ingestPath(
     return;
   }
   if (info.isDirectory()) {
-    let listing: { files: string[]; hidden: string[] };
+    let listing: FolderListing;
     try {
       listing = await listFolder(path);
     } catch (error) {
@@ -127,6 +139,7 @@ async function* ingestPath(
       return;
     }
     for (const hidden of listing.hidden) yield skipped(hidden, 'hidden');
+    for (const other of listing.others) yield skipped(other, 'not a regular file (links are not followed)');
     for (const file of listing.files) yield* ingestPath(file, context, true);
     return;
   }
@@ -185,7 +198,7 @@ async function* ingestPath(
     path,
     bytes.length,
     () => sourceFromString(text, { id, name: path }),
-    { raw: bytes, originUrl, retrievedAt: new Date(info.mtimeMs).toISOString() },
+    { raw: bytes, originUrl, retrievedAt: new Date().toISOString() },
     context,
   );
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,7 @@ beforeAll(() => {
   write('desk/photo.png', PNG);
   write('desk/.notes.txt', 'private notes');
   write('desk/.cache/old.txt', DEPOT);
+  symlinkSync(join(dir, 'desk/mosul-depot.txt'), join(dir, 'desk/zz-link.txt'));
 });
 
 describe('corroborate ingest a folder', () => {
@@ -97,13 +98,15 @@ describe('corroborate ingest a folder', () => {
     expect(statuses(r.out)).toEqual([
       'skipped desk/.cache',
       'skipped desk/.notes.txt',
+      'skipped desk/zz-link.txt',
       'new desk/mosul-depot.txt',
       'skipped desk/photo.png',
       'new desk/ukraine/kherson-market.txt',
       'new desk/ukraine/sumy.html',
     ]);
     expect(r.out).toMatch(/skipped\s+desk\/photo\.png: not a text file \(\.png\)/);
-    expect(r.out).toMatch(/ingested 6 items in [\d.]+ s: 3 new, 0 duplicate, 0 updated, 0 failed, 3 skipped/);
+    expect(r.out).toMatch(/skipped\s+desk\/zz-link\.txt: not a regular file \(links are not followed\)/);
+    expect(r.out).toMatch(/ingested 7 items in [\d.]+ s: 3 new, 0 duplicate, 0 updated, 0 failed, 4 skipped/);
     expect(r.out).toMatch(/ledger: 3 documents in 3 origins/);
   });
 
@@ -111,7 +114,7 @@ describe('corroborate ingest a folder', () => {
     const r = run(['ingest', 'desk', '--db', db(), '--no-geo', '--format', 'json']);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.out);
-    expect(summary.counts).toEqual({ new: 0, duplicate: 3, updated: 0, failed: 0, skipped: 3 });
+    expect(summary.counts).toEqual({ new: 0, duplicate: 3, updated: 0, failed: 0, skipped: 4 });
     expect(summary.stats.documents).toBe(3);
     expect(summary.originsChanged).toBe(0);
     expect(summary.items.map((i: { documentId: string | null }) => i.documentId).filter(Boolean)).toEqual([
