@@ -35,15 +35,17 @@ export const DESK_REPORTS = [
 ] as const;
 
 /**
- * A fresh SQLite ledger holding `DESK_REPORTS`, and a function that removes it.
+ * A fresh ledger holding `DESK_REPORTS` (SQLite in a temporary folder, or the empty database at
+ * `location`), and a function that closes it and removes the folder.
  *
  * @example const { store, dispose } = await deskStore();
  */
 export async function deskStore(
   clock: () => Date = () => new Date('2024-03-07T09:00:00.000Z'),
+  location?: string,
 ): Promise<{ store: Store; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-desk-'));
-  const store = await openStore(join(dir, 'ledger.sqlite'), { clock });
+  const store = await openStore(location ?? join(dir, 'ledger.sqlite'), { clock });
   // The embedded gazetteer only (not the working directory's store), so places are the same everywhere.
   const gazetteer = await loadDefaultGazetteer(join(dir, 'no-local-places.jsonl.gz'));
   for (const report of DESK_REPORTS) {
