@@ -280,6 +280,26 @@ describe('corroborate ingest URLs and feeds', () => {
 </channel></rss>`,
         ],
       };
+      if (req.url === '/loop') {
+        res.writeHead(302, { location: '/loop' });
+        res.end();
+        return;
+      }
+      if (req.url === '/huge') {
+        // 100 MB, streamed without a length: the cap must stop it while it streams.
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const chunk = Buffer.alloc(1024 * 1024, 0x61);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 100 && !res.destroyed) {
+            sent++;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        pump();
+        return;
+      }
       const [status, type, body] = pages[req.url ?? ''] ?? [500, 'text/plain', 'error'];
       res.writeHead(status, { 'content-type': type });
       res.end(body);
@@ -318,6 +338,25 @@ describe('corroborate ingest URLs and feeds', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('gives a redirect loop, a 100 MB response and a 404 each a failed status, and exits 3', async () => {
+    const r = await runAsync([
+      'ingest',
+      `${base}/loop`,
+      `${base}/huge`,
+      `${base}/gone`,
+      '--db',
+      join(dir, 'bad-urls.sqlite'),
+      '--no-geo',
+      '--allow-private',
+      '--max-bytes',
+      '2000000',
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(`failed    ${base}/loop: redirect loop at ${base}/loop`);
+    expect(r.out).toContain(`failed    ${base}/huge: response exceeds the limit of 2000000 bytes`);
+    expect(r.out).toContain(`failed    ${base}/gone: HTTP 404`);
   });
 
   it('refuses a loopback URL without --allow-private and exits 3', async () => {
