@@ -74,6 +74,11 @@ describe('ledger corpus', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('builds the same ledger whatever order the reports arrive in', () => {
+    const reversed = buildLedger([...documents].reverse());
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(ledger));
+  });
+
   it.each(loadLedgerCorpus().expected.contradictions.map((c) => [c.about, c] as const))(
     'flags the contradiction: %s',
     (about) => {
