@@ -441,3 +441,39 @@ describe('subjects with appositives and relative clauses', () => {
     expect(read(text)[0]?.speaker.name).toBe('One of the doctors');
   });
 });
+
+describe('positions held as attitudes', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Many residents are afraid that the dam will fail.',
+      { source: 'Many residents', cue: 'are afraid', content: 'that the dam will fail' },
+    ],
+    [
+      'The army was determined to hold the bridge.',
+      { source: 'The army', cue: 'was determined', content: 'to hold the bridge' },
+    ],
+    [
+      'The senator has been critical of the deal since the spring.',
+      { source: 'The senator', cue: 'has been critical of', content: 'the deal' },
+    ],
+    [
+      'They weren’t sure if the convoy had left.',
+      { source: 'They', cue: 'weren’t sure', content: 'if the convoy had left' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['The road is open to traffic.'],
+    ['It is certain to rain in Erbil tonight.'],
+    ['The envoy can be convinced that the plan works.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+
+  it('keeps "including" inside a reported clause', () => {
+    const text = 'The agency said several towns were cut off, including two near the border.';
+    expect(read(text).map((a) => surface(text, a.content))).toEqual([
+      'several towns were cut off, including two near the border',
+    ]);
+  });
+});

@@ -169,7 +169,8 @@ export function findAttributions(
           ? readAccordingTo(text, toks, k, sentence, quotes)
           : (readCue(text, toks, k, sentence, quotes, loose) ??
             readNounCue(text, toks, k, sentence) ??
-            readPositionNoun(text, toks, k, sentence));
+            readPositionNoun(text, toks, k, sentence) ??
+            readAttitude(text, toks, k, sentence));
       if (!hit) continue;
       if (hit.content.end <= hit.content.start) continue;
       // Content that opens a quotation runs to its close ("According to X, “… . …”").
@@ -1653,8 +1654,7 @@ function laterAuxiliary(toks: Token[], from: number): boolean {
   return false;
 }
 
-const CLAUSE_BREAK =
-  /^(especially|particularly|while|whereas|although|though|but|according|including|despite|yet|aside)$/i;
+const CLAUSE_BREAK = /^(especially|while|whereas|although|though|but|according|despite|yet|aside)$/i;
 
 /**
  * Where reported content ends inside its sentence: before a clause the writer adds after it
@@ -1693,7 +1693,7 @@ function clauseEnd(toks: Token[], from: number): number {
       if (n > j + 1 && toks[n]?.pos === 'ADV') n++;
       if (n > j + 1 && cueEntry(toks[n]?.text ?? '')?.strength === 'speech' && toks[n]!.pos === 'VERB')
         return j;
-      if (next.pos === 'VERB' && /ing$/.test(next.text)) return j;
+      if (next.pos === 'VERB' && /ing$/.test(next.text) && !/^including$/i.test(next.text)) return j;
       if (
         next.text.toLowerCase() === 'and' &&
         hasVerb &&
@@ -1914,6 +1914,72 @@ function readPositionNoun(
   };
 }
 
+/** Adjectives of attitude that report a position after "be": "was convinced that", "is wary of". */
+const ATTITUDE =
+  /^(determined|willing|unwilling|eager|reluctant|confident|convinced|sure|certain|skeptical|sceptical|hopeful|optimistic|pessimistic|worried|concerned|frustrated|critical|supportive|opposed|adamant|keen|afraid|proud|pleased|disappointed|furious|aware|passionate|wary|fearful|anxious|insistent|unapologetic|coy|adamant)$/i;
+const BE_FORM =
+  /^(is|are|was|were|am|be|been|being|'s|’s|'re|’re|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|became|become|becomes|grew|grow|grows|feel|feels|felt)$/i;
+
+/**
+ * A position held as an attitude: "Many residents are afraid that …", "The army was determined to
+ * …", "Graham has been critical of …", "They weren’t sure if …". The subject holds the position.
+ */
+function readAttitude(text: string, toks: Token[], k: number, sentence: Sentence): FoundAttribution | null {
+  const tok = toks[k]!;
+  if (!ATTITUDE.test(tok.text)) return null;
+  let b = k - 1;
+  while (
+    b > 0 &&
+    (toks[b]!.pos === 'ADV' ||
+      /^(so|too|very|more|most|also|not|n't|n’t|still|increasingly|deeply|quite)$/i.test(toks[b]!.text))
+  )
+    b--;
+  if (!BE_FORM.test(toks[b]?.text ?? '')) return null;
+  let a = b;
+  while (a > 0 && CUE_AUX.has(toks[a - 1]!.text.toLowerCase())) a--;
+  const next = toks[k + 1];
+  if (!next) return null;
+  let from: number;
+  let cueEnd = k;
+  if (/^(that|if|whether)$/i.test(next.text)) from = k + 1;
+  else if (/^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB') from = k + 1;
+  else if (/^(about|of|over|with|on|in)$/i.test(next.text) && toks[k + 2] && toks[k + 2]!.pos !== 'PUNCT') {
+    from = k + 2;
+    cueEnd = k + 1;
+  } else if (
+    /^(convinced|sure|certain|confident|afraid|aware)$/i.test(tok.text) &&
+    /^(PRON|DET|PROPN)$/.test(next.pos)
+  )
+    from = k + 1;
+  else return null;
+  const subject = nounPhraseBefore(text, toks, a);
+  if (!subject || /^(it|there|this|that)$/i.test(text.slice(subject.span.start, subject.span.end)))
+    return null;
+  // "can be convinced that …" is a passive of persuading, not a held view.
+  if (/^(be|being)$/i.test(toks[b]!.text) && /^(convinced|persuaded)$/i.test(tok.text)) return null;
+  let stop = clauseEnd(toks, from);
+  // "critical of Trump since the primary": the object of a preposition ends before a time clause.
+  if (cueEnd > k) {
+    const time = toks.findIndex(
+      (t, j) => j > from && j < stop && /^(since|when|during|because|while|as|after|before)$/i.test(t.text),
+    );
+    if (time > 0) stop = time;
+  }
+  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content || text.slice(content.start, content.end).split(/\s+/).length < 2) return null;
+  return {
+    source: subject.span,
+    cue: { start: toks[a]!.start, end: toks[cueEnd]!.end },
+    content,
+    form: 'indirect',
+    stance: 'neutral',
+    cueTense: cueTense(toks.slice(a, k + 1).map((t) => t.text)),
+    cueLemma: tok.text.toLowerCase(),
+    cueKind: 'stance',
+    confidence: 0.5,
+  };
+}
+
 /** A cheap filter before the full reading: only reporting words, "according" and reporting nouns. */
 function mayBeCue(tok: Token): boolean {
   const lower = tok.text.toLowerCase();
@@ -1921,6 +1987,7 @@ function mayBeCue(tok: Token): boolean {
     lower === 'according' ||
     cueEntry(lower) !== null ||
     NOUN_CUE[lower] !== undefined ||
+    ATTITUDE.test(lower) ||
     INTENT_NOUN.test(lower) ||
     POSITION_NOUN[lower] !== undefined
   );
