@@ -224,13 +224,32 @@ function kairosTypeOf(
   events: readonly ConflictEvent[],
   sentenceStart: number,
 ): string {
+  const generic = kind.code === 'ATTACK_GENERIC' && ATTACK_NOUN.test(lower);
+  // "the attacks", "these murderous attacks", "the Bloody Friday attacks": a definite reference,
+  // possibly through adjectives or a name.
+  let d = i - 1;
+  while (
+    d > i - 4 &&
+    tokens[d] &&
+    tokens[d]!.sentence === tokens[i]!.sentence &&
+    (tokens[d]!.pos === 'ADJ' || tokens[d]!.pos === 'PROPN')
+  )
+    d--;
+  const definite = /^(?:the|these|those|such)$/i.test(tokens[d]?.text ?? '');
+  // "The Cafetería Luna bombing was an attack on …": the copula names the explosion an attack.
+  const namedAttack =
+    /^(?:an?)$/i.test(tokens[i - 1]?.text ?? '') &&
+    /^(?:was|is|were|are)$/i.test(tokens[i - 2]?.text ?? '') &&
+    events.some(
+      (e) =>
+        e.trigger.start >= sentenceStart &&
+        e.kairosType === 'Conflict.Attack.DetonateExplode' &&
+        TRIGGERS.get(text.slice(e.trigger.start, e.trigger.end).toLowerCase())?.code !== 'ATTACK_GENERIC',
+    );
   const explosion =
     kind.kairos === 'Conflict.Attack.DetonateExplode' ||
     (weapon && EXPLOSIVE.test(text.slice(weapon.start, weapon.end))) ||
-    (kind.code === 'ATTACK_GENERIC' &&
-      ATTACK_NOUN.test(lower) &&
-      /^(?:the|these|those|such)$/i.test(tokens[i - 1]?.text ?? '') &&
-      explosionBefore(text, events, sentenceStart));
+    (generic && ((definite && explosionBefore(text, events, sentenceStart)) || namedAttack));
   return explosion ? 'Conflict.Attack.DetonateExplode' : 'Conflict.Attack.Unspecified';
 }
 
@@ -344,7 +363,9 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
       );
     }
     case 'shot':
-      return (tokens[i]!.pos === 'VERB' && !/^(?:was|were)$/.test(prev)) || next === 'at' || next === 'on';
+      return (
+        (tokens[i]!.pos === 'VERB' && !/^(?:was|were)$/.test(prev)) || /^(?:at|on|dead|down)$/.test(next)
+      );
     case 'strike':
     case 'strikes':
     case 'raid':
@@ -440,14 +461,21 @@ function pickArguments(
     !/(?:ed|ing)$/.test(t.text);
   if (nominalUse && nameBefore)
     out.attacker = { start: nameBefore.start, end: nameBefore.end, tokenIndex: i - 1 };
-  if (!nominalUse && (t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN'))) {
+  // "shot dead", "gunned down": a verb whatever the tagger says.
+  const shotDead = /^(?:shot|gunned|stabbed)$/i.test(t.text) && /^(?:dead|down)$/.test(lowerAt(i + 1));
+  if (!nominalUse && (shotDead || t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN'))) {
     let k = i - 1;
     let passive = false;
     while (k >= 0 && at(k) && (at(k)!.pos === 'AUX' || at(k)!.pos === 'ADV' || at(k)!.pos === 'PART')) {
       if (PASSIVE_AUX.test(at(k)!.text)) passive = true;
       k--;
     }
-    if (passive) {
+    // "Chekatt – shot dead by police –", "a convoy, ambushed by gunmen": a participle with its
+    // agent after an apposition dash or comma is a passive without its auxiliary.
+    const reduced =
+      !passive && !!byAgent && /(?:ed|shot|struck|hit)$/i.test(t.text) && /^[–—,-]$/.test(lowerAt(k));
+    if (reduced) k--;
+    if (passive || reduced) {
       const subject = headBefore(tokens, k + 1, entities);
       // "bombs were detonated": the subject of a passive explosion verb is the device.
       if (deviceVerb && isDevice(subject)) out.instrument = subject;
@@ -570,6 +598,20 @@ function pickArguments(
         if (h && !weaponish(h)) out.target = h;
       }
     }
+    // "the attack is believed to have been carried out by X": the agent of the verb it is subject of.
+    if (!out.attacker) {
+      for (let k = i + 1; k <= i + 10 && at(k); k++) {
+        const w = at(k)!;
+        if (
+          /^(?:carried|conducted|perpetrated|committed|orchestrated|staged|mounted|launched)$/i.test(w.text)
+        ) {
+          const by = lowerAt(k + 1) === 'out' ? k + 2 : k + 1;
+          if (lowerAt(by) === 'by') assignAgent(headAfter(tokens, by + 1, entities));
+          break;
+        }
+        if (!/^(?:AUX|ADV|VERB|PART)$/.test(w.pos)) break;
+      }
+    }
     // "X launched / carried out / claimed a … attack": X is the attacker.
     if (!out.attacker) {
       for (let k = i - 1; k >= Math.max(0, i - 5) && at(k); k--) {
@@ -606,15 +648,42 @@ export function placeArgument(
   // Prefer a place introduced by "in/at/near" after the trigger, then any before it.
   let best: { start: number; end: number } | null = null;
   let bestD = 120;
+  const sentence = t.sentence;
+  // The words of the trigger's sentence between two offsets.
+  const wordsBetween = (from: number, to: number): Token[] => {
+    const out: Token[] = [];
+    const step = from >= t.end ? 1 : -1;
+    for (let k = i + step; tokens[k] && tokens[k]!.sentence === sentence; k += step) {
+      const w = tokens[k]!;
+      if (step > 0 ? w.start >= to : w.end <= from) break;
+      if (w.start >= from && w.end <= to) out.push(w);
+    }
+    return out;
+  };
   for (const c of candidates) {
     const before = text.slice(Math.max(0, c.start - 24), c.start);
     // A place argument is introduced by a locative preposition ("in Lyon", "near the city of").
-    if (
-      !/\b(?:in|at|near|outside|across|inside|into|on|of|from)\s+(?:the\s+)?(?:(?:city|town|village|province|district) of\s+)?$/i.test(
-        before,
-      )
-    )
-      continue;
+    const intro = LOCATIVE_INTRO.exec(before);
+    if (!intro) continue;
+    if (isModifierName(text, c)) continue;
+    if (c.start >= t.end) {
+      // "the attack ... are reported to have been asylum seekers from Pakistan": another clause's
+      // place ("the strike kills two at a checkpoint near X" and "rockets fired at X" keep it).
+      const between = wordsBetween(t.end, c.start);
+      if (between.some((w) => w.pos === 'AUX')) continue;
+      // "Within days of the attacks, the army moved into X": a verb after a comma opens another clause.
+      const comma = between.findIndex((w) => w.text === ',');
+      if (comma >= 0 && between.slice(comma).some((w) => w.pos === 'VERB')) continue;
+    } else {
+      const between = wordsBetween(c.end, t.start);
+      // "Police in Lyon were searching for ... the blast": the place of another verb.
+      if (between.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
+      // "frustration in Downing Street about Saturday's attack": the place of another noun.
+      // ("In Bagram, a suicide bomber blew himself up" and "a bomb in Kabul exploded" keep it.)
+      const prepStart = c.start - (before.length - intro.index);
+      const head = tokens.findLast((w, k) => k < i && w.end <= prepStart);
+      if (head && head.sentence === sentence && NOUN_HEAD.has(head.pos) && !isVerbLike(t)) continue;
+    }
     const d = c.start >= t.end ? c.start - t.end : (t.start - c.end) * 1.5;
     if (d < bestD) {
       best = c;
@@ -622,6 +691,22 @@ export function placeArgument(
     }
   }
   return best;
+}
+
+/** "American-led wars", "Chechen-style attacks": a name used as a modifier is no place. */
+export function isModifierName(text: string, c: { start: number; end: number }): boolean {
+  return (
+    text[c.end] === '-' ||
+    /-(?:style|led|backed|based|born|made|linked|allied|run|controlled)$/i.test(text.slice(c.start, c.end))
+  );
+}
+
+const LOCATIVE_INTRO =
+  /\b(?:in|at|near|outside|across|inside|into|on|of)\s+(?:the\s+)?(?:(?:city|town|village|province|district) of\s+)?$/i;
+const NOUN_HEAD = new Set(['NOUN', 'PROPN']);
+
+function isVerbLike(t: Token): boolean {
+  return t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN');
 }
 
 /** "exploded at the station", "the explosion in the street": a locative noun right after the trigger. */

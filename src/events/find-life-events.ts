@@ -2,7 +2,7 @@ import type { RecordSoFar } from '../stage.js';
 import type { Entity } from '../types/entity.js';
 import type { ConflictEvent, EventArgument } from '../types/event.js';
 import type { Sentence, Token } from '../types/sentence.js';
-import { locativeAfter } from './find-events.js';
+import { isModifierName, locativeAfter } from './find-events.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
 import { TRIGGERS } from './triggers.js';
 
@@ -240,7 +240,7 @@ export function placeRightAfter(
 ): { start: number; end: number } | null {
   let best: { start: number; end: number } | null = null;
   for (const c of [...places, ...locations]) {
-    if (c.start < trigger.end || c.start - trigger.end > 40) continue;
+    if (c.start < trigger.end || c.start - trigger.end > 40 || isModifierName(text, c)) continue;
     const between = text.slice(trigger.end, c.start);
     if (!/^\s+(?:\w+\s+)?(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?$/u.test(between))
       continue;

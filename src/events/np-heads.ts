@@ -79,7 +79,21 @@ export function headAfter(
     k++;
   const first = tokens[k];
   if (!first || first.sentence !== sentence || !(NOMINAL.has(first.pos) || first.pos === 'PRON')) return null;
-  if (TIME_WORD.test(first.text) || isTemporal(entities, first)) return null;
+  if (TIME_WORD.test(first.text) || isTemporal(entities, first)) {
+    // "the Christmas market", "the Friday prayers": a time word modifying a noun.
+    const next = tokens[k + 1];
+    if (!next || next.sentence !== sentence || next.pos !== 'NOUN' || next.start - first.end > 1) return null;
+    if (TIME_WORD.test(next.text) || isTemporal(entities, next)) return null;
+    k++;
+    while (
+      k + 1 < tokens.length &&
+      tokens[k + 1]!.sentence === sentence &&
+      NOMINAL.has(tokens[k + 1]!.pos) &&
+      tokens[k + 1]!.start - tokens[k]!.end <= 1
+    )
+      k++;
+    return asSpan(tokens, k, entities);
+  }
   if (first.pos === 'PRON') return { start: first.start, end: first.end, tokenIndex: k };
   const e = entityAt(entities, first);
   if (e) {

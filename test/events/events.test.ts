@@ -388,3 +388,64 @@ describe('places of attacks and deaths', () => {
     expect(ev?.arguments.find((a) => a.role === 'attacker')).toBeUndefined();
   });
 });
+
+describe('arguments across the clause', () => {
+  const table: [string, string, string, string][] = [
+    ['The courier, Omar Haddad – shot dead by police – had fled the city.', 'shot', 'attacker', 'police'],
+    ['The courier, Omar Haddad – shot dead by police – had fled the city.', 'shot', 'target', 'Omar Haddad'],
+    ['Three people died in an attack on the Christmas market in Leeds.', 'attack', 'target', 'market'],
+    [
+      'The attack is widely believed to have been carried out by the Taliban.',
+      'attack',
+      'attacker',
+      'Taliban',
+    ],
+  ];
+  it.each(table)('%s → "%s" has %s "%s"', (text, trigger, role, value) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === role)?.text).toBe(value);
+  });
+
+  it.each([
+    ['Police in Leeds were searching for the man behind the blast.', 'blast'],
+    ['There is deep frustration in Westminster about the attack.', 'attack'],
+    ['The parents of the man behind the attack are from Pakistan.', 'attack'],
+    ['Refugees fled American-led attacks.', 'attacks'],
+  ])('%s → "%s" takes no place from another verb or noun', (text, trigger) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev).toBeDefined();
+    expect(ev?.arguments.find((a) => a.role === 'place')).toBeUndefined();
+  });
+
+  it.each([
+    ['On 3 May in Kandahar, a suicide bomber blew himself up.', 'blew', 'Kandahar'],
+    ['A car bomb in Kabul exploded at noon.', 'exploded', 'Kabul'],
+  ])('%s → "%s" keeps the place before it (%s)', (text, trigger, place) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.arguments.find((a) => a.role === 'place')?.text).toBe(place);
+  });
+});
+
+describe('generic attacks that refer back to an explosion', () => {
+  it.each([
+    [
+      'Ten bombs exploded in the port. The government condemned these murderous attacks.',
+      'attacks',
+      'Conflict.Attack.DetonateExplode',
+    ],
+    [
+      'Ten bombs exploded in the port on Black Monday. Later the Black Monday attacks were remembered.',
+      'attacks',
+      'Conflict.Attack.DetonateExplode',
+    ],
+    ['The Cafe Luna bombing was an attack on the city police.', 'attack', 'Conflict.Attack.DetonateExplode'],
+    [
+      'A bomb exploded in the port. Weeks later, five people were killed in an attack on a market.',
+      'attack',
+      'Conflict.Attack.Unspecified',
+    ],
+  ])('%s → "%s" is %s', (text, trigger, kairos) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev?.kairosType).toBe(kairos);
+  });
+});
