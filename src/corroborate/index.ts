@@ -21,6 +21,7 @@ export {
   NearDuplicateIndex,
   type NearDuplicateIndexOptions,
   shingleHashes,
+  signatureOfShingles,
 } from './near-duplicates.js';
 export {
   assignOrigins,

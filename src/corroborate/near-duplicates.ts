@@ -8,7 +8,7 @@
 export interface MinhashOptions {
   /** Words per shingle; 5 keeps shared stock phrases ("said in a statement") from matching. */
   readonly shingleSize?: number;
-  /** Signature length (number of hash functions); must be `bands × rows` of the index. */
+  /** Signature length (one-permutation bins); must be `bands × rows` of the index. */
   readonly numHashes?: number;
   /** Seed of the hash family; signatures are only comparable under the same seed. */
   readonly seed?: number;
@@ -62,36 +62,33 @@ function fmix32(value: number): number {
 export function shingleHashes(text: string, options: MinhashOptions = {}): Uint32Array {
   const size = options.shingleSize ?? MINHASH_DEFAULTS.shingleSize;
   const words = shingleWords(text);
-  const wordHashes = words.map((w) => fnv1a(w));
-  const out = new Set<number>();
-  const last = Math.max(0, words.length - size);
-  for (let i = 0; i <= last && words.length > 0; i += 1) {
+  if (words.length === 0) return new Uint32Array(0);
+  const wordHashes = new Uint32Array(words.length);
+  for (let w = 0; w < words.length; w += 1) wordHashes[w] = fnv1a(words[w] ?? '');
+  const count = Math.max(1, words.length - size + 1);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i += 1) {
     let h = 0x811c9dc5;
-    for (let j = i; j < Math.min(i + size, words.length); j += 1) {
-      h = Math.imul(h ^ (wordHashes[j] ?? 0), 0x01000193);
-    }
-    out.add(h >>> 0);
+    const end = Math.min(i + size, words.length);
+    for (let j = i; j < end; j += 1) h = Math.imul(h ^ (wordHashes[j] ?? 0), 0x01000193);
+    hashes[i] = h >>> 0;
   }
-  return Uint32Array.from(out);
+  hashes.sort();
+  let unique = 0;
+  for (let i = 0; i < count; i += 1)
+    if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i] ?? 0;
+  return hashes.slice(0, unique);
 }
 
-/** Per-hash-function multipliers and offsets, derived from the seed. */
-function hashFamily(numHashes: number, seed: number): { a: Uint32Array; b: Uint32Array } {
-  const a = new Uint32Array(numHashes);
-  const b = new Uint32Array(numHashes);
-  for (let i = 0; i < numHashes; i += 1) {
-    a[i] = fmix32(seed + i * 2 + 1) | 1;
-    b[i] = fmix32(seed ^ (i * 0x27d4eb2d + 7));
-  }
-  return { a, b };
-}
-
-const families = new Map<string, { a: Uint32Array; b: Uint32Array }>();
+const EMPTY = 0xffffffff;
 
 /**
- * The MinHash signature of a text: for each of `numHashes` hash functions, the least hash of
- * any of its word shingles. Two signatures agree in a share of positions that estimates the
- * Jaccard similarity of the two shingle sets. An empty text gives all-ones.
+ * The MinHash signature of a text: an estimate, position by position, of the least hash of
+ * its word shingles. Two signatures agree in a share of positions that estimates the Jaccard
+ * similarity of the two shingle sets. Computed by one-permutation hashing (each shingle
+ * hashed once into one of `numHashes` bins, the least value kept per bin) with rotation
+ * densification for empty bins (Shrivastava & Li, 2014): O(shingles + numHashes) per text
+ * rather than O(shingles × numHashes). An empty text gives all-ones.
  *
  * @example
  * const a = minhashSignature('Armed drones struck a fuel depot on the southern edge of Mosul on Tuesday.');
@@ -99,25 +96,37 @@ const families = new Map<string, { a: Uint32Array; b: Uint32Array }>();
  * estimateSimilarity(a, b) // about 0.8
  */
 export function minhashSignature(text: string, options: MinhashOptions = {}): Uint32Array {
-  const numHashes = options.numHashes ?? MINHASH_DEFAULTS.numHashes;
+  return signatureOfShingles(shingleHashes(text, options), options);
+}
+
+/**
+ * The MinHash signature of shingle hashes already computed (see {@link shingleHashes}).
+ *
+ * @example signatureOfShingles(shingleHashes(text)) // same as minhashSignature(text)
+ */
+export function signatureOfShingles(shingles: Uint32Array, options: MinhashOptions = {}): Uint32Array {
+  const bins = options.numHashes ?? MINHASH_DEFAULTS.numHashes;
   const seed = options.seed ?? MINHASH_DEFAULTS.seed;
-  const key = `${numHashes}:${seed}`;
-  let family = families.get(key);
-  if (!family) {
-    family = hashFamily(numHashes, seed);
-    families.set(key, family);
+  const signature = new Uint32Array(bins).fill(EMPTY);
+  for (let k = 0; k < shingles.length; k += 1) {
+    const h = fmix32(((shingles[k] ?? 0) ^ seed) >>> 0);
+    const bin = h % bins;
+    const value = fmix32((h ^ 0x5bd1e995) >>> 0);
+    if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
   }
-  const { a, b } = family;
-  const signature = new Uint32Array(numHashes).fill(0xffffffff);
-  for (const shingle of shingleHashes(text, options)) {
-    const x = fmix32(shingle);
-    for (let i = 0; i < numHashes; i += 1) {
-      let h = Math.imul(x ^ (b[i] ?? 0), a[i] ?? 1);
-      h = (h ^ (h >>> 15)) >>> 0;
-      if (h < (signature[i] ?? 0)) signature[i] = h;
-    }
+  // Densification: an empty bin borrows its right neighbour's value, offset by the distance,
+  // so two texts with the same shingles still agree there.
+  let filled = -1;
+  for (let i = 0; i < bins; i += 1) if (signature[i] !== EMPTY) filled = i;
+  if (filled < 0) return signature;
+  const dense = Uint32Array.from(signature);
+  for (let i = 0; i < bins; i += 1) {
+    if (signature[i] !== EMPTY) continue;
+    let d = 1;
+    while (signature[(i + d) % bins] === EMPTY) d += 1;
+    dense[i] = (Math.imul(d, 0x9e3779b1) + (signature[(i + d) % bins] ?? 0)) >>> 0;
   }
-  return signature;
+  return dense;
 }
 
 /**

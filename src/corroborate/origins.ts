@@ -2,10 +2,9 @@ import type { LedgerOrigin, OriginLink } from '../types/ledger.js';
 import { byPublication, foldOutlet, type LedgerInputDocument } from './input-document.js';
 import {
   estimateSimilarity,
-  MINHASH_DEFAULTS,
-  minhashSignature,
   NearDuplicateIndex,
   shingleHashes,
+  signatureOfShingles,
 } from './near-duplicates.js';
 
 /** Thresholds of origin grouping, each on the estimated Jaccard similarity of shingles. */
@@ -149,9 +148,9 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
   const signatures = new Map<string, Uint32Array>();
   const sizes = new Map<string, number>();
   for (const doc of ordered) {
-    const text = comparableText(doc);
-    signatures.set(doc.id, minhashSignature(text));
-    sizes.set(doc.id, shingleHashes(text, { shingleSize: MINHASH_DEFAULTS.shingleSize }).length);
+    const shingles = shingleHashes(comparableText(doc));
+    signatures.set(doc.id, signatureOfShingles(shingles));
+    sizes.set(doc.id, shingles.length);
   }
   const similarity = (a: string, b: string) =>
     estimateSimilarity(signatures.get(a) ?? new Uint32Array(), signatures.get(b) ?? new Uint32Array());
@@ -167,11 +166,24 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
   };
 
   // Near-duplicates: LSH candidates among earlier documents, verified on the whole signature.
+  // A candidate already joined to this document (through an earlier copy) is not compared again,
+  // and an identical text is linked without entering the index, so a story copied a thousand
+  // times costs a thousand comparisons, not a million.
   const index = new NearDuplicateIndex();
+  const joined = new UnionFind();
+  const firstWithText = new Map<string, string>();
   for (const doc of ordered) {
+    const same = firstWithText.get(doc.sha256);
+    if (same !== undefined) {
+      addLink(same, doc.id, 'near-duplicate', 1, 'identical text');
+      joined.union(same, doc.id);
+      continue;
+    }
+    firstWithText.set(doc.sha256, doc.id);
     const signature = signatures.get(doc.id) ?? new Uint32Array();
     const found = index.candidates(signature).sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
     for (const other of found) {
+      if (joined.find(other) === joined.find(doc.id)) continue;
       const j = similarity(doc.id, other);
       const na = sizes.get(doc.id) ?? 0;
       const nb = sizes.get(other) ?? 0;
@@ -179,6 +191,7 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
       const contained = Math.min(na, nb) > 0 ? shared / Math.min(na, nb) : 0;
       if (j >= opts.nearDuplicate) {
         addLink(other, doc.id, 'near-duplicate', j, `${Math.round(j * 100)}% shared shingles`);
+        joined.union(other, doc.id);
       } else if (contained >= opts.containment && j >= opts.wire) {
         addLink(
           other,
@@ -187,6 +200,7 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
           j,
           `${Math.round(Math.min(1, contained) * 100)}% of the shorter text inside the longer`,
         );
+        joined.union(other, doc.id);
       }
     }
     index.add(doc.id, signature);
