@@ -1,5 +1,6 @@
 import { DEMONYMS } from './demonyms.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { GIVEN_NAMES } from './given-names.js';
 import { NAMED_REGIONS, type NamedRegion } from './named-regions.js';
 import { US_ABBREVIATION_SET } from './us-states.js';
 
@@ -515,6 +516,16 @@ function tryName(
     if (!/^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 4)) || !strong) return null;
   }
   if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
+  // "Mary Wheeler", "Sam Houston State University": a given name opening a longer name.
+  if (
+    single &&
+    GIVEN_NAMES.has(first.text) &&
+    j < runTo &&
+    !orgAfter &&
+    !ADMIN_SUFFIX.test(ws[j]!.text) &&
+    !DIRECTION.test(ws[j]!.text)
+  )
+    return 'skip';
   if (single) {
     if (nextW && PERSON_NEXT.test(nextW.text) && !strong && /^\s+$/.test(text.slice(last.end, nextW.start)))
       return null;

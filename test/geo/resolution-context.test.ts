@@ -110,3 +110,14 @@ describe('a park the gazetteer does not know is placed by its town', () => {
     expect(p?.anchor ?? null).toBe(anchor);
   });
 });
+
+describe('a given name opening a longer name is a person or an organisation, not a place', () => {
+  it.each([
+    ['“It was hard,” said Mary Wheeler, a teacher in Dayton.', ['Dayton']],
+    ['Ben Paul chairs the board, and Tyler Kivel won at 135 pounds.', []],
+    ['She applied to Sam Houston State University last spring.', []],
+    ['Students from Elizabeth City visited Austin on Friday.', ['Elizabeth City', 'Austin']],
+  ])('%s → %j', (text, names) => {
+    expect(places(text).map((p) => p.name)).toEqual(names);
+  });
+});
