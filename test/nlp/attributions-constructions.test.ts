@@ -477,3 +477,23 @@ describe('positions held as attitudes', () => {
     ]);
   });
 });
+
+describe('phrasal verbs of position', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The minister lashed out at the envoy over the border closure.',
+      { source: 'The minister', cue: 'lashed out', content: 'the envoy over the border closure' },
+    ],
+    [
+      'The governor laid out a plan to rebuild the market.',
+      { source: 'The governor', cue: 'laid out', content: 'a plan to rebuild the market' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [
+    ['Rebels hit the base with rockets.'],
+    ['Workers laid the last rail near Mosul.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -478,7 +478,8 @@ function readCue(
 ): FoundAttribution | null {
   const tok = toks[k]!;
   const lower = tok.text.toLowerCase();
-  let entry = cueEntry(lower);
+  const phrasal = phrasalCue(toks, k);
+  let entry = cueEntry(lower) ?? phrasal;
   if (!entry) return null;
   const progressive = /ing$/.test(lower) && /^(is|are|was|were|been|by)$/i.test(toks[k - 1]?.text ?? '');
   // "has also detailed", "had long opposed": after a perfect auxiliary the form is a verb.
@@ -524,7 +525,7 @@ function readCue(
     return null;
   // "a group known as X": naming, not knowledge.
   if (entry.lemma === 'know' && /^as$/i.test(toks[k + 1]?.text ?? '')) return null;
-  let cueEndIdx = k;
+  let cueEndIdx = phrasal && !cueEntry(lower) ? k + 1 : k;
   // "X was quoted as saying": the whole phrase is the cue and X the speaker.
   if (
     lower === 'quoted' &&
@@ -1128,6 +1129,8 @@ function contentAfter(
   // "called for more troops", "warned against a deal": the preposition belongs to the cue.
   if (/^(for|about|against|of)$/i.test(toks[i]?.text ?? '') && toks[i + 1] && toks[i + 1]!.pos !== 'PUNCT')
     i++;
+  // "lashed out at the envoy", "doubled down on the claim".
+  else if (/ /.test(entry.lemma) && /^(at|on|against)$/i.test(toks[i]?.text ?? '') && toks[i + 1]) i++;
   if (toks[i]?.text === ':') {
     i++;
     // "She said:" closing its line: what she said is the next line.
@@ -1360,6 +1363,43 @@ function speakerBefore(text: string, toks: Token[], comma: number): { span: Span
 /** Verbs whose agentless passive still reports a judgement or a report ("was accused of"). */
 const AGENTLESS =
   /^(accuse|blame|criticize|criticise|label|dub|rate|consider|think|believe|announce|confirm|report|allege|suspect|condemn|deem|regard|describe|brand|fault|deny|reject|question|dispute)$/;
+
+/** Phrasal verbs of position that are cues only with their particle: "lashed out at", "laid out". */
+const PHRASAL: Record<string, { particle: RegExp; lemma: string }> = {
+  lay: { particle: /^out$/i, lemma: 'lay out' },
+  lays: { particle: /^out$/i, lemma: 'lay out' },
+  laid: { particle: /^out$/i, lemma: 'lay out' },
+  laying: { particle: /^out$/i, lemma: 'lay out' },
+  spell: { particle: /^out$/i, lemma: 'spell out' },
+  spells: { particle: /^out$/i, lemma: 'spell out' },
+  spelled: { particle: /^out$/i, lemma: 'spell out' },
+  spelt: { particle: /^out$/i, lemma: 'spell out' },
+  sum: { particle: /^up$/i, lemma: 'sum up' },
+  sums: { particle: /^up$/i, lemma: 'sum up' },
+  summed: { particle: /^up$/i, lemma: 'sum up' },
+  lash: { particle: /^out$/i, lemma: 'lash out' },
+  lashes: { particle: /^out$/i, lemma: 'lash out' },
+  lashed: { particle: /^out$/i, lemma: 'lash out' },
+  hit: { particle: /^back$/i, lemma: 'hit back' },
+  hits: { particle: /^back$/i, lemma: 'hit back' },
+  fired: { particle: /^back$/i, lemma: 'fire back' },
+  fires: { particle: /^back$/i, lemma: 'fire back' },
+  pushed: { particle: /^back$/i, lemma: 'push back' },
+  pushes: { particle: /^back$/i, lemma: 'push back' },
+  doubled: { particle: /^down$/i, lemma: 'double down' },
+  doubles: { particle: /^down$/i, lemma: 'double down' },
+  spoke: { particle: /^out$/i, lemma: 'speak out' },
+  speaks: { particle: /^out$/i, lemma: 'speak out' },
+  backed: { particle: /^off$/i, lemma: 'back off' },
+  backs: { particle: /^off$/i, lemma: 'back off' },
+};
+
+/** The cue entry of a phrasal verb of position at `k` when its particle follows, else null. */
+function phrasalCue(toks: Token[], k: number): CueEntry | null {
+  const p = PHRASAL[toks[k]!.text.toLowerCase()];
+  if (!p || !p.particle.test(toks[k + 1]?.text ?? '')) return null;
+  return { lemma: p.lemma, stance: 'neutral', strength: 'stance' };
+}
 
 /** Verbs that pass their subject to a reporting verb after "to": "continues to insist". */
 const CATENATIVE =
@@ -1986,6 +2026,7 @@ function mayBeCue(tok: Token): boolean {
   return (
     lower === 'according' ||
     cueEntry(lower) !== null ||
+    PHRASAL[lower] !== undefined ||
     NOUN_CUE[lower] !== undefined ||
     ATTITUDE.test(lower) ||
     INTENT_NOUN.test(lower) ||
