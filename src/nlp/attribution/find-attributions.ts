@@ -1397,7 +1397,7 @@ const PHRASAL: Record<string, { particle: RegExp; lemma: string }> = {
 /** The cue entry of a phrasal verb of position at `k` when its particle follows, else null. */
 function phrasalCue(toks: Token[], k: number): CueEntry | null {
   const p = PHRASAL[toks[k]!.text.toLowerCase()];
-  if (!p || !p.particle.test(toks[k + 1]?.text ?? '')) return null;
+  if (!p?.particle.test(toks[k + 1]?.text ?? '')) return null;
   return { lemma: p.lemma, stance: 'neutral', strength: 'stance' };
 }
 
