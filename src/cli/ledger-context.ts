@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { CorroborateError, UsageError } from '../errors.js';
+import { CorroborateError, InputError, UsageError } from '../errors.js';
 import { ledgerLocation, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 
@@ -53,10 +54,21 @@ export function argumentError(error: unknown, command: string): UsageError {
 /**
  * Opens the ledger a command names with `--db` (else `CORROBORATE_DB`, else the default SQLite
  * file), runs `use`, and closes it. A ledger that cannot be opened is an I/O error (exit 4).
+ * With `create: false`, a SQLite ledger that does not exist yet is an input error (exit 3)
+ * instead of a new empty file: commands that only read or review should not create one.
  *
  * @example const events = await withLedger(values.db, (store) => store.listEvents());
  */
-export async function withLedger<T>(db: string | undefined, use: (store: Store) => Promise<T>): Promise<T> {
+export async function withLedger<T>(
+  db: string | undefined,
+  use: (store: Store) => Promise<T>,
+  options: { readonly create?: boolean } = {},
+): Promise<T> {
+  const location = ledgerLocation(db);
+  if (options.create === false && location.engine === 'sqlite' && location.target !== ':memory:') {
+    if (!existsSync(location.target))
+      throw new InputError(`no ledger at ${location.target} (ingest reports first, or name one with --db)`);
+  }
   let store: Store;
   try {
     store = await openStore(db);

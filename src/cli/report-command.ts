@@ -120,7 +120,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
   if (status !== undefined && !STATUSES.includes(status as LedgerEventStatus))
     throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${status}"`);
   const limit = positiveInteger(values.limit, '--limit', Number.POSITIVE_INFINITY);
-  const ledger = await withLedger(values.db, loadLedger);
+  const ledger = await withLedger(values.db, loadLedger, { create: false });
   const events = ledger.events.filter((e) => status === undefined || e.status === status).slice(0, limit);
   const summary = summarizeLedger(ledger);
   if (format === 'json') {
@@ -271,28 +271,32 @@ export async function runShowCommand(argv: string[]): Promise<number> {
     throw new UsageError('show takes one EVENT, CLAIM or DOC id (see "corroborate show --help")');
   const id = positionals[0]!;
   const format = outputFormat(values.format);
-  const text = await withLedger(values.db, async (store) => {
-    const ledger = await loadLedger(store);
-    const evidence = new Evidence(store);
-    const event = ledger.events.find((e) => e.id === id);
-    if (event)
-      return format === 'json'
-        ? json(await eventJson(event, ledger, evidence))
-        : eventText(event, ledger, evidence);
-    const claim = ledger.claims.find((c) => c.id === id);
-    if (claim)
-      return format === 'json'
-        ? json(await claimJson(claim, ledger, evidence))
-        : claimText(claim, ledger, evidence);
-    const doc = ledger.documents.find((d) => d.id === id);
-    if (doc)
-      return format === 'json'
-        ? json(await documentJson(doc, ledger, evidence, store))
-        : documentText(doc, ledger, evidence, store);
-    throw new InputError(
-      `no event, claim or document "${id}" in the ledger (ids are listed by "corroborate report")`,
-    );
-  });
+  const text = await withLedger(
+    values.db,
+    async (store) => {
+      const ledger = await loadLedger(store);
+      const evidence = new Evidence(store);
+      const event = ledger.events.find((e) => e.id === id);
+      if (event)
+        return format === 'json'
+          ? json(await eventJson(event, ledger, evidence))
+          : eventText(event, ledger, evidence);
+      const claim = ledger.claims.find((c) => c.id === id);
+      if (claim)
+        return format === 'json'
+          ? json(await claimJson(claim, ledger, evidence))
+          : claimText(claim, ledger, evidence);
+      const doc = ledger.documents.find((d) => d.id === id);
+      if (doc)
+        return format === 'json'
+          ? json(await documentJson(doc, ledger, evidence, store))
+          : documentText(doc, ledger, evidence, store);
+      throw new InputError(
+        `no event, claim or document "${id}" in the ledger (ids are listed by "corroborate report")`,
+      );
+    },
+    { create: false },
+  );
   process.stdout.write(`${text}\n`);
   return 0;
 }

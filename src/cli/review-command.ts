@@ -87,29 +87,33 @@ export async function runReviewCommand(argv: string[]): Promise<number> {
   if (values.label !== undefined && action !== 'rate')
     throw new UsageError('--label is for "review rate" only');
 
-  return withLedger(values.db, async (store) => {
-    const before = await loadLedger(store);
-    const { decision, subject, previous } = decide(action, args, before, {
-      by,
-      at,
-      note,
-      label: values.label,
-    });
-    await store.appendAudit({
-      actor: by,
-      action: REVIEW_ACTIONS[decision.kind],
-      subject,
-      before: previous,
-      after: decision,
-      note,
-    });
-    const after = await loadLedger(store);
-    const outcome = describeOutcome(decision, after);
-    if (format === 'json')
-      process.stdout.write(`${JSON.stringify({ decision, ...outcome.value }, null, 2)}\n`);
-    else process.stdout.write(`${outcome.text}\n`);
-    return 0;
-  });
+  return withLedger(
+    values.db,
+    async (store) => {
+      const before = await loadLedger(store);
+      const { decision, subject, previous } = decide(action, args, before, {
+        by,
+        at,
+        note,
+        label: values.label,
+      });
+      await store.appendAudit({
+        actor: by,
+        action: REVIEW_ACTIONS[decision.kind],
+        subject,
+        before: previous,
+        after: decision,
+        note,
+      });
+      const after = await loadLedger(store);
+      const outcome = describeOutcome(decision, after);
+      if (format === 'json')
+        process.stdout.write(`${JSON.stringify({ decision, ...outcome.value }, null, 2)}\n`);
+      else process.stdout.write(`${outcome.text}\n`);
+      return 0;
+    },
+    { create: false },
+  );
 }
 
 interface DecisionContext {

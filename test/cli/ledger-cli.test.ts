@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,6 +265,21 @@ describe('corroborate review', () => {
     const claimId = `desk/kherson.txt:${firstClaimOf('desk/kherson.txt')}`;
     expect(run(['review', 'rate', claimId, '6']).err).toMatch(/from 1 \(false\) to 5 \(true\), got "6"/);
   });
+});
+
+describe('a ledger that does not exist', () => {
+  it.each([[['report']], [['show', 'x']], [['review', 'set-status', 'x', 'confirmed']]])(
+    '%j says so in one line, exit 3, and creates nothing',
+    (args) => {
+      const missing = join(dir, 'missing/ledger.sqlite');
+      const r = run([...args, '--db', missing]);
+      expect(r.code).toBe(3);
+      expect(r.err.trim()).toBe(
+        `corroborate: no ledger at ${missing} (ingest reports first, or name one with --db)`,
+      );
+      expect(existsSync(missing)).toBe(false);
+    },
+  );
 });
 
 describe('help', () => {
