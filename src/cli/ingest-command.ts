@@ -22,6 +22,11 @@ import {
   withLedger,
 } from './ledger-context.js';
 
+/**
+ * `corroborate ingest --help`.
+ *
+ * @example process.stdout.write(`${INGEST_HELP}\n`)
+ */
 export const INGEST_HELP = `Usage: corroborate ingest PATH|URL|FEED... [options]
 
 Reads reports into the ledger: each is read like "corroborate analyze" and stored with its
@@ -62,7 +67,11 @@ Examples:
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const STATUSES: readonly IngestStatus[] = ['new', 'duplicate', 'updated', 'failed', 'skipped'];
 
-/** Runs `corroborate ingest`; returns the exit code. */
+/**
+ * Runs `corroborate ingest`; returns the exit code (0 handled, 3 nothing readable).
+ *
+ * @example await runIngestCommand(['examples/', '--db', 'desk.sqlite']) // 0
+ */
 export async function runIngestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,

@@ -4,10 +4,18 @@ import { CorroborateError, InputError, UsageError } from '../errors.js';
 import { ledgerLocation, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 
-/** The `--db` option every ledger command takes, for `parseArgs`. */
+/**
+ * The `--db` option every ledger command takes, for `parseArgs`.
+ *
+ * @example parseCommandArgs(argv, { ...DB_OPTION, format: { type: 'string' } }, 'report')
+ */
 export const DB_OPTION = { db: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
 
-/** Help text line for `--db`, shared by the ledger commands. */
+/**
+ * Help text line for `--db`, shared by the ledger commands.
+ *
+ * @example `Options:\n${DB_HELP}\n  -h, --help   show this help`
+ */
 export const DB_HELP = `  --db PATH|URL         the ledger: a SQLite file or postgres://… (default: $CORROBORATE_DB,
                         else ./.corroborate/ledger.sqlite)`;
 

@@ -21,6 +21,11 @@ import {
   withLedger,
 } from './ledger-context.js';
 
+/**
+ * `corroborate report --help`.
+ *
+ * @example process.stdout.write(`${REPORT_HELP}\n`)
+ */
 export const REPORT_HELP = `Usage: corroborate report [options]
 
 Prints the ledger's events: type, date, place and its precision, status, how many independent
@@ -37,6 +42,11 @@ ${DB_HELP}
 
 Then "corroborate show EVENT" for one event's evidence.`;
 
+/**
+ * `corroborate show --help`.
+ *
+ * @example process.stdout.write(`${SHOW_HELP}\n`)
+ */
 export const SHOW_HELP = `Usage: corroborate show EVENT|CLAIM|DOC [options]
 
 Shows one ledger item with its evidence, quoted from the archived source by character span:
@@ -61,7 +71,11 @@ const STATUSES: readonly LedgerEventStatus[] = [
   'false',
 ];
 
-/** Counts shown at the head of a report. */
+/**
+ * Counts shown at the head of a report.
+ *
+ * @example { documents: 4, origins: 3, events: 2, claims: 33, contradictions: 4, checks: 4, checkMismatches: 0, byStatus: { … } }
+ */
 export interface LedgerSummary {
   readonly documents: number;
   readonly origins: number;
@@ -94,7 +108,11 @@ export function summarizeLedger(ledger: Ledger): LedgerSummary {
   };
 }
 
-/** Runs `corroborate report`; returns the exit code. */
+/**
+ * Runs `corroborate report`; returns the exit code.
+ *
+ * @example await runReportCommand(['--status', 'disputed', '--format', 'json']) // 0
+ */
 export async function runReportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
@@ -256,7 +274,11 @@ function orderChecks(checks: readonly LedgerCheck[]): LedgerCheck[] {
   return [...checks].sort((a, b) => rank[a.status] - rank[b.status]);
 }
 
-/** Runs `corroborate show`; returns the exit code. */
+/**
+ * Runs `corroborate show`; returns the exit code (3 for an unknown id).
+ *
+ * @example await runShowCommand(['examples/north-wire-drone-strike.txt:c2']) // 0
+ */
 export async function runShowCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,

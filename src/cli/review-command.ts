@@ -11,6 +11,11 @@ import type {
 } from '../types/ledger.js';
 import { DB_HELP, DB_OPTION, outputFormat, parseCommandArgs, withLedger } from './ledger-context.js';
 
+/**
+ * `corroborate review --help`.
+ *
+ * @example process.stdout.write(`${REVIEW_HELP}\n`)
+ */
 export const REVIEW_HELP = `Usage: corroborate review ACTION ... [options]
 
 Records an analyst's decision in the ledger's audit trail (hash-chained, append-only); the
@@ -47,7 +52,11 @@ const STATUSES: readonly LedgerEventStatus[] = [
   'false',
 ];
 
-/** Default verdict words for each rating, 1 (false) … 5 (true). */
+/**
+ * Default verdict words for each rating, 1 (false) … 5 (true).
+ *
+ * @example RATING_LABELS[2] // 'Misleading'
+ */
 export const RATING_LABELS: Readonly<Record<ClaimRating['value'], string>> = {
   1: 'False',
   2: 'Misleading',
@@ -56,7 +65,11 @@ export const RATING_LABELS: Readonly<Record<ClaimRating['value'], string>> = {
   5: 'True',
 };
 
-/** Runs `corroborate review`; returns the exit code. */
+/**
+ * Runs `corroborate review`; returns the exit code.
+ *
+ * @example await runReviewCommand(['rate', 'examples/north-wire-drone-strike.txt:c8', '2', '--by', 'amira']) // 0
+ */
 export async function runReviewCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,

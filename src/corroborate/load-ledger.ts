@@ -3,7 +3,11 @@ import type { Store } from '../store/store.js';
 import type { Ledger, ReviewDecision } from '../types/ledger.js';
 import { buildLedger } from './build-ledger.js';
 
-/** Audit-log actions that carry a review decision (`after` is the `ReviewDecision` as JSON). */
+/**
+ * Audit-log actions that carry a review decision (`after` is the `ReviewDecision` as JSON).
+ *
+ * @example await store.appendAudit({ actor: 'amira', action: REVIEW_ACTIONS.merge, subject: 'event:a', after: decision })
+ */
 export const REVIEW_ACTIONS: Readonly<Record<ReviewDecision['kind'], string>> = {
   merge: 'review.merge',
   split: 'review.split',

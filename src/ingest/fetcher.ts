@@ -37,7 +37,11 @@ export interface FetchedPage {
   readonly hops: string[];
 }
 
-/** A fetch either brings a page or says, in one line, why not. */
+/**
+ * A fetch either brings a page or says, in one line, why not.
+ *
+ * @example { ok: false, url: 'https://news.example/gone', reason: 'HTTP 404 Not Found' }
+ */
 export type FetchOutcome =
   | { readonly ok: true; readonly page: FetchedPage }
   | { readonly ok: false; readonly url: string; readonly reason: string };

@@ -17,7 +17,11 @@ import { sourceFromString } from './source-document.js';
 /** What became of one input item: the store's verdict, or why it was skipped or failed. */
 export type IngestStatus = 'new' | 'duplicate' | 'updated' | 'failed' | 'skipped';
 
-/** One line of an ingest: which item, what happened, under which document id. */
+/**
+ * One line of an ingest: which item, what happened, under which document id.
+ *
+ * @example { source: 'batch.jsonl:6', via: null, status: 'duplicate', documentId: 'nw-1', reason: null, bytes: 412 }
+ */
 export interface IngestItemResult {
   /** Where the item came from: a path, a URL, `path:N` (line N of a JSONL batch), a feed item's link. */
   readonly source: string;
@@ -50,7 +54,11 @@ export interface IngestContext {
   readonly stdin?: NodeJS.ReadableStream;
 }
 
-/** Feed items whose own content is at least this long (characters of HTML) are stored as is, not fetched. */
+/**
+ * Feed items whose own content is at least this long (characters of HTML) are stored as is, not fetched.
+ *
+ * @example item.contentHtml.length >= FULL_TEXT_MIN_CHARS // store the feed's text, skip the link
+ */
 export const FULL_TEXT_MIN_CHARS = 500;
 
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
