@@ -4,6 +4,8 @@ import { loadLedger } from '../corroborate/load-ledger.js';
 import { UsageError } from '../errors.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
 import { startDesk } from '../server/start-desk.js';
+import { workerLedgerLoader } from '../server/worker-ledger-loader.js';
+import { ledgerLocation } from '../store/open-store.js';
 import { DB_HELP, DB_OPTION, parseCommandArgs, positiveInteger, withLedger } from './ledger-context.js';
 
 const USAGE = `usage: corroborate serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--secure-cookies]
@@ -57,7 +59,9 @@ export async function runServeCommand(
       store,
       host,
       port,
-      loadLedger,
+      // A ledger file or server is rebuilt in a worker thread, so the desk answers meanwhile.
+      loadLedger:
+        ledgerLocation(values.db).target === ':memory:' ? loadLedger : workerLedgerLoader(values.db),
       analyze: (text, { id, date }) => analyzeText(text, { id, date, gazetteer }),
       webRoot: values.web ?? DEFAULT_WEB_ROOT,
       ...(values['secure-cookies'] ? { secureCookies: true } : {}),

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Ledger } from '../types/ledger.js';
+import type { LedgerLoader } from './ledger-cache.js';
+
+/**
+ * A `LedgerLoader` that builds the ledger in a worker thread with its own connection to the
+ * ledger at `location` (a SQLite file or PostgreSQL URL; not `:memory:`), so that the desk keeps
+ * answering documents, search, sessions and the audit log while a large ledger is rebuilt after a
+ * review. Only the finished ledger crosses back (structured clone).
+ *
+ * @example createApp({ store, auth, loadLedger: workerLedgerLoader('./.corroborate/ledger.sqlite') })
+ */
+export function workerLedgerLoader(location: string | undefined): LedgerLoader {
+  // From the TypeScript sources (tests, tsx) the worker is a .ts file: a bootstrap registers tsx's
+  // loader inside the worker first (loader flags of the parent do not reach worker threads).
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './ledger-worker.ts' : './ledger-worker.js', import.meta.url);
+  const tsxApi = fromSources
+    ? pathToFileURL(
+        createRequire(import.meta.url)
+          .resolve('tsx/esm/api')
+          .replace(/\.cjs$/, '.mjs'),
+      ).href
+    : null;
+  return () =>
+    new Promise<Ledger>((resolve, reject) => {
+      const worker =
+        tsxApi === null
+          ? new Worker(entry, { workerData: { location } })
+          : new Worker(
+              `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
+              { eval: true, workerData: { location } },
+            );
+      let settled = false;
+      worker.once('message', (message: { ledger?: Ledger; error?: string }) => {
+        settled = true;
+        if (message.ledger !== undefined) resolve(message.ledger);
+        else reject(new Error(`building the ledger failed: ${message.error ?? 'no reason given'}`));
+        void worker.terminate();
+      });
+      worker.once('error', (error) => {
+        if (!settled) reject(error);
+        settled = true;
+      });
+      worker.once('exit', (code) => {
+        if (!settled) reject(new Error(`the ledger worker stopped (exit ${code}) before answering`));
+        settled = true;
+      });
+    });
+}
