@@ -62,6 +62,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
     const sentenceText = text.slice(scope.start, scope.end);
     const args = pickArguments(tokens, i, entities, kind, text);
+    if (args.figurative) continue;
     // Weapons and dates of the sentence go to the trigger nearest to them: in "targeted the base,
     // and the embassy in a rocket attack last week", the rocket and the week are the attack's.
     const triggersHere = triggerStarts(tokens, t.sentence, i);
@@ -132,6 +133,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     };
     const kairosType = kairosTypeOf(kind, lower, weapon, text, tokens, i, events, scope.start);
     push('attacker', args.attacker);
+    push('attacker', args.coAttacker);
     push('target', args.target);
     push(instrumentRole(kairosType, weapon, text), weapon);
     const placeFound = placeArgument(text, tokens, i, placeEntities, places);
@@ -140,7 +142,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       placeFound && args.target && placeFound.start >= t.end && placeFound.end <= args.target.end
         ? null
         : placeFound;
-    const firstPlace = placeArg ?? locativeAfter(tokens, i, entities);
+    const firstPlace = args.place ?? placeArg ?? locativeAfter(tokens, i, entities);
     push('place', firstPlace);
     // "in Badia al-Sukhnah and Badia al-Sham": every place of the coordination (names read as
     // persons count when the first place was one).
@@ -393,9 +395,22 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
 
 interface Picked {
   attacker: PickedSpan | null;
+  /** The second of coordinated attackers ("gunmen and suicide bombers attacked"). */
+  coAttacker: PickedSpan | null;
   target: PickedSpan | null;
   instrument: PickedSpan | null;
+  /** A place the trigger's own phrase names ("the bombing of the city"). */
+  place: PickedSpan | null;
+  /** "attack the virus", "a disease to battle": the word is used figuratively; no event. */
+  figurative: boolean;
 }
+
+// Common nouns for a settled area: "the bombing of the city" names where it happened.
+const AREA_HEAD =
+  /^(?:city|cities|town|towns|village|villages|capital|district|districts|area|areas|region|country|province|neighbou?rhoods?)$/i;
+// What is attacked or battled only in a figurative sense: "attack the virus", "battle the disease".
+const FIGURATIVE_TARGET =
+  /^(?:virus|viruses|disease|diseases|pandemic|epidemic|outbreak|infection|problem|problems|issue|issues|corruption|inflation|poverty|crime|hunger|unemployment|cancer|fire|fires|blaze|idea|ideas|policy|policies|plan|plans|proposal|decision|record|rumou?rs?|criticism|claims?|deficit|odds|traffic)$/i;
 
 function isWeaponish(entities: readonly Entity[], s: PickedSpan | null, text = ''): boolean {
   if (!s) return false;
@@ -421,7 +436,14 @@ function pickArguments(
     (weaponish(s) ||
       EXPLOSIVE.test(text.slice(s.start, s.end)) ||
       /\bdevices?$/i.test(text.slice(s.start, s.end)));
-  const out: Picked = { attacker: null, target: null, instrument: null };
+  const out: Picked = {
+    attacker: null,
+    coAttacker: null,
+    target: null,
+    instrument: null,
+    place: null,
+    figurative: false,
+  };
   const sentence = t.sentence;
   const at = (k: number) => (tokens[k] && tokens[k]!.sentence === sentence ? tokens[k]! : undefined);
   const lowerAt = (k: number) => at(k)?.text.toLowerCase() ?? '';
@@ -437,6 +459,8 @@ function pickArguments(
   const assignAgent = (s: PickedSpan | null) => {
     // "hit by strikes": the agent is another event word, not an actor.
     if (!s || TRIGGERS.has(tokens[s.tokenIndex]?.text.toLowerCase() ?? '')) return;
+    // "no group has claimed responsibility": nobody.
+    if (/^(?:no|none)$/i.test(tokens[s.tokenIndex - 1]?.text ?? '')) return;
     if (weaponish(s)) out.instrument ??= s;
     else out.attacker ??= s;
   };
@@ -463,7 +487,11 @@ function pickArguments(
     out.attacker = { start: nameBefore.start, end: nameBefore.end, tokenIndex: i - 1 };
   // "shot dead", "gunned down": a verb whatever the tagger says.
   const shotDead = /^(?:shot|gunned|stabbed)$/i.test(t.text) && /^(?:dead|down)$/.test(lowerAt(i + 1));
-  if (!nominalUse && (shotDead || t.pos === 'VERB' || (/(?:ed|ing)$/.test(t.text) && t.pos !== 'NOUN'))) {
+  // A title-case "Bombing" is a noun; "Attacked" in a headline stays a verb.
+  const participle = /ed$/.test(t.text)
+    ? t.pos !== 'NOUN'
+    : /ing$/.test(t.text) && t.pos !== 'NOUN' && t.pos !== 'PROPN';
+  if (!nominalUse && (shotDead || t.pos === 'VERB' || participle)) {
     let k = i - 1;
     let passive = false;
     while (k >= 0 && at(k) && (at(k)!.pos === 'AUX' || at(k)!.pos === 'ADV' || at(k)!.pos === 'PART')) {
@@ -497,6 +525,26 @@ function pickArguments(
         out.instrument = subject;
       } else {
         assignAgent(subject);
+        // "Taliban gunmen and suicide bombers attacked": both sides of the coordination attack.
+        if (subject && out.attacker === subject) {
+          let b = subject.tokenIndex - 1;
+          while (
+            at(b) &&
+            /^(?:ADJ|NOUN|PROPN|DET|NUM)$/.test(at(b)!.pos) &&
+            tokens[b]!.end > subject.start - 40
+          )
+            b--;
+          if (lowerAt(b) === 'and') {
+            // The noun itself ("Taliban gunmen and …" → "gunmen"), or the name.
+            const last = at(b - 1);
+            const first =
+              last && last.pos === 'NOUN'
+                ? { start: last.start, end: last.end, tokenIndex: b - 1 }
+                : headBefore(tokens, b, entities, 4);
+            if (first && !weaponish(first) && tokens[first.tokenIndex]?.pos !== 'PRON')
+              out.coAttacker = first;
+          }
+        }
       }
       if (objIsDevice) out.instrument = obj;
       else if (obj && !weaponish(obj)) out.target = obj;
@@ -529,7 +577,15 @@ function pickArguments(
     if (!out.attacker && !out.instrument) {
       let k = i - 1;
       while (at(k) && at(k)!.pos === 'ADJ' && k > i - 3) k--;
-      if (/^['’]s$/.test(lowerAt(k))) assignAgent(headBefore(tokens, k, entities));
+      // "Saturday's attack": a time is no attacker.
+      const owner = at(k - 1);
+      const temporal =
+        !!owner &&
+        (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night)$/i.test(
+          owner.text,
+        ) ||
+          entities.some((e) => e.type === 'Temporal' && e.start <= owner.start && owner.end <= e.end));
+      if (/^['’]s$/.test(lowerAt(k)) && !temporal) assignAgent(headBefore(tokens, k, entities));
     }
     // "a battle between troops and gunmen": the first side attacks, the second is the target.
     if (lowerAt(i + 1) === 'between') {
@@ -551,7 +607,22 @@ function pickArguments(
     assignAgent(byAgent);
     for (let k = i + 1; k <= i + 3; k++) {
       if (/^(?:on|against|targeting)$/.test(lowerAt(k)) || (lowerAt(k) === 'of' && k === i + 1)) {
-        out.target = headAfter(tokens, k + 1, entities);
+        const what = headAfter(tokens, k + 1, entities);
+        // "the bombing of the city", "the shelling of Mosul": a settled place is where it happened.
+        const where =
+          lowerAt(k) === 'of' &&
+          !!what &&
+          (AREA_HEAD.test(tokens[what.tokenIndex]?.text ?? '') ||
+            entities.some(
+              (e) =>
+                e.type === 'Location' &&
+                e.subtype !== 'facility' &&
+                e.subtype !== 'nominal' &&
+                e.start <= what.start &&
+                what.end <= e.end,
+            ));
+        if (where) out.place = what;
+        else out.target = what;
         break;
       }
       if (!at(k) || at(k)!.pos === 'PUNCT' || at(k)!.pos === 'VERB') break;
@@ -628,6 +699,11 @@ function pickArguments(
       }
     }
   }
+  // "resources to attack the virus", "any disease to battle".
+  const objectBefore = lowerAt(i - 1) === 'to' ? at(i - 2) : undefined;
+  out.figurative =
+    (!!out.target && FIGURATIVE_TARGET.test(text.slice(out.target.start, out.target.end))) ||
+    (!!objectBefore && objectBefore.pos === 'NOUN' && FIGURATIVE_TARGET.test(objectBefore.text));
   if (kind.code === 'DISR_WEAP' && out.target && !out.instrument) {
     out.instrument = out.target;
     out.target = null;

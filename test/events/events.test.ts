@@ -449,3 +449,32 @@ describe('generic attacks that refer back to an explosion', () => {
     expect(ev?.kairosType).toBe(kairos);
   });
 });
+
+describe('attackers, places and figurative attacks', () => {
+  const table: [string, string, string, string[]][] = [
+    [
+      'At dawn, rebel gunmen and suicide bombers attacked the Camp Redoubt base.',
+      'attacked',
+      'attacker',
+      ['bombers', 'gunmen'],
+    ],
+    ["From the outset, the militia's bombing of the city caused chaos.", 'bombing', 'place', ['city']],
+    ["From the outset, the militia's bombing of the city caused chaos.", 'bombing', 'target', []],
+    ['He said no group had yet claimed responsibility for the explosion.', 'explosion', 'attacker', []],
+    ['The neighbours of the leader of Saturday’s attack were questioned.', 'attack', 'attacker', []],
+    ['Friend of Leeds Bombing Suspect Convicted', 'Bombing', 'attacker', []],
+  ];
+  it.each(table)('%s → "%s" has %s %j', (text, trigger, role, values) => {
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
+    expect(ev).toBeDefined();
+    expect(ev?.arguments.filter((a) => a.role === role).map((a) => a.text)).toEqual(values);
+  });
+
+  it.each([
+    ['The ministry needs resources to attack the virus.', 'attack', false],
+    ['There may not be any disease to battle.', 'battle', false],
+    ['Militants attacked the border post.', 'attacked', true],
+  ])('%s → an attack at "%s": %s (figurative uses are none)', (text, trigger, attack) => {
+    expect(read(text).events.some((e) => surface(text, e.trigger) === trigger)).toBe(attack);
+  });
+});
