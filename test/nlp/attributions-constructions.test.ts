@@ -497,3 +497,25 @@ describe('phrasal verbs of position', () => {
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('a quotation that goes on in the next paragraph', () => {
+  it('joins an unsigned quotation paragraph to the quotation just before it', () => {
+    const text =
+      '"We will rebuild the bridge by the end of next year," the mayor said.\n\n' +
+      '"No family in this city will be left without a home."\n\nThe council met later.';
+    check(text, {
+      source: 'the mayor',
+      cue: 'said',
+      content:
+        '"We will rebuild the bridge by the end of next year," the mayor said.\n\n' +
+        '"No family in this city will be left without a home."',
+    });
+  });
+
+  it('leaves a quotation after the writer’s own words unattributed', () => {
+    const text =
+      '"We will rebuild the bridge," the mayor said. The river rose again on Tuesday.\n\n' +
+      '"No family in this city will be left without a home."';
+    expect(read(text).map((a) => surface(text, a.content))).toEqual(['"We will rebuild the bridge,"']);
+  });
+});

@@ -207,7 +207,53 @@ export function findAttributions(
     take([signed.content]);
   }
 
-  return found.sort((a, b) => a.content.start - b.content.start);
+  found.sort((a, b) => a.content.start - b.content.start);
+  // A paragraph that is only a quotation goes on with the quotation just before it: one content
+  // over both paragraphs, as a quotation broken by its cue is one content.
+  for (const q of quotes) {
+    if (isTaken(q.start) || isTaken(q.end - 1) || q.words < 4) continue;
+    const at = continuedSpeaker(text, q, found);
+    if (at < 0) continue;
+    const last = found[at]!;
+    found[at] = { ...last, content: { start: last.content.start, end: q.end } };
+    take([{ start: last.content.end, end: q.end }]);
+  }
+  return found;
+}
+
+/**
+ * Which found report a paragraph that is nothing but a quotation continues: the one whose
+ * quotation ends the paragraph before ("“…,” the mayor said. ¶ “And we will need help.”"), or -1.
+ * News style leaves such paragraphs unsigned; they carry no cue of their own.
+ */
+function continuedSpeaker(text: string, q: Quote, found: readonly FoundAttribution[]): number {
+  const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', q.end);
+  if (
+    text.slice(lineStart, q.start).trim() !== '' ||
+    text.slice(q.end, lineEnd < 0 ? text.length : lineEnd).trim() !== ''
+  )
+    return -1;
+  // The paragraph before, with nothing but blank lines between.
+  const gap = text.slice(0, lineStart).search(/\s*$/);
+  const prevEnd = gap < 0 ? lineStart : gap;
+  const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+  let at = -1;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (
+      f.content.end <= lineStart &&
+      f.content.end > prevStart &&
+      (at < 0 || f.content.end > found[at]!.content.end)
+    )
+      at = i;
+  }
+  const last = found[at];
+  if (!last?.source || (last.form !== 'direct-quote' && last.form !== 'mixed')) return -1;
+  // The previous paragraph must end with that quotation (and its cue), not with the writer's words.
+  const tail = text.slice(Math.max(last.content.end, last.cue?.end ?? 0, last.source.end), prevEnd);
+  if (!/^[\s,”"’]*[^.!?“”"]{0,60}[.!?]?[\s”"’]*$/.test(tail) || /[“"]/.test(tail)) return -1;
+  return at;
 }
 
 /**
