@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { LedgerClaim, LedgerEvent } from '../../src/types/ledger.js';
@@ -280,6 +281,52 @@ describe('a ledger that does not exist', () => {
       expect(existsSync(missing)).toBe(false);
     },
   );
+});
+
+// The same commands on PostgreSQL when a test database is named (skipped otherwise; the store
+// suite is the one that insists on PostgreSQL under CI).
+const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
+describe.skipIf(!pgUrl)('the ledger commands on PostgreSQL', () => {
+  const schema = `ledger_cli_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const url = () => {
+    const u = new URL(pgUrl!);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    return u.toString();
+  };
+  beforeAll(() => admin(`drop schema if exists ${schema} cascade; create schema ${schema}`));
+  afterAll(() => admin(`drop schema if exists ${schema} cascade`));
+
+  it('ingests, reports, reviews and shows the same ledger as on SQLite', () => {
+    const first = run(['ingest', 'desk', '--date', '2024-03-14', '--db', url(), '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out).counts).toMatchObject({ new: 4, failed: 0 });
+    expect(JSON.parse(run(['ingest', 'desk', '--db', url(), '--format', 'json']).out).counts).toMatchObject({
+      new: 0,
+      duplicate: 4,
+    });
+    const onPostgres = json<ReportJson>(['report', '--db', url()]);
+    const onSqlite = json<ReportJson>(['report']);
+    expect(onPostgres.summary.documents).toBe(onSqlite.summary.documents);
+    expect(onPostgres.summary.origins).toBe(onSqlite.summary.origins);
+    const event = eventOfDocument(onPostgres.events, 'desk/kherson.txt')!;
+    expect(run(['review', 'set-status', event.id, 'disputed', '--db', url()]).code).toBe(0);
+    expect(
+      eventOfDocument(json<ReportJson>(['report', '--db', url()]).events, 'desk/kherson.txt'),
+    ).toMatchObject({
+      status: 'disputed',
+      statusByAnalyst: true,
+    });
+    expect(run(['show', event.id, '--db', url()]).out).toContain('Evidence, by origin');
+  }, 60_000);
 });
 
 describe('help', () => {
