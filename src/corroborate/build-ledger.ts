@@ -225,6 +225,25 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
   });
   clusters.sort((a, b) => memberOrder(a.keys[0] ?? '', b.keys[0] ?? ''));
 
+  const inTallySentence = new Set<string>();
+  for (const doc of docs) {
+    const sentences = doc.record.sentences.filter((x) =>
+      doc.record.tallies.some((t) => t.start >= x.start && t.start < x.end),
+    );
+    for (const e of doc.record.events) {
+      if (sentences.some((x) => e.trigger.start >= x.start && e.trigger.start < x.end))
+        inTallySentence.add(eventKey({ documentId: doc.id, eventId: e.id }));
+    }
+  }
+  // A tally statement ("12 attacks on Harir since October") is checked, not listed as an event
+  // of its own when nothing else in the ledger joined it.
+  const listed = clusters.filter(
+    (c) =>
+      !(
+        c.keys.every((k) => inTallySentence.has(k)) &&
+        new Set(c.keys.map((k) => k.slice(0, k.indexOf('\u0000')))).size === 1
+      ),
+  );
   const claims = ledgerClaims(docs, originOf);
   const claimsByDocument = new Map<string, EventClaim[]>();
   for (const c of claims.values()) {
@@ -250,18 +269,8 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
     if (list) list.push(l);
     else linksByLabel.set(label, [l]);
   }
-  const inTallySentence = new Set<string>();
-  for (const doc of docs) {
-    const sentences = doc.record.sentences.filter((x) =>
-      doc.record.tallies.some((t) => t.start >= x.start && t.start < x.end),
-    );
-    for (const e of doc.record.events) {
-      if (sentences.some((x) => e.trigger.start >= x.start && e.trigger.start < x.end))
-        inTallySentence.add(eventKey({ documentId: doc.id, eventId: e.id }));
-    }
-  }
   const checked: CheckedEvent[] = [];
-  const events: LedgerEvent[] = clusters.map((cluster) => {
+  const events: LedgerEvent[] = listed.map((cluster) => {
     const id = `${cluster.anchor.documentId}:${cluster.anchor.eventId}`;
     const members = new Set(cluster.keys);
     // Members may be a subset of an incident after a split: only their own events count.

@@ -272,8 +272,22 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
   const origins: LedgerOrigin[] = [];
   const linksOf = new Map<string, OriginLink[]>();
   for (const l of sortedLinks) pushTo(linksOf, sets.find(l.a), l);
+  const byId = new Map(ordered.map((d) => [d.id, d]));
   for (const [root, documentIds] of members) {
-    const id = `origin-${root}`;
+    // The origin is named after the outlet its copies credit ("(Meridian Wire)", "first
+    // appeared on …") when that outlet's own text is in the group, else the earliest text.
+    const named = new Set(
+      documentIds.flatMap((d) => {
+        const doc = byId.get(d);
+        return doc ? [...wireCreditsOf(doc), ...noticeOutlets(doc)] : [];
+      }),
+    );
+    const anchor =
+      documentIds.find((d) => {
+        const doc = byId.get(d);
+        return doc !== undefined && [...publishersOf(doc)].some((p) => named.has(p));
+      }) ?? root;
+    const id = `origin-${anchor}`;
     for (const d of documentIds) originOf.set(d, id);
     const groupLinks = linksOf.get(root) ?? [];
     const method =
