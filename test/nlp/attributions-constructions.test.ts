@@ -519,3 +519,20 @@ describe('a quotation that goes on in the next paragraph', () => {
     expect(read(text).map((a) => surface(text, a.content))).toEqual(['"We will rebuild the bridge,"']);
   });
 });
+
+describe('a position participle after the main clause', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The governor is again questioning the count, encouraging his supporters to watch the polls.',
+      {
+        source: 'The governor',
+        cue: 'encouraging',
+        content: 'his supporters to watch the polls',
+      },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [['Armed groups seeking to control the pass attacked the convoy.']];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

@@ -634,7 +634,7 @@ function readCue(
     entry.strength === 'stance' &&
     /ing$/.test(lower) &&
     a === k &&
-    !(prev?.text === ',' && speakerBefore(text, toks, k - 1))
+    !(prev?.text === ',' && (speakerBefore(text, toks, k - 1) || clauseSubject(text, toks, k - 1)))
   )
     return null;
   // "could not independently verify the image" is a verification disclaimer (a marker), not a report.
