@@ -26,8 +26,9 @@ export const UI_NOT_BUILT_PAGE = `<!doctype html>
 export function mountStaticUi(app: Hono<DeskEnv>, root: string | null): void {
   if (root !== null && existsSync(join(root, 'index.html'))) {
     app.use('*', serveStatic({ root }));
-    // Client-side routes (/events/…) load the app shell.
-    app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
+    // Client-side routes (/events/…) load the app shell; a fixed path, because serveStatic
+    // refuses request paths with percent-escapes (event ids are escaped: /events/doc%3Aev1).
+    app.get('*', serveStatic({ root, path: 'index.html' }));
     return;
   }
   app.get('*', (c) => c.html(UI_NOT_BUILT_PAGE));

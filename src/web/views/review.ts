@@ -1,0 +1,199 @@
+import { ApiError, getJson, sendJson } from '../api.js';
+import { desk } from '../desk.js';
+import { h } from '../dom.js';
+import {
+  EVENT_STATUSES,
+  type EventDetail,
+  type LedgerClaim,
+  type LedgerEvent,
+  type MemberRef,
+} from '../types.js';
+
+/** ClaimReview verdicts, 1 (false) … 5 (true), as the server names them. */
+const RATINGS: readonly [number, string][] = [
+  [1, 'False'],
+  [2, 'Misleading'],
+  [3, 'Unproven'],
+  [4, 'Mostly true'],
+  [5, 'True'],
+];
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return `${error.message} (${error.code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Sends a review decision and redraws the page; failures are shown in `message`. */
+function submit(body: unknown, message: HTMLElement, after: () => void = () => desk.refresh()): void {
+  message.textContent = 'Saving…';
+  sendJson('POST', '/api/review', body).then(after, (error: unknown) => {
+    message.textContent = messageOf(error);
+  });
+}
+
+let uid = 0;
+const nextId = (prefix: string) => `${prefix}-${++uid}`;
+
+/**
+ * The review actions on an event (analysts and admins): set its status with a note, split
+ * reports off it, or merge another event into it. Every action lands in the audit log.
+ *
+ * @example main.append(reviewPanel(event));
+ */
+export function reviewPanel(event: LedgerEvent): HTMLElement {
+  return h(
+    'section',
+    { class: 'review', 'aria-labelledby': 'h-review' },
+    h('h2', { id: 'h-review' }, 'Review'),
+    statusForm(event),
+    event.members.length > 1 ? splitForm(event) : null,
+    mergeForm(event),
+  );
+}
+
+function statusForm(event: LedgerEvent): HTMLFormElement {
+  const statusId = nextId('review-status');
+  const noteId = nextId('review-note');
+  const message = h('p', { class: 'message', role: 'status' });
+  const status = h(
+    'select',
+    { id: statusId, name: 'status' },
+    ...EVENT_STATUSES.map((s) => h('option', { value: s, selected: s === event.status }, s)),
+  );
+  const note = h('input', {
+    id: noteId,
+    name: 'note',
+    maxlength: 4000,
+    placeholder: 'why (kept in the audit log)',
+  });
+  const form = h(
+    'form',
+    { class: 'set-status' },
+    h('h3', {}, 'Set status'),
+    h('label', { for: statusId }, 'Status'),
+    status,
+    h('label', { for: noteId }, 'Note'),
+    note,
+    h('button', { type: 'submit' }, 'Set status'),
+    message,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body: Record<string, unknown> = { kind: 'set-status', event: event.id, status: status.value };
+    if (note.value.trim() !== '') body.note = note.value.trim();
+    submit(body, message);
+  });
+  return form;
+}
+
+function splitForm(event: LedgerEvent): HTMLFormElement {
+  const message = h('p', { class: 'message', role: 'status' });
+  const boxes = event.members.map((member, i) => {
+    const id = nextId('split-member');
+    const box = h('input', { type: 'checkbox', id, value: String(i) });
+    return {
+      member,
+      box,
+      row: h('div', {}, box, h('label', { for: id }, `${member.documentId} / ${member.eventId}`)),
+    };
+  });
+  const form = h(
+    'form',
+    { class: 'split' },
+    h('h3', {}, 'Split off reports'),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'These report events are a different event'),
+      ...boxes.map((b) => b.row),
+    ),
+    h('button', { type: 'submit' }, 'Split'),
+    message,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const members: MemberRef[] = boxes.filter((b) => b.box.checked).map((b) => b.member);
+    if (members.length === 0) {
+      message.textContent = 'Choose at least one report event.';
+      return;
+    }
+    submit({ kind: 'split', members }, message);
+  });
+  return form;
+}
+
+function mergeForm(event: LedgerEvent): HTMLFormElement {
+  const id = nextId('merge-with');
+  const message = h('p', { class: 'message', role: 'status' });
+  const other = h('input', {
+    id,
+    name: 'other',
+    required: true,
+    placeholder: 'ledger event id, e.g. report-2:ev1',
+  });
+  const form = h(
+    'form',
+    { class: 'merge' },
+    h('h3', {}, 'Merge with another event'),
+    h('label', { for: id }, 'Other event'),
+    other,
+    h('button', { type: 'submit' }, 'Merge'),
+    message,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const otherId = other.value.trim();
+    getJson<EventDetail>(`/api/events/${encodeURIComponent(otherId)}`).then(
+      (detail) => {
+        const a = event.members[0];
+        const b = detail.event.members[0];
+        if (a === undefined || b === undefined) return;
+        submit({ kind: 'merge', members: [a, b] }, message);
+      },
+      (error: unknown) => {
+        message.textContent = messageOf(error);
+      },
+    );
+  });
+  return form;
+}
+
+/**
+ * The rating control of one claim (for ClaimReview exports): a verdict and a submit button.
+ *
+ * @example item.append(claimRating(claim));
+ */
+export function claimRating(claim: LedgerClaim): HTMLFormElement {
+  const id = nextId('rate');
+  const message = h('span', { class: 'message', role: 'status' });
+  const rating = h(
+    'select',
+    { id, name: 'rating' },
+    ...RATINGS.map(([value, label]) =>
+      h('option', { value: String(value), selected: claim.rating?.value === value }, `${value} · ${label}`),
+    ),
+  );
+  const form = h(
+    'form',
+    { class: 'rate-claim' },
+    h('label', { for: id }, 'Rate this claim'),
+    rating,
+    h('button', { type: 'submit' }, 'Rate'),
+    message,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = Number(rating.value);
+    const label = RATINGS.find(([v]) => v === value)?.[1] ?? '';
+    submit(
+      {
+        kind: 'rate-claim',
+        claim: { documentId: claim.documentId, claimId: claim.claimId },
+        rating: value,
+        label,
+      },
+      message,
+    );
+  });
+  return form;
+}

@@ -1,0 +1,160 @@
+import { getJson, withParams } from '../api.js';
+import { h, replaceChildren, svg } from '../dom.js';
+import { filtersOf, paramsOf } from '../ledger-filters.js';
+import type { Timeline } from '../types.js';
+
+/** Colours of event types, assigned in order of their first appearance. */
+const PALETTE = [
+  '#1f6fb2',
+  '#c2410c',
+  '#15803d',
+  '#7c3aed',
+  '#b91c1c',
+  '#0e7490',
+  '#a16207',
+  '#be185d',
+  '#4b5563',
+];
+
+/**
+ * Events per day, stacked by type, as a bar chart (SVG drawn here, no chart library); the
+ * ledger's filters in the URL apply. Each bar has a text title, and a table gives the same numbers.
+ *
+ * @example await timelineView(main, new URL('http://127.0.0.1:8080/timeline?place=Mosul'), signal);
+ */
+export async function timelineView(main: HTMLElement, url: URL, signal: AbortSignal): Promise<void> {
+  const filters = filtersOf(url.searchParams);
+  replaceChildren(main, h('h1', {}, 'Timeline'), h('p', { role: 'status' }, 'Loading…'));
+  const { offset: _offset, limit: _limit, sort: _sort, ...eventFilters } = paramsOf(filters);
+  const timeline = await getJson<Timeline>('/api/timeline', eventFilters);
+  if (signal.aborted) return;
+  const types = [...new Set(timeline.days.flatMap((d) => Object.keys(d.byType)))].sort();
+  const colour = new Map(types.map((t, i) => [t, PALETTE[i % PALETTE.length] ?? '#4b5563']));
+  const total = timeline.days.reduce((n, d) => n + d.total, 0);
+  replaceChildren(
+    main,
+    h('h1', {}, 'Timeline'),
+    h(
+      'p',
+      { role: 'status' },
+      `${total} dated events over ${timeline.days.length} days; ${timeline.undated} undated. `,
+      h('a', { href: withParams('/', eventFilters) }, 'Open these events in the ledger'),
+    ),
+    timeline.days.length === 0
+      ? h('p', { class: 'empty' }, 'No dated events.')
+      : chart(timeline, types, colour),
+    legend(types, colour),
+    table(timeline, types),
+  );
+}
+
+function chart(
+  timeline: Timeline,
+  types: readonly string[],
+  colour: ReadonlyMap<string, string>,
+): SVGElement {
+  const days = timeline.days;
+  const max = Math.max(1, ...days.map((d) => d.total));
+  const barWidth = Math.max(3, Math.min(28, Math.floor(900 / days.length) - 2));
+  const width = Math.max(300, days.length * (barWidth + 2) + 40);
+  const height = 220;
+  const plot = height - 40;
+  const bars: SVGElement[] = [];
+  days.forEach((day, i) => {
+    const x = 30 + i * (barWidth + 2);
+    let y = plot + 10;
+    for (const type of types) {
+      const count = day.byType[type] ?? 0;
+      if (count === 0) continue;
+      const barHeight = (count / max) * plot;
+      y -= barHeight;
+      bars.push(
+        svg(
+          'rect',
+          {
+            x,
+            y,
+            width: barWidth,
+            height: barHeight,
+            fill: colour.get(type) ?? '#4b5563',
+            class: 'bar',
+            'data-date': day.date,
+          },
+          svg('title', {}, `${day.date}: ${count} ${type}`),
+        ),
+      );
+    }
+  });
+  const first = days[0]?.date ?? '';
+  const last = days[days.length - 1]?.date ?? '';
+  return svg(
+    'svg',
+    {
+      class: 'timeline-chart',
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': `Events per day from ${first} to ${last}, at most ${max} a day`,
+    },
+    svg('line', { x1: 28, y1: plot + 10, x2: width, y2: plot + 10, class: 'axis' }),
+    svg('text', { x: 0, y: 18, class: 'tick' }, String(max)),
+    svg('text', { x: 0, y: plot + 10, class: 'tick' }, '0'),
+    svg('text', { x: 30, y: height - 8, class: 'tick' }, first),
+    svg('text', { x: width - 4, y: height - 8, class: 'tick end' }, last),
+    ...bars,
+  );
+}
+
+function legend(types: readonly string[], colour: ReadonlyMap<string, string>): HTMLElement {
+  return h(
+    'ul',
+    { class: 'legend' },
+    ...types.map((type) =>
+      h(
+        'li',
+        {},
+        svg(
+          'svg',
+          { width: 12, height: 12, 'aria-hidden': 'true' },
+          svg('rect', { width: 12, height: 12, fill: colour.get(type) ?? '#4b5563' }),
+        ),
+        ` ${type}`,
+      ),
+    ),
+  );
+}
+
+function table(timeline: Timeline, types: readonly string[]): HTMLElement {
+  return h(
+    'details',
+    {},
+    h('summary', {}, 'The numbers'),
+    h(
+      'table',
+      { class: 'timeline-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Day'),
+          h('th', { scope: 'col' }, 'Total'),
+          ...types.map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...timeline.days.map((d) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, d.date),
+            h('td', {}, d.total),
+            ...types.map((t) => h('td', {}, d.byType[t] ?? 0)),
+          ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,250 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLedger } from '../../src/corroborate/load-ledger.js';
+import { hashPassword } from '../../src/server/passwords.js';
+import { type RunningDesk, startDesk } from '../../src/server/start-desk.js';
+import { webStore } from './desk-web-reports.js';
+import { builtWebUi, CHROMIUM, CHROMIUM_ARGS, haveChromium, SCREENSHOTS } from './web-build.js';
+
+/*
+ * The web UI in a real Chromium against the real desk: the server's own start function on a
+ * free loopback port, over a temporary SQLite ledger of reports we wrote.
+ */
+
+/** The first read builds the ledger: give the page time (the default poll gives up after 1 s). */
+const POLL = { timeout: 20_000 };
+
+const reason = haveChromium ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`;
+
+describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
+  let webRoot: string;
+  let browser: Browser;
+  let desk: RunningDesk;
+  let dispose: () => Promise<void>;
+  let context: BrowserContext;
+  let page: Page;
+  /** What the page logged as errors (a CSP violation, an uncaught exception). */
+  const pageErrors: string[] = [];
+
+  const shot = async (name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const rows = () => page.locator('table.ledger tbody tr');
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    webRoot = await builtWebUi();
+    const ledger = await webStore();
+    dispose = ledger.dispose;
+    desk = await startDesk({ store: ledger.store, host: '127.0.0.1', port: 0, loadLedger, webRoot });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close(0);
+    await dispose?.();
+  });
+
+  it('lists every event of the ledger with its type, date, place, status and origins', async () => {
+    await page.goto(desk.url);
+    await expect.poll(() => rows().count(), POLL).toBe(4);
+    const table = await page.locator('table.ledger').textContent();
+    for (const words of ['Odessa', 'Nineveh (province)', 'Kharkiv', 'Kirkuk', '2024-05-14', 'disputed']) {
+      expect(table).toContain(words);
+    }
+    expect(await page.locator('[role=status]').first().textContent()).toContain('of 4');
+    await shot('ledger');
+  });
+
+  it.each([
+    { filter: 'place', value: 'Kharkiv', events: ['kharkiv-post-4:ev1'] },
+    { filter: 'type', value: 'AIR_STRIKE', events: ['harbour-wire-1:ev1'] },
+    { filter: 'q', value: 'checkpoint', events: ['xss-gazette-3:ev1'] },
+  ])('narrows the ledger by $filter = $value', async ({ filter, value, events }) => {
+    await page.goto(desk.url);
+    await expect.poll(() => rows().count(), POLL).toBe(4);
+    await page.fill(`#filter-${filter}`, value);
+    await page.click('form.filters button[type=submit]');
+    await expect.poll(() => rows().count(), POLL).toBe(events.length);
+    expect(await rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')))).toEqual(
+      events,
+    );
+    expect(new URL(page.url()).searchParams.get(filter)).toBe(value);
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    await page.goto(desk.url);
+    await expect.poll(() => rows().count(), POLL).toBe(4);
+    await page.click('button.sort[data-sort="place"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('place');
+    const places = await rows().evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent ?? ''));
+    expect(places).toEqual(['Kharkiv', 'Kirkuk', 'Nineveh (province)', 'Odessa']);
+  });
+
+  it('draws the events on the map, a province-precise one as a dashed area, not a pin', async () => {
+    await page.goto(new URL('/map', desk.url).href);
+    await expect.poll(() => page.locator('path.event-marker').count(), POLL).toBe(4);
+    const nineveh = page.locator('path[data-event-id="nineveh-daily-2:ev1"]');
+    expect(await nineveh.getAttribute('class')).toContain('event-area');
+    expect(await nineveh.getAttribute('stroke-dasharray')).toBe('6 5');
+    const odesa = page.locator('path[data-event-id="harbour-wire-1:ev1"]');
+    expect(await odesa.getAttribute('class')).toContain('event-point');
+    expect(await odesa.getAttribute('stroke-dasharray')).toBeNull();
+    // No pin icons at all: every marker is a vector shape whose form says how precise it is.
+    expect(await page.locator('.leaflet-marker-icon').count()).toBe(0);
+    expect(await page.locator('path.leaflet-interactive').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(100); // country shapes
+    await shot('map');
+  });
+
+  it('opens an event from the map and shows its source sentences marked in the archived text', async () => {
+    await page.goto(new URL('/map', desk.url).href);
+    const kharkiv = page.locator('path[data-event-id="kharkiv-post-4:ev1"]');
+    await kharkiv.waitFor();
+    await kharkiv.dispatchEvent('click');
+    await page.waitForURL(/\/events\/kharkiv-post-4%3Aev1$/);
+    const supporting = page.locator('.archived-text mark.source-sentence.for');
+    await expect
+      .poll(() => supporting.allInnerTexts(), POLL)
+      .toContain('Artillery shells hit a market in Kharkiv on Tuesday, killing three people');
+    expect(await page.locator('.archived-text mark.source-sentence.against').allInnerTexts()).toEqual([
+      'shelling the market',
+    ]);
+    const forClaims = await page.locator('ul.claims.for').textContent();
+    expect(forClaims).toContain('the regional governor · unnamed-official · neutral');
+    expect(await page.locator('ul.claims.against').textContent()).toContain(
+      'The army · organisation-statement',
+    );
+    // The whole archived document is there, the marks inside it.
+    expect(await page.locator('.archived-text').textContent()).toContain(
+      'The army denied shelling the market.',
+    );
+    await shot('event');
+  });
+
+  it('sets a status with a note, which shows on the event, in its history and in the audit log', async () => {
+    await page.goto(new URL(`/events/${encodeURIComponent('harbour-wire-1:ev1')}`, desk.url).href);
+    const form = page.locator('form.set-status');
+    await form.waitFor();
+    await form.locator('select').selectOption('confirmed');
+    await form.locator('input[name=note]').fill('two wires agree');
+    await form.locator('button[type=submit]').click();
+    await expect
+      .poll(() => page.locator('ol.history li').allInnerTexts(), POLL)
+      .toEqual([
+        expect.stringMatching(/local · review\.set-status · unverified → confirmed\s*two wires agree/),
+      ]);
+    expect(await page.locator('dl.summary .badge').first().getAttribute('data-status')).toBe('confirmed');
+    await shot('event-reviewed');
+    await page.goto(new URL('/audit', desk.url).href);
+    const audit = page.locator('table.audit tbody tr');
+    await expect.poll(() => audit.count(), POLL).toBeGreaterThan(0);
+    expect(await audit.first().textContent()).toContain('review.set-status');
+    expect(await page.locator('p[role=status]').textContent()).toMatch(/Hash chain verified/);
+    await page.goto(desk.url);
+    await expect
+      .poll(() => page.locator('tr[data-event-id="harbour-wire-1:ev1"] .badge').textContent(), POLL)
+      .toMatch(/^confirmed/);
+  });
+
+  it('shows script and onerror markup in a report as text, and never runs it', async () => {
+    await page.goto(new URL(`/events/${encodeURIComponent('xss-gazette-3:ev1')}`, desk.url).href);
+    const source = page.locator('article.source[data-document-id="xss-gazette-3"]');
+    await source.waitFor();
+    expect(await source.locator('h3').textContent()).toBe(
+      'Checkpoint attacked <script>window.__pwned=1</script> near Kirkuk',
+    );
+    expect(await source.locator('.archived-text').textContent()).toContain(
+      '<img src=x onerror="window.__pwned=1">',
+    );
+    expect(await page.locator('main script, main img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await page.goto(desk.url);
+    await expect.poll(() => rows().count(), POLL).toBe(4);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await shot('script-as-text');
+  });
+
+  it('ran without a script error or a Content-Security-Policy violation', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveChromium)(`the desk with accounts in Chromium${reason}`, () => {
+  let browser: Browser;
+  let desk: RunningDesk;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const webRoot = await builtWebUi();
+    const ledger = await webStore();
+    dispose = ledger.dispose;
+    const cheap = { N: 2 ** 10, r: 8, p: 1 };
+    await ledger.store.accounts.putUser({
+      name: 'amira',
+      role: 'analyst',
+      passwordHash: await hashPassword('analyst password 1', cheap),
+    });
+    await ledger.store.accounts.putUser({
+      name: 'vera',
+      role: 'viewer',
+      passwordHash: await hashPassword('viewer password 1', cheap),
+    });
+    desk = await startDesk({ store: ledger.store, host: '127.0.0.1', port: 0, loadLedger, webRoot });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close(0);
+    await dispose?.();
+  });
+
+  async function logIn(name: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(desk.url);
+    await page.fill('#login-name', name);
+    await page.fill('#login-password', password);
+    await page.click('form.login button[type=submit]');
+    return page;
+  }
+
+  it('asks for a login, refuses a wrong password, and lets an analyst review', async () => {
+    const wrong = await logIn('amira', 'not the password');
+    await expect
+      .poll(() => wrong.locator('form.login [role=alert]').textContent(), POLL)
+      .toBe('Wrong name or password.');
+    expect(await wrong.locator('table.ledger').count()).toBe(0);
+    await wrong.screenshot({ path: join(SCREENSHOTS, 'login.png') });
+
+    const analyst = await logIn('amira', 'analyst password 1');
+    await expect.poll(() => analyst.locator('table.ledger tbody tr').count(), POLL).toBe(4);
+    expect(await analyst.locator('#who').textContent()).toContain('amira (analyst)');
+    await analyst.goto(new URL(`/events/${encodeURIComponent('nineveh-daily-2:ev1')}`, desk.url).href);
+    const form = analyst.locator('form.set-status');
+    await form.locator('select').selectOption('disputed');
+    await form.locator('button[type=submit]').click();
+    await expect
+      .poll(() => analyst.locator('ol.history li').allInnerTexts(), POLL)
+      .toEqual([expect.stringContaining('amira · review.set-status · unverified → disputed')]);
+  });
+
+  it('shows a viewer the evidence without the review actions', async () => {
+    const viewer = await logIn('vera', 'viewer password 1');
+    await expect.poll(() => viewer.locator('table.ledger tbody tr').count(), POLL).toBe(4);
+    await viewer.goto(new URL(`/events/${encodeURIComponent('nineveh-daily-2:ev1')}`, desk.url).href);
+    await viewer.locator('article.source').first().waitFor();
+    expect(await viewer.locator('section.review, form.rate-claim').count()).toBe(0);
+    await viewer.click('#who button');
+    await viewer.locator('form.login').waitFor();
+  });
+});
