@@ -536,3 +536,16 @@ describe('a position participle after the main clause', () => {
   const none: Array<[string]> = [['Armed groups seeking to control the pass attacked the convoy.']];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('"as X put it"', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'As one aid worker put it, the camp is a prison with tents.',
+      { source: 'one aid worker', cue: 'put it', content: 'the camp is a prison with tents' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [['He put it on the table in Basra.']];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

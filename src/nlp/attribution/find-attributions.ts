@@ -524,7 +524,14 @@ function readCue(
 ): FoundAttribution | null {
   const tok = toks[k]!;
   const lower = tok.text.toLowerCase();
-  const phrasal = phrasalCue(toks, k);
+  // "as a ministry memo put it, …": "put it" says.
+  const putIt =
+    /^(put|puts)$/.test(lower) &&
+    /^it$/i.test(toks[k + 1]?.text ?? '') &&
+    toks.slice(Math.max(0, k - 14), k).some((t) => /^as$/i.test(t.text));
+  const phrasal = putIt
+    ? { lemma: 'put it', stance: 'neutral' as const, strength: 'speech' as const }
+    : phrasalCue(toks, k);
   let entry = cueEntry(lower) ?? phrasal;
   if (!entry) return null;
   const progressive = /ing$/.test(lower) && /^(is|are|was|were|been|by)$/i.test(toks[k - 1]?.text ?? '');
@@ -534,7 +541,7 @@ function readCue(
     (/^(has|have|had)$/i.test(toks[k - 1]?.text ?? '') ||
       (toks[k - 1]?.pos === 'ADV' && /^(has|have|had)$/i.test(toks[k - 2]?.text ?? '')));
   // "Bemoaning the …, Trump …": a capitalised participle opening the sentence is still a verb.
-  const opening = /ing$/.test(lower) && k === firstContentIdx(toks) && toks.length > k + 3;
+  const opening = (/ing$/.test(lower) && k === firstContentIdx(toks) && toks.length > k + 3) || putIt;
   if (
     tok.pos !== 'VERB' &&
     !ALWAYS_VERB.has(lower) &&
@@ -2073,6 +2080,8 @@ function mayBeCue(tok: Token): boolean {
     lower === 'according' ||
     cueEntry(lower) !== null ||
     PHRASAL[lower] !== undefined ||
+    lower === 'put' ||
+    lower === 'puts' ||
     NOUN_CUE[lower] !== undefined ||
     ATTITUDE.test(lower) ||
     INTENT_NOUN.test(lower) ||
