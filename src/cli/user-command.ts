@@ -101,13 +101,14 @@ export async function runUserCommand(argv: string[], io: UserCommandIo = process
       return withLedger(values.db, async (store) => {
         await existingUser(store, userName);
         await store.accounts.updateUser(userName, { passwordHash: await hashPassword(password) });
+        await store.accounts.deleteSessionsOf(userName);
         await store.appendAudit({
           actor,
           action: 'user.change',
           subject: `user:${userName}`,
           after: { passwordChanged: true },
         });
-        io.stderr(`changed the password of ${userName}\n`);
+        io.stderr(`changed the password of ${userName} and ended their sessions\n`);
         return 0;
       });
     }

@@ -123,6 +123,8 @@ export function accountRoutes(deps: DeskDeps): Hono<DeskEnv> {
       ...(role === undefined ? {} : { role }),
       ...(passwordHash === undefined ? {} : { passwordHash }),
     });
+    // A new password logs the user out everywhere: whoever knew the old one loses their session.
+    if (passwordHash !== undefined) await store.accounts.deleteSessionsOf(name);
     await store.appendAudit({
       actor: principal.name,
       action: 'user.change',

@@ -194,9 +194,11 @@ function checkCsrf(c: Context<DeskEnv>, principal: Principal | null, csrfToken: 
     } catch {
       throw new HttpError('forbidden', 'cross-origin request refused');
     }
-    if (originHost !== (c.req.header('host') ?? new URL(c.req.url).host)) {
-      throw new HttpError('forbidden', 'cross-origin request refused');
-    }
+    // Behind a reverse proxy the desk may see the proxy's upstream name in Host and the public
+    // name in X-Forwarded-Host. A page on another site cannot set that header on a request it
+    // sends here (it would need a CORS preflight, which the desk never grants).
+    const served = [c.req.header('host') ?? new URL(c.req.url).host, c.req.header('x-forwarded-host')];
+    if (!served.includes(originHost)) throw new HttpError('forbidden', 'cross-origin request refused');
   } else if (origin === 'null') {
     throw new HttpError('forbidden', 'cross-origin request refused');
   }

@@ -63,6 +63,8 @@ export interface AccountStore {
   /** The session under this digest, or null when unknown or expired (by the store's clock). */
   getSession(idHash: string): Promise<StoredSession | null>;
   deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of a user (after a password change); returns how many. */
+  deleteSessionsOf(userName: string): Promise<number>;
   /** Forgets sessions whose time is up; returns how many. */
   deleteExpiredSessions(): Promise<number>;
   createApiToken(token: {

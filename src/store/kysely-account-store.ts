@@ -167,6 +167,11 @@ export class KyselyAccountStore implements AccountStore {
     await this.#db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }
 
+  async deleteSessionsOf(userName: string): Promise<number> {
+    const result = await this.#db.deleteFrom('sessions').where('user_name', '=', userName).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deleteExpiredSessions(): Promise<number> {
     const result = await this.#db
       .deleteFrom('sessions')

@@ -135,6 +135,34 @@ describe('accounts, roles, sessions and tokens', () => {
     expect((await store.stats()).auditEntries).toBe(before);
   });
 
+  it('checks the Origin of a change against the name it was served under, a proxy’s included', async () => {
+    const anwar = await login('anwar');
+    const send = (headers: Record<string, string>) =>
+      app.request('/api/review', {
+        method: 'POST',
+        headers: {
+          cookie: anwar.cookie ?? '',
+          'x-csrf-token': anwar.csrf ?? '',
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify(setStatus),
+      });
+    expect((await send({ origin: 'https://evil.example', host: 'desk.example.org' })).status).toBe(403);
+    expect((await send({ origin: 'null' })).status).toBe(403);
+    expect((await send({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await send({ origin: 'https://desk.example.org', host: 'desk.example.org' })).status).toBe(201);
+    expect(
+      (
+        await send({
+          origin: 'https://desk.example.org',
+          host: '127.0.0.1:8080',
+          'x-forwarded-host': 'desk.example.org',
+        })
+      ).status,
+    ).toBe(201);
+  });
+
   it('throttles logins: the sixth attempt in a minute for one name gets 429, others are unaffected', async () => {
     const attempt = (name: string, password: string) => call({}, 'POST', '/api/session', { name, password });
     for (let i = 0; i < 5; i += 1) expect((await attempt('anwar', `guess-number-${i}`)).status).toBe(401);
@@ -183,6 +211,11 @@ describe('accounts, roles, sessions and tokens', () => {
     expect(
       (await call(ada, 'POST', '/api/users', { ...newUser, name: 'tia', password: 'short' })).status,
     ).toBe(400);
+    const sami = await call({}, 'POST', '/api/session', { name: 'sami', password: 'analyst-pass-9' });
+    const samiCookie = (sami.res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect((await call({ cookie: samiCookie }, 'GET', '/api/documents')).status).toBe(200);
+    expect((await call(ada, 'PATCH', '/api/users/sami', { password: 'a-new-secret-7' })).status).toBe(200);
+    expect((await call({ cookie: samiCookie }, 'GET', '/api/documents')).status).toBe(401);
     expect((await call(ada, 'PATCH', '/api/users/sami', { role: 'viewer' })).body).toEqual({
       name: 'sami',
       role: 'viewer',
@@ -200,7 +233,7 @@ describe('accounts, roles, sessions and tokens', () => {
     )
       .map((e) => e.action)
       .filter((a) => a.startsWith('user.'));
-    expect(actions).toEqual(['user.add', 'user.change', 'user.remove']);
+    expect(actions).toEqual(['user.add', 'user.change', 'user.change', 'user.remove']);
   });
 
   it('expires sessions after their time', async () => {

@@ -501,6 +501,13 @@ for (const dialect of dialects) {
       expect(await accounts.getSession('live')).toMatchObject({ userName: 'ana' });
       expect(await accounts.getSession('old')).toBeNull();
       expect(await accounts.deleteExpiredSessions()).toBe(1);
+      await accounts.createSession({
+        idHash: 'other',
+        userName: 'ben',
+        expiresAt: '2024-03-03T08:00:00.000Z',
+      });
+      expect(await accounts.deleteSessionsOf('ben')).toBe(1);
+      expect(await accounts.getSession('other')).toBeNull();
 
       await accounts.createApiToken({ id: 't1', tokenHash: 'h1', userName: 'ana', label: 'script' });
       await accounts.createApiToken({ id: 't2', tokenHash: 'h2', userName: 'ben', label: 'cron' });
