@@ -21,7 +21,7 @@ import {
 } from './event-features.js';
 import type { MatchOptions } from './event-pairs.js';
 import { byPublication, type LedgerInputDocument } from './input-document.js';
-import { type CheckedEvent, numbersChecks, tallyCheck } from './ledger-checks.js';
+import { type CheckedEvent, numbersChecks, reportCheck, tallyCheck } from './ledger-checks.js';
 import { assignOrigins, type OriginOptions } from './origins.js';
 import { computedStatus, eventSupport } from './support.js';
 
@@ -351,6 +351,11 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
   const checks = [
     ...docs.flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, checked))),
     ...checked.flatMap((c) => numbersChecks(c)),
+    ...docs.flatMap((d) =>
+      d.record.checks.flatMap(
+        (c) => reportCheck(d, c, (claimId) => [...(claimEvents.get(claimId) ?? [])].sort()) ?? [],
+      ),
+    ),
   ];
   return {
     schema: LEDGER_SCHEMA,

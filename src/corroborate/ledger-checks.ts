@@ -1,3 +1,4 @@
+import type { NumericCheck } from '../types/check.js';
 import type { Tally } from '../types/event.js';
 import type { LedgerCheck, LedgerEvent } from '../types/ledger.js';
 import type { QuantityBound } from '../types/quantity.js';
@@ -179,4 +180,48 @@ export function numbersChecks(checked: CheckedEvent): LedgerCheck[] {
     });
   }
   return out;
+}
+
+const REPORT_CHECK_KINDS: Partial<Record<NumericCheck['kind'], LedgerCheck['kind']>> = {
+  'unit-agreement': 'conversion',
+  scale: 'conversion',
+  'part-whole': 'range',
+  arithmetic: 'range',
+};
+
+/**
+ * Carries a report's own numeric check into the ledger: a unit conversion ("4 hectares, or
+ * 9.9 acres") or a part and its whole, with the ledger claim that states the number and the
+ * ledger events that claim bears on. A check that needs an analyst's eye is `unverifiable`.
+ * Checks of other kinds (a percentage without its reference) give null.
+ *
+ * @example reportCheck(doc, record.checks[0], eventIdsOf)?.kind // 'conversion'
+ */
+export function reportCheck(
+  doc: LedgerInputDocument,
+  check: NumericCheck,
+  eventIdsOfClaim: (ledgerClaimId: string) => string[],
+): LedgerCheck | null {
+  const kind = REPORT_CHECK_KINDS[check.kind];
+  if (!kind) return null;
+  const record = doc.record;
+  const first = record.quantities.find((q) => q.id === check.quantityIds[0]);
+  const claim = record.claims.find((c) => check.quantityIds.some((q) => c.quantityIds.includes(q)));
+  const claimId = claim ? `${doc.id}:${claim.id}` : null;
+  const number = (value: number | string | null | undefined) => (typeof value === 'number' ? value : null);
+  return {
+    id: `${kind}:${doc.id}:${check.id}`,
+    kind,
+    status: check.status === 'flag' ? 'unverifiable' : check.status,
+    claimId,
+    documentId: doc.id,
+    stated: check.quantityIds
+      .map((id) => record.quantities.find((q) => q.id === id)?.surface)
+      .filter((s): s is string => s !== undefined)
+      .join(' / '),
+    statedValue: number(check.details.first) ?? first?.value ?? 0,
+    observedValue: number(check.details.second),
+    eventIds: claimId ? eventIdsOfClaim(claimId) : [],
+    detail: check.message,
+  };
 }

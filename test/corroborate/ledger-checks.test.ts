@@ -49,3 +49,29 @@ describe('tallies checked against the ledger (two attacks on Qayyarah airfield s
     expect(tallyOnly).toEqual([]);
   });
 });
+
+describe('a report’s own numeric checks carried into the ledger', () => {
+  it.each([
+    [
+      'a conversion that agrees',
+      'The depot covers about 4 hectares, or 9.9 acres, the company said.',
+      'conversion',
+      'ok',
+    ],
+    [
+      'a conversion that does not',
+      'The depot covers about 4 hectares, or 40 acres, the company said.',
+      'conversion',
+      'mismatch',
+    ],
+  ])('%s → %s %s', (_name, sentence, kind, status) => {
+    const doc = ledgerInput(
+      { id: 'depot', publisher: 'Nineveh Post', date: '2025-06-03', text: `Depot\n\nMOSUL — ${sentence}` },
+      null,
+    );
+    const check = buildLedger([doc]).checks.find((c) => c.kind === kind);
+    expect(check?.status).toBe(status);
+    expect(check?.claimId).toMatch(/^depot:c\d+$/);
+    expect(check?.detail).not.toBe('');
+  });
+});
