@@ -549,3 +549,24 @@ describe('"as X put it"', () => {
   const none: Array<[string]> = [['He put it on the table in Basra.']];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('impersonal judgements', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Nor is it clear that further sanctions would deter the militia.',
+      { source: null, cue: 'Nor is it clear', content: 'that further sanctions would deter the militia' },
+    ],
+    [
+      'It was clear the talks in Geneva had failed.',
+      { source: null, cue: 'It was clear', content: 'the talks in Geneva had failed' },
+    ],
+    [
+      'It’s unclear whether the crossing will reopen.',
+      { source: null, cue: 'It’s unclear', content: 'whether the crossing will reopen' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [['It was clear and cold in Mosul.']];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

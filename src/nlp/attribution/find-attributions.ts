@@ -2109,12 +2109,20 @@ function impersonal(text: string, toks: Token[], sentence: Sentence): FoundAttri
       cueKind: 'speech' as const,
       form: 'passive' as const,
     };
-    if (lower === 'it' && /^(is|was|remains|remained)$/i.test(toks[k + 1]?.text ?? '')) {
+    // "it is unclear whether …", "Nor is it clear that …", "It was obvious the talks had failed".
+    const inverted = /^(is|was)$/i.test(lower) && /^it$/i.test(toks[k + 1]?.text ?? '');
+    if ((lower === 'it' && /^(is|was|remains|remained|’s|'s)$/i.test(toks[k + 1]?.text ?? '')) || inverted) {
       let j = k + 2;
-      if (/^(still|not)$/i.test(toks[j]?.text ?? '')) j++;
-      if (!/^(unclear|clear|uncertain|unknown)$/i.test(toks[j]?.text ?? '')) continue;
+      if (/^(still|not|now|also)$/i.test(toks[j]?.text ?? '')) j++;
+      if (!/^(unclear|clear|uncertain|unknown|obvious|evident|apparent)$/i.test(toks[j]?.text ?? ''))
+        continue;
       const wh = toks[j + 1];
-      if (!wh || !/^(whether|if|how|who|what|why|when|where|that)$/i.test(wh.text)) continue;
+      const bare =
+        wh &&
+        /^(obvious|evident|apparent|clear)$/i.test(toks[j]!.text) &&
+        /^(DET|PRON|PROPN)$/.test(wh.pos) &&
+        toks.slice(j + 2, j + 6).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      if (!wh || (!/^(whether|if|how|who|what|why|when|where|that)$/i.test(wh.text) && !bare)) continue;
       const start = k > 0 && /^(nor)$/i.test(toks[k - 1]!.text) ? k - 1 : k;
       const stop = clauseEnd(toks, j + 1);
       const content = trimContent(text, wh.start, stop < toks.length ? toks[stop]!.start : sentence.end);
