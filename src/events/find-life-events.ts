@@ -240,14 +240,19 @@ export function placeRightAfter(
 ): { start: number; end: number } | null {
   let best: { start: number; end: number } | null = null;
   for (const c of [...places, ...locations]) {
-    if (c.start < trigger.end || c.start - trigger.end > 40 || isModifierName(text, c)) continue;
+    if (c.start < trigger.end || c.start - trigger.end > 60 || isModifierName(text, c)) continue;
     const between = text.slice(trigger.end, c.start);
-    if (!/^\s+(?:\w+\s+)?(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?$/u.test(between))
-      continue;
+    // "killed in a 2004 car bombing in Iraq": the place of the attack that killed.
+    const throughAttack = ATTACK_THEN_PLACE.test(between);
+    if (!throughAttack && (c.start - trigger.end > 40 || !RIGHT_AFTER.test(between))) continue;
     if (!best || c.start < best.start) best = c;
   }
   return best;
 }
+
+const RIGHT_AFTER = /^\s+(?:\w+\s+)?(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?$/u;
+const ATTACK_THEN_PLACE =
+  /^\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:attack|bombing|blast|explosion|airstrike|air strike|strike|ambush|raid|shelling)s?\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?$/u;
 
 /** "injured another 15", "wounded more than 260": a bare number as the victims. */
 function numberAfter(tokens: readonly Token[], i: number): PickedSpan | null {

@@ -373,6 +373,7 @@ describe('places of attacks and deaths', () => {
     ['Two soldiers were killed in Kirkuk on Monday.', 'killed', ['Kirkuk']],
     ['A lieutenant was killed in the same province.', 'killed', ['province']],
     ['Police in Lyon said several people were injured.', 'injured', []],
+    ['A captain was killed in a 2004 car bombing in Basra.', 'killed', ['Basra']],
     ['Militants attacked Mosul, killing five guards.', 'killing', []],
   ];
   it.each(table)('%s → "%s" has places %j', (text, trigger, places) => {
