@@ -8,7 +8,7 @@ import { workerLedgerLoader } from '../server/worker-ledger-loader.js';
 import { ledgerLocation } from '../store/open-store.js';
 import { DB_HELP, DB_OPTION, parseCommandArgs, positiveInteger, withLedger } from './ledger-context.js';
 
-const USAGE = `usage: corroborate serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--secure-cookies]
+const USAGE = `Usage: corroborate serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--secure-cookies]
 
 Serves the desk: the JSON API under /api/ (described at /api/openapi.json) and the web UI
 (dist/web/, when built). With no users in the ledger it runs as a single-user desk without

@@ -8,7 +8,7 @@ import { digestSecret, newSecret } from '../server/secrets.js';
 import type { Store } from '../store/store.js';
 import { DB_HELP, DB_OPTION, parseCommandArgs, withLedger } from './ledger-context.js';
 
-const USAGE = `usage: corroborate user add NAME --role viewer|analyst|admin [--password-stdin]
+const USAGE = `Usage: corroborate user add NAME --role viewer|analyst|admin [--password-stdin]
        corroborate user passwd NAME [--password-stdin]
        corroborate user role NAME viewer|analyst|admin
        corroborate user remove NAME
