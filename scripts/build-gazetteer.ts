@@ -94,6 +94,7 @@ const COUNTRY_CENTRES: Record<string, [number, number]> = {
   SA: [25, 45],
   MX: [23, -102],
   ID: [-5, 120],
+  MY: [2.5, 112.5],
   LY: [28, 17],
   SD: [15, 30],
   SS: [8, 30],

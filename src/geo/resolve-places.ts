@@ -472,7 +472,12 @@ function toPlace(
   }
   if (m.type === 'street' || m.type === 'water') {
     // Streets and waters are placed at the town the report is about, and say so.
-    const anchor = nearestTown(m, i, ms, chosen) ?? topAdmin1(ctx, gazetteer);
+    // Towns in the report's main country first: a stray namesake abroad is no street's town.
+    const focus = topCountry(ctx);
+    const anchor =
+      nearestTown(m, i, ms, chosen, focus) ??
+      nearestTown(m, i, ms, chosen, null) ??
+      topAdmin1(ctx, gazetteer);
     const kind: PlaceKind = m.type === 'water' ? 'water' : 'other';
     if (anchor) {
       const precision: PlacePrecision =
@@ -511,18 +516,19 @@ function toPlace(
   return make(kind, e, precision, m.qualifier ? e.name : null, m.confidence);
 }
 
-/** The town named nearest to mention `i` (before it first), as resolved. */
+/** The town named nearest to mention `i` (before it first), as resolved; in `country` when given. */
 function nearestTown(
   m: PlaceMention,
   i: number,
   ms: readonly PlaceMention[],
   chosen: readonly (GazetteerEntry | null)[],
+  country: string | null,
 ): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let bestGap = Number.POSITIVE_INFINITY;
   for (let k = 0; k < ms.length; k++) {
     const e = chosen[k];
-    if (k === i || !e || e.kind !== 'city') continue;
+    if (k === i || !e || e.kind !== 'city' || (country && e.countryCode !== country)) continue;
     const o = ms[k]!;
     const gap = o.end <= m.start ? m.start - o.end : (o.start - m.end) * 1.5;
     if (gap < bestGap) {

@@ -121,3 +121,13 @@ describe('a given name opening a longer name is a person or an organisation, not
     expect(places(text).map((p) => p.name)).toEqual(names);
   });
 });
+
+describe('a street is placed by a town in the report’s main country', () => {
+  it('does not place Elm Street at a visitor’s home town abroad', () => {
+    const p = places(
+      'Houston police said a man from Tyler and a woman from Waco were hurt. A visitor from Chartres saw it on Elm Street.',
+    ).find((x) => x.name === 'Elm Street');
+    expect(p?.countryCode).toBe('US');
+    expect(p?.precision).toBe('near');
+  });
+});
