@@ -221,6 +221,18 @@ export function scoreIncidentPair(
 }
 
 /**
+ * The explosion sub-types an incident's events are coded with on the strength of a weapon: an
+ * "explosion" or "blast" heard, with no device named, could be any of them.
+ */
+function weaponTypes(i: ReportIncident): string[] {
+  const coded =
+    i.events.length === 0
+      ? [...i.types]
+      : i.events.filter((e) => !(e.type === 'REM_EXPLOS' && e.weapon === null)).map((e) => e.type);
+  return coded.filter((t) => EXPLOSIONS.has(t));
+}
+
+/**
  * Whether an incident names nothing that places it (no place name, no target): "the attack",
  * "both drones were shot down". It joins the report's one compatible event, if there is one.
  *
@@ -261,8 +273,8 @@ export function isRestatement(
   // One report names one strike with one weapon: a drone strike and a rocket attack in one
   // report are two events (an interception of the strike may differ). A bare "attack" coded
   // as a clash may restate either.
-  const ta = [...a.types].filter((t) => EXPLOSIONS.has(t));
-  const tb = [...b.types].filter((t) => EXPLOSIONS.has(t));
+  const ta = weaponTypes(a);
+  const tb = weaponTypes(b);
   if (ta.length > 0 && tb.length > 0 && !ta.some((t) => tb.includes(t))) return null;
   if (compareTypes(a, b).score <= -0.1) return null;
   // Targets are not compared: one report names the same target many ways ("the base", "a hangar").
@@ -307,7 +319,8 @@ function months(date: IncidentDate | null): string[] {
  * precisely placed and dated incidents meet those in the same or a neighbouring 0.5° grid cell
  * on the same days; coarse ones (province or country, wide or no dates) meet those of the
  * same country and month; any two naming the same place word in the same month meet. Each
- * incident takes at most `coarseBlockCap` candidates from the coarse and the name blocks. Pairs are index pairs `[i, j]`, i < j.
+ * incident takes at most `coarseBlockCap` candidates from each kind of block, so a day with
+ * thousands of reports from one city stays linear. Pairs are index pairs `[i, j]`, i < j.
  *
  * @example candidatePairs(incidents) // [[0, 3], [1, 4]]
  */
@@ -369,10 +382,15 @@ export function candidatePairs(
     }
     if (isFineForBlocking(inc) && inc.place && inc.date) {
       const [cx, cy] = cellOf(inc.place);
+      let fineBudget = cap;
       for (let d = inc.date.from - 1; d <= inc.date.to + 1; d += 1) {
         for (let dx = -1; dx <= 1; dx += 1) {
           for (let dy = -1; dy <= 1; dy += 1) {
-            for (const j of fineIndex.get(`${d}|${cx + dx}|${cy + dy}`) ?? []) consider(i, j);
+            for (const j of fineIndex.get(`${d}|${cx + dx}|${cy + dy}`) ?? []) {
+              if (fineBudget <= 0) break;
+              fineBudget -= 1;
+              consider(i, j);
+            }
           }
         }
       }
