@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AuditEntry } from '../store/store.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { requireRole } from './principal.js';
 import { integerParam } from './request-input.js';
@@ -26,11 +27,7 @@ export function auditRoutes(deps: DeskDeps): Hono<DeskEnv> {
           (action === undefined || e.action === action) && (subject === undefined || e.subject === subject),
       )
       .slice(0, limit)
-      .map((e) => ({
-        ...e,
-        before: e.before === null ? null : (JSON.parse(e.before) as unknown),
-        after: e.after === null ? null : (JSON.parse(e.after) as unknown),
-      }));
+      .map(auditView);
     return c.json({ items, limit, next: items.length === limit ? (items.at(-1)?.seq ?? null) : null });
   });
 
@@ -40,4 +37,20 @@ export function auditRoutes(deps: DeskDeps): Hono<DeskEnv> {
   });
 
   return routes;
+}
+
+/**
+ * An audit entry as the API shows it: `before` and `after` as JSON values rather than the JSON
+ * text the chain hashes (`GET /api/audit/verify` checks the chain on the stored text).
+ *
+ * @example auditView(entry).after // { kind: 'set-status', status: 'confirmed', … }
+ */
+export function auditView(
+  entry: AuditEntry,
+): Omit<AuditEntry, 'before' | 'after'> & { before: unknown; after: unknown } {
+  return {
+    ...entry,
+    before: entry.before === null ? null : (JSON.parse(entry.before) as unknown),
+    after: entry.after === null ? null : (JSON.parse(entry.after) as unknown),
+  };
 }

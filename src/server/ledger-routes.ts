@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { EXPORT_FORMATS, exportLedger, isExportFormat } from '../export/index.js';
 import type { Ledger, LedgerEventStatus } from '../types/ledger.js';
+import { auditView } from './audit-routes.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
 import {
@@ -100,7 +101,9 @@ export function ledgerRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const origins = ledger.origins.filter((o) => event.support.originIds.includes(o.id));
     const checks = ledger.checks.filter((k) => k.eventIds.includes(id));
     const subjects = new Set(event.members.map((m) => `event:${m.documentId}:${m.eventId}`));
-    const history = (await deps.store.auditLog()).filter((entry) => subjects.has(entry.subject));
+    const history = (await deps.store.auditLog())
+      .filter((entry) => subjects.has(entry.subject))
+      .map(auditView);
     return c.json({ event, claims, documents, origins, checks, history });
   });
 
@@ -131,7 +134,7 @@ export function ledgerRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const claim = indexOf(ledger).claim.get(id);
     if (claim === undefined) throw new HttpError('not_found', `no claim "${id}" (ids are DOCUMENT:CLAIM)`);
     const subject = `claim:${claim.documentId}:${claim.claimId}`;
-    const history = (await deps.store.auditLog()).filter((entry) => entry.subject === subject);
+    const history = (await deps.store.auditLog()).filter((entry) => entry.subject === subject).map(auditView);
     return c.json({ claim, history });
   });
 
