@@ -570,3 +570,12 @@ describe('impersonal judgements', () => {
   const none: Array<[string]> = [['It was clear and cold in Mosul.']];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('"…, even suggesting …"', () => {
+  const text =
+    'The governor complained about the power cuts after the storm, even suggesting the grid had been sabotaged.';
+  it('ends the first content and reads the participle as a second report', () => {
+    check(text, { source: 'The governor', cue: 'complained', content: 'the power cuts after the storm' });
+    check(text, { source: 'The governor', cue: 'even suggesting', content: 'the grid had been sabotaged' });
+  });
+});

@@ -288,7 +288,10 @@ function nestedReport(
   // "Police say he posed a threat and refused to …": a verb joined inside the reported clause has
   // that clause's subject; only a second report in the speaker's own tense is the speaker's.
   const entry = cueEntry(toks[k]!.text);
-  if (!inside && (entry?.strength === 'weak' || hit.cueTense !== outer.cueTense)) return null;
+  // "…, even suggesting he may have been sabotaged": a participle after a comma is the speaker's.
+  const participle = /ing$/i.test(toks[k]!.text) && /^,$/.test(text.slice(0, hit.cue.start).trim().slice(-1));
+  if (!inside && (entry?.strength === 'weak' || (hit.cueTense !== outer.cueTense && !participle)))
+    return null;
   const cutAt = inside ? hit.source!.start : hit.cue.start;
   let end = cutAt;
   // Connectives and asides left between the two reports go with neither; without one ("what
@@ -600,6 +603,8 @@ function readCue(
     // "Officials on Monday said", "Wells Fargo this month announced": the time goes with the cue.
     else if (a > 2 && TIME_SPAN_WORD.test(toks[a - 1]!.text) && /^(on|this|last)$/i.test(toks[a - 2]!.text))
       a -= 2;
+    // "…, even suggesting he was sabotaged": "even" goes with a participle.
+    else if (a > 1 && /ing$/.test(lower) && /^even$/i.test(toks[a - 1]!.text)) a--;
     // "continues to insist", "went on to say", "tried to downplay": the verb before "to" carries the report.
     else if (a > 1 && /^to$/i.test(toks[a - 1]!.text) && CATENATIVE.test(toks[a - 2]!.text)) a -= 2;
     else if (
@@ -1787,6 +1792,8 @@ function clauseEnd(toks: Token[], from: number): number {
       if (n > j + 1 && cueEntry(toks[n]?.text ?? '')?.strength === 'speech' && toks[n]!.pos === 'VERB')
         return j;
       if (next.pos === 'VERB' && /ing$/.test(next.text) && !/^including$/i.test(next.text)) return j;
+      if (/^even$/i.test(next.text) && toks[j + 2]?.pos === 'VERB' && /ing$/.test(toks[j + 2]!.text))
+        return j;
       if (
         next.text.toLowerCase() === 'and' &&
         hasVerb &&
