@@ -791,10 +791,25 @@ export function locativeAfter(
   i: number,
   entities: readonly Entity[],
 ): PickedSpan | null {
-  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+  // The object may stand between ("detonated at least 20 bombs across the city").
+  let last = i + 5;
+  for (let k = i + 1; k <= last && k < tokens.length; k++) {
     const w = tokens[k]!;
-    if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT' || w.pos === 'VERB') return null;
-    if (/^(?:at|in|near|outside|inside)$/i.test(w.text)) {
+    if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT') return null;
+    if (w.pos === 'VERB') {
+      // "shooting broke out in the main areas", "the attack took place at the market".
+      if (k === i + 1 && OCCURRED.test(w.text)) {
+        if (/^(?:out|place)$/i.test(tokens[k + 1]?.text ?? '')) k++;
+        last = k + 3;
+        continue;
+      }
+      return null;
+    }
+    if (/^at$/i.test(w.text) && /^(?:least|most)$/i.test(tokens[k + 1]?.text ?? '')) {
+      k++;
+      continue;
+    }
+    if (/^(?:at|in|near|outside|inside|across|throughout)$/i.test(w.text)) {
       const h = headAfter(tokens, k + 1, entities);
       const head = tokens[h?.tokenIndex ?? -1];
       if (
@@ -814,6 +829,9 @@ export function locativeAfter(
   }
   return null;
 }
+
+/** Verbs that say an event happened somewhere: "broke out in", "took place at", "occurred near". */
+const OCCURRED = /^(?:broke|took|occurred|happened|erupted|began|started|continued|raged)$/i;
 
 function firstOfTypes(
   entities: readonly Entity[],

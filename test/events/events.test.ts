@@ -374,6 +374,9 @@ describe('places of attacks and deaths', () => {
     ['A lieutenant was killed in the same province.', 'killed', ['province']],
     ['Police in Lyon said several people were injured.', 'injured', []],
     ['A captain was killed in a 2004 car bombing in Basra.', 'killed', ['Basra']],
+    ['The brigade had detonated at least 20 bombs across the city.', 'detonated', ['city']],
+    ['Just after midnight a wave of shooting broke out in the eastern districts.', 'shooting', ['districts']],
+    ['The worst explosion was at the busy bus station.', 'explosion', ['station']],
     ['Militants attacked Mosul, killing five guards.', 'killing', []],
   ];
   it.each(table)('%s → "%s" has places %j', (text, trigger, places) => {
