@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,16 @@ import { builtWebUi, CHROMIUM, CHROMIUM_ARGS, haveChromium, SCREENSHOTS } from '
 
 /** The first read builds the ledger: give the page time (the default poll gives up after 1 s). */
 const POLL = { timeout: 20_000 };
+
+/** The part of axe-core's API these tests use. */
+interface AxeApi {
+  run(options: { runOnly: string[] }): Promise<{
+    violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  }>;
+}
+
+/** axe-core's browser script, read when the tests start. */
+let axeSource = '';
 
 const reason = haveChromium ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`;
 
@@ -35,6 +46,7 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     webRoot = await builtWebUi();
+    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const ledger = await webStore();
     dispose = ledger.dispose;
     desk = await startDesk({ store: ledger.store, host: '127.0.0.1', port: 0, loadLedger, webRoot });
@@ -154,6 +166,37 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
     await expect
       .poll(() => page.locator('tr[data-event-id="harbour-wire-1:ev1"] .badge').textContent(), POLL)
       .toMatch(/^confirmed/);
+  });
+
+  it('rates a claim, and the verdict shows under it', async () => {
+    await page.goto(new URL(`/events/${encodeURIComponent('kharkiv-post-4:ev1')}`, desk.url).href);
+    const claim = page.locator('li[data-claim-id="kharkiv-post-4:c3"]');
+    await claim.locator('select').selectOption('2');
+    await claim.locator('form.rate-claim button[type=submit]').click();
+    await expect
+      .poll(() => page.locator('li[data-claim-id="kharkiv-post-4:c3"]').textContent(), POLL)
+      .toContain('rated 2/5 Misleading by local');
+  });
+
+  it.each([
+    ['the ledger', '/'],
+    ['the map', '/map'],
+    ['an event', `/events/${encodeURIComponent('kharkiv-post-4:ev1')}`],
+    ['the timeline', '/timeline'],
+    ['the audit log', '/audit'],
+  ])('has no serious accessibility violation on %s (axe-core)', async (_name, path) => {
+    await page.goto(new URL(path, desk.url).href);
+    await page.locator('#main[aria-busy="false"] h1').first().waitFor();
+    // Injected through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: AxeApi }).axe;
+      const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('shows script and onerror markup in a report as text, and never runs it', async () => {

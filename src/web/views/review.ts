@@ -168,7 +168,8 @@ export function claimRating(claim: LedgerClaim): HTMLFormElement {
   const message = h('span', { class: 'message', role: 'status' });
   const rating = h(
     'select',
-    { id, name: 'rating' },
+    { id, name: 'rating', required: true },
+    h('option', { value: '', selected: claim.rating === null }, 'choose a verdict'),
     ...RATINGS.map(([value, label]) =>
       h('option', { value: String(value), selected: claim.rating?.value === value }, `${value} · ${label}`),
     ),
@@ -183,6 +184,10 @@ export function claimRating(claim: LedgerClaim): HTMLFormElement {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    if (rating.value === '') {
+      message.textContent = 'Choose a verdict first.';
+      return;
+    }
     const value = Number(rating.value);
     const label = RATINGS.find(([v]) => v === value)?.[1] ?? '';
     submit(
