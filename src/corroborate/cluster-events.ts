@@ -169,7 +169,8 @@ export function clusterEvents(
     else byDocument.set(inc.documentId, [inc]);
   }
   const first = (inc: ReportIncident) => (inc.refs[0] ? eventKey(inc.refs[0]) : null);
-  for (const group of byDocument.values()) {
+  const restate = options.mergeRestatements ?? MATCH_DEFAULTS.mergeRestatements;
+  for (const group of restate ? byDocument.values() : []) {
     for (let i = 0; i < group.length; i += 1) {
       for (let j = i + 1; j < group.length; j += 1) {
         const a = group[i];

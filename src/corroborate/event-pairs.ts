@@ -13,6 +13,12 @@ export interface MatchOptions {
   readonly nearRadiusKm?: number;
   /** Most candidates one coarse report (country-level place, wide dates) is compared with. */
   readonly coarseBlockCap?: number;
+  /**
+   * Join incidents of one report that restate one event (headline, lead and body often come
+   * out as separate incidents). When false, a report's events stay as the reader grouped them
+   * (by `incidentId`) and are never linked to each other.
+   */
+  readonly mergeRestatements?: boolean;
 }
 
 /** Defaults of {@link MatchOptions}. */
@@ -22,6 +28,7 @@ export const MATCH_DEFAULTS: Required<MatchOptions> = {
   exactRadiusKm: 40,
   nearRadiusKm: 100,
   coarseBlockCap: 2000,
+  mergeRestatements: true,
 };
 
 /** A scored pair of incidents: how alike two reports' events are, and why. */
