@@ -109,7 +109,7 @@ const NOT_PLACES = new Set(
     'Internet Facebook Twitter Google Apple Amazon Reuters AP AFP CNN BBC Obama Bush Trump Putin Biden Clinton Jr Sr Inc Co Corp Ltd LLC ' +
     'North South East West Central Northern Southern Eastern Western Street Road Avenue Highway Route St Ave Blvd Hall School Church Hospital University College Center Centre Park ' +
     'Century City Main Bank Many More Most Over English Titan King Ford One No None Since Much Man Men Nov Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Dec Metro Olympic Olympics Sen Rep Gov Toyota Pack Northeast Northwest Southeast Southwest ' +
-    'Mission Victoria Sale Deal Hope Chance Liberty Independence Justice Unity Truth Faith Grace Friendship Progress Enterprise Commerce Industry Energy Home Way Post Star Sun Moon Globe'
+    'Mission Victoria Sale Deal Hope Chance Liberty Independence Justice Unity Truth Faith Grace Friendship Progress Enterprise Commerce Industry Energy Home Way Post Star Sun Moon Globe Liberal Liberals Conservative Conservatives Labour Tory Tories'
   ).split(' '),
 );
 

@@ -117,6 +117,7 @@ describe('a given name opening a longer name is a person or an organisation, not
     ['Ben Paul chairs the board, and Tyler Kivel won at 135 pounds.', []],
     ['She applied to Sam Houston State University last spring.', []],
     ['Students from Elizabeth City visited Austin on Friday.', ['Elizabeth City', 'Austin']],
+    ['The Liberal member and two Conservative rivals debated the tax.', []],
   ])('%s → %j', (text, names) => {
     expect(places(text).map((p) => p.name)).toEqual(names);
   });
