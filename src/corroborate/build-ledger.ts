@@ -279,7 +279,7 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
       events: inc.events.filter((e) => members.has(eventKey({ documentId: inc.documentId, eventId: e.id }))),
     }));
     const sides = eventClaimSides(incidents, claims, (documentId) => claimsByDocument.get(documentId) ?? []);
-    for (const c of sides.all) {
+    for (const c of [...sides.all, ...sides.held, ...sides.taken]) {
       const set = claimEvents.get(c.id);
       if (set) set.add(id);
       else claimEvents.set(c.id, new Set([id]));

@@ -144,9 +144,16 @@ export function findContradictions(sides: EventClaimSides): Contradiction[] {
     seen.add(key);
     out.push({ kind, a: ia, b: ib, detail });
   };
-  const asserted = sides.all.filter(
-    (c) => !isDenial(c.claim) && !sides.interceptions.includes(c) && !sides.noHarm.includes(c),
-  );
+  // What a denial is set against: asserted claims, those stating harm first (the hit itself).
+  const asserted = sides.all
+    .filter(
+      (c) =>
+        c.claim.polarity === 'asserted' &&
+        !sides.denials.includes(c) &&
+        !sides.interceptions.includes(c) &&
+        !sides.noHarm.includes(c),
+    )
+    .sort((x, y) => Number(sides.harm.includes(y)) - Number(sides.harm.includes(x)));
   // A "no damage or casualties" statement contradicts harm claims (below), not the event itself.
   for (const denial of perOrigin(sides.denials.filter((c) => !sides.noHarm.includes(c)))) {
     for (const claim of perOrigin(
