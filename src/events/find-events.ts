@@ -510,7 +510,18 @@ function pickArguments(
       else out.target = subject;
       assignAgent(byAgent);
     } else {
-      const subject = headBefore(tokens, i, entities);
+      let subject = headBefore(tokens, i, entities);
+      // "the army claimed to have hit three gunmen", "militants tried to storm the base": the
+      // subject of the verb that governs the infinitive.
+      if (!subject) {
+        let v = i - 1;
+        let infinitive = false;
+        while (at(v) && (/^(?:AUX|ADV|PART)$/.test(at(v)!.pos) || /^(?:have|be|been)$/i.test(at(v)!.text))) {
+          if (lowerAt(v) === 'to') infinitive = true;
+          v--;
+        }
+        if (infinitive && at(v)?.pos === 'VERB') subject = headBefore(tokens, v, entities);
+      }
       let o = i + 1;
       if (/^(?:on|at|against|into)$/.test(lowerAt(o))) o++;
       const obj = headAfter(tokens, o, entities);
@@ -795,7 +806,9 @@ export function locativeAfter(
   let last = i + 5;
   for (let k = i + 1; k <= last && k < tokens.length; k++) {
     const w = tokens[k]!;
-    if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT') return null;
+    // "… injuries but 11 were still in hospital": another clause.
+    if (w.sentence !== tokens[i]!.sentence || w.pos === 'PUNCT' || w.pos === 'SCONJ' || /^but$/i.test(w.text))
+      return null;
     if (w.pos === 'VERB') {
       // "shooting broke out in the main areas", "the attack took place at the market".
       if (k === i + 1 && OCCURRED.test(w.text)) {

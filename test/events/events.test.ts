@@ -377,6 +377,7 @@ describe('places of attacks and deaths', () => {
     ['The brigade had detonated at least 20 bombs across the city.', 'detonated', ['city']],
     ['Just after midnight a wave of shooting broke out in the eastern districts.', 'shooting', ['districts']],
     ['The worst explosion was at the busy bus station.', 'explosion', ['station']],
+    ['Nine people suffered injuries but two were still in hospital.', 'injuries', []],
     ['Militants attacked Mosul, killing five guards.', 'killing', []],
   ];
   it.each(table)('%s → "%s" has places %j', (text, trigger, places) => {
@@ -467,6 +468,8 @@ describe('attackers, places and figurative attacks', () => {
     ['He said no group had yet claimed responsibility for the explosion.', 'explosion', 'attacker', []],
     ['The neighbours of the leader of Saturday’s attack were questioned.', 'attack', 'attacker', []],
     ['Friend of Leeds Bombing Suspect Convicted', 'Bombing', 'attacker', []],
+    ['The army claimed to have hit three gunmen.', 'hit', 'attacker', ['army']],
+    ['Militants vowed to attack the convoy.', 'attack', 'attacker', ['Militants']],
   ];
   it.each(table)('%s → "%s" has %s %j', (text, trigger, role, values) => {
     const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
