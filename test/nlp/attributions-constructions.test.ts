@@ -579,3 +579,33 @@ describe('"…, even suggesting …"', () => {
     check(text, { source: 'The governor', cue: 'even suggesting', content: 'the grid had been sabotaged' });
   });
 });
+
+describe('asides, verbless leads and participles after a quotation', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Some villagers, however, question the wisdom of the truce.',
+      { source: 'Some villagers', cue: 'question', content: 'the wisdom of the truce' },
+    ],
+    ['People like the mayor, he said.', { source: 'he', cue: 'said', content: 'People like the mayor' }],
+    [
+      'Critics question the wisdom of trusting Aziz, who has never faced an election.',
+      { source: 'Critics', cue: 'question', content: 'the wisdom of trusting Aziz' },
+    ],
+    [
+      'The country "has made dramatic changes for the better," the senator said in June, citing the release of prisoners.',
+      {
+        source: 'the senator',
+        cue: 'said',
+        content: 'The country "has made dramatic changes for the better,"',
+      },
+    ],
+    [
+      '"We will not leave," the commander said, adding that the road would stay open.',
+      { source: 'the commander', cue: 'adding', content: 'that the road would stay open' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  const none: Array<[string]> = [['In 2000, they attacked the port.']];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});

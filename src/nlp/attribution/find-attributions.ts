@@ -751,7 +751,11 @@ function readCue(
     if (!before.opens) {
       // "With X, “there is no single point of failure,” he said": the lead-in is part of it;
       // but "On the broadcast of “Fox News Sunday,” Pence said his…" quotes a title.
-      const rest = toks.slice(after).filter((t) => !/^[.!?]$/.test(t.text));
+      // Up to the next comma: "…,” McConnell said in June, citing …" ends its tail at the comma.
+      const restEnd = toks.findIndex((t, j) => j >= after && t.text === ',');
+      const rest = toks
+        .slice(after, restEnd < 0 ? toks.length : restEnd)
+        .filter((t) => !/^[.!?]$/.test(t.text));
       if (
         rest.length > 0 &&
         !rest.every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|PUNCT|DET|ADP|NOUN|ADJ)$/.test(t.pos))
@@ -886,7 +890,9 @@ function readCue(
       /^(tell|inform|brief)$/.test(entry.lemma) ||
       (tailStart.pos === 'PROPN' && entry.strength === 'speech');
     if (!joined && prevTok?.text === ',' && lead - 1 > 0) {
-      if ((rest.length === 0 || (tailOnly && adjunctTail)) && clauseBefore) {
+      // "People like Scott, he said.": with nothing after the cue, even a verbless lead is what was said.
+      const saidLast = rest.length === 0 && entry.strength === 'speech' && lead - 1 >= 2;
+      if ((rest.length === 0 || (tailOnly && adjunctTail)) && (clauseBefore || saidLast)) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
         if (!content) return null;
         // "“…” of the plans, Mr. Holtz-Eakin said. “They are …”": the quotation goes on.
@@ -1202,6 +1208,18 @@ function contentAfter(
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
   let stop = clauseEnd(toks, i);
+  // "question the wisdom of committing to Scott, who has never faced …": a who/which clause on a
+  // verbless object (gerunds aside) is the writer's description.
+  if (!/^(that|whether|if)$/i.test(head.text)) {
+    for (let j = i + 1; j < stop; j++) {
+      const t = toks[j]!;
+      if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.text)) || /^[“”"]$/.test(t.text)) break;
+      if (t.text === ',' && /^(which|who)$/i.test(toks[j + 1]?.text ?? '')) {
+        stop = j;
+        break;
+      }
+    }
+  }
   // "blasted the plan in a statement on Monday", "praised him when he ran": with no verb of its
   // own, the object ends where an adjunct of the cue begins.
   for (let j = i + 1; j < stop; j++) {
@@ -1290,6 +1308,15 @@ function npToken(t: Token): boolean {
  */
 function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span; first: number } | null {
   const end = a - 1;
+  // "Some Democrats, however, question …": an adverb between commas is no part of the speaker.
+  if (
+    toks[end]?.text === ',' &&
+    /^(however|meanwhile|though|too|also|instead|moreover|nonetheless|nevertheless|in turn)$/i.test(
+      toks[end - 1]?.text ?? '',
+    ) &&
+    toks[end - 2]?.text === ','
+  )
+    return nounPhraseBefore(_text, toks, end - 2);
   // A relative or personal pronoun stands alone: "who said", "he said".
   if (
     toks[end] &&
@@ -1410,7 +1437,7 @@ function speakerBefore(text: string, toks: Token[], comma: number): { span: Span
     if (entry?.strength !== 'speech' || !(t.pos === 'VERB' || ALWAYS_VERB.has(t.text.toLowerCase())))
       continue;
     const np = nounPhraseBefore(text, toks, j);
-    if (np && toks[np.first - 1]?.text === ',') return np;
+    if (np && /^(,|[”"]|'')$/.test(toks[np.first - 1]?.text ?? '')) return np;
     const after = nounPhraseAfter(text, toks, j + 1, false);
     if (toks[j - 1]?.text === ',' && after && after.next <= comma) return { span: after.span, first: j + 1 };
     return null;
@@ -1715,7 +1742,9 @@ function continuedQuote(
 
 /** A verb the tagger read as a noun ("The photos show the damage"): a noun before, an object after. */
 function verbBetween(toks: Token[], k: number): boolean {
-  const prev = toks[k - 1];
+  // "Some villagers, however, question …": look past an adverb between commas.
+  const aside = toks[k - 1]?.text === ',' && toks[k - 2]?.pos === 'ADV' && toks[k - 3]?.text === ',';
+  const prev = toks[aside ? k - 4 : k - 1];
   const next = toks[k + 1];
   const cur = toks[k]!;
   if (!prev || !next || cur.pos !== 'NOUN') return false;
