@@ -58,7 +58,7 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
 
   const app = new Hono<DeskEnv>();
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ https: auth.config.secureCookies }));
   app.use(
     '/api/*',
     bodyLimit({

@@ -81,6 +81,29 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
     return c.json({ document, claims, events, retrievals });
   });
 
+  routes.patch('/documents/:id', async (c) => {
+    const principal = requireRole(c.get('principal'), 'admin');
+    const id = c.req.param('id');
+    const body = await readJsonObject(c);
+    if (body.status !== 'active' && body.status !== 'retracted') {
+      throw new HttpError('bad_request', '"status" must be active or retracted');
+    }
+    const before = await store.getDocument(id);
+    if (before === null) throw new HttpError('not_found', `no document "${id}"`);
+    await store.setDocumentStatus(id, body.status);
+    await store.appendAudit({
+      actor: principal.name,
+      action: 'document.status',
+      subject: `document:${id}`,
+      before: { status: before.status },
+      after: { status: body.status },
+      note: optionalString(body, 'note', 4000),
+    });
+    // Retraction changes no count the ledger cache watches: rebuild now.
+    deps.ledger?.invalidate();
+    return c.json(await store.getDocument(id));
+  });
+
   routes.get('/documents/:id/text', async (c) => {
     requireRole(c.get('principal'), 'viewer');
     const id = c.req.param('id');

@@ -202,6 +202,17 @@ export const OPENAPI = {
       },
     },
     '/api/documents/{id}': {
+      patch: {
+        summary:
+          'Retract or restore a document (admin); its archive and rows stay; audited as document.status',
+        parameters: [path('id', 'Document id')],
+        requestBody: body({
+          type: 'object',
+          required: ['status'],
+          properties: { status: { enum: ['active', 'retracted'] }, note: { type: 'string' } },
+        }),
+        responses: { '200': json(ref('Document')), ...writes, '404': error('No such document') },
+      },
       get: {
         summary: 'One document with its claims, events and retrievals',
         parameters: [path('id', 'Document id')],

@@ -21,9 +21,12 @@ export const CONTENT_SECURITY_POLICY = [
  * Sets the security headers on every response (errors included): CSP, no MIME sniffing, no
  * framing, no referrer, and no caching of API answers (they may hold private review data).
  *
+ * With `https` (the desk is served over HTTPS, `--secure-cookies`) browsers are also told to
+ * use HTTPS only for a year (HSTS).
+ *
  * @example app.use('*', securityHeaders());
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(options: { https?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
@@ -33,6 +36,9 @@ export function securityHeaders(): MiddlewareHandler {
     headers.set('Referrer-Policy', 'no-referrer');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
     headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+    // The desk needs no camera, microphone, location or payment: no page of it gets them.
+    headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    if (options.https) headers.set('Strict-Transport-Security', 'max-age=31536000');
     if (c.req.path.startsWith('/api/')) headers.set('Cache-Control', 'no-store');
   };
 }

@@ -107,6 +107,17 @@ describe('accounts, roles, sessions and tokens', () => {
     expect((await call(vera, 'GET', '/api/documents')).status).toBe(401);
   });
 
+  it('marks the cookie Secure and sends HSTS when served over HTTPS', async () => {
+    const https = createApp({ store, auth: { mode: 'accounts', secureCookies: true }, clock });
+    const res = await https.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'vera', password: PASSWORDS.vera }),
+    });
+    expect(res.headers.get('set-cookie')).toContain('Secure');
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+
   it('refuses a wrong password and an unknown name alike', async () => {
     const wrong = await call({}, 'POST', '/api/session', { name: 'ada', password: 'not-her-password' });
     const unknown = await call({}, 'POST', '/api/session', { name: 'nobody', password: 'whatever-it-is' });

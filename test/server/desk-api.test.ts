@@ -126,6 +126,8 @@ describe('the desk API over a ledger of our reports', () => {
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('permissions-policy')).toContain('geolocation=()');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
     }
     const page = await app.request('/');
     expect(await page.text()).toContain('not built');
@@ -234,6 +236,29 @@ describe('the desk API over a ledger of our reports', () => {
     expect(status).toBe(expected);
     expect(body).toHaveProperty('error.code');
     expect((await store.stats()).auditEntries).toBe(before);
+  });
+
+  it('lets the admin retract a document and restore it, keeping its words and auditing both', async () => {
+    const patch = (status: string) =>
+      app.request('/api/documents/river-post-2', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ status, note: 'outlet withdrew the story' }),
+      });
+    expect((await (await patch('retracted')).json()) as { status: string }).toMatchObject({
+      status: 'retracted',
+    });
+    expect((await get('/api/documents/river-post-2/text')).body.text).toBe(DESK_REPORTS[1].text);
+    expect((await patch('deleted')).status).toBe(400);
+    expect((await (await patch('active')).json()) as { status: string }).toMatchObject({ status: 'active' });
+    const audit = (await get('/api/audit?action=document.status')).body.items as {
+      before: unknown;
+      after: unknown;
+    }[];
+    expect(audit.map((e) => [e.before, e.after])).toEqual([
+      [{ status: 'active' }, { status: 'retracted' }],
+      [{ status: 'retracted' }, { status: 'active' }],
+    ]);
   });
 
   it('answers the ledger endpoints with 503 when started without the ledger builder', async () => {
