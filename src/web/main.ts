@@ -117,9 +117,12 @@ desk.refresh = () => void render();
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
     return;
+  // HTML and SVG links alike (an SVG link's href is not a string property).
   const link = (event.target as Element | null)?.closest('a');
-  if (link === null || link === undefined || link.target !== '' || link.hasAttribute('download')) return;
-  const url = new URL(link.href, window.location.href);
+  const href = link?.getAttribute('href') ?? null;
+  if (link === null || link === undefined || href === null) return;
+  if ((link.getAttribute('target') ?? '') !== '' || link.hasAttribute('download')) return;
+  const url = new URL(href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
   event.preventDefault();
   desk.navigate(url.pathname + url.search + url.hash);

@@ -93,6 +93,37 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
     expect(new URL(page.url()).searchParams.get(filter)).toBe(value);
   });
 
+  it('narrows the ledger to a date range and a status', async () => {
+    await page.goto(desk.url);
+    await expect.poll(() => rows().count(), POLL).toBe(4);
+    await page.fill('#filter-from', '2024-05-11');
+    await page.fill('#filter-to', '2024-05-12');
+    await page.click('form.filters button[type=submit]');
+    await expect
+      .poll(() => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id'))), POLL)
+      .toEqual(['xss-gazette-3:ev1', 'nineveh-daily-2:ev1']);
+    await page.selectOption('#filter-status', 'disputed');
+    await page.click('form.filters button[type=submit]');
+    await expect.poll(() => page.locator('p.result-count').textContent(), POLL).toBe('No events match.');
+  });
+
+  it('opens the events of one day and type from a timeline bar', async () => {
+    await page.goto(new URL('/timeline', desk.url).href);
+    const bar = page.locator('rect.bar[data-date="2024-05-14"]');
+    await bar.click();
+    await page.waitForURL(/\/\?/);
+    const search = new URL(page.url()).searchParams;
+    expect([search.get('from'), search.get('to'), search.get('type')]).toEqual([
+      '2024-05-14',
+      '2024-05-14',
+      'ART_MISS_ATTACK',
+    ]);
+    await expect
+      .poll(() => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id'))), POLL)
+      .toEqual(['kharkiv-post-4:ev1']);
+    await shot('timeline-day');
+  });
+
   it('sorts by a column when its header is clicked', async () => {
     await page.goto(desk.url);
     await expect.poll(() => rows().count(), POLL).toBe(4);

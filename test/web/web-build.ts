@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,14 +16,27 @@ export const CHROMIUM_ARGS = [
 /** Whether the browser tests can run here. */
 export const haveChromium = existsSync(CHROMIUM);
 
+/** The newest modification time of the files under a folder. */
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 /**
- * The folder of the built web UI: `dist/web` when `npm run build` made it, else a fresh build
- * into a temporary folder (with Vite's API, the project's own config).
+ * The folder of the built web UI: `dist/web` when `npm run build` made it after the last change
+ * to `src/web`, else a fresh build into a temporary folder (Vite's API, the project's config),
+ * so the tests never drive a stale build.
  *
  * @example const webRoot = await builtWebUi();
  */
 export async function builtWebUi(): Promise<string> {
-  if (existsSync(join('dist', 'web', 'index.html'))) return join('dist', 'web');
+  const built = join('dist', 'web', 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(join('src', 'web')))
+    return join('dist', 'web');
   const outDir = mkdtempSync(join(tmpdir(), 'corroborate-web-ui-'));
   const { build } = await import('vite');
   await build({ configFile: join('src', 'web', 'vite.config.ts'), build: { outDir, emptyOutDir: true } });

@@ -1,4 +1,4 @@
-import { getJson, withParams } from '../api.js';
+import { getJson, type Params, withParams } from '../api.js';
 import { h, replaceChildren, svg } from '../dom.js';
 import { filtersOf, paramsOf } from '../ledger-filters.js';
 import type { Timeline } from '../types.js';
@@ -42,7 +42,7 @@ export async function timelineView(main: HTMLElement, url: URL, signal: AbortSig
     ),
     timeline.days.length === 0
       ? h('p', { class: 'empty' }, 'No dated events.')
-      : chart(timeline, types, colour),
+      : chart(timeline, types, colour, eventFilters),
     legend(types, colour),
     table(timeline, types),
   );
@@ -52,6 +52,7 @@ function chart(
   timeline: Timeline,
   types: readonly string[],
   colour: ReadonlyMap<string, string>,
+  eventFilters: Params,
 ): SVGElement {
   const days = timeline.days;
   const max = Math.max(1, ...days.map((d) => d.total));
@@ -68,19 +69,28 @@ function chart(
       if (count === 0) continue;
       const barHeight = (count / max) * plot;
       y -= barHeight;
+      // Each bar opens that day's events of that type in the ledger.
       bars.push(
         svg(
-          'rect',
+          'a',
           {
-            x,
-            y,
-            width: barWidth,
-            height: barHeight,
-            fill: colour.get(type) ?? '#4b5563',
-            class: 'bar',
-            'data-date': day.date,
+            href: withParams('/', { ...eventFilters, from: day.date, to: day.date, type }),
+            'aria-label': `${day.date}: ${count} ${type}`,
           },
-          svg('title', {}, `${day.date}: ${count} ${type}`),
+          svg(
+            'rect',
+            {
+              x,
+              y,
+              width: barWidth,
+              height: barHeight,
+              fill: colour.get(type) ?? '#4b5563',
+              class: 'bar',
+              'data-date': day.date,
+              'data-type': type,
+            },
+            svg('title', {}, `${day.date}: ${count} ${type}`),
+          ),
         ),
       );
     }
@@ -92,7 +102,7 @@ function chart(
     {
       class: 'timeline-chart',
       viewBox: `0 0 ${width} ${height}`,
-      role: 'img',
+      role: 'group',
       'aria-label': `Events per day from ${first} to ${last}, at most ${max} a day`,
     },
     svg('line', { x1: 28, y1: plot + 10, x2: width, y2: plot + 10, class: 'axis' }),
