@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { AnalysisPool } from '../ingest/analysis-pool.js';
 import { Fetcher } from '../ingest/fetcher.js';
 import {
   type IngestItemResult,
@@ -13,6 +15,7 @@ import {
 import { refreshOrigins } from '../ingest/stored-documents.js';
 import { parseReferenceDate } from '../reference-date.js';
 import { ledgerLocation } from '../store/index.js';
+import type { SourceDocument } from '../types/document.js';
 import {
   DB_HELP,
   DB_OPTION,
@@ -52,6 +55,8 @@ ${DB_HELP}
   --format text|json    text: one status line per item and a summary (default);
                         json: one summary object with every item's status
   --no-geo              skip the gazetteer (places are found but not geocoded; faster)
+  --workers N|auto      read N documents at once on worker threads (auto: one per spare
+                        core, at most 4; each loads its own gazetteer); default 1
   --quiet               no progress bar
   -h, --help            show this help
 
@@ -84,6 +89,7 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
       jsonl: { type: 'boolean' },
       format: { type: 'string' },
       'no-geo': { type: 'boolean' },
+      workers: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -112,6 +118,16 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   });
   // Loaded when the first item needs reading: a re-run over stored reports never pays for it.
   const gazetteer = values['no-geo'] ? null : () => loadDefaultGazetteer();
+  const workers = workerCount(values.workers);
+  let pool: Promise<AnalysisPool> | null = null;
+  // Started when the first item needs reading, like the gazetteer.
+  const analyze =
+    workers > 1
+      ? async (source: SourceDocument, date: string | null) => {
+          pool ??= AnalysisPool.start(workers, { geo: !values['no-geo'] });
+          return (await pool).analyze(source, date);
+        }
+      : undefined;
   const showProgress = !values.quiet && process.stderr.isTTY === true;
   const progress = new IngestProgress(
     process.stderr,
@@ -123,14 +139,26 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   const items: IngestItemResult[] = [];
 
   return withLedger(values.db, async (store) => {
-    const context = { store, fetcher, referenceDate, gazetteer, maxBytes, jsonl: values.jsonl ?? false };
-    for await (const result of ingestInputs(positionals, context)) {
-      counts[result.status]++;
-      if (format === 'json') items.push(result);
-      else progress.print(process.stdout, statusLine(result));
-      progress.tick(counts);
+    const context = {
+      store,
+      fetcher,
+      referenceDate,
+      gazetteer,
+      maxBytes,
+      jsonl: values.jsonl ?? false,
+      ...(analyze ? { analyze, concurrency: workers * 2 } : {}),
+    };
+    try {
+      for await (const result of ingestInputs(positionals, context)) {
+        counts[result.status]++;
+        if (format === 'json') items.push(result);
+        else progress.print(process.stdout, statusLine(result));
+        progress.tick(counts);
+      }
+    } finally {
+      progress.done();
+      if (pool) await (await (pool as Promise<AnalysisPool>)).close();
     }
-    progress.done();
     const stored = counts.new + counts.duplicate + counts.updated;
     const origins = counts.new + counts.updated > 0 ? await refreshOrigins(store) : null;
     const stats = await store.stats();
@@ -161,6 +189,13 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
     }
     return stored > 0 ? 0 : 3;
   });
+}
+
+/** `--workers`: a count, or `auto` for one per spare core (at most 4). */
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (value === 'auto') return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return positiveInteger(value, '--workers', 1);
 }
 
 function plural(n: number, word: string): string {

@@ -8,6 +8,7 @@ import type { Gazetteer } from '../geo/gazetteer.js';
 import { analyzeDocument } from '../pipeline.js';
 import { parseReferenceDate } from '../reference-date.js';
 import type { Store } from '../store/store.js';
+import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SourceDocument } from '../types/document.js';
 import { decodeInput, sniffBinaryKind } from './decode-input.js';
 import { type Feed, type FeedItem, looksLikeFeed, parseFeed } from './feeds.js';
@@ -50,6 +51,13 @@ export interface IngestContext {
   readonly jsonl: boolean;
   /** Directory document ids of files are made relative to (default: the working directory). */
   readonly cwd?: string;
+  /**
+   * Reads documents off the main thread (an `AnalysisPool`); default: the reader in this thread
+   * with `gazetteer`.
+   */
+  readonly analyze?: (source: SourceDocument, referenceDate: string | null) => Promise<AnalysisRecord>;
+  /** How many items may be read at once, ahead of the one being stored (default 1: one at a time). */
+  readonly concurrency?: number;
   /** Reads standard input (for the `-` argument); default: `process.stdin`. */
   readonly stdin?: NodeJS.ReadableStream;
 }
@@ -84,6 +92,25 @@ export async function* ingestInputs(
   inputs: readonly string[],
   context: IngestContext,
 ): AsyncGenerator<IngestItemResult> {
+  // Items are started in input order, up to `concurrency` at once, and reported in input order;
+  // their writes to the store also keep input order (see `takeTurn`).
+  const ahead = Math.max(1, context.concurrency ?? 1);
+  const window: Promise<IngestItemResult>[] = [];
+  for await (const step of ingestSteps(inputs, context)) {
+    window.push('pending' in step ? step.pending : Promise.resolve(step));
+    while (window.length >= ahead) yield await window.shift()!;
+  }
+  while (window.length > 0) yield await window.shift()!;
+}
+
+/** An item already decided, or one being read and stored. */
+type Step = IngestItemResult | { readonly pending: Promise<IngestItemResult> };
+
+function pending(result: Promise<IngestItemResult>): Step {
+  return { pending: result };
+}
+
+async function* ingestSteps(inputs: readonly string[], context: IngestContext): AsyncGenerator<Step> {
   for (const input of inputs) {
     if (input === '-') yield* ingestStdin(context);
     else if (/^https?:\/\//i.test(input)) yield* ingestUrl(input, context);
@@ -126,11 +153,7 @@ export async function listFolder(dir: string): Promise<FolderListing> {
   return { files, hidden, others };
 }
 
-async function* ingestPath(
-  path: string,
-  context: IngestContext,
-  inFolder: boolean,
-): AsyncGenerator<IngestItemResult> {
+async function* ingestPath(path: string, context: IngestContext, inFolder: boolean): AsyncGenerator<Step> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -202,16 +225,18 @@ async function* ingestPath(
       return;
     }
   }
-  yield await readAndStore(
-    path,
-    bytes.length,
-    () => sourceFromString(text, { id, name: path }),
-    { raw: bytes, originUrl, retrievedAt: new Date().toISOString() },
-    context,
+  yield pending(
+    readAndStore(
+      path,
+      bytes.length,
+      () => sourceFromString(text, { id, name: path }),
+      { raw: bytes, originUrl, retrievedAt: new Date().toISOString() },
+      context,
+    ),
   );
 }
 
-async function* ingestStdin(context: IngestContext): AsyncGenerator<IngestItemResult> {
+async function* ingestStdin(context: IngestContext): AsyncGenerator<Step> {
   const input = context.stdin ?? process.stdin;
   if (context.jsonl) {
     yield* ingestJsonl('stdin', () => input, context);
@@ -246,12 +271,14 @@ async function* ingestStdin(context: IngestContext): AsyncGenerator<IngestItemRe
     return;
   }
   const id = `stdin:${sha256Prefix(bytes)}`;
-  yield await readAndStore(
-    'stdin',
-    bytes.length,
-    () => sourceFromString(text, { id, name: 'standard input' }),
-    { raw: bytes, originUrl: null, retrievedAt: new Date().toISOString() },
-    context,
+  yield pending(
+    readAndStore(
+      'stdin',
+      bytes.length,
+      () => sourceFromString(text, { id, name: 'standard input' }),
+      { raw: bytes, originUrl: null, retrievedAt: new Date().toISOString() },
+      context,
+    ),
   );
 }
 
@@ -260,14 +287,14 @@ async function* ingestJsonl(
   name: string,
   openStream: () => NodeJS.ReadableStream,
   context: IngestContext,
-): AsyncGenerator<IngestItemResult> {
+): AsyncGenerator<Step> {
   let lineNo = 0;
   try {
     const lines = createInterface({ input: openStream(), crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === '') continue;
-      yield await ingestJsonlLine(`${name}:${lineNo}`, line, context);
+      yield pending(ingestJsonlLine(`${name}:${lineNo}`, line, context));
     }
   } catch (error) {
     yield failed(lineNo === 0 ? name : `${name}:${lineNo}`, describeFsError(name, error));
@@ -320,7 +347,7 @@ async function ingestJsonlLine(
   );
 }
 
-async function* ingestUrl(url: string, context: IngestContext): AsyncGenerator<IngestItemResult> {
+async function* ingestUrl(url: string, context: IngestContext): AsyncGenerator<Step> {
   const outcome = await context.fetcher.fetch(url);
   if (!outcome.ok) {
     yield failed(url, outcome.reason);
@@ -332,7 +359,7 @@ async function* ingestUrl(url: string, context: IngestContext): AsyncGenerator<I
     yield* ingestFeed(url, feed, context);
     return;
   }
-  yield await storePage(url, page, context, {});
+  yield pending(storePage(url, page, context, {}));
 }
 
 function isFeedPage(page: FetchedPage): boolean {
@@ -369,11 +396,7 @@ async function storePage(
 }
 
 /** Each feed item: its own content when the feed carries the full text, else its link fetched. */
-async function* ingestFeed(
-  where: string,
-  feed: Feed,
-  context: IngestContext,
-): AsyncGenerator<IngestItemResult> {
+async function* ingestFeed(where: string, feed: Feed, context: IngestContext): AsyncGenerator<Step> {
   if (feed.items.length === 0) {
     yield skipped(where, 'feed has no items');
     return;
@@ -398,8 +421,10 @@ async function* ingestFeed(
         yield via(failed(label, outcome.reason));
         continue;
       }
-      yield via(
-        await storePage(label, outcome.page, context, { date: item.publishedDate, publisher: feed.title }),
+      yield pending(
+        storePage(label, outcome.page, context, { date: item.publishedDate, publisher: feed.title }).then(
+          via,
+        ),
       );
       continue;
     }
@@ -408,7 +433,7 @@ async function* ingestFeed(
       yield via(failed(label, 'feed item has neither a link nor content'));
       continue;
     }
-    yield via(await storeFeedContent(label, feed, item, html, index, context));
+    yield pending(storeFeedContent(label, feed, item, html, index, context).then(via));
   }
 }
 
@@ -470,20 +495,41 @@ async function readAndStore(
   put: PutSource,
   context: IngestContext,
 ): Promise<IngestItemResult> {
-  let record: ReturnType<typeof analyzeDocument>;
+  const turn = takeTurn(context);
+  try {
+    return await readAndStoreInTurn(where, bytes, makeSource, put, context, turn.previous);
+  } finally {
+    turn.finish();
+  }
+}
+
+async function readAndStoreInTurn(
+  where: string,
+  bytes: number,
+  makeSource: () => SourceDocument,
+  put: PutSource,
+  context: IngestContext,
+  previousWrites: Promise<void>,
+): Promise<IngestItemResult> {
+  let record: AnalysisRecord;
   try {
     const source = makeSource();
     const stored = await storedCopy(source, put, context.store);
     if (stored)
       return { source: where, via: null, status: 'duplicate', documentId: stored, reason: null, bytes };
-    const gazetteer = typeof context.gazetteer === 'function' ? await context.gazetteer() : context.gazetteer;
-    record = analyzeDocument(source, {
-      referenceDate: put.referenceDate ?? context.referenceDate,
-      gazetteer,
-    });
+    const referenceDate = put.referenceDate ?? context.referenceDate;
+    if (context.analyze) {
+      record = await context.analyze(source, referenceDate);
+    } else {
+      const gazetteer =
+        typeof context.gazetteer === 'function' ? await context.gazetteer() : context.gazetteer;
+      record = analyzeDocument(source, { referenceDate, gazetteer });
+    }
   } catch (error) {
     return failed(where, reasonOf(error), bytes);
   }
+  // Writes keep input order, so two items with one id end as they would one at a time.
+  await previousWrites;
   try {
     const result = await context.store.putDocument({
       record,
@@ -503,6 +549,26 @@ async function readAndStore(
   } catch (error) {
     return failed(where, `could not store: ${reasonOf(error)}`, bytes);
   }
+}
+
+/** Each ingest's chain of writes: an item writes once every item started before it is done. */
+const writeChains = new WeakMap<IngestContext, Promise<void>>();
+
+/**
+ * Takes the next place in the context's write order: `previous` settles when every earlier item
+ * is done; `finish` marks this one done (stored, duplicate or failed).
+ */
+function takeTurn(context: IngestContext): { previous: Promise<void>; finish: () => void } {
+  const previous = writeChains.get(context) ?? Promise.resolve();
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  writeChains.set(
+    context,
+    previous.then(() => finished),
+  );
+  return { previous, finish };
 }
 
 /**

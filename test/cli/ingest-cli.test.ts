@@ -146,6 +146,75 @@ describe('corroborate ingest a folder', () => {
   });
 });
 
+describe('corroborate ingest --workers', () => {
+  it('reads on worker threads with the same statuses, order and records as one at a time', async () => {
+    const batch = write(
+      'workers.jsonl',
+      [
+        // Texts unlike the folder's, so that each line's status is its own.
+        JSON.stringify({ id: 'a', text: DEPOT.replace(/Mosul/g, 'Tal Afar') }),
+        JSON.stringify({ id: 'b', html: PAGE.replace(/Sumy/g, 'Okhtyrka') }),
+        JSON.stringify({ id: 'c', text: ' ' }),
+        JSON.stringify({ id: 'a', text: DEPOT.replace(/Mosul/g, 'Tal Afar').replace('three', 'four') }),
+        JSON.stringify({ id: 'd', text: MARKET.replace(/Kherson/g, 'Nikopol') }),
+        JSON.stringify({ id: 'd', text: MARKET.replace(/Kherson/g, 'Nikopol') }),
+      ].join('\n'),
+    );
+    const one = run([
+      'ingest',
+      'desk',
+      batch,
+      '--db',
+      join(dir, 'one.sqlite'),
+      '--no-geo',
+      '--format',
+      'json',
+    ]);
+    const many = run([
+      'ingest',
+      'desk',
+      batch,
+      '--db',
+      join(dir, 'many.sqlite'),
+      '--no-geo',
+      '--format',
+      'json',
+      '--workers',
+      '3',
+    ]);
+    expect(many.err).toBe('');
+    expect(many.code).toBe(0);
+    const strip = (out: string) =>
+      JSON.parse(out).items.map(
+        (i: { source: string; status: string; documentId: string | null; reason: string | null }) =>
+          [i.source, i.status, i.documentId, i.reason].join(' | '),
+      );
+    expect(strip(many.out)).toEqual(strip(one.out));
+    expect(
+      strip(many.out)
+        .slice(-6)
+        .map((l: string) => l.split(' | ')[1]),
+    ).toEqual(['new', 'new', 'failed', 'updated', 'new', 'duplicate']);
+    const [a, b] = await Promise.all([
+      openStore(join(dir, 'one.sqlite')),
+      openStore(join(dir, 'many.sqlite')),
+    ]);
+    try {
+      const docs = await a.listDocuments({ limit: 100 });
+      expect((await b.listDocuments({ limit: 100 })).map((d) => d.id)).toEqual(docs.map((d) => d.id));
+      for (const doc of docs) expect(await b.getRecord(doc.id), doc.id).toEqual(await a.getRecord(doc.id));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 60_000);
+
+  it.each([['0'], ['many']])('--workers %s is a usage error', (value) => {
+    const r = run(['ingest', 'x.txt', '--workers', value]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--workers must be a positive integer/);
+  });
+});
+
 describe('corroborate ingest a JSONL batch', () => {
   it('stores the good lines and gives each bad line its reason', () => {
     const batch = write(
