@@ -62,13 +62,22 @@ function mostCommon<T extends string>(values: T[], fallback: T): T {
 }
 
 function narrowestDate(incidents: ReportIncident[]): LedgerEvent['date'] {
-  const explicit = incidents.flatMap((i) => (i.date && !i.date.inferred ? [i.date] : []));
-  if (explicit.length === 0) return null;
-  const from = Math.max(...explicit.map((d) => d.from));
-  const to = Math.min(...explicit.map((d) => d.to));
+  // Only the events' own dates (or their sentences'): a lead's date may belong to another event.
+  const pool = incidents.flatMap((i) => (i.date && !i.date.inferred ? [i.date] : []));
+  if (pool.length === 0) return null;
+  const from = Math.max(...pool.map((d) => d.from));
+  const to = Math.min(...pool.map((d) => d.to));
   if (from <= to) return { from: isoOfDay(from), to: isoOfDay(to) };
-  const widest = [...explicit].sort((a, b) => a.to - a.from - (b.to - b.from))[0];
-  return widest ? { from: isoOfDay(widest.from), to: isoOfDay(widest.to) } : null;
+  // Within the day of slack the members disagree: the range most of them give, earliest first.
+  const counts = new Map<string, { n: number; from: number; to: number }>();
+  for (const d of pool) {
+    const key = `${d.from}:${d.to}`;
+    const entry = counts.get(key);
+    if (entry) entry.n += 1;
+    else counts.set(key, { n: 1, from: d.from, to: d.to });
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.from - b.from || a.to - b.to)[0];
+  return best ? { from: isoOfDay(best.from), to: isoOfDay(best.to) } : null;
 }
 
 function bestPlace(incidents: ReportIncident[]): LedgerEvent['place'] {
