@@ -373,6 +373,21 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
     case 'raid':
     case 'raids':
       return !/^(?:hunger|general|labour|labor)$/.test(prev);
+    case 'rammed':
+    case 'crashed': {
+      // A deliberate crash: "into" a target, by a bomber or a vehicle laden with explosives (a
+      // plane that crashed into a hillside is an accident).
+      if (
+        !/^(?:into|through)$/.test(next) &&
+        !/^(?:into|through)$/.test(tokens[i + 2]?.text.toLowerCase() ?? '')
+      )
+        return false;
+      if (lower === 'rammed') return true;
+      for (let k = i - 1; k >= 0 && k > i - 12 && tokens[k]!.sentence === tokens[i]!.sentence; k--)
+        if (/^(?:bombers?|explosives?|explosive-laden|bomb-laden|vbieds?|suicide)$/i.test(tokens[k]!.text))
+          return true;
+      return false;
+    }
     case 'offensive':
       return tokens[i]!.pos === 'NOUN';
     case 'targeted':

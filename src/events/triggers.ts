@@ -151,4 +151,6 @@ export const TRIGGERS: ReadonlyMap<string, TriggerKind> = new Map([
   ...['grenade'].map((w) => [w, GRENADE] as const),
   ...['intercepted', 'interception', 'downed'].map((w) => [w, INTERCEPT] as const),
   ...['torched', 'arson'].map((w) => [w, ARSON] as const),
+  // "a suicide bomber crashed into the patrol", "a truck rammed into the crowd".
+  ...['rammed', 'crashed'].map((w) => [w, GENERIC] as const),
 ]);

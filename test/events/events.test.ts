@@ -485,3 +485,20 @@ describe('attackers, places and figurative attacks', () => {
     expect(read(text).events.some((e) => surface(text, e.trigger) === trigger)).toBe(attack);
   });
 });
+
+describe('deliberate crashes as attacks', () => {
+  it.each([
+    ['A suicide bomber on a motorbike crashed into the army patrol.', 'crashed', true],
+    ['A truck rammed into the crowd at the market.', 'rammed', true],
+    ['The small plane crashed into a hillside in fog.', 'crashed', false],
+    ['Two cars crashed on the motorway.', 'crashed', false],
+  ])('%s → an attack at "%s": %s', (text, trigger, attack) => {
+    expect(read(text).events.some((e) => surface(text, e.trigger) === trigger)).toBe(attack);
+  });
+
+  it('takes the patrol a suicide bomber crashed into as the target', () => {
+    const text = 'A suicide bomber on a motorbike crashed into the army patrol.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'crashed');
+    expect(ev?.arguments.find((a) => a.role === 'target')?.text).toBe('patrol');
+  });
+});
