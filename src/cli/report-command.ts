@@ -195,14 +195,15 @@ function eventBlock(event: LedgerEvent, ledger: Ledger): string[] {
   ];
   lines.push(`  when   ${dateText(event)}`);
   lines.push(`  where  ${placeText(event)}`);
-  const who = [
-    event.actors.length > 0 ? `by ${event.actors.join(', ')}` : null,
-    event.targets.length > 0 ? `against ${event.targets.join(', ')}` : null,
-    event.weapons.length > 0 ? `with ${event.weapons.join(', ')}` : null,
-  ].filter(Boolean);
   lines.push(
-    `  what   ${event.occurrence}${event.fatalities !== null ? ` · ${event.fatalities} killed` : ''}${who.length > 0 ? ` · ${who.join(' ')}` : ''} · confidence ${event.confidence.toFixed(2)}`,
+    `  what   ${event.occurrence}${event.fatalities !== null ? ` · ${event.fatalities} killed` : ''} · confidence ${event.confidence.toFixed(2)}`,
   );
+  const who = [
+    event.actors.length > 0 ? `actors: ${event.actors.join(', ')}` : null,
+    event.targets.length > 0 ? `targets: ${event.targets.join(', ')}` : null,
+    event.weapons.length > 0 ? `weapons: ${event.weapons.join(', ')}` : null,
+  ].filter(Boolean);
+  if (who.length > 0) lines.push(`  who    ${who.join(' · ')}`);
   lines.push(`  origins ${originsText(event)}`);
   lines.push(`  support ${supportText(event)}`);
   for (const c of event.contradictions) lines.push(`  ✗ ${contradictionLine(c)}`);
