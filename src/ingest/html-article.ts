@@ -1,5 +1,5 @@
-import { Readability } from '@mozilla/readability';
 import { createRequire } from 'node:module';
+import { Readability } from '@mozilla/readability';
 import type { DocumentMetadataHints } from '../types/document.js';
 import { articleText, type TextNodeLike } from './article-text.js';
 import { dropBoilerplateParagraphs } from './boilerplate-paragraphs.js';
