@@ -572,6 +572,18 @@ function pickArguments(
           }
         }
       }
+      // "a suicide bomber riding a motorcycle loaded with explosives crashed": the explosives
+      // are the device; the noun the (outermost) participle phrase hangs on is the attacker.
+      if (subject && !out.attacker && out.instrument === subject) {
+        let who: PickedSpan | null = null;
+        for (let p = subject.tokenIndex - 1; p > subject.tokenIndex - 10 && at(p); p--) {
+          const w = at(p)!;
+          if (w.pos === 'PUNCT') break;
+          if (/(?:ing|ed)$/.test(w.text) && w.pos === 'VERB' && at(p - 1)?.pos === 'NOUN')
+            who = headBefore(tokens, p, entities);
+        }
+        if (who && !isDevice(who)) out.attacker = who;
+      }
       if (objIsDevice) out.instrument = obj;
       else if (obj && !weaponish(obj)) out.target = obj;
       else if (obj) out.instrument = obj;

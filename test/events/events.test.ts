@@ -470,6 +470,12 @@ describe('attackers, places and figurative attacks', () => {
     ['Friend of Leeds Bombing Suspect Convicted', 'Bombing', 'attacker', []],
     ['The army claimed to have hit three gunmen.', 'hit', 'attacker', ['army']],
     ['Militants vowed to attack the convoy.', 'attack', 'attacker', ['Militants']],
+    [
+      'A suicide bomber driving a van packed with explosives blew himself up at the gate.',
+      'blew',
+      'attacker',
+      ['bomber'],
+    ],
   ];
   it.each(table)('%s → "%s" has %s %j', (text, trigger, role, values) => {
     const ev = read(text).events.find((e) => surface(text, e.trigger) === trigger);
