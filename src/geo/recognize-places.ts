@@ -1,4 +1,5 @@
 import { DEMONYMS } from './demonyms.js';
+import { foldName } from './fold-name.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { NAMED_REGIONS, type NamedRegion } from './named-regions.js';
@@ -476,6 +477,16 @@ function tryName(
     if (candidates.length === 0)
       candidates = gazetteer.lookupVariant(name).filter((c) => c.kind !== 'facility');
     if (after && ADMIN_SUFFIX.test(after.words)) suffix = after.words.toLowerCase();
+  }
+  // "Dublin City Council" in Ohio: "X City" is also any town called X, not only the one
+  // whose official name carries "City".
+  if (j - i >= 2 && last.text === 'City' && candidates.length > 0 && suffix === null) {
+    const town = text.slice(first.start, ws[j - 2]!.end);
+    const folded = foldName(town);
+    const towns = gazetteer
+      .lookup(town)
+      .filter((c) => c.kind === 'city' && !candidates.includes(c) && foldName(c.name) === folded);
+    if (towns.length > 0) candidates = [...candidates.filter((c) => c.kind !== 'facility'), ...towns];
   }
   if (candidates.length === 0) return null;
 

@@ -132,3 +132,16 @@ describe('a street is placed by a town in the report’s main country', () => {
     expect(p?.precision).toBe('near');
   });
 });
+
+describe('"X City" is also any town called X', () => {
+  // [text, mention, expected country, expected state or null]
+  it.each([
+    ['Dublin City Council met in Columbus, Ohio, on Monday.', 'Dublin City', 'US', 'OH'],
+    ['Dublin City Council said Ireland would vote on Friday.', 'Dublin City', 'IE', null],
+    ['Quebec City and Montreal reported snow.', 'Quebec City', 'CA', null],
+  ])('%s → %s in %s', (text, name, cc, state) => {
+    const p = places(text).find((x) => x.name === name);
+    expect(p?.countryCode).toBe(cc);
+    if (state) expect(p?.admin1).toBe(state);
+  });
+});
