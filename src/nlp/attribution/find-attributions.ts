@@ -2,6 +2,29 @@ import type { AttributionForm, CueStance } from '../../types/attribution.js';
 import type { Sentence, Token } from '../../types/sentence.js';
 import type { Span } from '../../types/span.js';
 import { type CueEntry, cueEntry, cueTense } from './cue-lexicon.js';
+import { headlineReport } from './headline.js';
+import {
+  ATTITUDE,
+  INTENT_NOUN,
+  NOUN_CUE,
+  POSITION_NOUN,
+  readAttitude,
+  readNounCue,
+  readPositionNoun,
+} from './noun-cues.js';
+import {
+  anonymityClause,
+  CUE_AUX,
+  clauseEnd,
+  clauseSubject,
+  firstContentIdx,
+  laterAuxiliary,
+  nounPhraseAfter,
+  nounPhraseBefore,
+  TIME_WORD,
+  trimContent,
+  withRelativeClause,
+} from './phrases.js';
 import { findQuotes, firstQuoteFrom, lastQuoteEndingBy, type Quote } from './quotes.js';
 
 /** An attribution as found in the text, before its speaker is resolved. */
@@ -34,75 +57,14 @@ const ALWAYS_VERB = new Set([
   'denied',
   'saying',
 ]);
-/** Words between a subject and its cue that belong to the cue ("has also said"). */
-const CUE_AUX = new Set([
-  'has',
-  'have',
-  'had',
-  'is',
-  'are',
-  'was',
-  'were',
-  'will',
-  'would',
-  'did',
-  'does',
-  'do',
-  'also',
-  'then',
-  'now',
-  'previously',
-  'repeatedly',
-  'later',
-  'again',
-  'further',
-  'earlier',
-  'once',
-  'only',
-  'often',
-  'publicly',
-  'privately',
-  'reportedly',
-  'allegedly',
-  'recently',
-  'separately',
-  'similarly',
-  'already',
-  'just',
-  'had',
-  'not',
-  "n't",
-  'n’t',
-  'could',
-  'can',
-  'may',
-  'might',
-  'should',
-  'been',
-  'be',
-  "'s",
-  '’s',
-  "'re",
-  '’re',
-  "'ve",
-  '’ve',
-  "'ll",
-  '’ll',
-  "'d",
-  '’d',
-]);
+
 /** Nouns that make a subject a speaker for weak cues ("the source provided…"). */
 const SPEAKER_HEAD =
   /^(sources?|officials?|spokes(?:man|woman|person|people)|ministers?|ministry|commanders?|officers?|witness(?:es)?|residents?|statements?|agency|group|army|military|police|government|president|leader|activists?|organi[sz]ation|observatory|reporters?|journalists?|analysts?|experts?|he|she|they|it)$/i;
-const TIME_WORD =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|last|this|on|in|at|during|late|early|morning|afternoon|evening|night|week|month|year|again|also|previously)$/i;
-/** Nouns that stand before a name as its title ("spokesman Josh Earnest", "nominee Mike Pence"). */
-const ROLE_NOUN =
-  /^(spokes\w+|official|nominee|candidate|president|senator|governor|secretary|minister|director|chairman|chairwoman|chair|chief|leader|commander|general|colonel|ambassador|envoy|adviser|advisor|aide|lawyer|attorney|analyst|economist|professor|author|host|anchor|correspondent|reporter|editor|mayor|rep|sen|gov|judge|justice|member|manager|founder|ceo|strategist|pollster|mogul|businessman|activist|comedian|actor|singer|rapper|star|congressman|congresswoman|lawmaker|delegate|mate|wife|husband|daughter|son|father|mother|brother|sister|friend|colleague|rival|opponent|challenger|incumbent|chancellor|premier|king|queen|prince|sheikh|cleric|imam|rabbi|pastor|bishop|pope)$/i;
+
 /** "this month", "on Monday", "last week" between a speaker and the cue. */
 const TIME_SPAN_WORD =
   /^(this|last|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|night|afternoon|evening)$/i;
-const STOP_PRONOUN = /^(he|she|they|it|we|i|you|who|which|that|this|these|those)$/i;
 
 /**
  * Finds who-said-what in a text from its sentences and tokens: direct quotes (with the cue
@@ -315,82 +277,6 @@ function nestedReport(
     return null;
   return { hit, kept, cutAt };
 }
-
-/** Small words a title-case headline leaves in lower case. */
-const HEADLINE_SMALL =
-  /^(a|an|the|and|but|or|of|on|in|to|for|at|by|with|as|over|after|from|into|about|against|up|out|is|are|be|if|'s|’s)$/i;
-
-/**
- * A report in a title-case headline on the text's first line: "Black Lawmakers Rip Trump As A
- * ‘Fraud’" (the lawmakers' position), "Senator Vows To Block Arms Sale". The tagger reads capitals
- * as names, so the cue is found by the word itself after a capitalised subject.
- */
-function headlineReport(text: string, toks: Token[]): FoundAttribution | null {
-  const lineEnd = text.indexOf('\n');
-  const end = lineEnd < 0 ? text.length : lineEnd;
-  const words = toks.filter((t) => t.end <= end && /\p{L}/u.test(t.text));
-  if (
-    words.length < 4 ||
-    words.length > 20 ||
-    toks.some((t) => t.start < end && /^[:“"]$/.test(t.text) && t.start < 3)
-  )
-    return null;
-  const capitalised = words.filter((t) => /^[\p{Lu}\d]/u.test(t.text)).length;
-  if (capitalised < words.length - words.filter((t) => HEADLINE_SMALL.test(t.text)).length) return null;
-  const line = toks.filter((t) => t.end <= end);
-  for (let k = 1; k < line.length - 1; k++) {
-    const lower = line[k]!.text.toLowerCase();
-    const entry = HEADLINE_CUE.test(lower) ? cueEntry(lower === 'rip' ? 'slam' : lower) : cueEntry(lower);
-    if (!entry || entry.strength === 'weak' || entry.strength === 'quote') continue;
-    // "Power Plant Rules Face Test", "Sales Reports Due": plural nouns, not verbs.
-    if (
-      /^(rule|report|plan|view|offer|request|rate|support|document|detail|link|question|comment|answer)$/.test(
-        entry.lemma,
-      )
-    )
-      continue;
-    // A finite form after the subject: "Rips", "Slams", "Urges", "Vows", "Says"; not "Claiming".
-    if (!/s$|ed$/.test(lower) && !HEADLINE_CUE.test(lower)) continue;
-    const subject = line.slice(0, k);
-    if (
-      !subject.some((t) => /^\p{Lu}/u.test(t.text) && !HEADLINE_SMALL.test(t.text)) ||
-      subject.some((t) => /^[,;]$/.test(t.text))
-    )
-      return null;
-    let cueEnd = k;
-    if (/^(after|against|up|out|over)$/i.test(line[k + 1]?.text ?? '') && k + 2 < line.length) cueEnd = k + 1;
-    let contentEnd = end;
-    // "Clinton Speaks ‘Directly To White People’ After …": a quotation right after the cue is the content.
-    const open = text[line[cueEnd + 1]!.start];
-    if (open && /[‘“'"]/.test(open)) {
-      const from = line[cueEnd + 1]!.start;
-      const close = text.slice(from + 1, end).search(/[’”'"](?=\s|$)/);
-      const after = close >= 0 ? text.slice(from + close + 2, end) : '';
-      if (
-        close >= 0 &&
-        /^\s*(?:$|\.|(?:after|amid|as|before|in|on|over|at|during|while|following|despite)\b)/i.test(after)
-      )
-        contentEnd = from + close + 2;
-    }
-    const content = trimContent(text, line[cueEnd + 1]!.start, contentEnd);
-    if (!content) return null;
-    return {
-      source: { start: subject[0]!.start, end: subject.at(-1)!.end },
-      cue: { start: line[k]!.start, end: line[cueEnd]!.end },
-      content,
-      form: 'indirect',
-      stance: entry.stance,
-      cueTense: 'present',
-      cueLemma: entry.lemma,
-      cueKind: entry.strength === 'stance' ? 'stance' : 'speech',
-      confidence: 0.5,
-    };
-  }
-  return null;
-}
-
-/** Headline verbs in their base form ("Lawmakers Rip …"), read as reports. */
-const HEADLINE_CUE = /^(rip|slam|blast|urge|vow|warn|say|deny|reject|back|decry|praise|demand|call|accuse)$/;
 
 /** Labels before a colon that head a section or a note, not a speaker. */
 const NOT_A_SPEAKER =
@@ -1030,15 +916,6 @@ function readAccordingTo(
   return content ? { ...base, source, content, form: 'prepositional', confidence: 0.75 } : null;
 }
 
-/** Index of the first token that is not an opening adverbial such as "Last week," or "But". */
-function firstContentIdx(toks: Token[]): number {
-  let i = 0;
-  while (i < toks.length && /^(but|and|so|yet|however|meanwhile|still|also|moreover)$/i.test(toks[i]!.text))
-    i++;
-  if (toks[i]?.text === ',') i++;
-  return i;
-}
-
 function quoteBefore(
   text: string,
   toks: Token[],
@@ -1272,159 +1149,6 @@ function formOf(text: string, toks: Token[], k: number, fallback: AttributionFor
   return fallback;
 }
 
-/** Trims spaces, a trailing comma or full stop (kept when a closing quote follows it). */
-function trimContent(text: string, start: number, end: number): Span | null {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  // A connective opening the sentence ("However, …", "But …") links to the text before, it is not said.
-  const lead = /^(?:however|but|and|still|meanwhile|yet|so|moreover)\b,?\s+/i.exec(
-    text.slice(s, Math.min(e, s + 20)),
-  );
-  if (lead && s + lead[0].length < e) s += lead[0].length;
-  // A dateline ("WASHINGTON ― ", "LONDON (Reuters) — ") names where the story was filed.
-  const dateline =
-    /^[A-Z][A-Z.'’ -]{2,30}(?:,[ \t]+[A-Z][\p{L}.]*)?(?:[ \t]*\([\p{L} ]{1,20}\))?[ \t]*(?:―|—|–|--)[ \t]*/u.exec(
-      text.slice(s, Math.min(e, s + 60)),
-    );
-  if (dateline && s + dateline[0].length < e) s += dateline[0].length;
-  while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) e--;
-  return e > s ? { start: s, end: e } : null;
-}
-
-/** Words a speaker phrase may contain. */
-function npToken(t: Token): boolean {
-  if (/^(PROPN|NOUN|ADJ|DET|NUM|PRON)$/.test(t.pos)) return true;
-  // The tagger sometimes reads a surname as a verb ("Lynch"); capitals say it is a name.
-  if (/^[A-Z][a-z]/.test(t.text) && /^(VERB|X)$/.test(t.pos) && !cueEntry(t.text)) return true;
-  if (t.pos === 'PART' && /^['’]s$/i.test(t.text)) return true;
-  if (t.pos === 'PUNCT' && /^[-.'’]$/.test(t.text)) return true;
-  return false;
-}
-
-/**
- * The speaker phrase that ends just before token `a`, with an appositive ("X, head of Y,")
- * when there is one.
- */
-function nounPhraseBefore(_text: string, toks: Token[], a: number): { span: Span; first: number } | null {
-  const end = a - 1;
-  // "Some Democrats, however, question …": an adverb between commas is no part of the speaker.
-  if (
-    toks[end]?.text === ',' &&
-    /^(however|meanwhile|though|too|also|instead|moreover|nonetheless|nevertheless|in turn)$/i.test(
-      toks[end - 1]?.text ?? '',
-    ) &&
-    toks[end - 2]?.text === ','
-  )
-    return nounPhraseBefore(_text, toks, end - 2);
-  // A relative or personal pronoun stands alone: "who said", "he said".
-  if (
-    toks[end] &&
-    STOP_PRONOUN.test(toks[end]!.text) &&
-    (toks[end]!.pos === 'PRON' || /^(which|who)$/i.test(toks[end]!.text))
-  ) {
-    return { span: { start: toks[end]!.start, end: toks[end]!.end }, first: end };
-  }
-  let first = walkBack(toks, end);
-  // "An armed group calling itself the Northern Shield claimed": the group names itself.
-  if (
-    first > 1 &&
-    /^(itself|themselves)$/i.test(toks[first]!.text) &&
-    /^(calling|naming)$/i.test(toks[first - 1]!.text)
-  ) {
-    const group = walkBack(toks, first - 2);
-    if (group >= 0) first = group;
-  } else if (first > 2 && /^as$/i.test(toks[first - 1]!.text) && /^known$/i.test(toks[first - 2]!.text)) {
-    // "a group known as the Northern Shield claimed".
-    const group = walkBack(toks, first - 3);
-    if (group >= 0) first = group;
-  }
-  // "…approach,'' Mr. Lee said": the closing apostrophes of a quotation are not the speaker's.
-  while (first >= 0 && first < end && /^['’]$/.test(toks[first]!.text)) first++;
-  if (first >= 0) {
-    // "In a Bloomberg interview Trump declared": the name after a plain noun is the speaker.
-    for (let j = end; j > first && toks[first]!.pos === 'DET'; j--) {
-      const prev = toks[j - 1]!;
-      if (
-        toks[j]!.pos === 'PROPN' &&
-        prev.pos === 'NOUN' &&
-        /^[a-z]/.test(prev.text) &&
-        !ROLE_NOUN.test(prev.text)
-      ) {
-        first = j;
-        break;
-      }
-    }
-    // "The Times on Saturday wrote": a day is not the speaker.
-    if (toks.slice(first, end + 1).every((t) => TIME_WORD.test(t.text) || /^(on|last|this)$/i.test(t.text))) {
-      const before = toks[first - 1];
-      if (before?.text.toLowerCase() === 'on' || TIME_WORD.test(before?.text ?? '')) {
-        const inner = walkBack(toks, first - 2);
-        if (inner >= 0)
-          return { span: { start: toks[inner]!.start, end: toks[first - 2]!.end }, first: inner };
-      }
-      return null;
-    }
-    // "Trump this week said", "Officials on Monday said": the time belongs to the cue, not the speaker.
-    let last = end;
-    while (
-      last > first &&
-      (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|afternoon|evening)$/i.test(
-        toks[last]!.text,
-      ) ||
-        (last < end && /^(this|last|on|early|late|next)$/i.test(toks[last]!.text)))
-    )
-      last--;
-    if (last < end && /^(this|last|on|early|late)$/i.test(toks[last]!.text) && last > first) last--;
-    return { span: { start: toks[first]!.start, end: toks[last]!.end }, first };
-  }
-  // "X, a spokesman for Y, said" / "X, who served as Y, said": the name with its appositive.
-  if (toks[end]?.text !== ',') return null;
-  let commas = 0;
-  for (let i = end - 1; i > 0 && i >= end - 40; i--) {
-    const t = toks[i]!;
-    if (/^[.;:!?“”"]$/.test(t.text)) return null;
-    if (t.text !== ',') continue;
-    commas++;
-    const name = walkBack(toks, i - 1);
-    if (name >= 0 && toks.slice(name, i).some((x) => x.pos === 'PROPN' || /^[A-Z]/.test(x.text))) {
-      const app = toks[i + 1]!;
-      // "A security source, who asked not to be named, said": the condition of anonymity is not the speaker.
-      if (/^who$/i.test(app.text) && anonymityClause(toks, i + 2)) {
-        return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
-      }
-      // "The coalition, which represents …, wants": but in "Lee, a spokeswoman for X, which …,
-      // said" the which-clause describes X, and the name stands further back.
-      const which =
-        /^which$/i.test(app.text) &&
-        (name === 0 || /^(and|but|so|yet|meanwhile|however|then|now)$/i.test(toks[name - 1]!.text));
-      if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(app.pos) || /^(who|whose)$/i.test(app.text) || which) {
-        return { span: { start: toks[name]!.start, end: toks[end]!.end }, first: name };
-      }
-      // "Trump, speaking in Ohio, said" / "Clinton, at a later briefing, said": not part of the name.
-      if (commas === 1 && ((/ing$/.test(app.text) && app.pos === 'VERB') || app.pos === 'ADP')) {
-        return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
-      }
-    }
-    if (commas >= 2) return null;
-  }
-  return null;
-}
-
-/**
- * A clause on how a source spoke, from its verb at `k`: "asked not to be named", "spoke on
- * condition of anonymity", "declined to be identified", "was not authorized to speak publicly".
- */
-function anonymityClause(toks: Token[], k: number): boolean {
-  const words = toks
-    .slice(k, k + 10)
-    .map((t) => t.text.toLowerCase())
-    .join(' ');
-  return /^(?:(?:was|were|is|are|has|had|have)\s+)?(?:asked|asking|requested|requesting|spoke|speaking|declined|declining|refused|refusing|wished|insisted|insisting|agreed|agreeing|not|who)\b.*?\b(?:not (?:to )?be (?:named|identified|quoted)|anonymity|on condition|without being (?:named|identified)|authori[sz]ed to (?:speak|talk|comment|discuss))/.test(
-    words,
-  );
-}
-
 /**
  * The speaker of a report that ends just before a participle: "…, she said, referencing …",
  * "…, Lee told reporters on Monday, adding …". Null when no speech cue stands close before.
@@ -1543,153 +1267,6 @@ function frontedParticiple(text: string, toks: Token[], k: number, entry: CueEnt
   };
 }
 
-/**
- * A subject carrying a relative clause: in "One of the doctors who signed the letter called him a
- * quack" the phrase before the cue ("the letter") is the relative clause's object; the speaker
- * is the whole "One of the doctors who signed the letter".
- */
-function withRelativeClause(
-  toks: Token[],
-  np: { span: Span; first: number } | null,
-): { span: Span; first: number } | null {
-  if (!np || np.first < 2 || toks[np.first - 1]!.pos !== 'VERB') return np;
-  for (let j = np.first - 2; j >= 0 && j >= np.first - 8; j--) {
-    const t = toks[j]!;
-    if (t.pos === 'PUNCT') return np;
-    if (!/^who$/i.test(t.text)) continue;
-    const head = walkBack(toks, j - 1);
-    if (
-      head < 0 ||
-      (head > 0 && !/^(,|and|but|;)$/i.test(toks[head - 1]!.text) && head !== firstContentIdx(toks))
-    )
-      return np;
-    return { span: { start: toks[head]!.start, end: np.span.end }, first: head };
-  }
-  return np;
-}
-
-/** The subject that opens the clause: "Democrats met on Monday and said …". */
-function clauseSubject(text: string, toks: Token[], before: number): { span: Span; first: number } | null {
-  let start = firstContentIdx(toks);
-  // "In August, several groups granted …": skip an opening adverbial.
-  if (/^(ADP|ADV|SCONJ)$/.test(toks[start]?.pos ?? '')) {
-    const comma = toks.findIndex((t, j) => j > start && j < start + 10 && t.text === ',');
-    if (comma > 0) start = comma + 1;
-  }
-  if (start >= before) return null;
-  const np = nounPhraseAfter(text, toks, start, false);
-  if (!np || np.next >= before) return null;
-  let v = np.next;
-  let span = np.span;
-  // "Rendell, a party veteran, said … and called it …": step over an appositive between commas.
-  if (toks[v]?.text === ',') {
-    const close = toks.findIndex((t, j) => j > v && j < v + 14 && t.text === ',');
-    if (
-      close > 0 &&
-      close < before &&
-      toks.slice(v + 1, close).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')
-    ) {
-      span = { start: np.span.start, end: toks[close]!.end };
-      v = close + 1;
-    }
-  }
-  while (toks[v]?.pos === 'ADV' && v < before) v++;
-  const verb = toks[v];
-  if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null;
-  return { span, first: start };
-}
-
-function walkBack(toks: Token[], end: number): number {
-  let i = end;
-  let first = -1;
-  let n = 0;
-  while (i >= 0 && n < 14) {
-    const t = toks[i]!;
-    if (t.text === ')' && (first === -1 || first === i + 1)) {
-      // "Rep. Jane Doe (D-Ohio) said": the party tag belongs to the name.
-      const open = toks.findLastIndex((x, j) => j < i && x.text === '(');
-      if (open < 0 || i - open > 8) break;
-      first = open;
-      n += i - open;
-      i = open - 1;
-      continue;
-    }
-    if (npToken(t)) {
-      if (t.pos === 'PRON' && STOP_PRONOUN.test(t.text) && i !== end) break;
-      first = i;
-    } else if (
-      t.pos === 'ADP' &&
-      /^(of|for|in|at|from|with)$/.test(t.text) &&
-      first === i + 1 &&
-      i > 0 &&
-      npToken(toks[i - 1]!)
-    ) {
-      // "head of the group", "a source in the Axis": keep the prepositional tail.
-    } else if (
-      t.pos === 'CCONJ' &&
-      /^(and|&)$/.test(t.text) &&
-      first === i + 1 &&
-      i > 0 &&
-      /^(PROPN|NOUN)$/.test(toks[i - 1]!.pos)
-    ) {
-      // "Smith and Jones said".
-    } else break;
-    i--;
-    n++;
-  }
-  if (first < 0) return -1;
-  // A phrase of determiners or adjectives alone is not a speaker.
-  const span = toks.slice(first, end + 1);
-  // ("the general said": the tagger may read a role noun as an adjective.)
-  if (
-    !span.some(
-      (t) => /^(PROPN|NOUN|PRON|NUM)$/.test(t.pos) || /^[A-Z][a-z]/.test(t.text) || ROLE_NOUN.test(t.text),
-    )
-  )
-    return -1;
-  return first;
-}
-
-function nounPhraseAfter(
-  _text: string,
-  toks: Token[],
-  from: number,
-  withAppositive: boolean,
-): { span: Span; next: number } | null {
-  let i = from;
-  while (
-    i < toks.length &&
-    (npToken(toks[i]!) || (toks[i]!.pos === 'ADP' && /^(of|for|in|at|from)$/.test(toks[i]!.text) && i > from))
-  )
-    i++;
-  if (i === from) return null;
-  let end = i - 1;
-  while (end > from && (toks[end]!.pos === 'ADP' || /^[.'’-]$/.test(toks[end]!.text))) end--;
-  if (withAppositive && toks[i]?.text === ',') {
-    // "said Abu Alaa, head of the group, which …": keep the appositive up to the next comma.
-    let j = i + 1;
-    while (j < toks.length && toks[j]!.text !== ',' && !/^[.!?]$/.test(toks[j]!.text) && j < i + 16) j++;
-    const app = toks.slice(i + 1, j);
-    if (
-      app.length > 0 &&
-      /^(DET|NOUN|ADJ|PROPN)$/.test(app[0]!.pos) &&
-      !app.some((t) => t.pos === 'VERB' || t.pos === 'AUX')
-    ) {
-      end = j - 1;
-      i = j;
-    } else if (/^(who|whose)$/i.test(app[0]?.text ?? '')) {
-      // "said Jo Lee, who served as mayor for a decade.": the relative clause describes the speaker.
-      let k = i + 1;
-      while (k < toks.length && !/^[.!?;“”"]$/.test(toks[k]!.text) && k < i + 26) k++;
-      if (k >= toks.length || /^[.!?]$/.test(toks[k]!.text)) {
-        end = k - 1;
-        i = k;
-      }
-    }
-  }
-  return { span: { start: toks[from]!.start, end: toks[end]!.end }, next: i };
-}
-
 function isSpeakerLike(text: string, span: Span | null): boolean {
   if (!span) return false;
   const words = text.slice(span.start, span.end).split(/[\s,]+/);
@@ -1772,96 +1349,6 @@ function verbBetween(toks: Token[], k: number): boolean {
   return plural && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
 }
 
-/** Whether an auxiliary follows before the clause's next punctuation mark ("… were shelved"). */
-function laterAuxiliary(toks: Token[], from: number): boolean {
-  for (let j = from; j < toks.length; j++) {
-    if (/^[,;.:!?]$/.test(toks[j]!.text)) return false;
-    if (toks[j]!.pos === 'AUX') return true;
-  }
-  return false;
-}
-
-const CLAUSE_BREAK = /^(especially|while|whereas|although|though|but|according|despite|yet|aside)$/i;
-
-/**
- * Where reported content ends inside its sentence: before a clause the writer adds after it
- * (", which …", ", further raising …", "; …", " — …"), or before a second predicate of the
- * speaker ("declined the offer and has since left").
- */
-function clauseEnd(toks: Token[], from: number): number {
-  let quoteDepth = 0;
-  let hasVerb = false;
-  for (let j = from + 1; j < toks.length; j++) {
-    const t = toks[j]!;
-    if (/^[“”"]$/.test(t.text))
-      quoteDepth =
-        t.text === '“' ? quoteDepth + 1 : t.text === '”' ? Math.max(0, quoteDepth - 1) : 1 - quoteDepth;
-    // Two apostrophes written for a double quotation mark (''…'').
-    if (t.text === "'" && toks[j + 1]?.text === "'" && toks[j + 1]!.start === t.end) {
-      quoteDepth = quoteDepth > 0 ? quoteDepth - 1 : 1;
-      j++;
-      continue;
-    }
-    if (quoteDepth > 0) continue;
-    if (/^(;|—|--|―|–)$/.test(t.text)) return j;
-    const next = toks[j + 1];
-    if (t.text === ',' && next) {
-      if (CLAUSE_BREAK.test(next.text)) return j;
-      // "…, as the nominee looks to …": a clause of the writer's own.
-      if (
-        /^as$/i.test(next.text) &&
-        /^(DET|PRON|PROPN)$/.test(toks[j + 2]?.pos ?? '') &&
-        toks.slice(j + 3, j + 8).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
-      )
-        return j;
-      // "…, Ham also noted …": a second report spliced on with a comma.
-      let n = j + 1;
-      while (n < toks.length && n <= j + 4 && /^(PROPN|PRON)$/.test(toks[n]!.pos)) n++;
-      if (n > j + 1 && toks[n]?.pos === 'ADV') n++;
-      if (n > j + 1 && cueEntry(toks[n]?.text ?? '')?.strength === 'speech' && toks[n]!.pos === 'VERB')
-        return j;
-      if (next.pos === 'VERB' && /ing$/.test(next.text) && !/^including$/i.test(next.text)) return j;
-      if (/^even$/i.test(next.text) && toks[j + 2]?.pos === 'VERB' && /ing$/.test(toks[j + 2]!.text))
-        return j;
-      if (
-        next.text.toLowerCase() === 'and' &&
-        hasVerb &&
-        toks.slice(j + 2, j + 6).some((x) => x.pos === 'VERB' || x.pos === 'AUX') &&
-        /^(PRON|PROPN|DET)$/.test(toks[j + 2]?.pos ?? '')
-      )
-        return j;
-    }
-    if (
-      /^(and|but)$/i.test(t.text) &&
-      !hasVerb &&
-      next &&
-      (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.text)))
-    )
-      return j;
-    // "… mishandled it and Democrats accused …": a new subject with a speech verb starts a new report.
-    if (/^(and|but)$/i.test(t.text) && hasVerb && next && /^(PROPN|NOUN)$/.test(next.pos)) {
-      let n = j + 1;
-      while (n < toks.length && n <= j + 3 && /^(PROPN|NOUN)$/.test(toks[n]!.pos)) n++;
-      const verb = toks[n];
-      if (verb && verb.pos === 'VERB' && cueEntry(verb.text) && !/ing$/.test(verb.text)) return j;
-    }
-    // "… and said she …", "… and suggested that …": a second report by the same speaker.
-    if (/^(and|but)$/i.test(t.text) && next) {
-      const verb = /^(also|then|later)$/i.test(next.text) ? toks[j + 2] : next;
-      if (
-        verb &&
-        verb.pos === 'VERB' &&
-        /(ed|said|told|wrote|s)$/.test(verb.text) &&
-        cueEntry(verb.text)?.strength === 'speech'
-      )
-        return j;
-    }
-    if (/^(though|although|while|whereas)$/i.test(t.text) && /[”"]$/.test(toks[j - 1]?.text ?? '')) return j;
-    if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
-  }
-  return toks.length;
-}
-
 /** "The views expressed in this article are …": a participle that describes the noun before it. */
 function reducedRelative(toks: Token[], k: number): boolean {
   const prev = toks[k - 1];
@@ -1873,240 +1360,6 @@ function reducedRelative(toks: Token[], k: number): boolean {
     if (t.pos === 'AUX' || t.pos === 'VERB') return true;
   }
   return false;
-}
-
-/** Nouns that report what someone said when a that-clause follows ("Trump's claim that …"). */
-const NOUN_CUE: Record<string, CueStance> = {
-  claim: 'distancing',
-  claims: 'distancing',
-  allegation: 'distancing',
-  allegations: 'distancing',
-  assertion: 'neutral',
-  report: 'neutral',
-  reports: 'neutral',
-  statement: 'neutral',
-  announcement: 'neutral',
-  warning: 'neutral',
-  promise: 'neutral',
-  pledge: 'neutral',
-  argument: 'neutral',
-  suggestion: 'neutral',
-  insistence: 'neutral',
-  denial: 'denying',
-  admission: 'endorsing',
-  accusation: 'distancing',
-  accusations: 'distancing',
-  charge: 'distancing',
-  charges: 'distancing',
-  assurance: 'neutral',
-  assurances: 'neutral',
-  prediction: 'neutral',
-  conclusion: 'neutral',
-  finding: 'endorsing',
-  findings: 'endorsing',
-  confirmation: 'endorsing',
-  rumor: 'distancing',
-  rumors: 'distancing',
-  rumour: 'distancing',
-  rumours: 'distancing',
-};
-
-/**
- * A reporting noun with its that-clause: "Trump's claim that …" (the possessor speaks), "a New
- * York Times report that …" (the modifier speaks), "the claim that …" (no speaker given).
- */
-function readNounCue(text: string, toks: Token[], k: number, sentence: Sentence): FoundAttribution | null {
-  const tok = toks[k]!;
-  const stance = NOUN_CUE[tok.text.toLowerCase()];
-  if (!stance || tok.pos !== 'NOUN') return null;
-  const that = toks[k + 1];
-  const after = toks[k + 2];
-  if (that?.text.toLowerCase() !== 'that' || !after || !/^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(after.pos))
-    return null;
-  let stop = clauseEnd(toks, k + 1);
-  // "The claim that it downed a jet was denied": the that-clause ends where the main verb starts.
-  const verb = toks.findIndex((t, j) => j > k + 1 && (t.pos === 'VERB' || t.pos === 'AUX'));
-  if (verb > 0) {
-    const main = toks.findIndex(
-      (t, j) =>
-        j > verb + 1 &&
-        j < stop &&
-        (t.pos === 'AUX' || t.pos === 'VERB') &&
-        /^(NOUN|PROPN|PRON|NUM)$/.test(toks[j - 1]!.pos),
-    );
-    if (main > 0) stop = main;
-  }
-  const content = trimContent(text, that.start, stop < toks.length ? toks[stop]!.start : sentence.end);
-  if (!content || text.slice(content.start, content.end).split(/\s+/).length < 4) return null;
-  let source: Span | null = null;
-  const prev = toks[k - 1];
-  if (prev && /^['’]s$/.test(prev.text)) {
-    const first = walkBack(toks, k - 2);
-    if (first >= 0) source = { start: toks[first]!.start, end: toks[k - 2]!.end };
-  } else if (prev && /^(PROPN|NOUN)$/.test(prev.pos)) {
-    const first = walkBack(toks, k - 1);
-    if (first >= 0) source = { start: toks[first]!.start, end: prev.end };
-  }
-  return {
-    source,
-    cue: { start: tok.start, end: tok.end },
-    content,
-    form: 'indirect',
-    stance,
-    cueTense: 'unknown',
-    cueLemma: tok.text.toLowerCase().replace(/s$/, ''),
-    cueKind: 'speech',
-    confidence: 0.55,
-  };
-}
-
-/** Nouns of intention that take an infinitive: "Trump's decision to …", "its plan to …". */
-const INTENT_NOUN =
-  /^(decision|determination|efforts?|bid|promises?|pledges?|vows?|threats?|refusal|calls?|push|attempts?|desire|intention|willingness|commitment|proposals?|offer|demands?|request|hopes?)$/i;
-/** Nouns of position with the preposition that introduces their object: "her criticism of …". */
-const POSITION_NOUN: Record<string, RegExp> = {
-  criticism: /^(of)$/i,
-  comment: /^(on|about)$/i,
-  comments: /^(on|about)$/i,
-  remarks: /^(on|about)$/i,
-  support: /^(for|of)$/i,
-  opposition: /^(to)$/i,
-  attacks: /^(on)$/i,
-  condemnation: /^(of)$/i,
-  endorsement: /^(of)$/i,
-};
-
-/**
- * A position noun with its possessor: "Trump's decision to …", "his determination to act",
- * "her criticism of the plan", "the group's support for the deal". The possessor holds the
- * position; without one ("the decision to …") nobody is named and nothing is read.
- */
-function readPositionNoun(
-  text: string,
-  toks: Token[],
-  k: number,
-  sentence: Sentence,
-): FoundAttribution | null {
-  const tok = toks[k]!;
-  const lower = tok.text.toLowerCase();
-  const next = toks[k + 1];
-  if (tok.pos !== 'NOUN' || !next) return null;
-  const infinitive = INTENT_NOUN.test(lower) && /^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB';
-  const prepositional = POSITION_NOUN[lower]?.test(next.text) === true;
-  if (!infinitive && !prepositional) return null;
-  // The possessor, with at most one adjective between: "Trump's latest effort", "his infamous comment".
-  let p = k - 1;
-  if (toks[p]?.pos === 'ADJ') p--;
-  let source: Span | null = null;
-  if (/^['’]s$/.test(toks[p]?.text ?? '') || /^['’]$/.test(toks[p]?.text ?? '')) {
-    const first = walkBack(toks, p - 1);
-    if (first >= 0) source = { start: toks[first]!.start, end: toks[p - 1]!.end };
-  } else if (/^(his|her|their|its|my|our)$/i.test(toks[p]?.text ?? '')) {
-    source = { start: toks[p]!.start, end: toks[p]!.end };
-  }
-  if (!source || /^(which|who|that|whose)\b/i.test(text.slice(source.start, source.end))) return null;
-  const from = infinitive ? k + 1 : k + 2;
-  if (from >= toks.length) return null;
-  let stop = clauseEnd(toks, from);
-  // "his determination to act alone inflamed his opponents": the phrase is the subject, and its
-  // object ends where the sentence's own verb begins.
-  for (let j = from + (infinitive ? 2 : 1); j < stop; j++) {
-    const t = toks[j]!;
-    if (/^[“"]$/.test(t.text)) break;
-    if (/^(while|when|because|after|before|since|although|though|if|unless)$/i.test(t.text)) {
-      stop = j;
-      break;
-    }
-    if (
-      (t.pos === 'VERB' || t.pos === 'AUX') &&
-      !/ing$/.test(t.text) &&
-      /^(NOUN|PROPN|PRON|ADV|NUM)$/.test(toks[j - 1]!.pos) &&
-      !/^(to|and|or)$/i.test(toks[j - 1]!.text)
-    ) {
-      stop = j;
-      break;
-    }
-  }
-  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
-  if (!content || text.slice(content.start, content.end).split(/\s+/).length < (infinitive ? 2 : 1))
-    return null;
-  return {
-    source,
-    cue: { start: tok.start, end: prepositional ? next.end : tok.end },
-    content,
-    form: 'indirect',
-    stance: 'neutral',
-    cueTense: 'unknown',
-    cueLemma: lower.replace(/s$/, ''),
-    cueKind: 'stance',
-    confidence: 0.45,
-  };
-}
-
-/** Adjectives of attitude that report a position after "be": "was convinced that", "is wary of". */
-const ATTITUDE =
-  /^(determined|willing|unwilling|eager|reluctant|confident|convinced|sure|certain|skeptical|sceptical|hopeful|optimistic|pessimistic|worried|concerned|frustrated|critical|supportive|opposed|adamant|keen|afraid|proud|pleased|disappointed|furious|aware|passionate|wary|fearful|anxious|insistent|unapologetic|coy|adamant)$/i;
-const BE_FORM =
-  /^(is|are|was|were|am|be|been|being|'s|’s|'re|’re|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|became|become|becomes|grew|grow|grows|feel|feels|felt)$/i;
-
-/**
- * A position held as an attitude: "Many residents are afraid that …", "The army was determined to
- * …", "Graham has been critical of …", "They weren’t sure if …". The subject holds the position.
- */
-function readAttitude(text: string, toks: Token[], k: number, sentence: Sentence): FoundAttribution | null {
-  const tok = toks[k]!;
-  if (!ATTITUDE.test(tok.text)) return null;
-  let b = k - 1;
-  while (
-    b > 0 &&
-    (toks[b]!.pos === 'ADV' ||
-      /^(so|too|very|more|most|also|not|n't|n’t|still|increasingly|deeply|quite)$/i.test(toks[b]!.text))
-  )
-    b--;
-  if (!BE_FORM.test(toks[b]?.text ?? '')) return null;
-  let a = b;
-  while (a > 0 && CUE_AUX.has(toks[a - 1]!.text.toLowerCase())) a--;
-  const next = toks[k + 1];
-  if (!next) return null;
-  let from: number;
-  let cueEnd = k;
-  if (/^(that|if|whether)$/i.test(next.text)) from = k + 1;
-  else if (/^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB') from = k + 1;
-  else if (/^(about|of|over|with|on|in)$/i.test(next.text) && toks[k + 2] && toks[k + 2]!.pos !== 'PUNCT') {
-    from = k + 2;
-    cueEnd = k + 1;
-  } else if (
-    /^(convinced|sure|certain|confident|afraid|aware)$/i.test(tok.text) &&
-    /^(PRON|DET|PROPN)$/.test(next.pos)
-  )
-    from = k + 1;
-  else return null;
-  const subject = nounPhraseBefore(text, toks, a);
-  if (!subject || /^(it|there|this|that)$/i.test(text.slice(subject.span.start, subject.span.end)))
-    return null;
-  // "can be convinced that …" is a passive of persuading, not a held view.
-  if (/^(be|being)$/i.test(toks[b]!.text) && /^(convinced|persuaded)$/i.test(tok.text)) return null;
-  let stop = clauseEnd(toks, from);
-  // "critical of Trump since the primary": the object of a preposition ends before a time clause.
-  if (cueEnd > k) {
-    const time = toks.findIndex(
-      (t, j) => j > from && j < stop && /^(since|when|during|because|while|as|after|before)$/i.test(t.text),
-    );
-    if (time > 0) stop = time;
-  }
-  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
-  if (!content || text.slice(content.start, content.end).split(/\s+/).length < 2) return null;
-  return {
-    source: subject.span,
-    cue: { start: toks[a]!.start, end: toks[cueEnd]!.end },
-    content,
-    form: 'indirect',
-    stance: 'neutral',
-    cueTense: cueTense(toks.slice(a, k + 1).map((t) => t.text)),
-    cueLemma: tok.text.toLowerCase(),
-    cueKind: 'stance',
-    confidence: 0.5,
-  };
 }
 
 /** A cheap filter before the full reading: only reporting words, "according" and reporting nouns. */

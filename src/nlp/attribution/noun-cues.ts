@@ -1,0 +1,261 @@
+import type { CueStance } from '../../types/attribution.js';
+import type { Sentence, Token } from '../../types/sentence.js';
+import type { Span } from '../../types/span.js';
+import { cueTense } from './cue-lexicon.js';
+import type { FoundAttribution } from './find-attributions.js';
+import { CUE_AUX, clauseEnd, nounPhraseBefore, trimContent, walkBack } from './phrases.js';
+
+// Reports carried by nouns and adjectives rather than verbs: "Trump's claim that …", "the
+// council's decision to …", "residents are afraid that …".
+
+/** Nouns that report what someone said when a that-clause follows ("Trump's claim that …"). */
+export const NOUN_CUE: Record<string, CueStance> = {
+  claim: 'distancing',
+  claims: 'distancing',
+  allegation: 'distancing',
+  allegations: 'distancing',
+  assertion: 'neutral',
+  report: 'neutral',
+  reports: 'neutral',
+  statement: 'neutral',
+  announcement: 'neutral',
+  warning: 'neutral',
+  promise: 'neutral',
+  pledge: 'neutral',
+  argument: 'neutral',
+  suggestion: 'neutral',
+  insistence: 'neutral',
+  denial: 'denying',
+  admission: 'endorsing',
+  accusation: 'distancing',
+  accusations: 'distancing',
+  charge: 'distancing',
+  charges: 'distancing',
+  assurance: 'neutral',
+  assurances: 'neutral',
+  prediction: 'neutral',
+  conclusion: 'neutral',
+  finding: 'endorsing',
+  findings: 'endorsing',
+  confirmation: 'endorsing',
+  rumor: 'distancing',
+  rumors: 'distancing',
+  rumour: 'distancing',
+  rumours: 'distancing',
+};
+
+/**
+ * A reporting noun with its that-clause: "Trump's claim that …" (the possessor speaks), "a New
+ * York Times report that …" (the modifier speaks), "the claim that …" (no speaker given).
+ *
+ * @example readNounCue(text, tokens("Trump's claim that the vote was rigged"), 2, sentence) // {source: "Trump", cue: "claim", …}
+ */
+export function readNounCue(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+): FoundAttribution | null {
+  const tok = toks[k]!;
+  const stance = NOUN_CUE[tok.text.toLowerCase()];
+  if (!stance || tok.pos !== 'NOUN') return null;
+  const that = toks[k + 1];
+  const after = toks[k + 2];
+  if (that?.text.toLowerCase() !== 'that' || !after || !/^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(after.pos))
+    return null;
+  let stop = clauseEnd(toks, k + 1);
+  // "The claim that it downed a jet was denied": the that-clause ends where the main verb starts.
+  const verb = toks.findIndex((t, j) => j > k + 1 && (t.pos === 'VERB' || t.pos === 'AUX'));
+  if (verb > 0) {
+    const main = toks.findIndex(
+      (t, j) =>
+        j > verb + 1 &&
+        j < stop &&
+        (t.pos === 'AUX' || t.pos === 'VERB') &&
+        /^(NOUN|PROPN|PRON|NUM)$/.test(toks[j - 1]!.pos),
+    );
+    if (main > 0) stop = main;
+  }
+  const content = trimContent(text, that.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content || text.slice(content.start, content.end).split(/\s+/).length < 4) return null;
+  let source: Span | null = null;
+  const prev = toks[k - 1];
+  if (prev && /^['’]s$/.test(prev.text)) {
+    const first = walkBack(toks, k - 2);
+    if (first >= 0) source = { start: toks[first]!.start, end: toks[k - 2]!.end };
+  } else if (prev && /^(PROPN|NOUN)$/.test(prev.pos)) {
+    const first = walkBack(toks, k - 1);
+    if (first >= 0) source = { start: toks[first]!.start, end: prev.end };
+  }
+  return {
+    source,
+    cue: { start: tok.start, end: tok.end },
+    content,
+    form: 'indirect',
+    stance,
+    cueTense: 'unknown',
+    cueLemma: tok.text.toLowerCase().replace(/s$/, ''),
+    cueKind: 'speech',
+    confidence: 0.55,
+  };
+}
+
+/** Nouns of intention that take an infinitive: "Trump's decision to …", "its plan to …". */
+export const INTENT_NOUN =
+  /^(decision|determination|efforts?|bid|promises?|pledges?|vows?|threats?|refusal|calls?|push|attempts?|desire|intention|willingness|commitment|proposals?|offer|demands?|request|hopes?)$/i;
+
+/** Nouns of position with the preposition that introduces their object: "her criticism of …". */
+export const POSITION_NOUN: Record<string, RegExp> = {
+  criticism: /^(of)$/i,
+  comment: /^(on|about)$/i,
+  comments: /^(on|about)$/i,
+  remarks: /^(on|about)$/i,
+  support: /^(for|of)$/i,
+  opposition: /^(to)$/i,
+  attacks: /^(on)$/i,
+  condemnation: /^(of)$/i,
+  endorsement: /^(of)$/i,
+};
+
+/**
+ * A position noun with its possessor: "Trump's decision to …", "his determination to act",
+ * "her criticism of the plan", "the group's support for the deal". The possessor holds the
+ * position; without one ("the decision to …") nobody is named and nothing is read.
+ *
+ * @example readPositionNoun(text, tokens("the council's decision to close the road"), 3, sentence) // {source: "the council", cue: "decision", …}
+ */
+export function readPositionNoun(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+): FoundAttribution | null {
+  const tok = toks[k]!;
+  const lower = tok.text.toLowerCase();
+  const next = toks[k + 1];
+  if (tok.pos !== 'NOUN' || !next) return null;
+  const infinitive = INTENT_NOUN.test(lower) && /^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB';
+  const prepositional = POSITION_NOUN[lower]?.test(next.text) === true;
+  if (!infinitive && !prepositional) return null;
+  // The possessor, with at most one adjective between: "Trump's latest effort", "his infamous comment".
+  let p = k - 1;
+  if (toks[p]?.pos === 'ADJ') p--;
+  let source: Span | null = null;
+  if (/^['’]s$/.test(toks[p]?.text ?? '') || /^['’]$/.test(toks[p]?.text ?? '')) {
+    const first = walkBack(toks, p - 1);
+    if (first >= 0) source = { start: toks[first]!.start, end: toks[p - 1]!.end };
+  } else if (/^(his|her|their|its|my|our)$/i.test(toks[p]?.text ?? '')) {
+    source = { start: toks[p]!.start, end: toks[p]!.end };
+  }
+  if (!source || /^(which|who|that|whose)\b/i.test(text.slice(source.start, source.end))) return null;
+  const from = infinitive ? k + 1 : k + 2;
+  if (from >= toks.length) return null;
+  let stop = clauseEnd(toks, from);
+  // "his determination to act alone inflamed his opponents": the phrase is the subject, and its
+  // object ends where the sentence's own verb begins.
+  for (let j = from + (infinitive ? 2 : 1); j < stop; j++) {
+    const t = toks[j]!;
+    if (/^[“"]$/.test(t.text)) break;
+    if (/^(while|when|because|after|before|since|although|though|if|unless)$/i.test(t.text)) {
+      stop = j;
+      break;
+    }
+    if (
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      !/ing$/.test(t.text) &&
+      /^(NOUN|PROPN|PRON|ADV|NUM)$/.test(toks[j - 1]!.pos) &&
+      !/^(to|and|or)$/i.test(toks[j - 1]!.text)
+    ) {
+      stop = j;
+      break;
+    }
+  }
+  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content || text.slice(content.start, content.end).split(/\s+/).length < (infinitive ? 2 : 1))
+    return null;
+  return {
+    source,
+    cue: { start: tok.start, end: prepositional ? next.end : tok.end },
+    content,
+    form: 'indirect',
+    stance: 'neutral',
+    cueTense: 'unknown',
+    cueLemma: lower.replace(/s$/, ''),
+    cueKind: 'stance',
+    confidence: 0.45,
+  };
+}
+
+/** Adjectives of attitude that report a position after "be": "was convinced that", "is wary of". */
+export const ATTITUDE =
+  /^(determined|willing|unwilling|eager|reluctant|confident|convinced|sure|certain|skeptical|sceptical|hopeful|optimistic|pessimistic|worried|concerned|frustrated|critical|supportive|opposed|adamant|keen|afraid|proud|pleased|disappointed|furious|aware|passionate|wary|fearful|anxious|insistent|unapologetic|coy|adamant)$/i;
+
+const BE_FORM =
+  /^(is|are|was|were|am|be|been|being|'s|’s|'re|’re|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|became|become|becomes|grew|grow|grows|feel|feels|felt)$/i;
+
+/**
+ * A position held as an attitude: "Many residents are afraid that …", "The army was determined to
+ * …", "Graham has been critical of …", "They weren’t sure if …". The subject holds the position.
+ *
+ * @example readAttitude(text, tokens('Residents are afraid that the dam will fail'), 2, sentence) // {source: "Residents", cue: "are afraid", …}
+ */
+export function readAttitude(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+): FoundAttribution | null {
+  const tok = toks[k]!;
+  if (!ATTITUDE.test(tok.text)) return null;
+  let b = k - 1;
+  while (
+    b > 0 &&
+    (toks[b]!.pos === 'ADV' ||
+      /^(so|too|very|more|most|also|not|n't|n’t|still|increasingly|deeply|quite)$/i.test(toks[b]!.text))
+  )
+    b--;
+  if (!BE_FORM.test(toks[b]?.text ?? '')) return null;
+  let a = b;
+  while (a > 0 && CUE_AUX.has(toks[a - 1]!.text.toLowerCase())) a--;
+  const next = toks[k + 1];
+  if (!next) return null;
+  let from: number;
+  let cueEnd = k;
+  if (/^(that|if|whether)$/i.test(next.text)) from = k + 1;
+  else if (/^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB') from = k + 1;
+  else if (/^(about|of|over|with|on|in)$/i.test(next.text) && toks[k + 2] && toks[k + 2]!.pos !== 'PUNCT') {
+    from = k + 2;
+    cueEnd = k + 1;
+  } else if (
+    /^(convinced|sure|certain|confident|afraid|aware)$/i.test(tok.text) &&
+    /^(PRON|DET|PROPN)$/.test(next.pos)
+  )
+    from = k + 1;
+  else return null;
+  const subject = nounPhraseBefore(text, toks, a);
+  if (!subject || /^(it|there|this|that)$/i.test(text.slice(subject.span.start, subject.span.end)))
+    return null;
+  // "can be convinced that …" is a passive of persuading, not a held view.
+  if (/^(be|being)$/i.test(toks[b]!.text) && /^(convinced|persuaded)$/i.test(tok.text)) return null;
+  let stop = clauseEnd(toks, from);
+  // "critical of Trump since the primary": the object of a preposition ends before a time clause.
+  if (cueEnd > k) {
+    const time = toks.findIndex(
+      (t, j) => j > from && j < stop && /^(since|when|during|because|while|as|after|before)$/i.test(t.text),
+    );
+    if (time > 0) stop = time;
+  }
+  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content || text.slice(content.start, content.end).split(/\s+/).length < 2) return null;
+  return {
+    source: subject.span,
+    cue: { start: toks[a]!.start, end: toks[cueEnd]!.end },
+    content,
+    form: 'indirect',
+    stance: 'neutral',
+    cueTense: cueTense(toks.slice(a, k + 1).map((t) => t.text)),
+    cueLemma: tok.text.toLowerCase(),
+    cueKind: 'stance',
+    confidence: 0.5,
+  };
+}
