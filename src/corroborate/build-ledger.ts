@@ -3,6 +3,7 @@ import {
   type EventLink,
   LEDGER_SCHEMA,
   type Ledger,
+  type LedgerCheck,
   type LedgerClaim,
   type LedgerDocument,
   type LedgerEvent,
@@ -357,14 +358,30 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
     eventIds: [...(claimEvents.get(c.id) ?? [])].sort(),
     rating: replay.ratings.get(c.id) ?? null,
   }));
+  // Copies of one story repeat its numbers: each is checked once, on the text the origin is named after.
+  const isAnchor = (d: LedgerInputDocument) => originOf.get(d.id) === `origin-${d.id}`;
+  const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
+  const seenChecks = new Set<string>();
+  const oncePerOrigin = (check: LedgerCheck) => {
+    // "since 1 January" ends on each copy's own publication date: the period's dates are not compared.
+    const stated = check.stated.replace(/ \([^()]*\)$/, '');
+    const key = `${originOf.get(check.documentId)}\u0000${check.kind}\u0000${stated}\u0000${check.statedValue}`;
+    if (seenChecks.has(key)) return false;
+    seenChecks.add(key);
+    return true;
+  };
   const checks = [
-    ...docs.flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, checked))),
+    ...anchorsFirst
+      .flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, checked)))
+      .filter(oncePerOrigin),
     ...checked.flatMap((c) => numbersChecks(c)),
-    ...docs.flatMap((d) =>
-      d.record.checks.flatMap(
-        (c) => reportCheck(d, c, (claimId) => [...(claimEvents.get(claimId) ?? [])].sort()) ?? [],
-      ),
-    ),
+    ...anchorsFirst
+      .flatMap((d) =>
+        d.record.checks.flatMap(
+          (c) => reportCheck(d, c, (claimId) => [...(claimEvents.get(claimId) ?? [])].sort()) ?? [],
+        ),
+      )
+      .filter(oncePerOrigin),
   ];
   return {
     schema: LEDGER_SCHEMA,

@@ -157,6 +157,11 @@ describe('support, status and contradictions', () => {
     expect(tally?.status).toBe('unverifiable');
     expect(tally?.observedValue).toBeLessThan(12);
   });
+
+  it('checks a tally repeated by copies of one story once', () => {
+    const copies = ['meridian-harir', 'erbil-daily-harir', 'valley-courier-harir'];
+    expect(ledger.checks.filter((c) => c.kind === 'tally' && copies.includes(c.documentId))).toHaveLength(1);
+  });
 });
 
 describe('review decisions replayed', () => {
