@@ -1,4 +1,4 @@
-import { getJson, withParams } from '../api.js';
+import { ApiError, getJson, withParams } from '../api.js';
 import { desk } from '../desk.js';
 import { h, replaceChildren } from '../dom.js';
 import { dateLabel, percent, placeLabel, statusBadge, typeLabel } from '../format.js';
@@ -35,10 +35,16 @@ export async function ledgerView(main: HTMLElement, url: URL, signal: AbortSigna
   const form = filterForm(filters, go);
   const status = h('p', { class: 'result-count', role: 'status' }, 'Loading…');
   replaceChildren(main, h('h1', {}, 'Ledger'), form, status);
-  const page = await getJson<Page<EventSummary>>(
-    '/api/events',
-    paramsOf({ ...filters, limit: filters.limit }),
-  );
+  let page: Page<EventSummary>;
+  try {
+    page = await getJson<Page<EventSummary>>('/api/events', paramsOf(filters));
+  } catch (error) {
+    // A filter the API cannot read (a range that ends before it starts): say so beside the form.
+    if (!(error instanceof ApiError) || error.status !== 400) throw error;
+    status.textContent = `These filters cannot be applied: ${error.message}`;
+    status.setAttribute('class', 'result-count error');
+    return;
+  }
   if (signal.aborted) return;
   const last = Math.min(page.offset + page.items.length, page.total);
   status.textContent =
@@ -89,8 +95,10 @@ function filterForm(filters: LedgerFilters, go: (next: LedgerFilters) => void): 
       { class: 'actions' },
       h('button', { type: 'submit' }, 'Filter'),
       h('a', { href: '/', class: 'button secondary' }, 'Clear'),
-      h('a', { href: withParams('/api/export/json'), download: '' }, 'Export JSON'),
-      h('a', { href: withParams('/api/export/acled-csv'), download: '' }, 'ACLED CSV'),
+      h('a', { href: withParams('/map', filterParams(filters)) }, 'These on the map'),
+      h('a', { href: withParams('/timeline', filterParams(filters)) }, 'Timeline'),
+      h('a', { href: '/api/export/json', download: '' }, 'Export JSON'),
+      h('a', { href: '/api/export/acled-csv', download: '' }, 'ACLED CSV'),
     ),
   );
   form.addEventListener('submit', (event) => {
@@ -204,4 +212,10 @@ function pager(page: Page<EventSummary>, filters: LedgerFilters, go: (next: Ledg
       'Next →',
     ),
   );
+}
+
+/** The filters alone (no sort or page), for the map and the timeline. */
+function filterParams(filters: LedgerFilters) {
+  const { sort: _sort, limit: _limit, offset: _offset, ...rest } = paramsOf(filters);
+  return rest;
 }

@@ -1,6 +1,7 @@
 import { ApiError, getJson, sendJson } from '../api.js';
 import { desk } from '../desk.js';
 import { h } from '../dom.js';
+import { eventPath } from '../router.js';
 import {
   EVENT_STATUSES,
   type EventDetail,
@@ -29,6 +30,24 @@ function submit(body: unknown, message: HTMLElement, after: () => void = () => d
   sendJson('POST', '/api/review', body).then(after, (error: unknown) => {
     message.textContent = messageOf(error);
   });
+}
+
+/**
+ * After a merge or split the event's id may change (an event is named after its earliest
+ * report): opens the first of the candidate ids that still names an event, else the ledger.
+ */
+async function openSurvivor(candidates: readonly string[]): Promise<void> {
+  for (const id of candidates) {
+    try {
+      await getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`);
+      if (window.location.pathname === eventPath(id)) desk.refresh();
+      else desk.navigate(eventPath(id), { replace: true });
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    }
+  }
+  desk.navigate('/', { replace: true });
 }
 
 let uid = 0;
@@ -117,7 +136,8 @@ function splitForm(event: LedgerEvent): HTMLFormElement {
       message.textContent = 'Choose at least one report event.';
       return;
     }
-    submit({ kind: 'split', members }, message);
+    const idOf = (m: MemberRef) => `${m.documentId}:${m.eventId}`;
+    submit({ kind: 'split', members }, message, () => void openSurvivor([event.id, ...members.map(idOf)]));
   });
   return form;
 }
@@ -148,7 +168,11 @@ function mergeForm(event: LedgerEvent): HTMLFormElement {
         const a = event.members[0];
         const b = detail.event.members[0];
         if (a === undefined || b === undefined) return;
-        submit({ kind: 'merge', members: [a, b] }, message);
+        submit(
+          { kind: 'merge', members: [a, b] },
+          message,
+          () => void openSurvivor([event.id, detail.event.id]),
+        );
       },
       (error: unknown) => {
         message.textContent = messageOf(error);
