@@ -609,3 +609,25 @@ describe('asides, verbless leads and participles after a quotation', () => {
   const none: Array<[string]> = [['In 2000, they attacked the port.']];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 });
+
+describe('bylines, numbers and relative gaps are no reports', () => {
+  const none: Array<[string]> = [
+    ['Additional reporting by Lena Ortiz in Erbil.'],
+    ['Jo Lee reported from Erbil, and Sam Kay from Mosul.'],
+    ['Support for the truce has declined slightly from 58 percent.'],
+    ['The rate would fall by four percentage points each year.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+
+  const table: Array<[string, Expected]> = [
+    [
+      'Our correspondent reported from Kyiv that the power station was hit.',
+      { source: 'Our correspondent', cue: 'reported', content: 'that the power station was hit' },
+    ],
+    [
+      'The ministry declined to comment on the strike.',
+      { source: 'The ministry', cue: 'declined', content: 'to comment on the strike' },
+    ],
+  ];
+  it.each(table)('%s', check);
+});

@@ -458,6 +458,14 @@ function readCue(
     )
   )
     return null;
+  // "Additional reporting by …", "Jo Lee reported from Erbil": a byline, not a report.
+  if (
+    entry.lemma === 'report' &&
+    (/^(additional|contributing)$/i.test(prev?.text ?? '') ||
+      (/^(from|by)$/i.test(toks[k + 1]?.text ?? '') &&
+        !toks.slice(k + 2).some((t) => t.pos === 'AUX' || t.pos === 'VERB' || /^that$/i.test(t.text))))
+  )
+    return null;
   // "Let's say …": an invitation to suppose, not a report.
   if (/^['’]s$/.test(prev?.text ?? '') && /^let$/i.test(toks[k - 2]?.text ?? '')) return null;
   // "who asked not to be named", "speaking on condition of anonymity": how the source spoke, not what.
@@ -1082,6 +1090,15 @@ function contentAfter(
   // "Everything Trump says is a lie": the cue has no object here, it sits in a relative clause.
   if (head.pos === 'AUX' && /^(is|are|was|were)$/i.test(head.text) && toks[i + 1]?.pos !== 'VERB')
     return null;
+  // "someone who said did the same": a finite verb cannot open what was said.
+  if (head.pos === 'VERB' && /(ed|s)$/.test(head.text) && !/ing$/.test(head.text) && i === from) return null;
+  // "support has declined slightly from 58 percent": a decline in numbers, not a refusal.
+  if (
+    entry.lemma === 'decline' &&
+    (head.pos === 'ADV' || head.pos === 'NUM' || /^(by|from|to)$/i.test(head.text)) &&
+    !(/^to$/i.test(head.text) && toks[i + 1]?.pos === 'VERB')
+  )
+    return null;
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
   let stop = clauseEnd(toks, i);
@@ -1328,6 +1345,8 @@ function verbBetween(toks: Token[], k: number): boolean {
   // "the study -- which notes that …": a relative pronoun the tagger calls a determiner.
   const relative = /^(which|who|that)$/i.test(prev.text);
   if (!/^(NOUN|PROPN|PRON|NUM)$/.test(prev.pos) && !relative) return false;
+  // "by four percentage points each year": a measure, not a subject and its verb.
+  if (prev.pos === 'NOUN' && toks[(aside ? k - 4 : k - 1) - 1]?.pos === 'NUM') return false;
   // "The Post reports that …", "a panel in 2001 found the …" (a finite form), or "The photos
   // show the …" (a plural subject).
   const entry = cueEntry(cur.text);
