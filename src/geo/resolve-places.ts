@@ -28,7 +28,7 @@ export function resolvePlaces(
   );
   const first = contextsOf(votes, proximity, neighbours);
   const ctx = first(null);
-  const chosen = mentions.map((m, i) => pick(m, first(m.key), containerAfter(text, mentions, i), ctx));
+  const chosen = mentions.map((m, i) => pick(m, first(foldedKey(m)), containerAfter(text, mentions, i), ctx));
   // Then read again, one name at a time, in the geography the other names now have: "Lebanon"
   // beside "Boone County" is Lebanon, Indiana once Boone County has been read as Indiana's.
   // One name at a time, so that two names cannot keep swapping each other's state.
@@ -39,17 +39,17 @@ export function resolvePlaces(
     mentions.forEach((m, i) => {
       if (m.candidates.length < 2) return;
       const container = containerAfter(text, mentions, i);
-      if (!container && done.has(m.key)) return;
+      if (!container && done.has(foldedKey(m))) return;
       votes = geographyVotes(mentions, chosen, AMBIGUOUS_READ_VOTE);
       const now = contextsOf(votes, proximity, neighbours);
-      const e = pick(m, now(m.key), container, now(null));
+      const e = pick(m, now(foldedKey(m)), container, now(null));
       if (container) {
         chosen[i] = e;
         return;
       }
-      done.add(m.key);
+      done.add(foldedKey(m));
       mentions.forEach((o, k) => {
-        if (o.key === m.key && !containerAfter(text, mentions, k)) chosen[k] = e;
+        if (foldedKey(o) === foldedKey(m) && !containerAfter(text, mentions, k)) chosen[k] = e;
       });
     });
   }
@@ -87,7 +87,7 @@ function geographyVotes(
 ): Vote[] {
   const votes: Vote[] = [];
   mentions.forEach((m, i) => {
-    if (m.type === 'demonym') votes.push({ key: m.key, country: m.countryCode, admin1: null, w: 0.5 });
+    if (m.type === 'demonym') votes.push({ key: foldedKey(m), country: m.countryCode, admin1: null, w: 0.5 });
     const best = chosen[i];
     if (!best) return;
     // Ambiguous names ("Georgia", "Paris") barely vote: they would only confirm their own prior.
@@ -97,7 +97,7 @@ function geographyVotes(
       best.countryCode && best.admin1 && best.kind !== 'country'
         ? `${best.countryCode}.${best.admin1}`
         : null;
-    votes.push({ key: m.key, country: best.countryCode, admin1, w });
+    votes.push({ key: foldedKey(m), country: best.countryCode, admin1, w });
   });
   return votes;
 }
@@ -165,10 +165,13 @@ function proximities(
 ): Map<GazetteerEntry, number> {
   const byKey = new Map<string, GazetteerEntry[]>();
   for (const m of mentions) {
-    if (m.candidates.length === 0 || byKey.has(m.key)) continue;
+    if (m.candidates.length === 0 || byKey.has(foldedKey(m))) continue;
     const local = m.candidates.filter((c) => LOCAL_KINDS.has(c.kind));
     if (local.length === 0) continue;
-    byKey.set(m.key, [...local].sort((a, b) => b.population - a.population).slice(0, PROXIMITY_CANDIDATES));
+    byKey.set(
+      foldedKey(m),
+      [...local].sort((a, b) => b.population - a.population).slice(0, PROXIMITY_CANDIDATES),
+    );
   }
   const out = new Map<GazetteerEntry, number>();
   const keys = [...byKey.keys()];
@@ -178,9 +181,9 @@ function proximities(
     for (const c of m.candidates) {
       if (c.kind !== 'country' || out.has(c)) continue;
       const inside = keys.filter(
-        (k) => k !== m.key && byKey.get(k)!.some((e) => e.countryCode === c.countryCode),
+        (k) => k !== foldedKey(m) && byKey.get(k)!.some((e) => e.countryCode === c.countryCode),
       );
-      out.set(c, inside.length / Math.max(1, keys.length - (byKey.has(m.key) ? 1 : 0)));
+      out.set(c, inside.length / Math.max(1, keys.length - (byKey.has(foldedKey(m)) ? 1 : 0)));
     }
   }
   // A namesake far smaller than its name's best-known place lends less support: Brampton,

@@ -145,3 +145,13 @@ describe('"X City" is also any town called X', () => {
     if (state) expect(p?.admin1).toBe(state);
   });
 });
+
+describe('a name in capitals and in title case is one name, not two that vouch for each other', () => {
+  it('reads MIDDLETOWN and Middletown beside Hartford as Middletown, Conn.', () => {
+    const found = places(
+      'MIDDLETOWN — A Middletown senior is recovering at Hartford Hospital after a crash in Berlin.',
+    ).filter((p) => p.name.toLowerCase() === 'middletown');
+    expect(found).toHaveLength(2);
+    for (const p of found) expect(p.admin1).toBe('CT');
+  });
+});
