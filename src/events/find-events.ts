@@ -574,7 +574,9 @@ function pickArguments(
       }
       // "a suicide bomber riding a motorcycle loaded with explosives crashed": the explosives
       // are the device; the noun the (outermost) participle phrase hangs on is the attacker.
-      if (subject && !out.attacker && out.instrument === subject) {
+      let w0 = (subject?.tokenIndex ?? 0) - 1;
+      while (at(w0) && /^(?:DET|ADJ|NUM)$/.test(at(w0)!.pos)) w0--;
+      if (subject && !out.attacker && out.instrument === subject && lowerAt(w0) === 'with') {
         let who: PickedSpan | null = null;
         for (let p = subject.tokenIndex - 1; p > subject.tokenIndex - 10 && at(p); p--) {
           const w = at(p)!;

@@ -470,6 +470,7 @@ describe('attackers, places and figurative attacks', () => {
     ['Friend of Leeds Bombing Suspect Convicted', 'Bombing', 'attacker', []],
     ['The army claimed to have hit three gunmen.', 'hit', 'attacker', ['army']],
     ['Militants vowed to attack the convoy.', 'attack', 'attacker', ['Militants']],
+    ['Air defences intercepted two rockets fired at the airport.', 'fired', 'attacker', []],
     [
       'A suicide bomber driving a van packed with explosives blew himself up at the gate.',
       'blew',
