@@ -22,7 +22,7 @@ import {
 } from './event-features.js';
 import type { MatchOptions } from './event-pairs.js';
 import { byPublication, type LedgerInputDocument } from './input-document.js';
-import { type CheckedEvent, numbersChecks, reportCheck, tallyCheck } from './ledger-checks.js';
+import { type CheckedEvent, EventLookup, numbersChecks, reportCheck, tallyCheck } from './ledger-checks.js';
 import { assignOrigins, type OriginOptions } from './origins.js';
 import { computedStatus, eventSupport } from './support.js';
 
@@ -361,6 +361,7 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
   // Copies of one story repeat its numbers: each is checked once, on the text the origin is named after.
   const isAnchor = (d: LedgerInputDocument) => originOf.get(d.id) === `origin-${d.id}`;
   const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
+  const lookup = new EventLookup(checked);
   const seenChecks = new Set<string>();
   const oncePerOrigin = (check: LedgerCheck) => {
     // "since 1 January" ends on each copy's own publication date: the period's dates are not compared.
@@ -372,7 +373,7 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
   };
   const checks = [
     ...anchorsFirst
-      .flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, checked)))
+      .flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, lookup)))
       .filter(oncePerOrigin),
     ...checked.flatMap((c) => numbersChecks(c)),
     ...anchorsFirst

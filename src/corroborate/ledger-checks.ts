@@ -47,6 +47,61 @@ function eventDays(checked: CheckedEvent): [number, number] | null {
 }
 
 /**
+ * The ledger's events indexed by what a tally names: target and place-name words, actors, and
+ * 0.5° grid cells, so a tally is checked against the few events it could count rather than
+ * all of them.
+ *
+ * @example new EventLookup(checked).byWord('harir').length // 2
+ */
+export class EventLookup {
+  private readonly words = new Map<string, CheckedEvent[]>();
+  private readonly actors = new Map<string, CheckedEvent[]>();
+  private readonly cells = new Map<string, CheckedEvent[]>();
+
+  constructor(events: CheckedEvent[]) {
+    const add = (map: Map<string, CheckedEvent[]>, key: string, e: CheckedEvent) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [e]);
+      else if (list[list.length - 1] !== e) list.push(e);
+    };
+    for (const e of events) {
+      for (const i of e.incidents) for (const w of [...i.targets, ...i.names]) add(this.words, w, e);
+      for (const a of e.event.actors) add(this.actors, a.toLowerCase(), e);
+      const p = e.event.place;
+      if (p?.lat != null && p.lon != null) add(this.cells, cellKey(p.lat, p.lon), e);
+    }
+  }
+
+  /** Events whose incidents name the word as target or place. */
+  byWord(word: string): CheckedEvent[] {
+    return this.words.get(word) ?? [];
+  }
+
+  /** Events with this actor (case-folded). */
+  byActor(actor: string): CheckedEvent[] {
+    return this.actors.get(actor.toLowerCase()) ?? [];
+  }
+
+  /** Events placed in the grid cell of a point or a neighbouring one. */
+  near(lat: number, lon: number): CheckedEvent[] {
+    const [cx, cy] = cellOf(lat, lon);
+    const out: CheckedEvent[] = [];
+    for (let dx = -1; dx <= 1; dx += 1)
+      for (let dy = -1; dy <= 1; dy += 1) out.push(...(this.cells.get(`${cx + dx}|${cy + dy}`) ?? []));
+    return out;
+  }
+}
+
+function cellOf(lat: number, lon: number): [number, number] {
+  return [Math.floor(lat / 0.5), Math.floor(lon / 0.5)];
+}
+
+function cellKey(lat: number, lon: number): string {
+  const [cx, cy] = cellOf(lat, lon);
+  return `${cx}|${cy}`;
+}
+
+/**
  * Checks a report's tally ("targeted the depot 9 times since 1 January") against the ledger:
  * the distinct ledger events on that target or place (or by that actor) in that period.
  * `ok` when the count fits the stated number and its bound, `mismatch` when the ledger holds
@@ -55,7 +110,7 @@ function eventDays(checked: CheckedEvent): [number, number] | null {
  *
  * @example tallyCheck(doc, tally, events).status // 'unverifiable'
  */
-export function tallyCheck(doc: LedgerInputDocument, tally: Tally, events: CheckedEvent[]): LedgerCheck {
+export function tallyCheck(doc: LedgerInputDocument, tally: Tally, lookup: EventLookup): LedgerCheck {
   const record = doc.record;
   const quantity = record.quantities.find((q) => q.id === tally.quantityId);
   const bound: QuantityBound = BOUNDS.has(tally.bound as QuantityBound)
@@ -103,7 +158,12 @@ export function tallyCheck(doc: LedgerInputDocument, tally: Tally, events: Check
       detail: 'the tally names no target, place or actor to count',
     };
   }
-  const matching = events.filter((checked) => {
+  const candidates = new Set<CheckedEvent>([
+    ...targetKeys.flatMap((k) => lookup.byWord(k)),
+    ...places.flatMap((p) => (p.lat !== null && p.lon !== null ? lookup.near(p.lat, p.lon) : [])),
+    ...(!targetHead && places.length === 0 && actorWords ? lookup.byActor(actorWords) : []),
+  ]);
+  const matching = [...candidates].filter((checked) => {
     const days = eventDays(checked);
     if (!days || days[1] < from || days[0] > to) return false;
     if (checked.tallyOnly) return false;

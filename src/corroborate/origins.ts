@@ -19,6 +19,8 @@ export interface OriginOptions {
   readonly notice?: number;
   /** Days apart within which notice and wire partners are looked for. */
   readonly windowDays?: number;
+  /** Most notice or wire partners one document is compared with (a busy wire's week). */
+  readonly partnerCap?: number;
 }
 
 /** Defaults of {@link OriginOptions}. */
@@ -28,6 +30,7 @@ export const ORIGIN_DEFAULTS: Required<OriginOptions> = {
   wire: 0.3,
   notice: 0.2,
   windowDays: 7,
+  partnerCap: 500,
 };
 
 /** The origin of each document, with the groups themselves. */
@@ -218,10 +221,25 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
     const db = dayNumber(b);
     return da === null || db === null || Math.abs(da - db) <= opts.windowDays;
   };
+  // An outlet's documents are in publication order (undated last): the window is found by
+  // bisection and at most `partnerCap` of them are compared.
+  const withinWindow = (list: LedgerInputDocument[], doc: LedgerInputDocument): LedgerInputDocument[] => {
+    const day = dayNumber(doc);
+    if (day === null) return list.slice(0, opts.partnerCap);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const d = dayNumber(list[mid] as LedgerInputDocument);
+      if (d !== null && d < day - opts.windowDays) lo = mid + 1;
+      else hi = mid;
+    }
+    return list.slice(lo, lo + opts.partnerCap);
+  };
   for (const doc of ordered) {
     for (const outlet of noticeOutlets(doc)) {
       let best: { id: string; j: number } | null = null;
-      for (const other of byOutlet.get(outlet) ?? []) {
+      for (const other of withinWindow(byOutlet.get(outlet) ?? [], doc)) {
         if (other.id === doc.id || !near(doc, other)) continue;
         const j = similarity(doc.id, other.id);
         if (j >= opts.notice && (!best || j > best.j)) best = { id: other.id, j };
@@ -234,7 +252,7 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
     for (let i = 0; i < group.length; i += 1) {
       const a = group[i];
       if (!a) continue;
-      for (let k = i + 1; k < group.length; k += 1) {
+      for (let k = i + 1; k < Math.min(group.length, i + 1 + opts.partnerCap); k += 1) {
         const b = group[k];
         if (!b) continue;
         const da = dayNumber(a);
