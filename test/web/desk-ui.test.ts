@@ -244,7 +244,7 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
     ['an event', `/events/${encodeURIComponent('kharkiv-post-4:ev1')}`],
     ['the timeline', '/timeline'],
     ['the audit log', '/audit'],
-  ])('has no serious accessibility violation on %s (axe-core)', async (_name, path) => {
+  ])('has no serious accessibility violation on %s (axe-core)', async (name, path) => {
     await page.goto(new URL(path, desk.url).href);
     await page.locator('#main[aria-busy="false"] h1').first().waitFor();
     // Injected through the DevTools protocol, which the page's CSP does not govern.
@@ -257,6 +257,7 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect(violations).toEqual([]);
+    await shot(`page-${name.replace(/\W+/g, '-')}`);
   });
 
   it('shows script and onerror markup in a report as text, and never runs it', async () => {

@@ -56,13 +56,21 @@ function chart(
 ): SVGElement {
   const days = timeline.days;
   const max = Math.max(1, ...days.map((d) => d.total));
-  const barWidth = Math.max(3, Math.min(28, Math.floor(900 / days.length) - 2));
-  const width = Math.max(300, days.length * (barWidth + 2) + 40);
+  const first = days[0]?.date ?? '';
+  const last = days[days.length - 1]?.date ?? '';
+  // A continuous day axis (quiet days are gaps), unless the span is too long to draw day by day.
+  const span = dayNumber(last) - dayNumber(first) + 1;
+  const slots = span <= 4000 ? span : days.length;
+  const slotOf = (date: string, i: number) => (span <= 4000 ? dayNumber(date) - dayNumber(first) : i);
+  const width = 1000;
+  const left = 30;
+  const slotWidth = (width - left - 10) / Math.max(1, slots);
+  const barWidth = Math.max(1, Math.min(40, slotWidth * 0.85));
   const height = 220;
   const plot = height - 40;
   const bars: SVGElement[] = [];
   days.forEach((day, i) => {
-    const x = 30 + i * (barWidth + 2);
+    const x = left + slotOf(day.date, i) * slotWidth + (slotWidth - barWidth) / 2;
     let y = plot + 10;
     for (const type of types) {
       const count = day.byType[type] ?? 0;
@@ -95,8 +103,6 @@ function chart(
       );
     }
   });
-  const first = days[0]?.date ?? '';
-  const last = days[days.length - 1]?.date ?? '';
   return svg(
     'svg',
     {
@@ -108,10 +114,15 @@ function chart(
     svg('line', { x1: 28, y1: plot + 10, x2: width, y2: plot + 10, class: 'axis' }),
     svg('text', { x: 0, y: 18, class: 'tick' }, String(max)),
     svg('text', { x: 0, y: plot + 10, class: 'tick' }, '0'),
-    svg('text', { x: 30, y: height - 8, class: 'tick' }, first),
+    svg('text', { x: left, y: height - 8, class: 'tick' }, first),
     svg('text', { x: width - 4, y: height - 8, class: 'tick end' }, last),
     ...bars,
   );
+}
+
+/** Days since 1970-01-01 of an ISO date. */
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
 function legend(types: readonly string[], colour: ReadonlyMap<string, string>): HTMLElement {
