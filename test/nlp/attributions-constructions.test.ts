@@ -631,3 +631,29 @@ describe('bylines, numbers and relative gaps are no reports', () => {
   ];
   it.each(table)('%s', check);
 });
+
+describe('speakers named after the cue', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      '"The blockade is a disgrace," said Rep. Jane Doe (D-Ohio), head of the caucus.',
+      {
+        source: 'Rep. Jane Doe (D-Ohio), head of the caucus',
+        cue: 'said',
+        content: '"The blockade is a disgrace,"',
+      },
+    ],
+    [
+      '"The rules are clear," said Lena Ortiz, a lawyer who runs the legal clinic in Erbil.',
+      {
+        source: 'Lena Ortiz, a lawyer who runs the legal clinic in Erbil',
+        cue: 'said',
+        content: '"The rules are clear,"',
+      },
+    ],
+    [
+      'The plan is a misguided approach, said Mr. Aziz (a view shared by others).',
+      { source: 'Mr. Aziz', cue: 'said', content: 'The plan is a misguided approach' },
+    ],
+  ];
+  it.each(table)('%s', check);
+});

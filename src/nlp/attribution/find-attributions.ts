@@ -873,7 +873,7 @@ function readCue(
     const np = nounPhraseAfter(text, toks, cueEndIdx + 1, true);
     if (!np) return null;
     const rest = toks.slice(np.next).filter((t) => !/^[.!?]$/.test(t.text));
-    if (rest.length > 0 && rest[0]!.text !== ',') return null;
+    if (rest.length > 0 && !/^[,(]$/.test(rest[0]!.text)) return null;
     const content = trimContent(text, contentStartOf(text, sentence, quotes), prev.start);
     return content ? { ...base, source: np.span, content, form: 'indirect', confidence: 0.65 } : null;
   }

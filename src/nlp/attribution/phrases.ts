@@ -384,15 +384,27 @@ export function nounPhraseAfter(
   if (i === from) return null;
   let end = i - 1;
   while (end > from && (toks[end]!.pos === 'ADP' || /^[.'’-]$/.test(toks[end]!.text))) end--;
+  // "said Rep. Jane Doe (D-Ohio), head of …": the party tag belongs to the name.
+  if (toks[i]?.text === '(' && toks[i - 1]?.pos === 'PROPN') {
+    const close = toks.findIndex((t, j) => j > i && j <= i + 8 && t.text === ')');
+    const tag = close > 0 ? _text.slice(toks[i]!.start, toks[close]!.end).replace(/\s+/g, '') : '';
+    if (close > 0 && /^\([A-Z][A-Za-z.]*(?:[-–][A-Z][A-Za-z.]*)*\)$/.test(tag)) {
+      end = close;
+      i = close + 1;
+    }
+  }
   if (withAppositive && toks[i]?.text === ',') {
     // "said Abu Alaa, head of the group, which …": keep the appositive up to the next comma.
     let j = i + 1;
     while (j < toks.length && toks[j]!.text !== ',' && !/^[.!?]$/.test(toks[j]!.text) && j < i + 16) j++;
     const app = toks.slice(i + 1, j);
+    // "said Jo Lee, a lawyer who runs the clinic": a relative clause inside the appositive.
+    const relative = app.findIndex((t) => /^(who|whom|that)$/i.test(t.text));
+    const verb = app.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
     if (
       app.length > 0 &&
       /^(DET|NOUN|ADJ|PROPN)$/.test(app[0]!.pos) &&
-      !app.some((t) => t.pos === 'VERB' || t.pos === 'AUX')
+      (verb < 0 || (relative > 0 && relative < verb && (j >= toks.length || /^[.!?]$/.test(toks[j]!.text))))
     ) {
       end = j - 1;
       i = j;
