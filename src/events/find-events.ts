@@ -61,7 +61,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const sentence = inputs.sentences[t.sentence];
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
     const sentenceText = text.slice(scope.start, scope.end);
-    const args = pickArguments(tokens, i, entities, kind, text);
+    const args = pickArguments(tokens, i, entities, kind, text, record.places ?? []);
     if (args.figurative) continue;
     // Weapons and dates of the sentence go to the trigger nearest to them: in "targeted the base,
     // and the embassy in a rocket attack last week", the rocket and the week are the attack's.
@@ -442,6 +442,7 @@ function pickArguments(
   entities: readonly Entity[],
   kind: TriggerKind,
   text: string,
+  places: readonly { start: number; end: number }[] = [],
 ): Picked {
   const t = tokens[i]!;
   const weaponish = (s: PickedSpan | null) => isWeaponish(entities, s, text);
@@ -595,8 +596,16 @@ function pickArguments(
     const mod = at(i - 1);
     // "the Bagram Airfield bombing", "the Boston Marathon bombing": a place named before the
     // trigger is where it happened, not who did it; and the modifier must be the word before it.
+    // (A place the gazetteer or the tagger's kind vouches for: "Fans" misread as a location stays.)
     const modIsPlace =
-      !!mod && entities.some((e) => e.type === 'Location' && e.start <= mod.start && mod.end <= e.end);
+      !!mod &&
+      entities.some(
+        (e) =>
+          e.type === 'Location' &&
+          e.start <= mod.start &&
+          mod.end <= e.end &&
+          (e.subtype !== null || places.some((p) => p.start < e.end && e.start < p.end)),
+      );
     if (mod && !modIsPlace && (mod.pos === 'PROPN' || mod.pos === 'NOUN' || mod.pos === 'ADJ')) {
       const s = headBefore(tokens, i, entities, 2);
       if (s && weaponish(s)) out.instrument = s;
