@@ -596,7 +596,9 @@ function pickArguments(
     const mod = at(i - 1);
     // "the Bagram Airfield bombing", "the Boston Marathon bombing": a place named before the
     // trigger is where it happened, not who did it; and the modifier must be the word before it.
-    // (A place the gazetteer or the tagger's kind vouches for: "Fans" misread as a location stays.)
+    // (Not a sentence's capitalised first word the gazetteer does not know: "Fans skirmish",
+    // "Protesters clash" with the word misread as a location.)
+    const firstWord = (e: Entity) => e.start === sentenceStartOf(tokens, i) && !/\s/.test(e.text);
     const modIsPlace =
       !!mod &&
       entities.some(
@@ -604,7 +606,7 @@ function pickArguments(
           e.type === 'Location' &&
           e.start <= mod.start &&
           mod.end <= e.end &&
-          (e.subtype !== null || places.some((p) => p.start < e.end && e.start < p.end)),
+          (e.subtype !== null || places.some((p) => p.start < e.end && e.start < p.end) || !firstWord(e)),
       );
     if (mod && !modIsPlace && (mod.pos === 'PROPN' || mod.pos === 'NOUN' || mod.pos === 'ADJ')) {
       const s = headBefore(tokens, i, entities, 2);
@@ -879,6 +881,13 @@ export function locativeAfter(
     }
   }
   return null;
+}
+
+/** Start offset of the sentence of token `i`. */
+function sentenceStartOf(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k > 0 && tokens[k - 1]!.sentence === tokens[i]!.sentence) k--;
+  return tokens[k]!.start;
 }
 
 /** Verbs that say an event happened somewhere: "broke out in", "took place at", "occurred near". */

@@ -509,3 +509,11 @@ describe('deliberate crashes as attacks', () => {
     expect(ev?.arguments.find((a) => a.role === 'target')?.text).toBe('patrol');
   });
 });
+
+describe('a capitalised first word misread as a place', () => {
+  it('keeps the attacker of "Fans skirmish …"', () => {
+    const text = 'The match ended in a draw. Fans skirmish ahead of the match in the port city.';
+    const ev = read(text).events.find((e) => surface(text, e.trigger) === 'skirmish');
+    expect(ev?.arguments.find((a) => a.role === 'attacker')?.text).toBe('Fans');
+  });
+});
