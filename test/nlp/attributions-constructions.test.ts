@@ -657,3 +657,17 @@ describe('speakers named after the cue', () => {
   ];
   it.each(table)('%s', check);
 });
+
+describe('"Said X: “…”"', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Said the governor: “We will not leave the valley.”',
+      { source: 'the governor', cue: 'Said', content: '“We will not leave the valley.”' },
+    ],
+    [
+      'Mayor Lee: “We will stay in Mosul.”',
+      { source: 'Mayor Lee', cue: ':', content: '“We will stay in Mosul.”' },
+    ],
+  ];
+  it.each(table)('%s', check);
+});

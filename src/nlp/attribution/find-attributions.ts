@@ -307,7 +307,7 @@ function colonLines(text: string): FoundAttribution[] {
       /^[“"‘']/.test(said) &&
       words.length <= 8 &&
       !m[1]!.trim() &&
-      !words.some((w) => /^[a-z]/.test(w) && cueEntry(w) !== null);
+      !words.some((w, i) => (/^[a-z]/.test(w) || i === 0) && cueEntry(w) !== null);
     const titled =
       headline &&
       words.length <= 5 &&
@@ -703,6 +703,22 @@ function readCue(
       };
     const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
     return content ? { ...base, source: null, content, form: 'indirect', confidence: 0.5 } : null;
+  }
+  // "Said Ellis: “…”": the cue opens the sentence and the speaker follows it.
+  if (!subject && k === firstContentIdx(toks) && entry.strength === 'speech') {
+    const np = nounPhraseAfter(text, toks, k + 1, false);
+    const q =
+      np && /^[:,]$/.test(toks[np.next]?.text ?? '')
+        ? quoteAfter(text, toks, np.next, quotes, sentence)
+        : null;
+    if (np && q)
+      return {
+        ...base,
+        source: np.span,
+        content: { start: q.start, end: q.end },
+        form: 'direct-quote',
+        confidence: 0.8,
+      };
   }
   // Direct quote after the cue: "X said: “…”" / "X said, “…”".
   const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
