@@ -251,15 +251,16 @@ const FIRST_WORD_NOT_NAME =
   /^(?:The|A|In|At|On|New|San|Santa|Los|Las|Fort|Port|Mount|Lake|Saint|St|North|South|East|West)$/;
 
 function startsRun(ws: Word[], i: number, text: string): boolean {
-  // "North Carolina", "West Bank": a stop word may open a longer name.
+  // "North Carolina", "West Bank", "Hall County", "Union Parish": a stop word may open a longer name.
   const next = ws[i + 1];
   return (
     !!next &&
     isCap(next.text) &&
     onlySpaceBetween(text, ws[i]!, next) &&
-    /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|New|St|Saint|San|Santa|Los|Las|El|Al|Le|La|Port|Fort|Mount|Lake|Cape|Gulf|Sea)$/.test(
-      ws[i]!.text,
-    )
+    (/^(?:County|Parish)$/.test(next.text) ||
+      /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|New|St|Saint|San|Santa|Los|Las|El|Al|Le|La|Port|Fort|Mount|Lake|Cape|Gulf|Sea)$/.test(
+        ws[i]!.text,
+      ))
   );
 }
 
@@ -459,7 +460,9 @@ function tryName(
   let key = name;
   if (j - i >= 2 && ADMIN_SUFFIX.test(last.text)) {
     candidates = gazetteer.lookup(name);
-    if (candidates.length === 0) {
+    // "Laurel County" unknown as a county: the town it is named after, unless that name is a
+    // stop word ("Police County" is no county in Poland).
+    if (candidates.length === 0 && !NOT_PLACES.has(first.text)) {
       key = text.slice(first.start, ws[j - 2]!.end);
       candidates = gazetteer.lookup(key);
       suffix = last.text.toLowerCase();

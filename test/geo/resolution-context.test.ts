@@ -155,3 +155,18 @@ describe('a name in capitals and in title case is one name, not two that vouch f
     for (const p of found) expect(p.admin1).toBe('CT');
   });
 });
+
+describe('a county named after a stop word', () => {
+  it.each([
+    ['Hall County and Forsyth County deputies searched the lake.', ['Hall County', 'Forsyth County']],
+    ['Officials at City Hall said the fund would grow.', []],
+    ['The Police County fund grew.', []],
+  ])('%s → %j', (text, names) => {
+    expect(places(text).map((p) => p.name)).toEqual(names);
+  });
+
+  it('places Hall County beside Forsyth County in Georgia', () => {
+    const found = places('Hall County and Forsyth County deputies searched the lake.');
+    expect(found.map((p) => `${p.admin1} ${p.precision}`)).toEqual(['GA admin2', 'GA admin2']);
+  });
+});
