@@ -66,8 +66,8 @@ function narrowestDate(incidents: ReportIncident[]): LedgerEvent['date'] {
   // Only the events' own dates (or their sentences'): a lead's date may belong to another event.
   const pool = incidents.flatMap((i) => (i.date && !i.date.inferred ? [i.date] : []));
   if (pool.length === 0) return null;
-  const from = Math.max(...pool.map((d) => d.from));
-  const to = Math.min(...pool.map((d) => d.to));
+  const from = pool.reduce((m, d) => Math.max(m, d.from), Number.NEGATIVE_INFINITY);
+  const to = pool.reduce((m, d) => Math.min(m, d.to), Number.POSITIVE_INFINITY);
   if (from <= to) return { from: isoOfDay(from), to: isoOfDay(to) };
   // Within the day of slack the members disagree: the range most of them give, earliest first.
   const counts = new Map<string, { n: number; from: number; to: number }>();

@@ -43,7 +43,10 @@ function eventDays(checked: CheckedEvent): [number, number] | null {
   }
   const inferred = checked.incidents.flatMap((i) => (i.date ? [i.date] : []));
   if (inferred.length === 0) return null;
-  return [Math.min(...inferred.map((d) => d.from)), Math.max(...inferred.map((d) => d.to))];
+  return [
+    inferred.reduce((m, d) => Math.min(m, d.from), Number.POSITIVE_INFINITY),
+    inferred.reduce((m, d) => Math.max(m, d.to), Number.NEGATIVE_INFINITY),
+  ];
 }
 
 /**
@@ -87,7 +90,8 @@ export class EventLookup {
     const [cx, cy] = cellOf(lat, lon);
     const out: CheckedEvent[] = [];
     for (let dx = -1; dx <= 1; dx += 1)
-      for (let dy = -1; dy <= 1; dy += 1) out.push(...(this.cells.get(`${cx + dx}|${cy + dy}`) ?? []));
+      for (let dy = -1; dy <= 1; dy += 1)
+        for (const e of this.cells.get(`${cx + dx}|${cy + dy}`) ?? []) out.push(e);
     return out;
   }
 }
