@@ -119,6 +119,8 @@ const ORG_NEXT =
   /^(?:Post|Times|Herald|Tribune|Journal|News|Gazette|Chronicle|Daily|Press|Star|Sun|Police|University|College|Institute|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Company|Inc|Corp|Bank|Party|Council|Department|Airlines|Airways|Energy|Group|Hospital|School|Church|High|Academy|Association|Foundation|Club|Committee|Commission|Board|Court|Office|Agency|Ministry|Government|Administration|Federal|Fire|Sheriff|Democrats|Republicans|Democratic|Republican|Senate|Assembly|Legislature|Center|Centre|Museum|Library|Theatre|Theater|Hotel|Mall|Stadium|Arena|Zoo|Airport|Times-Picayune|Register|Observer|Telegraph|Guardian|Examiner|Courier|Record|Review|Monitor|Express|Standard|Mirror|Independent|Bee|Enquirer|Dispatch|Ledger|Sentinel|Republic|Bulletin|Weekly)$/;
 const PUBLICATION_NEXT =
   /^(?:Post|Times|Herald|Tribune|Journal|Gazette|Chronicle|Daily|Star|Sun|Times-Picayune|Register|Observer|Telegraph|Examiner|Courier|Enquirer|Dispatch|Ledger|Sentinel|Bulletin|Rangers|Giants|Saints|Bulls|Lakers|Yankees|Cowboys|Redskins|Nationals|Capitals|Wizards|Mariners|Seahawks)$/;
+const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|ve|re|d|m)$/u;
+
 // Capitalised head words of organisation names of the form "<Head> of (the) <Name>".
 const ORG_OF_BEFORE =
   /\b(?:Brigades?|Battalions?|Regiments?|Armies|Army|Front|Movement|Party|Council|Union|League|Sons|Daughters|Soldiers|Guardians|Lions|Knights|Companions|Partisans|Martyrs|Committee|Federation|Bank|Church|Society|Association|Order|Friends|Organi[sz]ation|Institute|University|College|School|Academy|Museum|Bureau|Forces|Guards?|Defenders|Liberators|Protectors|Vanguards?|Coalition|Alliance|Corps|Division|Legion|Squadrons?|Brotherhood|Eagles|Falcons|Wolves|Tigers)\s+of\s+(?:the\s+)?$/;
@@ -418,6 +420,9 @@ function tryName(
     if (!nextIsWord) return null;
     return mention(first.start, last.end, name, name, 'demonym', [], demonym, null, null, cue, null, 0.7);
   }
+
+  // Contractions ("I’ll", "We’d") are no abbreviations of states ("Ill.").
+  if (CONTRACTION.test(name)) return null;
 
   // The seat, not the place: the White House, the Kremlin speak for governments.
   if (name === 'White House') return 'skip';

@@ -118,6 +118,8 @@ describe('a given name opening a longer name is a person or an organisation, not
     ['She applied to Sam Houston State University last spring.', []],
     ['Students from Elizabeth City visited Austin on Friday.', ['Elizabeth City', 'Austin']],
     ['The Liberal member and two Conservative rivals debated the tax.', []],
+    ['“I’ll go,” he said. We’d rather stay, she said.', []],
+    ['The plant moved from Peoria, Ill., to O’Fallon.', ['Peoria', 'Ill.', 'O’Fallon']],
   ])('%s → %j', (text, names) => {
     expect(places(text).map((p) => p.name)).toEqual(names);
   });
