@@ -33,7 +33,15 @@ function newestChange(dir: string): number {
  *
  * @example const webRoot = await builtWebUi();
  */
-export async function builtWebUi(): Promise<string> {
+export function builtWebUi(): Promise<string> {
+  building ??= buildIfStale();
+  return building;
+}
+
+/** One build per test file at most. */
+let building: Promise<string> | null = null;
+
+async function buildIfStale(): Promise<string> {
   const built = join('dist', 'web', 'index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newestChange(join('src', 'web')))
     return join('dist', 'web');
