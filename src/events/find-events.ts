@@ -357,7 +357,10 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
         ? (tokens[i - 2]?.text.toLowerCase() ?? '')
         : prev;
       return (
-        /^(?:at|on|upon|into|towards?)$/.test(next) ||
+        /^(?:at|on|upon|into|towards?|back)$/.test(next) ||
+        // "fired indiscriminately at the crowd"
+        (tokens[i + 1]?.pos === 'ADV' &&
+          /^(?:at|on|upon|into)$/.test(tokens[i + 2]?.text.toLowerCase() ?? '')) ||
         FIRED_THINGS.test(next) ||
         FIRED_THINGS.test(before) ||
         (/^(?:an?|the|two|three|several|multiple|dozens|\d+)$/.test(next) &&

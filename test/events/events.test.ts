@@ -356,6 +356,8 @@ describe('"fired" as an attack', () => {
     ['Militants fired rockets at the airport.', true],
     ['Soldiers fired on the crowd outside the depot.', true],
     ['Shots were fired near the checkpoint.', true],
+    ['The guards fired back at the gunmen.', true],
+    ['Troops fired indiscriminately at the crowd.', true],
     ['Workers fear they will be fired if they do not vote.', false],
     ['The manager was fired last week.', false],
   ])('%s → attack: %s', (text, attack) => {
