@@ -147,6 +147,11 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
 export interface NearDuplicateIndexOptions {
   readonly bands?: number;
   readonly rows?: number;
+  /**
+   * Most ids one bucket keeps (default 5,000). A story copied ten thousand times fills its
+   * buckets; later copies still find the first ones there, so a query never scans more.
+   */
+  readonly maxBucket?: number;
 }
 
 /**
@@ -165,11 +170,13 @@ export class NearDuplicateIndex {
   private readonly bands: number;
   private readonly rows: number;
   private readonly buckets: Map<number, string[]>[];
+  private readonly maxBucket: number;
 
   constructor(options: NearDuplicateIndexOptions = {}) {
     this.bands = options.bands ?? 32;
     this.rows = options.rows ?? MINHASH_DEFAULTS.numHashes / this.bands;
     this.buckets = Array.from({ length: this.bands }, () => new Map<number, string[]>());
+    this.maxBucket = options.maxBucket ?? 5000;
   }
 
   /** Number of hash positions a signature must have for this index. */
@@ -193,8 +200,9 @@ export class NearDuplicateIndex {
       if (!map) continue;
       const key = this.bandKey(signature, band);
       const bucket = map.get(key);
-      if (bucket) bucket.push(id);
-      else map.set(key, [id]);
+      if (bucket) {
+        if (bucket.length < this.maxBucket) bucket.push(id);
+      } else map.set(key, [id]);
     }
   }
 

@@ -54,4 +54,10 @@ describe('NearDuplicateIndex: candidates come from shared LSH buckets', () => {
   ])('%s', (_name, text, expected) => {
     expect(index.candidates(minhashSignature(text)).sort()).toEqual(expected);
   });
+
+  it('keeps at most maxBucket ids per bucket, so a much-copied story does not slow every query', () => {
+    const full = new NearDuplicateIndex({ maxBucket: 2 });
+    for (const id of ['copy-1', 'copy-2', 'copy-3']) full.add(id, minhashSignature(story));
+    expect(full.candidates(minhashSignature(story))).toEqual(['copy-1', 'copy-2']);
+  });
 });
