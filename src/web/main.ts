@@ -96,6 +96,14 @@ async function render(): Promise<void> {
       await render();
       return;
     }
+    if (error instanceof ApiError && error.status === 404) {
+      replaceChildren(
+        main,
+        h('h1', {}, 'Not found'),
+        h('p', { role: 'alert' }, error.message, '. ', h('a', { href: '/' }, 'Go to the ledger')),
+      );
+      return;
+    }
     replaceChildren(
       main,
       h('h1', {}, 'Something went wrong'),
@@ -107,9 +115,15 @@ async function render(): Promise<void> {
 }
 
 desk.navigate = (path, options = {}) => {
+  const from = window.location.pathname;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
-  void render();
+  // On a new page, keyboard and screen-reader users start at its content; a new filter or
+  // sort keeps them where they are.
+  const newPage = window.location.pathname !== from;
+  void render().then(() => {
+    if (newPage) main.focus();
+  });
 };
 desk.refresh = () => void render();
 

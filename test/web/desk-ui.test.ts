@@ -304,6 +304,15 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
     ).not.toContain(decodeURIComponent(merged.replace('/events/', '')));
   });
 
+  it.each([
+    ['an unknown event', `/events/${encodeURIComponent('no-such-report:ev9')}`],
+    ['an unknown page', '/no/such/page'],
+  ])('says "Not found" for %s, with a way back to the ledger', async (_name, path) => {
+    await page.goto(new URL(path, desk.url).href);
+    await expect.poll(() => page.locator('main h1').textContent(), POLL).toBe('Not found');
+    expect(await page.locator('main a[href="/"]').count()).toBe(1);
+  });
+
   it('ran without a script error or a Content-Security-Policy violation', () => {
     expect(pageErrors).toEqual([]);
   });
