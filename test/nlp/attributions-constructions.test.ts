@@ -671,3 +671,22 @@ describe('"Said X: “…”"', () => {
   ];
   it.each(table)('%s', check);
 });
+
+describe('short chants and songs', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'Protesters in Basra chanted "What curfew?" and kept going.',
+      { source: 'Protesters in Basra', cue: 'chanted', content: '"What curfew?"' },
+    ],
+    [
+      'The crowd outside the ministry was chanting “Bread! Water!”',
+      { source: 'The crowd outside the ministry', cue: 'was chanting', content: '“Bread! Water!”' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  it('does not take the place where a crowd stands for its speaker', () => {
+    const text = 'The crowd outside the ministry was chanting “Bread! Water!”';
+    expect(read(text)[0]?.speaker.name).toBe('The crowd');
+  });
+});

@@ -692,7 +692,14 @@ function readCue(
   if (participle && parenthetical()) return null;
   if (participle && !subject && entry.strength === 'speech') {
     // "…, saying that …" with no clear subject: the content still stands, its speaker unknown.
-    const quoted = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
+    const quoted = quoteAfter(
+      text,
+      toks,
+      cueEndIdx + 1,
+      /^(chant|sing|shout|yell|scream)$/.test(entry.lemma) ? loose : quotes,
+      sentence,
+      /^(chant|sing|shout|yell|scream)$/.test(entry.lemma) ? 1 : 4,
+    );
     if (quoted)
       return {
         ...base,
@@ -721,7 +728,9 @@ function readCue(
       };
   }
   // Direct quote after the cue: "X said: “…”" / "X said, “…”".
-  const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, quotes, sentence);
+  // A chant or a song may be short: "chanting “U-S-A! U-S-A!”", "chanted “What curfew?”".
+  const chant = /^(chant|sing|shout|yell|scream)$/.test(entry.lemma);
+  const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, chant ? loose : quotes, sentence, chant ? 1 : 4);
   if (afterQuote && subject) {
     if (entry.strength === 'weak') return null;
     return {
@@ -975,6 +984,7 @@ function quoteAfter(
   from: number,
   quotes: Quote[],
   sentence: Sentence,
+  minWords = 4,
 ): Quote | null {
   let i = from;
   while (
@@ -1004,7 +1014,7 @@ function quoteAfter(
   if (!/^[\s,:;—–-]*$/.test(gap)) return null;
   // "said, “…”" / "said: “…”", or a whole sentence quoted right after the cue ("declared “I think …”").
   const lead = text.slice(toks[from - 1]?.end ?? at, q.start);
-  return /[,:]/.test(lead) || (i === from && q.words >= 4 && /^\s*$/.test(lead)) ? q : null;
+  return /[,:]/.test(lead) || (i === from && q.words >= minWords && /^\s*$/.test(lead)) ? q : null;
 }
 
 /** Where a sentence's content starts: an open quote that runs into it starts earlier. */

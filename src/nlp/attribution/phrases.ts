@@ -332,7 +332,7 @@ export function walkBack(toks: Token[], end: number): number {
       first = i;
     } else if (
       t.pos === 'ADP' &&
-      /^(of|for|in|at|from|with)$/.test(t.text) &&
+      /^(of|for|in|at|from|with|outside|near|inside|across|around)$/.test(t.text) &&
       first === i + 1 &&
       i > 0 &&
       npToken(toks[i - 1]!)

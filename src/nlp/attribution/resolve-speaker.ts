@@ -78,7 +78,11 @@ export function resolveSpeaker(
       };
   }
   // "One of the doctors who signed the letter": the relative clause describes, the head speaks.
-  const head = raw.replace(/\s*,?\s+(?:who|which)\s.*$/su, '') || raw;
+  // "The crowd outside the ministry": the place is where the speaker stands, not who speaks.
+  const head =
+    raw
+      .replace(/\s*,?\s+(?:who|which)\s.*$/su, '')
+      .replace(/\s+(?:outside|near|inside|across|around)\s.*$/su, '') || raw;
   const { name, role, affiliation } = splitSpeaker(head);
   const kind = social ? 'social-media' : kindOf(head, name, context, contentText);
   return { name, kind, role, affiliation, antecedent: null };
