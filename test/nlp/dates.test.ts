@@ -46,6 +46,14 @@ describe('single dates resolved against the reference day', () => {
     ],
     ['Talks will resume in two weeks.', { surface: 'in two weeks', from: '2023-12-20' }],
     [
+      'It was the second drone attack on the base in a week.',
+      { surface: 'in a week', from: '2023-11-30', to: '2023-12-06', precision: 'week' },
+    ],
+    [
+      'Officials said it was the third strike in two days.',
+      { surface: 'in two days', from: '2023-12-05', to: '2023-12-06', precision: 'day' },
+    ],
+    [
       'The militia seized the town in March.',
       { surface: 'March', from: '2023-03-01', to: '2023-03-31', precision: 'month' },
     ],

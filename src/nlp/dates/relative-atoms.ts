@@ -370,6 +370,10 @@ function shiftedDays(text: string): Atom[] {
       // "killed in two days of fighting" is a duration; "within" and "for" likewise.
       if (/\b(?:for|within|over|during)\s+$/i.test(before)) return null;
       if (/^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
+      // "the second attack in a week" counts within the period that ends at the reference.
+      if (ORDINAL_PHRASE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
+        return periodEndingAtReference(m.index, m.index + m[0].length, m[2]!.toLowerCase(), n);
+      }
       return countedDay(
         m.index,
         m.index + m[0].length - (/'s?\s+time$/i.test(m[0]) ? m[0].length - m[0].search(/'s?\s+time$/i) : 0),
@@ -378,6 +382,29 @@ function shiftedDays(text: string): Atom[] {
       );
     }),
   ];
+}
+
+/** An ordinal or "another" noun phrase just before: "the third strike", "another attack". */
+const ORDINAL_PHRASE_BEFORE =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|another|latest)\b(?:\s+[\w-]+){0,6}\s+$/i;
+
+/**
+ * The `n` units up to and including the reference day ("the second attack in a week": the
+ * week that ends on the reference date), at week or month precision.
+ */
+function periodEndingAtReference(start: number, end: number, unit: string, n: number): Atom {
+  const precision =
+    unit.startsWith('month') || unit.startsWith('year') ? 'month' : unit === 'day' ? 'day' : 'week';
+  return relativeAtom(
+    start,
+    end,
+    0.6,
+    (ref) => {
+      const first = unit === 'fortnight' ? addDays(ref, -14 * n) : shiftDay(ref, unit, -n);
+      return [addDays(first, 1), ref];
+    },
+    precision,
+  );
 }
 
 function countedDay(start: number, end: number, unit: string, n: number): Atom {
