@@ -122,7 +122,11 @@ function contextsOf(
         add(countries, v.country, w);
         add(admin1s, v.admin1, w);
       }
-      const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
+      const total = (m: Map<string, number>) =>
+        Math.max(
+          1,
+          [...m.values()].reduce((a, b) => a + b, 0),
+        );
       c = {
         countries,
         admin1s,

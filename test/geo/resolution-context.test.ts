@@ -172,3 +172,13 @@ describe('a county named after a stop word', () => {
     expect(found.map((p) => `${p.admin1} ${p.precision}`)).toEqual(['GA admin2', 'GA admin2']);
   });
 });
+
+describe('one weak vote is not a whole report’s geography', () => {
+  it.each([
+    ['Huntsville police said the crash closed a road in Walker County.'],
+    ['The Walker County sheriff said Huntsville schools closed.'],
+  ])('%s → Huntsville and Walker County, Texas, whichever comes first', (text) => {
+    const found = places(text);
+    expect(found.map((p) => p.admin1)).toEqual(['TX', 'TX']);
+  });
+});
