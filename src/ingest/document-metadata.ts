@@ -222,8 +222,10 @@ function findStandfirst(lines: Line[], title: MetadataField): MetadataField | nu
 
 // A dateline credit: "MOSUL, Iraq (Reuters) —". Known wire services are credited anywhere at
 // the start of a line; any other capitalised name only after an upper-case dateline city.
-const DATELINE_CITY =
-  "[A-Z][A-Z'.-]+(?:\\s+[A-Z][A-Z'.-]+){0,3}(?:,\\s*[A-Z][\\p{L}'.-]+(?:\\s+[A-Z][\\p{L}'.-]+){0,2})?";
+// The date some wires put after the city: "ERBIL, Iraq, March 4 (Meridian Wire) —".
+const DATELINE_DATE =
+  '(?:,?\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?)?';
+const DATELINE_CITY = `[A-Z][A-Z'.-]+(?:\\s+[A-Z][A-Z'.-]+){0,3}(?:,\\s*[A-Z][\\p{L}'.-]+(?:\\s+[A-Z][\\p{L}'.-]+){0,2}?)?${DATELINE_DATE}`;
 const KNOWN_WIRE = new RegExp(
   `^(?:[A-Z][\\p{L}'.-]*(?:[ ,]+[A-Z\\p{L}][\\p{L}'.-]*){0,4}\\s*)?\\((${WIRE_SERVICES.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\)\\s*[-—–:]`,
   'u',

@@ -77,6 +77,8 @@ describe('publication notices and datelines', () => {
 
   it.each([
     ['BAGHDAD, Iraq (Reuters) — Rockets hit the embassy.', 'Reuters'],
+    ['ERBIL, Iraq, March 4 (Meridian Wire) — A drone struck a depot.', 'Meridian Wire'],
+    ['KHARKIV, Ukraine, Sept. 12, 2025 (Steppe Press) - Shells hit a school.', 'Steppe Press'],
     ['KYIV (AP) - Air raid sirens sounded.', 'AP'],
     ['MOSUL, Iraq (North Wire) — Drones hit a depot.', 'North Wire'],
   ])('credits the wire in "%s"', (line, wire) => {
