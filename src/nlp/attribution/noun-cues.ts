@@ -8,7 +8,11 @@ import { CUE_AUX, clauseEnd, nounPhraseBefore, trimContent, walkBack } from './p
 // Reports carried by nouns and adjectives rather than verbs: "Trump's claim that …", "the
 // council's decision to …", "residents are afraid that …".
 
-/** Nouns that report what someone said when a that-clause follows ("Trump's claim that …"). */
+/**
+ * Nouns that report what someone said when a that-clause follows ("Trump's claim that …").
+ *
+ * @example NOUN_CUE.claim // 'distancing'
+ */
 export const NOUN_CUE: Record<string, CueStance> = {
   claim: 'distancing',
   claims: 'distancing',
@@ -100,11 +104,19 @@ export function readNounCue(
   };
 }
 
-/** Nouns of intention that take an infinitive: "Trump's decision to …", "its plan to …". */
+/**
+ * Nouns of intention that take an infinitive: "Trump's decision to …", "its plan to …".
+ *
+ * @example INTENT_NOUN.test('decision') // true: "the council's decision to …"
+ */
 export const INTENT_NOUN =
   /^(decision|determination|efforts?|bid|promises?|pledges?|vows?|threats?|refusal|calls?|push|attempts?|desire|intention|willingness|commitment|proposals?|offer|demands?|request|hopes?)$/i;
 
-/** Nouns of position with the preposition that introduces their object: "her criticism of …". */
+/**
+ * Nouns of position with the preposition that introduces their object: "her criticism of …".
+ *
+ * @example POSITION_NOUN.criticism?.test('of') // true: "her criticism of …"
+ */
 export const POSITION_NOUN: Record<string, RegExp> = {
   criticism: /^(of)$/i,
   comment: /^(on|about)$/i,
@@ -186,7 +198,11 @@ export function readPositionNoun(
   };
 }
 
-/** Adjectives of attitude that report a position after "be": "was convinced that", "is wary of". */
+/**
+ * Adjectives of attitude that report a position after "be": "was convinced that", "is wary of".
+ *
+ * @example ATTITUDE.test('afraid') // true: "residents are afraid that …"
+ */
 export const ATTITUDE =
   /^(determined|willing|unwilling|eager|reluctant|confident|convinced|sure|certain|skeptical|sceptical|hopeful|optimistic|pessimistic|worried|concerned|frustrated|critical|supportive|opposed|adamant|keen|afraid|proud|pleased|disappointed|furious|aware|passionate|wary|fearful|anxious|insistent|unapologetic|coy|adamant)$/i;
 

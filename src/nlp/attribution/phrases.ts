@@ -5,7 +5,11 @@ import { cueEntry } from './cue-lexicon.js';
 // Phrase-level readings shared by the attribution readers: speaker noun phrases before and after a
 // cue, the subject of a clause, where reported content ends, and how a content span is trimmed.
 
-/** Words between a subject and its cue that belong to the cue ("has also said"). */
+/**
+ * Words between a subject and its cue that belong to the cue ("has also said").
+ *
+ * @example CUE_AUX.has('has') // true: "has also said"
+ */
 export const CUE_AUX = new Set([
   'has',
   'have',
@@ -63,15 +67,27 @@ export const CUE_AUX = new Set([
   '’d',
 ]);
 
-/** Words of time and place that may stand between a cue and its content ("said on Monday"). */
+/**
+ * Words of time and place that may stand between a cue and its content ("said on Monday").
+ *
+ * @example TIME_WORD.test('Monday') // true
+ */
 export const TIME_WORD =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|last|this|on|in|at|during|late|early|morning|afternoon|evening|night|week|month|year|again|also|previously)$/i;
 
-/** Nouns that stand before a name as its title ("spokesman Josh Earnest", "nominee Mike Pence"). */
+/**
+ * Nouns that stand before a name as its title ("spokesman Josh Earnest", "nominee Mike Pence").
+ *
+ * @example ROLE_NOUN.test('spokesman') // true
+ */
 export const ROLE_NOUN =
   /^(spokes\w+|official|nominee|candidate|president|senator|governor|secretary|minister|director|chairman|chairwoman|chair|chief|leader|commander|general|colonel|ambassador|envoy|adviser|advisor|aide|lawyer|attorney|analyst|economist|professor|author|host|anchor|correspondent|reporter|editor|mayor|rep|sen|gov|judge|justice|member|manager|founder|ceo|strategist|pollster|mogul|businessman|activist|comedian|actor|singer|rapper|star|congressman|congresswoman|lawmaker|delegate|mate|wife|husband|daughter|son|father|mother|brother|sister|friend|colleague|rival|opponent|challenger|incumbent|chancellor|premier|king|queen|prince|sheikh|cleric|imam|rabbi|pastor|bishop|pope)$/i;
 
-/** Pronouns that stand alone as a speaker ("he said", "who said"). */
+/**
+ * Pronouns that stand alone as a speaker ("he said", "who said").
+ *
+ * @example STOP_PRONOUN.test('who') // true
+ */
 export const STOP_PRONOUN = /^(he|she|they|it|we|i|you|who|which|that|this|these|those)$/i;
 
 /**
