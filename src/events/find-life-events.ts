@@ -183,7 +183,10 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     const placeEntities = entities.filter(
       (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
     );
-    const place = placeRightAfter(text, t, placeEntities, places) ?? locativeAfter(tokens, i, entities);
+    const place =
+      placeRightAfter(text, t, placeEntities, places) ??
+      locativeAfter(tokens, i, entities) ??
+      openingPlace(text, scope, t, placeEntities, places);
     const args: EventArgument[] = [];
     const push = (role: string, s: { start: number; end: number } | null) => {
       if (!s || args.some((a) => a.start < s.end && s.start < a.end)) return;
@@ -248,6 +251,29 @@ export function placeRightAfter(
     if (!best || c.start < best.start) best = c;
   }
   return best;
+}
+
+/**
+ * A place that frames the whole sentence: "At Oxford Street, four workers were killed",
+ * "In Kandahar, two guards died" (the opening phrase, closed by a comma before the trigger).
+ *
+ * @example openingPlace('In Kandahar, two guards died.', sentence, died, [], [kandahar]) // kandahar
+ */
+export function openingPlace(
+  text: string,
+  sentence: { start: number; end: number },
+  trigger: { start: number; end: number },
+  locations: readonly Entity[],
+  places: readonly { start: number; end: number }[],
+): { start: number; end: number } | null {
+  const opening = /^\s*(?:in|at|near|outside|inside)\s+(?:the\s+)?/i.exec(
+    text.slice(sentence.start, trigger.start),
+  );
+  if (!opening) return null;
+  const at = sentence.start + opening[0].length;
+  const c = [...places, ...locations].find((p) => p.start === at);
+  if (!c || !/^\s*,/.test(text.slice(c.end, trigger.start))) return null;
+  return c;
 }
 
 const RIGHT_AFTER = /^\s+(?:\w+\s+)?(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?$/u;

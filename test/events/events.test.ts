@@ -380,6 +380,8 @@ describe('places of attacks and deaths', () => {
     ['Just after midnight a wave of shooting broke out in the eastern districts.', 'shooting', ['districts']],
     ['The worst explosion was at the busy bus station.', 'explosion', ['station']],
     ['Nine people suffered injuries but two were still in hospital.', 'injuries', []],
+    ['In Kandahar, two guards died.', 'died', ['Kandahar']],
+    ['In March, three men were killed.', 'killed', []],
     ['Militants attacked Mosul, killing five guards.', 'killing', []],
   ];
   it.each(table)('%s → "%s" has places %j', (text, trigger, places) => {
