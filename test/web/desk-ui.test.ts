@@ -278,6 +278,14 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
     await shot('script-as-text');
   });
 
+  it('suggests events of the same country within three days as merge candidates', async () => {
+    await page.goto(new URL(`/events/${encodeURIComponent('nineveh-daily-2:ev1')}`, desk.url).href);
+    const options = page.locator('form.merge datalist option');
+    await expect
+      .poll(() => options.evaluateAll((os) => os.map((o) => o.getAttribute('value'))), POLL)
+      .toEqual(['xss-gazette-3:ev1']);
+  });
+
   it('merges two events into one with both reports, and splits them apart again', async () => {
     const documents = () =>
       page.locator('article.source').evaluateAll((as) => as.map((a) => a.getAttribute('data-document-id')));

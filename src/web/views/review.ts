@@ -5,9 +5,11 @@ import { eventPath } from '../router.js';
 import {
   EVENT_STATUSES,
   type EventDetail,
+  type EventSummary,
   type LedgerClaim,
   type LedgerEvent,
   type MemberRef,
+  type Page,
 } from '../types.js';
 
 /** ClaimReview verdicts, 1 (false) … 5 (true), as the server names them. */
@@ -145,18 +147,23 @@ function splitForm(event: LedgerEvent): HTMLFormElement {
 function mergeForm(event: LedgerEvent): HTMLFormElement {
   const id = nextId('merge-with');
   const message = h('p', { class: 'message', role: 'status' });
+  const listId = `${id}-candidates`;
   const other = h('input', {
     id,
     name: 'other',
     required: true,
+    list: listId,
     placeholder: 'ledger event id, e.g. report-2:ev1',
   });
+  const candidates = h('datalist', { id: listId });
+  void suggestMergeCandidates(event, candidates);
   const form = h(
     'form',
     { class: 'merge' },
     h('h3', {}, 'Merge with another event'),
     h('label', { for: id }, 'Other event'),
     other,
+    candidates,
     h('button', { type: 'submit' }, 'Merge'),
     message,
   );
@@ -180,6 +187,37 @@ function mergeForm(event: LedgerEvent): HTMLFormElement {
     );
   });
   return form;
+}
+
+/** Shifts an ISO date by whole days. */
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Offers the events within three days of this one (same country when known) as merge
+ * candidates; without a date there is nothing to suggest, and a failed lookup suggests nothing.
+ */
+async function suggestMergeCandidates(event: LedgerEvent, list: HTMLDataListElement): Promise<void> {
+  if (event.date === null) return;
+  try {
+    const page = await getJson<Page<EventSummary>>('/api/events', {
+      from: shiftDate(event.date.from, -3),
+      to: shiftDate(event.date.to, 3),
+      limit: 50,
+    });
+    for (const other of page.items) {
+      if (other.id === event.id) continue;
+      if (event.place?.country && other.place?.country && other.place.country !== event.place.country)
+        continue;
+      const when = other.date === null ? 'undated' : other.date.from;
+      list.append(
+        h('option', { value: other.id }, `${other.type} · ${other.place?.name ?? 'no place'} · ${when}`),
+      );
+    }
+  } catch {
+    // Suggestions are a convenience: the id can still be typed.
+  }
 }
 
 /**
