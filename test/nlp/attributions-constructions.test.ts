@@ -114,8 +114,8 @@ describe('a second report ends the content of the first', () => {
     ],
     // A verb joined inside the reported clause belongs to that clause's subject.
     [
-      'Police say the driver ignored the checkpoint and refused to stop.',
-      { source: 'Police', cue: 'say', content: 'the driver ignored the checkpoint and refused to stop' },
+      'Witnesses say the driver sped past the checkpoint and refused to stop.',
+      { source: 'Witnesses', cue: 'say', content: 'the driver sped past the checkpoint and refused to stop' },
     ],
     // The main clause after an "if" clause is still what was feared.
     [
@@ -142,16 +142,16 @@ describe('speakers and cues around asides', () => {
       },
     ],
     [
-      'The coalition, which represents more than 200 villages, wants to keep its neutral stance.',
+      'The farmers’ union, which represents 40 cooperatives, wants to stay out of the talks.',
       {
-        source: 'The coalition, which represents more than 200 villages,',
+        source: 'The farmers’ union, which represents 40 cooperatives,',
         cue: 'wants',
-        content: 'to keep its neutral stance',
+        content: 'to stay out of the talks',
       },
     ],
     [
-      'Rising river levels could flood a million homes, the minister said in her interview.',
-      { source: 'the minister', cue: 'said', content: 'Rising river levels could flood a million homes' },
+      'The dam could burst within a week, the engineer said in her interview.',
+      { source: 'the engineer', cue: 'said', content: 'The dam could burst within a week' },
     ],
     [
       'The levee is weak, she said, referencing the engineers’ report.',
@@ -166,20 +166,20 @@ describe('speakers and cues around asides', () => {
       { source: 'officials', cue: 'said', content: 'The town is safe' },
     ],
     [
-      'The monitoring group has also detailed spending that benefited the director.',
+      'The monitoring group has also detailed payments to two militia leaders.',
       {
         source: 'The monitoring group',
         cue: 'has also detailed',
-        content: 'spending that benefited the director',
+        content: 'payments to two militia leaders',
       },
     ],
     // The clause after the speaker is the main clause when the sentence opens with "Though".
     [
-      'Though the handover in Basra was smooth, he said, replacing the governor would be harder.',
+      'Although the first convoy got through, he said, sending a second would be harder.',
       {
         source: 'he',
         cue: 'said',
-        content: 'Though the handover in Basra was smooth, he said, replacing the governor would be harder',
+        content: 'Although the first convoy got through, he said, sending a second would be harder',
       },
     ],
     [
@@ -270,7 +270,7 @@ describe('positions held in a noun with its possessor', () => {
 describe('where a reported object ends', () => {
   const table: Array<[string, Expected]> = [
     [
-      'The senator has acknowledged the scale of the flooding, which makes her an outlier in her party.',
+      'The senator has acknowledged the scale of the flooding, which puts her at odds with the cabinet.',
       { source: 'The senator', cue: 'has acknowledged', content: 'the scale of the flooding' },
     ],
     [
@@ -345,15 +345,15 @@ describe('agentless passives of judgement and report', () => {
       },
     ],
     [
-      'A curfew was announced from midnight to 6 a.m., but police did not enforce it.',
-      { source: null, cue: 'was announced', content: 'A curfew was announced from midnight to 6 a.m' },
+      'A curfew was announced for the whole district, but police did not enforce it.',
+      { source: null, cue: 'was announced', content: 'A curfew was announced for the whole district' },
     ],
     [
-      'The armed group is not thought to be capable of reaching the capital.',
+      'The armed group is not thought to hold any heavy weapons.',
       {
         source: null,
         cue: 'is not thought',
-        content: 'The armed group is not thought to be capable of reaching the capital',
+        content: 'The armed group is not thought to hold any heavy weapons',
       },
     ],
     [
@@ -422,23 +422,23 @@ describe('relative pronouns as speakers, and cue verbs the tagger misreads', () 
 describe('subjects with appositives and relative clauses', () => {
   const table: Array<[string, Expected]> = [
     [
-      'Rendell, a party veteran, said he had seen worse and called the race a coin toss.',
-      { source: 'Rendell, a party veteran,', cue: 'called', content: 'the race a coin toss' },
+      'Haddad, a party veteran, said he had seen worse and called the vote a coin toss.',
+      { source: 'Haddad, a party veteran,', cue: 'called', content: 'the vote a coin toss' },
     ],
     [
-      'One of the doctors who signed the letter called the clinic a disgrace.',
+      'One of the engineers who inspected the dam called the repairs a sham.',
       {
-        source: 'One of the doctors who signed the letter',
+        source: 'One of the engineers who inspected the dam',
         cue: 'called',
-        content: 'the clinic a disgrace',
+        content: 'the repairs a sham',
       },
     ],
   ];
   it.each(table)('%s', check);
 
   it('names the head of a subject with a relative clause', () => {
-    const text = 'One of the doctors who signed the letter called the clinic a disgrace.';
-    expect(read(text)[0]?.speaker.name).toBe('One of the doctors');
+    const text = 'One of the engineers who inspected the dam called the repairs a sham.';
+    expect(read(text)[0]?.speaker.name).toBe('One of the engineers');
   });
 });
 
@@ -523,11 +523,11 @@ describe('a quotation that goes on in the next paragraph', () => {
 describe('a position participle after the main clause', () => {
   const table: Array<[string, Expected]> = [
     [
-      'The governor is again questioning the count, encouraging his supporters to watch the polls.',
+      'The governor is again disputing the count, encouraging his supporters to gather at the stadium.',
       {
         source: 'The governor',
         cue: 'encouraging',
-        content: 'his supporters to watch the polls',
+        content: 'his supporters to gather at the stadium',
       },
     ],
   ];
@@ -553,8 +553,8 @@ describe('"as X put it"', () => {
 describe('impersonal judgements', () => {
   const table: Array<[string, Expected]> = [
     [
-      'Nor is it clear that further sanctions would deter the militia.',
-      { source: null, cue: 'Nor is it clear', content: 'that further sanctions would deter the militia' },
+      'Nor is it clear that the new checkpoints will stop the smuggling.',
+      { source: null, cue: 'Nor is it clear', content: 'that the new checkpoints will stop the smuggling' },
     ],
     [
       'It was clear the talks in Geneva had failed.',
@@ -573,30 +573,34 @@ describe('impersonal judgements', () => {
 
 describe('"…, even suggesting …"', () => {
   const text =
-    'The governor complained about the power cuts after the storm, even suggesting the grid had been sabotaged.';
+    'The governor complained about the slow repairs after the storm, even suggesting the contractor had been bribed.';
   it('ends the first content and reads the participle as a second report', () => {
-    check(text, { source: 'The governor', cue: 'complained', content: 'the power cuts after the storm' });
-    check(text, { source: 'The governor', cue: 'even suggesting', content: 'the grid had been sabotaged' });
+    check(text, { source: 'The governor', cue: 'complained', content: 'the slow repairs after the storm' });
+    check(text, {
+      source: 'The governor',
+      cue: 'even suggesting',
+      content: 'the contractor had been bribed',
+    });
   });
 });
 
 describe('asides, verbless leads and participles after a quotation', () => {
   const table: Array<[string, Expected]> = [
     [
-      'Some villagers, however, question the wisdom of the truce.',
-      { source: 'Some villagers', cue: 'question', content: 'the wisdom of the truce' },
+      'Some villagers, however, doubt the truce will hold.',
+      { source: 'Some villagers', cue: 'doubt', content: 'the truce will hold' },
     ],
     ['People like the mayor, he said.', { source: 'he', cue: 'said', content: 'People like the mayor' }],
     [
-      'Critics question the wisdom of trusting Aziz, who has never faced an election.',
-      { source: 'Critics', cue: 'question', content: 'the wisdom of trusting Aziz' },
+      'Critics questioned the choice of Aziz, who has never run a ministry.',
+      { source: 'Critics', cue: 'questioned', content: 'the choice of Aziz' },
     ],
     [
-      'The country "has made dramatic changes for the better," the senator said in June, citing the release of prisoners.',
+      'The district "has turned a corner at last," the governor said in June, citing the new clinics.',
       {
-        source: 'the senator',
+        source: 'the governor',
         cue: 'said',
-        content: 'The country "has made dramatic changes for the better,"',
+        content: 'The district "has turned a corner at last,"',
       },
     ],
     [
@@ -614,8 +618,8 @@ describe('bylines, numbers and relative gaps are no reports', () => {
   const none: Array<[string]> = [
     ['Additional reporting by Lena Ortiz in Erbil.'],
     ['Jo Lee reported from Erbil, and Sam Kay from Mosul.'],
-    ['Support for the truce has declined slightly from 58 percent.'],
-    ['The rate would fall by four percentage points each year.'],
+    ['Turnout has declined sharply from 70 percent.'],
+    ['Output would fall by six percentage points a year.'],
   ];
   it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
 
@@ -651,8 +655,8 @@ describe('speakers named after the cue', () => {
       },
     ],
     [
-      'The plan is a misguided approach, said Mr. Aziz (a view shared by others).',
-      { source: 'Mr. Aziz', cue: 'said', content: 'The plan is a misguided approach' },
+      'The new levy is unfair to farmers, said Mr. Aziz (a view shared by several traders).',
+      { source: 'Mr. Aziz', cue: 'said', content: 'The new levy is unfair to farmers' },
     ],
   ];
   it.each(table)('%s', check);
@@ -675,8 +679,8 @@ describe('"Said X: “…”"', () => {
 describe('short chants and songs', () => {
   const table: Array<[string, Expected]> = [
     [
-      'Protesters in Basra chanted "What curfew?" and kept going.',
-      { source: 'Protesters in Basra', cue: 'chanted', content: '"What curfew?"' },
+      'Protesters in Basra chanted "No more blackouts!" and marched on.',
+      { source: 'Protesters in Basra', cue: 'chanted', content: '"No more blackouts!"' },
     ],
     [
       'The crowd outside the ministry was chanting “Bread! Water!”',

@@ -115,7 +115,7 @@ export function findAttributions(
       if (!mayBeCue(tok)) continue;
       if (isTaken(tok.start)) {
         // A second report inside the content of one already read ends that content (each word
-        // plays one part in one report): "Trump tweeted that … and encouraged Americans to …".
+        // plays one part in one report): "The governor wrote that … and urged residents to …".
         const outer = found.findIndex((f) => f.content.start < tok.start && tok.end <= f.content.end);
         const inner = outer >= 0 ? nestedReport(text, toks, k, sentence, quotes, found[outer]!) : null;
         if (!inner) continue;
@@ -245,19 +245,19 @@ function nestedReport(
   if (hit.content.end > outer.content.end) return null;
   const inside = hit.source && hit.source.start > outer.content.start && hit.source.end <= hit.cue.start;
   if (hit.source && !inside && hit.source.start >= outer.content.start) return null;
-  // "engaging in what analysts described as …": a relative "what" keeps the report inside.
+  // "blaming what aid groups described as …": a relative "what" keeps the report inside.
   if (hit.source && /\bwhat\b|^[a-z]+ing\b/.test(text.slice(hit.source.start, hit.source.end))) return null;
-  // "Police say he posed a threat and refused to …": a verb joined inside the reported clause has
+  // "Witnesses say the driver sped past and refused to …": a verb joined inside the reported clause has
   // that clause's subject; only a second report in the speaker's own tense is the speaker's.
   const entry = cueEntry(toks[k]!.text);
-  // "…, even suggesting he may have been sabotaged": a participle after a comma is the speaker's.
+  // "…, even suggesting the grid had been sabotaged": a participle after a comma is the speaker's.
   const participle = /ing$/i.test(toks[k]!.text) && /^,$/.test(text.slice(0, hit.cue.start).trim().slice(-1));
   if (!inside && (entry?.strength === 'weak' || (hit.cueTense !== outer.cueTense && !participle)))
     return null;
   const cutAt = inside ? hit.source!.start : hit.cue.start;
   let end = cutAt;
   // Connectives and asides left between the two reports go with neither; without one ("what
-  // he called", "the money he says he raised") the inner report is part of the outer content.
+  // she called", "the funds he says he raised") the inner report is part of the outer content.
   for (;;) {
     const before = text.slice(outer.content.start, end);
     const m = /(?:[\s,;:—–-]+|\s+(?:and|but|or|while|even|also|then|as well as|further)\b)$/i.exec(before);
@@ -267,7 +267,7 @@ function nestedReport(
   if (!/[,;:—–]|\b(?:and|but|or|while|even)\b/i.test(text.slice(end, cutAt))) return null;
   const kept = trimContent(text, outer.content.start, end);
   if (!kept || text.slice(kept.start, kept.end).split(/\s+/).length < 2) return null;
-  // "worried that if the state held up the deal, Patriot could …": the main clause follows.
+  // "feared that if the canal stayed shut, the harvest would …": the main clause follows.
   if (
     /^(?:that\s+)?(?:if|when|whenever|while|because|although|though|as|after|before|since|once|unless|until|at|in|on)\b/i.test(
       text.slice(kept.start, kept.end),
@@ -429,7 +429,7 @@ function readCue(
     /(ed|en|wn|ught|ld|id)$/.test(lower) &&
     (/^(has|have|had)$/i.test(toks[k - 1]?.text ?? '') ||
       (toks[k - 1]?.pos === 'ADV' && /^(has|have|had)$/i.test(toks[k - 2]?.text ?? '')));
-  // "Bemoaning the …, Trump …": a capitalised participle opening the sentence is still a verb.
+  // "Deploring the …, the governor …": a capitalised participle opening the sentence is still a verb.
   const opening = (/ing$/.test(lower) && k === firstContentIdx(toks) && toks.length > k + 3) || putIt;
   if (
     tok.pos !== 'VERB' &&
@@ -442,7 +442,7 @@ function readCue(
     return null;
   const prev = toks[k - 1];
   if (prev && /^(the|a|an|this|that|these|those|his|her|its|their)$/i.test(prev.text)) return null;
-  // "attacked the USS Cole, killing 17": an assault, unless a reason or a frame follows.
+  // "attacked the checkpoint, killing two": an assault, unless a reason or a frame follows.
   if (
     entry.lemma === 'attack' &&
     !/^\S+\s+[^.;]*?(?:\bas an?\b|\bfor (?:his|her|their|its|being|not|\w+ing)\b|\bover (?:his|her|their|its)\b|[“"])/.test(
@@ -497,7 +497,7 @@ function readCue(
     // "Officials on Monday said", "Wells Fargo this month announced": the time goes with the cue.
     else if (a > 2 && TIME_SPAN_WORD.test(toks[a - 1]!.text) && /^(on|this|last)$/i.test(toks[a - 2]!.text))
       a -= 2;
-    // "…, even suggesting he was sabotaged": "even" goes with a participle.
+    // "…, even suggesting the grid was sabotaged": "even" goes with a participle.
     else if (a > 1 && /ing$/.test(lower) && /^even$/i.test(toks[a - 1]!.text)) a--;
     // "continues to insist", "went on to say", "tried to downplay": the verb before "to" carries the report.
     else if (a > 1 && /^to$/i.test(toks[a - 1]!.text) && CATENATIVE.test(toks[a - 2]!.text)) a -= 2;
@@ -528,7 +528,7 @@ function readCue(
     return null;
   // "the views expressed in this article": a participle after its noun describes it.
   if (reducedRelative(toks, k)) return null;
-  // "Bemoaning the “phony system,” Trump accused …": a participle opening the sentence is the
+  // "Deploring the “sham inquiry,” the governor accused …": a participle opening the sentence is the
   // main clause's subject's; "Asked about the strike, the minister said …" names no asker.
   if (a === k && k === firstContentIdx(toks) && (/ing$/.test(lower) || lower === 'asked')) {
     const fronted = frontedParticiple(text, toks, k, entry);
@@ -645,7 +645,7 @@ function readCue(
     if (!before.opens) {
       // "With X, “there is no single point of failure,” he said": the lead-in is part of it;
       // but "On the broadcast of “Fox News Sunday,” Pence said his…" quotes a title.
-      // Up to the next comma: "…,” McConnell said in June, citing …" ends its tail at the comma.
+      // Up to the next comma: "…,” the governor said in June, citing …" ends its tail at the comma.
       const restEnd = toks.findIndex((t, j) => j >= after && t.text === ',');
       const rest = toks
         .slice(after, restEnd < 0 ? toks.length : restEnd)
@@ -711,7 +711,7 @@ function readCue(
     const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
     return content ? { ...base, source: null, content, form: 'indirect', confidence: 0.5 } : null;
   }
-  // "Said Ellis: “…”": the cue opens the sentence and the speaker follows it.
+  // "Said the governor: “…”": the cue opens the sentence and the speaker follows it.
   if (!subject && k === firstContentIdx(toks) && entry.strength === 'speech') {
     const np = nounPhraseAfter(text, toks, k + 1, false);
     const q =
@@ -728,7 +728,7 @@ function readCue(
       };
   }
   // Direct quote after the cue: "X said: “…”" / "X said, “…”".
-  // A chant or a song may be short: "chanting “U-S-A! U-S-A!”", "chanted “What curfew?”".
+  // A chant or a song may be short: "chanting “Bread! Water!”", "chanted “No more blackouts!”".
   const chant = /^(chant|sing|shout|yell|scream)$/.test(entry.lemma);
   const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, chant ? loose : quotes, sentence, chant ? 1 : 4);
   if (afterQuote && subject) {
@@ -809,7 +809,7 @@ function readCue(
       /^(tell|inform|brief)$/.test(entry.lemma) ||
       (tailStart.pos === 'PROPN' && entry.strength === 'speech');
     if (!joined && prevTok?.text === ',' && lead - 1 > 0) {
-      // "People like Scott, he said.": with nothing after the cue, even a verbless lead is what was said.
+      // "People like the mayor, he said.": with nothing after the cue, even a verbless lead is what was said.
       const saidLast = rest.length === 0 && entry.strength === 'speech' && lead - 1 >= 2;
       if ((rest.length === 0 || (tailOnly && adjunctTail)) && (clauseBefore || saidLast)) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
@@ -826,7 +826,7 @@ function readCue(
       }
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
       const aside = toks[comma + 1];
-      // "…, she said, referencing the report" / "…, they said Friday, as they bristled at …": the
+      // "…, she said, referencing the report" / "…, they said Friday, as they lifted the curfew": the
       // clause after the speaker is the writer's (or a report of its own), not more of the content.
       if (
         comma >= 0 &&
@@ -835,7 +835,7 @@ function readCue(
         aside &&
         ((aside.pos === 'VERB' && /ing$/.test(aside.text) && !/^including$/i.test(aside.text)) ||
           /^as$/i.test(aside.text)) &&
-        // "Though the handover was smooth, he said, replacing her would …": the main clause follows.
+        // "Although the first convoy got through, he said, the second would …": the main clause follows.
         !/^(?:though|although|if|when|while|because|as|since|after|before|unless|once)\b/i.test(
           text.slice(sentence.start, sentence.end),
         ) &&
@@ -1113,7 +1113,7 @@ function contentAfter(
   }
   if (i >= toks.length) return null;
   const head = toks[i]!;
-  // "Everything Trump says is a lie": the cue has no object here, it sits in a relative clause.
+  // "Everything the militia says is a lie": the cue has no object here, it sits in a relative clause.
   if (head.pos === 'AUX' && /^(is|are|was|were)$/i.test(head.text) && toks[i + 1]?.pos !== 'VERB')
     return null;
   // "someone who said did the same": a finite verb cannot open what was said.
@@ -1128,7 +1128,7 @@ function contentAfter(
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
   let stop = clauseEnd(toks, i);
-  // "question the wisdom of committing to Scott, who has never faced …": a who/which clause on a
+  // "questioned the choice of Aziz, who has never run …": a who/which clause on a
   // verbless object (gerunds aside) is the writer's description.
   if (!/^(that|whether|if)$/i.test(head.text)) {
     for (let j = i + 1; j < stop; j++) {
@@ -1144,7 +1144,7 @@ function contentAfter(
   // own, the object ends where an adjunct of the cue begins.
   for (let j = i + 1; j < stop; j++) {
     const t = toks[j]!;
-    // "acknowledged the reality of climate change, which makes him …": a relative clause on the
+    // "acknowledged the scale of the flooding, which puts her at odds …": a relative clause on the
     // object, or a reason or contrast, is the writer's addition.
     if (
       !/^(that|whether|if)$/i.test(head.text) &&
@@ -1173,7 +1173,7 @@ function contentAfter(
   const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
   const said = text.slice(content.start, content.end);
-  // "attacked Clinton for …" takes a position; "attacked the checkpoint" is an assault.
+  // "attacked the minister for …" takes a position; "attacked the checkpoint" is an assault.
   if (entry.lemma === 'attack' && !/\b(?:as|for|over)\b|[“"]/.test(said)) return null;
   // "painted him as a fraud", "compared the plan to …": the frame is what makes it a view.
   if (/^(paint|portray|depict)$/.test(entry.lemma) && !/\bas\b/.test(said)) return null;
@@ -1259,7 +1259,7 @@ const CATENATIVE =
 
 /**
  * A reporting participle that opens its sentence, before a comma and the main clause:
- * "Claiming the critics were paid, Trump told Fox …" (Trump claims), "Asked about the strike,
+ * "Claiming the vote was rigged, the leader told reporters …" (the leader claims), "Asked about the strike,
  * the minister said …" (the asking has no named asker).
  */
 function frontedParticiple(text: string, toks: Token[], k: number, entry: CueEntry): FoundAttribution | null {
@@ -1270,7 +1270,7 @@ function frontedParticiple(text: string, toks: Token[], k: number, entry: CueEnt
   let end = -1;
   for (let j = k + 1; j < toks.length && j <= k + 40; j++) {
     const t = toks[j]!.text;
-    // "Bemoaning the “phony system,” Trump …": the comma may sit inside the closing quote.
+    // "Deploring the “sham inquiry,” the governor …": the comma may sit inside the closing quote.
     if (t === ',' && depth > 0 && /^[”"]$/.test(toks[j + 1]?.text ?? '')) {
       comma = j + 1;
       end = toks[j + 1]!.end;
@@ -1362,18 +1362,18 @@ function continuedQuote(
 
 /** A verb the tagger read as a noun ("The photos show the damage"): a noun before, an object after. */
 function verbBetween(toks: Token[], k: number): boolean {
-  // "Some villagers, however, question …": look past an adverb between commas.
+  // "Some villagers, however, doubt …": look past an adverb between commas.
   const aside = toks[k - 1]?.text === ',' && toks[k - 2]?.pos === 'ADV' && toks[k - 3]?.text === ',';
   const prev = toks[aside ? k - 4 : k - 1];
   const next = toks[k + 1];
   const cur = toks[k]!;
   if (!prev || !next || cur.pos !== 'NOUN') return false;
-  // "the study -- which notes that …": a relative pronoun the tagger calls a determiner.
+  // "the report -- which notes that …": a relative pronoun the tagger calls a determiner.
   const relative = /^(which|who|that)$/i.test(prev.text);
   if (!/^(NOUN|PROPN|PRON|NUM)$/.test(prev.pos) && !relative) return false;
-  // "by four percentage points each year": a measure, not a subject and its verb.
+  // "by six percentage points a year": a measure, not a subject and its verb.
   if (prev.pos === 'NOUN' && toks[(aside ? k - 4 : k - 1) - 1]?.pos === 'NUM') return false;
-  // "The Post reports that …", "a panel in 2001 found the …" (a finite form), or "The photos
+  // "The Post reports that …", "an inquiry in 2019 found the …" (a finite form), or "The photos
   // show the …" (a plural subject).
   const entry = cueEntry(cur.text);
   const inflected = /(s|ed)$/.test(cur.text) || (entry !== null && entry.lemma !== cur.text.toLowerCase());

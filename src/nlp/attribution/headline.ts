@@ -8,8 +8,8 @@ const HEADLINE_SMALL =
   /^(a|an|the|and|but|or|of|on|in|to|for|at|by|with|as|over|after|from|into|about|against|up|out|is|are|be|if|'s|’s)$/i;
 
 /**
- * A report in a title-case headline on the text's first line: "Black Lawmakers Rip Trump As A
- * ‘Fraud’" (the lawmakers' position), "Senator Vows To Block Arms Sale". The tagger reads capitals
+ * A report in a title-case headline on the text's first line: "Kurdish Leaders Rip Governor As A
+ * ‘Gambler’" (the lawmakers' position), "Senator Vows To Block Arms Sale". The tagger reads capitals
  * as names, so the cue is found by the word itself after a capitalised subject.
  *
  * @example headlineReport('Aid Groups Slam Plan To Close Crossing.\n\n…', tokens) // {source: "Aid Groups", cue: "Slam", …}
@@ -49,7 +49,7 @@ export function headlineReport(text: string, toks: Token[]): FoundAttribution | 
     let cueEnd = k;
     if (/^(after|against|up|out|over)$/i.test(line[k + 1]?.text ?? '') && k + 2 < line.length) cueEnd = k + 1;
     let contentEnd = end;
-    // "Clinton Speaks ‘Directly To White People’ After …": a quotation right after the cue is the content.
+    // "Mayor Speaks ‘Directly To Residents’ After …": a quotation right after the cue is the content.
     const open = text[line[cueEnd + 1]!.start];
     if (open && /[‘“'"]/.test(open)) {
       const from = line[cueEnd + 1]!.start;

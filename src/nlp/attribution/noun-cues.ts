@@ -5,7 +5,7 @@ import { cueTense } from './cue-lexicon.js';
 import type { FoundAttribution } from './find-attributions.js';
 import { CUE_AUX, clauseEnd, nounPhraseBefore, trimContent, walkBack } from './phrases.js';
 
-// Reports carried by nouns and adjectives rather than verbs: "Trump's claim that …", "the
+// Reports carried by nouns and adjectives rather than verbs: "the army's claim that …", "the
 // council's decision to …", "residents are afraid that …".
 
 /**
@@ -105,7 +105,7 @@ export function readNounCue(
 }
 
 /**
- * Nouns of intention that take an infinitive: "Trump's decision to …", "its plan to …".
+ * Nouns of intention that take an infinitive: "the council's decision to …", "its pledge to …".
  *
  * @example INTENT_NOUN.test('decision') // true: "the council's decision to …"
  */
@@ -130,7 +130,7 @@ export const POSITION_NOUN: Record<string, RegExp> = {
 };
 
 /**
- * A position noun with its possessor: "Trump's decision to …", "his determination to act",
+ * A position noun with its possessor: "the council's decision to …", "his determination to act",
  * "her criticism of the plan", "the group's support for the deal". The possessor holds the
  * position; without one ("the decision to …") nobody is named and nothing is read.
  *
@@ -149,7 +149,7 @@ export function readPositionNoun(
   const infinitive = INTENT_NOUN.test(lower) && /^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB';
   const prepositional = POSITION_NOUN[lower]?.test(next.text) === true;
   if (!infinitive && !prepositional) return null;
-  // The possessor, with at most one adjective between: "Trump's latest effort", "his infamous comment".
+  // The possessor, with at most one adjective between: "the army's latest effort", "his blunt comment".
   let p = k - 1;
   if (toks[p]?.pos === 'ADJ') p--;
   let source: Span | null = null;
@@ -163,7 +163,7 @@ export function readPositionNoun(
   const from = infinitive ? k + 1 : k + 2;
   if (from >= toks.length) return null;
   let stop = clauseEnd(toks, from);
-  // "his determination to act alone inflamed his opponents": the phrase is the subject, and its
+  // "his determination to act alone angered the council": the phrase is the subject, and its
   // object ends where the sentence's own verb begins.
   for (let j = from + (infinitive ? 2 : 1); j < stop; j++) {
     const t = toks[j]!;
@@ -211,7 +211,7 @@ const BE_FORM =
 
 /**
  * A position held as an attitude: "Many residents are afraid that …", "The army was determined to
- * …", "Graham has been critical of …", "They weren’t sure if …". The subject holds the position.
+ * …", "The senator has been critical of …", "They weren’t sure if …". The subject holds the position.
  *
  * @example readAttitude(text, tokens('Residents are afraid that the dam will fail'), 2, sentence) // {source: "Residents", cue: "are afraid", …}
  */
@@ -254,7 +254,7 @@ export function readAttitude(
   // "can be convinced that …" is a passive of persuading, not a held view.
   if (/^(be|being)$/i.test(toks[b]!.text) && /^(convinced|persuaded)$/i.test(tok.text)) return null;
   let stop = clauseEnd(toks, from);
-  // "critical of Trump since the primary": the object of a preposition ends before a time clause.
+  // "critical of the deal since the spring": the object of a preposition ends before a time clause.
   if (cueEnd > k) {
     const time = toks.findIndex(
       (t, j) => j > from && j < stop && /^(since|when|during|because|while|as|after|before)$/i.test(t.text),

@@ -153,7 +153,7 @@ export function nounPhraseBefore(
   a: number,
 ): { span: Span; first: number } | null {
   const end = a - 1;
-  // "Some Democrats, however, question …": an adverb between commas is no part of the speaker.
+  // "Some villagers, however, doubt …": an adverb between commas is no part of the speaker.
   if (
     toks[end]?.text === ',' &&
     /^(however|meanwhile|though|too|also|instead|moreover|nonetheless|nevertheless|in turn)$/i.test(
@@ -238,7 +238,7 @@ export function nounPhraseBefore(
       if (/^who$/i.test(app.text) && anonymityClause(toks, i + 2)) {
         return { span: { start: toks[name]!.start, end: toks[i - 1]!.end }, first: name };
       }
-      // "The coalition, which represents …, wants": but in "Lee, a spokeswoman for X, which …,
+      // "The union, which speaks for …, wants": but in "Lee, a spokeswoman for X, which …,
       // said" the which-clause describes X, and the name stands further back.
       const which =
         /^which$/i.test(app.text) &&
@@ -257,11 +257,11 @@ export function nounPhraseBefore(
 }
 
 /**
- * A subject carrying a relative clause: in "One of the doctors who signed the letter called him a
- * quack" the phrase before the cue ("the letter") is the relative clause's object; the speaker
- * is the whole "One of the doctors who signed the letter".
+ * A subject carrying a relative clause: in "One of the engineers who inspected the dam called the repairs a
+ * sham" the phrase before the cue ("the dam") is the relative clause's object; the speaker
+ * is the whole "One of the engineers who inspected the dam".
  *
- * @example withRelativeClause(toks, np) // "One of the doctors who signed the letter" instead of "the letter"
+ * @example withRelativeClause(toks, np) // "One of the engineers who inspected the dam" instead of "the letter"
  */
 export function withRelativeClause(
   toks: Token[],
@@ -304,7 +304,7 @@ export function clauseSubject(
   if (!np || np.next >= before) return null;
   let v = np.next;
   let span = np.span;
-  // "Rendell, a party veteran, said … and called it …": step over an appositive between commas.
+  // "Haddad, a party veteran, said … and called it …": step over an appositive between commas.
   if (toks[v]?.text === ',') {
     const close = toks.findIndex((t, j) => j > v && j < v + 14 && t.text === ',');
     if (

@@ -43,7 +43,7 @@ export function findQuotes(text: string): Quote[] {
         open = i;
         continue;
       }
-      // Mixed marks: a typewriter quote closed by a curly one ("Oz has a pulpit,” said …).
+      // Mixed marks: a typewriter quote closed by a curly one ("The camp is full,” said …).
       if (open < 0 && straightOpen >= 0) {
         push(straightOpen, i + 1, true);
         straightOpen = -1;

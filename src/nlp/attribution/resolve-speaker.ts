@@ -77,7 +77,7 @@ export function resolveSpeaker(
         antecedent: null,
       };
   }
-  // "One of the doctors who signed the letter": the relative clause describes, the head speaks.
+  // "One of the engineers who inspected the dam": the relative clause describes, the head speaks.
   // "The crowd outside the ministry": the place is where the speaker stands, not who speaks.
   const head =
     raw
@@ -140,7 +140,7 @@ function relativeAntecedent(text: string, at: number): { text: string; span: Spa
     );
   if (!m) return null;
   let phrase = m[1]!;
-  // Keep the last clause-free stretch: "Mexico kept its cool, though an arbitration panel, which".
+  // Keep the last clause-free stretch: "Talks stalled, though an inquiry panel, which".
   const cut = phrase.search(/\b(?:and|but|or|that|said|says|of the)\s+(?=\S+$)/);
   if (cut > 0) phrase = phrase.slice(cut).replace(/^\S+\s+/, '');
   const start = at - before.length + m.index + (m[1]!.length - phrase.length);
