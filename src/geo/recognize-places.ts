@@ -423,6 +423,9 @@ function tryName(
 
   // Contractions ("I’ll", "We’d") are no abbreviations of states ("Ill.").
   if (CONTRACTION.test(name)) return null;
+  // A saint's day, church or school ("St. Patrick’s Day", "St. John’s Lutheran School").
+  if (/^(?:St\.?|Saint)\s/.test(name) && /^['’]s\s+\p{Lu}/u.test(text.slice(last.end, last.end + 4)))
+    return null;
 
   // The seat, not the place: the White House, the Kremlin speak for governments.
   if (name === 'White House') return 'skip';

@@ -119,6 +119,7 @@ describe('a given name opening a longer name is a person or an organisation, not
     ['Students from Elizabeth City visited Austin on Friday.', ['Elizabeth City', 'Austin']],
     ['The Liberal member and two Conservative rivals debated the tax.', []],
     ['“I’ll go,” he said. We’d rather stay, she said.', []],
+    ['Safety was stressed before St. Patrick’s Day at St. John’s Lutheran School.', []],
     ['The plant moved from Peoria, Ill., to O’Fallon.', ['Peoria', 'Ill.', 'O’Fallon']],
   ])('%s → %j', (text, names) => {
     expect(places(text).map((p) => p.name)).toEqual(names);
