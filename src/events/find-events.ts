@@ -495,7 +495,9 @@ function pickArguments(
           e.subtype !== 'nominal',
       )
     : undefined;
-  const openerBefore = nameBefore ? tokens.findLast((w, k) => k < i && w.end <= nameBefore.start) : undefined;
+  let opener = i - 1;
+  while (nameBefore && opener >= 0 && tokens[opener]!.end > nameBefore.start) opener--;
+  const openerBefore = nameBefore ? tokens[opener] : undefined;
   const nominalUse =
     !!nameBefore &&
     !!openerBefore &&
@@ -811,7 +813,9 @@ export function placeArgument(
       // "frustration in Downing Street about Saturday's attack": the place of another noun.
       // ("In Bagram, a suicide bomber blew himself up" and "a bomb in Kabul exploded" keep it.)
       const prepStart = c.start - (before.length - intro.index);
-      const head = tokens.findLast((w, k) => k < i && w.end <= prepStart);
+      let h = i - 1;
+      while (h >= 0 && tokens[h]!.end > prepStart) h--;
+      const head = tokens[h];
       if (head && head.sentence === sentence && NOUN_HEAD.has(head.pos) && !isVerbLike(t)) continue;
     }
     const d = c.start >= t.end ? c.start - t.end : (t.start - c.end) * 1.5;
