@@ -539,14 +539,7 @@ function tryName(
   }
   if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
   // "Mary Wheeler", "Sam Houston State University": a given name opening a longer name.
-  if (
-    single &&
-    GIVEN_NAMES.has(first.text) &&
-    j < runTo &&
-    !orgAfter &&
-    !ADMIN_SUFFIX.test(ws[j]!.text) &&
-    !DIRECTION.test(ws[j]!.text)
-  )
+  if (single && GIVEN_NAMES.has(first.text) && j < runTo && !orgAfter && !ADMIN_SUFFIX.test(ws[j]!.text))
     return 'skip';
   if (single) {
     if (nextW && PERSON_NEXT.test(nextW.text) && !strong && /^\s+$/.test(text.slice(last.end, nextW.start)))

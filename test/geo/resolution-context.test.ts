@@ -116,6 +116,7 @@ describe('a given name opening a longer name is a person or an organisation, not
     ['“It was hard,” said Mary Wheeler, a teacher in Dayton.', ['Dayton']],
     ['Ben Paul chairs the board, and Tyler Kivel won at 135 pounds.', []],
     ['She applied to Sam Houston State University last spring.', []],
+    ['The Scott West wrestling team won at Belle Plaine.', ['Belle Plaine']],
     ['Students from Elizabeth City visited Austin on Friday.', ['Elizabeth City', 'Austin']],
     ['The Liberal member and two Conservative rivals debated the tax.', []],
     ['“I’ll go,” he said. We’d rather stay, she said.', []],
