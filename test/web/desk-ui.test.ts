@@ -27,6 +27,22 @@ interface AxeApi {
 /** axe-core's browser script, read when the tests start. */
 let axeSource = '';
 
+/**
+ * The serious and critical WCAG 2 A/AA violations axe-core finds on the page, as
+ * `rule: elements`. axe is injected through the DevTools protocol, which the CSP does not govern.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  axeSource ||= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: AxeApi }).axe;
+    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 const reason = haveChromium ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`;
 
 describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
@@ -46,7 +62,6 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     webRoot = await builtWebUi();
-    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const ledger = await webStore();
     dispose = ledger.dispose;
     desk = await startDesk({ store: ledger.store, host: '127.0.0.1', port: 0, loadLedger, webRoot });
@@ -268,16 +283,7 @@ describe.skipIf(!haveChromium)(`the desk in Chromium${reason}`, () => {
   ])('has no serious accessibility violation on %s (axe-core)', async (name, path) => {
     await page.goto(new URL(path, desk.url).href);
     await page.locator('#main[aria-busy="false"] h1').first().waitFor();
-    // Injected through the DevTools protocol, which the page's CSP does not govern.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: AxeApi }).axe;
-      const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await shot(`page-${name.replace(/\W+/g, '-')}`);
   });
 
@@ -393,6 +399,7 @@ describe.skipIf(!haveChromium)(`the desk with accounts in Chromium${reason}`, ()
       .toBe('Wrong name or password.');
     expect(await wrong.locator('table.ledger').count()).toBe(0);
     await wrong.screenshot({ path: join(SCREENSHOTS, 'login.png') });
+    expect(await seriousViolations(wrong)).toEqual([]);
 
     const analyst = await logIn('amira', 'analyst password 1');
     await expect.poll(() => analyst.locator('table.ledger tbody tr').count(), POLL).toBe(4);
