@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.js';
 
 /** What each worker is started with. */
 export interface WorkerSetup {
@@ -64,11 +65,9 @@ export class BatchPool {
     setup: WorkerSetup,
     emit: (result: WorkerResult) => Promise<void> | void,
   ): Promise<BatchPool> {
-    const url = new URL(
-      `./analyze-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-      import.meta.url,
+    const workers = Array.from({ length: count }, () =>
+      startModuleWorker(import.meta.url, './analyze-worker', setup),
     );
-    const workers = Array.from({ length: count }, () => new Worker(url, { workerData: setup }));
     await Promise.all(
       workers.map(
         (worker) =>

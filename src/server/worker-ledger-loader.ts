@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.js';
 import type { Ledger } from '../types/ledger.js';
 import type { LedgerLoader } from './ledger-cache.js';
 
@@ -13,26 +11,9 @@ import type { LedgerLoader } from './ledger-cache.js';
  * @example createApp({ store, auth, loadLedger: workerLedgerLoader('./.corroborate/ledger.sqlite') })
  */
 export function workerLedgerLoader(location: string | undefined): LedgerLoader {
-  // From the TypeScript sources (tests, tsx) the worker is a .ts file: a bootstrap registers tsx's
-  // loader inside the worker first (loader flags of the parent do not reach worker threads).
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './ledger-worker.ts' : './ledger-worker.js', import.meta.url);
-  const tsxApi = fromSources
-    ? pathToFileURL(
-        createRequire(import.meta.url)
-          .resolve('tsx/esm/api')
-          .replace(/\.cjs$/, '.mjs'),
-      ).href
-    : null;
   return () =>
     new Promise<Ledger>((resolve, reject) => {
-      const worker =
-        tsxApi === null
-          ? new Worker(entry, { workerData: { location } })
-          : new Worker(
-              `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
-              { eval: true, workerData: { location } },
-            );
+      const worker = startModuleWorker(import.meta.url, './ledger-worker', { location });
       let settled = false;
       worker.once('message', (message: { ledger?: Ledger; error?: string }) => {
         settled = true;
