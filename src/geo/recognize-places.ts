@@ -537,7 +537,9 @@ function tryName(
   ) {
     if (!/^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 4)) || !strong) return null;
   }
-  if (prevW && TITLE_PREV.test(prevW.text) && onlySpaceBetween(text, prevW, first)) return 'skip';
+  // "Mrs. Lincoln", "Gov. Perry": a title makes the next name a person's.
+  if (prevW && TITLE_PREV.test(prevW.text) && /^\.?[ \t]+$/.test(text.slice(prevW.end, first.start)))
+    return 'skip';
   // "Mary Wheeler", "Sam Houston State University": a given name opening a longer name.
   if (single && GIVEN_NAMES.has(first.text) && j < runTo && !orgAfter && !ADMIN_SUFFIX.test(ws[j]!.text))
     return 'skip';
