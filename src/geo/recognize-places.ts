@@ -243,7 +243,13 @@ function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set
           .lookup(a.text)
           .some((e) => e.kind === 'country' || e.kind === 'admin1' || e.population >= 100_000)
       : false;
-    if (!known && !firstIsPlace && (speaks || !gazetteer || gazetteer.lookup(a.text).length === 0))
+    // A common given name before it ("David Jackson") makes it a surname, whatever the first
+    // name's namesakes.
+    const given = GIVEN_NAMES.has(a.text);
+    if (
+      !known &&
+      (given || (!firstIsPlace && (speaks || !gazetteer || gazetteer.lookup(a.text).length === 0)))
+    )
       out.add(b.text);
   }
   return out;

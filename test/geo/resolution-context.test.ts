@@ -37,6 +37,7 @@ describe('people named with a title are not places', () => {
     ["The Rev. Roy Jones' latest job was at a store. Jones will be paid $9 an hour.", []],
     ['Sgt. Dale Marion said Marion was not on duty.', []],
     ['A talk by Mrs. Lincoln, played by a local actor, opened the fair in Austin.', ['Austin']],
+    ['Manager David Jackson spoke to the board. Officials said Jackson would decide.', []],
   ])('%s → %j', (text, names) => {
     expect(places(text).map((p) => p.name)).toEqual(names);
   });
