@@ -56,8 +56,11 @@ export function replayDecisions(clustering: Map<string, string>, decisions: Revi
         const labels = new Set(keys.map((k) => assignment.get(k)));
         const target = keys[0] ? assignment.get(keys[0]) : undefined;
         if (target === undefined) return;
-        for (const [k, label] of assignment) if (labels.has(label)) assignment.set(k, target);
-        merges.push({ keys, decision });
+        // The whole events join, not only the members named: every member is kept as a forced
+        // link, so a later clustering pass cannot leave part of either event behind.
+        const joined = [...assignment].filter(([, label]) => labels.has(label)).map(([k]) => k);
+        for (const k of joined) assignment.set(k, target);
+        merges.push({ keys: joined, decision });
         return;
       }
       case 'split': {

@@ -62,6 +62,13 @@ describe('replayDecisions: review decisions in order, later ones win', () => {
     for (const [x, y, same] of expectations) expect(together(assignment, x, y)).toBe(same);
   });
 
+  it('a merge forces every member of both events together, not only the members it names', () => {
+    const { merges } = replayDecisions(clustering(), [
+      { kind: 'merge', members: [ref('r1'), ref('r3')], ...meta },
+    ]);
+    expect(merges.map((m) => [...m.keys].sort())).toEqual([[key('r1'), key('r2'), key('r3')].sort()]);
+  });
+
   it('remembers which pairs a split separated, so automatic links cannot rejoin them', () => {
     const { forbidden } = replayDecisions(clustering(), [{ kind: 'split', members: [ref('r2')], ...meta }]);
     expect([...(forbidden.get(key('r2')) ?? [])]).toEqual([key('r1')]);

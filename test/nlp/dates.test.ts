@@ -47,7 +47,7 @@ describe('single dates resolved against the reference day', () => {
     ['Talks will resume in two weeks.', { surface: 'in two weeks', from: '2023-12-20' }],
     [
       'It was the second drone attack on the base in a week.',
-      { surface: 'in a week', from: '2023-11-30', to: '2023-12-06', precision: 'week' },
+      { surface: 'in a week', from: '2023-11-30', to: '2023-12-06', precision: 'week', kind: 'open-range' },
     ],
     [
       'Officials said it was the third strike in two days.',

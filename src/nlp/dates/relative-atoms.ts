@@ -395,7 +395,7 @@ const ORDINAL_PHRASE_BEFORE =
 function periodEndingAtReference(start: number, end: number, unit: string, n: number): Atom {
   const precision =
     unit.startsWith('month') || unit.startsWith('year') ? 'month' : unit === 'day' ? 'day' : 'week';
-  return relativeAtom(
+  const atom = relativeAtom(
     start,
     end,
     0.6,
@@ -405,6 +405,9 @@ function periodEndingAtReference(start: number, end: number, unit: string, n: nu
     },
     precision,
   );
+  // Like "since 7 October", a counting period up to the reference date: the events counted in
+  // it may fall on any of its days, so it dates no single event.
+  return { ...atom, kind: 'open-range' };
 }
 
 function countedDay(start: number, end: number, unit: string, n: number): Atom {
