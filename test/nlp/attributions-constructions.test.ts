@@ -694,3 +694,17 @@ describe('short chants and songs', () => {
     expect(read(text)[0]?.speaker.name).toBe('The crowd');
   });
 });
+
+describe('a dateline before the reported words is not part of them', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'BASRA, Iraq (Gulf Wire) — Rockets hit the oil terminal, port officials said.',
+      { source: 'port officials', cue: 'said', content: 'Rockets hit the oil terminal' },
+    ],
+    [
+      'ERBIL, Iraq, March 4 (Meridian Wire) — A drone struck a depot near the airport, the governor said.',
+      { source: 'the governor', cue: 'said', content: 'A drone struck a depot near the airport' },
+    ],
+  ];
+  it.each(table)('%s', (text, expected) => check(text, expected));
+});

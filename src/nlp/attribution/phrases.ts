@@ -117,10 +117,11 @@ export function trimContent(text: string, start: number, end: number): Span | nu
     text.slice(s, Math.min(e, s + 20)),
   );
   if (lead && s + lead[0].length < e) s += lead[0].length;
-  // A dateline ("WASHINGTON ― ", "LONDON (Reuters) — ") names where the story was filed.
+  // A dateline ("WASHINGTON ― ", "LONDON (Reuters) — ", "ERBIL, Iraq, March 4 (Meridian Wire) — ")
+  // names where the story was filed.
   const dateline =
-    /^[A-Z][A-Z.'’ -]{2,30}(?:,[ \t]+[A-Z][\p{L}.]*)?(?:[ \t]*\([\p{L} ]{1,20}\))?[ \t]*(?:―|—|–|--)[ \t]*/u.exec(
-      text.slice(s, Math.min(e, s + 60)),
+    /^[A-Z][A-Z.'’ -]{2,30}(?:,[ \t]+[A-Z][\p{L}.]*)?(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?(?:[ \t]*\([\p{L} ]{1,20}\))?[ \t]*(?:―|—|–|--)[ \t]*/u.exec(
+      text.slice(s, Math.min(e, s + 80)),
     );
   if (dateline && s + dateline[0].length < e) s += dateline[0].length;
   while (e > s && /[\s,.;:!?(—–-]/.test(text[e - 1]!)) e--;
