@@ -304,6 +304,11 @@ function foldedKey(m: PlaceMention): string {
   return v;
 }
 
+function isOwnName(e: GazetteerEntry, key: string): boolean {
+  const own = ownName(e);
+  return own === key || stripArticle(own) === key;
+}
+
 function prior(e: GazetteerEntry, m: PlaceMention): number {
   const lp = Math.log10(e.population + 1);
   let s: number;
@@ -355,6 +360,8 @@ const PROXIMITY_WEIGHT = 12;
 const FAMOUS_CITY = 500_000;
 const SMALL_TOWN = 100_000;
 const SMALL_NAMESAKE_PENALTY = 2;
+/** A town known by the name only as an alias, when another place has it as its own name. */
+const ALIAS_ONLY_PENALTY = 3;
 /** "X, <state>": a namesake inside the state named right after X wins over any context. */
 const CONTAINER_BONUS = 20;
 /** How much a name's own prior choice counts in the context it is judged by. */
@@ -380,6 +387,9 @@ function pick(
   // the text says so ("Italy, Texas") or names a place next to it ("Lebanon" beside Myerstown):
   // the report's American geography alone is not enough.
   const nation = m.candidates.some((c) => ownName(c) === key && c.kind === 'country');
+  // A town called by its own name beats one that merely lists the name among old or foreign
+  // names ("Berea" is Berea, Kentucky, not Aleppo; "Cancun" is not Changchun).
+  const anyOwn = m.candidates.some((c) => isOwnName(c, key));
   for (const e of m.candidates) {
     const inside =
       container !== null &&
@@ -393,6 +403,7 @@ function pick(
     if (nation && namesake && !inside && !ctx?.neighbours.has(e)) continue;
     let s = prior(e, m);
     if (namesake) s -= SMALL_NAMESAKE_PENALTY;
+    if (anyOwn && e.kind === 'city' && !isOwnName(e, key)) s -= ALIAS_ONLY_PENALTY;
     if (ctx && e.countryCode) {
       // A country is judged by the whole report, its own mentions included ("Mexico" said ten
       // times is about Mexico); other places by the report's other names only.

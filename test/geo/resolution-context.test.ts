@@ -186,3 +186,13 @@ describe('one weak vote is not a whole report’s geography', () => {
     expect(found.map((p) => p.admin1)).toEqual(['TX', 'TX']);
   });
 });
+
+describe('a place called by its own name beats one that lists the name as an old or foreign name', () => {
+  // [text, mention, expected country]
+  it.each([
+    ['Tourists flew to Cancun for the holiday.', 'Cancun', 'MX'],
+    ['The council in Berea, near Richmond and Lexington, Ky., met on Monday.', 'Berea', 'US'],
+  ])('%s → %s in %s', (text, name, cc) => {
+    expect(places(text).find((x) => x.name === name)?.countryCode).toBe(cc);
+  });
+});
