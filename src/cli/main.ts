@@ -15,6 +15,7 @@ Commands:
   show EVENT|CLAIM|DOC    one ledger item with its evidence spans
   review ACTION ...       confirm, dispute, merge, split, rate (kept in the audit trail)
   export --format F       json | acled-csv | geojson | claimreview
+  audit verify|log        check the review history's hash chain, or list it
   serve                   the desk: HTTP API and web UI (--port, --host)
   user add NAME --role R  desk accounts: add, passwd, role, remove, list, token
 
@@ -49,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./report-command.js')).runShowCommand(rest);
       case 'review':
         return await (await import('./review-command.js')).runReviewCommand(rest);
+      case 'audit':
+        return await (await import('./audit-command.js')).runAuditCommand(rest);
       case 'export':
         return await (await import('./export-command.js')).runExportCommand(rest);
       case 'serve':

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
@@ -265,6 +266,40 @@ describe('corroborate review', () => {
     expect(run(['review', 'set-status', event.id, 'probably']).code).toBe(2);
     const claimId = `desk/kherson.txt:${firstClaimOf('desk/kherson.txt')}`;
     expect(run(['review', 'rate', claimId, '6']).err).toMatch(/from 1 \(false\) to 5 \(true\), got "6"/);
+  });
+});
+
+describe('corroborate audit', () => {
+  it('lists the review history and verifies its hash chain', () => {
+    const log = run(['audit', 'log', '--format', 'text']);
+    expect(log.code).toBe(0);
+    expect(log.out).toMatch(/review\.set-status/);
+    const verified = run(['audit', 'verify', '--format', 'text']);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/^audit chain intact: \d+ entries verified/);
+  });
+
+  it('names the first entry that no longer matches its hash after an edit behind its back', () => {
+    const copy = join(dir, 'tampered.sqlite');
+    // VACUUM INTO copies what the write-ahead log holds too.
+    const source = new Database(db, { readonly: true });
+    source.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    source.close();
+    const sqlite = new Database(copy);
+    // Someone with the file in hand can drop the append-only guard; the chain still tells.
+    sqlite.exec('DROP TRIGGER audit_log_no_update');
+    sqlite.prepare("UPDATE audit_log SET note = 'edited later' WHERE seq = 1").run();
+    sqlite.close();
+    const r = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--db', copy, '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, firstBadSeq: 1 });
+  });
+
+  it('explains itself, and refuses an unknown action', () => {
+    expect(run(['audit', '--help']).out).toMatch(/hash-chained/);
+    expect(run(['audit', 'rewrite']).code).toBe(2);
   });
 });
 
