@@ -73,7 +73,7 @@ interface Vote {
 }
 
 /** Rounds of reading the report's geography from its own resolved places. */
-const ROUNDS = 2;
+const ROUNDS = 3;
 /** How much an ambiguous name's prior choice votes ("Paris" could be anywhere). */
 const AMBIGUOUS_PRIOR_VOTE = 0.2;
 /** How much an ambiguous name votes once read in context. */
@@ -154,6 +154,8 @@ interface Context {
 
 /** Two places this close are neighbours: naming one is local evidence for the other. */
 const NEIGHBOUR_KM = 30;
+/** Support between two places falls off as exp(-distance / this). */
+const PROXIMITY_SCALE_KM = 100;
 /** How many of a name's candidates (most populous first) take part in the proximity reading. */
 const PROXIMITY_CANDIDATES = 12;
 
@@ -214,7 +216,7 @@ function proximities(
           const dy = c.lat - e.lat;
           const km = 111.2 * Math.sqrt(dx * dx + dy * dy);
           if (km < NEIGHBOUR_KM) neighbours.add(e);
-          const close = (km < 50 ? 1 : km < 150 ? 0.6 : km < 400 ? 0.25 : 0) * plausible.get(c)!;
+          const close = Math.exp(-km / PROXIMITY_SCALE_KM) * plausible.get(c)!;
           if (close > best) best = close;
         }
         sum += best;

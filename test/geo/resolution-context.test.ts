@@ -196,3 +196,16 @@ describe('a place called by its own name beats one that lists the name as an old
     expect(places(text).find((x) => x.name === name)?.countryCode).toBe(cc);
   });
 });
+
+describe('close neighbours count for more than distant ones', () => {
+  it('reads Springfield beside Greene County as Missouri’s, St. Louis notwithstanding', () => {
+    const found = places(
+      'Springfield police and Greene County deputies searched the farm; the suspect was caught later in St. Louis.',
+    );
+    expect(found.map((p) => `${p.name} ${p.admin1}`)).toEqual([
+      'Springfield MO',
+      'Greene County MO',
+      'St. Louis MO',
+    ]);
+  });
+});
