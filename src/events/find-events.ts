@@ -327,6 +327,28 @@ function nearestTrigger(starts: readonly number[], s: { start: number; end: numb
   return best;
 }
 
+/** Projectiles and the craft that carry them, as the subject of a verb of flight or impact. */
+const PROJECTILES =
+  /^(?:rockets?|missiles?|mortars?|shells?|projectiles?|drones?|uavs?|bombs?|grenades?|munitions?)$/;
+
+/**
+ * "Rockets slammed into the market", "shells landed inside the camp", "missiles rained down on
+ * the city": a verb of impact is an attack when its subject, a few words before, is a projectile
+ * and a place or target follows. "The plane landed in Erbil" is not.
+ */
+function projectileVerbHolds(lower: string, tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.text.toLowerCase() ?? '';
+  const after = lower === 'rained' ? /^(?:down|on)$/ : /^(?:into|inside|on|in|near|at|onto|close)$/;
+  if (!after.test(next)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 5 && tokens[k]!.sentence === tokens[i]!.sentence; k--) {
+    const word = tokens[k]!.text.toLowerCase();
+    if (PROJECTILES.test(word)) return true;
+    // The subject ends at a clause boundary.
+    if (/^[,;:]$/.test(word) || /^(?:that|which|who|after|before|when)$/.test(word)) return false;
+  }
+  return false;
+}
+
 function triggerHolds(lower: string, tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1]?.text.toLowerCase() ?? '';
   const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
@@ -391,6 +413,10 @@ function triggerHolds(lower: string, tokens: readonly Token[], i: number): boole
           return true;
       return false;
     }
+    case 'slammed':
+    case 'landed':
+    case 'rained':
+      return projectileVerbHolds(lower, tokens, i);
     case 'offensive':
       return tokens[i]!.pos === 'NOUN';
     case 'targeted':

@@ -153,4 +153,8 @@ export const TRIGGERS: ReadonlyMap<string, TriggerKind> = new Map([
   ...['torched', 'arson'].map((w) => [w, ARSON] as const),
   // "a suicide bomber crashed into the patrol", "a truck rammed into the crowd".
   ...['rammed', 'crashed'].map((w) => [w, GENERIC] as const),
+  // A projectile's own verb: "rockets slammed into the market", "shells landed inside the camp".
+  // ("Drones were launched at X" is left out: the clustering cannot yet keep such a mention in a
+  // report about another strike apart from it.)
+  ...['slammed', 'landed', 'rained'].map((w) => [w, GENERIC] as const),
 ]);

@@ -521,3 +521,24 @@ describe('a capitalised first word misread as a place', () => {
     expect(ev?.arguments.find((a) => a.role === 'attacker')?.text).toBe('Fans');
   });
 });
+
+describe('a projectile’s own verb of flight or impact', () => {
+  it.each([
+    ['Rockets slammed into the covered market on Sunday, officials said.', 'slammed', 'ART_MISS_ATTACK'],
+    ['Mortar shells landed inside the camp overnight.', 'landed', 'ART_MISS_ATTACK'],
+    ['Missiles rained down on the port city for an hour.', 'rained', 'ART_MISS_ATTACK'],
+  ])('%s → an attack triggered by "%s" (%s)', (text, trigger, code) => {
+    const events = read(text).events.filter((e) => surface(text, e.trigger) === trigger);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.type).toBe(code);
+  });
+
+  it.each([
+    ['The plane landed in Erbil after a short delay.'],
+    ['The ministry launched an inquiry into the contract.'],
+    ['He slammed the door and left the meeting.'],
+    ['Prices rained down on shoppers, the columnist joked.'],
+  ])('%s → no attack', (text) => {
+    expect(read(text).events.filter((e) => e.eventType === 'Explosions/Remote violence')).toEqual([]);
+  });
+});
