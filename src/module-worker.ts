@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CorroborateError } from './errors.js';
 
 /**
  * Starts a worker thread on one of our modules, from the built `.js` files or, when the caller
@@ -23,4 +24,46 @@ export function startModuleWorker(callerUrl: string, relativeModule: string, wor
     `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
     { eval: true, workerData },
   );
+}
+
+/**
+ * Starts `count` workers on one module (see {@link startModuleWorker}) and waits until each has
+ * posted `{ ready: true }`, i.e. loaded what it needs. If one fails to start, all are stopped
+ * and a `CorroborateError` says so.
+ *
+ * @example const workers = await startReadyWorkers(import.meta.url, './analyze-worker', 2, { geo: true });
+ */
+export async function startReadyWorkers(
+  callerUrl: string,
+  relativeModule: string,
+  count: number,
+  workerData: unknown,
+): Promise<Worker[]> {
+  const workers = Array.from({ length: Math.max(1, count) }, () =>
+    startModuleWorker(callerUrl, relativeModule, workerData),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((ready, failed) => {
+            const onMessage = (message: unknown) => {
+              if (typeof message === 'object' && message !== null && 'ready' in message) {
+                worker.off('message', onMessage);
+                ready();
+              }
+            };
+            worker.on('message', onMessage);
+            worker.once('error', failed);
+          }),
+      ),
+    );
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw new CorroborateError(
+      'failure',
+      `could not start the reader's worker threads: ${(error as Error).message}`,
+    );
+  }
+  return workers;
 }

@@ -140,20 +140,16 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
       progress.tick(line.length);
     }
   } else {
-    const sizes = new Map<number, number>();
     const setup = { date: options.date, maxBytes: options.maxBytes, geo: options.geo };
     const pool = await BatchPool.start(options.workers, setup, async (result) => {
       if (result.failed) failed++;
       await writeLine(result.json);
-      progress.tick(sizes.get(result.seq) ?? 0);
-      sizes.delete(result.seq);
+      progress.tick(result.size);
     });
     try {
-      let seq = 0;
       for await (const line of openLines()) {
         lineNo++;
         if (line.trim() === '') continue;
-        sizes.set(seq++, line.length);
         await pool.submit(line, lineNo);
       }
       await pool.drain();

@@ -13,7 +13,12 @@ const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
 const options = { date: setup.date, gazetteer, maxBytes: setup.maxBytes };
 port.on('message', (job: WorkerJob) => {
   const out = analyzeBatchLine(job.line, job.lineNo, options);
-  const result: WorkerResult = { seq: job.seq, json: JSON.stringify(out), failed: 'error' in out };
+  const result: WorkerResult = {
+    seq: job.seq,
+    json: JSON.stringify(out),
+    failed: 'error' in out,
+    size: job.line.length,
+  };
   port.postMessage(result);
 });
 port.postMessage({ ready: true });

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../module-worker.js';
+import { startReadyWorkers } from '../module-worker.js';
 
 /** What each worker is started with. */
 export interface WorkerSetup {
@@ -20,6 +20,8 @@ export interface WorkerResult {
   readonly seq: number;
   readonly json: string;
   readonly failed: boolean;
+  /** Length of the input line, for progress. */
+  readonly size: number;
 }
 
 /**
@@ -65,24 +67,7 @@ export class BatchPool {
     setup: WorkerSetup,
     emit: (result: WorkerResult) => Promise<void> | void,
   ): Promise<BatchPool> {
-    const workers = Array.from({ length: count }, () =>
-      startModuleWorker(import.meta.url, './analyze-worker', setup),
-    );
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (message: { ready?: boolean }) => {
-              if (message.ready) {
-                worker.off('message', onMessage);
-                resolve();
-              }
-            };
-            worker.on('message', onMessage);
-            worker.once('error', reject);
-          }),
-      ),
-    );
+    const workers = await startReadyWorkers(import.meta.url, './analyze-worker', count, setup);
     return new BatchPool(workers, emit, count * 8);
   }
 

@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
-import { CorroborateError, InputError } from '../errors.js';
+import type { Worker } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import { startReadyWorkers } from '../module-worker.js';
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SourceDocument } from '../types/document.js';
 
@@ -61,34 +62,7 @@ export class AnalysisPool {
 
   /** Starts `count` workers and waits until each has loaded what it needs. */
   static async start(count: number, setup: AnalysisWorkerSetup): Promise<AnalysisPool> {
-    const url = new URL(
-      `./analysis-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-      import.meta.url,
-    );
-    const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(url, { workerData: setup }));
-    try {
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((ready, failed) => {
-              const onMessage = (message: unknown) => {
-                if (typeof message === 'object' && message !== null && 'ready' in message) {
-                  worker.off('message', onMessage);
-                  ready();
-                }
-              };
-              worker.on('message', onMessage);
-              worker.once('error', failed);
-            }),
-        ),
-      );
-    } catch (error) {
-      await Promise.all(workers.map((w) => w.terminate()));
-      throw new CorroborateError(
-        'failure',
-        `could not start the reader's worker threads: ${(error as Error).message}`,
-      );
-    }
+    const workers = await startReadyWorkers(import.meta.url, './analysis-worker', count, setup);
     return new AnalysisPool(workers);
   }
 
