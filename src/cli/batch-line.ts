@@ -43,7 +43,10 @@ export function analyzeBatchLine(line: string, lineNo: number, options: BatchLin
       typeof fields.date === 'string' && fields.date
         ? parseReferenceDate(fields.date, `line ${lineNo} "date"`)
         : options.date;
-    const source = sourceFromString(text, { id, ...(html !== undefined ? { html: true } : {}) });
+    const read = sourceFromString(text, { id, ...(html !== undefined ? { html: true } : {}) });
+    // The line's own URL is the publication's address (a hint to the outlet and its home).
+    const url = typeof fields.url === 'string' && fields.url ? fields.url : null;
+    const source = url !== null && !read.meta?.url ? { ...read, meta: { ...read.meta, url } } : read;
     return analyzeDocument(source, { referenceDate: date, gazetteer: options.gazetteer });
   } catch (error) {
     if (error instanceof CorroborateError) return { id, error: error.message };
