@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SpeakerKind } from '../types/attribution.js';
+import type { EvidenceItem, EvidenceSubject } from '../types/evidence.js';
 import type { AccountStore } from './accounts.js';
 import { AUDIT_GENESIS, auditHash, verifyAuditChain } from './audit-chain.js';
 import type { DialectCapabilities, DialectProfile } from './dialect-profile.js';
 import { KyselyAccountStore } from './kysely-account-store.js';
 import { ledgerMigrations } from './migrations.js';
-import type { DocumentsTable, EventsTable, LedgerDatabase } from './schema.js';
+import type { DocumentsTable, EventsTable, EvidenceTable, LedgerDatabase } from './schema.js';
 import { MAX_WORD_LENGTH, parseSearchQuery, searchableText } from './search-query.js';
 import type {
   ArchivedBlob,
@@ -15,9 +16,12 @@ import type {
   AuditInput,
   AuditVerification,
   DocumentStatus,
+  EvidenceBlob,
+  EvidenceFilter,
   LedgerStats,
   Origin,
   PutDocumentInput,
+  PutEvidenceResult,
   PutResult,
   SearchHit,
   SearchOptions,
@@ -25,6 +29,7 @@ import type {
   StoredClaim,
   StoredDocument,
   StoredEvent,
+  StoredImageHash,
 } from './store.js';
 
 /** Side effects a store takes from outside, with real defaults. */
@@ -523,43 +528,46 @@ export class KyselyStore implements Store {
   }
 
   async #appendAudit(input: AuditInput): Promise<AuditEntry> {
-    return this.db.transaction().execute(async (trx) => {
-      await this.profile.lockAudit(trx);
-      const last = await trx
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const unhashed = {
-        seq: (last?.seq ?? 0) + 1,
-        at: this.#clock().toISOString(),
-        actor: input.actor,
-        action: input.action,
-        subject: input.subject,
-        before: input.before === undefined ? null : JSON.stringify(input.before),
-        after: input.after === undefined ? null : JSON.stringify(input.after),
-        note: input.note ?? null,
-        prevHash: last?.hash ?? AUDIT_GENESIS,
-      };
-      const entry: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
-      await trx
-        .insertInto('audit_log')
-        .values({
-          seq: entry.seq,
-          at: entry.at,
-          actor: entry.actor,
-          action: entry.action,
-          subject: entry.subject,
-          before_json: entry.before,
-          after_json: entry.after,
-          note: entry.note,
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-        })
-        .execute();
-      return entry;
-    });
+    return this.db.transaction().execute((trx) => this.#appendAuditIn(trx, input));
+  }
+
+  /** Appends one chained entry inside `trx`, so it commits (or not) with the change it records. */
+  async #appendAuditIn(trx: Tx, input: AuditInput): Promise<AuditEntry> {
+    await this.profile.lockAudit(trx);
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const unhashed = {
+      seq: (last?.seq ?? 0) + 1,
+      at: this.#clock().toISOString(),
+      actor: input.actor,
+      action: input.action,
+      subject: input.subject,
+      before: input.before === undefined ? null : JSON.stringify(input.before),
+      after: input.after === undefined ? null : JSON.stringify(input.after),
+      note: input.note ?? null,
+      prevHash: last?.hash ?? AUDIT_GENESIS,
+    };
+    const entry: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
+    await trx
+      .insertInto('audit_log')
+      .values({
+        seq: entry.seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        subject: entry.subject,
+        before_json: entry.before,
+        after_json: entry.after,
+        note: entry.note,
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      })
+      .execute();
+    return entry;
   }
 
   async auditLog(options: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> {
@@ -586,6 +594,169 @@ export class KyselyStore implements Store {
 
   async verifyAudit(): Promise<AuditVerification> {
     return verifyAuditChain(await this.auditLog());
+  }
+
+  async putEvidence(item: EvidenceItem, blob?: EvidenceBlob): Promise<PutEvidenceResult> {
+    if (blob !== undefined && item.finding.kind === 'image' && sha256Hex(blob.bytes) !== item.finding.sha256)
+      throw new Error(`putEvidence: the bytes given for ${item.id} do not hash to its finding's sha256`);
+    // Like the audit log, writers racing on the chain tip retry on the new tip.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.db.transaction().execute((trx) => this.#putEvidence(trx, item, blob));
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async #putEvidence(
+    trx: Tx,
+    item: EvidenceItem,
+    blob: EvidenceBlob | undefined,
+  ): Promise<PutEvidenceResult> {
+    const existing = await trx
+      .selectFrom('evidence')
+      .select('id')
+      .where('id', '=', item.id)
+      .executeTakeFirst();
+    if (existing !== undefined) return { status: 'duplicate', id: item.id };
+    const image = item.finding.kind === 'image' ? item.finding : null;
+    if (blob !== undefined) {
+      const bytes = Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength);
+      const retrieval = {
+        originUrl: blob.originUrl ?? null,
+        retrievedAt: blob.retrievedAt ?? this.#clock().toISOString(),
+      };
+      await this.#putBlob(trx, sha256Hex(bytes), bytes, blob.mediaType, retrieval);
+      await this.#recordRetrieval(trx, sha256Hex(bytes), retrieval);
+    }
+    await trx
+      .insertInto('evidence')
+      .values({
+        id: item.id,
+        kind: item.finding.kind,
+        added_by: item.addedBy,
+        added_at: item.addedAt,
+        note: item.note,
+        finding_json: JSON.stringify(item.finding),
+        image_sha256: image?.sha256 ?? null,
+        perceptual_hash: image?.perceptualHash ?? null,
+        source_url: image?.sourceUrl ?? null,
+      })
+      .execute();
+    const subjects = uniqueSubjects(item.subjects).map((subject, position) => ({
+      evidence_id: item.id,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      position,
+    }));
+    for (const chunk of chunks(subjects)) await trx.insertInto('evidence_subjects').values(chunk).execute();
+    await this.#appendAuditIn(trx, {
+      actor: item.addedBy,
+      action: 'evidence.add',
+      subject: `evidence:${item.id}`,
+      after: {
+        kind: item.finding.kind,
+        subjects: item.subjects,
+        ...(image === null ? {} : { sha256: image.sha256 }),
+      },
+      note: item.note,
+    });
+    return { status: 'new', id: item.id };
+  }
+
+  async getEvidence(id: string): Promise<EvidenceItem | null> {
+    const row = await this.db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) return null;
+    return (await this.#withSubjects([row]))[0] ?? null;
+  }
+
+  async listEvidence(filter: EvidenceFilter = {}): Promise<EvidenceItem[]> {
+    let query = this.db.selectFrom('evidence').selectAll('evidence');
+    if (filter.kind !== undefined) query = query.where('evidence.kind', '=', filter.kind);
+    if (filter.subjectKind !== undefined || filter.subjectId !== undefined) {
+      const { subjectKind, subjectId } = filter;
+      query = query.where(({ exists, selectFrom }) => {
+        let subjects = selectFrom('evidence_subjects')
+          .select('evidence_subjects.evidence_id')
+          .whereRef('evidence_subjects.evidence_id', '=', 'evidence.id');
+        if (subjectKind !== undefined)
+          subjects = subjects.where('evidence_subjects.subject_kind', '=', subjectKind);
+        if (subjectId !== undefined)
+          subjects = subjects.where('evidence_subjects.subject_id', '=', subjectId);
+        return exists(subjects);
+      });
+    }
+    const rows = await query.orderBy('evidence.added_at').orderBy('evidence.id').execute();
+    return this.#withSubjects(rows);
+  }
+
+  async #withSubjects(rows: readonly EvidenceTable[]): Promise<EvidenceItem[]> {
+    const bySubject = new Map<string, EvidenceSubject[]>();
+    for (const ids of chunks(rows.map((r) => r.id))) {
+      const subjectRows = await this.db
+        .selectFrom('evidence_subjects')
+        .selectAll()
+        .where('evidence_id', 'in', ids)
+        .orderBy('evidence_id')
+        .orderBy('position')
+        .execute();
+      for (const s of subjectRows) {
+        const list = bySubject.get(s.evidence_id) ?? [];
+        list.push({ kind: s.subject_kind as EvidenceSubject['kind'], id: s.subject_id });
+        bySubject.set(s.evidence_id, list);
+      }
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      subjects: bySubject.get(r.id) ?? [],
+      addedBy: r.added_by,
+      addedAt: r.added_at,
+      finding: JSON.parse(r.finding_json) as EvidenceItem['finding'],
+      note: r.note,
+    }));
+  }
+
+  async imageHashes(): Promise<StoredImageHash[]> {
+    const rows = await this.db
+      .selectFrom('evidence')
+      .leftJoin('evidence_subjects', (join) =>
+        join
+          .onRef('evidence_subjects.evidence_id', '=', 'evidence.id')
+          .on('evidence_subjects.subject_kind', '=', 'document'),
+      )
+      .leftJoin('documents', 'documents.id', 'evidence_subjects.subject_id')
+      .select([
+        'evidence.id as evidence_id',
+        'evidence.image_sha256 as sha256',
+        'evidence.perceptual_hash as perceptual_hash',
+        'evidence.source_url as source_url',
+        'evidence.added_at as added_at',
+        'evidence_subjects.subject_id as document_id',
+        'documents.url as document_url',
+        'documents.published_date as published_date',
+      ])
+      .where('evidence.kind', '=', 'image')
+      .orderBy('evidence.added_at')
+      .orderBy('evidence.id')
+      .orderBy('evidence_subjects.position')
+      .execute();
+    return rows.flatMap((r) =>
+      r.sha256 === null || r.perceptual_hash === null
+        ? []
+        : [
+            {
+              evidenceId: r.evidence_id,
+              sha256: r.sha256,
+              perceptualHash: r.perceptual_hash,
+              sourceUrl: r.source_url,
+              addedAt: r.added_at,
+              documentId: r.document_id ?? null,
+              documentUrl: r.document_url ?? null,
+              publishedDate: r.published_date ?? null,
+            },
+          ],
+    );
   }
 
   async stats(): Promise<LedgerStats> {
@@ -675,6 +846,17 @@ function chunks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) out.push(rows.slice(i, i + INSERT_CHUNK));
   return out;
+}
+
+/** Subjects without repeats, in the order first given (the table's key forbids a repeat). */
+function uniqueSubjects(subjects: readonly EvidenceSubject[]): EvidenceSubject[] {
+  const seen = new Set<string>();
+  return subjects.filter((s) => {
+    const key = `${s.kind}\u0000${s.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function sha256Hex(bytes: Uint8Array): string {

@@ -14,6 +14,7 @@ export function ledgerMigrations(profile: DialectProfile): MigrationProvider {
     '002_search_index': { up: (db) => profile.createSearchIndex(db) },
     '003_audit_append_only': { up: (db) => profile.createAuditGuard(db) },
     '004_accounts': { up: (db) => createAccountTables(db) },
+    '005_evidence': { up: (db) => createEvidenceTables(db) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -120,4 +121,35 @@ async function createCoreTables(db: Kysely<unknown>, profile: DialectProfile): P
     .addColumn('hash', 'text', (c) => c.notNull().unique())
     .execute();
   await db.schema.createIndex('audit_log_subject').on('audit_log').column('subject').execute();
+}
+
+/** Evidence (issue #9): images and measurements, and the claims/events/documents they bear on. */
+async function createEvidenceTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('evidence')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('added_by', 'text', (c) => c.notNull())
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('finding_json', 'text', (c) => c.notNull())
+    .addColumn('image_sha256', 'text')
+    .addColumn('perceptual_hash', 'text')
+    .addColumn('source_url', 'text')
+    .execute();
+  await db.schema.createIndex('evidence_added').on('evidence').columns(['added_at', 'id']).execute();
+  await db.schema.createIndex('evidence_image').on('evidence').column('image_sha256').execute();
+  await db.schema
+    .createTable('evidence_subjects')
+    .addColumn('evidence_id', 'text', (c) => c.notNull().references('evidence.id').onDelete('cascade'))
+    .addColumn('subject_kind', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('evidence_subjects_pk', ['evidence_id', 'subject_kind', 'subject_id'])
+    .execute();
+  await db.schema
+    .createIndex('evidence_subjects_subject')
+    .on('evidence_subjects')
+    .columns(['subject_kind', 'subject_id'])
+    .execute();
 }

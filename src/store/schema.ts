@@ -14,6 +14,8 @@ export interface LedgerDatabase {
   origins: OriginsTable;
   audit_log: AuditLogTable;
   search_index: SearchIndexTable;
+  evidence: EvidenceTable;
+  evidence_subjects: EvidenceSubjectsTable;
 }
 
 /** `documents`: one row per document id; content lives in `archive`. */
@@ -123,4 +125,26 @@ export interface SearchIndexTable {
   title: string;
   body: string;
   text: string;
+}
+
+/** `evidence`: one row per piece of evidence; the finding is kept whole as JSON text. */
+export interface EvidenceTable {
+  id: string;
+  kind: string;
+  added_by: string;
+  added_at: string;
+  note: string | null;
+  finding_json: string;
+  /** For images: the archived bytes' hash, the perceptual hash and the source, for the re-use index. */
+  image_sha256: string | null;
+  perceptual_hash: string | null;
+  source_url: string | null;
+}
+
+/** `evidence_subjects`: what each piece of evidence bears on, in the order given. */
+export interface EvidenceSubjectsTable {
+  evidence_id: string;
+  subject_kind: string;
+  subject_id: string;
+  position: number;
 }

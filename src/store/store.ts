@@ -1,5 +1,6 @@
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SpeakerKind } from '../types/attribution.js';
+import type { EvidenceItem, EvidenceKind, EvidenceSubject } from '../types/evidence.js';
 import type { AccountStore } from './accounts.js';
 import type { DialectCapabilities } from './dialect-profile.js';
 
@@ -171,6 +172,60 @@ export interface AuditVerification {
   readonly reason: string | null;
 }
 
+/**
+ * Bytes a piece of evidence rests on (an image), archived with the item in one transaction.
+ *
+ * @example { bytes: jpegBytes, mediaType: 'image/jpeg', originUrl: 'https://north-desk.example/img/1.jpg' }
+ */
+export interface EvidenceBlob {
+  readonly bytes: Uint8Array;
+  readonly mediaType: string;
+  /** Where the bytes came from (URL or file path); also recorded as a retrieval. */
+  readonly originUrl?: string | null;
+  /** ISO time the bytes were retrieved; defaults to the store's clock. */
+  readonly retrievedAt?: string;
+}
+
+/**
+ * The outcome of `putEvidence`: stored anew, or already there under the same id (nothing changed).
+ *
+ * @example { status: 'new', id: 'ev:3f9a1c0b2d4e' }
+ */
+export interface PutEvidenceResult {
+  readonly status: 'new' | 'duplicate';
+  readonly id: string;
+}
+
+/**
+ * Which evidence to list: items bearing on one subject and/or of one kind (all when empty).
+ *
+ * @example { subjectKind: 'event', subjectId: 'north-desk-1:e1', kind: 'image' }
+ */
+export interface EvidenceFilter {
+  readonly subjectKind?: EvidenceSubject['kind'];
+  readonly subjectId?: string;
+  readonly kind?: EvidenceKind;
+}
+
+/**
+ * One stored image hash with the appearance it stands for: the re-use index is built from these.
+ * An image on several documents yields one row per document.
+ *
+ * @example
+ * { evidenceId: 'ev:0c1d2e3f4a5b', sha256: '51…', perceptualHash: 'c3a1f00e9b8d2274', sourceUrl: null,
+ *   addedAt: '2024-03-02T08:00:00.000Z', documentId: 'east-wire-3', documentUrl: 'https://…', publishedDate: '2023-11-02' }
+ */
+export interface StoredImageHash {
+  readonly evidenceId: string;
+  readonly sha256: string;
+  readonly perceptualHash: string;
+  readonly sourceUrl: string | null;
+  readonly addedAt: string;
+  readonly documentId: string | null;
+  readonly documentUrl: string | null;
+  readonly publishedDate: string | null;
+}
+
 /** Counts for a ledger summary. */
 export interface LedgerStats {
   readonly documents: number;
@@ -235,6 +290,16 @@ export interface Store {
   /** Audit entries in order, from `afterSeq` (exclusive). */
   auditLog(options?: { afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
   verifyAudit(): Promise<AuditVerification>;
+  /**
+   * Stores one piece of evidence (and its bytes, when given, in the archive) with an audit entry
+   * `evidence.add` by `item.addedBy`, all in one transaction. An id already stored is a duplicate.
+   */
+  putEvidence(item: EvidenceItem, blob?: EvidenceBlob): Promise<PutEvidenceResult>;
+  getEvidence(id: string): Promise<EvidenceItem | null>;
+  /** Evidence matching the filter, oldest first (by time added, then id). */
+  listEvidence(filter?: EvidenceFilter): Promise<EvidenceItem[]>;
+  /** Every stored image's perceptual hash with its appearance (document, dates), oldest first. */
+  imageHashes(): Promise<StoredImageHash[]>;
   stats(): Promise<LedgerStats>;
   /** Applied migration names, oldest first. */
   migrations(): Promise<string[]>;

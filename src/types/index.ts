@@ -7,6 +7,7 @@ export * from './date.js';
 export * from './document.js';
 export * from './entity.js';
 export * from './event.js';
+export * from './evidence.js';
 export * from './ledger.js';
 export * from './place.js';
 export * from './quantity.js';

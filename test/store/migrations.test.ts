@@ -29,6 +29,7 @@ describe('ledger migrations', () => {
         '002_search_index',
         '003_audit_append_only',
         '004_accounts',
+        '005_evidence',
       ]);
       const record = ledgerRecord({ id: 'after-upgrade', text: 'A checkpoint came under fire at dusk.' });
       expect((await store.putDocument({ record })).status).toBe('new');

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import type { EvidenceItem, EvidenceSubject } from '../../src/types/evidence.js';
 import { ledgerRecord } from './ledger-record.js';
 
 /**
@@ -377,6 +378,7 @@ for (const dialect of dialects) {
         '002_search_index',
         '003_audit_append_only',
         '004_accounts',
+        '005_evidence',
       ]);
       await store.close();
       store = await openStore(location, { clock });
@@ -578,6 +580,201 @@ for (const dialect of dialects) {
       expect((await store.getDocument('north-desk-1'))?.status).toBe('retracted');
       expect(await store.getRecord('north-desk-1')).toEqual(harir);
       expect(await store.setDocumentStatus('no-such-document', 'retracted')).toBe(false);
+    });
+
+    describe('evidence', () => {
+      /** An image finding as the examiner would record it (bytes are any bytes here: the store does not look). */
+      const imageEvidence = (
+        id: string,
+        bytes: Uint8Array,
+        perceptualHash: string,
+        subjects: EvidenceSubject[],
+        addedAt: string,
+      ): EvidenceItem => ({
+        id,
+        subjects,
+        addedBy: 'ana',
+        addedAt,
+        note: null,
+        finding: {
+          kind: 'image',
+          sha256: sha256(bytes),
+          mediaType: 'image/png',
+          width: 64,
+          height: 48,
+          perceptualHash,
+          metadata: {
+            captureTime: null,
+            modifyTime: null,
+            gps: null,
+            camera: null,
+            software: null,
+            editHistory: [],
+            credit: { creator: null, credit: null, caption: null },
+            blocks: [],
+            error: null,
+          },
+          c2pa: {
+            status: 'absent',
+            signer: null,
+            issuer: null,
+            trusted: false,
+            claimGenerator: null,
+            actions: [],
+            validationErrors: [],
+            caveat: 'absence proves nothing',
+          },
+          reuse: [],
+          sourceUrl: `https://north-desk.example/img/${id}.png`,
+        },
+      });
+      const satellitePhoto = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 0, 255]);
+      const cropOfIt = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9, 9]);
+      const footprint: EvidenceItem = {
+        id: 'ev:footprint',
+        subjects: [{ kind: 'claim', id: 'north-desk-1:c1' }],
+        addedBy: 'ben',
+        addedAt: '2024-03-02T09:00:00.000Z',
+        note: 'outline from the 27 Feb imagery',
+        finding: {
+          kind: 'measurement',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [44.35, 36.54],
+                [44.351, 36.54],
+                [44.351, 36.541],
+                [44.35, 36.54],
+              ],
+            ],
+          },
+          areaM2: 4_970.2,
+          label: 'damaged structures',
+          checks: [],
+        },
+      };
+
+      it('stores an image with its bytes in the archive and an audit entry by who added it', async () => {
+        await store.putDocument({ record: harir });
+        const photo = imageEvidence(
+          'ev:photo',
+          satellitePhoto,
+          'c3a1f00e9b8d2274',
+          [
+            { kind: 'document', id: 'north-desk-1' },
+            { kind: 'event', id: 'north-desk-1:e1' },
+          ],
+          '2024-03-02T08:00:00.000Z',
+        );
+        expect(
+          await store.putEvidence(photo, {
+            bytes: satellitePhoto,
+            mediaType: 'image/png',
+            originUrl: 'https://north-desk.example/img/ev:photo.png',
+          }),
+        ).toEqual({ status: 'new', id: 'ev:photo' });
+        expect(await store.getEvidence('ev:photo')).toEqual(photo);
+        const blob = await store.getArchive(sha256(satellitePhoto));
+        expect(blob?.mediaType).toBe('image/png');
+        expect(Buffer.from(blob?.bytes ?? []).equals(Buffer.from(satellitePhoto))).toBe(true);
+        const [entry] = await store.auditLog();
+        expect(entry).toMatchObject({ actor: 'ana', action: 'evidence.add', subject: 'evidence:ev:photo' });
+        expect(await store.verifyAudit()).toMatchObject({ ok: true, entries: 1 });
+
+        expect(await store.putEvidence(photo)).toEqual({ status: 'duplicate', id: 'ev:photo' });
+        expect(await store.auditLog()).toHaveLength(1);
+        expect(await store.getEvidence('ev:none')).toBeNull();
+      });
+
+      it("refuses bytes that are not the finding's and writes nothing", async () => {
+        const photo = imageEvidence(
+          'ev:photo',
+          satellitePhoto,
+          'c3a1f00e9b8d2274',
+          [],
+          '2024-03-02T08:00:00.000Z',
+        );
+        await expect(store.putEvidence(photo, { bytes: cropOfIt, mediaType: 'image/png' })).rejects.toThrow(
+          /do not hash/,
+        );
+        expect(await store.listEvidence()).toEqual([]);
+        expect(await store.auditLog()).toEqual([]);
+      });
+
+      it('lists evidence by subject and kind, oldest first', async () => {
+        const onEvent = imageEvidence(
+          'ev:b-later',
+          cropOfIt,
+          'c3a1f00e9b8d2276',
+          [{ kind: 'event', id: 'north-desk-1:e1' }],
+          '2024-03-03T08:00:00.000Z',
+        );
+        const onClaim = imageEvidence(
+          'ev:a-earlier',
+          satellitePhoto,
+          'c3a1f00e9b8d2274',
+          [
+            { kind: 'claim', id: 'north-desk-1:c1' },
+            { kind: 'event', id: 'north-desk-1:e1' },
+          ],
+          '2024-03-01T08:00:00.000Z',
+        );
+        for (const item of [onEvent, footprint, onClaim]) await store.putEvidence(item);
+        const ids = async (filter: Parameters<Store['listEvidence']>[0]) =>
+          (await store.listEvidence(filter)).map((e) => e.id);
+        const cases: [Parameters<Store['listEvidence']>[0], string[]][] = [
+          [{}, ['ev:a-earlier', 'ev:footprint', 'ev:b-later']],
+          [{ subjectKind: 'event', subjectId: 'north-desk-1:e1' }, ['ev:a-earlier', 'ev:b-later']],
+          [{ subjectKind: 'claim', subjectId: 'north-desk-1:c1' }, ['ev:a-earlier', 'ev:footprint']],
+          [{ subjectKind: 'claim', subjectId: 'north-desk-1:c1', kind: 'measurement' }, ['ev:footprint']],
+          [{ kind: 'image' }, ['ev:a-earlier', 'ev:b-later']],
+          [{ subjectKind: 'document', subjectId: 'north-desk-1' }, []],
+        ];
+        for (const [filter, expected] of cases) expect(await ids(filter)).toEqual(expected);
+        expect((await store.getEvidence('ev:footprint'))?.finding).toEqual(footprint.finding);
+        expect((await store.auditLog()).map((e) => e.actor)).toEqual(['ana', 'ben', 'ana']);
+      });
+
+      it('gives the re-use index every image hash with its document and dates', async () => {
+        await store.putDocument({ record: harir });
+        const onReport = imageEvidence(
+          'ev:on-report',
+          satellitePhoto,
+          'c3a1f00e9b8d2274',
+          [
+            { kind: 'event', id: 'north-desk-1:e1' },
+            { kind: 'document', id: 'north-desk-1' },
+          ],
+          '2024-03-02T08:00:00.000Z',
+        );
+        const loose = imageEvidence('ev:loose', cropOfIt, 'c3a1f00e9b8d2276', [], '2024-03-04T08:00:00.000Z');
+        await store.putEvidence(loose);
+        await store.putEvidence(onReport);
+        await store.putEvidence(footprint);
+        expect(await store.imageHashes()).toEqual([
+          {
+            evidenceId: 'ev:on-report',
+            sha256: sha256(satellitePhoto),
+            perceptualHash: 'c3a1f00e9b8d2274',
+            sourceUrl: 'https://north-desk.example/img/ev:on-report.png',
+            addedAt: '2024-03-02T08:00:00.000Z',
+            documentId: 'north-desk-1',
+            documentUrl: 'https://north-desk.example/harir-drone',
+            publishedDate: harir.document.publishedDate ?? null,
+          },
+          {
+            evidenceId: 'ev:loose',
+            sha256: sha256(cropOfIt),
+            perceptualHash: 'c3a1f00e9b8d2276',
+            sourceUrl: 'https://north-desk.example/img/ev:loose.png',
+            addedAt: '2024-03-04T08:00:00.000Z',
+            documentId: null,
+            documentUrl: null,
+            publishedDate: null,
+          },
+        ]);
+      });
     });
 
     it('groups copies into one origin and drops the emptied origins', async () => {
