@@ -247,7 +247,13 @@ function dilate(mask: Uint8Array, width: number, height: number, r: number): Uin
   return boxFilter(mask, width, height, r, false);
 }
 
-function boxFilter(mask: Uint8Array, width: number, height: number, r: number, all: boolean): Uint8Array<ArrayBuffer> {
+function boxFilter(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  r: number,
+  all: boolean,
+): Uint8Array<ArrayBuffer> {
   const pass = (src: Uint8Array, len: number, count: number, stride: number, step: number) => {
     const out = new Uint8Array(src.length);
     for (let line = 0; line < count; line++) {

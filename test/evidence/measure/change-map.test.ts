@@ -64,24 +64,27 @@ function squareOutline(grid: SceneGrid, d: Destroyed, toLonLat: ToLonLat): Geome
 }
 
 describe('change map between a before and an after image', () => {
-  it.each(SITES)('$name: found, with its area within 5 %', async ({ grid, destroyed, toLonLat, expectedM2 }) => {
-    const { before, after } = scenePair(grid, [destroyed]);
-    const map = await changeMap(geoTiff(before, grid), geoTiff(after, grid));
-    if (!map.ok) throw new Error(JSON.stringify(map.problems));
-    expect(map.regions).toHaveLength(1);
-    const region = map.regions[0];
-    const expected = expectedM2 ?? area(squareOutline(grid, destroyed, toLonLat as ToLonLat));
-    expect(Math.abs((region?.areaM2 ?? 0) - expected) / expected).toBeLessThan(0.05);
-    expect(region?.meanDifference).toBeLessThan(-destroyed.darker / 2);
-    expect(region?.box.col).toBeGreaterThanOrEqual(destroyed.col - 1);
-    expect(region?.box.width).toBeLessThanOrEqual(destroyed.size + 2);
-    // the outline, measured on its own in lon/lat, has the same area
-    expect(region?.geometry?.type).toBe('Polygon');
-    const outlineM2 = area(region?.geometry as Geometry);
-    expect(Math.abs(outlineM2 - expected) / expected).toBeLessThan(0.05);
-    expect(map.noise.sigma).toBeGreaterThan(4);
-    expect(map.noise.sigma).toBeLessThan(14);
-  });
+  it.each(SITES)(
+    '$name: found, with its area within 5 %',
+    async ({ grid, destroyed, toLonLat, expectedM2 }) => {
+      const { before, after } = scenePair(grid, [destroyed]);
+      const map = await changeMap(geoTiff(before, grid), geoTiff(after, grid));
+      if (!map.ok) throw new Error(JSON.stringify(map.problems));
+      expect(map.regions).toHaveLength(1);
+      const region = map.regions[0];
+      const expected = expectedM2 ?? area(squareOutline(grid, destroyed, toLonLat as ToLonLat));
+      expect(Math.abs((region?.areaM2 ?? 0) - expected) / expected).toBeLessThan(0.05);
+      expect(region?.meanDifference).toBeLessThan(-destroyed.darker / 2);
+      expect(region?.box.col).toBeGreaterThanOrEqual(destroyed.col - 1);
+      expect(region?.box.width).toBeLessThanOrEqual(destroyed.size + 2);
+      // the outline, measured on its own in lon/lat, has the same area
+      expect(region?.geometry?.type).toBe('Polygon');
+      const outlineM2 = area(region?.geometry as Geometry);
+      expect(Math.abs(outlineM2 - expected) / expected).toBeLessThan(0.05);
+      expect(map.noise.sigma).toBeGreaterThan(4);
+      expect(map.noise.sigma).toBeLessThan(14);
+    },
+  );
 
   it('puts a UTM outline where the square is on the globe (zone 38N, about 43.9° E, 36.5° N)', async () => {
     const site = SITES[0] as (typeof SITES)[number];
@@ -147,51 +150,52 @@ describe('change map inputs it refuses, one problem per file', () => {
   const grid = SITES[0]?.grid as SceneGrid;
   const { before, after } = scenePair(grid, []);
   const good = geoTiff(before, grid);
-  const cases: [string, () => [Uint8Array, Uint8Array], { file: string; code: string; message: RegExp }[]][] = [
+  const cases: [string, () => [Uint8Array, Uint8Array], { file: string; code: string; message: RegExp }[]][] =
     [
-      'a TIFF with no georeference',
-      () => [good, plainTiff(after, grid.width, grid.height)],
-      [{ file: 'after', code: 'no-georeference', message: /no georeference/ }],
-    ],
-    [
-      'a decompression bomb declaring 100,000 × 100,000 pixels',
-      () => [plainTiff(before, grid.width, grid.height, { width: 100_000, height: 100_000 }), good],
-      [{ file: 'before', code: 'too-large', message: /100000 × 100000 pixels/ }],
-    ],
-    [
-      'a PNG renamed .tif, and a truncated TIFF',
-      () => [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), good.slice(0, 20)],
       [
-        { file: 'before', code: 'not-a-tiff', message: /TIFF header/ },
-        { file: 'after', code: 'corrupt', message: /cannot be read|cannot be decoded|shorter/ },
+        'a TIFF with no georeference',
+        () => [good, plainTiff(after, grid.width, grid.height)],
+        [{ file: 'after', code: 'no-georeference', message: /no georeference/ }],
       ],
-    ],
-    [
-      'images of different sizes',
-      () => [good, geoTiff(after.slice(0, 100 * 200), { ...grid, height: 100 })],
-      [{ file: 'pair', code: 'not-co-registered', message: /differ in size/ }],
-    ],
-    [
-      'images shifted by half a kilometre',
-      () => [good, geoTiff(after, { ...grid, origin: [400_500, 4_040_000] })],
-      [{ file: 'pair', code: 'not-co-registered', message: /not aligned/ }],
-    ],
-    [
-      'images with different pixel sizes',
-      () => [good, geoTiff(after, { ...grid, pixel: [3, 3] })],
-      [{ file: 'pair', code: 'not-co-registered', message: /pixel sizes/ }],
-    ],
-    [
-      'images in two UTM zones',
-      () => [good, geoTiff(after, { ...grid, geoKeys: { ProjectedCSTypeGeoKey: 32637 } })],
-      [{ file: 'pair', code: 'not-co-registered', message: /EPSG:32638 and EPSG:32637/ }],
-    ],
-    [
-      'a CRS it cannot measure in (Lambert-93)',
-      () => [geoTiff(before, { ...grid, geoKeys: { ProjectedCSTypeGeoKey: 2154 } }), good],
-      [{ file: 'before', code: 'unsupported-crs', message: /EPSG:2154 is not supported/ }],
-    ],
-  ];
+      [
+        'a decompression bomb declaring 100,000 × 100,000 pixels',
+        () => [plainTiff(before, grid.width, grid.height, { width: 100_000, height: 100_000 }), good],
+        [{ file: 'before', code: 'too-large', message: /100000 × 100000 pixels/ }],
+      ],
+      [
+        'a PNG renamed .tif, and a truncated TIFF',
+        () => [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), good.slice(0, 20)],
+        [
+          { file: 'before', code: 'not-a-tiff', message: /TIFF header/ },
+          { file: 'after', code: 'corrupt', message: /cannot be read|cannot be decoded|shorter/ },
+        ],
+      ],
+      [
+        'images of different sizes',
+        () => [good, geoTiff(after.slice(0, 100 * 200), { ...grid, height: 100 })],
+        [{ file: 'pair', code: 'not-co-registered', message: /differ in size/ }],
+      ],
+      [
+        'images shifted by half a kilometre',
+        () => [good, geoTiff(after, { ...grid, origin: [400_500, 4_040_000] })],
+        [{ file: 'pair', code: 'not-co-registered', message: /not aligned/ }],
+      ],
+      [
+        'images with different pixel sizes',
+        () => [good, geoTiff(after, { ...grid, pixel: [3, 3] })],
+        [{ file: 'pair', code: 'not-co-registered', message: /pixel sizes/ }],
+      ],
+      [
+        'images in two UTM zones',
+        () => [good, geoTiff(after, { ...grid, geoKeys: { ProjectedCSTypeGeoKey: 32637 } })],
+        [{ file: 'pair', code: 'not-co-registered', message: /EPSG:32638 and EPSG:32637/ }],
+      ],
+      [
+        'a CRS it cannot measure in (Lambert-93)',
+        () => [geoTiff(before, { ...grid, geoKeys: { ProjectedCSTypeGeoKey: 2154 } }), good],
+        [{ file: 'before', code: 'unsupported-crs', message: /EPSG:2154 is not supported/ }],
+      ],
+    ];
   it.each(cases)('%s', async (_name, files, expected) => {
     const [a, b] = files();
     const map = await changeMap(a, b);

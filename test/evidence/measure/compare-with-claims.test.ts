@@ -9,7 +9,13 @@ type Verdict = 'agrees' | 'disagrees' | 'not-comparable';
 
 /** [what the report says, measured m², facility m² or null, tolerance or default, verdicts in order] */
 const CASES: [string, number, number | null, number | undefined, Verdict[]][] = [
-  ['The strike destroyed 13,700 square feet, or 1,300 square meters, of hangars.', 1300, null, undefined, ['agrees', 'agrees']],
+  [
+    'The strike destroyed 13,700 square feet, or 1,300 square meters, of hangars.',
+    1300,
+    null,
+    undefined,
+    ['agrees', 'agrees'],
+  ],
   ['The strike destroyed 13,700 square feet of hangars.', 1450, null, undefined, ['agrees']],
   ['The strike destroyed 13,700 square feet of hangars.', 1500, null, undefined, ['disagrees']],
   ['The strike destroyed 13,700 square feet of hangars.', 1400, null, 0.05, ['disagrees']],
@@ -27,18 +33,30 @@ const CASES: [string, number, number | null, number | undefined, Verdict[]][] = 
 
 describe('a measured outline against what the claims say', () => {
   it.each(CASES)('"%s" measured %d m² (of %s m²)', (text, areaM2, wholeM2, tolerance, verdicts) => {
-    const checks = compareWithClaims({ areaM2, wholeM2 }, [claim(text)], tolerance === undefined ? {} : { tolerance });
+    const checks = compareWithClaims(
+      { areaM2, wholeM2 },
+      [claim(text)],
+      tolerance === undefined ? {} : { tolerance },
+    );
     expect(checks.map((c) => c.verdict)).toEqual(verdicts);
     for (const c of checks) {
       expect(c.claimId).toBe('north-wire-1:c1');
       expect(c.tolerance).toBe(tolerance ?? 0.15);
-      if (c.verdict !== 'not-comparable') expect(c.explanation).toContain(`${(tolerance ?? 0.15) * 100} % tolerance`);
+      if (c.verdict !== 'not-comparable')
+        expect(c.explanation).toContain(`${(tolerance ?? 0.15) * 100} % tolerance`);
     }
   });
 
   it('states both numbers in square metres and quotes the report', () => {
-    const [check] = compareWithClaims({ areaM2: 1300 }, [claim('The strike destroyed 13,700 square feet of hangars.')]);
-    expect(check?.claimed).toMatchObject({ value: 13_700, unit: 'ft2', share: null, text: '13,700 square feet' });
+    const [check] = compareWithClaims({ areaM2: 1300 }, [
+      claim('The strike destroyed 13,700 square feet of hangars.'),
+    ]);
+    expect(check?.claimed).toMatchObject({
+      value: 13_700,
+      unit: 'ft2',
+      share: null,
+      text: '13,700 square feet',
+    });
     expect(check?.claimed.m2).toBeCloseTo(1272.77, 1);
     expect(check?.measured).toEqual({ m2: 1300, share: null });
     expect(check?.explanation).toBe(
@@ -47,12 +65,18 @@ describe('a measured outline against what the claims say', () => {
   });
 
   it('gives a share as measured over the whole, and says what to draw when the whole is missing', () => {
-    const [share] = compareWithClaims({ areaM2: 3000, wholeM2: 10_000 }, [claim('The drones hit 50 percent of the base.')]);
+    const [share] = compareWithClaims({ areaM2: 3000, wholeM2: 10_000 }, [
+      claim('The drones hit 50 percent of the base.'),
+    ]);
     expect(share?.claimed.share).toBe(0.5);
     expect(share?.measured.share).toBe(0.3);
-    expect(share?.explanation).toMatch(/^measured 30 % of the base \(3,000 m² of 10,000 m²\) is 40 % less than the claimed 50 %/);
+    expect(share?.explanation).toMatch(
+      /^measured 30 % of the base \(3,000 m² of 10,000 m²\) is 40 % less than the claimed 50 %/,
+    );
     const [missing] = compareWithClaims({ areaM2: 3000 }, [claim('The drones hit 50 percent of the base.')]);
-    expect(missing?.explanation).toBe('"50 percent" is a share of the base: measure the outline of the base too to compare it');
+    expect(missing?.explanation).toBe(
+      '"50 percent" is a share of the base: measure the outline of the base too to compare it',
+    );
   });
 
   it('refuses a tolerance outside [0, 1) as misuse', () => {

@@ -25,7 +25,11 @@ const COURTYARD = box(44.0001, 36.2001, 44.0002, 36.2002);
 const BASE = box(43.995, 36.195, 44.005, 36.205);
 
 const MEASURED: [string, unknown, number][] = [
-  ['a hangar outline (Polygon)', { type: 'Polygon', coordinates: [HANGAR] }, boxArea(44.0, 36.2, 44.0004, 36.20036)],
+  [
+    'a hangar outline (Polygon)',
+    { type: 'Polygon', coordinates: [HANGAR] },
+    boxArea(44.0, 36.2, 44.0004, 36.20036),
+  ],
   [
     'a hangar with a courtyard (a hole is not counted)',
     { type: 'Polygon', coordinates: [HANGAR, [...COURTYARD].reverse()] },
@@ -143,12 +147,7 @@ const REFUSED: [string, unknown, string, RegExp][] = [
     'no-area',
     /no area/,
   ],
-  [
-    'an empty FeatureCollection',
-    { type: 'FeatureCollection', features: [] },
-    'not-a-polygon',
-    /no features/,
-  ],
+  ['an empty FeatureCollection', { type: 'FeatureCollection', features: [] }, 'not-a-polygon', /no features/],
   [
     'a collection with a point among the polygons',
     {
