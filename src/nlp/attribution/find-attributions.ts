@@ -429,6 +429,13 @@ function readCue(
     /(ed|en|wn|ught|ld|id)$/.test(lower) &&
     (/^(has|have|had)$/i.test(toks[k - 1]?.text ?? '') ||
       (toks[k - 1]?.pos === 'ADV' && /^(has|have|had)$/i.test(toks[k - 2]?.text ?? '')));
+  // "… a fine, and plans to cut the cost": a joined third-person form before an infinitive is a verb.
+  const joinedVerb =
+    tok.pos === 'NOUN' &&
+    /s$/.test(lower) &&
+    /^(and|but)$/i.test(toks[k - 1]?.text ?? '') &&
+    /^to$/i.test(toks[k + 1]?.text ?? '') &&
+    toks[k + 2]?.pos === 'VERB';
   // "Deploring the …, the governor …": a capitalised participle opening the sentence is still a verb.
   const opening = (/ing$/.test(lower) && k === firstContentIdx(toks) && toks.length > k + 3) || putIt;
   if (
@@ -437,7 +444,8 @@ function readCue(
     !verbBetween(toks, k) &&
     !progressive &&
     !perfect &&
-    !opening
+    !opening &&
+    !joinedVerb
   )
     return null;
   const prev = toks[k - 1];
@@ -540,7 +548,10 @@ function readCue(
     entry.strength === 'stance' &&
     /ing$/.test(lower) &&
     a === k &&
-    !(prev?.text === ',' && (speakerBefore(text, toks, k - 1) || clauseSubject(text, toks, k - 1)))
+    !(
+      (prev?.text === ',' || commaQuoteBefore(toks, k)) &&
+      (speakerBefore(text, toks, k - 1) || clauseSubject(text, toks, k - 1))
+    )
   )
     return null;
   // "could not independently verify the image" is a verification disclaimer (a marker), not a report.
@@ -669,8 +680,10 @@ function readCue(
     return { ...base, source, content: { start: quote.start, end }, form: 'direct-quote', confidence: 0.85 };
   }
 
-  // "…, arguing that …" and "began by saying …": the clause's subject speaks.
-  const participle = /^(,|by)$/i.test(toks[a - 1]?.text ?? '') && /ing$/.test(lower);
+  // "…, arguing that …" and "began by saying …": the clause's subject speaks; "…as a “strong
+  // leader,” comparing him …" has its comma inside the closing quote.
+  const commaQuote = /^[”"]$/.test(toks[a - 1]?.text ?? '') && toks[a - 2]?.text === ',';
+  const participle = (/^(,|by)$/i.test(toks[a - 1]?.text ?? '') || commaQuote) && /ing$/.test(lower);
   const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle;
   const subject = participle
     ? (speakerBefore(text, toks, a - 1) ?? clauseSubject(text, toks, a - 1))
@@ -1367,7 +1380,19 @@ function verbBetween(toks: Token[], k: number): boolean {
   const prev = toks[aside ? k - 4 : k - 1];
   const next = toks[k + 1];
   const cur = toks[k]!;
-  if (!prev || !next || cur.pos !== 'NOUN') return false;
+  if (!prev || !next) return false;
+  // "Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf": a past form read as an adjective,
+  // between a named or pronoun subject and its object, is the finite verb.
+  if (
+    cur.pos === 'ADJ' &&
+    /ed$/.test(cur.text) &&
+    /^(PROPN|PRON)$/.test(prev.pos) &&
+    !/^(it|this|that|which)$/i.test(prev.text) &&
+    /^(DET|PROPN|PRON|NUM)$/.test(next.pos) &&
+    !toks.slice(0, k).some((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  )
+    return true;
+  if (cur.pos !== 'NOUN') return false;
   // "the report -- which notes that …": a relative pronoun the tagger calls a determiner.
   const relative = /^(which|who|that)$/i.test(prev.text);
   if (!/^(NOUN|PROPN|PRON|NUM)$/.test(prev.pos) && !relative) return false;
@@ -1542,4 +1567,9 @@ function nextLine(text: string, from: number): Span | null {
   let end = text.indexOf('\n', start);
   if (end < 0) end = text.length;
   return trimContent(text, start, end);
+}
+
+/** A comma closed inside a quotation just before token `k`: "… a “strong leader,” comparing …". */
+function commaQuoteBefore(toks: Token[], k: number): boolean {
+  return /^[”"]$/.test(toks[k - 1]?.text ?? '') && toks[k - 2]?.text === ',';
 }

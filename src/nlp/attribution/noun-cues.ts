@@ -118,16 +118,58 @@ export const INTENT_NOUN =
  * @example POSITION_NOUN.criticism?.test('of') // true: "her criticism of …"
  */
 export const POSITION_NOUN: Record<string, RegExp> = {
-  criticism: /^(of)$/i,
+  criticism: /^(of|for)$/i,
+  criticisms: /^(of)$/i,
   comment: /^(on|about)$/i,
   comments: /^(on|about)$/i,
   remarks: /^(on|about)$/i,
   support: /^(for|of)$/i,
   opposition: /^(to)$/i,
+  attack: /^(on)$/i,
   attacks: /^(on)$/i,
   condemnation: /^(of)$/i,
   endorsement: /^(of)$/i,
+  praise: /^(for|of)$/i,
+  questions: /^(about|over)$/i,
+  concern: /^(about|over)$/i,
+  concerns: /^(about|over)$/i,
+  doubts: /^(about|over)$/i,
+  skepticism: /^(about|of|over)$/i,
+  scepticism: /^(about|of|over)$/i,
+  outrage: /^(over|at)$/i,
+  anger: /^(over|at)$/i,
+  frustration: /^(with|over)$/i,
+  disdain: /^(for)$/i,
+  contempt: /^(for)$/i,
+  admiration: /^(for|of)$/i,
+  adulation: /^(of|for)$/i,
+  obsession: /^(with)$/i,
+  views: /^(on|about)$/i,
+  view: /^(of|on)$/i,
+  stance: /^(on)$/i,
+  position: /^(on)$/i,
+  rhetoric: /^(about|on)$/i,
+  complaints: /^(about|over)$/i,
+  warnings: /^(about|of)$/i,
+  allegations: /^(of)$/i,
+  accusations: /^(of)$/i,
+  claims: /^(of)$/i,
+  denunciation: /^(of)$/i,
+  defense: /^(of)$/i,
+  defence: /^(of)$/i,
 };
+
+/**
+ * Light verbs that turn a position noun into a report of their subject's position: "expressed
+ * concern about", "voiced support for", "raised questions about", "made the case for". With
+ * `faced`/`drew`/`came under` the subject receives the position and nobody is named as its holder.
+ *
+ * @example LIGHT_VERB.test('voiced') // true: "she voiced support for the deal"
+ */
+export const LIGHT_VERB =
+  /^(express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|offer(?:s|ed|ing)?|show(?:s|ed|ing|n)?|made|make|makes|making|lend(?:s|ing)?|lent|pledg(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)|signal(?:s|ed|led|ing)?)$/i;
+const RECEIVING_VERB =
+  /^(fac(?:e|es|ed|ing)|dr[ae]w(?:s|n|ing)?|came|come|comes|coming|took|take|takes|taking)$/i;
 
 /**
  * A position noun with its possessor: "the council's decision to …", "his determination to act",
@@ -159,6 +201,24 @@ export function readPositionNoun(
   } else if (/^(his|her|their|its|my|our)$/i.test(toks[p]?.text ?? '')) {
     source = { start: toks[p]!.start, end: toks[p]!.end };
   }
+  let cueStart = tok.start;
+  if (!source && prepositional) {
+    // "Trump has faced questions about …", "she voiced strong support for …": a light verb, with
+    // at most an article and two adjectives before the noun, carries the position.
+    let v = p;
+    while (v > k - 4 && v > 0 && /^(DET|ADJ|ADV)$/.test(toks[v]!.pos)) v--;
+    if (v > k - 5 && v >= 0 && (LIGHT_VERB.test(toks[v]!.text) || RECEIVING_VERB.test(toks[v]!.text))) {
+      if (/^(under)$/i.test(toks[v + 1]?.text ?? '')) v++;
+      const holder = LIGHT_VERB.test(toks[v]!.text) ? verbSubject(text, toks, v) : null;
+      if (holder) source = holder;
+      cueStart = toks[v]!.start;
+      const open = toks
+        .slice(0, v)
+        .findLastIndex((t) => !(CUE_AUX.has(t.text.toLowerCase()) || t.pos === 'ADV'));
+      if (holder && open + 1 < v) cueStart = toks[open + 1]!.start;
+      if (!holder) return possessorless(text, toks, k, sentence, cueStart, lower, next);
+    } else return null;
+  }
   if (!source || /^(which|who|that|whose)\b/i.test(text.slice(source.start, source.end))) return null;
   const from = infinitive ? k + 1 : k + 2;
   if (from >= toks.length) return null;
@@ -187,7 +247,7 @@ export function readPositionNoun(
     return null;
   return {
     source,
-    cue: { start: tok.start, end: prepositional ? next.end : tok.end },
+    cue: { start: cueStart, end: prepositional ? next.end : tok.end },
     content,
     form: 'indirect',
     stance: 'neutral',
@@ -273,5 +333,50 @@ export function readAttitude(
     cueLemma: tok.text.toLowerCase(),
     cueKind: 'stance',
     confidence: 0.5,
+  };
+}
+
+/** The subject of the verb group ending at `v` ("The senator has long voiced"), or null. */
+function verbSubject(text: string, toks: Token[], v: number): Span | null {
+  let a = v;
+  while (a > 0 && (CUE_AUX.has(toks[a - 1]!.text.toLowerCase()) || toks[a - 1]!.pos === 'ADV')) a--;
+  const np = nounPhraseBefore(text, toks, a);
+  if (!np || /^(it|there|this|that)$/i.test(text.slice(np.span.start, np.span.end))) return null;
+  return np.span;
+}
+
+/** A position noun after a verb that gives it to its subject ("faced questions about …"): nobody holds it by name. */
+function possessorless(
+  text: string,
+  toks: Token[],
+  k: number,
+  sentence: Sentence,
+  cueStart: number,
+  lower: string,
+  prep: Token,
+): FoundAttribution | null {
+  const from = k + 2;
+  if (from >= toks.length) return null;
+  let stop = clauseEnd(toks, from);
+  for (let j = from + 1; j < stop; j++) {
+    const t = toks[j]!;
+    if (/^[“"]$/.test(t.text)) break;
+    if (/^(while|when|because|after|before|since|although|though|if|unless)$/i.test(t.text)) {
+      stop = j;
+      break;
+    }
+  }
+  const content = trimContent(text, toks[from]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
+  if (!content) return null;
+  return {
+    source: null,
+    cue: { start: cueStart, end: prep.end },
+    content,
+    form: 'indirect',
+    stance: 'neutral',
+    cueTense: 'unknown',
+    cueLemma: lower.replace(/s$/, ''),
+    cueKind: 'stance',
+    confidence: 0.4,
   };
 }

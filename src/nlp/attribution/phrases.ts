@@ -296,9 +296,11 @@ export function clauseSubject(
 ): { span: Span; first: number } | null {
   let start = firstContentIdx(toks);
   // "In August, several groups granted …": skip an opening adverbial.
-  if (/^(ADP|ADV|SCONJ)$/.test(toks[start]?.pos ?? '')) {
+  // "Recently, however, it issued …": one adverbial after another.
+  for (let round = 0; round < 2 && /^(ADP|ADV|SCONJ)$/.test(toks[start]?.pos ?? ''); round++) {
     const comma = toks.findIndex((t, j) => j > start && j < start + 10 && t.text === ',');
-    if (comma > 0) start = comma + 1;
+    if (comma < 0) break;
+    start = comma + 1;
   }
   if (start >= before) return null;
   const np = nounPhraseAfter(text, toks, start, false);
@@ -476,32 +478,36 @@ export function clauseEnd(toks: Token[], from: number): number {
     }
     if (quoteDepth > 0) continue;
     if (/^(;|—|--|―|–)$/.test(t.text)) return j;
+    // "admires Putin as a “strong leader,” comparing him …": a comma inside the closing quote
+    // ends the clause as one outside it would.
+    const closedWithComma = /^[”"]$/.test(t.text) && toks[j - 1]?.text === ',';
     const next = toks[j + 1];
-    if (t.text === ',' && next) {
-      if (CLAUSE_BREAK.test(next.text)) return j;
+    const at = closedWithComma ? j + 1 : j;
+    if ((t.text === ',' || closedWithComma) && next) {
+      if (CLAUSE_BREAK.test(next.text)) return at;
       // "…, as the nominee looks to …": a clause of the writer's own.
       if (
         /^as$/i.test(next.text) &&
         /^(DET|PRON|PROPN)$/.test(toks[j + 2]?.pos ?? '') &&
         toks.slice(j + 3, j + 8).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
       )
-        return j;
+        return at;
       // "…, Ham also noted …": a second report spliced on with a comma.
       let n = j + 1;
       while (n < toks.length && n <= j + 4 && /^(PROPN|PRON)$/.test(toks[n]!.pos)) n++;
       if (n > j + 1 && toks[n]?.pos === 'ADV') n++;
       if (n > j + 1 && cueEntry(toks[n]?.text ?? '')?.strength === 'speech' && toks[n]!.pos === 'VERB')
-        return j;
-      if (next.pos === 'VERB' && /ing$/.test(next.text) && !/^including$/i.test(next.text)) return j;
+        return at;
+      if (next.pos === 'VERB' && /ing$/.test(next.text) && !/^including$/i.test(next.text)) return at;
       if (/^even$/i.test(next.text) && toks[j + 2]?.pos === 'VERB' && /ing$/.test(toks[j + 2]!.text))
-        return j;
+        return at;
       if (
         next.text.toLowerCase() === 'and' &&
         hasVerb &&
         toks.slice(j + 2, j + 6).some((x) => x.pos === 'VERB' || x.pos === 'AUX') &&
         /^(PRON|PROPN|DET)$/.test(toks[j + 2]?.pos ?? '')
       )
-        return j;
+        return at;
     }
     if (
       /^(and|but)$/i.test(t.text) &&
@@ -527,6 +533,17 @@ export function clauseEnd(toks: Token[], from: number): number {
         cueEntry(verb.text)?.strength === 'speech'
       )
         return j;
+      // "…, and plans to cut taxes", "…, and calling for new bases": a second position of the
+      // speaker's, after a comma, is a report of its own.
+      // The tagger may read "plans" in "and plans to cut" as a noun.
+      const verbLike =
+        verb &&
+        (verb.pos === 'VERB' ||
+          (verb.pos === 'NOUN' &&
+            /s$/.test(verb.text) &&
+            /^to$/i.test(toks[toks.indexOf(verb) + 1]?.text ?? '')));
+      const strength = verbLike ? cueEntry(verb.text)?.strength : undefined;
+      if (toks[j - 1]?.text === ',' && (strength === 'speech' || strength === 'stance')) return j - 1;
     }
     if (/^(though|although|while|whereas)$/i.test(t.text) && /[”"]$/.test(toks[j - 1]?.text ?? '')) return j;
     if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
