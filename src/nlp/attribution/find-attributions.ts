@@ -393,7 +393,27 @@ function joinAbbreviations(text: string, sentences: readonly Sentence[]): Senten
       out[out.length - 1] = { ...last, end: s.end };
     } else out.push(s);
   }
-  return out;
+  return out.flatMap((s) => splitAfterClosedQuote(text, s));
+}
+
+/**
+ * A sentence the segmenter left whole after a quotation closed by two apostrophes: "… our
+ * policy.'' The network said …" is two sentences.
+ */
+function splitAfterClosedQuote(text: string, s: Sentence): Sentence[] {
+  const inner = text.slice(s.start, s.end);
+  const re = /[.!?]''(?=[ \t]+[A-Z])/g;
+  const parts: Sentence[] = [];
+  let from = s.start;
+  for (let m = re.exec(inner); m; m = re.exec(inner)) {
+    const end = s.start + m.index + m[0].length;
+    parts.push({ ...s, start: from, end });
+    from = end;
+    while (from < s.end && /\s/.test(text[from]!)) from++;
+  }
+  if (parts.length === 0) return [s];
+  parts.push({ ...s, start: from, end: s.end });
+  return parts;
 }
 
 /** Speech has words: a quoted one- or two-word phrase is a title, a term or a scare quote. */
@@ -668,10 +688,13 @@ function readCue(
         break quoteBranch;
       }
       if (quote.start < sentence.start) break quoteBranch;
+      // "… are “not meeting the demand,” says Paul Rieckhoff, founder of … . “We often …”": the
+      // quotation goes on in the next sentence.
+      const goesOn = continuedQuote(text, toks, after, loose, sentence, quote.end);
       return {
         ...base,
         source,
-        content: { start: sentence.start, end: quote.end },
+        content: { start: sentence.start, end: Math.max(goesOn, quote.end) },
         form: 'mixed',
         confidence: 0.7,
       };
@@ -1141,6 +1164,12 @@ function contentAfter(
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
   let stop = clauseEnd(toks, i);
+  // "While some have suggested his role is …, Mr. Obama is also determined …": a report inside a
+  // fronted subordinate clause ends where the main clause begins.
+  if (SUBORDINATOR.test(toks[firstContentIdx(toks)]?.text ?? '') && firstContentIdx(toks) < from) {
+    const main = mainClauseAfter(toks, i, stop);
+    if (main > 0) stop = main;
+  }
   // "questioned the choice of Aziz, who has never run …": a who/which clause on a
   // verbless object (gerunds aside) is the writer's description.
   if (!/^(that|whether|if)$/i.test(head.text)) {
@@ -1356,7 +1385,8 @@ function continuedQuote(
         t.start >= from &&
         t.end <= next.start &&
         (t.pos === 'AUX' ||
-          (t.pos === 'VERB' && !/ing$/.test(t.text)) ||
+          // "told Capital Download on Wednesday": a capitalised word mid-sentence is a name.
+          (t.pos === 'VERB' && !/ing$/.test(t.text) && !/^[A-Z]/.test(t.text)) ||
           /^(adding|saying|noting|arguing|explaining|insisting|continuing|telling|writing|stressing)$/i.test(
             t.text,
           )),
@@ -1364,7 +1394,11 @@ function continuedQuote(
     return gap.length <= 100 && !/[!?]|\.\s+[A-Z]/.test(gap) && !clause ? next.end : end;
   }
   const tail = text.slice(from, sentence.end);
+  // "“…,” Warren said. “You squeezed …” to drive up …, she said.": a quotation that does not
+  // stand as its own sentence has a report of its own.
+  const alone = /^(?:[ \t\u00a0]*(?:\n|$)|[ \t\u00a0]+[A-Z“"‘'])/.test(text.slice(next.end));
   if (
+    alone &&
     tail.length <= 240 &&
     /^[^"“”]*$/.test(tail) &&
     /^[ \t\u00a0]*$/.test(text.slice(sentence.end, next.start))
@@ -1572,4 +1606,30 @@ function nextLine(text: string, from: number): Span | null {
 /** A comma closed inside a quotation just before token `k`: "… a “strong leader,” comparing …". */
 function commaQuoteBefore(toks: Token[], k: number): boolean {
   return /^[”"]$/.test(toks[k - 1]?.text ?? '') && toks[k - 2]?.text === ',';
+}
+
+/** Words that open a fronted subordinate clause: "While …, the main clause". */
+const SUBORDINATOR = /^(while|whereas|although|though|if|because|since|when|after|before|unless|once|as)$/i;
+
+/**
+ * The comma, after token `from` and before `stop`, where a main clause starts: a subject
+ * (article, pronoun or name) and its verb within a few words. -1 when there is none.
+ */
+function mainClauseAfter(toks: Token[], from: number, stop: number): number {
+  let depth = 0;
+  for (let j = from + 1; j < stop; j++) {
+    const t = toks[j]!;
+    if (t.text === '“') depth++;
+    else if (t.text === '”') depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.text !== ',') continue;
+    const head = toks[j + 1];
+    if (!head || !/^(DET|PRON|PROPN|NOUN)$/.test(head.pos) || /^(which|who|whom|whose)$/i.test(head.text))
+      continue;
+    for (let v = j + 2; v < stop && v <= j + 6; v++) {
+      const w = toks[v]!;
+      if (w.text === ',') break;
+      if (w.pos === 'AUX' || (w.pos === 'VERB' && !/ing$/.test(w.text))) return j;
+    }
+  }
+  return -1;
 }
