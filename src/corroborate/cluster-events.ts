@@ -1,14 +1,14 @@
 import type { EventLink, ReportEventRef } from '../types/ledger.js';
 import { eventKey } from './decisions.js';
-import type { ReportIncident } from './event-features.js';
+import type { IncidentPlace, ReportIncident } from './event-features.js';
 import {
-  candidatePairs,
   comparePlaces,
+  forEachCandidatePair,
   isAnonymous,
   isRestatement,
   MATCH_DEFAULTS,
   type MatchOptions,
-  scoreIncidentPair,
+  scoreMatchingPair,
 } from './event-pairs.js';
 
 /** Constraints on the automatic clustering, from replayed review decisions. */
@@ -37,41 +37,81 @@ function refOf(key: string): ReportEventRef {
   return { documentId: key.slice(0, at), eventId: key.slice(at + 1) };
 }
 
-class Clusters {
-  private readonly parent = new Map<string, string>();
-  readonly members = new Map<string, string[]>();
+/** Identity of a place as `comparePlaces` reads it: two equal ones always compare alike. */
+function placeIdentity(p: IncidentPlace): string {
+  return `${p.name}\u0000${p.lat}\u0000${p.lon}\u0000${p.precision}\u0000${p.country}\u0000${p.admin1}`;
+}
 
-  constructor(keys: string[]) {
-    for (const k of keys) {
-      this.parent.set(k, k);
-      this.members.set(k, [k]);
+/**
+ * Union-find over report events (by index), keeping for each cluster its members in joining order
+ * and what the compatibility test reads: the span every explicit date allows and the distinct
+ * explicit places, so that test costs the number of distinct places, not of member pairs.
+ */
+class Clusters {
+  private readonly parent: Int32Array;
+  readonly members: number[][];
+  /** Latest first day and earliest last day over the cluster's explicit dates. */
+  readonly latestFrom: Float64Array;
+  readonly earliestTo: Float64Array;
+  readonly places: IncidentPlace[][];
+  private readonly placeKeys: Array<Set<string>>;
+
+  constructor(incidentOf: readonly ReportIncident[]) {
+    const n = incidentOf.length;
+    this.parent = new Int32Array(n);
+    this.members = [];
+    this.latestFrom = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    this.earliestTo = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    this.places = [];
+    this.placeKeys = [];
+    for (let k = 0; k < n; k += 1) {
+      this.parent[k] = k;
+      this.members.push([k]);
+      const inc = incidentOf[k] as ReportIncident;
+      if (inc.date && !inc.date.inferred) {
+        this.latestFrom[k] = inc.date.from;
+        this.earliestTo[k] = inc.date.to;
+      }
+      const place = inc.place && !inc.place.inferred ? inc.place : null;
+      this.places.push(place ? [place] : []);
+      this.placeKeys.push(new Set(place ? [placeIdentity(place)] : []));
     }
   }
 
-  find(x: string): string {
+  find(x: number): number {
     let root = x;
-    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
     let node = x;
     while (node !== root) {
-      const p = this.parent.get(node) ?? root;
-      this.parent.set(node, root);
+      const p = this.parent[node] as number;
+      this.parent[node] = root;
       node = p;
     }
     return root;
   }
 
-  union(a: string, b: string): void {
+  union(a: number, b: number): void {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return;
-    const ma = this.members.get(ra) ?? [];
-    const mb = this.members.get(rb) ?? [];
-    if (ma.length < mb.length) [ra, rb] = [rb, ra];
-    this.parent.set(rb, ra);
-    const into = this.members.get(ra);
-    const from = this.members.get(rb) ?? [];
-    if (into) for (const k of from) into.push(k);
-    this.members.delete(rb);
+    if ((this.members[ra] as number[]).length < (this.members[rb] as number[]).length) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    const into = this.members[ra] as number[];
+    for (const k of this.members[rb] as number[]) into.push(k);
+    this.members[rb] = [];
+    this.latestFrom[ra] = Math.max(this.latestFrom[ra] as number, this.latestFrom[rb] as number);
+    this.earliestTo[ra] = Math.min(this.earliestTo[ra] as number, this.earliestTo[rb] as number);
+    const keys = this.placeKeys[ra] as Set<string>;
+    const places = this.places[ra] as IncidentPlace[];
+    const fromPlaces = this.places[rb] as IncidentPlace[];
+    for (const p of fromPlaces) {
+      const key = placeIdentity(p);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      places.push(p);
+    }
+    this.places[rb] = [];
+    this.placeKeys[rb] = new Set();
   }
 }
 
@@ -92,73 +132,99 @@ export function clusterEvents(
   options: MatchOptions = {},
 ): EventClustering {
   const threshold = options.threshold ?? MATCH_DEFAULTS.threshold;
+  const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
   const forbidden = constraints.forbidden ?? new Map<string, Set<string>>();
-  const incidentOf = new Map<string, ReportIncident>();
-  for (const inc of incidents) for (const ref of inc.refs) incidentOf.set(eventKey(ref), inc);
-  const keys = [...incidentOf.keys()];
-  const clusters = new Clusters(keys);
+  // Report events by index: their keys, incidents and documents.
+  const indexOf = new Map<string, number>();
+  const keys: string[] = [];
+  const incidentAt: ReportIncident[] = [];
+  const documentAt: number[] = [];
+  const documents = new Map<string, number>();
+  for (const inc of incidents) {
+    let document = documents.get(inc.documentId);
+    if (document === undefined) {
+      document = documents.size;
+      documents.set(inc.documentId, document);
+    }
+    for (const ref of inc.refs) {
+      const key = eventKey(ref);
+      const at = indexOf.get(key);
+      if (at !== undefined) {
+        incidentAt[at] = inc;
+        continue;
+      }
+      indexOf.set(key, keys.length);
+      keys.push(key);
+      incidentAt.push(inc);
+      documentAt.push(document);
+    }
+  }
+  const clusters = new Clusters(incidentAt);
   const links: EventLink[] = [];
-  const link = (a: string, b: string, score: number, reasons: string[], by: EventLink['by']) => {
-    links.push({ a: refOf(a), b: refOf(b), score, reasons, by });
+  const link = (a: number, b: number, score: number, reasons: string[], by: EventLink['by']) => {
+    links.push({ a: refOf(keys[a] as string), b: refOf(keys[b] as string), score, reasons, by });
     clusters.union(a, b);
   };
+  const membersOf = (k: number) => clusters.members[clusters.find(k)] as number[];
 
-  const isForbidden = (ma: string[], mb: string[]) =>
+  const isForbidden = (ma: number[], mb: number[]) =>
+    forbidden.size > 0 &&
     ma.some((x) => {
-      const f = forbidden.get(x);
-      return f !== undefined && mb.some((y) => f.has(y));
+      const f = forbidden.get(keys[x] as string);
+      return f !== undefined && mb.some((y) => f.has(keys[y] as string));
     });
-  let groupOf: Map<string, string> | null = null;
-  const compatible = (a: string, b: string): boolean => {
+  // After the reports' own restatements are joined: each report event's group then, and per
+  // document the group a cluster holds of it (stamped per test, no allocation).
+  let groupOf: Int32Array | null = null;
+  const stamp = new Int32Array(documents.size).fill(-1);
+  const groupInCluster = new Int32Array(documents.size);
+  let test = 0;
+  const compatible = (a: number, b: number): boolean => {
     const ra = clusters.find(a);
     const rb = clusters.find(b);
     if (ra === rb) return false;
-    const ma = clusters.members.get(ra) ?? [];
-    const mb = clusters.members.get(rb) ?? [];
+    const ma = clusters.members[ra] as number[];
+    const mb = clusters.members[rb] as number[];
     if (isForbidden(ma, mb)) return false;
     if (groupOf) {
-      const groups = new Map<string, string>();
-      for (const k of ma) groups.set(refOf(k).documentId, groupOf.get(k) ?? k);
+      test += 1;
+      for (const k of ma) {
+        const d = documentAt[k] as number;
+        stamp[d] = test;
+        groupInCluster[d] = groupOf[k] as number;
+      }
       for (const k of mb) {
-        const g = groups.get(refOf(k).documentId);
-        if (g !== undefined && g !== (groupOf.get(k) ?? k)) return false;
+        const d = documentAt[k] as number;
+        if (stamp[d] === test && groupInCluster[d] !== groupOf[k]) return false;
       }
     }
-    const ia = [...new Set(ma.map((k) => incidentOf.get(k)))];
-    const ib = [...new Set(mb.map((k) => incidentOf.get(k)))];
-    for (const x of ia) {
-      for (const y of ib) {
-        if (!x || !y) continue;
-        if (x.date && y.date && !x.date.inferred && !y.date.inferred) {
-          const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
-          if (!(x.date.from <= y.date.to + slack && y.date.from <= x.date.to + slack)) return false;
-        }
-        if (
-          x.place &&
-          y.place &&
-          !x.place.inferred &&
-          !y.place.inferred &&
-          !comparePlaces(x.place, y.place, options)
-        )
-          return false;
-      }
-    }
+    // Every explicit date of one must overlap every explicit date of the other (within the slack).
+    if (
+      (clusters.latestFrom[ra] as number) > (clusters.earliestTo[rb] as number) + slack ||
+      (clusters.latestFrom[rb] as number) > (clusters.earliestTo[ra] as number) + slack
+    )
+      return false;
+    for (const x of clusters.places[ra] as IncidentPlace[])
+      for (const y of clusters.places[rb] as IncidentPlace[]) if (!comparePlaces(x, y, options)) return false;
     return true;
   };
 
   for (const merge of constraints.merges ?? []) {
-    const [first, ...rest] = merge.keys.filter((k) => incidentOf.has(k));
-    if (!first) continue;
+    const [first, ...rest] = merge.keys.flatMap((k) => {
+      const at = indexOf.get(k);
+      return at === undefined ? [] : [at];
+    });
+    if (first === undefined) continue;
     for (const k of rest)
       if (clusters.find(first) !== clusters.find(k)) link(first, k, 1, [merge.reason], 'analyst');
   }
+  const firstOf = (inc: ReportIncident) =>
+    inc.refs[0] ? (indexOf.get(eventKey(inc.refs[0])) ?? null) : null;
   for (const inc of incidents) {
-    const [first, ...rest] = inc.refs.map(eventKey);
-    if (!first) continue;
+    const [first, ...rest] = inc.refs.map((ref) => indexOf.get(eventKey(ref)) as number);
+    if (first === undefined) continue;
     for (const k of rest) {
-      const ma = clusters.members.get(clusters.find(first)) ?? [];
-      const mb = clusters.members.get(clusters.find(k)) ?? [];
-      if (clusters.find(first) !== clusters.find(k) && !isForbidden(ma, mb))
+      if (clusters.find(first) !== clusters.find(k) && !isForbidden(membersOf(first), membersOf(k)))
         link(first, k, 1, ['same incident in the report'], 'auto');
     }
   }
@@ -168,9 +234,9 @@ export function clusterEvents(
     if (list) list.push(inc);
     else byDocument.set(inc.documentId, [inc]);
   }
-  const first = (inc: ReportIncident) => (inc.refs[0] ? eventKey(inc.refs[0]) : null);
   const restate = options.mergeRestatements ?? MATCH_DEFAULTS.mergeRestatements;
   for (const group of restate ? byDocument.values() : []) {
+    if (group.length < 2) continue;
     for (let i = 0; i < group.length; i += 1) {
       for (let j = i + 1; j < group.length; j += 1) {
         const a = group[i];
@@ -179,20 +245,20 @@ export function clusterEvents(
         // A generic incident ("the attack", "killed") would bridge two events of a roundup: it waits (below).
         if (isGeneric(a) || isGeneric(b)) continue;
         const restated = isRestatement(a, b, options, false);
-        const ka = first(a);
-        const kb = first(b);
-        if (restated && ka && kb && compatible(ka, kb))
+        const ka = firstOf(a);
+        const kb = firstOf(b);
+        if (restated && ka !== null && kb !== null && compatible(ka, kb))
           link(ka, kb, restated.score, restated.reasons, 'auto');
       }
     }
     // An incident left alone that names no place or target joins the report's event when just one fits.
     for (const a of group) {
-      const ka = first(a);
-      if (!ka || !(isAnonymous(a) || isGeneric(a))) continue;
-      const fits = new Map<string, { key: string; score: number; reasons: string[] }>();
+      const ka = firstOf(a);
+      if (ka === null || !(isAnonymous(a) || isGeneric(a))) continue;
+      const fits = new Map<number, { key: number; score: number; reasons: string[] }>();
       for (const b of group) {
-        const kb = first(b);
-        if (b === a || !kb || clusters.find(kb) === clusters.find(ka) || isGeneric(b)) continue;
+        const kb = firstOf(b);
+        if (b === a || kb === null || clusters.find(kb) === clusters.find(ka) || isGeneric(b)) continue;
         const restated = isRestatement(a, b, options, false);
         if (!restated || !compatible(ka, kb)) continue;
         const root = clusters.find(kb);
@@ -203,27 +269,33 @@ export function clusterEvents(
       if (only && more.length === 0) link(ka, only.key, only.score, only.reasons, 'auto');
     }
   }
-  groupOf = new Map(keys.map((k) => [k, clusters.find(k)]));
+  groupOf = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k += 1) groupOf[k] = clusters.find(k);
 
   const scored: Array<{ a: ReportIncident; b: ReportIncident; score: number; reasons: string[] }> = [];
-  for (const [i, j] of candidatePairs(incidents, options)) {
+  forEachCandidatePair(incidents, options, (i, j) => {
     const a = incidents[i];
     const b = incidents[j];
-    if (!a || !b) continue;
-    const pair = scoreIncidentPair(a, b, options);
-    if (pair && pair.score >= threshold) scored.push({ a, b, ...pair });
-  }
+    if (!a || !b) return;
+    const pair = scoreMatchingPair(a, b, options, threshold);
+    if (pair) scored.push({ a, b, ...pair });
+  });
   scored.sort(
     (x, y) =>
       y.score - x.score ||
       (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : x.b.key < y.b.key ? -1 : x.b.key > y.b.key ? 1 : 0),
   );
-  for (const { a, b, score, reasons } of scored) {
-    const ka = a.refs[0] ? eventKey(a.refs[0]) : null;
-    const kb = b.refs[0] ? eventKey(b.refs[0]) : null;
-    if (ka && kb && compatible(ka, kb)) link(ka, kb, score, reasons, 'auto');
+  // A pair two kinds of block both offered is scored twice: link it once.
+  const unique = scored.filter((p, k) => {
+    const prev = scored[k - 1];
+    return !prev || prev.a !== p.a || prev.b !== p.b;
+  });
+  for (const { a, b, score, reasons } of unique) {
+    const ka = firstOf(a);
+    const kb = firstOf(b);
+    if (ka !== null && kb !== null && compatible(ka, kb)) link(ka, kb, score, reasons, 'auto');
   }
 
-  const assignment = new Map(keys.map((k) => [k, clusters.find(k)]));
+  const assignment = new Map(keys.map((k, i) => [k, keys[clusters.find(i)] as string]));
   return { assignment, links };
 }

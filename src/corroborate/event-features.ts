@@ -111,8 +111,16 @@ export function dayOf(iso: string | null | undefined): number | null {
  * @example isoOfDay(1) // '1970-01-02'
  */
 export function isoOfDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let iso = isoOfDayCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    // A ledger spans a few thousand days: the cache stays small, and stops growing past that.
+    if (isoOfDayCache.size < 100_000) isoOfDayCache.set(day, iso);
+  }
+  return iso;
 }
+
+const isoOfDayCache = new Map<number, string>();
 
 const STOP = new Set([
   'the',

@@ -80,7 +80,6 @@ export function comparePlaces(
   b: IncidentPlace,
   options: MatchOptions = {},
 ): PairScore | null {
-  const opts = { ...MATCH_DEFAULTS, ...options };
   const weight = a.inferred || b.inferred ? 0.5 : 1;
   if (a.lat === null || b.lat === null) {
     // A place the gazetteer does not know can still be named the same way in both reports.
@@ -92,7 +91,9 @@ export function comparePlaces(
   if (fine(a) && fine(b) && a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
     const km = distanceKm(a.lat, a.lon, b.lat, b.lon);
     const precise = a.precision === 'exact' && b.precision === 'exact';
-    const radius = precise ? opts.exactRadiusKm : opts.nearRadiusKm;
+    const radius = precise
+      ? (options.exactRadiusKm ?? MATCH_DEFAULTS.exactRadiusKm)
+      : (options.nearRadiusKm ?? MATCH_DEFAULTS.nearRadiusKm);
     if (km > radius) return null;
     if (a.name === b.name || km < 2) return { score: 0.3 * weight, reasons: [`same place (${a.name})`] };
     if (km <= 10)
@@ -141,18 +142,15 @@ export function compareDates(a: IncidentDate, b: IncidentDate, options: MatchOpt
 
 /** How compatible two event codings are: same sub-type, a strike and its interception, or unrelated. */
 export function compareTypes(a: ReportIncident, b: ReportIncident): PairScore {
-  const specific = (x: ReportIncident) => new Set([...x.types].filter((t) => !GENERIC_TYPES.has(t)));
-  const ta = specific(a);
-  const tb = specific(b);
-  if (ta.size === 0 || tb.size === 0) return { score: 0, reasons: [] };
-  const same = [...ta].filter((t) => tb.has(t));
-  if (same.length > 0) return { score: 0.2, reasons: [`same sub-type (${a.subEventType ?? same[0]})`] };
-  const strike = (set: Set<string>) => [...set].some((t) => STRIKES.has(t));
-  const explosive = (x: ReportIncident, set: Set<string>) =>
-    x.eventType === 'Explosions/Remote violence' || [...set].some((t) => t === 'DISR_WEAP');
-  if (strike(ta) && strike(tb)) return { score: 0.1, reasons: ['compatible types (strike, interception)'] };
-  if (explosive(a, ta) && explosive(b, tb))
-    return { score: 0.05, reasons: ['compatible types (explosions)'] };
+  const fa = featuresOf(a);
+  const fb = featuresOf(b);
+  const ta = fa.specificTypes;
+  const tb = fb.specificTypes;
+  if (ta.length === 0 || tb.length === 0) return { score: 0, reasons: [] };
+  const same = ta.find((t) => tb.includes(t));
+  if (same !== undefined) return { score: 0.2, reasons: [`same sub-type (${a.subEventType ?? same})`] };
+  if (fa.strike && fb.strike) return { score: 0.1, reasons: ['compatible types (strike, interception)'] };
+  if (fa.explosive && fb.explosive) return { score: 0.05, reasons: ['compatible types (explosions)'] };
   if (a.eventType && a.eventType === b.eventType)
     return { score: 0.05, reasons: [`same event type (${a.eventType})`] };
   const aViolent = a.eventType !== null && VIOLENT.has(a.eventType);
@@ -167,17 +165,58 @@ export function compareTypes(a: ReportIncident, b: ReportIncident): PairScore {
   return { score: -0.1, reasons: ['different types'] };
 }
 
-function shared(a: Set<string>, b: Set<string>): string[] {
-  return [...a].filter((x) => b.has(x)).sort();
+/** What the matcher reads from an incident again and again, worked out once per incident. */
+interface MatchFeatures {
+  /** The incident's sub-types other than the generic ones, in the order first coded. */
+  readonly specificTypes: string[];
+  readonly strike: boolean;
+  readonly explosive: boolean;
+  /** Actor phrases sorted, each with its set of words and its word list. */
+  readonly actors: Array<{ readonly text: string; readonly set: Set<string>; readonly words: string[] }>;
 }
 
-function sharedWords(a: Set<string>, b: Set<string>): string | null {
-  for (const x of [...a].sort()) {
-    const xs = new Set(x.split(' '));
-    for (const y of [...b].sort()) {
-      const ys = y.split(' ');
-      const common = ys.filter((w) => xs.has(w)).length;
-      if (common > 0 && common / Math.min(xs.size, ys.length) >= 0.5) return x;
+const matchFeatures = new WeakMap<ReportIncident, MatchFeatures>();
+
+function featuresOf(x: ReportIncident): MatchFeatures {
+  let f = matchFeatures.get(x);
+  if (f === undefined) {
+    const specificTypes = [...x.types].filter((t) => !GENERIC_TYPES.has(t));
+    f = {
+      specificTypes,
+      strike: specificTypes.some((t) => STRIKES.has(t)),
+      explosive: x.eventType === 'Explosions/Remote violence' || specificTypes.includes('DISR_WEAP'),
+      actors: [...x.actors].sort().map((text) => {
+        const words = text.split(' ');
+        return { text, set: new Set(words), words };
+      }),
+    };
+    matchFeatures.set(x, f);
+  }
+  return f;
+}
+
+const NONE: string[] = [];
+
+function shared(a: Set<string>, b: Set<string>): string[] {
+  if (a.size === 0 || b.size === 0) return NONE;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let out: string[] = NONE;
+  for (const x of small) {
+    if (!large.has(x)) continue;
+    if (out === NONE) out = [];
+    out.push(x);
+  }
+  return out === NONE ? out : out.sort();
+}
+
+function sharedWords(a: ReportIncident, b: ReportIncident): string | null {
+  if (a.actors.size === 0 || b.actors.size === 0) return null;
+  const fb = featuresOf(b).actors;
+  for (const x of featuresOf(a).actors) {
+    for (const y of fb) {
+      let common = 0;
+      for (const w of y.words) if (x.set.has(w)) common += 1;
+      if (common > 0 && common / Math.min(x.set.size, y.words.length) >= 0.5) return x.text;
     }
   }
   return null;
@@ -193,6 +232,35 @@ export function scoreIncidentPair(
   a: ReportIncident,
   b: ReportIncident,
   options: MatchOptions = {},
+): PairScore | null {
+  return scorePair(a, b, options, Number.NEGATIVE_INFINITY);
+}
+
+/** The most that type, target, actor and weapon can still add once dates and places are scored. */
+const MOST_AFTER_PLACE = 0.2 + 0.1 + 0.1 + 0.05;
+
+/**
+ * {@link scoreIncidentPair} for pairs that matter only when they reach `threshold`: null as soon
+ * as dates and places leave the pair short of it whatever else agrees. The clustering scores
+ * every candidate pair this way.
+ *
+ * @example scoreMatchingPair(a, b, {}, 0.5)?.score // 0.8, or null below 0.5
+ */
+export function scoreMatchingPair(
+  a: ReportIncident,
+  b: ReportIncident,
+  options: MatchOptions,
+  threshold: number,
+): PairScore | null {
+  const scored = scorePair(a, b, options, threshold);
+  return scored && scored.score >= threshold ? scored : null;
+}
+
+function scorePair(
+  a: ReportIncident,
+  b: ReportIncident,
+  options: MatchOptions,
+  atLeast: number,
 ): PairScore | null {
   let score = 0;
   const reasons: string[] = [];
@@ -217,10 +285,12 @@ export function scoreIncidentPair(
       add(byName);
     } else add(byName && byName.score > places.score ? byName : places);
   } else add(byName);
+  // Rounded at the end to three places: a margin keeps pairs on the threshold.
+  if (score + MOST_AFTER_PLACE < atLeast - 0.001) return null;
   add(compareTypes(a, b));
   const targets = shared(a.targets, b.targets).filter((t) => !names.includes(t));
   if (targets.length > 0) add({ score: 0.1, reasons: [`same target (${targets.join(', ')})`] });
-  const actor = sharedWords(a.actors, b.actors);
+  const actor = sharedWords(a, b);
   if (actor) add({ score: 0.1, reasons: [`same actor (${actor})`] });
   const weapons = shared(a.weapons, b.weapons);
   if (weapons.length > 0) add({ score: 0.05, reasons: [`same weapon (${weapons.join(', ')})`] });
@@ -311,111 +381,223 @@ function isFineForBlocking(i: ReportIncident): boolean {
   return i.place !== null && i.date !== null && fine(i.place) && i.date.to - i.date.from <= FINE_DAYS;
 }
 
+const monthOfDay = new Map<number, string>();
+
+/** `YYYY-MM` of a day number (memoised: blocking asks for the same few hundred days again and again). */
+function monthOf(day: number): string {
+  let month = monthOfDay.get(day);
+  if (month === undefined) {
+    month = isoOfDay(day).slice(0, 7);
+    if (monthOfDay.size < 100_000) monthOfDay.set(day, month);
+  }
+  return month;
+}
+
 function months(date: IncidentDate | null): string[] {
   if (!date) return ['?'];
-  const out = new Set<string>();
+  const out: string[] = [];
   for (let d = date.from - 1; d <= date.to + 1; d += 1) {
-    out.add(isoOfDay(d).slice(0, 7));
-    if (out.size > 3) break;
+    const month = monthOf(d);
+    if (out[out.length - 1] !== month) out.push(month);
+    if (out.length > 3) break;
   }
-  return [...out];
+  return out;
+}
+
+/**
+ * The incidents of one block, sorted by first day: those with an explicit date apart from the
+ * rest, so an explicitly dated incident reads only the explicit dates that can overlap its own.
+ */
+class Block {
+  readonly explicit: number[] = [];
+  readonly loose: number[] = [];
+  /** Longest explicit date range in the block, in days: how far back an overlap can start. */
+  longest = 0;
+
+  add(i: number, date: IncidentDate | null): void {
+    if (date && !date.inferred) {
+      this.explicit.push(i);
+      this.longest = Math.max(this.longest, date.to - date.from);
+    } else this.loose.push(i);
+  }
+}
+
+/** Where a value would go in a list sorted by `key` (first index whose key is ≥ value). */
+function lowerBound(list: number[], key: (i: number) => number, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Visits each pair of incidents from different documents that blocking makes candidates (see
+ * {@link candidatePairs}), as index pairs `x < y`. A pair is visited once from each kind of block
+ * that holds both, so a visitor that keeps pairs must drop repeats. Pairs whose explicit dates
+ * exclude each other (beyond `dateSlackDays`) are never visited: they cannot be one event.
+ *
+ * @example forEachCandidatePair(incidents, {}, (x, y) => pairs.push([x, y]));
+ */
+export function forEachCandidatePair(
+  incidents: readonly ReportIncident[],
+  options: MatchOptions,
+  visit: (x: number, y: number) => void,
+): void {
+  const cap = options.coarseBlockCap ?? MATCH_DEFAULTS.coarseBlockCap;
+  const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
+  const n = incidents.length;
+  const fineIndex = new Map<string, Block>();
+  const coarseIndex = new Map<string, Block>();
+  const nameIndex = new Map<string, Block>();
+  const monthIndex = new Map<string, Block>();
+  const add = (map: Map<string, Block>, key: string, i: number, date: IncidentDate | null) => {
+    let block = map.get(key);
+    if (!block) {
+      block = new Block();
+      map.set(key, block);
+    }
+    block.add(i, date);
+  };
+  const documentOrdinal = new Int32Array(n);
+  const documents = new Map<string, number>();
+  const isFine = new Uint8Array(n);
+  const monthsOf: string[][] = [];
+  const cells = new Int32Array(2 * n);
+  for (let i = 0; i < n; i += 1) {
+    const inc = incidents[i] as ReportIncident;
+    let ordinal = documents.get(inc.documentId);
+    if (ordinal === undefined) {
+      ordinal = documents.size;
+      documents.set(inc.documentId, ordinal);
+    }
+    documentOrdinal[i] = ordinal;
+    const ms = months(inc.date);
+    monthsOf.push(ms);
+    const country = inc.place?.country ?? '?';
+    for (const month of ms) {
+      add(coarseIndex, `${month}|${country}`, i, inc.date);
+      add(monthIndex, month, i, inc.date);
+      for (const name of inc.names) add(nameIndex, `${month}|${name}`, i, inc.date);
+    }
+    if (isFineForBlocking(inc) && inc.place && inc.date) {
+      isFine[i] = 1;
+      const cx = Math.floor((inc.place.lat ?? 0) / CELL_DEGREES);
+      const cy = Math.floor((inc.place.lon ?? 0) / CELL_DEGREES);
+      cells[2 * i] = cx;
+      cells[2 * i + 1] = cy;
+      for (let d = inc.date.from; d <= inc.date.to; d += 1) add(fineIndex, `${d}|${cx}|${cy}`, i, inc.date);
+    }
+  }
+  const from = (i: number) => incidents[i]?.date?.from ?? 0;
+  const byDay = (a: number, b: number) => from(a) - from(b) || a - b;
+  for (const map of [fineIndex, coarseIndex, nameIndex, monthIndex]) {
+    for (const block of map.values()) {
+      block.explicit.sort(byDay);
+      block.loose.sort(byDay);
+    }
+  }
+
+  // Each incident's scan visits a candidate once; `seen[j] === i` marks it.
+  const seen = new Int32Array(n).fill(-1);
+  let budget = 0;
+  let current = 0;
+  /** Offers j to the current incident; `mutual` when j's own scan of this kind of block finds it too. */
+  const offer = (j: number, mutual: boolean): void => {
+    const i = current;
+    if (j === i || seen[j] === i || documentOrdinal[i] === documentOrdinal[j]) return;
+    if (mutual && j < i) return;
+    seen[j] = i;
+    budget -= 1;
+    if (i < j) visit(i, j);
+    else visit(j, i);
+  };
+  const overlaps = (a: IncidentDate, b: IncidentDate) => a.from <= b.to + slack && b.from <= a.to + slack;
+  /** The block's candidates for the current incident: overlapping explicit dates, then the rest nearest in time first. */
+  const scan = (block: Block | undefined, mutual: (j: number) => boolean): void => {
+    if (!block || budget <= 0) return;
+    const date = incidents[current]?.date ?? null;
+    const explicit = block.explicit;
+    if (date && !date.inferred) {
+      const start = lowerBound(explicit, from, date.from - slack - block.longest);
+      for (let k = start; k < explicit.length && budget > 0; k += 1) {
+        const j = explicit[k] as number;
+        const other = incidents[j]?.date;
+        if (!other || other.from > date.to + slack) break;
+        if (overlaps(date, other)) offer(j, mutual(j));
+      }
+      nearest(block.loose, date.from, mutual);
+    } else {
+      nearest(explicit, date?.from ?? 0, mutual);
+      nearest(block.loose, date?.from ?? 0, mutual);
+    }
+  };
+  /** Visits a sorted list outwards from `day`, nearest first, while the budget lasts. */
+  const nearest = (list: number[], day: number, mutual: (j: number) => boolean): void => {
+    let right = lowerBound(list, from, day);
+    let left = right - 1;
+    while (budget > 0 && (left >= 0 || right < list.length)) {
+      const takeLeft =
+        right >= list.length ||
+        (left >= 0 && day - from(list[left] as number) <= from(list[right] as number) - day);
+      const j = (takeLeft ? list[left--] : list[right++]) as number;
+      offer(j, mutual(j));
+    }
+  };
+  const always = () => true;
+  const notFine = (j: number) => isFine[j] === 0;
+
+  for (let i = 0; i < n; i += 1) {
+    const inc = incidents[i] as ReportIncident;
+    current = i;
+    // The same place name in the same month: catches reports whose geocoding went astray.
+    budget = cap;
+    for (const month of monthsOf[i] ?? [])
+      for (const name of inc.names) scan(nameIndex.get(`${month}|${name}`), always);
+    if (isFine[i] === 1 && inc.date) {
+      const cx = cells[2 * i] as number;
+      const cy = cells[2 * i + 1] as number;
+      budget = cap;
+      for (let d = inc.date.from - 1; d <= inc.date.to + 1; d += 1)
+        for (let dx = -1; dx <= 1; dx += 1)
+          for (let dy = -1; dy <= 1; dy += 1) scan(fineIndex.get(`${d}|${cx + dx}|${cy + dy}`), always);
+      continue;
+    }
+    // Coarse: the same country (or none) in the same month; with no country, any of that month.
+    budget = cap;
+    for (const month of monthsOf[i] ?? []) {
+      if (inc.place?.country) {
+        scan(coarseIndex.get(`${month}|${inc.place.country}`), notFine);
+        scan(coarseIndex.get(`${month}|?`), notFine);
+      } else scan(monthIndex.get(month), notFine);
+    }
+  }
 }
 
 /**
  * Candidate pairs of incidents from different documents, by blocking rather than all pairs:
  * precisely placed and dated incidents meet those in the same or a neighbouring 0.5° grid cell
  * on the same days; coarse ones (province or country, wide or no dates) meet those of the
- * same country and month; any two naming the same place word in the same month meet. Each
- * incident takes at most `coarseBlockCap` candidates from each kind of block, so a day with
- * thousands of reports from one city stays linear. Pairs are index pairs `[i, j]`, i < j.
+ * same country and month; any two naming the same place word in the same month meet. Pairs
+ * whose explicit dates exclude each other are left out (they cannot match). Within a block an
+ * incident takes the candidates nearest in time first, at most `coarseBlockCap` from each kind
+ * of block, so a month with thousands of reports from one country stays linear. Pairs are index
+ * pairs `[i, j]`, i < j, sorted.
  *
  * @example candidatePairs(incidents) // [[0, 3], [1, 4]]
  */
 export function candidatePairs(
-  incidents: ReportIncident[],
+  incidents: readonly ReportIncident[],
   options: MatchOptions = {},
 ): Array<[number, number]> {
-  const cap = options.coarseBlockCap ?? MATCH_DEFAULTS.coarseBlockCap;
-  const fineIndex = new Map<string, number[]>();
-  const coarseIndex = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, key: string, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
-  const cellOf = (p: IncidentPlace) =>
-    [Math.floor((p.lat ?? 0) / CELL_DEGREES), Math.floor((p.lon ?? 0) / CELL_DEGREES)] as const;
-  const nameIndex = new Map<string, number[]>();
-  const countriesOf = new Map<string, Set<string>>();
-  incidents.forEach((inc, i) => {
-    for (const month of months(inc.date)) {
-      const country = inc.place?.country ?? '?';
-      push(coarseIndex, `${month}|${country}`, i);
-      const set = countriesOf.get(month);
-      if (set) set.add(country);
-      else countriesOf.set(month, new Set([country]));
-      for (const name of inc.names) push(nameIndex, `${month}|${name}`, i);
-    }
-    if (isFineForBlocking(inc) && inc.place && inc.date) {
-      const [cx, cy] = cellOf(inc.place);
-      for (let d = inc.date.from; d <= inc.date.to; d += 1) push(fineIndex, `${d}|${cx}|${cy}`, i);
-    }
-  });
-  const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
-  const n = incidents.length;
-  const consider = (i: number, j: number) => {
-    if (i === j) return;
-    const [x, y] = i < j ? [i, j] : [j, i];
-    const a = incidents[x];
-    const b = incidents[y];
-    if (!a || !b || a.documentId === b.documentId) return;
-    const key = x * n + y;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([x, y]);
-  };
-  incidents.forEach((inc, i) => {
-    // The same place name in the same month: catches reports whose geocoding went astray.
-    let named = cap;
-    for (const month of months(inc.date)) {
-      for (const name of inc.names) {
-        for (const j of nameIndex.get(`${month}|${name}`) ?? []) {
-          if (named <= 0) break;
-          named -= 1;
-          consider(i, j);
-        }
-      }
-    }
-    if (isFineForBlocking(inc) && inc.place && inc.date) {
-      const [cx, cy] = cellOf(inc.place);
-      let fineBudget = cap;
-      for (let d = inc.date.from - 1; d <= inc.date.to + 1; d += 1) {
-        for (let dx = -1; dx <= 1; dx += 1) {
-          for (let dy = -1; dy <= 1; dy += 1) {
-            for (const j of fineIndex.get(`${d}|${cx + dx}|${cy + dy}`) ?? []) {
-              if (fineBudget <= 0) break;
-              fineBudget -= 1;
-              consider(i, j);
-            }
-          }
-        }
-      }
-      return;
-    }
-    let budget = cap;
-    for (const month of months(inc.date)) {
-      const countries = inc.place?.country
-        ? [inc.place.country, '?']
-        : [...(countriesOf.get(month) ?? [])].sort();
-      for (const country of countries) {
-        for (const j of coarseIndex.get(`${month}|${country}`) ?? []) {
-          if (budget <= 0) break;
-          budget -= 1;
-          consider(i, j);
-        }
-      }
-    }
+  forEachCandidatePair(incidents, options, (x, y) => pairs.push([x, y]));
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return pairs.filter((p, k) => {
+    const prev = pairs[k - 1];
+    return !prev || prev[0] !== p[0] || prev[1] !== p[1];
   });
-  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
