@@ -1,6 +1,7 @@
 import type { ReaderStage } from '../stage.js';
 import type { Span } from '../types/index.js';
 import { findEventLocation } from './event-location.js';
+import { outletHome } from './outlet-home.js';
 import { recognizePlaces } from './recognize-places.js';
 import { resolvePlaces } from './resolve-places.js';
 
@@ -18,7 +19,8 @@ export const placesStage: ReaderStage = {
     const text = record.text;
     if (!text) return { places: [], eventLocation: null };
     const mentions = recognizePlaces(text, context.gazetteer);
-    const places = resolvePlaces(text, mentions, context.gazetteer);
+    const home = outletHome(record.document?.url, context.gazetteer);
+    const places = resolvePlaces(text, mentions, context.gazetteer, home);
     const sentences: Span[] = record.sentences?.length ? record.sentences : splitSentences(text);
     return { places, eventLocation: findEventLocation(text, places, sentences) };
   },

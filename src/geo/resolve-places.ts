@@ -1,6 +1,7 @@
 import type { Place, PlaceKind, PlacePrecision } from '../types/index.js';
 import { foldName, stripArticle } from './fold-name.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import type { OutletHome } from './outlet-home.js';
 import type { PlaceMention } from './recognize-places.js';
 
 /**
@@ -15,14 +16,21 @@ export function resolvePlaces(
   text: string,
   mentions: readonly PlaceMention[],
   gazetteer: Gazetteer | null,
+  home: OutletHome | null = null,
 ): Place[] {
   // First pass: priors only, to learn the report's geography. Each name's votes are kept
   // apart so that a name is judged by the other places of the report, not by its own prior
   // ("Georgia" four times beside Atlanta and Texas is the state, whatever the country's weight).
   const neighbours = new Set<GazetteerEntry>();
-  const proximity = proximities(mentions, neighbours);
+  const proximity = proximities(mentions, neighbours, home?.places ?? []);
+  const homeVote: Vote[] = home?.countryCode
+    ? [{ key: '#outlet', country: home.countryCode, admin1: null, w: OUTLET_COUNTRY_VOTE }]
+    : [];
+  const geographyVotes = (chosen: readonly (GazetteerEntry | null)[], ambiguous: number) => [
+    ...homeVote,
+    ...mentionVotes(mentions, chosen, ambiguous),
+  ];
   let votes = geographyVotes(
-    mentions,
     mentions.map((m) => pick(m, null, null, null)),
     AMBIGUOUS_PRIOR_VOTE,
   );
@@ -40,7 +48,7 @@ export function resolvePlaces(
       if (m.candidates.length < 2) return;
       const container = containerAfter(text, mentions, i);
       if (!container && done.has(foldedKey(m))) return;
-      votes = geographyVotes(mentions, chosen, AMBIGUOUS_READ_VOTE);
+      votes = geographyVotes(chosen, AMBIGUOUS_READ_VOTE);
       const now = contextsOf(votes, proximity, neighbours);
       const e = pick(m, now(foldedKey(m)), container, now(null));
       if (container) {
@@ -79,8 +87,11 @@ const AMBIGUOUS_PRIOR_VOTE = 0.2;
 /** How much an ambiguous name votes once read in context. */
 const AMBIGUOUS_READ_VOTE = 0.5;
 
+/** How much a country-code domain votes for its country (a country named in the text votes 2). */
+const OUTLET_COUNTRY_VOTE = 1;
+
 /** Country and admin-1 votes of each mention, from the entries chosen for them. */
-function geographyVotes(
+function mentionVotes(
   mentions: readonly PlaceMention[],
   chosen: readonly (GazetteerEntry | null)[],
   ambiguous: number,
@@ -152,6 +163,8 @@ interface Context {
   readonly neighbours: ReadonlySet<GazetteerEntry>;
 }
 
+/** How many report names the outlet's home town counts as in the proximity reading. */
+const HOME_WEIGHT = 2;
 /** Two places this close are neighbours: naming one is local evidence for the other. */
 const NEIGHBOUR_KM = 30;
 /** Support between two places falls off as exp(-distance / this). */
@@ -168,19 +181,24 @@ const LOCAL_KINDS = new Set(['city', 'admin2', 'admin1', 'facility']);
 function proximities(
   mentions: readonly PlaceMention[],
   neighbours: Set<GazetteerEntry>,
+  homePlaces: readonly OutletHome['places'][number][],
 ): Map<GazetteerEntry, number> {
   const byKey = new Map<string, GazetteerEntry[]>();
-  for (const m of mentions) {
-    if (m.candidates.length === 0 || byKey.has(foldedKey(m))) continue;
+  // The outlet's home towns take part as if the report named them, after the report's own
+  // names, and weigh more: a local paper's readers know which "Dublin" is theirs.
+  const named = [...mentions.map((m) => ({ key: foldedKey(m), candidates: m.candidates })), ...homePlaces];
+  const home = new Set(homePlaces.map((p) => p.key).filter((k) => !mentions.some((m) => foldedKey(m) === k)));
+  const weight = (k: string) => (home.has(k) ? HOME_WEIGHT : 1);
+  for (const m of named) {
+    if (m.candidates.length === 0 || byKey.has(m.key)) continue;
     const local = m.candidates.filter((c) => LOCAL_KINDS.has(c.kind));
     if (local.length === 0) continue;
-    byKey.set(
-      foldedKey(m),
-      [...local].sort((a, b) => b.population - a.population).slice(0, PROXIMITY_CANDIDATES),
-    );
+    byKey.set(m.key, [...local].sort((a, b) => b.population - a.population).slice(0, PROXIMITY_CANDIDATES));
   }
   const out = new Map<GazetteerEntry, number>();
   const keys = [...byKey.keys()];
+  const sets = new Map([...byKey].map(([k, list]) => [k, new Set(list)]));
+  const sameName = (k: string, o: string) => byKey.get(o)!.some((c) => sets.get(k)!.has(c));
   if (keys.length < 2) return out;
   // A country is as close as the share of the report's other places inside it.
   for (const m of mentions) {
@@ -207,8 +225,12 @@ function proximities(
       if (out.has(e)) continue;
       let sum = 0;
       const cos = Math.cos((e.lat * Math.PI) / 180);
+      let others = 0;
       for (const o of keys) {
-        if (o === k) continue;
+        // Two names that can be the same place ("Dublin", "Dublin City") are one piece of
+        // evidence, not two: neither supports the other's readings.
+        if (o === k || sameName(k, o)) continue;
+        others += weight(o);
         let best = 0;
         for (const c of byKey.get(o)!) {
           if (c === e) continue;
@@ -219,9 +241,9 @@ function proximities(
           const close = Math.exp(-km / PROXIMITY_SCALE_KM) * plausible.get(c)!;
           if (close > best) best = close;
         }
-        sum += best;
+        sum += best * weight(o);
       }
-      out.set(e, sum / (keys.length - 1));
+      out.set(e, others > 0 ? sum / others : 0);
     }
   }
   return out;
