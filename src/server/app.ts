@@ -7,6 +7,7 @@ import { auditRoutes } from './audit-routes.js';
 import { type AuthConfig, DeskAuth, resolveAuthConfig } from './auth.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { documentRoutes } from './document-routes.js';
+import { evidenceRoutes } from './evidence-routes.js';
 import { HttpError } from './http-error.js';
 import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
 import { ledgerRoutes } from './ledger-routes.js';
@@ -23,6 +24,11 @@ export interface DeskOptions {
   readonly auth: Partial<AuthConfig> & Pick<AuthConfig, 'mode'>;
   /** Builds the ledger from the store; without it the ledger endpoints answer 503. */
   readonly loadLedger?: LedgerLoader | null;
+  /**
+   * How often (ms) the store is checked for changes made by another process (default 2000); the
+   * ledger and the answers computed from it are at most this much older than the store.
+   */
+  readonly ledgerRecheckMs?: number;
   /** Reads imported reports (default: the reader without a gazetteer). */
   readonly analyze?: DeskDeps['analyze'];
   /** Largest request body in bytes (default 2 MiB); larger bodies get 413. */
@@ -51,7 +57,14 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   const deps: DeskDeps = {
     store: options.store,
     auth,
-    ledger: loadLedger === null ? null : new LedgerCache(options.store, loadLedger),
+    ledger:
+      loadLedger === null
+        ? null
+        : new LedgerCache(
+            options.store,
+            loadLedger,
+            options.ledgerRecheckMs === undefined ? {} : { recheckMs: options.ledgerRecheckMs },
+          ),
     analyze: options.analyze ?? ((text, { id, date }) => analyzeText(text, { id, date })),
     clock,
   };
@@ -82,6 +95,7 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   app.route('/api', ledgerRoutes(deps));
   app.route('/api', reviewRoutes(deps));
   app.route('/api', auditRoutes(deps));
+  app.route('/api', evidenceRoutes(deps));
   app.all('/api/*', (c) =>
     c.json(new HttpError('not_found', `no API route ${c.req.method} ${c.req.path}`).toJSON(), 404),
   );

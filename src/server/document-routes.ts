@@ -4,6 +4,10 @@ import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './principal.js';
 import { optionalString, pageOf, readJsonObject } from './request-input.js';
+import { ResponseCache, sendCached } from './response-cache.js';
+
+/** The one scope of document texts: their keys name the version they were made from. */
+const TEXTS = {};
 
 /**
  * Documents, their claims and events, and the archive: the evidence every ledger item points at.
@@ -14,6 +18,8 @@ import { optionalString, pageOf, readJsonObject } from './request-input.js';
 export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
   const { store } = deps;
   const routes = new Hono<DeskEnv>();
+  const texts = new ResponseCache({ maxBytes: 32 * 1024 * 1024 });
+  const searches = new ResponseCache({ maxBytes: 8 * 1024 * 1024 });
   // Counting every table per page of a 100k-document ledger would dominate the request; a count
   // a second old is good enough for a page total (imports through the desk refresh it at once).
   let counted: { at: number; stats: Promise<LedgerStats> } | null = null;
@@ -109,22 +115,28 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const id = c.req.param('id');
     const document = await store.getDocument(id);
     if (document === null) throw new HttpError('not_found', `no document "${id}"`);
-    const [blob, claims, events] = await Promise.all([
-      store.getArchive(document.sha256),
-      store.claimsOf(id),
-      store.eventsOf(id),
-    ]);
-    if (blob === null) throw new HttpError('not_found', `the archive lacks ${document.sha256}`);
-    const spans = [
-      ...claims.map((k) => ({ kind: 'claim' as const, id: k.claimId, start: k.start, end: k.end })),
-      ...events.map((e) => ({ kind: 'event' as const, id: e.eventId, start: e.start, end: e.end })),
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
-    return c.json({
-      documentId: id,
-      sha256: document.sha256,
-      text: Buffer.from(blob.bytes).toString('utf8'),
-      spans,
+    // A document's claims and events are rewritten only with a new version of it: the version
+    // and text hash name the answer exactly, so it is kept until it is the least recently read.
+    const key = `${id} ${document.version} ${document.sha256}`;
+    const body = await texts.json(TEXTS, key, async () => {
+      const [blob, claims, events] = await Promise.all([
+        store.getArchive(document.sha256),
+        store.claimsOf(id),
+        store.eventsOf(id),
+      ]);
+      if (blob === null) throw new HttpError('not_found', `the archive lacks ${document.sha256}`);
+      const spans = [
+        ...claims.map((k) => ({ kind: 'claim' as const, id: k.claimId, start: k.start, end: k.end })),
+        ...events.map((e) => ({ kind: 'event' as const, id: e.eventId, start: e.start, end: e.end })),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      return {
+        documentId: id,
+        sha256: document.sha256,
+        text: Buffer.from(blob.bytes).toString('utf8'),
+        spans,
+      };
     });
+    return sendCached(c, body);
   });
 
   routes.get('/archive/:sha256', async (c) => {
@@ -158,8 +170,16 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
       throw new HttpError('bad_request', '"kind" must be document or claim');
     }
     const { limit } = pageOf(c, { limit: 20, max: 1000 });
-    const items = await store.search(q, { limit, ...(kind === undefined ? {} : { kind }) });
-    return c.json({ items, limit });
+    const find = async () => ({
+      items: await store.search(q, { limit, ...(kind === undefined ? {} : { kind }) }),
+      limit,
+    });
+    // Ranking reads every match, so a common word costs in proportion to the ledger: answers are
+    // kept for as long as the ledger is (the ledger cache notices a changed store within its
+    // recheck window, and writes through the desk rebuild it).
+    if (deps.ledger === null) return c.json(await find());
+    const ledger = await deps.ledger.current();
+    return sendCached(c, await searches.json(ledger, `${kind} ${limit} ${q}`, find));
   });
 
   routes.get('/stats', async (c) => {

@@ -1,4 +1,4 @@
-import type { Ledger, LedgerClaim, LedgerEvent, LedgerEventStatus } from '../types/ledger.js';
+import type { Ledger, LedgerCheck, LedgerClaim, LedgerEvent, LedgerEventStatus } from '../types/ledger.js';
 
 /** Event statuses, for validating filters. */
 export const EVENT_STATUSES: readonly LedgerEventStatus[] = [
@@ -278,6 +278,12 @@ export interface LedgerIndex {
   readonly claim: ReadonlyMap<string, LedgerClaim>;
   /** Ledger event id of each report event, keyed `documentId:eventId`. */
   readonly eventOfMember: ReadonlyMap<string, string>;
+  /** Position of each document in `ledger.documents`, by id. */
+  readonly documentAt: ReadonlyMap<string, number>;
+  /** Position of each origin in `ledger.origins`, by id. */
+  readonly originAt: ReadonlyMap<string, number>;
+  /** The checks that name each event, in the ledger's order. */
+  readonly checksOf: ReadonlyMap<string, readonly LedgerCheck[]>;
   /** Lower-cased words of an event and its claims, for text search. */
   searchText(event: LedgerEvent): string;
 }
@@ -297,11 +303,24 @@ export function indexOf(ledger: Ledger): LedgerIndex {
   const eventOfMember = new Map<string, string>();
   for (const e of ledger.events)
     for (const m of e.members) eventOfMember.set(`${m.documentId}:${m.eventId}`, e.id);
+  const documentAt = new Map(ledger.documents.map((d, i) => [d.id, i]));
+  const originAt = new Map(ledger.origins.map((o, i) => [o.id, i]));
+  const checksOf = new Map<string, LedgerCheck[]>();
+  for (const check of ledger.checks) {
+    for (const id of new Set(check.eventIds)) {
+      const list = checksOf.get(id);
+      if (list === undefined) checksOf.set(id, [check]);
+      else list.push(check);
+    }
+  }
   const texts = new Map<string, string>();
   const index: LedgerIndex = {
     event,
     claim,
     eventOfMember,
+    documentAt,
+    originAt,
+    checksOf,
     searchText(e) {
       let text = texts.get(e.id);
       if (text === undefined) {

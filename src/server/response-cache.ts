@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+
+/** A GET answer kept serialized: the bytes sent, their entity tag and media type. */
+export interface CachedBody {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** Strong entity tag of `bytes` (a hash of them), quoted as HTTP writes it. */
+  readonly etag: string;
+  readonly type: string;
+}
+
+const JSON_TYPE = 'application/json';
+const UTF8 = new TextEncoder();
+
+/**
+ * Serialized GET answers, least recently used dropped first once they hold more than `maxBytes`.
+ * Answers belong to a *scope* (for the ledger's endpoints: the ledger object they were computed
+ * from): when a request brings another scope, everything of the old one is dropped, and an answer
+ * computed from an old scope is never stored under a newer one. Concurrent misses of one key
+ * share one computation.
+ *
+ * @example
+ * const cache = new ResponseCache({ maxBytes: 64 << 20 });
+ * const body = await cache.json(ledger, '/events?limit=50', () => queryEvents(ledger, query));
+ * return sendCached(c, body);
+ */
+export class ResponseCache {
+  readonly #maxBytes: number;
+  #scope: object | null = null;
+  /** A Map keeps insertion order: re-inserting on a hit makes its first key the least recently used. */
+  #entries = new Map<string, CachedBody>();
+  #pending = new Map<string, Promise<CachedBody>>();
+  #bytes = 0;
+  #hits = 0;
+  #misses = 0;
+
+  constructor(options: { maxBytes?: number } = {}) {
+    this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  }
+
+  /**
+   * The answer under `key` in `scope`, serialized from `compute()` as JSON on a miss.
+   *
+   * @example await cache.json(ledger, 'timeline', () => timelineOf(ledger.events))
+   */
+  json(scope: object, key: string, compute: () => unknown): Promise<CachedBody> {
+    return this.body(scope, key, async () => serialize(JSON.stringify(await compute()), JSON_TYPE));
+  }
+
+  /**
+   * The answer under `key` in `scope`, made by `make()` on a miss.
+   *
+   * @example await cache.body(ledger, 'export:json', async () => serialize(text, 'application/json'))
+   */
+  async body(scope: object, key: string, make: () => Promise<CachedBody> | CachedBody): Promise<CachedBody> {
+    if (scope !== this.#scope) this.#enter(scope);
+    const found = this.#entries.get(key);
+    if (found !== undefined) {
+      this.#hits += 1;
+      this.#entries.delete(key);
+      this.#entries.set(key, found);
+      return found;
+    }
+    const pending = this.#pending.get(key);
+    if (pending !== undefined) return pending;
+    this.#misses += 1;
+    const made = (async () => make())();
+    this.#pending.set(key, made);
+    try {
+      const body = await made;
+      // A newer scope arrived while this one was computed: its answer is not kept.
+      if (scope === this.#scope) this.#store(key, body);
+      return body;
+    } finally {
+      if (this.#pending.get(key) === made) this.#pending.delete(key);
+    }
+  }
+
+  /** Drops every answer (after a write through the desk). */
+  clear(): void {
+    this.#entries.clear();
+    this.#pending.clear();
+    this.#bytes = 0;
+  }
+
+  /** Entries, bytes held, hits and misses since start (for the server's log and tests). */
+  stats(): { entries: number; bytes: number; hits: number; misses: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses };
+  }
+
+  #enter(scope: object): void {
+    this.clear();
+    this.#scope = scope;
+  }
+
+  #store(key: string, body: CachedBody): void {
+    // An answer larger than a quarter of the cache would push out everything else: not kept.
+    if (body.bytes.byteLength > this.#maxBytes / 4) return;
+    const old = this.#entries.get(key);
+    if (old !== undefined) this.#bytes -= old.bytes.byteLength;
+    this.#entries.delete(key);
+    this.#entries.set(key, body);
+    this.#bytes += body.bytes.byteLength;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= entry.bytes.byteLength;
+    }
+  }
+}
+
+/**
+ * Serializes text once for sending many times, with a strong entity tag (a hash of the bytes).
+ *
+ * @example serialize('{"items":[]}', 'application/json').etag // '"Jm1Mq…"'
+ */
+export function serialize(text: string, type: string): CachedBody {
+  const bytes = UTF8.encode(text);
+  const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
+  return { bytes, etag, type };
+}
+
+/**
+ * Answers with a cached body, or `304 Not Modified` when the request's `If-None-Match` names its
+ * entity tag (weak or strong, or `*`).
+ *
+ * @example return sendCached(c, await cache.json(ledger, key, compute));
+ */
+export function sendCached(c: Context, body: CachedBody): Response {
+  const ifNoneMatch = c.req.header('if-none-match');
+  if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, body.etag)) {
+    return c.body(null, 304, { ETag: body.etag });
+  }
+  return c.body(body.bytes, 200, { 'Content-Type': body.type, ETag: body.etag });
+}
+
+/**
+ * Whether an `If-None-Match` header value names `etag` (weak comparison, as RFC 9110 asks for it).
+ *
+ * @example matchesEtag('W/"a", "b"', '"b"') // true
+ */
+export function matchesEtag(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,120 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { matchesEtag, ResponseCache, sendCached, serialize } from '../../src/server/response-cache.js';
+
+const text = (cached: { bytes: Uint8Array }) => new TextDecoder().decode(cached.bytes);
+
+describe('the response cache', () => {
+  it('computes an answer once per scope and key, and again in a new scope', async () => {
+    const cache = new ResponseCache();
+    const ledgerA = {};
+    const ledgerB = {};
+    let computed = 0;
+    const page = (n: number) => () => ({ page: n, computed: ++computed });
+    expect(text(await cache.json(ledgerA, 'p1', page(1)))).toBe('{"page":1,"computed":1}');
+    expect(text(await cache.json(ledgerA, 'p1', page(1)))).toBe('{"page":1,"computed":1}');
+    expect(text(await cache.json(ledgerA, 'p2', page(2)))).toBe('{"page":2,"computed":2}');
+    expect(text(await cache.json(ledgerB, 'p1', page(1)))).toBe('{"page":1,"computed":3}');
+    expect(cache.stats()).toMatchObject({ entries: 1, hits: 1, misses: 3 });
+  });
+
+  it('shares one computation among concurrent misses of a key', async () => {
+    const cache = new ResponseCache();
+    const scope = {};
+    let computed = 0;
+    const slow = async () => {
+      computed += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { computed };
+    };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cache.json(scope, 'k', slow)));
+    expect(computed).toBe(1);
+    expect(new Set(answers.map(text))).toEqual(new Set(['{"computed":1}']));
+  });
+
+  it('never keeps an answer computed from a scope that was replaced meanwhile', async () => {
+    const cache = new ResponseCache();
+    const old = {};
+    const newer = {};
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const stale = cache.json(old, 'k', async () => {
+      await gate;
+      return 'old ledger';
+    });
+    expect(text(await cache.json(newer, 'k', () => 'new ledger'))).toBe('"new ledger"');
+    release();
+    expect(text(await stale)).toBe('"old ledger"');
+    expect(text(await cache.json(newer, 'k', () => 'computed again'))).toBe('"new ledger"');
+  });
+
+  it('keeps no failed answer: the next request computes again', async () => {
+    const cache = new ResponseCache();
+    const scope = {};
+    await expect(
+      cache.json(scope, 'k', () => {
+        throw new Error('no such event');
+      }),
+    ).rejects.toThrow('no such event');
+    expect(text(await cache.json(scope, 'k', () => 'found'))).toBe('"found"');
+  });
+
+  it('drops the least recently read answers beyond its byte cap', async () => {
+    const cache = new ResponseCache({ maxBytes: 400 });
+    const scope = {};
+    const body = (n: number) => () => `${n}`.repeat(90);
+    for (const n of [1, 2, 3, 4]) await cache.json(scope, `k${n}`, body(n));
+    await cache.json(scope, 'k1', body(1)); // read again: now the most recent
+    await cache.json(scope, 'k5', body(5));
+    const cached = cache.stats();
+    expect(cached.bytes).toBeLessThanOrEqual(400);
+    expect(cached.entries).toBe(4);
+    let recomputed = '';
+    for (const n of [1, 2, 3, 4, 5]) {
+      await cache.json(scope, `k${n}`, () => {
+        recomputed += n;
+        return 'x';
+      });
+    }
+    // k2 was the least recently read when k5 came in.
+    expect(recomputed.startsWith('2')).toBe(true);
+  });
+
+  it('keeps no answer larger than a quarter of the cache', async () => {
+    const cache = new ResponseCache({ maxBytes: 100 });
+    await cache.json({}, 'big', () => 'x'.repeat(60));
+    expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe('entity tags', () => {
+  const cases: { header: string; etag: string; matches: boolean }[] = [
+    { header: '"abc"', etag: '"abc"', matches: true },
+    { header: 'W/"abc"', etag: '"abc"', matches: true },
+    { header: '"x", "abc"', etag: '"abc"', matches: true },
+    { header: '*', etag: '"abc"', matches: true },
+    { header: '"abd"', etag: '"abc"', matches: false },
+    { header: 'abc', etag: '"abc"', matches: false },
+  ];
+  it.each(cases)('If-None-Match $header names $etag: $matches', ({ header, etag, matches }) => {
+    expect(matchesEtag(header, etag)).toBe(matches);
+  });
+
+  it('answers 304 without a body when the tag matches, the body otherwise', async () => {
+    const body = serialize('{"total":3}', 'application/json');
+    expect(serialize('{"total":3}', 'application/json').etag).toBe(body.etag);
+    expect(serialize('{"total":4}', 'application/json').etag).not.toBe(body.etag);
+    const app = new Hono();
+    app.get('/x', (c) => sendCached(c, body));
+    const fresh = await app.request('/x');
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('etag')).toBe(body.etag);
+    expect(fresh.headers.get('content-type')).toBe('application/json');
+    expect(await fresh.json()).toEqual({ total: 3 });
+    const again = await app.request('/x', { headers: { 'If-None-Match': body.etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+});
