@@ -2,6 +2,7 @@
 // docs/performance.md and bench/results.json. Not a test: figures depend on the machine.
 //
 //   npm run bench [-- --docs N] [-- --eval]   (--eval also times the ../shared/eval texts)
+//     [-- --near-dup-sizes 10000,100000,1000000] [-- --near-dup-templated-sizes 10000,100000]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,11 +20,16 @@ import {
   sourceFromString,
 } from '../dist/index.js';
 import { generateCorpus } from './generate-corpus.js';
-import { benchIngest, benchNearDuplicates, nearDuplicateReport } from './ledger.js';
+import { benchIngest, benchNearDuplicateSuite, nearDuplicateReport, parseSizes } from './ledger.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { docs: { type: 'string', default: '2000' }, eval: { type: 'boolean', default: false } },
+  options: {
+    docs: { type: 'string', default: '2000' },
+    eval: { type: 'boolean', default: false },
+    'near-dup-sizes': { type: 'string', default: '10000,100000' },
+    'near-dup-templated-sizes': { type: 'string', default: '10000,100000' },
+  },
 });
 const DOCS = Number(values.docs);
 const results: Record<string, unknown> = {};
@@ -101,7 +107,10 @@ async function main() {
 
   if (values.eval) results.evalTexts = await benchEvalTexts(gazetteer);
   results.ledger = await benchLedger(corpus.slice(0, Math.min(DOCS, 1000)), gazetteer);
-  results.nearDuplicates = [10_000, 100_000].map((n) => benchNearDuplicates(n));
+  results.nearDuplicates = benchNearDuplicateSuite(
+    parseSizes(values['near-dup-sizes']),
+    parseSizes(values['near-dup-templated-sizes']),
+  );
   results.cliFirstOutputMs = await cliFirstOutput();
   results.peakRssMB = round(process.resourceUsage().maxRSS / 1024);
   results.machine = {
