@@ -20,15 +20,16 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
   const routes = new Hono<DeskEnv>();
   const texts = new ResponseCache({ maxBytes: 32 * 1024 * 1024 });
   const searches = new ResponseCache({ maxBytes: 8 * 1024 * 1024 });
-  // Counting every table per page of a 100k-document ledger would dominate the request; a count
-  // a second old is good enough for a page total (imports through the desk refresh it at once).
-  let counted: { at: number; stats: Promise<LedgerStats> } | null = null;
-  const stats = (): Promise<LedgerStats> => {
-    const now = Date.now();
-    if (counted === null || now - counted.at > 1000) {
-      counted = { at: now, stats: store.stats() };
-      counted.stats.catch(() => {
-        counted = null;
+  // Counting every table of a 100k-document ledger takes seconds: the counts are read again only
+  // when the store's change mark moved (a write by any process), so they are never stale.
+  let counted: { mark: string; stats: Promise<LedgerStats> } | null = null;
+  const stats = async (): Promise<LedgerStats> => {
+    const mark = await store.changeMark();
+    if (counted === null || counted.mark !== mark) {
+      const fresh = { mark, stats: store.stats() };
+      counted = fresh;
+      fresh.stats.catch(() => {
+        if (counted === fresh) counted = null;
       });
     }
     return counted.stats;

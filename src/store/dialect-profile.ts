@@ -55,6 +55,8 @@ export interface DialectProfile {
   migrationSchema(db: Kysely<LedgerDatabase>): Promise<string | undefined>;
   /** Serialises writers of the audit chain inside `trx` (a no-op where writers are serialised already). */
   lockAudit(trx: Transaction<LedgerDatabase>): Promise<void>;
+  /** A cheap mark that moves whenever a write may have been committed (see `Store.changeMark`). */
+  changeMark(db: Kysely<LedgerDatabase>): Promise<string>;
 }
 
 /** One query term: a word (optionally a prefix) or a phrase of words. */

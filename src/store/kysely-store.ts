@@ -782,6 +782,10 @@ export class KyselyStore implements Store {
     };
   }
 
+  changeMark(): Promise<string> {
+    return this.profile.changeMark(this.db);
+  }
+
   async migrations(): Promise<string[]> {
     const all = await (await migratorFor(this.db, this.profile)).getMigrations();
     return all.filter((m) => m.executedAt !== undefined).map((m) => m.name);

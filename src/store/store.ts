@@ -301,6 +301,13 @@ export interface Store {
   /** Every stored image's perceptual hash with its appearance (document, dates), oldest first. */
   imageHashes(): Promise<StoredImageHash[]>;
   stats(): Promise<LedgerStats>;
+  /**
+   * A mark that costs next to nothing to read and changes whenever a write to the ledger may have
+   * been committed, by this connection or any other (it may also change without one: a session
+   * written, another database of the same server). Equal marks mean nothing changed, so a reader
+   * can skip recounting (`stats`) or rebuilding until the mark moves.
+   */
+  changeMark(): Promise<string>;
   /** Applied migration names, oldest first. */
   migrations(): Promise<string[]>;
   close(): Promise<void>;

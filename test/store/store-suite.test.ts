@@ -574,6 +574,47 @@ for (const dialect of dialects) {
       expect(await accounts.listApiTokens()).toEqual([]);
     });
 
+    it('moves its change mark with every committed write, by this connection or another', async () => {
+      // Each write changes something (a put of stored content would be a duplicate: no write at all).
+      const writers: { name: string; write: (s: Store, n: number) => Promise<unknown> }[] = [
+        {
+          name: 'a new document',
+          write: (s, n) =>
+            s.putDocument({ record: ledgerRecord({ id: `mark-${n}`, text: `Report ${n}.`, url: null }) }),
+        },
+        {
+          name: 'a retraction',
+          write: (s, n) => s.setDocumentStatus('mark-1', n === 1 ? 'retracted' : 'active'),
+        },
+        { name: 'an origin', write: (s, n) => s.assignOrigin(`origin:x${n}`, ['mark-1'], 'analyst') },
+        {
+          name: 'an audit entry',
+          write: (s) => s.appendAudit({ actor: 'ana', action: 'review.set-status', subject: 'event:x' }),
+        },
+      ];
+      const second = await openStore(location, { clock });
+      try {
+        for (const { name, write } of writers) {
+          for (const [n, by, writer] of [
+            [1, 'this connection', store],
+            [2, 'another connection', second],
+          ] as const) {
+            const before = await store.changeMark();
+            await write(writer, n);
+            expect(await store.changeMark(), `${name} by ${by}`).not.toBe(before);
+          }
+        }
+        const quiet = await store.changeMark();
+        await store.getDocument('north-desk-1');
+        await store.search('drone');
+        await store.stats();
+        // With concurrent writers (a database server) other databases' writes move it too.
+        if (!store.capabilities.concurrentWriters) expect(await store.changeMark()).toBe(quiet);
+      } finally {
+        await second.close();
+      }
+    });
+
     it('retracts a document without losing it', async () => {
       await store.putDocument({ record: harir });
       expect(await store.setDocumentStatus('north-desk-1', 'retracted')).toBe(true);

@@ -65,6 +65,13 @@ export const postgresProfile: DialectProfile = {
   async lockAudit(trx) {
     await sql`lock table audit_log in exclusive mode`.execute(trx);
   },
+
+  async changeMark(db) {
+    // The snapshot (xmin:xmax:in-progress ids) moves when any transaction that writes starts or
+    // ends, anywhere in the cluster; reading transactions take no id and leave it alone.
+    const { rows } = await sql<{ mark: string }>`select txid_current_snapshot()::text as mark`.execute(db);
+    return rows[0]?.mark ?? '';
+  },
 };
 
 function tsqueryTerm(term: SearchTerm): string {

@@ -69,6 +69,13 @@ export const sqliteProfile: DialectProfile = {
   },
 
   async lockAudit() {},
+
+  async changeMark(db) {
+    // data_version moves when another connection commits; total_changes counts this one's rows.
+    const own = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+    const others = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+    return `${others.rows[0]?.data_version ?? 0}.${own.rows[0]?.n ?? 0}`;
+  },
 };
 
 function fts5Term(term: SearchTerm): string {
