@@ -564,10 +564,15 @@ function readCue(
   }
   // "armed groups seeking to…": a bare participle of a position verb describes, it does not report.
   // But "…, she said, referencing the report": after a report the participle is the speaker's.
+  // "while showing support for …", "despite admitting that …": an adverbial participle is the
+  // main clause's subject's.
+  const adverbial = /ing$/.test(lower) && a === k && ADVERBIAL_PARTICIPLE.test(prev?.text ?? '');
+  const adverbialSubject = adverbial ? mainSubject(text, toks, k - 1) : absoluteSubject(text, toks, k);
   if (
     entry.strength === 'stance' &&
     /ing$/.test(lower) &&
     a === k &&
+    !adverbialSubject &&
     !(
       (prev?.text === ',' || commaQuoteBefore(toks, k)) &&
       (speakerBefore(text, toks, k - 1) || clauseSubject(text, toks, k - 1))
@@ -707,12 +712,16 @@ function readCue(
   // leader,” comparing him …" has its comma inside the closing quote.
   const commaQuote = /^[”"]$/.test(toks[a - 1]?.text ?? '') && toks[a - 2]?.text === ',';
   const participle = (/^(,|by)$/i.test(toks[a - 1]?.text ?? '') || commaQuote) && /ing$/.test(lower);
-  const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle;
-  const subject = participle
-    ? (speakerBefore(text, toks, a - 1) ?? clauseSubject(text, toks, a - 1))
-    : joined
-      ? clauseSubject(text, toks, a - 1)
-      : withRelativeClause(toks, nounPhraseBefore(text, toks, a));
+  const joined = /^(and|but)$/i.test(toks[a - 1]?.text ?? '') || participle || !!adverbialSubject;
+  const subject = adverbialSubject
+    ? adverbialSubject
+    : participle
+      ? (speakerBefore(text, toks, a - 1) ?? clauseSubject(text, toks, a - 1))
+      : joined
+        ? clauseSubject(text, toks, a - 1)
+        : a === k && /^to$/i.test(toks[a - 1]?.text ?? '')
+          ? infinitiveController(text, toks, a - 1)
+          : withRelativeClause(toks, nounPhraseBefore(text, toks, a));
   const parenthetical = () => {
     const comma = toks.findIndex((t, j) => j > cueEndIdx && t.text === ',');
     return (
@@ -1632,4 +1641,57 @@ function mainClauseAfter(toks: Token[], from: number, stop: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Who does what an infinitive reports, from its "to" at `to`: the object before it ("led the
+ * journalist to fear …", "forced the chief executive to admit …") or else the clause's subject
+ * ("The senator met with the liaison to discuss …", "Trump took to Twitter to accuse …").
+ */
+function infinitiveController(text: string, toks: Token[], to: number): { span: Span; first: number } | null {
+  if (toks[to]?.pos !== 'PART' || to < 2) return null;
+  // "plans to say", "wants to know": a verb right before "to" takes the infinitive as its object.
+  if (/^(VERB|AUX|ADJ)$/.test(toks[to - 1]!.pos)) return null;
+  const object = nounPhraseBefore(text, toks, to);
+  if (object && toks[object.first - 1]?.pos === 'VERB' && /^(PROPN|NOUN|PRON)$/.test(toks[to - 1]!.pos))
+    return object;
+  return clauseSubject(text, toks, to);
+}
+
+/** Prepositions and conjunctions that open an adverbial participle: "while showing", "after saying". */
+const ADVERBIAL_PARTICIPLE = /^(while|after|before|in|for|despite|without|since|when|upon)$/i;
+
+/**
+ * The subject of the main clause around an adverbial at `at`: after the comma that closes a
+ * fronted adverbial ("After saying …, Clinton went …"), else the clause's own subject ("He made
+ * the criticism while showing …").
+ */
+function mainSubject(text: string, toks: Token[], at: number): { span: Span; first: number } | null {
+  if (at === firstContentIdx(toks)) {
+    const comma = toks.findIndex((t, j) => j > at && t.text === ',');
+    if (comma < 0) return null;
+    const np = nounPhraseAfter(text, toks, comma + 1, false);
+    if (!np) return null;
+    let v = np.next;
+    while (toks[v]?.pos === 'ADV') v++;
+    return toks[v] && /^(VERB|AUX)$/.test(toks[v]!.pos) ? { span: np.span, first: comma + 1 } : null;
+  }
+  return clauseSubject(text, toks, at);
+}
+
+/**
+ * The subject of a participle in an absolute or causative phrase: "with Russia backing the
+ * government", "had Republicans wondering about …", "left many nations feeling that …", "each
+ * touting their own experience".
+ */
+function absoluteSubject(text: string, toks: Token[], k: number): { span: Span; first: number } | null {
+  if (!/ing$/.test(toks[k]!.text) || toks[k]!.pos !== 'VERB') return null;
+  if (/^each$/i.test(toks[k - 1]?.text ?? '') && toks[k - 2]?.text === ',')
+    return { span: { start: toks[k - 1]!.start, end: toks[k - 1]!.end }, first: k - 1 };
+  const np = nounPhraseBefore(text, toks, k);
+  if (!np || np.first < 1) return null;
+  if (!/^(with|had|has|have|having|left|leaves|leaving|got|gets)$/i.test(toks[np.first - 1]!.text))
+    return null;
+  if (/^(it|this|that|which)$/i.test(text.slice(np.span.start, np.span.end))) return null;
+  return np;
 }
