@@ -599,7 +599,10 @@ function readCue(
 
   if (passive && toks[cueEndIdx + 1]?.text.toLowerCase() === 'by' && entry.strength !== 'weak') {
     // "His views were echoed by an economist": the agent speaks, the subject is what was said.
-    const agent = nounPhraseAfter(text, toks, cueEndIdx + 2, false);
+    // "is supported by far fewer publications": a degree adverb may open the agent.
+    const agent =
+      nounPhraseAfter(text, toks, cueEndIdx + 2, false) ??
+      (toks[cueEndIdx + 2]?.pos === 'ADV' ? nounPhraseAfter(text, toks, cueEndIdx + 3, false) : null);
     const subject = nounPhraseBefore(text, toks, a);
     if (!agent || !subject) return null;
     // Its content is a noun phrase, not an assertion: claims keep the sentence in the outlet's voice.
@@ -1231,7 +1234,16 @@ function contentAfter(
   if (entry.lemma === 'compare' && !/\b(?:to|with)\b/.test(said)) return null;
   const words = said.split(/\s+/).length;
   // "endorses Clinton", "criticized Smith": a position taken on a named person is enough.
-  if (words < 2 && !(entry.strength === 'stance' && head.pos === 'PROPN' && /^[A-Z]/.test(head.text)))
+  // "endorses Clinton", "criticized Smith", "didn't suggest retaliation", "doesn't believe it": a
+  // one-word object of a report or a position is what it is about; a bare adverb or particle is not.
+  if (
+    words < 2 &&
+    !(
+      (entry.strength === 'stance' || entry.strength === 'speech') &&
+      head.pos === 'PROPN' &&
+      /^[A-Z]/.test(head.text)
+    )
+  )
     return null;
   return content;
 }

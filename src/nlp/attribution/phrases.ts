@@ -44,6 +44,10 @@ export const CUE_AUX = new Set([
   'similarly',
   'already',
   'just',
+  'first',
+  'never',
+  'still',
+  'widely',
   'had',
   'not',
   "n't",
@@ -163,6 +167,16 @@ export function nounPhraseBefore(
     toks[end - 2]?.text === ','
   )
     return nounPhraseBefore(_text, toks, end - 2);
+  // "Kall -- co-editor of a book on the debates -- said …": an appositive between dashes.
+  if (toks[end] && /^(--|—|―|–)$/.test(toks[end]!.text)) {
+    for (let j = end - 1; j > 0 && j >= end - 40; j--) {
+      if (/^[.;:!?“”"]$/.test(toks[j]!.text)) break;
+      if (toks[j]!.text !== toks[end]!.text) continue;
+      const first = walkBack(toks, j - 1);
+      if (first < 0 || first > j - 1) break;
+      return { span: { start: toks[first]!.start, end: toks[end - 1]!.end }, first };
+    }
+  }
   // A relative or personal pronoun stands alone: "who said", "he said".
   if (
     toks[end] &&
