@@ -254,6 +254,57 @@ const STANCE = [
   'protest',
   'object',
 ];
+/**
+ * Verbs of official action (approve, veto, sign, impose, appoint), of scrutiny (examine,
+ * investigate), of judgement (chastise, compliment, censure) and of attitude (love, despise,
+ * respect) on a person or a measure: "vetoed the bill", "imposed sanctions", "chastised Clinton".
+ * Attribution corpora of political news read them as the actor's position on their object, like
+ * the stance verbs; they are `stance` reports, never claims of their own.
+ */
+const ACTION = [
+  'approve',
+  'veto',
+  'enact',
+  'repeal',
+  'overrule',
+  'sponsor',
+  'appoint',
+  'nominate',
+  'authorize',
+  'authorise',
+  'impose',
+  'retweet',
+  'chastise',
+  'compliment',
+  'exhort',
+  'despise',
+  'resent',
+  'mourn',
+  'examine',
+  'scrutinize',
+  'scrutinise',
+  'block',
+  'ban',
+  'sign',
+  'revoke',
+  'rescind',
+  'ratify',
+  'pardon',
+  'investigate',
+  'probe',
+  'admonish',
+  'reprimand',
+  'censure',
+  'love',
+  'hate',
+  'loathe',
+  'detest',
+  'distrust',
+  'respect',
+  'honor',
+  'honour',
+  'salute',
+];
 const DISTANCING = ['claim', 'allege', 'purport', 'accuse', 'charge', 'boast'];
 const ENDORSING = [
   'confirm',
@@ -317,6 +368,7 @@ function build(): Map<string, CueEntry> {
   };
   put(WEAK, 'neutral', 'weak');
   put(['continue', 'go', 'sing', 'laugh', 'begin', 'conclude', 'close'], 'neutral', 'quote');
+  put(ACTION, 'neutral', 'stance');
   put(STANCE, 'neutral', 'stance');
   put(NEUTRAL, 'neutral', 'speech');
   put(DISTANCING, 'distancing', 'speech');
