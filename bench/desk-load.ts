@@ -10,9 +10,9 @@
 // appended (so copies are not near-duplicates of each other), stored with `putDocument`.
 // The server runs in a child process (`corroborate serve`), the clients in this one.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../src/analyze.js';
@@ -84,7 +84,20 @@ async function buildLedger(): Promise<{ built: boolean; seconds: number }> {
   }
 }
 
-async function startServer(): Promise<{ url: string; stop: () => void }> {
+/** CPU seconds a process has used (user + system), from /proc; null where there is none. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function startServer(): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const child = spawn(
     process.execPath,
     [
@@ -111,7 +124,7 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -218,8 +231,12 @@ async function main(): Promise<void> {
       }
     };
     const started = performance.now();
+    const serverCpuBefore = cpuSeconds(server.pid);
+    const clientCpuBefore = process.cpuUsage();
     await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
     const elapsed = (performance.now() - started) / 1000;
+    const serverCpuAfter = cpuSeconds(server.pid);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
 
     const rows = [...samples.entries()].map(([kind, s]) => {
       const sorted = [...s.ms].sort((a, b) => a - b);
@@ -245,6 +262,16 @@ async function main(): Promise<void> {
       `All: ${everything.length} requests, ${(everything.length / elapsed).toFixed(0)}/s, ` +
         `p50 ${f(percentile(everything, 50))} ms, p90 ${f(percentile(everything, 90))} ms, ` +
         `p99 ${f(percentile(everything, 99))} ms, max ${f(everything.at(-1) ?? Number.NaN)} ms, errors ${errors}.\n`,
+    );
+    const served = everything.length;
+    const serverCpu =
+      serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore;
+    console.log(
+      `CPU: server ${serverCpu === null ? 'n/a' : `${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / served).toFixed(2)} ms per request)`}, ` +
+        `clients ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s, over ${elapsed.toFixed(1)} s of wall time; ` +
+        `load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}.\n`,
     );
     console.log('| request | count | errors | p50 ms | p90 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|');
     for (const r of rows)

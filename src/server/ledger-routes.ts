@@ -20,7 +20,7 @@ import {
 } from './ledger-query.js';
 import { requireRole } from './principal.js';
 import { dateParam, pageOf } from './request-input.js';
-import { ResponseCache, sendCached } from './response-cache.js';
+import { ResponseCache, requestKey, sendCached } from './response-cache.js';
 
 /**
  * The ledger as the corroborate library builds it: events (filtered, sorted, paged), one event
@@ -65,11 +65,13 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   };
 
   routes.get('/events', async (c) => {
-    const query = eventQueryOf(c);
-    // Rows by default (a full event with its links and claim ids is ten times larger); `view=full` for scripts.
-    const full = c.req.query('view') === 'full';
     const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, `events ${full} ${JSON.stringify(query)}`, () => {
+    // Keyed by the request's path and query as sent: a hit reads no parameter at all, and a query
+    // that fails to parse is never kept, so it is refused every time.
+    const body = await responses.json(ledger, requestKey(c), () => {
+      const query = eventQueryOf(c);
+      // Rows by default (a full event with its links and claim ids is ten times larger); `view=full` for scripts.
+      const full = c.req.query('view') === 'full';
       const { items, total } = queryEvents(ledger, query);
       return {
         items: full ? items : items.map(eventSummary),
@@ -82,18 +84,17 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   });
 
   routes.get('/timeline', async (c) => {
-    const query = filterOf(eventQueryOf(c));
     const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, `timeline ${JSON.stringify(query)}`, () =>
-      timelineOf(filterEvents(ledger, query)),
+    const body = await responses.json(ledger, requestKey(c), () =>
+      timelineOf(filterEvents(ledger, filterOf(eventQueryOf(c)))),
     );
     return sendCached(c, body);
   });
 
   routes.get('/places', async (c) => {
-    const query = eventQueryOf(c);
     const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, `places ${JSON.stringify(query)}`, () => {
+    const body = await responses.json(ledger, requestKey(c), () => {
+      const query = eventQueryOf(c);
       const places = placesOf(filterEvents(ledger, query));
       return { items: places.slice(query.offset, query.offset + query.limit), total: places.length };
     });
@@ -101,9 +102,8 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   });
 
   routes.get('/map', async (c) => {
-    const query = filterOf(eventQueryOf(c));
     const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, `map ${JSON.stringify(query)}`, () => mapOf(ledger, query));
+    const body = await responses.json(ledger, requestKey(c), () => mapOf(ledger, filterOf(eventQueryOf(c))));
     return sendCached(c, body);
   });
 

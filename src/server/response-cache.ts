@@ -135,6 +135,18 @@ export function sendCached(c: Context, body: CachedBody): Response {
 }
 
 /**
+ * A request's path and query exactly as sent (`/api/events?limit=50`): the cache key of an
+ * answer that depends on nothing else.
+ *
+ * @example requestKey(c) // '/api/events?status=confirmed&sort=-date'
+ */
+export function requestKey(c: Context): string {
+  const url = c.req.url;
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  return path < 0 ? '/' : url.slice(path);
+}
+
+/**
  * Whether an `If-None-Match` header value names `etag` (weak comparison, as RFC 9110 asks for it).
  *
  * @example matchesEtag('W/"a", "b"', '"b"') // true

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { matchesEtag, ResponseCache, sendCached, serialize } from '../../src/server/response-cache.js';
+import {
+  matchesEtag,
+  ResponseCache,
+  requestKey,
+  sendCached,
+  serialize,
+} from '../../src/server/response-cache.js';
 
 const text = (cached: { bytes: Uint8Array }) => new TextDecoder().decode(cached.bytes);
 
@@ -86,6 +92,19 @@ describe('the response cache', () => {
     const cache = new ResponseCache({ maxBytes: 100 });
     await cache.json({}, 'big', () => 'x'.repeat(60));
     expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe('request keys', () => {
+  const cases = [
+    { url: 'http://127.0.0.1:8080/api/events?limit=50&offset=0', key: '/api/events?limit=50&offset=0' },
+    { url: 'http://desk.example/api/events/a%3Ab', key: '/api/events/a%3Ab' },
+    { url: 'http://[::1]:9/api/timeline', key: '/api/timeline' },
+  ];
+  it.each(cases)('$url is kept under $key', async ({ url, key }) => {
+    const app = new Hono();
+    app.get('*', (c) => c.text(requestKey(c)));
+    expect(await (await app.request(url)).text()).toBe(key);
   });
 });
 
