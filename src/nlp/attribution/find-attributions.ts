@@ -1195,8 +1195,11 @@ function contentAfter(
     }
   }
   // "blasted the plan in a statement on Monday", "praised him when he ran": with no verb of its
-  // own, the object ends where an adjunct of the cue begins.
-  for (let j = i + 1; j < stop; j++) {
+  // own, the object ends where an adjunct of the cue begins; but a naming verb's object runs to
+  // its name ("called the remarks on Saturday “a true wake-up call”", "called it a common
+  // ailment during grueling bids for office").
+  const naming = /^(call|label|dub|term|brand)$/.test(entry.lemma);
+  for (let j = i + 1; j < stop && !naming; j++) {
     const t = toks[j]!;
     // "acknowledged the scale of the flooding, which puts her at odds …": a relative clause on the
     // object, or a reason or contrast, is the writer's addition.
@@ -1471,7 +1474,11 @@ function verbBetween(toks: Token[], k: number): boolean {
   // "China and Russia support the …", "They support the …": a plural subject before a base form.
   const plural =
     /s$/.test(prev.text) || /^(they|we|i|you)$/i.test(prev.text) || /^and$/i.test(toks[k - 2]?.text ?? '');
-  return plural && /^(DET|NUM|ADJ|SCONJ)$/.test(next.pos);
+  // "Data from the survey show that …", "documents from his tax return show he took …": a
+  // that-clause or a subject pronoun after the word says it is the verb.
+  if (/^that$/i.test(next.text) && next.pos === 'SCONJ') return true;
+  if (/^(he|she|they|we)$/i.test(next.text)) return true;
+  return plural && /^(DET|NUM|ADJ|SCONJ|PROPN)$/.test(next.pos);
 }
 
 /** "The views expressed in this article are …": a participle that describes the noun before it. */

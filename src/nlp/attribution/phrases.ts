@@ -467,7 +467,7 @@ export function laterAuxiliary(toks: Token[], from: number): boolean {
   return false;
 }
 
-const CLAUSE_BREAK = /^(especially|while|whereas|although|though|but|according|despite|yet|aside)$/i;
+const CLAUSE_BREAK = /^(especially|while|whereas|although|though|but|according|despite|yet|aside|not)$/i;
 
 /**
  * Where reported content ends inside its sentence: before a clause the writer adds after it
