@@ -15,6 +15,7 @@ import type {
   AuditEntry,
   AuditInput,
   AuditVerification,
+  DocumentSpan,
   DocumentStatus,
   EvidenceBlob,
   EvidenceFilter,
@@ -408,6 +409,32 @@ export class KyselyStore implements Store {
     }));
   }
 
+  async spansOf(documentId: string): Promise<DocumentSpan[]> {
+    const [claims, events] = await Promise.all([
+      this.db
+        .selectFrom('claims')
+        .select(['claim_id as id', 'start_offset', 'end_offset'])
+        .where('document_id', '=', documentId)
+        .execute(),
+      this.db
+        .selectFrom('events')
+        .select(['event_id as id', 'start_offset', 'end_offset'])
+        .where('document_id', '=', documentId)
+        .execute(),
+    ]);
+    const span =
+      (kind: DocumentSpan['kind']) => (r: { id: string; start_offset: number; end_offset: number }) => ({
+        kind,
+        id: r.id,
+        start: r.start_offset,
+        end: r.end_offset,
+      });
+    return [...claims.map(span('claim')), ...events.map(span('event'))].sort(
+      (a, b) =>
+        a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
+    );
+  }
+
   async eventsOf(documentId: string): Promise<StoredEvent[]> {
     const rows = await this.db
       .selectFrom('events')
@@ -642,6 +669,7 @@ export class KyselyStore implements Store {
         image_sha256: image?.sha256 ?? null,
         perceptual_hash: image?.perceptualHash ?? null,
         source_url: image?.sourceUrl ?? null,
+        crop_hashes: image === null ? null : (image.cropHashes ?? []).join(' '),
       })
       .execute();
     const subjects = uniqueSubjects(item.subjects).map((subject, position) => ({
@@ -731,6 +759,7 @@ export class KyselyStore implements Store {
         'evidence.image_sha256 as sha256',
         'evidence.perceptual_hash as perceptual_hash',
         'evidence.source_url as source_url',
+        'evidence.crop_hashes as crop_hashes',
         'evidence.added_at as added_at',
         'evidence_subjects.subject_id as document_id',
         'documents.url as document_url',
@@ -749,6 +778,7 @@ export class KyselyStore implements Store {
               evidenceId: r.evidence_id,
               sha256: r.sha256,
               perceptualHash: r.perceptual_hash,
+              cropHashes: r.crop_hashes === null || r.crop_hashes === '' ? [] : r.crop_hashes.split(' '),
               sourceUrl: r.source_url,
               addedAt: r.added_at,
               documentId: r.document_id ?? null,

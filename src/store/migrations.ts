@@ -15,6 +15,9 @@ export function ledgerMigrations(profile: DialectProfile): MigrationProvider {
     '003_audit_append_only': { up: (db) => profile.createAuditGuard(db) },
     '004_accounts': { up: (db) => createAccountTables(db) },
     '005_evidence': { up: (db) => createEvidenceTables(db) },
+    '006_evidence_crop_hashes': {
+      up: (db) => db.schema.alterTable('evidence').addColumn('crop_hashes', 'text').execute(),
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -139,6 +139,8 @@ export interface EvidenceTable {
   image_sha256: string | null;
   perceptual_hash: string | null;
   source_url: string | null;
+  /** Space-separated crop hashes (migration 006). */
+  crop_hashes: string | null;
 }
 
 /** `evidence_subjects`: what each piece of evidence bears on, in the order given. */

@@ -88,6 +88,15 @@ export interface StoredClaim {
   readonly confidence: number;
 }
 
+/** A claim's or an event's place in its document's archived text. */
+export interface DocumentSpan {
+  readonly kind: 'claim' | 'event';
+  /** The claim or event id within the document. */
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** An event row: trigger span into the archived text, plus the resolved date and place. */
 export interface StoredEvent {
   readonly documentId: string;
@@ -219,6 +228,8 @@ export interface StoredImageHash {
   readonly evidenceId: string;
   readonly sha256: string;
   readonly perceptualHash: string;
+  /** The finding's crop hashes (empty for an image stored without them). */
+  readonly cropHashes: readonly string[];
   readonly sourceUrl: string | null;
   readonly addedAt: string;
   readonly documentId: string | null;
@@ -269,6 +280,11 @@ export interface Store {
   /** Every URL/path the same bytes were retrieved from, oldest first. */
   getRetrievals(sha256: string): Promise<{ originUrl: string | null; retrievedAt: string }[]>;
   claimsOf(documentId: string): Promise<StoredClaim[]>;
+  /**
+   * Where a document's claims and events sit in its archived text, by start then end: ids and
+   * spans only, for highlighting (a cheaper read than `claimsOf` and `eventsOf`).
+   */
+  spansOf(documentId: string): Promise<DocumentSpan[]>;
   eventsOf(documentId: string): Promise<StoredEvent[]>;
   /**
    * Events across the ledger, by date then document: the blocking read for event clustering.

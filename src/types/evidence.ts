@@ -53,6 +53,11 @@ export interface ImageFinding {
   readonly height: number;
   /** 64-bit DCT perceptual hash as 16 hex digits; near-duplicates differ in few bits. */
   readonly perceptualHash: string;
+  /**
+   * Hashes of five regions cut from the picture (5 % off every side; 10 % off the top, right,
+   * bottom, left), so a copy cropped by up to about 10 % still matches.
+   */
+  readonly cropHashes: readonly string[];
   readonly metadata: ImageMetadata;
   readonly c2pa: C2paStatus;
   /** Earlier appearances of the same or a near-duplicate image, earliest first. */

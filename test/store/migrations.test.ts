@@ -30,6 +30,7 @@ describe('ledger migrations', () => {
         '003_audit_append_only',
         '004_accounts',
         '005_evidence',
+        '006_evidence_crop_hashes',
       ]);
       const record = ledgerRecord({ id: 'after-upgrade', text: 'A checkpoint came under fire at dusk.' });
       expect((await store.putDocument({ record })).status).toBe('new');

@@ -165,6 +165,28 @@ for (const dialect of dialects) {
       });
     });
 
+    it("lists a document's claim and event spans in text order, as claimsOf and eventsOf hold them", async () => {
+      await store.putDocument({ record: harir });
+      const spans = await store.spansOf('north-desk-1');
+      const expected = [
+        ...(await store.claimsOf('north-desk-1')).map((k) => ({
+          kind: 'claim',
+          id: k.claimId,
+          start: k.start,
+          end: k.end,
+        })),
+        ...(await store.eventsOf('north-desk-1')).map((e) => ({
+          kind: 'event',
+          id: e.eventId,
+          start: e.start,
+          end: e.end,
+        })),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      expect(spans).toEqual(expected);
+      expect(spans.map((s) => s.kind).sort()).toEqual(['claim', 'claim', 'event']);
+      expect(await store.spansOf('no-such-document')).toEqual([]);
+    });
+
     it('traces every claim and event back to the archived words', async () => {
       await store.putDocument({ record: harir });
       for (const item of [
@@ -379,6 +401,7 @@ for (const dialect of dialects) {
         '003_audit_append_only',
         '004_accounts',
         '005_evidence',
+        '006_evidence_crop_hashes',
       ]);
       await store.close();
       store = await openStore(location, { clock });
@@ -644,6 +667,7 @@ for (const dialect of dialects) {
           width: 64,
           height: 48,
           perceptualHash,
+          cropHashes: ['c3a1f00e9b8d0000', '03a1f00e9b8d2274'],
           metadata: {
             captureTime: null,
             modifyTime: null,
@@ -798,6 +822,7 @@ for (const dialect of dialects) {
             evidenceId: 'ev:on-report',
             sha256: sha256(satellitePhoto),
             perceptualHash: 'c3a1f00e9b8d2274',
+            cropHashes: ['c3a1f00e9b8d0000', '03a1f00e9b8d2274'],
             sourceUrl: 'https://north-desk.example/img/ev:on-report.png',
             addedAt: '2024-03-02T08:00:00.000Z',
             documentId: 'north-desk-1',
@@ -808,6 +833,7 @@ for (const dialect of dialects) {
             evidenceId: 'ev:loose',
             sha256: sha256(cropOfIt),
             perceptualHash: 'c3a1f00e9b8d2276',
+            cropHashes: ['c3a1f00e9b8d0000', '03a1f00e9b8d2274'],
             sourceUrl: 'https://north-desk.example/img/ev:loose.png',
             addedAt: '2024-03-04T08:00:00.000Z',
             documentId: null,
