@@ -1213,19 +1213,41 @@ function contentAfter(
       break;
     }
     if (t.pos === 'VERB' || t.pos === 'AUX' || /^[“”"']+$/.test(t.text)) break;
+    // "in a statement", "in an on-air diatribe", "in a ruling released Thursday": the channel.
+    const channel =
+      /^(in|on|at)$/i.test(t.text) &&
+      /^(a|an|his|her|their|its)$/i.test(toks[j + 1]?.text ?? '') &&
+      (CHANNEL_NOUN.test(toks[j + 2]?.text ?? '') ||
+        (/^(ADJ|NOUN)$/.test(toks[j + 2]?.pos ?? '') && CHANNEL_NOUN.test(toks[j + 3]?.text ?? '')));
+    // "a tightening race as Trump consolidates …": a clause of time or reason, with its own verb.
+    const asClause =
+      /^as$/i.test(t.text) &&
+      /^(DET|PRON|PROPN)$/.test(toks[j + 1]?.pos ?? '') &&
+      !/^(it|much|many|well|such|part|an?|the|what|whatever)$/i.test(toks[j + 1]?.text ?? '') &&
+      toks.slice(j + 2, j + 6).some((x) => x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.text)));
     if (
+      channel ||
+      asClause ||
       /^(when|since|during)$/i.test(t.text) ||
       (/^on$/i.test(t.text) &&
-        /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(toks[j + 1]?.text ?? '')) ||
-      (/^(in|on|at)$/i.test(t.text) &&
-        /^(a|an|his|her|their|its)$/i.test(toks[j + 1]?.text ?? '') &&
-        /^(statement|interview|speech|rally|tweet|post|letter|op-ed|news|press|radio|television)$/i.test(
-          toks[j + 2]?.text ?? '',
-        ))
+        /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(toks[j + 1]?.text ?? ''))
     ) {
       stop = j;
       break;
     }
+  }
+  // "did not support Mr. Trump, the presumed Putin favorite": an appositive the writer adds to a
+  // name at the end of the content describes it; it is not what was said.
+  for (let j = i + 1; j < stop - 1; j++) {
+    if (toks[j]!.text !== ',' || toks[j - 1]!.pos !== 'PROPN' || !/^(the|a|an)$/i.test(toks[j + 1]!.text))
+      continue;
+    const rest = toks.slice(j + 2, stop);
+    const relative = rest.findIndex((t) => /^(that|which|who)$/i.test(t.text));
+    const own = (relative < 0 ? rest : rest.slice(0, relative)).some(
+      (t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|ing)$/.test(t.text)) || t.text === ',',
+    );
+    if (!own) stop = j;
+    break;
   }
   const content = trimContent(text, toks[i]!.start, stop < toks.length ? toks[stop]!.start : sentence.end);
   if (!content) return null;
@@ -1714,3 +1736,7 @@ function absoluteSubject(text: string, toks: Token[], k: number): { span: Span; 
   if (/^(it|this|that|which)$/i.test(text.slice(np.span.start, np.span.end))) return null;
   return np;
 }
+
+/** Nouns that name the channel of a report: "in a statement", "in an email", "in a ruling". */
+const CHANNEL_NOUN =
+  /^(statement|interview|speech|rally|tweet|post|letter|op-ed|news|press|radio|television|email|e-mail|ruling|diatribe|memo|editorial|column|video|message|address|appearance|briefing|hearing|filing|broadcast|podcast|conversation)$/i;
