@@ -4,15 +4,11 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorroborateError, InputError, UsageError } from '../errors.js';
-import { loadDefaultGazetteer } from '../geo/gazetteer.js';
-import { sourceFromBytes } from '../ingest/source-document.js';
-import { analyzeDocument } from '../pipeline.js';
 import { parseReferenceDate } from '../reference-date.js';
 import type { AnalysisRecord } from '../types/index.js';
-import { analyzeBatchLine } from './batch-line.js';
-import { BatchPool } from './batch-pool.js';
-import { Progress } from './progress.js';
-import { PLAIN_STYLE, TTY_STYLE, textReport } from './text-report.js';
+
+// The reader, the gazetteer and the batch machinery are imported where they are used, so that
+// `analyze --help` loads none of them and the main thread of `--workers N` loads no reader.
 
 export const ANALYZE_HELP = `Usage: corroborate analyze [FILE|-]... [options]
        corroborate analyze --jsonl IN.jsonl|- [options]
@@ -69,6 +65,17 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
       workers,
     });
   }
+  const [
+    { loadDefaultGazetteer },
+    { sourceFromBytes },
+    { analyzeDocument },
+    { PLAIN_STYLE, TTY_STYLE, textReport },
+  ] = await Promise.all([
+    import('../geo/gazetteer.js'),
+    import('../ingest/source-document.js'),
+    import('../pipeline.js'),
+    import('./text-report.js'),
+  ]);
   const gazetteer = values['no-geo'] ? null : await loadDefaultGazetteer();
   if (positionals.length === 0) {
     if (process.stdin.isTTY)
@@ -125,10 +132,15 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
     if (input === '-') process.stdin.setEncoding('utf8');
     return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   };
+  const { Progress } = await import('./progress.js');
   const progress = new Progress(process.stderr, !options.quiet && process.stderr.isTTY === true);
   let lineNo = 0;
   let failed = 0;
   if (options.workers <= 1) {
+    const [{ loadDefaultGazetteer }, { analyzeBatchLine }] = await Promise.all([
+      import('../geo/gazetteer.js'),
+      import('./batch-line.js'),
+    ]);
     const gazetteer = options.geo ? await loadDefaultGazetteer() : null;
     const lineOptions = { date: options.date, gazetteer, maxBytes: options.maxBytes };
     for await (const line of openLines()) {
@@ -140,7 +152,14 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
       progress.tick(line.length);
     }
   } else {
-    const setup = { date: options.date, maxBytes: options.maxBytes, geo: options.geo };
+    const [{ sharedGazetteerIndex }, { BatchPool }] = await Promise.all([
+      import('../geo/gazetteer.js'),
+      import('./batch-pool.js'),
+    ]);
+    // The workers share one copy of the compiled gazetteer index instead of reading one each
+    // (the entity reader asks it for town names even with --no-geo).
+    const gazetteerIndex = sharedGazetteerIndex();
+    const setup = { date: options.date, maxBytes: options.maxBytes, geo: options.geo, gazetteerIndex };
     const pool = await BatchPool.start(options.workers, setup, async (result) => {
       if (result.failed) failed++;
       await writeLine(result.json);

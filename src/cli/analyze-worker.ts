@@ -1,7 +1,7 @@
 // A worker thread of `analyze --jsonl --workers N`: reads batch lines it is sent and answers
 // with the JSON text of each result, so that serialising is spread over the cores as well.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { adoptGazetteerIndex, loadDefaultGazetteer } from '../geo/gazetteer.js';
 import { analyzeBatchLine } from './batch-line.js';
 import type { WorkerJob, WorkerResult, WorkerSetup } from './batch-pool.js';
 
@@ -9,6 +9,8 @@ const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('analyze-worker must run as a worker thread');
 
+// The parent's copy of the compiled index, shared; a worker reads its own only if that fails.
+if (setup.gazetteerIndex) adoptGazetteerIndex(setup.gazetteerIndex);
 const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
 const options = { date: setup.date, gazetteer, maxBytes: setup.maxBytes };
 port.on('message', (job: WorkerJob) => {

@@ -6,6 +6,8 @@ export interface WorkerSetup {
   readonly date: string | null;
   readonly maxBytes: number;
   readonly geo: boolean;
+  /** The compiled gazetteer index in shared memory (see `sharedGazetteerIndex`), or null. */
+  readonly gazetteerIndex?: Uint8Array | null;
 }
 
 /** One line sent to a worker. */

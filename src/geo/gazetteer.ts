@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -624,6 +629,8 @@ interface DefaultBase {
   readonly path: string | null;
   /** Whether this process compiled it. */
   readonly fresh: boolean;
+  /** The index's bytes, in memory worker threads can share; null without an index. */
+  readonly bytes: Uint8Array | null;
 }
 
 let defaultBase: DefaultBase | null = null;
@@ -637,11 +644,11 @@ function openOrCompileIndex(): DefaultBase {
   const inMemory = (why: string): DefaultBase => {
     process.stderr.write(`corroborate: ${why}; the gazetteer is built in memory (about a second)\n`);
     const towns = allTheCitiesTownNames();
-    return { compiled: null, isTownName: (n) => towns.has(n), path: null, fresh: false };
+    return { compiled: null, isTownName: (n) => towns.has(n), path: null, fresh: false, bytes: null };
   };
   if (process.env.CORROBORATE_GAZETTEER_INDEX === 'off') {
     const towns = allTheCitiesTownNames();
-    return { compiled: null, isTownName: (n) => towns.has(n), path: null, fresh: false };
+    return { compiled: null, isTownName: (n) => towns.has(n), path: null, fresh: false, bytes: null };
   }
   let fingerprint: string;
   try {
@@ -652,26 +659,89 @@ function openOrCompileIndex(): DefaultBase {
   const paths = indexPaths(fingerprint);
   for (const path of paths) {
     if (!existsSync(path)) continue;
-    const compiled = readGazetteerIndex(readFileSync(path), fingerprint);
-    if (compiled) return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: false };
+    const bytes = readShared(path);
+    const compiled = readGazetteerIndex(bytes, fingerprint);
+    if (compiled) markUsed(path);
+    if (compiled) return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: false, bytes };
   }
-  const bytes = compileGazetteerIndex(
+  const built = compileGazetteerIndex(
     buildGazetteerFromSources().tables(allTheCitiesTownNames()),
     fingerprint,
     nameSkeleton,
   );
+  const bytes = new Uint8Array(new SharedArrayBuffer(built.length));
+  bytes.set(built);
   const compiled = readGazetteerIndex(bytes, fingerprint);
   if (!compiled) return inMemory('the gazetteer index compiled in this run does not read back');
-  const path = saveIndex(paths, bytes);
+  const path = saveIndex(paths, built);
   process.stderr.write(
     path
       ? `corroborate: compiled the gazetteer index (first use, or its sources changed): ${path}\n`
       : 'corroborate: could not save the gazetteer index; it is compiled again in each run\n',
   );
-  return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: true };
+  return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: true, bytes };
 }
 
-/** Writes the index to the first folder that takes it (atomically); drops day-old others. */
+/** Keeps a used index's time recent (at most hourly), so that `saveIndex` never drops one in use. */
+function markUsed(path: string): void {
+  try {
+    if (Date.now() - statSync(path).mtimeMs > 3600 * 1000) utimesSync(path, new Date(), new Date());
+  } catch {
+    // a read-only folder: the index is still good
+  }
+}
+
+/** A file's bytes in a SharedArrayBuffer, so that worker threads can use them without a copy. */
+function readShared(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n <= 0) break;
+      at += n;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The default gazetteer's compiled index as bytes in shared memory (compiled first if need
+ * be), for worker threads to adopt without reading or holding a copy each; null when the
+ * gazetteer is built in memory instead.
+ *
+ * @example new Worker(url, { workerData: { gazetteerIndex: sharedGazetteerIndex() } })
+ */
+export function sharedGazetteerIndex(): Uint8Array | null {
+  return openDefaultBase().bytes;
+}
+
+/**
+ * Makes index bytes another thread read (see `sharedGazetteerIndex`) this thread's default
+ * gazetteer base. False, and nothing changed, when they were not compiled from the sources
+ * this thread runs or a base is already open.
+ *
+ * @example if (workerData.gazetteerIndex) adoptGazetteerIndex(workerData.gazetteerIndex);
+ */
+export function adoptGazetteerIndex(bytes: Uint8Array): boolean {
+  if (defaultBase) return defaultBase.bytes === bytes;
+  let fingerprint: string;
+  try {
+    fingerprint = indexFingerprint();
+  } catch {
+    return false;
+  }
+  const compiled = readGazetteerIndex(bytes, fingerprint);
+  if (!compiled) return false;
+  defaultBase = { compiled, isTownName: (n) => compiled.isTownName(n), path: null, fresh: false, bytes };
+  return true;
+}
+
+/** Writes the index to the first folder that takes it (atomically); drops others unused for a day. */
 function saveIndex(paths: readonly string[], bytes: Buffer): string | null {
   for (const path of paths) {
     try {
