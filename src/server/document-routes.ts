@@ -120,16 +120,8 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
     // and text hash name the answer exactly, so it is kept until it is the least recently read.
     const key = `${id} ${document.version} ${document.sha256}`;
     const body = await texts.json(TEXTS, key, async () => {
-      const [blob, claims, events] = await Promise.all([
-        store.getArchive(document.sha256),
-        store.claimsOf(id),
-        store.eventsOf(id),
-      ]);
+      const [blob, spans] = await Promise.all([store.getArchive(document.sha256), store.spansOf(id)]);
       if (blob === null) throw new HttpError('not_found', `the archive lacks ${document.sha256}`);
-      const spans = [
-        ...claims.map((k) => ({ kind: 'claim' as const, id: k.claimId, start: k.start, end: k.end })),
-        ...events.map((e) => ({ kind: 'event' as const, id: e.eventId, start: e.start, end: e.end })),
-      ].sort((a, b) => a.start - b.start || a.end - b.end);
       return {
         documentId: id,
         sha256: document.sha256,
