@@ -16,7 +16,6 @@ import type {
   AuditInput,
   AuditVerification,
   DocumentSpan,
-  DocumentSpan,
   DocumentStatus,
   EvidenceBlob,
   EvidenceFilter,
@@ -408,32 +407,6 @@ export class KyselyStore implements Store {
       polarity: r.polarity as StoredClaim['polarity'],
       confidence: r.confidence,
     }));
-  }
-
-  async spansOf(documentId: string): Promise<DocumentSpan[]> {
-    const [claims, events] = await Promise.all([
-      this.db
-        .selectFrom('claims')
-        .select(['claim_id as id', 'start_offset', 'end_offset'])
-        .where('document_id', '=', documentId)
-        .execute(),
-      this.db
-        .selectFrom('events')
-        .select(['event_id as id', 'start_offset', 'end_offset'])
-        .where('document_id', '=', documentId)
-        .execute(),
-    ]);
-    const span =
-      (kind: DocumentSpan['kind']) => (r: { id: string; start_offset: number; end_offset: number }) => ({
-        kind,
-        id: r.id,
-        start: r.start_offset,
-        end: r.end_offset,
-      });
-    return [...claims.map(span('claim')), ...events.map(span('event'))].sort(
-      (a, b) =>
-        a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
-    );
   }
 
   async spansOf(documentId: string): Promise<DocumentSpan[]> {

@@ -97,15 +97,6 @@ export interface DocumentSpan {
   readonly end: number;
 }
 
-/** A claim's or an event's place in its document's archived text. */
-export interface DocumentSpan {
-  readonly kind: 'claim' | 'event';
-  /** The claim or event id within the document. */
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
-}
-
 /** An event row: trigger span into the archived text, plus the resolved date and place. */
 export interface StoredEvent {
   readonly documentId: string;
@@ -289,11 +280,6 @@ export interface Store {
   /** Every URL/path the same bytes were retrieved from, oldest first. */
   getRetrievals(sha256: string): Promise<{ originUrl: string | null; retrievedAt: string }[]>;
   claimsOf(documentId: string): Promise<StoredClaim[]>;
-  /**
-   * Where a document's claims and events sit in its archived text, by start then end: ids and
-   * spans only, for highlighting (a cheaper read than `claimsOf` and `eventsOf`).
-   */
-  spansOf(documentId: string): Promise<DocumentSpan[]>;
   /**
    * Where a document's claims and events sit in its archived text, by start then end: ids and
    * spans only, for highlighting (a cheaper read than `claimsOf` and `eventsOf`).

@@ -187,28 +187,6 @@ for (const dialect of dialects) {
       expect(await store.spansOf('no-such-document')).toEqual([]);
     });
 
-    it("lists a document's claim and event spans in text order, as claimsOf and eventsOf hold them", async () => {
-      await store.putDocument({ record: harir });
-      const spans = await store.spansOf('north-desk-1');
-      const expected = [
-        ...(await store.claimsOf('north-desk-1')).map((k) => ({
-          kind: 'claim',
-          id: k.claimId,
-          start: k.start,
-          end: k.end,
-        })),
-        ...(await store.eventsOf('north-desk-1')).map((e) => ({
-          kind: 'event',
-          id: e.eventId,
-          start: e.start,
-          end: e.end,
-        })),
-      ].sort((a, b) => a.start - b.start || a.end - b.end);
-      expect(spans).toEqual(expected);
-      expect(spans.map((s) => s.kind).sort()).toEqual(['claim', 'claim', 'event']);
-      expect(await store.spansOf('no-such-document')).toEqual([]);
-    });
-
     it('traces every claim and event back to the archived words', async () => {
       await store.putDocument({ record: harir });
       for (const item of [
