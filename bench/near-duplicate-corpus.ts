@@ -51,6 +51,7 @@ const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io', 'y'];
 const CODAS = ['', '', 'n', 'r', 's', 'l', 'm', 't', 'k', 'nd', 'st', 'rk'];
 const LEXICON_SIZE = 60_000;
 const ZIPF_TABLE_BITS = 21;
+const PHRASES = 1 << 17;
 
 const STOCK_PHRASES = [
   'officials said in a statement',
@@ -87,6 +88,8 @@ interface Outlet {
 class Vocabulary {
   readonly words: string[];
   readonly zipf: Uint32Array;
+  readonly phrases: string[];
+  readonly phraseLengths: Uint8Array;
   readonly places: string[];
   readonly names: string[];
   readonly outlets: Outlet[];
@@ -115,6 +118,12 @@ class Vocabulary {
       }
       this.zipf[i] = rank;
     }
+    this.phraseLengths = new Uint8Array(PHRASES);
+    this.phrases = Array.from({ length: PHRASES }, (_, k) => {
+      const n = 1 + Math.floor(this.random() * 3);
+      this.phraseLengths[k] = n;
+      return Array.from({ length: n }, () => this.word()).join(' ');
+    });
     const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
     this.places = Array.from({ length: 5000 }, () => capital(this.coin()));
     this.names = Array.from({ length: 5000 }, () => `${capital(this.coin())} ${capital(this.coin())}`);
@@ -158,19 +167,28 @@ class Vocabulary {
     return this.words[this.zipf[Math.floor(this.random() * this.zipf.length)] ?? 0] ?? 'the';
   }
 
-  /** A sentence of about `length` words, a tenth of them from the report's topic words (one draw per word). */
+  /**
+   * A sentence of about `length` words; about a tenth of them are the report's topic words. Words
+   * come in phrases of one to three Zipf draws from a pool of 131,072, so a sentence costs half
+   * as many draws while any five words in a row remain as rare as five independent draws.
+   */
   sentence(length: number, topic: readonly string[]): string {
     const n = Math.max(4, length + Math.floor(this.random() * 9) - 4);
-    const table = this.zipf;
-    const share = topic.length > 0 ? 0.1 : 0;
+    const phrases = this.phrases;
+    const share = topic.length > 0 ? 0.05 : 0;
     let out = '';
-    for (let i = 0; i < n; i += 1) {
+    for (let words = 0; words < n; ) {
       const r = this.random();
-      const word =
-        r < share
-          ? (topic[Math.floor((r / share) * topic.length)] as string)
-          : (this.words[table[Math.floor(((r - share) / (1 - share)) * table.length)] as number] as string);
-      out += i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : ` ${word}`;
+      let phrase: string;
+      if (r < share) {
+        phrase = topic[Math.floor((r / share) * topic.length)] as string;
+        words += 1;
+      } else {
+        const k = Math.floor(((r - share) / (1 - share)) * phrases.length);
+        phrase = phrases[k] as string;
+        words += this.phraseLengths[k] as number;
+      }
+      out += out === '' ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : ` ${phrase}`;
     }
     return this.random() < 0.25 ? `${out}, ${this.pick(STOCK_PHRASES)}` : out;
   }
