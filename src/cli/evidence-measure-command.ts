@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadLedger } from '../corroborate/load-ledger.js';
 import { CorroborateError, InputError, UsageError } from '../errors.js';
 import { type ChangeMap, changeMap } from '../evidence/measure/change-map.js';
-import { formatM2 } from '../evidence/measure/compare-with-claims.js';
 import { measureAsEvidence } from '../evidence/measure/measurement-evidence.js';
 import { measurePolygon } from '../evidence/measure/polygon-area.js';
 import type { Store } from '../store/store.js';
@@ -221,6 +220,22 @@ export async function runEvidenceChangeCommand(argv: string[]): Promise<number> 
   return 0;
 }
 
+/**
+ * `corroborate evidence measure|change …`: the measurement subcommands. The images helper's
+ * `evidence` dispatcher hands these two to this function; until it exists, `main.ts` calls it
+ * for every `evidence` subcommand.
+ *
+ * @example await runEvidenceMeasureSubcommand(['change', 'before.tif', 'after.tif'])
+ */
+export async function runEvidenceMeasureSubcommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'measure') return runEvidenceMeasureCommand(rest);
+  if (sub === 'change') return runEvidenceChangeCommand(rest);
+  throw new UsageError(
+    `evidence ${sub === undefined ? 'needs a subcommand' : `has no subcommand "${sub}"`}: measure FILE.geojson, change BEFORE.tif AFTER.tif (see --help of each)`,
+  );
+}
+
 function subjectsOf(claims: string[] | undefined, events: string[] | undefined): EvidenceSubject[] {
   const subjects: EvidenceSubject[] = [];
   for (const id of claims ?? []) {
@@ -288,7 +303,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 function areaLine(m2: number): string {
-  return `${m2.toLocaleString('en-US', { maximumFractionDigits: 1 })} m² (${formatM2(m2)}, ${(m2 / 0.09290304).toLocaleString('en-US', { maximumFractionDigits: 0 })} sq ft)`;
+  const ha = (m2 / 1e4).toLocaleString('en-US', { maximumFractionDigits: m2 < 1e4 ? 3 : 2 });
+  const sqft = (m2 / 0.09290304).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return `${m2.toLocaleString('en-US', { maximumFractionDigits: 1 })} m² (${ha} ha, ${sqft} sq ft)`;
 }
 
 /**

@@ -421,6 +421,98 @@ export const OPENAPI = {
         responses: { '200': json({ type: 'object' }), ...reads },
       },
     },
+    '/api/events/{id}/evidence': {
+      get: {
+        summary: 'Evidence on the event and on its claims (images, measurements), oldest first',
+        parameters: [path('id', 'Ledger event id'), ...paging(500)],
+        responses: { '200': json(page(ref('EvidenceItem'))), ...reads, '404': error('No such event') },
+      },
+    },
+    '/api/events/{id}/measurable-claims': {
+      get: {
+        summary:
+          "The areas and shares the event's claims state, for measuring against (in m², or as a fraction)",
+        parameters: [path('id', 'Ledger event id')],
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: { items: { type: 'array', items: ref('ClaimedMeasure') } },
+          }),
+          ...reads,
+          '404': error('No such event'),
+        },
+      },
+    },
+    '/api/claims/{id}/evidence': {
+      get: {
+        summary: 'Evidence on one claim, oldest first',
+        parameters: [path('id', 'Ledger claim id (documentId:claimId)'), ...paging(500)],
+        responses: { '200': json(page(ref('EvidenceItem'))), ...reads, '404': error('No such claim') },
+      },
+    },
+    '/api/evidence/{id}': {
+      get: {
+        summary: 'One piece of evidence',
+        parameters: [path('id', 'Evidence id (ev:…)')],
+        responses: { '200': json(ref('EvidenceItem')), ...reads, '404': error('No such evidence') },
+      },
+    },
+    '/api/evidence/{id}/image': {
+      get: {
+        summary:
+          'The archived bytes of an image evidence, with the media type sniffed when it was added (nosniff)',
+        parameters: [path('id', 'Evidence id (ev:…) of an image')],
+        responses: {
+          '200': {
+            description: 'The image',
+            content: { 'image/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...reads,
+          '404': error('No such image evidence'),
+        },
+      },
+    },
+    '/api/evidence/images': {
+      post: {
+        summary:
+          'Add an image (analyst): examined (type sniffed, metadata, C2PA, perceptual hash, earlier appearances), archived, audited as evidence.add',
+        parameters: [
+          query('event', 'Ledger event it bears on (repeatable)'),
+          query('claim', 'Ledger claim it bears on (repeatable)'),
+          query('document', 'Document it came with (repeatable)'),
+          query('sourceUrl', 'Where the image came from'),
+          query('note', 'A note kept with it'),
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'image/*': { schema: { type: 'string', format: 'binary' } },
+            'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        responses: {
+          '201': json(ref('EvidenceResult'), 'Stored anew'),
+          '200': json(ref('EvidenceResult'), 'Already stored on these subjects'),
+          ...writes,
+          '400': error('Not an image, corrupt, or too many pixels'),
+          '404': error('Unknown event, claim or document'),
+          '415': error('Body not sent as image/… or application/octet-stream'),
+        },
+      },
+    },
+    '/api/evidence/measurements': {
+      post: {
+        summary:
+          'Measure an outline (analyst): geodesic area, compared with the areas and shares its event or claims state, stored and audited as evidence.add',
+        requestBody: body(ref('MeasurementRequest')),
+        responses: {
+          '201': json(ref('EvidenceResult'), 'Stored anew'),
+          '200': json(ref('EvidenceResult'), 'The same outline was already stored on these subjects'),
+          ...writes,
+          '404': error('Unknown event or claim'),
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -428,6 +520,97 @@ export const OPENAPI = {
       token: { type: 'http', scheme: 'bearer' },
     },
     schemas: {
+      EvidenceItem: {
+        type: 'object',
+        required: ['id', 'subjects', 'addedBy', 'addedAt', 'finding', 'note'],
+        description:
+          'src/types/evidence.ts: an image or a measurement, on the claims, events and documents it bears on',
+        properties: {
+          id: { type: 'string' },
+          subjects: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { kind: { enum: ['claim', 'event', 'document'] }, id: { type: 'string' } },
+            },
+          },
+          addedBy: { type: 'string' },
+          addedAt: { type: 'string', format: 'date-time' },
+          finding: {
+            type: 'object',
+            required: ['kind'],
+            description:
+              'kind image: sha256, mediaType, width, height, perceptualHash, metadata, c2pa, reuse, sourceUrl; kind measurement: geometry, areaM2, label, checks',
+            properties: {
+              kind: { enum: ['image', 'measurement'] },
+              areaM2: { type: 'number' },
+              checks: { type: 'array', items: ref('MeasurementCheck') },
+            },
+          },
+          note: { type: ['string', 'null'] },
+        },
+      },
+      MeasurementCheck: {
+        type: 'object',
+        required: ['claimId', 'claimed', 'measured', 'tolerance', 'verdict', 'explanation'],
+        properties: {
+          claimId: { type: ['string', 'null'] },
+          claimed: {
+            type: 'object',
+            properties: {
+              value: { type: 'number' },
+              unit: { type: 'string' },
+              m2: { type: ['number', 'null'] },
+              share: { type: ['number', 'null'] },
+              text: { type: 'string' },
+            },
+          },
+          measured: {
+            type: 'object',
+            properties: { m2: { type: ['number', 'null'] }, share: { type: ['number', 'null'] } },
+          },
+          tolerance: { type: 'number', description: 'Relative (0.15 = within 15 %)' },
+          verdict: { enum: ['agrees', 'disagrees', 'not-comparable'] },
+          explanation: { type: 'string' },
+        },
+      },
+      ClaimedMeasure: {
+        type: 'object',
+        properties: {
+          claimId: { type: 'string' },
+          kind: { enum: ['area', 'share'] },
+          text: { type: 'string', description: 'As the report writes it ("13,700 square feet")' },
+          bound: { type: 'string' },
+          m2: { type: ['number', 'null'] },
+          share: { type: ['number', 'null'] },
+          of: { type: ['string', 'null'] },
+        },
+      },
+      MeasurementRequest: {
+        type: 'object',
+        required: ['geojson'],
+        properties: {
+          geojson: {
+            type: 'object',
+            description: 'GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection (lon/lat)',
+          },
+          event: { type: 'string' },
+          events: { type: 'array', items: { type: 'string' } },
+          claim: { type: 'string' },
+          claims: { type: 'array', items: { type: 'string' } },
+          label: {
+            type: 'string',
+            description: '"facility outline" makes it the whole that later shares are measured against',
+          },
+          note: { type: 'string' },
+          tolerance: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.15 },
+          whole: { description: 'The whole a share is of: a GeoJSON outline or a stored measurement id' },
+        },
+      },
+      EvidenceResult: {
+        type: 'object',
+        properties: { status: { enum: ['new', 'duplicate'] }, item: ref('EvidenceItem') },
+      },
       Error: {
         type: 'object',
         required: ['error'],

@@ -12,6 +12,7 @@ import type {
   LedgerDocument,
   LedgerEvent,
 } from '../types.js';
+import { evidencePanel } from './evidence.js';
 import { claimRating, reviewPanel } from './review.js';
 
 /**
@@ -60,6 +61,7 @@ export function eventView(id: string): View {
       ),
       section('Origins', 'origins', originList(detail)),
       section('Numeric checks', 'checks', checkTable(detail)),
+      evidencePanel(event),
       section('Why these reports are one event', 'links', linkList(event)),
     );
   };

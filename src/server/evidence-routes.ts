@@ -1,0 +1,238 @@
+import { type Context, Hono } from 'hono';
+import { addImageEvidence } from '../evidence/images/add-image-evidence.js';
+import { claimedMeasuresOf } from '../evidence/measure/claimed-measures.js';
+import { claimQuantitiesOf, measureAsEvidence } from '../evidence/measure/measurement-evidence.js';
+import type { EvidenceItem, EvidenceSubject } from '../types/evidence.js';
+import type { Ledger } from '../types/ledger.js';
+import type { DeskDeps, DeskEnv } from './desk-env.js';
+import { HttpError } from './http-error.js';
+import { requireRole } from './principal.js';
+import { type JsonObject, optionalString, pageOf, readJsonObject } from './request-input.js';
+
+/** Media types an image upload may be sent as (raw bytes; HTML forms cannot send these). */
+const IMAGE_BODY = /^(?:image\/[\w.+-]+|application\/octet-stream)\s*(;|$)/i;
+
+/**
+ * Evidence on events and claims: images (with metadata, re-use and C2PA status) and measured
+ * outlines (with their comparisons against the claimed areas and shares). Reads need the viewer
+ * role; adding evidence needs an analyst, with the session's CSRF token like every write, and is
+ * audited as `evidence.add`.
+ *
+ * @example
+ * app.route('/api', evidenceRoutes(deps));
+ * // POST /api/evidence/measurements {"geojson": {...}, "event": "north-wire-9:ev1", "label": "damaged structures"}
+ */
+export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
+  const routes = new Hono<DeskEnv>();
+  const { store } = deps;
+
+  const ledgerOrNull = async (): Promise<Ledger | null> =>
+    deps.ledger === null ? null : deps.ledger.current();
+  const ledgerFor = async (): Promise<Ledger> => {
+    if (deps.ledger === null)
+      throw new HttpError('unavailable', 'this desk was started without the ledger builder');
+    return deps.ledger.current();
+  };
+  const eventOf = async (id: string) => {
+    const event = (await ledgerFor()).events.find((e) => e.id === id);
+    if (event === undefined) throw new HttpError('not_found', `no ledger event "${id}"`);
+    return event;
+  };
+  const page = (c: Context<DeskEnv>, items: readonly EvidenceItem[]) => {
+    const { limit, offset } = pageOf(c, { limit: 100, max: 500 });
+    return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+  };
+
+  routes.get('/events/:id/evidence', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const event = await eventOf(c.req.param('id'));
+    const lists = await Promise.all([
+      store.listEvidence({ subjectKind: 'event', subjectId: event.id }),
+      ...[...event.support.supporting, ...event.support.contradicting].map((id) =>
+        store.listEvidence({ subjectKind: 'claim', subjectId: id }),
+      ),
+    ]);
+    return c.json(page(c, oldestFirst(lists.flat())));
+  });
+
+  routes.get('/events/:id/measurable-claims', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const event = await eventOf(c.req.param('id'));
+    const claims = (await claimQuantitiesOf(store, await ledgerFor(), { kind: 'event', id: event.id })) ?? [];
+    const items = claims.flatMap((claim) =>
+      claimedMeasuresOf(claim.quantities).map((m) =>
+        m.kind === 'area'
+          ? {
+              claimId: claim.claimId,
+              kind: 'area',
+              text: m.quantity.surface,
+              bound: m.quantity.bound,
+              m2: m.m2,
+              share: null,
+              of: null,
+            }
+          : {
+              claimId: claim.claimId,
+              kind: 'share',
+              text: m.quantity.surface,
+              bound: m.quantity.bound,
+              m2: null,
+              share: m.share,
+              of: m.of,
+            },
+      ),
+    );
+    return c.json({ items });
+  });
+
+  routes.get('/claims/:id/evidence', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const id = c.req.param('id');
+    await existingClaim(id);
+    return c.json(page(c, await store.listEvidence({ subjectKind: 'claim', subjectId: id })));
+  });
+
+  routes.get('/evidence/:id', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    return c.json(await existingEvidence(c.req.param('id')));
+  });
+
+  routes.get('/evidence/:id/image', async (c) => {
+    requireRole(c.get('principal'), 'viewer');
+    const item = await existingEvidence(c.req.param('id'));
+    if (item.finding.kind !== 'image')
+      throw new HttpError('not_found', `evidence "${item.id}" is not an image`);
+    const blob = await store.getArchive(item.finding.sha256);
+    if (blob === null) throw new HttpError('not_found', `the image of "${item.id}" is not in the archive`);
+    // the media type was sniffed from the bytes when the image was added, never taken from a name
+    return c.body(new Uint8Array(blob.bytes), 200, {
+      'Content-Type': item.finding.mediaType,
+      'Content-Disposition': 'inline',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, max-age=3600',
+    });
+  });
+
+  routes.post('/evidence/images', async (c) => {
+    const principal = requireRole(c.get('principal'), 'analyst');
+    const type = c.req.header('content-type') ?? '';
+    if (!IMAGE_BODY.test(type)) {
+      throw new HttpError(
+        'unsupported_media_type',
+        'send the image bytes as the body, typed image/… or application/octet-stream',
+      );
+    }
+    const subjects = await subjectsOf({
+      event: c.req.queries('event') ?? [],
+      claim: c.req.queries('claim') ?? [],
+      document: c.req.queries('document') ?? [],
+    });
+    const sourceUrl = c.req.query('sourceUrl') ?? null;
+    if (sourceUrl !== null && sourceUrl.length > 2000)
+      throw new HttpError('bad_request', '"sourceUrl" is longer than 2000 characters');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength === 0) throw new HttpError('bad_request', 'the body holds no image');
+    const result = await addImageEvidence(store, bytes, {
+      subjects,
+      addedBy: principal.name,
+      sourceUrl,
+      note: c.req.query('note') ?? null,
+      clock: deps.clock,
+    });
+    if (result.status === 'failed') throw new HttpError('bad_request', `not stored: ${result.message}`);
+    return c.json({ status: result.status, item: result.item }, result.status === 'new' ? 201 : 200);
+  });
+
+  routes.post('/evidence/measurements', async (c) => {
+    const principal = requireRole(c.get('principal'), 'analyst');
+    const body = await readJsonObject(c);
+    if (body.geojson === undefined)
+      throw new HttpError('bad_request', '"geojson" must hold the outline (a GeoJSON polygon)');
+    const subjects = await subjectsOf({
+      event: listField(body, 'event', 'events'),
+      claim: listField(body, 'claim', 'claims'),
+      document: [],
+    });
+    if (subjects.length === 0)
+      throw new HttpError('bad_request', 'name the "event" or "claim" the outline bears on');
+    const tolerance = body.tolerance;
+    if (tolerance !== undefined && (typeof tolerance !== 'number' || !(tolerance >= 0 && tolerance < 1))) {
+      throw new HttpError('bad_request', '"tolerance" must be a fraction in [0, 1) (0.15 = within 15 %)');
+    }
+    const result = await measureAsEvidence(
+      store,
+      await ledgerOrNull(),
+      {
+        geojson: body.geojson,
+        subjects,
+        addedBy: principal.name,
+        label: optionalString(body, 'label', 200),
+        note: optionalString(body, 'note', 4000),
+        ...(tolerance === undefined ? {} : { tolerance }),
+        ...(body.whole === undefined || body.whole === null ? {} : { whole: body.whole }),
+      },
+      deps.clock,
+    );
+    if (!result.ok) {
+      throw new HttpError(result.reason === 'unknown-subject' ? 'not_found' : 'bad_request', result.message);
+    }
+    return c.json({ status: result.status, item: result.item }, result.status === 'new' ? 201 : 200);
+  });
+
+  async function existingEvidence(id: string): Promise<EvidenceItem> {
+    if (!/^ev:[0-9a-f]{1,64}$/.test(id))
+      throw new HttpError('bad_request', 'an evidence id is "ev:" and hex digits');
+    const item = await store.getEvidence(id);
+    if (item === null) throw new HttpError('not_found', `no evidence "${id}"`);
+    return item;
+  }
+
+  async function existingClaim(id: string): Promise<void> {
+    const cut = id.lastIndexOf(':');
+    if (cut <= 0) throw new HttpError('bad_request', 'a claim id is DOCUMENT:CLAIM');
+    const claims = await store.claimsOf(id.slice(0, cut));
+    if (!claims.some((k) => k.claimId === id.slice(cut + 1)))
+      throw new HttpError('not_found', `no claim "${id}"`);
+  }
+
+  /** Named subjects, each checked against the ledger (404 for one it does not hold). */
+  async function subjectsOf(named: {
+    event: string[];
+    claim: string[];
+    document: string[];
+  }): Promise<EvidenceSubject[]> {
+    const subjects: EvidenceSubject[] = [];
+    if (named.event.length + named.claim.length + named.document.length > 50) {
+      throw new HttpError('bad_request', 'at most 50 events, claims and documents');
+    }
+    for (const id of named.event) subjects.push({ kind: 'event', id: (await eventOf(id)).id });
+    for (const id of named.claim) {
+      await existingClaim(id);
+      subjects.push({ kind: 'claim', id });
+    }
+    for (const id of named.document) {
+      if ((await store.getDocument(id)) === null) throw new HttpError('not_found', `no document "${id}"`);
+      subjects.push({ kind: 'document', id });
+    }
+    return subjects;
+  }
+
+  return routes;
+}
+
+/** A body field given as one id or a list of ids (`event` or `events`). */
+function listField(body: JsonObject, one: string, many: string): string[] {
+  const values = [body[one], body[many]].flatMap((v) =>
+    v === undefined || v === null ? [] : Array.isArray(v) ? v : [v],
+  );
+  if (!values.every((v) => typeof v === 'string' && v !== '' && v.length <= 500)) {
+    throw new HttpError('bad_request', `"${one}" and "${many}" take ids (strings)`);
+  }
+  return values as string[];
+}
+
+function oldestFirst(items: readonly EvidenceItem[]): EvidenceItem[] {
+  const seen = new Map<string, EvidenceItem>();
+  for (const item of items) seen.set(item.id, item);
+  return [...seen.values()].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,74 @@
+import type { ClaimedMeasure } from './evidence-types.js';
+
+/** The tolerance the desk compares with while drawing (the server's default, stated on screen). */
+export const LIVE_TOLERANCE = 0.15;
+
+/** A drawn outline against one claimed figure, while drawing (the stored check is the server's). */
+export interface LiveVerdict {
+  readonly claim: ClaimedMeasure;
+  readonly verdict: 'agrees' | 'disagrees' | 'not-comparable';
+  readonly words: string;
+}
+
+/**
+ * An area as people read it: m² below 100,000, then hectares, then km² from 10 km².
+ *
+ * @example areaLabel(1272.8) // '1,273 m²'
+ */
+export function areaLabel(m2: number): string {
+  if (m2 >= 1e7) return `${(m2 / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} km²`;
+  if (m2 >= 1e5) return `${(m2 / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2 })} ha`;
+  return `${m2.toLocaleString('en-US', { maximumFractionDigits: m2 < 10 ? 2 : 0 })} m²`;
+}
+
+function withinBound(measured: number, bound: string, value: number, tolerance: number): boolean {
+  if (bound === 'at-least' || bound === 'more-than') return measured >= value * (1 - tolerance);
+  if (bound === 'at-most' || bound === 'less-than') return measured <= value * (1 + tolerance);
+  return Math.abs(measured - value) <= tolerance * value;
+}
+
+/**
+ * How a drawn area compares with each area and share the event's claims state: within the
+ * tolerance of the claimed value (a share needs the facility's area: the latest outline saved
+ * as "facility outline").
+ *
+ * @example liveVerdicts(1300, [{ kind: 'area', m2: 1272.77, text: '13,700 square feet', … }], null)
+ * // [{ verdict: 'agrees', words: '2 % more than 1,273 m² claimed ("13,700 square feet")', … }]
+ */
+export function liveVerdicts(
+  areaM2: number,
+  claims: readonly ClaimedMeasure[],
+  facilityM2: number | null,
+  tolerance = LIVE_TOLERANCE,
+): LiveVerdict[] {
+  return claims.map((claim) => {
+    if (claim.kind === 'area' && claim.m2 !== null) {
+      const ok = withinBound(areaM2, claim.bound, claim.m2, tolerance);
+      return {
+        claim,
+        verdict: ok ? 'agrees' : 'disagrees',
+        words: `${difference(areaM2, claim.m2)} ${areaLabel(claim.m2)} claimed ("${claim.text}")`,
+      };
+    }
+    if (claim.share === null || facilityM2 === null || !(facilityM2 > 0)) {
+      return {
+        claim,
+        verdict: 'not-comparable',
+        words: `"${claim.text}" is a share${claim.of === null ? '' : ` of the ${claim.of}`}: save the facility outline first`,
+      };
+    }
+    const share = areaM2 / facilityM2;
+    const ok = withinBound(share, claim.bound, claim.share, tolerance);
+    return {
+      claim,
+      verdict: ok ? 'agrees' : 'disagrees',
+      words: `${Math.round(share * 100)} % of the facility against "${claim.text}" claimed`,
+    };
+  });
+}
+
+function difference(measured: number, claimed: number): string {
+  const rel = (measured - claimed) / claimed;
+  if (Math.abs(rel) < 0.005) return 'the same as';
+  return `${Math.round(Math.abs(rel) * 100)} % ${rel > 0 ? 'more than' : 'less than'}`;
+}
