@@ -708,3 +708,111 @@ describe('a dateline before the reported words is not part of them', () => {
   ];
   it.each(table)('%s', (text, expected) => check(text, expected));
 });
+
+describe('positions held through nouns, participles and infinitives', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'The minister raised questions about the convoy route.',
+      { source: 'The minister', cue: 'raised questions about', content: 'the convoy route' },
+    ],
+    [
+      // The subject receives the questions: nobody is named as asking them.
+      'The ministry has faced questions about the convoy route.',
+      { source: null, cue: 'faced questions about', content: 'the convoy route' },
+    ],
+    [
+      'The mayor praised the engineers as “true heroes,” comparing them to the firefighters of 1998.',
+      { source: 'The mayor', cue: 'praised', content: 'the engineers as “true heroes,”' },
+    ],
+    [
+      'The mayor praised the engineers as “true heroes,” comparing them to the firefighters of 1998.',
+      { source: 'The mayor', cue: 'comparing', content: 'them to the firefighters of 1998' },
+    ],
+    [
+      'The council proposes closing the northern crossing, and plans to reopen the old bridge by March.',
+      { source: 'The council', cue: 'proposes', content: 'closing the northern crossing' },
+    ],
+    [
+      'The council proposes closing the northern crossing, and plans to reopen the old bridge by March.',
+      { source: 'The council', cue: 'plans', content: 'to reopen the old bridge by March' },
+    ],
+    [
+      'The shelling led the mayor of Kharkiv to demand new air defences.',
+      { source: 'the mayor of Kharkiv', cue: 'demand', content: 'new air defences' },
+    ],
+    [
+      'The minister made the remarks while criticizing the new curfew.',
+      { source: 'The minister', cue: 'criticizing', content: 'the new curfew' },
+    ],
+    [
+      'The talks stalled, with Russia backing the government in Damascus.',
+      { source: 'Russia', cue: 'backing', content: 'the government in Damascus' },
+    ],
+    [
+      'The council vetoed the budget for the port.',
+      { source: 'The council', cue: 'vetoed', content: 'the budget for the port' },
+    ],
+    [
+      'The plan is supported by far fewer lawmakers.',
+      { source: 'fewer lawmakers', cue: 'is supported', content: 'The plan' },
+    ],
+  ];
+  it.each(table)('%s', check);
+
+  it('keeps an act of official position out of the claims: it is a stance, not a report', () => {
+    expect(read('The council vetoed the budget for the port.')[0]?.cueKind).toBe('stance');
+  });
+
+  const none: Array<[string]> = [
+    ['The fighters left the city as the sun rose.'],
+    ['The family sued the newspaper over the photographs.'],
+  ];
+  it.each(none)('%s', (text) => expect(read(text)).toEqual([]));
+});
+
+describe('where the content ends', () => {
+  const table: Array<[string, Expected]> = [
+    [
+      'While some officials have suggested the dam is safe, the governor ordered an inspection.',
+      { source: 'some officials', cue: 'have suggested', content: 'the dam is safe' },
+    ],
+    [
+      "The agency called the report ''deeply flawed.'' The ministry said it would respond on Monday.",
+      { source: 'The ministry', cue: 'said', content: 'it would respond on Monday' },
+    ],
+    [
+      '“The bridge will hold,” Vance said. “We tested it twice.”',
+      { source: 'Vance', cue: 'said', content: '“The bridge will hold,” Vance said. “We tested it twice.”' },
+    ],
+    [
+      // The second quotation has a cue of its own: it is not the first one going on.
+      '“The bridge will hold,” Vance said. “We tested it twice” before the storm, she added.',
+      { source: 'Vance', cue: 'said', content: '“The bridge will hold,”' },
+    ],
+    [
+      'Lena Park -- a former envoy to Seoul -- said the talks would resume.',
+      { source: 'Lena Park -- a former envoy to Seoul', cue: 'said', content: 'the talks would resume' },
+    ],
+    [
+      'Data from the survey show that most families stayed.',
+      { source: 'Data from the survey', cue: 'show', content: 'that most families stayed' },
+    ],
+    [
+      'The governor called the strike on Monday “an act of war.”',
+      { source: 'The governor', cue: 'called', content: 'the strike on Monday “an act of war.”' },
+    ],
+    [
+      'The envoy is calling for a pause in the shelling, not that the talks be ended.',
+      { source: 'The envoy', cue: 'is calling', content: 'a pause in the shelling' },
+    ],
+    [
+      'The governor condemned the shelling in a televised address.',
+      { source: 'The governor', cue: 'condemned', content: 'the shelling' },
+    ],
+    [
+      'The envoy praised Vance, the new commander of the brigade.',
+      { source: 'The envoy', cue: 'praised', content: 'Vance' },
+    ],
+  ];
+  it.each(table)('%s', check);
+});

@@ -143,7 +143,9 @@ export function findAttributions(
       const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
       if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) {
         // The quote before the cue already belongs to someone: read the cue without it.
-        const retry = hit.form === 'direct-quote' && readCue(text, toks, k, sentence, quotes, []);
+        const retry =
+          (hit.form === 'direct-quote' || hit.form === 'mixed') &&
+          readCue(text, toks, k, sentence, quotes, []);
         if (!retry) continue;
         const again = [retry.content, retry.cue].filter((s): s is Span => s !== null);
         if (again.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
@@ -1218,7 +1220,8 @@ function contentAfter(
       /^(in|on|at)$/i.test(t.text) &&
       /^(a|an|his|her|their|its)$/i.test(toks[j + 1]?.text ?? '') &&
       (CHANNEL_NOUN.test(toks[j + 2]?.text ?? '') ||
-        (/^(ADJ|NOUN)$/.test(toks[j + 2]?.pos ?? '') && CHANNEL_NOUN.test(toks[j + 3]?.text ?? '')));
+        ((/^(ADJ|NOUN)$/.test(toks[j + 2]?.pos ?? '') || /ed$/.test(toks[j + 2]?.text ?? '')) &&
+          CHANNEL_NOUN.test(toks[j + 3]?.text ?? '')));
     // "a tightening race as Trump consolidates …": a clause of time or reason, with its own verb.
     const asClause =
       /^as$/i.test(t.text) &&
