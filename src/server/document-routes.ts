@@ -4,7 +4,7 @@ import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './principal.js';
 import { optionalString, pageOf, readJsonObject } from './request-input.js';
-import { ResponseCache, sendCached } from './response-cache.js';
+import { ChangeMarkScope, ResponseCache, requestKey, sendCached } from './response-cache.js';
 
 /** The one scope of document texts: their keys name the version they were made from. */
 const TEXTS = {};
@@ -19,7 +19,9 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
   const { store } = deps;
   const routes = new Hono<DeskEnv>();
   const texts = new ResponseCache({ maxBytes: 32 * 1024 * 1024 });
-  const searches = new ResponseCache({ maxBytes: 8 * 1024 * 1024 });
+  // Lists, documents and searches, kept until the next write to the store (by any process).
+  const reads = new ResponseCache({ maxBytes: 16 * 1024 * 1024 });
+  const marks = new ChangeMarkScope(store);
   // Counting every table of a 100k-document ledger takes seconds: the counts are read again only
   // when the store's change mark moved (a write by any process), so they are never stale.
   let counted: { mark: string; stats: Promise<LedgerStats> } | null = null;
@@ -37,9 +39,12 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
 
   routes.get('/documents', async (c) => {
     requireRole(c.get('principal'), 'viewer');
-    const { limit, offset } = pageOf(c, { limit: 50, max: 1000 });
-    const [items, totals] = await Promise.all([store.listDocuments({ limit, offset }), stats()]);
-    return c.json({ items, total: totals.documents, limit, offset });
+    const body = await reads.json(await marks.current(), requestKey(c), async () => {
+      const { limit, offset } = pageOf(c, { limit: 50, max: 1000 });
+      const [items, totals] = await Promise.all([store.listDocuments({ limit, offset }), stats()]);
+      return { items, total: totals.documents, limit, offset };
+    });
+    return sendCached(c, body);
   });
 
   routes.post('/documents', async (c) => {
@@ -78,14 +83,17 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
   routes.get('/documents/:id', async (c) => {
     requireRole(c.get('principal'), 'viewer');
     const id = c.req.param('id');
-    const document = await store.getDocument(id);
-    if (document === null) throw new HttpError('not_found', `no document "${id}"`);
-    const [claims, events, retrievals] = await Promise.all([
-      store.claimsOf(id),
-      store.eventsOf(id),
-      store.getRetrievals(document.rawSha256),
-    ]);
-    return c.json({ document, claims, events, retrievals });
+    const body = await reads.json(await marks.current(), requestKey(c), async () => {
+      const document = await store.getDocument(id);
+      if (document === null) throw new HttpError('not_found', `no document "${id}"`);
+      const [claims, events, retrievals] = await Promise.all([
+        store.claimsOf(id),
+        store.eventsOf(id),
+        store.getRetrievals(document.rawSha256),
+      ]);
+      return { document, claims, events, retrievals };
+    });
+    return sendCached(c, body);
   });
 
   routes.patch('/documents/:id', async (c) => {
@@ -155,24 +163,20 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
 
   routes.get('/search', async (c) => {
     requireRole(c.get('principal'), 'viewer');
-    const q = c.req.query('q') ?? '';
-    if (q.trim() === '') throw new HttpError('bad_request', '"q" must hold the words to find');
-    if (q.length > 500) throw new HttpError('bad_request', '"q" is longer than 500 characters');
-    const kind = c.req.query('kind');
-    if (kind !== undefined && kind !== 'document' && kind !== 'claim') {
-      throw new HttpError('bad_request', '"kind" must be document or claim');
-    }
-    const { limit } = pageOf(c, { limit: 20, max: 1000 });
-    const find = async () => ({
-      items: await store.search(q, { limit, ...(kind === undefined ? {} : { kind }) }),
-      limit,
-    });
     // Ranking reads every match, so a common word costs in proportion to the ledger: answers are
-    // kept for as long as the ledger is (the ledger cache notices a changed store within its
-    // recheck window, and writes through the desk rebuild it).
-    if (deps.ledger === null) return c.json(await find());
-    const ledger = await deps.ledger.current();
-    return sendCached(c, await searches.json(ledger, `${kind} ${limit} ${q}`, find));
+    // kept until the next write to the store.
+    const body = await reads.json(await marks.current(), requestKey(c), async () => {
+      const q = c.req.query('q') ?? '';
+      if (q.trim() === '') throw new HttpError('bad_request', '"q" must hold the words to find');
+      if (q.length > 500) throw new HttpError('bad_request', '"q" is longer than 500 characters');
+      const kind = c.req.query('kind');
+      if (kind !== undefined && kind !== 'document' && kind !== 'claim') {
+        throw new HttpError('bad_request', '"kind" must be document or claim');
+      }
+      const { limit } = pageOf(c, { limit: 20, max: 1000 });
+      return { items: await store.search(q, { limit, ...(kind === undefined ? {} : { kind }) }), limit };
+    });
+    return sendCached(c, body);
   });
 
   routes.get('/stats', async (c) => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { Store } from '../store/store.js';
 
 /** A GET answer kept serialized: the bytes sent, their entity tag and media type. */
 export interface CachedBody {
@@ -106,6 +107,30 @@ export class ResponseCache {
       this.#entries.delete(oldest);
       this.#bytes -= entry.bytes.byteLength;
     }
+  }
+}
+
+/**
+ * The scope of answers read from the store: a new one whenever the store's change mark moved
+ * (`Store.changeMark`, a write committed by this process or another), so such answers are never
+ * older than the last write. A request reads the mark before its answer is computed, so an answer
+ * kept under a mark holds at least what was written up to it.
+ *
+ * @example const scope = await marks.current(); await cache.json(scope, requestKey(c), compute);
+ */
+export class ChangeMarkScope {
+  readonly #store: Pick<Store, 'changeMark'>;
+  #current: { mark: string; scope: object } | null = null;
+
+  constructor(store: Pick<Store, 'changeMark'>) {
+    this.#store = store;
+  }
+
+  /** The scope of the store's current state. */
+  async current(): Promise<object> {
+    const mark = await this.#store.changeMark();
+    if (this.#current?.mark !== mark) this.#current = { mark, scope: {} };
+    return this.#current.scope;
   }
 }
 

@@ -155,6 +155,32 @@ describe('cached answers of the desk', () => {
   });
 });
 
+describe('answers read from the store', () => {
+  it('follow every write at once, whatever the ledger recheck window', async () => {
+    const slow = createApp({ store, auth: { mode: 'local' }, loadLedger, clock, ledgerRecheckMs: 600_000 });
+    const read = async <T>(path: string) => (await (await slow.request(path)).json()) as T;
+    type Listed = { items: { id: string; status: string }[]; total: number };
+    const listed = await read<Listed>('/api/documents?limit=100');
+    expect(listed.items.find((d) => d.id === 'north-desk-1')?.status).toBe('active');
+    expect((await read<{ items: unknown[] }>('/api/search?q=ambulance')).items).toEqual([]);
+    await other.setDocumentStatus('north-desk-1', 'retracted');
+    const text =
+      'Ambulance hit near Sumy\n\nA drone hit an ambulance near Sumy on Friday, the regional governor said.';
+    await other.putDocument({ record: analyzeText(text, { id: 'sumy-ambulance-5', date: '2024-03-08' }) });
+    const after = await read<Listed>('/api/documents?limit=100');
+    expect(after.total).toBe(listed.total + 1);
+    expect(after.items.find((d) => d.id === 'north-desk-1')?.status).toBe('retracted');
+    expect(
+      (await read<{ document: { status: string } }>('/api/documents/north-desk-1')).document.status,
+    ).toBe('retracted');
+    const found = await read<{ items: { documentId: string }[] }>('/api/search?q=ambulance');
+    expect(found.items.map((h) => h.documentId)).toContain('sumy-ambulance-5');
+    expect((await slow.request('/api/search?q=')).status).toBe(400);
+    expect((await slow.request('/api/search?q=')).status).toBe(400);
+    await other.setDocumentStatus('north-desk-1', 'active');
+  });
+});
+
 describe('cached answers and accounts', () => {
   it("applies a change of a caller's role or account at the next request", async () => {
     const team = createApp({ store, auth: { mode: 'accounts' }, loadLedger, clock, ledgerRecheckMs: 0 });
