@@ -116,6 +116,33 @@ describe.skipIf(!haveChromium)(`the evidence panel in Chromium${reason}`, () => 
       .toBe(96);
   });
 
+  it('adds an image chosen in the form, which the panel then lists with its type', async () => {
+    await page.goto(eventUrl);
+    await expect.poll(() => page.locator('li.evidence-image').count(), POLL).toBe(1);
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
+    await page.setInputFiles('#evidence-image-file', {
+      name: 'roof.png',
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    await page.fill('#evidence-image-source', 'https://north-wire.example/roof.png');
+    await page.click('form.image-upload button[type=submit]');
+    await expect.poll(() => page.locator('li.evidence-image').count(), POLL).toBe(2);
+    expect(await page.locator('li.evidence-image').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('image/png, 40 × 30 px')]),
+    );
+    await page.setInputFiles('#evidence-image-file', {
+      name: 'not-an-image.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<html>not a picture</html>'),
+    });
+    await page.click('form.image-upload button[type=submit]');
+    await expect.poll(() => page.locator('.image-upload-status').textContent(), POLL).toMatch(/^Not added: /);
+    expect(await page.locator('li.evidence-image').count()).toBe(2);
+  });
+
   it('measures an outline drawn by clicking the map against "13,700 square feet", saves it, and keeps it after a reload', async () => {
     await page.goto(eventUrl);
     const map = page.locator('#measure-map');
@@ -169,7 +196,7 @@ describe.skipIf(!haveChromium)(`the evidence panel in Chromium${reason}`, () => 
 
   it('has no serious accessibility violation on the event page with its evidence (axe-core)', async () => {
     await page.goto(eventUrl);
-    await expect.poll(() => page.locator('li.evidence-image').count(), POLL).toBe(1);
+    await expect.poll(() => page.locator('li.evidence-image').count(), POLL).toBe(2);
     await expect.poll(() => page.locator('#measure-map .leaflet-pane').count(), POLL).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);

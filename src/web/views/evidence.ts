@@ -1,5 +1,6 @@
 import './evidence.css';
-import { ApiError, getJson } from '../api.js';
+import { ApiError, getJson, type Session } from '../api.js';
+import { canReview, desk } from '../desk.js';
 import { type Child, h, replaceChildren } from '../dom.js';
 import type { LedgerEvent } from '../types.js';
 import { areaLabel } from './evidence-live-check.js';
@@ -54,6 +55,7 @@ async function load(event: LedgerEvent, body: HTMLElement): Promise<void> {
     images.length === 0
       ? h('p', { class: 'empty' }, 'No image is attached to this event or its claims.')
       : h('ul', { class: 'evidence-images' }, ...images.map(imageItem)),
+    canReview() ? imageForm(event) : null,
     h('h3', {}, 'Measurements'),
     claimedList(claims),
     measurements.length === 0
@@ -210,5 +212,57 @@ function measurementItem(item: EvidenceItem): HTMLElement {
           ),
         ),
     addedLine(item),
+  );
+}
+
+/** Analysts add an image file to the event: the server examines, archives and audits it. */
+function imageForm(event: LedgerEvent): HTMLElement {
+  const file = h('input', { type: 'file', id: 'evidence-image-file', accept: 'image/*' });
+  const source = h('input', {
+    type: 'text',
+    id: 'evidence-image-source',
+    placeholder: 'https://… or where it was found',
+  });
+  const status = h('p', { class: 'image-upload-status', role: 'status' });
+  const upload = async (e: Event) => {
+    e.preventDefault();
+    const chosen = file.files?.[0];
+    if (chosen === undefined) {
+      status.textContent = 'Choose an image file first.';
+      return;
+    }
+    status.textContent = `Examining ${chosen.name}…`;
+    try {
+      // the CSRF token of this session, as every state change sends it
+      const { csrfToken } = await getJson<Session>('/api/session');
+      const query = new URLSearchParams({ event: event.id });
+      if (source.value.trim() !== '') query.set('sourceUrl', source.value.trim());
+      const response = await fetch(`/api/evidence/images?${query}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          accept: 'application/json',
+          'content-type': chosen.type.startsWith('image/') ? chosen.type : 'application/octet-stream',
+          ...(csrfToken === null ? {} : { 'x-csrf-token': csrfToken }),
+        },
+        body: await chosen.arrayBuffer(),
+      });
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      if (!response.ok) throw new Error(body?.error?.message ?? response.statusText);
+      desk.refresh();
+    } catch (error) {
+      status.textContent = `Not added: ${(error as Error).message}`;
+      status.classList.add('error');
+    }
+  };
+  return h(
+    'form',
+    { class: 'image-upload', on: { submit: (e) => void upload(e) } },
+    h('label', { for: 'evidence-image-file' }, 'Add an image'),
+    file,
+    h('label', { for: 'evidence-image-source' }, 'Found at'),
+    source,
+    h('button', { type: 'submit' }, 'Examine and add'),
+    status,
   );
 }
