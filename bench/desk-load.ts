@@ -30,6 +30,10 @@ const { values } = parseArgs({
     db: { type: 'string' },
     /** Writes the server's CPU profile (node --cpu-prof) into this folder. */
     'cpu-prof': { type: 'string' },
+    /** The server's V8 heap limit in MiB (its ledger worker holds every analysis record while it builds). */
+    'server-heap-mb': { type: 'string' },
+    /** Only builds (or tops up) the ledger at --db, for a later run. */
+    'build-only': { type: 'boolean', default: false },
   },
 });
 const documents = Number(values.documents);
@@ -102,6 +106,7 @@ async function startServer(): Promise<{ url: string; pid: number | undefined; st
     process.execPath,
     [
       ...(values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]),
+      ...(values['server-heap-mb'] === undefined ? [] : [`--max-old-space-size=${values['server-heap-mb']}`]),
       '--import',
       'tsx',
       'src/cli/main.ts',
@@ -194,6 +199,10 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   process.stderr.write(`ledger: ${db} (${documents} documents)\n`);
   const build = await buildLedger();
+  if (values['build-only']) {
+    process.stderr.write(`built in ${build.seconds.toFixed(0)} s\n`);
+    return;
+  }
   const server = await startServer();
   try {
     const firstStarted = performance.now();
