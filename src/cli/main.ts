@@ -16,6 +16,8 @@ Commands:
   review ACTION ...       confirm, dispute, merge, split, rate (kept in the audit trail)
   export --format F       json | acled-csv | geojson | claimreview
   audit verify|log        check the review history's hash chain, or list it
+  evidence add|list|show  images as evidence: re-use across the archive, metadata, C2PA
+  evidence measure|change measure an outline against claimed areas; before/after GeoTIFF change map
   serve                   the desk: HTTP API and web UI (--port, --host)
   user add NAME --role R  desk accounts: add, passwd, role, remove, list, token
 
@@ -54,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./audit-command.js')).runAuditCommand(rest);
       case 'export':
         return await (await import('./export-command.js')).runExportCommand(rest);
+      case 'evidence':
+        return await (await import('./evidence-command.js')).runEvidenceCommand(rest);
       case 'serve':
         return await (await import('./serve-command.js')).runServeCommand(rest);
       case 'user':
