@@ -239,6 +239,21 @@ describe('images through the API', () => {
     expect(res.status).toBe(status);
   });
 
+  it("refuses an image over the desk's body limit with 413", async () => {
+    const small = createApp({ store, auth: { mode: 'local' }, loadLedger, clock, maxBodyBytes: 64 });
+    const token = ((await (await small.request('/api/session')).json()) as { csrfToken: string }).csrfToken;
+    const res = await send(
+      small,
+      'POST',
+      `/api/evidence/images?event=${encodeURIComponent(eventId)}`,
+      await drawnPng(),
+      {
+        'x-csrf-token': token,
+      },
+    );
+    expect(res.status).toBe(413);
+  });
+
   it('answers 404 for a measurement asked for as an image, 400 for a malformed id', async () => {
     const list = await send(local, 'GET', `/api/events/${encodeURIComponent(eventId)}/evidence`);
     const measurement = list.body.items?.find((i) => i.finding.kind === 'measurement');

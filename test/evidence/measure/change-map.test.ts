@@ -146,6 +146,41 @@ describe('change map between a before and an after image', () => {
   });
 });
 
+describe('change maps in other grids', () => {
+  const grid = SITES[0]?.grid as SceneGrid;
+  const destroyed: Destroyed = { col: 50, row: 50, size: 20, darker: 60 };
+
+  it('measures in a user-defined projected CRS in metres, without an outline', async () => {
+    const local = { ...grid, geoKeys: { ProjectedCSTypeGeoKey: 32767, ProjLinearUnitsGeoKey: 9001 } };
+    const { before, after } = scenePair(local, [destroyed]);
+    const map = await changeMap(geoTiff(before, local), geoTiff(after, local));
+    if (!map.ok) throw new Error(JSON.stringify(map.problems));
+    expect(map.crs).toEqual({ code: null, name: 'user-defined projected CRS in metres' });
+    expect(map.regions.map((r) => [r.areaM2, r.geometry])).toEqual([[1600, null]]);
+  });
+
+  it('leaves out pixels marked as no data (a cloud mask), so they are not change', async () => {
+    const { before, after } = scenePair(grid, []);
+    for (let r = 50; r < 80; r++) after.fill(0, r * grid.width + 50, r * grid.width + 80);
+    const masked = await changeMap(
+      geoTiff(before, grid, { GDAL_NODATA: '0' }),
+      geoTiff(after, grid, { GDAL_NODATA: '0' }),
+    );
+    const unmasked = await changeMap(geoTiff(before, grid), geoTiff(after, grid));
+    expect(masked.ok && masked.regions).toEqual([]);
+    expect(unmasked.ok && unmasked.regions.map((r) => r.pixels)).toEqual([900]);
+  });
+
+  it('refuses a rotated grid', async () => {
+    const { before } = scenePair(grid, []);
+    const rotated = geoTiff(before, grid, {
+      ModelTransformation: [1.9, 0.6, 0, 400_000, 0.6, -1.9, 0, 4_040_000, 0, 0, 0, 0, 0, 0, 0, 1],
+    });
+    const map = await changeMap(rotated, rotated);
+    expect(map.ok === false && map.problems.map((p) => p.code)).toEqual(['rotated-grid', 'rotated-grid']);
+  });
+});
+
 describe('change map inputs it refuses, one problem per file', () => {
   const grid = SITES[0]?.grid as SceneGrid;
   const { before, after } = scenePair(grid, []);

@@ -66,8 +66,12 @@ export function scenePair(
   return { before, after };
 }
 
-/** A GeoTIFF of 8-bit intensities on a grid, written by `geotiff`. */
-export function geoTiff(values: Uint8Array, grid: SceneGrid): Uint8Array {
+/** A GeoTIFF of 8-bit intensities on a grid, written by `geotiff`; `extra` adds or overrides tags and GeoKeys. */
+export function geoTiff(
+  values: Uint8Array,
+  grid: SceneGrid,
+  extra: Readonly<Record<string, number | string | number[]>> = {},
+): Uint8Array {
   const projected = 'ProjectedCSTypeGeoKey' in grid.geoKeys;
   const buffer = writeArrayBuffer(values, {
     width: grid.width,
@@ -77,6 +81,7 @@ export function geoTiff(values: Uint8Array, grid: SceneGrid): Uint8Array {
     GTModelTypeGeoKey: projected ? 1 : 2,
     GTRasterTypeGeoKey: 1,
     ...grid.geoKeys,
+    ...extra,
   });
   return new Uint8Array(buffer);
 }
