@@ -1460,7 +1460,11 @@ function continuedQuote(
 function verbBetween(toks: Token[], k: number): boolean {
   // "Some villagers, however, doubt …": look past an adverb between commas.
   const aside = toks[k - 1]?.text === ',' && toks[k - 2]?.pos === 'ADV' && toks[k - 3]?.text === ',';
-  const prev = toks[aside ? k - 4 : k - 1];
+  // "The ad then references …", "DuVernay both documents …": look past one adverb.
+  const adverb =
+    !aside && /^(then|also|both|now|still|often|again)$/i.test(toks[k - 1]?.text ?? '') && k >= 2;
+  const prevAt = aside ? k - 4 : adverb ? k - 2 : k - 1;
+  const prev = toks[prevAt];
   const next = toks[k + 1];
   const cur = toks[k]!;
   if (!prev || !next) return false;
@@ -1478,9 +1482,21 @@ function verbBetween(toks: Token[], k: number): boolean {
   if (cur.pos !== 'NOUN') return false;
   // "the report -- which notes that …": a relative pronoun the tagger calls a determiner.
   const relative = /^(which|who|that)$/i.test(prev.text);
-  if (!/^(NOUN|PROPN|PRON|NUM)$/.test(prev.pos) && !relative) return false;
+  // "Lynch notes …": a capitalised surname the tagger read as a verb.
+  const name = prev.pos === 'VERB' && /^[A-Z][a-z]/.test(prev.text) && !cueEntry(prev.text);
+  if (!/^(NOUN|PROPN|PRON|NUM)$/.test(prev.pos) && !relative && !name) return false;
   // "by six percentage points a year": a measure, not a subject and its verb.
-  if (prev.pos === 'NOUN' && toks[(aside ? k - 4 : k - 1) - 1]?.pos === 'NUM') return false;
+  if (prev.pos === 'NOUN' && toks[prevAt - 1]?.pos === 'NUM') return false;
+  // "Trump demands accountability", "Obama and Clinton call them …": a named subject with no
+  // article before it, then an object.
+  const named = (prev.pos === 'PROPN' || name) && !/^(DET|ADJ)$/.test(toks[prevAt - 1]?.pos ?? '');
+  if (
+    named &&
+    cueEntry(cur.text.toLowerCase()) &&
+    /^(NOUN|PRON)$/.test(next.pos) &&
+    !/^(it|that|this)$/i.test(next.text)
+  )
+    return !laterAuxiliary(toks, k + 1);
   // "The Post reports that …", "an inquiry in 2019 found the …" (a finite form), or "The photos
   // show the …" (a plural subject).
   const entry = cueEntry(cur.text);
