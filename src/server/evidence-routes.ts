@@ -127,16 +127,14 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
       claim: c.req.queries('claim') ?? [],
       document: c.req.queries('document') ?? [],
     });
-    const sourceUrl = c.req.query('sourceUrl') ?? null;
-    if (sourceUrl !== null && sourceUrl.length > 2000)
-      throw new HttpError('bad_request', '"sourceUrl" is longer than 2000 characters');
+    const sourceUrl = boundedQuery(c.req.query('sourceUrl'), 'sourceUrl', 2000);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength === 0) throw new HttpError('bad_request', 'the body holds no image');
     const result = await addImageEvidence(store, bytes, {
       subjects,
       addedBy: principal.name,
       sourceUrl,
-      note: c.req.query('note') ?? null,
+      note: boundedQuery(c.req.query('note'), 'note', 4000),
       clock: deps.clock,
     });
     if (result.status === 'failed') throw new HttpError('bad_request', `not stored: ${result.message}`);
@@ -218,6 +216,13 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
   }
 
   return routes;
+}
+
+/** An optional query parameter of at most `max` characters (null when absent or empty). */
+function boundedQuery(value: string | undefined, name: string, max: number): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length > max) throw new HttpError('bad_request', `"${name}" is longer than ${max} characters`);
+  return value;
 }
 
 /** A body field given as one id or a list of ids (`event` or `events`). */
