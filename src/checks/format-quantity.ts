@@ -6,8 +6,16 @@ import type { Quantity } from '../types/index.js';
  * @example formatNumber(1272.771648, 2) // '1,272.77'
  */
 export function formatNumber(value: number, decimals = 2): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  // One formatter per precision: toLocaleString would build a new one on every call.
+  let format = FORMATS.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals });
+    FORMATS.set(decimals, format);
+  }
+  return format.format(value);
 }
+
+const FORMATS = new Map<number, Intl.NumberFormat>();
 
 /**
  * A quantity quoted as the text wrote it.

@@ -1,3 +1,4 @@
+import { mayMatch } from '../nlp/regex-prefilter.js';
 import { EVENT_CUES } from './event-cues.js';
 
 /** A cue found in the text: its code, weight and trigger span. */
@@ -20,6 +21,8 @@ export function findCueHits(text: string): CueHit[] {
   const scan = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   const hits: CueHit[] = [];
   for (const c of EVENT_CUES) {
+    // Most cues name words a report lacks: skip the scan when their words are absent.
+    if (!mayMatch(scan, c.re)) continue;
     c.re.lastIndex = 0;
     for (const m of scan.matchAll(c.re)) {
       if (m[0].length === 0) continue;

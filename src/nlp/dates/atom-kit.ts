@@ -3,6 +3,7 @@
  * calendar-unit arithmetic relative to the reference day.
  */
 import type { DatePrecision } from '../../types/date.js';
+import { mayMatch } from '../regex-prefilter.js';
 import { addDays, type Day, monthSpan, parts, weekSpan, yearSpan } from './calendar.js';
 import {
   type Atom,
@@ -31,6 +32,8 @@ export const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 
 /** Runs a case-insensitive global regex over the text and keeps the atoms `make` builds. @example each('in 2015', YEAR, m => …) */
 export function each(text: string, source: string, make: (m: RegExpExecArray) => Atom | null): Atom[] {
+  // Most patterns need words most reports lack (a holiday's name, "quarter"): skip their scan.
+  if (!mayMatch(text, source, 'gi')) return [];
   const re = new RegExp(source, 'gi');
   const out: Atom[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -1,4 +1,5 @@
 import type { EntityType } from '../../types/entity.js';
+import { mayMatch } from '../regex-prefilter.js';
 import {
   GROUP_NOUNS,
   MONTHS,
@@ -170,6 +171,7 @@ function matchAll(
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const re of patterns) {
+    if (!mayMatch(text, re)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const whole = m[0];

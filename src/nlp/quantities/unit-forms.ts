@@ -55,7 +55,7 @@ export function matchForm(
   forms: readonly UnitForm[],
   digitsMayFollow = false,
 ): UnitForm | null {
-  for (const f of forms) {
+  for (const f of formsStartingWith(forms, text[pos])) {
     const s = text.slice(pos, pos + f.key.length);
     if (f.exactCase ? s !== f.key : s.toLowerCase() !== f.key) continue;
     const last = f.key[f.key.length - 1];
@@ -64,4 +64,30 @@ export function matchForm(
     return f;
   }
   return null;
+}
+
+const bucketsOf = new WeakMap<readonly UnitForm[], Map<string, readonly UnitForm[]>>();
+
+/**
+ * The forms of `forms` that can match text starting with the character `c`, in their order:
+ * a form written as is must start with `c`, any other with `c` in lower case. Built once per
+ * character, so each lookup tries a handful of forms instead of the whole table.
+ */
+function formsStartingWith(forms: readonly UnitForm[], c: string | undefined): readonly UnitForm[] {
+  // Past the end, or half of a surrogate pair (whose case folds with its other half): try all.
+  if (c === undefined || (c >= '\uD800' && c <= '\uDFFF')) return forms;
+  let byChar = bucketsOf.get(forms);
+  if (!byChar) {
+    byChar = new Map();
+    bucketsOf.set(forms, byChar);
+  }
+  let bucket = byChar.get(c);
+  if (!bucket) {
+    const lower = c.toLowerCase();
+    bucket = forms.filter((f) =>
+      f.key.length === 0 ? true : f.exactCase ? f.key[0] === c : f.key.startsWith(lower),
+    );
+    byChar.set(c, bucket);
+  }
+  return bucket;
 }

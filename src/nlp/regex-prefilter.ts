@@ -1,0 +1,425 @@
+/**
+ * A cheap, exact pre-test for scanning a text with a regular expression: the literal words
+ * every match must contain ("christmas" for the Christmas pattern, one of the month names for
+ * a month pattern). When a text lacks them the regex cannot match, and the scan — which costs
+ * a step per character, however rare the words — is skipped.
+ *
+ * The needles come from reading the regex source itself, so they cannot drift from the
+ * pattern; whatever the reader does not understand gives no needle, and the regex runs.
+ */
+
+/** A requirement: a match contains at least one of these strings (in lower case). */
+type AnyOf = readonly string[];
+
+/** What a piece of a pattern tells: the strings it matches when they are few, and what every match contains. */
+interface Piece {
+  /** Every string the piece can match (lower case), or null when there are many or they are unknown. */
+  readonly strings: readonly string[] | null;
+  /** Every match contains one string of each list. */
+  readonly requires: readonly AnyOf[];
+}
+
+const MAX_STRINGS = 64;
+const NOTHING: Piece = { strings: [''], requires: [] };
+const ANYTHING: Piece = { strings: null, requires: [] };
+
+/**
+ * The needles of a regex source: lists of lower-case strings such that every match contains at
+ * least one string of each list. Empty when nothing is known (the regex must then always run).
+ * Sources for the `v` flag are not read.
+ *
+ * @example requiredLiterals('(?<![\\w-])christmas(?:\\s+day)?', 'gi') // [['christmas']]
+ */
+export function requiredLiterals(source: string, flags = ''): readonly AnyOf[] {
+  if (flags.includes('v')) return [];
+  try {
+    const parser = new SourceReader(source, flags.includes('u'));
+    const piece = parser.alternation();
+    if (parser.pos !== source.length) return [];
+    return selective(allRequirements(piece));
+  } catch {
+    return [];
+  }
+}
+
+function allRequirements(piece: Piece): AnyOf[] {
+  const out = [...piece.requires];
+  if (piece.strings && !piece.strings.includes('')) out.push(piece.strings);
+  return out.map(minimal).filter((r) => r.length > 0);
+}
+
+/** The requirements worth testing, most telling first: long, few needles. */
+function selective(requirements: AnyOf[]): AnyOf[] {
+  const seen = new Set<string>();
+  const out: AnyOf[] = [];
+  for (const r of [...requirements].sort((a, b) => worth(b) - worth(a))) {
+    const key = [...r].sort().join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out.slice(0, 4);
+}
+
+function worth(r: AnyOf): number {
+  return Math.min(...r.map((s) => s.length)) * 10 - r.length;
+}
+
+/** Drops strings that contain another string of the list: the shorter one is present whenever they are. */
+function minimal(list: AnyOf): AnyOf {
+  const unique = [...new Set(list)];
+  return unique.filter((s) => !unique.some((t) => t !== s && s.includes(t)));
+}
+
+/** A character that lower-cases to itself one for one, as the regex's case folding does for ASCII. */
+function plainChar(c: string): string | null {
+  const code = c.charCodeAt(0);
+  if (code < 128) return c.toLowerCase();
+  return c.toLowerCase() === c && c.toUpperCase() === c ? c : null;
+}
+
+function product(a: readonly string[], b: readonly string[]): string[] | null {
+  if (a.length * b.length > MAX_STRINGS) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return [...new Set(out)];
+}
+
+/** Reads a regex source (no `u` flag) into pieces; throws on what it does not know. */
+class SourceReader {
+  pos = 0;
+  constructor(
+    private readonly src: string,
+    /** With the `u` flag: \\p{…} classes, \\u{…} codes, and characters beyond 16 bits. */
+    private readonly unicode: boolean,
+  ) {}
+
+  alternation(): Piece {
+    const branches = [this.sequence()];
+    while (this.src[this.pos] === '|') {
+      this.pos++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    let strings: string[] | null = [];
+    for (const b of branches) {
+      if (!strings || !b.strings) strings = null;
+      else strings = [...new Set([...strings, ...b.strings])];
+      if (strings && strings.length > MAX_STRINGS) strings = null;
+    }
+    // Each branch brings its most telling requirement; the union holds for the alternation.
+    const union: string[] = [];
+    for (const b of branches) {
+      const best = selective(allRequirements(b))[0];
+      if (!best) return { strings, requires: [] };
+      union.push(...best);
+    }
+    return { strings, requires: [minimal(union)] };
+  }
+
+  sequence(): Piece {
+    const requires: AnyOf[] = [];
+    let whole: string[] | null = [''];
+    let run: string[] = [''];
+    const flush = () => {
+      if (!run.includes('')) requires.push(run);
+      run = [''];
+    };
+    while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
+      const item = this.quantified(this.atom());
+      requires.push(...item.requires);
+      if (item.strings) {
+        const joined = product(run, item.strings);
+        if (joined) run = joined;
+        else {
+          flush();
+          run = [...item.strings];
+        }
+        whole = whole ? product(whole, item.strings) : null;
+      } else {
+        flush();
+        whole = null;
+      }
+    }
+    flush();
+    return { strings: whole, requires };
+  }
+
+  atom(): Piece {
+    const c = this.src[this.pos]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.pos++;
+    // A character beyond 16 bits is one atom with the u flag: we do not split it.
+    if (this.unicode && c >= '\uD800' && c <= '\uDFFF') throw new Error('surrogate');
+    if (c === '.') return ANYTHING;
+    if (c === '^' || c === '$') return NOTHING;
+    if ('*+?'.includes(c)) throw new Error('quantifier without an atom');
+    const p = plainChar(c);
+    return p === null ? ANYTHING : { strings: [p], requires: [] };
+  }
+
+  group(): Piece {
+    const rest = this.src.slice(this.pos, this.pos + 4);
+    let look = false;
+    if (rest.startsWith('(?:')) this.pos += 3;
+    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
+      this.pos += 3;
+      look = true;
+    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
+      this.pos += 4;
+      look = true;
+    } else if (rest.startsWith('(?<')) {
+      const close = this.src.indexOf('>', this.pos);
+      if (close < 0) throw new Error('bad group name');
+      this.pos = close + 1;
+    } else if (rest.startsWith('(?')) throw new Error('unknown group');
+    else this.pos += 1;
+    const inner = this.alternation();
+    if (this.src[this.pos] !== ')') throw new Error('unclosed group');
+    this.pos++;
+    // A look-around matches no characters of its own.
+    return look ? NOTHING : inner;
+  }
+
+  charClass(): Piece {
+    this.pos++;
+    let negated = false;
+    if (this.src[this.pos] === '^') {
+      negated = true;
+      this.pos++;
+    }
+    const chars: string[] = [];
+    let known = !negated;
+    while (this.pos < this.src.length && this.src[this.pos] !== ']') {
+      let c = this.src[this.pos]!;
+      if (c === '\\') {
+        const e = this.src[this.pos + 1];
+        if (e === undefined) throw new Error('dangling escape');
+        if (/[dDsSwWbBcupPk0-9xk]/.test(e)) {
+          // Classes, controls and codes: we do not spell them out.
+          known = false;
+          this.pos += 2;
+          if (this.unicode && (e === 'p' || e === 'P' || e === 'u') && this.src[this.pos] === '{')
+            this.pos = this.src.indexOf('}', this.pos) + 1;
+          else if (e === 'x') this.pos += 2;
+          else if (e === 'u') this.pos += 4;
+          else if (e === 'c') this.pos += 1;
+          continue;
+        }
+        if (/[a-zA-Z]/.test(e)) {
+          const control: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
+          if (control[e] === undefined) throw new Error('unknown escape in class');
+          c = control[e]!;
+        } else c = e;
+        this.pos += 2;
+      } else this.pos++;
+      if (this.unicode && c >= '\uD800' && c <= '\uDFFF') known = false;
+      if (this.src[this.pos] === '-' && this.src[this.pos + 1] !== ']' && this.pos + 1 < this.src.length) {
+        // A range: spelled out when short.
+        let to = this.src[this.pos + 1]!;
+        let width = 2;
+        if (to === '\\') {
+          const e = this.src[this.pos + 2];
+          if (e === undefined || /[a-zA-Z0-9]/.test(e)) throw new Error('escaped range end');
+          to = e;
+          width = 3;
+        }
+        this.pos += width;
+        const a = c.charCodeAt(0);
+        const b = to.charCodeAt(0);
+        if (b < a) throw new Error('bad range');
+        if (b - a > 16) known = false;
+        else for (let k = a; k <= b; k++) chars.push(String.fromCharCode(k));
+        continue;
+      }
+      chars.push(c);
+    }
+    if (this.src[this.pos] !== ']') throw new Error('unclosed class');
+    this.pos++;
+    if (!known || chars.length === 0) return ANYTHING;
+    const lowered: string[] = [];
+    for (const ch of chars) {
+      const p = plainChar(ch);
+      if (p === null) return ANYTHING;
+      lowered.push(p);
+    }
+    const strings = [...new Set(lowered)];
+    return strings.length > 16 ? ANYTHING : { strings, requires: [] };
+  }
+
+  escape(): Piece {
+    const e = this.src[this.pos + 1];
+    if (e === undefined) throw new Error('dangling escape');
+    this.pos += 2;
+    if (e === 'b' || e === 'B') return NOTHING;
+    if (this.unicode && (e === 'p' || e === 'P')) {
+      const close = this.src.indexOf('}', this.pos);
+      if (this.src[this.pos] !== '{' || close < 0) throw new Error('bad property escape');
+      this.pos = close + 1;
+      return ANYTHING;
+    }
+    if (this.unicode && e === 'u' && this.src[this.pos] === '{') {
+      const close = this.src.indexOf('}', this.pos);
+      const code = Number.parseInt(this.src.slice(this.pos + 1, close), 16);
+      if (close < 0 || !Number.isFinite(code)) throw new Error('bad code point');
+      this.pos = close + 1;
+      const ch = String.fromCodePoint(code);
+      const p = ch.length === 1 ? plainChar(ch) : null;
+      return p === null ? ANYTHING : { strings: [p], requires: [] };
+    }
+    if ('dDsSwW'.includes(e)) return ANYTHING;
+    if (/[1-9]/.test(e)) {
+      while (/[0-9]/.test(this.src[this.pos] ?? '')) this.pos++;
+      return ANYTHING;
+    }
+    const control: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
+    let c: string;
+    if (control[e] !== undefined) c = control[e]!;
+    else if (e === 'x' || e === 'u') {
+      const width = e === 'x' ? 2 : 4;
+      const hex = this.src.slice(this.pos, this.pos + width);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) throw new Error('bad code escape');
+      this.pos += width;
+      c = String.fromCharCode(Number.parseInt(hex, 16));
+    } else if (/[a-zA-Z]/.test(e)) throw new Error('unknown escape');
+    else c = e;
+    const p = plainChar(c);
+    return p === null ? ANYTHING : { strings: [p], requires: [] };
+  }
+
+  quantified(piece: Piece): Piece {
+    const c = this.src[this.pos];
+    let min: number;
+    let max: number;
+    if (c === '?') [min, max] = [0, 1];
+    else if (c === '*') [min, max] = [0, Number.POSITIVE_INFINITY];
+    else if (c === '+') [min, max] = [1, Number.POSITIVE_INFINITY];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
+      // Without the `u` flag a brace that is no quantifier is a literal brace.
+      if (!m) return piece;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
+      this.pos += m[0].length - 1;
+    } else return piece;
+    this.pos++;
+    if (this.src[this.pos] === '?') this.pos++;
+    if (min === 0) {
+      if (max === 1 && piece.strings) return { strings: [...new Set(['', ...piece.strings])], requires: [] };
+      return max === 0 ? NOTHING : ANYTHING;
+    }
+    const requires = allRequirements(piece);
+    return { strings: min === 1 && max === 1 ? piece.strings : null, requires };
+  }
+}
+
+const needlesOfRegExp = new WeakMap<RegExp, readonly AnyOf[]>();
+const needlesOfSource = new Map<string, Map<string, readonly AnyOf[]>>();
+/** The needles of a pattern, read once per regex object or per flags and source. */
+function needlesOf(pattern: RegExp | string, flags: string): readonly AnyOf[] {
+  if (typeof pattern !== 'string') {
+    let needles = needlesOfRegExp.get(pattern);
+    if (!needles) {
+      needles = requiredLiterals(pattern.source, pattern.flags);
+      needlesOfRegExp.set(pattern, needles);
+    }
+    return needles;
+  }
+  let bySource = needlesOfSource.get(flags);
+  if (!bySource) {
+    bySource = new Map();
+    needlesOfSource.set(flags, bySource);
+  }
+  let needles = bySource.get(pattern);
+  if (!needles) {
+    needles = requiredLiterals(pattern, flags);
+    bySource.set(pattern, needles);
+  }
+  return needles;
+}
+
+/**
+ * Whether a regex (any flags but `v`) may match in `text`: false only when the text lacks
+ * every needle of one of its requirements, in which case the regex certainly does not match.
+ * Needles are read once per regex (or source and flags); the text last asked about is
+ * indexed once.
+ *
+ * @example mayMatch('Shelling eased over Easter.', /christmas(?:\s+day)?/gi) // false
+ */
+export function mayMatch(text: string, pattern: RegExp | string, flags = ''): boolean {
+  const requirements = needlesOf(pattern, flags);
+  if (requirements.length === 0) return true;
+  if (text !== indexedText) indexText(text);
+  for (const anyOf of requirements) {
+    let present = false;
+    for (const needle of anyOf) {
+      if (mayContain(needle)) {
+        present = true;
+        break;
+      }
+    }
+    if (!present) return false;
+  }
+  return true;
+}
+
+// The text last asked about, as a table of the characters, pairs and triples of its lower-cased
+// form (hashed; a stamp per text spares clearing the tables). A needle is possibly present when
+// all its triples are: a collision can only make a regex run, never skip one that would match.
+const SLOTS = 1 << 16;
+const singles = new Uint32Array(SLOTS);
+const pairs = new Uint32Array(SLOTS);
+const triples = new Uint32Array(SLOTS);
+let stamp = 0;
+let indexedText: string | null = null;
+let indexedLower = '';
+let confirmed = new Map<string, boolean>();
+
+function indexText(text: string): void {
+  indexedText = text;
+  stamp++;
+  // With the u flag, "ſ" folds to "s" (and "K", the Kelvin sign, to "k", as toLowerCase does).
+  const lower = text.toLowerCase().replaceAll('ſ', 's');
+  indexedLower = lower;
+  confirmed = new Map();
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    singles[c] = stamp;
+    if (b >= 0) pairs[pairSlot(b, c)] = stamp;
+    if (a >= 0) triples[tripleSlot(a, b, c)] = stamp;
+    a = b;
+    b = c;
+  }
+}
+
+function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ b) & (SLOTS - 1);
+}
+
+function tripleSlot(a: number, b: number, c: number): number {
+  return (Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ c) & (SLOTS - 1);
+}
+
+/** Whether the indexed text contains the needle: the tables rule most needles out, a search settles the rest. */
+function mayContain(needle: string): boolean {
+  const n = needle.length;
+  if (n === 1) return singles[needle.charCodeAt(0)] === stamp;
+  if (n === 2) return pairs[pairSlot(needle.charCodeAt(0), needle.charCodeAt(1))] === stamp;
+  for (let i = 0; i + 2 < n; i++) {
+    if (
+      triples[tripleSlot(needle.charCodeAt(i), needle.charCodeAt(i + 1), needle.charCodeAt(i + 2))] !== stamp
+    )
+      return false;
+  }
+  if (n === 3) return true;
+  let found = confirmed.get(needle);
+  if (found === undefined) {
+    found = indexedLower.includes(needle);
+    confirmed.set(needle, found);
+  }
+  return found;
+}
