@@ -10,7 +10,7 @@ import {
   type ReportEventRef,
   type ReviewDecision,
 } from '../types/ledger.js';
-import { clusterEvents } from './cluster-events.js';
+import { clusterEvents, type EventClustering, type MatchingPair, matchingPairs } from './cluster-events.js';
 import { type EventClaim, eventClaimSides, findContradictions } from './contradictions.js';
 import { eventKey, replayDecisions } from './decisions.js';
 import {
@@ -164,136 +164,283 @@ function ledgerClaims(
   return out;
 }
 
+/** What one ledger event's assembly depends on besides its members, and what it gave. */
+interface AssembledEvent {
+  readonly status: LedgerEvent['status'] | undefined;
+  readonly links: EventLink[];
+  readonly event: LedgerEvent;
+  readonly checked: CheckedEvent;
+  /** Ledger claim ids the event's sides hold (each bears on the event). */
+  readonly claimIds: string[];
+}
+
+function sameLinks(a: EventLink[], b: EventLink[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i] as EventLink;
+    return (
+      x.by === y.by &&
+      x.score === y.score &&
+      eventKey(x.a) === eventKey(y.a) &&
+      eventKey(x.b) === eventKey(y.b) &&
+      x.reasons.length === y.reasons.length &&
+      x.reasons.every((r, k) => r === y.reasons[k])
+    );
+  });
+}
+
 /**
- * Builds the ledger from stored documents and their analysis records: documents grouped into
- * origins (copies count once), report events clustered into ledger events with the links
- * that joined them, the analysts' review decisions replayed, each event's support (claims for
- * and against, independent origins, speaker kinds), contradictions, and numeric checks across
- * reports (tallies against the ledger, casualty counts of one event). Pure and deterministic:
- * the same documents in any order give the same ledger.
+ * A ledger over one set of documents that review decisions can be applied to without rebuilding
+ * everything: what decisions cannot change is worked out once (document order, origins, report
+ * incidents, claims, the scored candidate pairs and the automatic clustering); `build(decisions)`
+ * then replays the decisions, re-clusters from the kept pairs, and re-assembles only the events
+ * whose members, links or analyst status changed (the others are taken from the previous build).
+ * `build` gives exactly what `buildLedger(documents, { decisions })` gives.
  *
  * @example
- * const ledger = buildLedger([northWire, valleyCourier, independentReport]);
- * ledger.origins.length // 2 (the reprint joins North Wire's origin)
- * ledger.events[0].status // 'corroborated'
+ * const builder = new LedgerBuilder(documents);
+ * let ledger = builder.build(decisions);
+ * ledger = builder.build([...decisions, merge]); // after a review: only the merged events are re-assembled
  */
-export function buildLedger(documents: LedgerInputDocument[], options: BuildLedgerOptions = {}): Ledger {
-  const seenIds = new Set<string>();
-  for (const d of documents) {
-    if (seenIds.has(d.id)) throw new UsageError(`buildLedger: document id "${d.id}" appears twice`);
-    seenIds.add(d.id);
+export class LedgerBuilder {
+  readonly #options: BuildLedgerOptions;
+  readonly #docs: LedgerInputDocument[];
+  readonly #docRank: Map<string, number>;
+  readonly #eventOrder: Map<string, number>;
+  readonly #origins: Ledger['origins'];
+  readonly #originOf: Map<string, string>;
+  readonly #incidents: ReportIncident[];
+  readonly #incidentOf: Map<string, ReportIncident>;
+  readonly #pairs: MatchingPair[];
+  readonly #firstPass: EventClustering;
+  readonly #inTallySentence: Set<string>;
+  readonly #claims: Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }>;
+  readonly #claimsByDocument: Map<string, EventClaim[]>;
+  readonly #ledgerDocuments: LedgerDocument[];
+  #assembled = new Map<string, AssembledEvent>();
+  #reassembled = 0;
+
+  /** Events the last `build` assembled anew (the rest it took from the build before). */
+  get reassembled(): number {
+    return this.#reassembled;
   }
-  const docs = [...documents].sort(byPublication);
-  const docRank = new Map(docs.map((d, i) => [d.id, i]));
-  const { origins, originOf } = assignOrigins(docs, options.origins);
 
-  const incidents = docs.flatMap((d) => reportIncidents(d));
-  const incidentOf = new Map<string, ReportIncident>();
-  for (const inc of incidents) for (const ref of inc.refs) incidentOf.set(eventKey(ref), inc);
-  const decisions = options.decisions ?? [];
-
-  const firstPass = clusterEvents(incidents, {}, options.matching);
-  const firstReplay = replayDecisions(firstPass.assignment, decisions);
-  const merges = firstReplay.merges.map((m) => ({
-    keys: m.keys,
-    reason: m.decision.note ? `analyst merge: ${m.decision.note}` : `analyst merge by ${m.decision.by}`,
-  }));
-  const clustering =
-    decisions.length > 0
-      ? clusterEvents(incidents, { forbidden: firstReplay.forbidden, merges }, options.matching)
-      : firstPass;
-  const replay = decisions.length > 0 ? replayDecisions(clustering.assignment, decisions) : firstReplay;
-
-  const eventOrder = new Map<string, number>();
-  for (const doc of docs) {
-    for (const [i, e] of doc.record.events.entries()) eventOrder.set(`${doc.id}\u0000${e.id}`, i);
-  }
-  const memberOrder = (a: string, b: string) => {
-    const da = a.slice(0, a.indexOf('\u0000'));
-    const db = b.slice(0, b.indexOf('\u0000'));
-    return (
-      (docRank.get(da) ?? 0) - (docRank.get(db) ?? 0) || (eventOrder.get(a) ?? 0) - (eventOrder.get(b) ?? 0)
-    );
-  };
-  const groups = new Map<string, string[]>();
-  for (const [key, label] of replay.assignment) {
-    const list = groups.get(label);
-    if (list) list.push(key);
-    else groups.set(label, [key]);
-  }
-  const clusters: Cluster[] = [...groups.values()].map((keys) => {
-    const sorted = [...keys].sort(memberOrder);
-    const first = sorted[0] ?? '';
-    const at = first.indexOf('\u0000');
-    return {
-      keys: sorted,
-      incidents: [
-        ...new Set(sorted.map((k) => incidentOf.get(k)).filter((i): i is ReportIncident => i !== undefined)),
-      ],
-      anchor: { documentId: first.slice(0, at), eventId: first.slice(at + 1) },
-    };
-  });
-  clusters.sort((a, b) => memberOrder(a.keys[0] ?? '', b.keys[0] ?? ''));
-
-  const inTallySentence = new Set<string>();
-  for (const doc of docs) {
-    const sentences = doc.record.sentences.filter((x) =>
-      doc.record.tallies.some((t) => t.start >= x.start && t.start < x.end),
-    );
-    for (const e of doc.record.events) {
-      if (sentences.some((x) => e.trigger.start >= x.start && e.trigger.start < x.end))
-        inTallySentence.add(eventKey({ documentId: doc.id, eventId: e.id }));
+  constructor(documents: LedgerInputDocument[], options: Omit<BuildLedgerOptions, 'decisions'> = {}) {
+    const seenIds = new Set<string>();
+    for (const d of documents) {
+      if (seenIds.has(d.id)) throw new UsageError(`buildLedger: document id "${d.id}" appears twice`);
+      seenIds.add(d.id);
     }
+    this.#options = options;
+    const docs = [...documents].sort(byPublication);
+    this.#docs = docs;
+    this.#docRank = new Map(docs.map((d, i) => [d.id, i]));
+    const { origins, originOf } = assignOrigins(docs, options.origins);
+    this.#origins = origins;
+    this.#originOf = originOf;
+    this.#incidents = docs.flatMap((d) => reportIncidents(d));
+    this.#incidentOf = new Map();
+    for (const inc of this.#incidents) for (const ref of inc.refs) this.#incidentOf.set(eventKey(ref), inc);
+    this.#pairs = matchingPairs(this.#incidents, options.matching);
+    this.#firstPass = clusterEvents(this.#incidents, {}, options.matching, this.#pairs);
+    this.#eventOrder = new Map();
+    for (const doc of docs) {
+      for (const [i, e] of doc.record.events.entries()) this.#eventOrder.set(`${doc.id}\u0000${e.id}`, i);
+    }
+    this.#inTallySentence = new Set();
+    for (const doc of docs) {
+      if (doc.record.tallies.length === 0) continue;
+      const sentences = doc.record.sentences.filter((x) =>
+        doc.record.tallies.some((t) => t.start >= x.start && t.start < x.end),
+      );
+      for (const e of doc.record.events) {
+        if (sentences.some((x) => e.trigger.start >= x.start && e.trigger.start < x.end))
+          this.#inTallySentence.add(eventKey({ documentId: doc.id, eventId: e.id }));
+      }
+    }
+    this.#claims = ledgerClaims(docs, originOf);
+    this.#claimsByDocument = new Map();
+    for (const c of this.#claims.values()) {
+      const list = this.#claimsByDocument.get(c.documentId);
+      if (list) list.push(c);
+      else this.#claimsByDocument.set(c.documentId, [c]);
+    }
+    this.#ledgerDocuments = docs.map((d) => ({
+      id: d.id,
+      sha256: d.sha256,
+      title: d.title,
+      publisher: d.publisher,
+      url: d.url,
+      publishedDate: d.publishedDate,
+      originId: originOf.get(d.id) ?? `origin-${d.id}`,
+    }));
   }
-  // A tally statement ("12 attacks on Harir since October") is checked, not listed as an event
-  // of its own when nothing else in the ledger joined it.
-  const listed = clusters.filter(
-    (c) =>
-      !(
-        c.keys.every((k) => inTallySentence.has(k)) &&
-        new Set(c.keys.map((k) => k.slice(0, k.indexOf('\u0000')))).size === 1
-      ),
-  );
-  const claims = ledgerClaims(docs, originOf);
-  const claimsByDocument = new Map<string, EventClaim[]>();
-  for (const c of claims.values()) {
-    const list = claimsByDocument.get(c.documentId);
-    if (list) list.push(c);
-    else claimsByDocument.set(c.documentId, [c]);
-  }
-  const eventIdOf = new Map<string, string>();
-  for (const c of clusters)
-    for (const k of c.keys) eventIdOf.set(k, `${c.anchor.documentId}:${c.anchor.eventId}`);
-  const statusOf = new Map<string, LedgerEvent['status']>();
-  for (const s of replay.statuses) {
-    const id = eventIdOf.get(s.key);
-    if (id) statusOf.set(id, s.status);
-  }
-  const claimEvents = new Map<string, Set<string>>();
 
-  const linksByLabel = new Map<string, EventLink[]>();
-  for (const l of clustering.links) {
-    const label = replay.assignment.get(eventKey(l.a));
-    if (label === undefined) continue;
-    const list = linksByLabel.get(label);
-    if (list) list.push(l);
-    else linksByLabel.set(label, [l]);
+  /** The ledger with these review decisions (oldest first) replayed. */
+  build(decisions: ReviewDecision[] = []): Ledger {
+    const matching = this.#options.matching;
+    const docRank = this.#docRank;
+    const eventOrder = this.#eventOrder;
+    const originOf = this.#originOf;
+    const inTallySentence = this.#inTallySentence;
+    const claims = this.#claims;
+    const firstPass = this.#firstPass;
+    const firstReplay = replayDecisions(firstPass.assignment, decisions);
+    const merges = firstReplay.merges.map((m) => ({
+      keys: m.keys,
+      reason: m.decision.note ? `analyst merge: ${m.decision.note}` : `analyst merge by ${m.decision.by}`,
+    }));
+    const clustering =
+      decisions.length > 0
+        ? clusterEvents(this.#incidents, { forbidden: firstReplay.forbidden, merges }, matching, this.#pairs)
+        : firstPass;
+    const replay = decisions.length > 0 ? replayDecisions(clustering.assignment, decisions) : firstReplay;
+
+    const memberOrder = (a: string, b: string) => {
+      const da = a.slice(0, a.indexOf('\u0000'));
+      const db = b.slice(0, b.indexOf('\u0000'));
+      return (
+        (docRank.get(da) ?? 0) - (docRank.get(db) ?? 0) || (eventOrder.get(a) ?? 0) - (eventOrder.get(b) ?? 0)
+      );
+    };
+    const groups = new Map<string, string[]>();
+    for (const [key, label] of replay.assignment) {
+      const list = groups.get(label);
+      if (list) list.push(key);
+      else groups.set(label, [key]);
+    }
+    const clusters: Cluster[] = [...groups.values()].map((keys) => {
+      const sorted = [...keys].sort(memberOrder);
+      const first = sorted[0] ?? '';
+      const at = first.indexOf('\u0000');
+      return {
+        keys: sorted,
+        incidents: [
+          ...new Set(
+            sorted.map((k) => this.#incidentOf.get(k)).filter((i): i is ReportIncident => i !== undefined),
+          ),
+        ],
+        anchor: { documentId: first.slice(0, at), eventId: first.slice(at + 1) },
+      };
+    });
+    clusters.sort((a, b) => memberOrder(a.keys[0] ?? '', b.keys[0] ?? ''));
+
+    // A tally statement ("12 attacks on Harir since October") is checked, not listed as an event
+    // of its own when nothing else in the ledger joined it.
+    const listed = clusters.filter(
+      (c) =>
+        !(
+          c.keys.every((k) => inTallySentence.has(k)) &&
+          new Set(c.keys.map((k) => k.slice(0, k.indexOf('\u0000')))).size === 1
+        ),
+    );
+    const eventIdOf = new Map<string, string>();
+    for (const c of clusters)
+      for (const k of c.keys) eventIdOf.set(k, `${c.anchor.documentId}:${c.anchor.eventId}`);
+    const statusOf = new Map<string, LedgerEvent['status']>();
+    for (const s of replay.statuses) {
+      const id = eventIdOf.get(s.key);
+      if (id) statusOf.set(id, s.status);
+    }
+    const claimEvents = new Map<string, Set<string>>();
+
+    const linksByLabel = new Map<string, EventLink[]>();
+    for (const l of clustering.links) {
+      const label = replay.assignment.get(eventKey(l.a));
+      if (label === undefined) continue;
+      const list = linksByLabel.get(label);
+      if (list) list.push(l);
+      else linksByLabel.set(label, [l]);
+    }
+    const checked: CheckedEvent[] = [];
+    const previous = this.#assembled;
+    const assembled = new Map<string, AssembledEvent>();
+    let reassembled = 0;
+    const events: LedgerEvent[] = listed.map((cluster) => {
+      const id = `${cluster.anchor.documentId}:${cluster.anchor.eventId}`;
+      const members = new Set(cluster.keys);
+      const links: EventLink[] = (
+        linksByLabel.get(replay.assignment.get(cluster.keys[0] ?? '') ?? '') ?? []
+      ).filter((l) => members.has(eventKey(l.a)) && members.has(eventKey(l.b)));
+      const analystStatus = statusOf.get(id);
+      const signature = cluster.keys.join('\n');
+      const before = previous.get(signature);
+      const reuse = before !== undefined && before.status === analystStatus && sameLinks(before.links, links);
+      if (!reuse) reassembled += 1;
+      const done = reuse ? before : this.#assemble(cluster, id, links, analystStatus);
+      assembled.set(signature, done);
+      for (const claimId of done.claimIds) {
+        const set = claimEvents.get(claimId);
+        if (set) set.add(id);
+        else claimEvents.set(claimId, new Set([id]));
+      }
+      checked.push(done.checked);
+      return done.event;
+    });
+    this.#assembled = assembled;
+    this.#reassembled = reassembled;
+
+    const docs = this.#docs;
+    const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) => ({
+      ...c.ledger,
+      eventIds: [...(claimEvents.get(c.id) ?? [])].sort(),
+      rating: replay.ratings.get(c.id) ?? null,
+    }));
+    // Copies of one story repeat its numbers: each is checked once, on the text the origin is named after.
+    const isAnchor = (d: LedgerInputDocument) => originOf.get(d.id) === `origin-${d.id}`;
+    const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
+    const lookup = new EventLookup(checked);
+    const seenChecks = new Set<string>();
+    const oncePerOrigin = (check: LedgerCheck) => {
+      // "since 1 January" ends on each copy's own publication date: the period's dates are not compared.
+      const stated = check.stated.replace(/ \([^()]*\)$/, '');
+      const key = `${originOf.get(check.documentId)}\u0000${check.kind}\u0000${stated}\u0000${check.statedValue}`;
+      if (seenChecks.has(key)) return false;
+      seenChecks.add(key);
+      return true;
+    };
+    const checks = [
+      ...anchorsFirst
+        .flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, lookup)))
+        .filter(oncePerOrigin),
+      ...checked.flatMap((c) => numbersChecks(c)),
+      ...anchorsFirst
+        .flatMap((d) =>
+          d.record.checks.flatMap(
+            (c) => reportCheck(d, c, (claimId) => [...(claimEvents.get(claimId) ?? [])].sort()) ?? [],
+          ),
+        )
+        .filter(oncePerOrigin),
+    ];
+    return {
+      schema: LEDGER_SCHEMA,
+      documents: this.#ledgerDocuments.map((d) => ({ ...d })),
+      origins: this.#origins,
+      events,
+      claims: ledgerClaimList,
+      checks,
+    };
   }
-  const checked: CheckedEvent[] = [];
-  const events: LedgerEvent[] = listed.map((cluster) => {
-    const id = `${cluster.anchor.documentId}:${cluster.anchor.eventId}`;
+
+  #assemble(
+    cluster: Cluster,
+    id: string,
+    links: EventLink[],
+    analystStatus: LedgerEvent['status'] | undefined,
+  ): AssembledEvent {
+    const originOf = this.#originOf;
     const members = new Set(cluster.keys);
     // Members may be a subset of an incident after a split: only their own events count.
     const incidents = cluster.incidents.map((inc) => ({
       ...inc,
       events: inc.events.filter((e) => members.has(eventKey({ documentId: inc.documentId, eventId: e.id }))),
     }));
-    const sides = eventClaimSides(incidents, claims, (documentId) => claimsByDocument.get(documentId) ?? []);
-    for (const c of [...sides.all, ...sides.held, ...sides.taken]) {
-      const set = claimEvents.get(c.id);
-      if (set) set.add(id);
-      else claimEvents.set(c.id, new Set([id]));
-    }
+    const sides = eventClaimSides(
+      incidents,
+      this.#claims,
+      (documentId) => this.#claimsByDocument.get(documentId) ?? [],
+    );
+    const claimIds = [...sides.all, ...sides.held, ...sides.taken].map((c) => c.id);
     const contradictions = findContradictions(sides);
     const actorTexts = incidents.flatMap((i) => i.actorTexts);
     const originIds = [
@@ -306,10 +453,6 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
       incidents[0]?.type ?? 'OTHER',
     );
     const typed = coded.find((e) => e.type === type);
-    const analystStatus = statusOf.get(id);
-    const links: EventLink[] = (
-      linksByLabel.get(replay.assignment.get(cluster.keys[0] ?? '') ?? '') ?? []
-    ).filter((l) => members.has(eventKey(l.a)) && members.has(eventKey(l.b)));
     const confidence =
       1 -
       [...new Map(incidents.map((i) => [originOf.get(i.documentId), i.confidence])).values()].reduce(
@@ -340,56 +483,30 @@ export function buildLedger(documents: LedgerInputDocument[], options: BuildLedg
       confidence:
         Math.round(Math.min(0.99, confidence) * (support.contradicting.length > 0 ? 0.7 : 1) * 1000) / 1000,
     };
-    checked.push({ event, incidents, sides, tallyOnly: cluster.keys.every((k) => inTallySentence.has(k)) });
-    return event;
-  });
+    const checked: CheckedEvent = {
+      event,
+      incidents,
+      sides,
+      tallyOnly: cluster.keys.every((k) => this.#inTallySentence.has(k)),
+    };
+    return { status: analystStatus, links, event, checked, claimIds };
+  }
+}
 
-  const ledgerDocuments: LedgerDocument[] = docs.map((d) => ({
-    id: d.id,
-    sha256: d.sha256,
-    title: d.title,
-    publisher: d.publisher,
-    url: d.url,
-    publishedDate: d.publishedDate,
-    originId: originOf.get(d.id) ?? `origin-${d.id}`,
-  }));
-  const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) => ({
-    ...c.ledger,
-    eventIds: [...(claimEvents.get(c.id) ?? [])].sort(),
-    rating: replay.ratings.get(c.id) ?? null,
-  }));
-  // Copies of one story repeat its numbers: each is checked once, on the text the origin is named after.
-  const isAnchor = (d: LedgerInputDocument) => originOf.get(d.id) === `origin-${d.id}`;
-  const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
-  const lookup = new EventLookup(checked);
-  const seenChecks = new Set<string>();
-  const oncePerOrigin = (check: LedgerCheck) => {
-    // "since 1 January" ends on each copy's own publication date: the period's dates are not compared.
-    const stated = check.stated.replace(/ \([^()]*\)$/, '');
-    const key = `${originOf.get(check.documentId)}\u0000${check.kind}\u0000${stated}\u0000${check.statedValue}`;
-    if (seenChecks.has(key)) return false;
-    seenChecks.add(key);
-    return true;
-  };
-  const checks = [
-    ...anchorsFirst
-      .flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, lookup)))
-      .filter(oncePerOrigin),
-    ...checked.flatMap((c) => numbersChecks(c)),
-    ...anchorsFirst
-      .flatMap((d) =>
-        d.record.checks.flatMap(
-          (c) => reportCheck(d, c, (claimId) => [...(claimEvents.get(claimId) ?? [])].sort()) ?? [],
-        ),
-      )
-      .filter(oncePerOrigin),
-  ];
-  return {
-    schema: LEDGER_SCHEMA,
-    documents: ledgerDocuments,
-    origins,
-    events,
-    claims: ledgerClaimList,
-    checks,
-  };
+/**
+ * Builds the ledger from stored documents and their analysis records: documents grouped into
+ * origins (copies count once), report events clustered into ledger events with the links
+ * that joined them, the analysts' review decisions replayed, each event's support (claims for
+ * and against, independent origins, speaker kinds), contradictions, and numeric checks across
+ * reports (tallies against the ledger, casualty counts of one event). Pure and deterministic:
+ * the same documents in any order give the same ledger. (`LedgerBuilder` keeps the work for the
+ * next review decision.)
+ *
+ * @example
+ * const ledger = buildLedger([northWire, valleyCourier, independentReport]);
+ * ledger.origins.length // 2 (the reprint joins North Wire's origin)
+ * ledger.events[0].status // 'corroborated'
+ */
+export function buildLedger(documents: LedgerInputDocument[], options: BuildLedgerOptions = {}): Ledger {
+  return new LedgerBuilder(documents, options).build(options.decisions ?? []);
 }

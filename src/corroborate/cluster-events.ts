@@ -115,6 +115,47 @@ class Clusters {
   }
 }
 
+/** Two incidents of different reports that score at least the threshold, with the reasons. */
+export interface MatchingPair {
+  readonly a: ReportIncident;
+  readonly b: ReportIncident;
+  readonly score: number;
+  readonly reasons: string[];
+}
+
+/**
+ * The candidate pairs (see `candidatePairs`) that reach the matching threshold, best first (ties
+ * by incident keys), each once. They depend on the incidents and the options only, not on review
+ * decisions: a ledger rebuilt after a decision clusters the same pairs again (`clusterEvents`'s
+ * `pairs`) instead of scoring them anew.
+ *
+ * @example matchingPairs(incidents)[0]?.reasons // ['same day (2024-03-12)', 'same place (Mosul)', …]
+ */
+export function matchingPairs(
+  incidents: readonly ReportIncident[],
+  options: MatchOptions = {},
+): MatchingPair[] {
+  const threshold = options.threshold ?? MATCH_DEFAULTS.threshold;
+  const scored: MatchingPair[] = [];
+  forEachCandidatePair(incidents, options, (i, j) => {
+    const a = incidents[i];
+    const b = incidents[j];
+    if (!a || !b) return;
+    const pair = scoreMatchingPair(a, b, options, threshold);
+    if (pair) scored.push({ a, b, score: pair.score, reasons: pair.reasons });
+  });
+  scored.sort(
+    (x, y) =>
+      y.score - x.score ||
+      (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : x.b.key < y.b.key ? -1 : x.b.key > y.b.key ? 1 : 0),
+  );
+  // A pair two kinds of block both offered is scored twice: keep it once.
+  return scored.filter((p, k) => {
+    const prev = scored[k - 1];
+    return !prev || prev.a !== p.a || prev.b !== p.b;
+  });
+}
+
 /**
  * Clusters report events into ledger events. The reader's incidents (events sharing an
  * `incidentId`) start together; incidents of one report that restate one event (headline and
@@ -122,7 +163,8 @@ class Clusters {
  * linked best score first when they reach the threshold, unless the link would put two
  * incidents of one report that were kept apart in one event, join events a split separated,
  * or join members whose explicit dates or places exclude each other (so chains cannot drift).
- * Analyst merges are applied first and always hold.
+ * Analyst merges are applied first and always hold. `pairs`, when given, are the incidents'
+ * `matchingPairs` worked out before (for the same options).
  *
  * @example clusterEvents(incidents).assignment.get('doc-2\u0000ev1') === clusterEvents(incidents).assignment.get('doc-1\u0000ev3')
  */
@@ -130,8 +172,8 @@ export function clusterEvents(
   incidents: ReportIncident[],
   constraints: ClusterConstraints = {},
   options: MatchOptions = {},
+  pairs?: MatchingPair[],
 ): EventClustering {
-  const threshold = options.threshold ?? MATCH_DEFAULTS.threshold;
   const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
   const forbidden = constraints.forbidden ?? new Map<string, Set<string>>();
   // Report events by index: their keys, incidents and documents.
@@ -272,24 +314,7 @@ export function clusterEvents(
   groupOf = new Int32Array(keys.length);
   for (let k = 0; k < keys.length; k += 1) groupOf[k] = clusters.find(k);
 
-  const scored: Array<{ a: ReportIncident; b: ReportIncident; score: number; reasons: string[] }> = [];
-  forEachCandidatePair(incidents, options, (i, j) => {
-    const a = incidents[i];
-    const b = incidents[j];
-    if (!a || !b) return;
-    const pair = scoreMatchingPair(a, b, options, threshold);
-    if (pair) scored.push({ a, b, ...pair });
-  });
-  scored.sort(
-    (x, y) =>
-      y.score - x.score ||
-      (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : x.b.key < y.b.key ? -1 : x.b.key > y.b.key ? 1 : 0),
-  );
-  // A pair two kinds of block both offered is scored twice: link it once.
-  const unique = scored.filter((p, k) => {
-    const prev = scored[k - 1];
-    return !prev || prev.a !== p.a || prev.b !== p.b;
-  });
+  const unique = pairs ?? matchingPairs(incidents, options);
   for (const { a, b, score, reasons } of unique) {
     const ka = firstOf(a);
     const kb = firstOf(b);

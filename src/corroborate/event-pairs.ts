@@ -11,7 +11,11 @@ export interface MatchOptions {
   readonly exactRadiusKm?: number;
   /** Farthest when one report places it only near a town or in a district, in km. */
   readonly nearRadiusKm?: number;
-  /** Most candidates one coarse report (country-level place, wide dates) is compared with. */
+  /**
+   * Most candidates one incident takes from each kind of block (place name × month, grid cell ×
+   * day, country × month), nearest in time first: bounds the cost where thousands of reports share
+   * a country or a place name in one month.
+   */
   readonly coarseBlockCap?: number;
   /**
    * Join incidents of one report that restate one event (headline, lead and body often come
@@ -27,7 +31,7 @@ export const MATCH_DEFAULTS: Required<MatchOptions> = {
   dateSlackDays: 1,
   exactRadiusKm: 40,
   nearRadiusKm: 100,
-  coarseBlockCap: 2000,
+  coarseBlockCap: 100,
   mergeRestatements: true,
 };
 
@@ -262,40 +266,57 @@ function scorePair(
   options: MatchOptions,
   atLeast: number,
 ): PairScore | null {
+  // Each part that counted, in order; summed and its reasons joined at the end.
+  const parts: PairScore[] = [];
   let score = 0;
-  const reasons: string[] = [];
-  const add = (part: PairScore | null) => {
-    if (!part) return;
-    score += part.score;
-    reasons.push(...part.reasons);
-  };
   if (a.date && b.date) {
     const dates = compareDates(a.date, b.date, options);
     if (!dates) return null;
-    add(dates);
+    parts.push(dates);
+    score += dates.score;
   }
   const names = shared(a.names, b.names);
   const byName: PairScore | null =
     names.length > 0 ? { score: 0.2, reasons: [`same place name (${names.join(', ')})`] } : null;
+  let place: PairScore | null = byName;
   if (a.place && b.place) {
     const places = comparePlaces(a.place, b.place, options);
     if (!places) {
       if (!a.place.inferred && !b.place.inferred && !byName) return null;
-      add({ score: -0.2, reasons: ['report locations differ'] });
-      add(byName);
-    } else add(byName && byName.score > places.score ? byName : places);
-  } else add(byName);
+      parts.push(DIFFERENT_LOCATIONS);
+      score += DIFFERENT_LOCATIONS.score;
+    } else place = byName && byName.score > places.score ? byName : places;
+  }
+  if (place) {
+    parts.push(place);
+    score += place.score;
+  }
   // Rounded at the end to three places: a margin keeps pairs on the threshold.
   if (score + MOST_AFTER_PLACE < atLeast - 0.001) return null;
-  add(compareTypes(a, b));
+  const types = compareTypes(a, b);
+  parts.push(types);
+  score += types.score;
   const targets = shared(a.targets, b.targets).filter((t) => !names.includes(t));
-  if (targets.length > 0) add({ score: 0.1, reasons: [`same target (${targets.join(', ')})`] });
+  if (targets.length > 0) {
+    parts.push({ score: 0.1, reasons: [`same target (${targets.join(', ')})`] });
+    score += 0.1;
+  }
   const actor = sharedWords(a, b);
-  if (actor) add({ score: 0.1, reasons: [`same actor (${actor})`] });
+  if (actor) {
+    parts.push({ score: 0.1, reasons: [`same actor (${actor})`] });
+    score += 0.1;
+  }
   const weapons = shared(a.weapons, b.weapons);
-  if (weapons.length > 0) add({ score: 0.05, reasons: [`same weapon (${weapons.join(', ')})`] });
+  if (weapons.length > 0) {
+    parts.push({ score: 0.05, reasons: [`same weapon (${weapons.join(', ')})`] });
+    score += 0.05;
+  }
+  const reasons: string[] = [];
+  for (const part of parts) for (const reason of part.reasons) reasons.push(reason);
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
 }
+
+const DIFFERENT_LOCATIONS: PairScore = { score: -0.2, reasons: ['report locations differ'] };
 
 /**
  * The explosion sub-types an incident's events are coded with on the strength of a weapon: an
