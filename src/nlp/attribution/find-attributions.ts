@@ -1214,7 +1214,16 @@ function contentAfter(
       stop = j;
       break;
     }
-    if (t.pos === 'VERB' || t.pos === 'AUX' || /^[“”"']+$/.test(t.text)) break;
+    if (t.pos === 'VERB' || t.pos === 'AUX') break;
+    // "criticized the act as a “crazy system” during a campaign stop": a quoted phrase in the
+    // object is read past; a quotation that opens the object is the content as it stands.
+    if (/^[“"]$/.test(t.text) && j > i + 1) {
+      const close = toks.findIndex((x, m) => m > j && /^[”"]$/.test(x.text));
+      if (close < 0 || close >= stop) break;
+      j = close;
+      continue;
+    }
+    if (/^[“”"']+$/.test(t.text)) break;
     // "in a statement", "in an on-air diatribe", "in a ruling released Thursday": the channel.
     const channel =
       /^(in|on|at)$/i.test(t.text) &&
@@ -1231,7 +1240,8 @@ function contentAfter(
     if (
       channel ||
       asClause ||
-      /^(when|since|during)$/i.test(t.text) ||
+      /^(when|since|during|while)$/i.test(t.text) ||
+      (/^(before|after)$/i.test(t.text) && /^(DET|NUM|PROPN|PRON)$/.test(toks[j + 1]?.pos ?? '')) ||
       (/^on$/i.test(t.text) &&
         /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(toks[j + 1]?.text ?? ''))
     ) {

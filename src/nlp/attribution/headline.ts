@@ -29,7 +29,19 @@ export function headlineReport(text: string, toks: Token[]): FoundAttribution | 
   const line = toks.filter((t) => t.end <= end);
   for (let k = 1; k < line.length - 1; k++) {
     const lower = line[k]!.text.toLowerCase();
-    const entry = HEADLINE_CUE.test(lower) ? cueEntry(lower === 'rip' ? 'slam' : lower) : cueEntry(lower);
+    // "Clinton Breaks With Obama On …", "Senator Goes After Rival": a finite verb with its particle
+    // takes a position even when the verb alone reports nothing.
+    const phrasal =
+      /^\p{Lu}\p{Ll}+s$/u.test(line[k]!.text) &&
+      !/ss$/.test(lower) &&
+      /^(After|With|Against|Back|Out|Off|Down)$/.test(line[k + 1]?.text ?? '') &&
+      k + 2 < line.length;
+    const entry = HEADLINE_CUE.test(lower)
+      ? cueEntry(lower === 'rip' ? 'slam' : lower)
+      : (cueEntry(lower) ??
+        (phrasal
+          ? { lemma: lower.replace(/e?s$/, ''), stance: 'neutral' as const, strength: 'stance' as const }
+          : null));
     if (!entry || entry.strength === 'weak' || entry.strength === 'quote') continue;
     // "Power Plant Rules Face Test", "Sales Reports Due": plural nouns, not verbs.
     if (
@@ -47,7 +59,11 @@ export function headlineReport(text: string, toks: Token[]): FoundAttribution | 
     )
       return null;
     let cueEnd = k;
-    if (/^(after|against|up|out|over)$/i.test(line[k + 1]?.text ?? '') && k + 2 < line.length) cueEnd = k + 1;
+    if (
+      /^(after|against|up|out|over|with|back|off|down)$/i.test(line[k + 1]?.text ?? '') &&
+      k + 2 < line.length
+    )
+      cueEnd = k + 1;
     let contentEnd = end;
     // "Mayor Speaks ‘Directly To Residents’ After …": a quotation right after the cue is the content.
     const open = text[line[cueEnd + 1]!.start];
