@@ -1241,7 +1241,6 @@ function contentAfter(
       channel ||
       asClause ||
       /^(when|since|during|while)$/i.test(t.text) ||
-      (/^(before|after)$/i.test(t.text) && /^(DET|NUM|PROPN|PRON)$/.test(toks[j + 1]?.pos ?? '')) ||
       (/^on$/i.test(t.text) &&
         /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(toks[j + 1]?.text ?? ''))
     ) {
