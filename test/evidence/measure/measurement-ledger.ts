@@ -40,16 +40,17 @@ export function square(
 }
 
 /**
- * A fresh SQLite ledger in a temporary folder holding `HARIR_REPORT` (read by the real reader,
+ * A fresh ledger (SQLite in a temporary folder, or the empty database at `location`) holding `HARIR_REPORT` (read by the real reader,
  * embedded gazetteer only), its folder, and a function that closes and removes it.
  *
  * @example const { store, dir, dispose } = await measurementLedger();
  */
 export async function measurementLedger(
   clock: () => Date = () => new Date('2024-03-07T09:00:00.000Z'),
+  location?: string,
 ): Promise<{ store: Store; dir: string; db: string; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-measure-'));
-  const db = join(dir, 'ledger.sqlite');
+  const db = location ?? join(dir, 'ledger.sqlite');
   const store = await openStore(db, { clock });
   const gazetteer = await loadDefaultGazetteer(join(dir, 'no-local-places.jsonl.gz'));
   await store.putDocument({

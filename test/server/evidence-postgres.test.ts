@@ -1,0 +1,82 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLedger } from '../../src/corroborate/load-ledger.js';
+import { createApp } from '../../src/server/app.js';
+import type { Store } from '../../src/store/store.js';
+import { HARIR_REPORT, measurementLedger, square } from '../evidence/measure/measurement-ledger.js';
+
+/** Measurements through the desk on PostgreSQL (when CORROBORATE_TEST_POSTGRES names a database). */
+const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
+const schema = `evidence_${process.pid}`;
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!pgUrl)('evidence measurements on PostgreSQL', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof createApp>;
+  let csrf: string;
+  let eventId: string;
+  const clock = () => new Date('2024-03-07T09:00:00.000Z');
+
+  beforeAll(async () => {
+    await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+    const url = new URL(pgUrl as string);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    ({ store, dispose } = await measurementLedger(clock, url.toString()));
+    app = createApp({ store, auth: { mode: 'local' }, loadLedger, clock });
+    csrf = ((await (await app.request('/api/session')).json()) as { csrfToken: string }).csrfToken;
+    eventId = (await loadLedger(store)).events.find((e) =>
+      e.members.some((m) => m.documentId === HARIR_REPORT.id),
+    )?.id as string;
+  });
+  afterAll(async () => {
+    await dispose?.();
+    await admin(`drop schema if exists ${schema} cascade`);
+  });
+
+  it('stores the base and the hangars, and compares the damaged share with the base', async () => {
+    const post = (body: unknown) =>
+      app.request('/api/evidence/measurements', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await post({
+          geojson: square(44.355, 36.535, Math.sqrt(2700)),
+          event: eventId,
+          label: 'facility outline',
+        })
+      ).status,
+    ).toBe(201);
+    const res = await post({
+      geojson: square(44.3601, 36.5402, Math.sqrt(1300)),
+      event: eventId,
+      label: 'damaged structures',
+    });
+    expect(res.status).toBe(201);
+    const { item } = (await res.json()) as {
+      item: { finding: { checks: { claimed: { text: string }; verdict: string }[] } };
+    };
+    expect(item.finding.checks.map((c) => [c.claimed.text, c.verdict])).toEqual(
+      expect.arrayContaining([
+        ['13,700 square feet', 'agrees'],
+        ['50 percent', 'agrees'],
+      ]),
+    );
+    const list = (await (
+      await app.request(`/api/events/${encodeURIComponent(eventId)}/evidence`)
+    ).json()) as { total: number };
+    expect(list.total).toBe(2);
+  });
+});
