@@ -122,20 +122,24 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
   routes.get('/documents/:id/text', async (c) => {
     requireRole(c.get('principal'), 'viewer');
     const id = c.req.param('id');
-    const document = await store.getDocument(id);
-    if (document === null) throw new HttpError('not_found', `no document "${id}"`);
-    // A document's claims and events are rewritten only with a new version of it: the version
-    // and text hash name the answer exactly, so it is kept until it is the least recently read.
-    const key = `${id} ${document.version} ${document.sha256}`;
-    const body = await texts.json(TEXTS, key, async () => {
-      const [blob, spans] = await Promise.all([store.getArchive(document.sha256), store.spansOf(id)]);
-      if (blob === null) throw new HttpError('not_found', `the archive lacks ${document.sha256}`);
-      return {
-        documentId: id,
-        sha256: document.sha256,
-        text: Buffer.from(blob.bytes).toString('utf8'),
-        spans,
-      };
+    // Until the next write the answer is the one already sent (no read at all); after one, the
+    // document row says whether its version is still the one kept.
+    const body = await reads.body(await marks.current(), requestKey(c), async () => {
+      const document = await store.getDocument(id);
+      if (document === null) throw new HttpError('not_found', `no document "${id}"`);
+      // A document's claims and events are rewritten only with a new version of it: the version
+      // and text hash name the answer exactly, so it is kept until it is the least recently read.
+      const key = `${id} ${document.version} ${document.sha256}`;
+      return texts.json(TEXTS, key, async () => {
+        const [blob, spans] = await Promise.all([store.getArchive(document.sha256), store.spansOf(id)]);
+        if (blob === null) throw new HttpError('not_found', `the archive lacks ${document.sha256}`);
+        return {
+          documentId: id,
+          sha256: document.sha256,
+          text: Buffer.from(blob.bytes).toString('utf8'),
+          spans,
+        };
+      });
     });
     return sendCached(c, body);
   });

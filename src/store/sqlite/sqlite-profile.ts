@@ -72,9 +72,9 @@ export const sqliteProfile: DialectProfile = {
 
   async changeMark(db) {
     // data_version moves when another connection commits; total_changes counts this one's rows.
-    const own = await sql<{ n: number }>`select total_changes() as n`.execute(db);
-    const others = await sql<{ data_version: number }>`pragma data_version`.execute(db);
-    return `${others.rows[0]?.data_version ?? 0}.${own.rows[0]?.n ?? 0}`;
+    const { rows } = await sql<{ others: number; own: number }>`
+      select data_version as others, total_changes() as own from pragma_data_version()`.execute(db);
+    return `${rows[0]?.others ?? 0}.${rows[0]?.own ?? 0}`;
   },
 };
 
