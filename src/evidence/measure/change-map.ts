@@ -158,24 +158,16 @@ function changeBetween(a: GeoGrid, b: GeoGrid, options: ChangeMapOptions): Chang
   let changedPixels = 0;
   for (let i = 0; i < n; i++) changedPixels += mask[i] as number;
 
-  const { labels, components } = label8(mask, width, height);
   const [x0, y0] = a.origin;
   const [rx, ry] = a.resolution;
   const rowArea = new Float64Array(height);
   for (let row = 0; row < height; row++)
     rowArea[row] = a.crs.cellAreaM2(rx, y0 + row * ry, y0 + (row + 1) * ry);
+  const { labels, components } = label8(mask, width, height, rowArea, diff);
 
   const kept = components
     .filter((c) => c.pixels >= options.minRegionPixels)
-    .map((c) => {
-      let areaM2 = 0;
-      let sum = 0;
-      for (const i of c.members) {
-        areaM2 += rowArea[Math.floor(i / width)] as number;
-        sum += diff[i] as number;
-      }
-      return { c, areaM2, meanDifference: sum / c.pixels };
-    })
+    .map((c) => ({ c, areaM2: c.areaM2, meanDifference: c.differenceSum / c.pixels }))
     .sort((p, q) => q.areaM2 - p.areaM2);
   const listed = kept.slice(0, options.maxRegions);
   const toLonLat = a.crs.toLonLat;
@@ -279,15 +271,19 @@ function boxFilter(
 interface Component {
   readonly label: number;
   readonly pixels: number;
-  readonly members: Int32Array;
+  /** Ground area (m²) and sum of differences over the component's pixels. */
+  readonly areaM2: number;
+  readonly differenceSum: number;
   readonly box: { col: number; row: number; width: number; height: number };
 }
 
-/** 8-connected components of a mask; labels start at 1. */
+/** 8-connected components of a mask (labels start at 1), with their areas summed row by row as they are found. */
 function label8(
   mask: Uint8Array,
   width: number,
   height: number,
+  rowArea: Float64Array,
+  diff: Float32Array,
 ): { labels: Int32Array; components: Component[] } {
   const labels = new Int32Array(mask.length);
   const stack = new Int32Array(mask.length);
@@ -300,14 +296,16 @@ function label8(
     let count = 0;
     stack[top++] = start;
     labels[start] = label;
-    const members: number[] = [];
+    let areaM2 = 0;
+    let differenceSum = 0;
     let [minC, minR, maxC, maxR] = [width, height, -1, -1];
     while (top > 0) {
       const i = stack[--top] as number;
-      members.push(i);
       count++;
       const c = i % width;
       const r = (i - c) / width;
+      areaM2 += rowArea[r] as number;
+      differenceSum += diff[i] as number;
       if (c < minC) minC = c;
       if (c > maxC) maxC = c;
       if (r < minR) minR = r;
@@ -329,7 +327,8 @@ function label8(
     components.push({
       label,
       pixels: count,
-      members: Int32Array.from(members),
+      areaM2,
+      differenceSum,
       box: { col: minC, row: minR, width: maxC - minC + 1, height: maxR - minR + 1 },
     });
   }
