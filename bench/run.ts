@@ -3,9 +3,9 @@
 //
 //   npm run bench [-- --docs N] [-- --eval]   (--eval also times the ../shared/eval texts)
 //     [-- --near-dup-sizes 10000,100000,1000000] [-- --near-dup-templated-sizes 10000,100000]
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+//     [-- --stream-docs N]   (reports streamed through analyze --jsonl for peak RSS; 0 skips)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,8 @@ import {
 } from '../dist/index.js';
 import { generateCorpus } from './generate-corpus.js';
 import { benchIngest, benchNearDuplicateSuite, nearDuplicateReport, parseSizes } from './ledger.js';
+import { benchStartup, type StartupFigures, startupReport } from './startup.js';
+import { benchStreamingRss, type StreamingRun, streamingReport } from './streaming-rss.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     eval: { type: 'boolean', default: false },
     'near-dup-sizes': { type: 'string', default: '10000,100000' },
     'near-dup-templated-sizes': { type: 'string', default: '10000,100000' },
+    // Streaming RSS: reports through `analyze --jsonl` with 1 and 2 workers (0: skip).
+    'stream-docs': { type: 'string', default: '5000' },
   },
 });
 const DOCS = Number(values.docs);
@@ -111,7 +115,11 @@ async function main() {
     parseSizes(values['near-dup-sizes']),
     parseSizes(values['near-dup-templated-sizes']),
   );
-  results.cliFirstOutputMs = await cliFirstOutput();
+  const startup = await benchStartup(5);
+  results.startup = startup;
+  results.cliFirstOutputMs = startup.cliFirstOutputMs;
+  const streamDocs = Number(values['stream-docs']);
+  if (streamDocs > 0) results.streaming = await benchStreamingRss(streamDocs, [1, 2]);
   results.peakRssMB = round(process.resourceUsage().maxRSS / 1024);
   results.machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -174,36 +182,6 @@ async function benchLedger(docs: ReturnType<typeof generateCorpus>, gazetteer: G
   );
 }
 
-/** Wall time from spawning the CLI to its first byte of output, for one short report. */
-async function cliFirstOutput(): Promise<{ withGazetteerMs: number; withoutGazetteerMs: number }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'corroborate-cli-')), 'short.txt');
-  writeFileSync(file, 'Drones struck a depot near Mosul on Tuesday, killing three people, officials said.\n');
-  const once = (extra: string[]) =>
-    new Promise<number>((done, fail) => {
-      const t0 = process.hrtime.bigint();
-      const child = spawn(process.execPath, [
-        join(ROOT, 'dist/cli/main.js'),
-        'analyze',
-        file,
-        '--format',
-        'json',
-        ...extra,
-      ]);
-      let first = 0;
-      child.stdout.once('data', () => {
-        first = Number(process.hrtime.bigint() - t0) / 1e6;
-      });
-      child.on('error', fail);
-      child.on('close', () => done(first));
-    });
-  const median = async (extra: string[]) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) runs.push(await once(extra));
-    return round(runs.sort((a, b) => a - b)[2]!);
-  };
-  return { withGazetteerMs: await median([]), withoutGazetteerMs: await median(['--no-geo']) };
-}
-
 function round(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -216,7 +194,6 @@ function report(r: Record<string, unknown>): string {
   const x = r.regexTokenizer as Rate;
   const stages = r.stages as Record<string, { msPerArticle: number; share: number }>;
   const ledger = r.ledger as Record<string, unknown>;
-  const cli = r.cliFirstOutputMs as { withGazetteerMs: number; withoutGazetteerMs: number };
   const c = r.corpus as { documents: number; megabytes: number; meanKB: number };
   const lines = [
     '# Performance',
@@ -245,9 +222,17 @@ function report(r: Record<string, unknown>): string {
     '## Start-up and memory',
     '',
     `- Gazetteer load (in process): ${r.gazetteerLoadMs} ms.`,
-    `- CLI start to first output for one short report: ${cli.withGazetteerMs} ms with the gazetteer, ${cli.withoutGazetteerMs} ms with \`--no-geo\` (median of 5).`,
+    ...startupReport(r.startup as StartupFigures),
     `- Peak RSS of the benchmark process: ${r.peakRssMB} MB.`,
     '',
+    ...(r.streaming
+      ? [
+          'Streaming generated reports through `analyze --jsonl` (`bench/streaming-rss.ts`; `npx tsx bench/streaming-rss.ts --docs 100000` for the 100k run):',
+          '',
+          ...streamingReport(r.streaming as StreamingRun[]),
+          '',
+        ]
+      : []),
     '## Ledger',
     '',
     ...Object.entries(ledger).map(([k, v]) =>
@@ -266,7 +251,7 @@ function report(r: Record<string, unknown>): string {
     lines.push('');
   }
   lines.push(
-    'Not yet measured (issue "Speed"): worker-thread batch scaling, streaming RSS over 100k articles,',
+    'Not yet measured (issue "Speed"): worker-thread batch scaling,',
     'event clustering at 10k–1M documents.',
     '',
   );

@@ -137,10 +137,12 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
   let lineNo = 0;
   let failed = 0;
   if (options.workers <= 1) {
-    const [{ loadDefaultGazetteer }, { analyzeBatchLine }] = await Promise.all([
+    const [{ loadDefaultGazetteer }, { analyzeBatchLine }, { batchHeapKeeper }] = await Promise.all([
       import('../geo/gazetteer.js'),
       import('./batch-line.js'),
+      import('./batch-heap.js'),
     ]);
+    const keepHeap = batchHeapKeeper();
     const gazetteer = options.geo ? await loadDefaultGazetteer() : null;
     const lineOptions = { date: options.date, gazetteer, maxBytes: options.maxBytes };
     for await (const line of openLines()) {
@@ -150,6 +152,7 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
       if ('error' in out) failed++;
       await writeLine(JSON.stringify(out));
       progress.tick(line.length);
+      keepHeap();
     }
   } else {
     const [{ sharedGazetteerIndex }, { BatchPool }] = await Promise.all([

@@ -2,6 +2,7 @@
 // with the JSON text of each result, so that serialising is spread over the cores as well.
 import { parentPort, workerData } from 'node:worker_threads';
 import { adoptGazetteerIndex, loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { batchHeapKeeper } from './batch-heap.js';
 import { analyzeBatchLine } from './batch-line.js';
 import type { WorkerJob, WorkerResult, WorkerSetup } from './batch-pool.js';
 
@@ -13,6 +14,7 @@ if (!port) throw new Error('analyze-worker must run as a worker thread');
 if (setup.gazetteerIndex) adoptGazetteerIndex(setup.gazetteerIndex);
 const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
 const options = { date: setup.date, gazetteer, maxBytes: setup.maxBytes };
+const keepHeap = batchHeapKeeper();
 port.on('message', (job: WorkerJob) => {
   const out = analyzeBatchLine(job.line, job.lineNo, options);
   const result: WorkerResult = {
@@ -22,5 +24,6 @@ port.on('message', (job: WorkerJob) => {
     size: job.line.length,
   };
   port.postMessage(result);
+  keepHeap();
 });
 port.postMessage({ ready: true });

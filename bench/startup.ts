@@ -1,0 +1,151 @@
+// Where the start-up of `corroborate analyze` goes, on the built CLI (dist/): wall time from
+// spawning the CLI to its first byte of output for one short report (with the gazetteer and
+// with --no-geo), and, in fresh processes, the time of each phase: importing the reader,
+// loading the wink-nlp model, opening the gazetteer (compiled index, and built from its
+// sources for comparison), the first and the second reading of the report.
+//
+//   npx tsx bench/startup.ts [--runs 5]
+//
+// Part of `npm run bench`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHORT_REPORT = 'Drones struck a depot near Mosul on Tuesday, killing three people, officials said.\n';
+
+/** Start-up figures (milliseconds, medians over the runs). */
+export interface StartupFigures {
+  readonly cliFirstOutputMs: { readonly withGazetteerMs: number; readonly withoutGazetteerMs: number };
+  readonly phasesMs: Record<string, number>;
+  readonly gazetteerFromSourcesMs: number;
+  readonly runs: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return round(s[Math.floor(s.length / 2)]!);
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/** Wall time from spawning the CLI to its first byte of output. */
+function firstOutput(file: string, extra: readonly string[]): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [
+      join(ROOT, 'dist/cli/main.js'),
+      'analyze',
+      file,
+      '--format',
+      'json',
+      ...extra,
+    ]);
+    let first = 0;
+    child.stdout.once('data', () => {
+      first = Number(process.hrtime.bigint() - t0) / 1e6;
+    });
+    child.stdout.resume();
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(first) : fail(new Error(`analyze exited with ${code}`))));
+  });
+}
+
+// Runs in a fresh process: each phase's wall time, printed as one JSON line.
+const PHASES = `
+const dist = process.argv[1];
+const at = () => performance.now();
+const out = {};
+let t = at();
+const [{ analyzeDocument }, { sourceFromString }, geo] = await Promise.all([
+  import(dist + '/pipeline.js'), import(dist + '/ingest/source-document.js'), import(dist + '/geo/gazetteer.js'),
+]);
+out.importReader = at() - t;
+t = at(); (await import(dist + '/nlp/wink.js')).wink(); out.winkModel = at() - t;
+t = at(); const gazetteer = await geo.loadDefaultGazetteer('/nonexistent'); out.gazetteer = at() - t;
+const text = process.argv[2];
+t = at(); analyzeDocument(sourceFromString(text, { id: 'a' }), { referenceDate: null, gazetteer }); out.firstReading = at() - t;
+t = at(); analyzeDocument(sourceFromString(text, { id: 'b' }), { referenceDate: null, gazetteer }); out.secondReading = at() - t;
+process.stdout.write(JSON.stringify(out));
+`;
+
+const FROM_SOURCES = `
+const geo = await import(process.argv[1] + '/geo/gazetteer.js');
+const t = performance.now(); geo.buildGazetteerFromSources();
+process.stdout.write(JSON.stringify({ ms: performance.now() - t }));
+`;
+
+function runScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...args], { env });
+    let text = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (s: string) => {
+      text += s;
+    });
+    child.stderr.resume();
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0 ? done(text) : fail(new Error(`phase script exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * Measures start-up `runs` times and reports medians.
+ *
+ * @example const figures = await benchStartup(5); figures.cliFirstOutputMs.withGazetteerMs
+ */
+export async function benchStartup(runs = 5): Promise<StartupFigures> {
+  const file = join(mkdtempSync(join(tmpdir(), 'corroborate-startup-')), 'short.txt');
+  writeFileSync(file, SHORT_REPORT);
+  await firstOutput(file, []); // compiles the gazetteer index if it is missing
+  const withGeo: number[] = [];
+  const noGeo: number[] = [];
+  const phases = new Map<string, number[]>();
+  const fromSources: number[] = [];
+  const dist = pathToFileURL(join(ROOT, 'dist')).href;
+  for (let i = 0; i < runs; i++) {
+    withGeo.push(await firstOutput(file, []));
+    noGeo.push(await firstOutput(file, ['--no-geo']));
+    const p = JSON.parse(await runScript(PHASES, [dist, SHORT_REPORT])) as Record<string, number>;
+    for (const [k, v] of Object.entries(p)) phases.set(k, [...(phases.get(k) ?? []), v]);
+    if (i < 3) fromSources.push((JSON.parse(await runScript(FROM_SOURCES, [dist])) as { ms: number }).ms);
+  }
+  return {
+    cliFirstOutputMs: { withGazetteerMs: median(withGeo), withoutGazetteerMs: median(noGeo) },
+    phasesMs: Object.fromEntries([...phases].map(([k, v]) => [k, median(v)])),
+    gazetteerFromSourcesMs: median(fromSources),
+    runs,
+  };
+}
+
+/**
+ * The figures as Markdown lines for docs/performance.md.
+ *
+ * @example startupReport(await benchStartup()).join('\n')
+ */
+export function startupReport(f: StartupFigures): string[] {
+  const p = f.phasesMs;
+  return [
+    `- CLI start to first output for one short report: ${f.cliFirstOutputMs.withGazetteerMs} ms with the gazetteer, ${f.cliFirstOutputMs.withoutGazetteerMs} ms with \`--no-geo\` (median of ${f.runs}; goal < 300 ms).`,
+    `- In a fresh process: importing the reader ${p.importReader} ms, the wink-nlp model ${p.winkModel} ms, the gazetteer (compiled index) ${p.gazetteer} ms, the first reading of the short report ${p.firstReading} ms, the second ${p.secondReading} ms.`,
+    `- The gazetteer built from its sources instead of the compiled index: ${f.gazetteerFromSourcesMs} ms.`,
+  ];
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const figures = await benchStartup(Number(values.runs));
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n${startupReport(figures).join('\n')}\n`);
+}
