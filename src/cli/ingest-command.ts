@@ -55,6 +55,9 @@ ${DB_HELP}
   --format text|json    text: one status line per item and a summary (default);
                         json: one summary object with every item's status
   --no-geo              skip the gazetteer (places are found but not geocoded; faster)
+  --no-images           do not store HTML pages' images (og:image, the article's <img>) as
+                        evidence; by default they are fetched (or read beside a local file)
+                        with the limits above, examined and checked for earlier appearances
   --workers N|auto      read N documents at once on worker threads (auto: one per spare
                         core, at most 4; each loads its own gazetteer); default 1
   --quiet               no progress bar
@@ -89,6 +92,7 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
       jsonl: { type: 'boolean' },
       format: { type: 'string' },
       'no-geo': { type: 'boolean' },
+      'no-images': { type: 'boolean' },
       workers: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
@@ -147,6 +151,7 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
       maxBytes,
       jsonl: values.jsonl ?? false,
       ...(analyze ? { analyze, concurrency: workers * 2 } : {}),
+      ...(values['no-images'] ? {} : { images: { fetcher, maxBytes } }),
     };
     try {
       for await (const result of ingestInputs(positionals, context)) {
@@ -205,7 +210,11 @@ function plural(n: number, word: string): string {
 /** One status line: `new        examples/a.txt`, `failed     x.pdf: reason`. */
 function statusLine(r: IngestItemResult): string {
   const stored = r.documentId !== null && r.documentId !== r.source ? ` → ${r.documentId}` : '';
-  return `${r.status.padEnd(9)} ${r.source}${stored}${r.reason ? `: ${r.reason}` : ''}`;
+  const images =
+    r.images === undefined
+      ? ''
+      : ` (images: ${r.images.added} added${r.images.failed.length > 0 ? `, ${r.images.failed.length} failed: ${r.images.failed.map((f) => `${f.source}: ${f.reason}`).join('; ')}` : ''})`;
+  return `${r.status.padEnd(9)} ${r.source}${stored}${r.reason ? `: ${r.reason}` : ''}${images}`;
 }
 
 /**

@@ -94,8 +94,12 @@ export class Fetcher {
     this.userAgent = options.userAgent ?? 'Corroborate/0.1 (+news ledger; ingest)';
   }
 
-  /** Fetches one URL; see the class description for the checks. */
-  async fetch(requestedUrl: string): Promise<FetchOutcome> {
+  /**
+   * Fetches one URL; see the class description for the checks. With `accept: 'image'` the body
+   * must be an image (`image/*`, or an untyped body) and is kept as bytes only (`text` is '').
+   */
+  async fetch(requestedUrl: string, options: { accept?: 'text' | 'image' } = {}): Promise<FetchOutcome> {
+    const image = options.accept === 'image';
     const fail = (reason: string): FetchOutcome => ({ ok: false, url: requestedUrl, reason });
     const signal = AbortSignal.timeout(this.timeoutMs);
     const hops: string[] = [];
@@ -115,8 +119,9 @@ export class Fetcher {
           signal,
           headers: {
             'user-agent': this.userAgent,
-            accept:
-              'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.1',
+            accept: image
+              ? 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8'
+              : 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.1',
           },
         });
         if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
@@ -132,7 +137,7 @@ export class Fetcher {
           await response.body?.cancel();
           return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
         }
-        return await this.readPage(requestedUrl, url.href, response, hops);
+        return await this.readPage(requestedUrl, url.href, response, hops, image);
       }
     } catch (error) {
       return fail(describeFetchError(error, this.timeoutMs));
@@ -161,11 +166,16 @@ export class Fetcher {
     finalUrl: string,
     response: Response,
     hops: string[],
+    image = false,
   ): Promise<FetchOutcome> {
     const fail = (reason: string): FetchOutcome => ({ ok: false, url: requestedUrl, reason });
     const contentType = response.headers.get('content-type');
     const { mediaType, charset } = parseContentType(contentType);
-    if (mediaType && !TEXT_TYPES.has(mediaType) && !mediaType.startsWith('text/')) {
+    if (image && mediaType && !mediaType.startsWith('image/') && mediaType !== 'application/octet-stream') {
+      await response.body?.cancel();
+      return fail(`not an image (content type ${mediaType})`);
+    }
+    if (!image && mediaType && !TEXT_TYPES.has(mediaType) && !mediaType.startsWith('text/')) {
       await response.body?.cancel();
       return fail(`not a text page (content type ${mediaType})`);
     }
@@ -176,9 +186,9 @@ export class Fetcher {
     }
     const body = await readCapped(response, this.maxBytes);
     if (body === null) return fail(`response exceeds the limit of ${this.maxBytes} bytes`);
-    let text: string;
+    let text = '';
     try {
-      text = decodeBody(body, charset, finalUrl, this.maxBytes);
+      if (!image) text = decodeBody(body, charset, finalUrl, this.maxBytes);
     } catch (error) {
       return fail((error as Error).message);
     }

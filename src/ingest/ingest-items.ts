@@ -10,7 +10,13 @@ import { parseReferenceDate } from '../reference-date.js';
 import type { Store } from '../store/store.js';
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SourceDocument } from '../types/document.js';
+import { articleImageRefs } from './article-images.js';
 import { decodeInput, sniffBinaryKind } from './decode-input.js';
+import {
+  type DocumentImagesOptions,
+  type DocumentImagesResult,
+  storeDocumentImages,
+} from './document-images.js';
 import { type Feed, type FeedItem, looksLikeFeed, parseFeed } from './feeds.js';
 import type { FetchedPage, Fetcher, FetchOutcome } from './fetcher.js';
 import { sourceFromString } from './source-document.js';
@@ -35,6 +41,8 @@ export interface IngestItemResult {
   readonly reason: string | null;
   /** Size of the item's raw input in bytes (0 when it could not be read). */
   readonly bytes: number;
+  /** The page's images stored as evidence, and those that could not be (HTML items, with `images` on). */
+  readonly images?: DocumentImagesResult;
 }
 
 /** What an ingest needs: where to store, how to fetch, how to read. */
@@ -60,6 +68,8 @@ export interface IngestContext {
   readonly concurrency?: number;
   /** Reads standard input (for the `-` argument); default: `process.stdin`. */
   readonly stdin?: NodeJS.ReadableStream;
+  /** Store the images of HTML pages (og:image, the article's `<img>`) as evidence on their document; off when absent. */
+  readonly images?: DocumentImagesOptions;
 }
 
 /**
@@ -538,7 +548,7 @@ async function readAndStoreInTurn(
       originUrl: put.originUrl,
       retrievedAt: put.retrievedAt,
     });
-    return {
+    const stored = {
       source: where,
       via: null,
       status: result.status,
@@ -546,9 +556,30 @@ async function readAndStoreInTurn(
       reason: result.reason ?? null,
       bytes,
     };
+    if (context.images === undefined || (result.status !== 'new' && result.status !== 'updated'))
+      return stored;
+    const html = record.document.format === 'html' ? rawText(put.raw) : null;
+    if (html === null) return stored;
+    const refs = articleImageRefs(html, put.originUrl ?? record.document.url ?? null);
+    if (refs.length === 0) return stored;
+    const images = await storeDocumentImages(
+      context.store,
+      result.documentId,
+      refs,
+      context.images,
+      record.document.publishedDate ?? null,
+    );
+    return { ...stored, images };
   } catch (error) {
     return failed(where, `could not store: ${reasonOf(error)}`, bytes);
   }
+}
+
+/** The raw page as text, for finding its images. */
+function rawText(raw: Uint8Array | string): string {
+  return typeof raw === 'string'
+    ? raw
+    : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
 }
 
 /** Each ingest's chain of writes: an item writes once every item started before it is done. */
