@@ -756,6 +756,23 @@ describe('positions held through nouns, participles and infinitives', () => {
       'The plan is supported by far fewer lawmakers.',
       { source: 'fewer lawmakers', cue: 'is supported', content: 'The plan' },
     ],
+    [
+      'The governor sees the bridge as a lifeline for the city.',
+      { source: 'The governor', cue: 'sees', content: 'the bridge as a lifeline for the city' },
+    ],
+    [
+      'The mayor remembers the floods of 1998.',
+      { source: 'The mayor', cue: 'remembers', content: 'the floods of 1998' },
+    ],
+    [
+      // The cue has an object of its own: the main clause is not what the envoy talked about.
+      'As the envoy talked about reopening the crossing, the militia shelled the road.',
+      { source: 'the envoy', cue: 'talked', content: 'reopening the crossing' },
+    ],
+    [
+      'As Reuters reported on Monday, the dam was breached.',
+      { source: 'Reuters', cue: 'reported', content: 'the dam was breached' },
+    ],
   ];
   it.each(table)('%s', check);
 
@@ -764,6 +781,7 @@ describe('positions held through nouns, participles and infinitives', () => {
   });
 
   const none: Array<[string]> = [
+    ['We will see.'],
     ['The fighters left the city as the sun rose.'],
     ['The family sued the newspaper over the photographs.'],
   ];

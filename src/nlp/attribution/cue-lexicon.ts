@@ -126,10 +126,17 @@ const NEUTRAL = [
   'bemoan',
 ];
 /**
- * Verbs of stance, intention and cognition ("wants", "plans", "criticized"): in political news
- * the annotators of attribution corpora count them as attributions of the subject's position.
+ * Verbs of stance, intention, cognition and perception ("wants", "plans", "criticized",
+ * "remembers", "sees … as"): in political news the annotators of attribution corpora count them
+ * as attributions of the subject's position.
  */
 const STANCE = [
+  'see',
+  'hear',
+  'imagine',
+  'fathom',
+  'remember',
+  'notice',
   'want',
   'plan',
   'support',
@@ -324,6 +331,8 @@ const SOCIAL = new Set(['tweet', 'post']);
 
 const IRREGULAR: Record<string, string[]> = {
   say: ['said', 'says', 'saying', 'say'],
+  see: ['saw', 'sees', 'seeing', 'see'],
+  hear: ['heard', 'hears', 'hearing', 'hear'],
   tell: ['told', 'tells', 'telling', 'tell'],
   write: ['wrote', 'written', 'writes', 'writing', 'write'],
   speak: ['spoke', 'spoken', 'speaks', 'speaking', 'speak'],

@@ -818,7 +818,20 @@ function readCue(
         /^(his|her|its|their|our|my)$/i.test(t.text),
     );
     // "As X reported, …": the main clause is the content.
-    if (prevTok && /^as$/i.test(prevTok.text) && lead - 1 === firstContentIdx(toks)) {
+    // "As Clinton talked about bringing communities together, Trump …": a cue with an object of
+    // its own reports that object, not the main clause.
+    const ownObject = (() => {
+      const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
+      const between = toks.slice(cueEndIdx + 1, comma < 0 ? toks.length : comma);
+      return between.some(
+        (t) =>
+          !TIME_WORD.test(t.text) &&
+          !/^(it|so|earlier|before|previously)$/i.test(t.text) &&
+          t.pos !== 'PROPN' &&
+          t.pos !== 'ADP',
+      );
+    })();
+    if (prevTok && /^as$/i.test(prevTok.text) && lead - 1 === firstContentIdx(toks) && !ownObject) {
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
       if (comma < 0) return null;
       const content = trimContent(text, toks[comma + 1]?.start ?? sentence.end, sentence.end);
