@@ -20,6 +20,11 @@ export interface ChangeMapOptions extends GridLimits {
   readonly minRegionPixels: number;
   /** Most regions reported, largest first (default 500). */
   readonly maxRegions: number;
+  /**
+   * Scale the after image so its interquartile range of intensities matches the before image's
+   * (default true): a brighter or higher-contrast second pass is not change.
+   */
+  readonly matchContrast: boolean;
 }
 
 /** Default options of `changeMap`. */
@@ -30,6 +35,7 @@ export const DEFAULT_CHANGE_OPTIONS: ChangeMapOptions = {
   cleanupRadius: 1,
   minRegionPixels: 9,
   maxRegions: 500,
+  matchContrast: true,
 };
 
 /** One region that changed between the two images. */
@@ -60,6 +66,8 @@ export interface ChangeMap {
   /** Size of one pixel in map units (x, y). */
   readonly resolution: readonly [number, number];
   readonly noise: {
+    /** Factor the after image was scaled by to match the before image's contrast (1 without `matchContrast`). */
+    readonly gain: number;
     /** Median difference (after − before): a change of light over the whole scene, not counted as change. */
     readonly offset: number;
     /** Robust noise estimate: 1.4826 × the median absolute deviation of the differences. */
@@ -141,8 +149,10 @@ export function coRegistrationProblem(a: GeoGrid, b: GeoGrid): string | null {
 function changeBetween(a: GeoGrid, b: GeoGrid, options: ChangeMapOptions): ChangeMap {
   const { width, height } = a;
   const n = width * height;
+  // a change of exposure or sun between the passes scales the whole scene: match the spread of the after image to the before
+  const gain = options.matchContrast ? contrastGain(a.intensity, b.intensity) : 1;
   const diff = new Float32Array(n);
-  for (let i = 0; i < n; i++) diff[i] = (b.intensity[i] as number) - (a.intensity[i] as number);
+  for (let i = 0; i < n; i++) diff[i] = (b.intensity[i] as number) * gain - (a.intensity[i] as number);
   const { offset, sigma } = robustNoise(diff);
   const threshold = Math.max(options.sigmas * sigma, options.minDifference);
   let mask = new Uint8Array(n);
@@ -198,12 +208,30 @@ function changeBetween(a: GeoGrid, b: GeoGrid, options: ChangeMapOptions): Chang
     height,
     crs: { code: a.crs.code, name: a.crs.name },
     resolution: a.resolution,
-    noise: { offset, sigma, threshold },
+    noise: { gain, offset, sigma, threshold },
     changedPixels,
     regions,
     regionsLeftOut: components.length - regions.length,
     options,
   };
+}
+
+/** Ratio of the before and after interquartile ranges (on samples of at most 1M pixels), or 1 when either is flat. */
+function contrastGain(before: Float32Array, after: Float32Array): number {
+  const spread = (values: Float32Array) => {
+    const step = Math.max(1, Math.floor(values.length / 1_000_000));
+    const sample: number[] = [];
+    for (let i = 0; i < values.length; i += step) {
+      const v = values[i] as number;
+      if (Number.isFinite(v)) sample.push(v);
+    }
+    const sorted = Float64Array.from(sample).sort();
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    return at(0.75) - at(0.25);
+  };
+  const a = spread(before);
+  const b = spread(after);
+  return a > 0 && b > 0 ? a / b : 1;
 }
 
 /** Median and 1.4826 × median absolute deviation of the finite differences (a sample of at most 1M). */

@@ -110,6 +110,22 @@ describe('change map between a before and an after image', () => {
     expect(map.noise.offset).toBeGreaterThan(20);
   });
 
+  it('matches a brighter, higher-contrast second pass (gain 1.3) before differencing, and still finds the square within 5 %', async () => {
+    const grid = SITES[0]?.grid as SceneGrid;
+    const destroyed = { col: 80, row: 60, size: 30, darker: 60 };
+    const { before, after } = scenePair(grid, [destroyed], { gain: 1.3, shift: 5, seed: 5 });
+    const map = await changeMap(geoTiff(before, grid), geoTiff(after, grid));
+    if (!map.ok) throw new Error('expected a map');
+    expect(map.noise.gain).toBeCloseTo(1 / 1.3, 1);
+    expect(map.regions).toHaveLength(1);
+    expect(Math.abs((map.regions[0]?.areaM2 ?? 0) - 3600) / 3600).toBeLessThan(0.05);
+    // without matching, the brighter scene inflates the noise estimate and the square comes out a tenth too small
+    const unmatched = await changeMap(geoTiff(before, grid), geoTiff(after, grid), { matchContrast: false });
+    if (!unmatched.ok) throw new Error('expected a map');
+    expect(unmatched.noise.sigma).toBeGreaterThan(map.noise.sigma * 1.3);
+    expect(Math.abs((unmatched.regions[0]?.areaM2 ?? 0) - 3600) / 3600).toBeGreaterThan(0.05);
+  });
+
   it('separates two destroyed buildings and lists the larger first', async () => {
     const grid = SITES[0]?.grid as SceneGrid;
     const { before, after } = scenePair(grid, [

@@ -39,13 +39,18 @@ function gaussian(random: () => number): number {
 
 /**
  * The before and after intensities of one site: fields and roofs (a smooth texture), sensor
- * noise of `noise` grey levels drawn afresh for each image, a global change of light `shift`,
+ * noise of `noise` grey levels drawn afresh for each image, a global change of light (`gain`, `shift`),
  * and the destroyed squares darker afterwards.
  */
 export function scenePair(
   grid: Pick<SceneGrid, 'width' | 'height'>,
   destroyed: readonly Destroyed[],
-  { noise = 6, shift = 0, seed = 7 }: { noise?: number; shift?: number; seed?: number } = {},
+  {
+    noise = 6,
+    shift = 0,
+    gain = 1,
+    seed = 7,
+  }: { noise?: number; shift?: number; gain?: number; seed?: number } = {},
 ): { before: Uint8Array; after: Uint8Array } {
   const random = seeded(seed);
   const { width, height } = grid;
@@ -55,7 +60,7 @@ export function scenePair(
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const base = 120 + 40 * Math.sin(c / 9) * Math.cos(r / 13) + (((c >> 4) + (r >> 4)) % 2) * 20;
-      let later = base + shift;
+      let later = base * gain + shift;
       for (const d of destroyed) {
         if (c >= d.col && c < d.col + d.size && r >= d.row && r < d.row + d.size) later -= d.darker;
       }
