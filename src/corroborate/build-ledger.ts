@@ -233,7 +233,6 @@ export class LedgerBuilder {
     }
     this.#options = options;
     const docs = [...documents].sort(byPublication);
-    this.#docs = docs;
     this.#docRank = new Map(docs.map((d, i) => [d.id, i]));
     const { origins, originOf } = assignOrigins(docs, options.origins);
     this.#origins = origins;
@@ -265,6 +264,11 @@ export class LedgerBuilder {
       if (list) list.push(c);
       else this.#claimsByDocument.set(c.documentId, [c]);
     }
+    // Kept for the checks of each build: the parts of the records they read, not the texts.
+    this.#docs = docs.map((d) => ({
+      ...d,
+      record: { ...d.record, text: '', body: '', sentences: [], entities: [], attributions: [], markers: [] },
+    }));
     this.#ledgerDocuments = docs.map((d) => ({
       id: d.id,
       sha256: d.sha256,

@@ -1,7 +1,7 @@
-import { loadLedgerInputs } from '../ingest/stored-documents.js';
+import { ledgerInputsFingerprint, listAllDocuments, loadLedgerInputs } from '../ingest/stored-documents.js';
 import type { Store } from '../store/store.js';
 import type { Ledger, ReviewDecision } from '../types/ledger.js';
-import { buildLedger } from './build-ledger.js';
+import { buildLedger, LedgerBuilder } from './build-ledger.js';
 
 /**
  * Audit-log actions that carry a review decision (`after` is the `ReviewDecision` as JSON).
@@ -46,4 +46,30 @@ export async function loadReviewDecisions(store: Store): Promise<ReviewDecision[
 export async function loadLedger(store: Store): Promise<Ledger> {
   const [documents, decisions] = await Promise.all([loadLedgerInputs(store), loadReviewDecisions(store)]);
   return buildLedger(documents, { decisions });
+}
+
+/**
+ * A ledger loader for a long-lived process (the desk) that keeps what it built: when the store's
+ * documents are the same as at the last load (only review decisions were added), the decisions
+ * are read and applied to the kept `LedgerBuilder`, which re-assembles only the events they touch;
+ * otherwise the inputs are read again and a new builder made. Each load gives what `loadLedger`
+ * gives.
+ *
+ * @example
+ * const load = incrementalLedgerLoader();
+ * await load(store); // builds
+ * await store.appendAudit(review); await load(store); // applies the review only
+ */
+export function incrementalLedgerLoader(): (store: Store) => Promise<Ledger> {
+  let kept: { fingerprint: string; builder: LedgerBuilder } | null = null;
+  return async (store) => {
+    const [listed, decisions] = await Promise.all([listAllDocuments(store), loadReviewDecisions(store)]);
+    const fingerprint = ledgerInputsFingerprint(listed);
+    if (kept === null || kept.fingerprint !== fingerprint) {
+      // Forget the old builder first: two ledgers' inputs need not fit in memory together.
+      kept = null;
+      kept = { fingerprint, builder: new LedgerBuilder(await loadLedgerInputs(store, listed)) };
+    }
+    return kept.builder.build(decisions);
+  };
 }

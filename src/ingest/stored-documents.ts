@@ -1,36 +1,64 @@
 import type { LedgerInputDocument } from '../corroborate/input-document.js';
 import { groupOrigins } from '../corroborate/origins.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoredDocument } from '../store/store.js';
 import type { LedgerOrigin } from '../types/ledger.js';
 
 const PAGE = 1000;
 
 /**
+ * Every stored document's catalogue row (retracted ones too), in id order, read a page at a time.
+ *
+ * @example (await listAllDocuments(store)).filter((d) => d.status === 'active').length
+ */
+export async function listAllDocuments(store: Store): Promise<StoredDocument[]> {
+  const all: StoredDocument[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listDocuments({ limit: PAGE, offset });
+    for (const doc of page) all.push(doc);
+    if (page.length < PAGE) return all;
+  }
+}
+
+/**
+ * What the ledger is built from, as one string: each active document's id, content hash, version
+ * and catalogue fields. Equal fingerprints mean the same ledger inputs (review decisions aside).
+ *
+ * @example ledgerInputsFingerprint(await listAllDocuments(store)) === kept // nothing to reload
+ */
+export function ledgerInputsFingerprint(documents: readonly StoredDocument[]): string {
+  return documents
+    .filter((d) => d.status === 'active')
+    .map((d) => [d.id, d.sha256, d.version, d.title, d.publisher, d.url, d.publishedDate].join('\u0000'))
+    .join('\n');
+}
+
+/**
  * The ledger's active documents with their analysis records, as `buildLedger` takes them
- * (retracted documents are left out; nothing is deleted).
+ * (retracted documents are left out; nothing is deleted). `listed` are the catalogue rows when
+ * the caller has read them already.
  *
  * @example const docs = await loadLedgerInputs(store); docs[0].record.claims.length
  */
-export async function loadLedgerInputs(store: Store): Promise<LedgerInputDocument[]> {
+export async function loadLedgerInputs(
+  store: Store,
+  listed?: readonly StoredDocument[],
+): Promise<LedgerInputDocument[]> {
   const inputs: LedgerInputDocument[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listDocuments({ limit: PAGE, offset });
-    for (const doc of page) {
-      if (doc.status !== 'active') continue;
-      const record = await store.getRecord(doc.id);
-      if (!record) continue;
-      inputs.push({
-        id: doc.id,
-        sha256: doc.sha256,
-        title: doc.title,
-        publisher: doc.publisher,
-        url: doc.url,
-        publishedDate: doc.publishedDate,
-        record,
-      });
-    }
-    if (page.length < PAGE) return inputs;
+  for (const doc of listed ?? (await listAllDocuments(store))) {
+    if (doc.status !== 'active') continue;
+    const record = await store.getRecord(doc.id);
+    if (!record) continue;
+    inputs.push({
+      id: doc.id,
+      sha256: doc.sha256,
+      title: doc.title,
+      publisher: doc.publisher,
+      url: doc.url,
+      publishedDate: doc.publishedDate,
+      record,
+    });
   }
+  return inputs;
 }
 
 /**
