@@ -356,7 +356,7 @@ function changeText(
   geojsonPath: string | undefined,
 ): string {
   const lines = [
-    `${map.width} × ${map.height} pixels of ${map.resolution.map((v) => Math.abs(v)).join(' × ')} (${map.crs.name}); noise sigma ${map.noise.sigma.toFixed(2)}, change beyond ${map.noise.threshold.toFixed(2)} from the median difference ${map.noise.offset.toFixed(2)}`,
+    `${map.width} × ${map.height} pixels of ${map.resolution.map((v) => Math.abs(v)).join(' × ')} (${map.crs.name}); ${map.noise.gain === 1 ? '' : `after image contrast × ${map.noise.gain.toFixed(3)}; `}noise sigma ${map.noise.sigma.toFixed(2)}, change beyond ${map.noise.threshold.toFixed(2)} from the median difference ${map.noise.offset.toFixed(2)}`,
     `${plural(map.regions.length, 'region')} changed${map.regionsLeftOut > 0 ? ` (${map.regionsLeftOut} smaller or beyond the list left out)` : ''}:`,
   ];
   for (const r of map.regions) {
