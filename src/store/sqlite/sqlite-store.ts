@@ -6,6 +6,7 @@ import { KyselyStore, type StoreOptions } from '../kysely-store.js';
 import type { LedgerDatabase } from '../schema.js';
 import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import { sqliteProfile } from './sqlite-profile.js';
+import { cachingStatements } from './statement-cache.js';
 
 /**
  * Opens (creating when missing) a SQLite ledger at `path` and migrates it. WAL lets readers
@@ -24,6 +25,8 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
   database.pragma('wal_autocheckpoint = 4000');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
-  const db = new Kysely<LedgerDatabase>({ dialect: new SqliteImmediateDialect({ database }) });
+  const db = new Kysely<LedgerDatabase>({
+    dialect: new SqliteImmediateDialect({ database: cachingStatements(database) }),
+  });
   return KyselyStore.open(db, sqliteProfile, options);
 }
