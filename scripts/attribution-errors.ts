@@ -204,5 +204,5 @@ if (dumpDir) {
   writeFileSync(join(dumpDir, 'spurious.txt'), spurious.join('\n'));
   writeFileSync(join(dumpDir, 'sources.txt'), sources.join('\n'));
   writeFileSync(join(dumpDir, 'records.jsonl'), records.map((r) => JSON.stringify(r)).join('\n'));
-  console.log(`wrote misses.txt, boundaries.txt, spurious.txt, sources.txt to ${dumpDir}`);
+  console.log(`wrote misses.txt, boundaries.txt, spurious.txt, sources.txt, records.jsonl to ${dumpDir}`);
 }

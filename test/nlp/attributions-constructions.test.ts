@@ -831,6 +831,19 @@ describe('where the content ends', () => {
       'The envoy praised Vance, the new commander of the brigade.',
       { source: 'The envoy', cue: 'praised', content: 'Vance' },
     ],
+    [
+      'The rebels withdrew from the town, the agency reports.',
+      { source: 'the agency', cue: 'reports', content: 'The rebels withdrew from the town' },
+    ],
+    [
+      // The trailing frame holds the whole clause, the verb inside it included.
+      'Most families would see their rents rise under the plan, according to an analysis by the housing board.',
+      {
+        source: 'an analysis by the housing board',
+        cue: 'according to',
+        content: 'Most families would see their rents rise under the plan',
+      },
+    ],
   ];
   it.each(table)('%s', check);
 });

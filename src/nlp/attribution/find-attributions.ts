@@ -107,6 +107,25 @@ export function findAttributions(
     found.push(headline);
     take([headline.content, headline.cue!]);
   }
+  // "Some Americans would see their taxes rise, according to an analysis": the trailing frame
+  // holds the whole clause, so it is read before the verbs inside that clause.
+  for (const [n, sentence] of joined.entries()) {
+    const toks = bySentence[n] ?? [];
+    for (let k = 1; k < toks.length - 1; k++) {
+      if (toks[k]!.text.toLowerCase() !== 'according' || toks[k + 1]!.text.toLowerCase() !== 'to') continue;
+      if (
+        k === firstContentIdx(toks) ||
+        (quoteMask[toks[k]!.start] === 1 && quoteMask[toks[k]!.end - 1] === 1)
+      )
+        continue;
+      const hit = readAccordingTo(text, toks, k, sentence, quotes);
+      if (!hit || hit.content.end <= hit.content.start || hit.content.end > toks[k]!.start) continue;
+      const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
+      if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) continue;
+      found.push(hit);
+      take(spans);
+    }
+  }
   for (const [n, sentence] of joined.entries()) {
     const toks = bySentence[n] ?? [];
     for (let k = 0; k < toks.length; k++) {
@@ -1523,6 +1542,13 @@ function verbBetween(toks: Token[], k: number): boolean {
   // show the …" (a plural subject).
   const entry = cueEntry(cur.text);
   const inflected = /(s|ed)$/.test(cur.text) || (entry !== null && entry.lemma !== cur.text.toLowerCase());
+  // "…, The Wall Street Journal reports.": a finite form closing the sentence after its subject.
+  if (inflected && /^[.!?]$/.test(next.text) && /^(PROPN|NOUN)$/.test(prev.pos) && /s$/.test(cur.text)) {
+    for (let j = prevAt - 1; j >= 0 && j >= prevAt - 6; j--) {
+      if (toks[j]!.text === ',') return true;
+      if (!/^(PROPN|NOUN|DET|ADJ)$/.test(toks[j]!.pos)) break;
+    }
+  }
   if (inflected)
     return (
       /^(DET|NUM|ADJ|SCONJ|PRON|PROPN)$/.test(next.pos) ||
@@ -1547,7 +1573,9 @@ function verbBetween(toks: Token[], k: number): boolean {
 /** "The views expressed in this article are …": a participle that describes the noun before it. */
 function reducedRelative(toks: Token[], k: number): boolean {
   const prev = toks[k - 1];
-  if (!/ed$/.test(toks[k]!.text) || prev?.pos !== 'NOUN' || toks[k - 2]?.pos !== 'DET') return false;
+  // "the views expressed in …", "the aggressive laws proposed during …".
+  const det = toks[k - 2]?.pos === 'DET' || (toks[k - 2]?.pos === 'ADJ' && toks[k - 3]?.pos === 'DET');
+  if (!/ed$/.test(toks[k]!.text) || prev?.pos !== 'NOUN' || !det) return false;
   if (!/^(in|on|at|during|by|from|above|below|here)$/i.test(toks[k + 1]?.text ?? '')) return false;
   for (let j = k + 2; j < toks.length; j++) {
     const t = toks[j]!;
