@@ -430,6 +430,10 @@ export class NearDuplicateIndex {
   private collect(gather: boolean): number {
     const q = this.querySignature;
     const all = this.signatures;
+    if (this.queries === 0x7fffffff) {
+      this.seen.fill(-1);
+      this.queries = 0;
+    }
     const query = this.queries++;
     let n = 0;
     for (let band = 0; band < this.bands; band += 1) {
