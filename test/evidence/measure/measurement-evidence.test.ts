@@ -27,6 +27,10 @@ const HANGARS = square(44.3601, 36.5402, Math.sqrt(1300));
 const BASE = square(44.355, 36.535, Math.sqrt(2700));
 
 const finding = (item: { finding: unknown }) => item.finding as MeasurementFinding;
+const baseId = async () =>
+  (await store.listEvidence({ kind: 'measurement' })).find(
+    (i) => i.finding.kind === 'measurement' && i.finding.label === FACILITY_LABEL,
+  )?.id;
 
 describe('a measurement kept as evidence on the claims it tests', () => {
   it('measures the hangars against "13,700 square feet, or 1,300 square meters": both agree', async () => {
@@ -81,6 +85,38 @@ describe('a measurement kept as evidence on the claims it tests', () => {
     const [check] = finding(after.item).checks;
     expect(check?.measured.share).toBeCloseTo(1300 / 2700, 2);
     expect(check?.verdict).toBe('agrees');
+  });
+
+  it.each([
+    ['an outline given with it', () => BASE as unknown, 'agrees'],
+    ['the id of a stored measurement', async () => (await baseId()) as unknown, 'agrees'],
+  ])('takes the whole a share is of from %s', async (_name, whole, verdict) => {
+    const result = await measureAsEvidence(store, null, {
+      geojson: square(44.3603, 36.5403, Math.sqrt(1350)),
+      subjects: [{ kind: 'claim', id: SHARE_CLAIM }],
+      addedBy: 'amira',
+      whole: await whole(),
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(finding(result.item).checks.map((c) => c.verdict)).toEqual([verdict]);
+  });
+
+  it.each([
+    ['an id nothing is stored under', 'ev:000000000000', /no stored measurement "ev:000000000000"/],
+    [
+      'a whole that is a line',
+      { type: 'LineString', coordinates: [] },
+      /^the whole: a LineString has no area/,
+    ],
+  ])('refuses %s as the whole', async (_name, whole, message) => {
+    const result = await measureAsEvidence(store, null, {
+      geojson: HANGARS,
+      subjects: [{ kind: 'claim', id: SHARE_CLAIM }],
+      addedBy: 'amira',
+      whole,
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
   });
 
   it('refuses an unknown claim and a bad outline, storing nothing', async () => {
