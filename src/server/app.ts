@@ -7,6 +7,7 @@ import { auditRoutes } from './audit-routes.js';
 import { type AuthConfig, DeskAuth, resolveAuthConfig } from './auth.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { documentRoutes } from './document-routes.js';
+import { evidenceRoutes } from './evidence-routes.js';
 import { HttpError } from './http-error.js';
 import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
 import { ledgerRoutes } from './ledger-routes.js';
@@ -97,6 +98,7 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   app.route('/api', ledgerRoutes(deps));
   app.route('/api', reviewRoutes(deps));
   app.route('/api', auditRoutes(deps));
+  app.route('/api', evidenceRoutes(deps));
   app.all('/api/*', (c) =>
     c.json(new HttpError('not_found', `no API route ${c.req.method} ${c.req.path}`).toJSON(), 404),
   );
