@@ -1,3 +1,4 @@
+import { mayMatch } from '../nlp/regex-prefilter.js';
 import type { Claim } from '../types/claim.js';
 import type { OutcomeClaim } from '../types/event.js';
 import type { Quantity } from '../types/quantity.js';
@@ -36,6 +37,8 @@ export function findOutcomes(
   const out: OutcomeClaim[] = [];
   const taken: (Span & { denial: boolean; kind: string })[] = [];
   for (const [kind, re] of PATTERNS) {
+    // Most sentences name no damage: skip the patterns whose words they lack.
+    if (!mayMatch(part, re)) continue;
     re.lastIndex = 0;
     for (const m of part.matchAll(re)) {
       const span = { start: scope.start + m.index, end: scope.start + m.index + m[0].length };

@@ -17,13 +17,10 @@ const PAST =
  * @example tenseAround('The base was hit on Tuesday.', 19, 26) // 'past'
  */
 export function tenseAround(text: string, start: number, end: number): Tense {
-  const [s, e] = sentenceBounds(text, start, end);
-  const sentence = text.slice(s, e);
-  const near = (re: RegExp): number => {
+  const cues = cuesOf(text, ...sentenceBounds(text, start, end));
+  const near = (starts: readonly number[]): number => {
     let best = Number.POSITIVE_INFINITY;
-    re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const at = s + m.index;
+    for (const at of starts) {
       // The date's own words ("last week", "next month") say nothing about the verb.
       if (at >= start && at < end) continue;
       const d = at < start ? start - at : at - end;
@@ -31,22 +28,51 @@ export function tenseAround(text: string, start: number, end: number): Tense {
     }
     return best;
   };
-  const future = Math.min(near(FUTURE), near(MODAL));
-  const past = near(PAST);
+  const future = Math.min(near(cues.future), near(cues.modal));
+  const past = near(cues.past);
   if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return 'unknown';
   // On a tie the future cue is the more specific one ('planned' is also an -ed form).
   return future <= past ? 'future' : 'past';
 }
 
+/** Where each kind of cue starts in a sentence (text offsets). */
+interface SentenceCues {
+  readonly future: readonly number[];
+  readonly modal: readonly number[];
+  readonly past: readonly number[];
+}
+
+// The dates of one sentence share its cues: the last sentence read is kept.
+let cached: { text: string; s: number; e: number; cues: SentenceCues } | null = null;
+
+function cuesOf(text: string, s: number, e: number): SentenceCues {
+  if (cached && cached.s === s && cached.e === e && cached.text === text) return cached.cues;
+  const sentence = text.slice(s, e);
+  const starts = (re: RegExp): number[] => {
+    const out: number[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push(s + m.index);
+    return out;
+  };
+  const cues = { future: starts(FUTURE), modal: starts(MODAL), past: starts(PAST) };
+  cached = { text, s, e, cues };
+  return cues;
+}
+
 // A sentence longer than this is not prose (tables, lists, noise); a clause's cues are near it.
 const REACH = 300;
+
+/** A full stop, "!", "?" or a line break. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10;
+}
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
   const floor = Math.max(0, start - REACH);
-  while (s > floor && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  while (s > floor && !endsSentence(text.charCodeAt(s - 1))) s--;
   let e = end;
   const ceiling = Math.min(text.length, end + REACH);
-  while (e < ceiling && !/[.!?\n]/.test(text[e]!)) e++;
+  while (e < ceiling && !endsSentence(text.charCodeAt(e))) e++;
   return [s, e];
 }

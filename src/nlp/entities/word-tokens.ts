@@ -15,6 +15,9 @@ export interface WordToken {
 const DOTTED =
   /^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Cmdr\.|Adm\.|Sgt\.|Cpl\.|Pvt\.|Spc\.|Brig\.|Sen\.|Rep\.|Gov\.|St\.|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|No\.|Inc\.|Jr\.|Sr\.|Ltd\.|Co\.|a\.m\.|p\.m\.)$/;
 
+/** Marks stripped from the end of a word (unless an abbreviation's period). */
+const TRAILING_MARKS: ReadonlySet<string> = new Set(['.', '-', '’', "'", '&']);
+
 /**
  * Splits text into words with offsets, marking capitalised and sentence-initial ones.
  * Own tokenizer so the stage works whether or not the token stage ran.
@@ -28,7 +31,8 @@ export function wordTokens(text: string): WordToken[] {
   while (m !== null) {
     let word = m[0];
     // Strip trailing punctuation unless it is an abbreviation's period.
-    while (/[.\-’'&]$/.test(word) && !(word.endsWith('.') && DOTTED.test(word))) word = word.slice(0, -1);
+    while (TRAILING_MARKS.has(word[word.length - 1]!) && !(word.endsWith('.') && DOTTED.test(word)))
+      word = word.slice(0, -1);
     if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
     if (word.length > 0) {
       const start = m.index;
@@ -36,7 +40,8 @@ export function wordTokens(text: string): WordToken[] {
       const gap = prev ? text.slice(prev.end, start) : '';
       // A sentence starts after end punctuation left outside the previous word (an
       // abbreviation keeps its period, so "Lt. Gen." does not start one) or after a line break.
-      const initial = prev === undefined || /\n/.test(gap) || /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap);
+      const initial =
+        prev === undefined || gap.includes('\n') || (gap.length > 1 && /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap));
       out.push({
         start,
         end: start + word.length,

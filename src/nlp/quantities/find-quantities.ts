@@ -99,6 +99,27 @@ function insideName(text: string, start: number, end: number): boolean {
   return capitalised / words.length < 0.6;
 }
 
+/** A character that continues a run the scanner skips as one (see `runEnd`). */
+const RUN_ON = /^[\p{L}\p{N}._+\-‑/]/u;
+
+/** The number of ASCII letters from `pos`, at most `max`. */
+function asciiLetterRun(text: string, pos: number, max: number): number {
+  let n = 0;
+  while (n < max) {
+    const c = text.charCodeAt(pos + n);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    n++;
+  }
+  return n;
+}
+
+/** Whether the word at `pos` may open a quantity: a number word, a vulgar fraction, a currency word (as `readSingle` tests). */
+function mayStartQuantity(text: string, pos: number): boolean {
+  if (VULGAR[text[pos] ?? ''] !== undefined) return true;
+  const word = text.slice(pos, pos + asciiLetterRun(text, pos, 20));
+  return isNumberWordStart(word) || BEFORE_FIRST_WORDS.has(word.toLowerCase());
+}
+
 function runEnd(text: string, pos: number): number {
   const m = /^[\p{L}\p{N}._+\-‑/]*/u.exec(text.slice(pos, pos + 40));
   return pos + (m?.[0].length ?? 1);
@@ -122,8 +143,7 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
     if (r === 'skip-run') {
       cand.lastIndex = runEnd(text, pos);
     } else if (r === null) {
-      if (isLetter(text[pos]))
-        cand.lastIndex = pos + (/^[A-Za-z]+/.exec(text.slice(pos, pos + 40))?.[0].length ?? 1);
+      if (isLetter(text[pos])) cand.lastIndex = pos + (asciiLetterRun(text, pos, 40) || 1);
       else cand.lastIndex = pos + 1;
     } else if (
       r.unit === 'count' &&
@@ -150,6 +170,12 @@ function readAt(
   blocked: readonly { start: number; end: number }[],
 ): Reading | 'skip-run' | null {
   if (insideAny(blocked, pos)) return null;
+  // Most candidates are words that neither spell a number nor name a currency: they read as
+  // nothing, and after a label ("Gate") they skip the same letters, unless marks or digits follow.
+  if (!isDigit(text[pos]) && !mayStartQuantity(text, pos)) {
+    const run = asciiLetterRun(text, pos, 40);
+    if (run === 40 || !RUN_ON.test(text.slice(pos + run, pos + run + 2))) return null;
+  }
   // "F-16", "L2", "J1149.5": codes, not quantities ("USD115" is read from its "U")
   if (isDigit(text[pos]) && gluedBefore(text, pos)) return 'skip-run';
   // "Gate 10", "Highway 35", "Resolution 2334", "No. 1": labels, not amounts

@@ -123,19 +123,30 @@ function wordsFrom(text: string, pos: number, max: number): { piece: Piece; sep:
  * @example isNumberWordStart('Twelve') // true; isNumberWordStart('second') // false
  */
 export function isNumberWordStart(word: string): boolean {
-  const w = word.toLowerCase();
-  return (
-    w in UNITS ||
-    w in TENS ||
-    w === 'a' ||
-    w === 'an' ||
-    w === 'half' ||
-    w === 'dozen' ||
-    w === 'tens' ||
-    w === 'several' ||
-    w in VAGUE_PLURALS
-  );
+  return NUMBER_WORD_STARTS.has(word.toLowerCase());
 }
+
+/** Every name `in` finds on an object: its own and its prototypes' ("constructor" too). */
+function namesIn(table: object): string[] {
+  const out: string[] = [];
+  for (let o: object | null = table; o; o = Object.getPrototypeOf(o))
+    out.push(...Object.getOwnPropertyNames(o));
+  return out;
+}
+
+// The words `w in UNITS` (and the others) used to accept, as one set: a set look-up hashes the
+// word, where `in` first interned every new word of the text.
+const NUMBER_WORD_STARTS: ReadonlySet<string> = new Set([
+  ...namesIn(UNITS),
+  ...namesIn(TENS),
+  ...namesIn(VAGUE_PLURALS),
+  'a',
+  'an',
+  'half',
+  'dozen',
+  'tens',
+  'several',
+]);
 
 /**
  * Parses a spelled-out number starting at `pos` (which must be the start of a word).
