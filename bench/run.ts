@@ -4,6 +4,7 @@
 //   npm run bench [-- --docs N] [-- --eval]   (--eval also times the ../shared/eval texts)
 //     [-- --near-dup-sizes 10000,100000,1000000] [-- --near-dup-templated-sizes 10000,100000]
 //     [-- --stream-docs N]   (reports streamed through analyze --jsonl for peak RSS; 0 skips)
+//     [-- --image-per-kind N] [-- --image-scale N]   (image re-use: generated pictures per family; 0 skips)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ import {
   sourceFromString,
 } from '../dist/index.js';
 import { generateCorpus } from './generate-corpus.js';
+import { benchImages, type ImageBenchResult, imagesReport } from './images.js';
 import { benchIngest, benchNearDuplicateSuite, nearDuplicateReport, parseSizes } from './ledger.js';
 import { benchStartup, type StartupFigures, startupReport } from './startup.js';
 import { benchStreamingRss, type StreamingRun, streamingReport } from './streaming-rss.js';
@@ -33,6 +35,9 @@ const { values } = parseArgs({
     'near-dup-templated-sizes': { type: 'string', default: '10000,100000' },
     // Streaming RSS: reports through `analyze --jsonl` with 1 and 2 workers (0: skip).
     'stream-docs': { type: 'string', default: '5000' },
+    // Image re-use (bench/images.ts): small here; the standalone run gives the documented figures.
+    'image-per-kind': { type: 'string', default: '3' },
+    'image-scale': { type: 'string', default: '100000' },
   },
 });
 const DOCS = Number(values.docs);
@@ -115,6 +120,15 @@ async function main() {
     parseSizes(values['near-dup-sizes']),
     parseSizes(values['near-dup-templated-sizes']),
   );
+  const imagePerKind = Number(values['image-per-kind']);
+  if (imagePerKind > 0)
+    results.images = await benchImages({
+      perKind: imagePerKind,
+      distinct: 5 * imagePerKind,
+      scale: Number(values['image-scale']),
+      queries: 300,
+      threshold: 10,
+    });
   const startup = await benchStartup(5);
   results.startup = startup;
   results.cliFirstOutputMs = startup.cliFirstOutputMs;
@@ -243,6 +257,7 @@ function report(r: Record<string, unknown>): string {
     '',
   ];
   lines.push(...nearDuplicateReport(r.nearDuplicates as Parameters<typeof nearDuplicateReport>[0]));
+  if (r.images) lines.push(...imagesReport(r.images as ImageBenchResult));
   if (r.evalTexts) {
     lines.push('## Dev corpus texts', '', '| file | articles/s | MB/s |', '|---|---:|---:|');
     for (const [f, v] of Object.entries(r.evalTexts as Record<string, Rate>)) {
