@@ -832,6 +832,26 @@ describe('where the content ends', () => {
       { source: 'The envoy', cue: 'praised', content: 'Vance' },
     ],
     [
+      'The latest blast, the ministry said, was the largest yet, although it may take days to confirm.',
+      {
+        source: 'the ministry',
+        cue: 'said',
+        content: 'The latest blast, the ministry said, was the largest yet',
+      },
+    ],
+    [
+      'Although he lives in Berlin now, Yazan says the siege, and its cause, remain with him.',
+      { source: 'Yazan', cue: 'says', content: 'the siege, and its cause, remain with him' },
+    ],
+    [
+      'The convoy stopped near the stadium, which, the driver said, is usually empty at night.',
+      { source: 'the driver', cue: 'said', content: 'which, the driver said, is usually empty at night' },
+    ],
+    [
+      'She said the shelter would close on Friday, and when asked why, the mayor left the room.',
+      { source: 'She', cue: 'said', content: 'the shelter would close on Friday' },
+    ],
+    [
       'The rebels withdrew from the town, the agency reports.',
       { source: 'the agency', cue: 'reports', content: 'The rebels withdrew from the town' },
     ],

@@ -936,14 +936,32 @@ function readCue(
             }
           : null;
       }
+      // "Although he lives abroad, Yazan says the conflict, and its cause, remain": the speaker
+      // opens the main clause after a fronted subordinate clause; he is not an aside.
+      // ("Although the first convoy got through, he said, sending …" is an aside: a comma follows the cue.)
+      const fronted =
+        SUBORDINATOR.test(toks[firstContentIdx(toks)]?.text ?? '') &&
+        !toks.slice(firstContentIdx(toks), lead - 1).some((t) => t.text === ',') &&
+        comma > cueEndIdx + 1 &&
+        toks.slice(cueEndIdx + 1, comma).some((t) => !TIME_WORD.test(t.text));
       if (
+        !fronted &&
         comma >= 0 &&
         comma <= cueEndIdx + 6 &&
         toks
           .slice(cueEndIdx + 1, comma)
           .every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|ADP|DET|NOUN)$/.test(t.pos))
       ) {
-        const content = trimContent(text, sentence.start, sentence.end);
+        // "…, which, Tompkins said, is usually full": the aside sits in a relative clause, which
+        // is all that is said; "The test, North Korea said, was its biggest yet, although …" ends
+        // where the writer's clause begins.
+        const relative = /^(which|who)$/i.test(toks[lead - 2]?.text ?? '') ? toks[lead - 2]!.start : null;
+        const stop = clauseEnd(toks, comma);
+        const content = trimContent(
+          text,
+          relative ?? sentence.start,
+          stop < toks.length ? toks[stop]!.start : sentence.end,
+        );
         return content ? { ...base, source: subject.span, content, form: 'indirect', confidence: 0.6 } : null;
       }
     }

@@ -515,6 +515,13 @@ export function clauseEnd(toks: Token[], from: number): number {
       if (next.pos === 'VERB' && /ing$/.test(next.text) && !/^including$/i.test(next.text)) return at;
       if (/^even$/i.test(next.text) && toks[j + 2]?.pos === 'VERB' && /ing$/.test(toks[j + 2]!.text))
         return at;
+      // "…, and when pressed on why …, she said": a subordinate clause after "and" starts a new sentence part.
+      if (
+        next.text.toLowerCase() === 'and' &&
+        hasVerb &&
+        /^(when|if|while|as|after|before|since|although|though)$/i.test(toks[j + 2]?.text ?? '')
+      )
+        return at;
       if (
         next.text.toLowerCase() === 'and' &&
         hasVerb &&
