@@ -27,6 +27,7 @@ describe.skipIf(!pgUrl)('evidence measurements on PostgreSQL', () => {
   let eventId: string;
   const clock = () => new Date('2024-03-07T09:00:00.000Z');
 
+  // the first read of the embedded gazetteer may compile its index
   beforeAll(async () => {
     await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
     const url = new URL(pgUrl as string);
@@ -37,7 +38,7 @@ describe.skipIf(!pgUrl)('evidence measurements on PostgreSQL', () => {
     eventId = (await loadLedger(store)).events.find((e) =>
       e.members.some((m) => m.documentId === HARIR_REPORT.id),
     )?.id as string;
-  });
+  }, 60_000);
   afterAll(async () => {
     await dispose?.();
     await admin(`drop schema if exists ${schema} cascade`);

@@ -18,6 +18,7 @@ const AREA_CLAIM = `${HARIR_REPORT.id}:c2`;
 const HANGARS = square(44.3601, 36.5402, Math.sqrt(1300));
 const BASE = square(44.355, 36.535, Math.sqrt(2700));
 
+// the first read of the embedded gazetteer may compile its index
 beforeAll(async () => {
   ({ store, dispose } = await measurementLedger(clock));
   local = createApp({ store, auth: { mode: 'local' }, loadLedger, clock });
@@ -35,7 +36,7 @@ beforeAll(async () => {
     passwordHash: await hashPassword('analyst-pass-2', { N: 1024, r: 8, p: 1 }),
   });
   team = createApp({ store, auth: { mode: 'accounts' }, loadLedger, clock });
-});
+}, 60_000);
 afterAll(async () => dispose());
 
 const send = async (

@@ -16,9 +16,10 @@ let store: Store;
 let dir: string;
 let db: string;
 let dispose: () => Promise<void>;
+// the first read of the embedded gazetteer may compile its index
 beforeAll(async () => {
   ({ store, dir, db, dispose } = await measurementLedger());
-});
+}, 60_000);
 afterAll(async () => dispose());
 
 const AREA_CLAIM = `${HARIR_REPORT.id}:c2`; // "destroying 13,700 square feet, or 1,300 square meters"
