@@ -6,7 +6,7 @@ import type { TextSpan } from '../types/span.js';
 import { acledCoding } from './acled-taxonomy.js';
 import { findOutcomes } from './find-outcomes.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
-import { BOMBING, TRIGGERS, type TriggerKind } from './triggers.js';
+import { BOMBING, lowerTokenTexts, TRIGGERS, type TriggerKind } from './triggers.js';
 
 // A report describes a handful of events; a pathological text must not make the stage quadratic.
 const MAX_EVENTS = 400;
@@ -53,9 +53,10 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
   const { text, tokens, entities, record } = inputs;
   const events: ConflictEvent[] = [];
   const outcomesBySentence = new Map<number, ConflictEvent['outcomes']>();
+  const lowerTexts = lowerTokenTexts(tokens);
   for (let i = 0; i < tokens.length && events.length < MAX_EVENTS; i++) {
     const t = tokens[i]!;
-    const lower = t.text.toLowerCase();
+    const lower = lowerTexts[i]!;
     const kind = TRIGGERS.get(lower);
     if (!kind || !triggerHolds(lower, tokens, i)) continue;
     const sentence = inputs.sentences[t.sentence];

@@ -4,7 +4,7 @@ import type { ConflictEvent, EventArgument } from '../types/event.js';
 import type { Sentence, Token } from '../types/sentence.js';
 import { isModifierName, locativeAfter } from './find-events.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
-import { TRIGGERS } from './triggers.js';
+import { lowerTokenTexts, TRIGGERS } from './triggers.js';
 
 type LifeKind = 'die' | 'injure';
 
@@ -63,9 +63,10 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     entities.some(
       (e) => (e.type === 'Weapon' || e.type === 'MilitaryPlatform') && e.start <= s.start && s.end <= e.end,
     );
+  const lowerTexts = lowerTokenTexts(tokens);
   for (let i = 0; i < tokens.length && out.length < 400; i++) {
     const t = tokens[i]!;
-    const lower = t.text.toLowerCase();
+    const lower = lowerTexts[i]!;
     const kind = LIFE_TRIGGERS.get(lower);
     if (!kind) continue;
     const at = (k: number) => (tokens[k] && tokens[k]!.sentence === t.sentence ? tokens[k]! : undefined);

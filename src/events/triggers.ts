@@ -1,3 +1,5 @@
+import type { Token } from '../types/sentence.js';
+
 /** What a trigger word says about its event before context refines it. */
 export interface TriggerKind {
   /** CASE 2021 code, or `ATTACK_GENERIC` to be refined by the weapon and target. */
@@ -158,3 +160,20 @@ export const TRIGGERS: ReadonlyMap<string, TriggerKind> = new Map([
   // report about another strike apart from it.)
   ...['slammed', 'landed', 'rained'].map((w) => [w, GENERIC] as const),
 ]);
+
+const lowerCaseOf = new WeakMap<readonly Token[], readonly string[]>();
+
+/**
+ * The tokens' texts in lower case, worked out once per token list: the attack and the
+ * death/injury finders both look every token up among their trigger words.
+ *
+ * @example lowerTokenTexts(tokens)[i] === tokens[i].text.toLowerCase() // true
+ */
+export function lowerTokenTexts(tokens: readonly Token[]): readonly string[] {
+  let lower = lowerCaseOf.get(tokens);
+  if (!lower) {
+    lower = tokens.map((t) => t.text.toLowerCase());
+    lowerCaseOf.set(tokens, lower);
+  }
+  return lower;
+}
