@@ -213,6 +213,14 @@ describe('re-use index', () => {
       ['ev:first', '2023-11-02', 1, false],
       ['ev:later', '2024-02-01', 1, true],
     ]);
+    // Published in January 2024, the picture cannot have appeared "before" in a February report.
+    const january = earlierAppearances(index, {
+      perceptualHash: 'ffff0000ffff0001',
+      sha256: 'sha-new',
+      documentIds: ['north-1'],
+      date: '2024-01-15T09:00:00Z',
+    });
+    expect(january.map((r) => r.evidenceId)).toEqual(['ev:first']);
   });
 });
 

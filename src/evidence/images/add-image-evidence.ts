@@ -73,6 +73,8 @@ export async function addImageEvidence(
 
   const index = options.index ?? ImageReuseIndex.fromStored(await store.imageHashes());
   const documentIds = options.subjects.filter((s) => s.kind === 'document').map((s) => s.id);
+  const addedAt = (options.clock ?? (() => new Date()))().toISOString();
+  const appearedOn = options.publishedDate ?? (await publicationDateOf(store, options.subjects)) ?? addedAt;
   const finding: ImageFinding = {
     kind: 'image',
     sha256: image.sha256,
@@ -91,12 +93,12 @@ export async function addImageEvidence(
         sha256: image.sha256,
         documentIds,
         sourceUrl: options.sourceUrl,
+        date: appearedOn,
       },
       options.reuseThreshold ?? DEFAULT_REUSE_THRESHOLD,
     ),
     sourceUrl: options.sourceUrl,
   };
-  const addedAt = (options.clock ?? (() => new Date()))().toISOString();
   const item: EvidenceItem = {
     id,
     subjects: options.subjects,
@@ -126,6 +128,24 @@ export async function addImageEvidence(
     for (const documentId of documentIds) options.index.add({ ...appearance, documentId });
   }
   return { status: 'new', item };
+}
+
+/**
+ * When the image appeared, from the documents it is on (or the documents of its claims and
+ * report events, `DOC:ID`): the earliest publication date found, or null.
+ */
+async function publicationDateOf(store: Store, subjects: readonly EvidenceSubject[]): Promise<string | null> {
+  const ids = new Set<string>();
+  for (const s of subjects) {
+    if (s.kind === 'document') ids.add(s.id);
+    else if (s.id.includes(':')) ids.add(s.id.slice(0, s.id.lastIndexOf(':')));
+  }
+  const dates: string[] = [];
+  for (const id of ids) {
+    const date = (await store.getDocument(id))?.publishedDate;
+    if (date) dates.push(date);
+  }
+  return dates.sort()[0] ?? null;
 }
 
 /**

@@ -169,7 +169,8 @@ export class ImageReuseIndex {
 }
 
 /**
- * Earlier appearances of an image, for its finding: matches from other documents and sources,
+ * Earlier appearances of an image, for its finding: matches from other documents and sources
+ * dated on or before the image's own appearance (`date`, compared by day; all when null),
  * earliest first (the first is the earliest known appearance).
  *
  * @example earlierAppearances(index, { perceptualHash: 'c3a1…', sha256: '9f…', documentIds: ['north-desk-1'] })
@@ -182,9 +183,12 @@ export function earlierAppearances(
     sha256: string;
     documentIds: readonly string[];
     sourceUrl?: string | null;
+    /** When this image appeared (its document's publication date, else when it was added). */
+    date?: string | null;
   },
   maxDistance: number = DEFAULT_REUSE_THRESHOLD,
 ): ImageReuse[] {
+  const day = image.date?.slice(0, 10) ?? null;
   const own = new Set(image.documentIds);
   const seen = new Set<string>();
   const reuse: ImageReuse[] = [];
@@ -193,6 +197,7 @@ export function earlierAppearances(
     maxDistance,
   )) {
     if (appearance.documentId !== null && own.has(appearance.documentId)) continue;
+    if (day !== null && appearance.date.slice(0, 10) > day) continue;
     // The same bytes from the same place with no document are this image added again, not a reuse.
     if (
       appearance.documentId === null &&
