@@ -55,6 +55,12 @@ class Clusters {
   readonly earliestTo: Float64Array;
   readonly places: IncidentPlace[][];
   private readonly placeKeys: Array<Set<string>>;
+  /**
+   * Once the reports' own restatements are joined (`freezeGroups`): per cluster, the group each of
+   * its documents' report events belonged to then (one per document and cluster: a link that
+   * would give a document two is refused).
+   */
+  groups: Array<Map<number, number>> | null = null;
 
   constructor(incidentOf: readonly ReportIncident[]) {
     const n = incidentOf.length;
@@ -112,6 +118,34 @@ class Clusters {
     }
     this.places[rb] = [];
     this.placeKeys[rb] = new Set();
+    if (this.groups) {
+      const into = this.groups[ra] as Map<number, number>;
+      for (const [document, group] of this.groups[rb] as Map<number, number>) into.set(document, group);
+      this.groups[rb] = new Map();
+    }
+  }
+
+  /** Records each cluster's group per document (see `groups`); `documentOf` gives a report event's document. */
+  freezeGroups(documentOf: readonly number[]): void {
+    const groups = this.members.map(() => new Map<number, number>());
+    for (let k = 0; k < this.members.length; k += 1) {
+      const root = this.find(k);
+      (groups[root] as Map<number, number>).set(documentOf[k] as number, root);
+    }
+    this.groups = groups;
+  }
+
+  /** Whether two clusters hold report events of one document from different groups. */
+  groupsConflict(ra: number, rb: number): boolean {
+    if (!this.groups) return false;
+    let small = this.groups[ra] as Map<number, number>;
+    let large = this.groups[rb] as Map<number, number>;
+    if (small.size > large.size) [small, large] = [large, small];
+    for (const [document, group] of small) {
+      const other = large.get(document);
+      if (other !== undefined && other !== group) return true;
+    }
+    return false;
   }
 }
 
@@ -215,12 +249,6 @@ export function clusterEvents(
       const f = forbidden.get(keys[x] as string);
       return f !== undefined && mb.some((y) => f.has(keys[y] as string));
     });
-  // After the reports' own restatements are joined: each report event's group then, and per
-  // document the group a cluster holds of it (stamped per test, no allocation).
-  let groupOf: Int32Array | null = null;
-  const stamp = new Int32Array(documents.size).fill(-1);
-  const groupInCluster = new Int32Array(documents.size);
-  let test = 0;
   const compatible = (a: number, b: number): boolean => {
     const ra = clusters.find(a);
     const rb = clusters.find(b);
@@ -228,18 +256,7 @@ export function clusterEvents(
     const ma = clusters.members[ra] as number[];
     const mb = clusters.members[rb] as number[];
     if (isForbidden(ma, mb)) return false;
-    if (groupOf) {
-      test += 1;
-      for (const k of ma) {
-        const d = documentAt[k] as number;
-        stamp[d] = test;
-        groupInCluster[d] = groupOf[k] as number;
-      }
-      for (const k of mb) {
-        const d = documentAt[k] as number;
-        if (stamp[d] === test && groupInCluster[d] !== groupOf[k]) return false;
-      }
-    }
+    if (clusters.groupsConflict(ra, rb)) return false;
     // Every explicit date of one must overlap every explicit date of the other (within the slack).
     if (
       (clusters.latestFrom[ra] as number) > (clusters.earliestTo[rb] as number) + slack ||
@@ -311,8 +328,7 @@ export function clusterEvents(
       if (only && more.length === 0) link(ka, only.key, only.score, only.reasons, 'auto');
     }
   }
-  groupOf = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k += 1) groupOf[k] = clusters.find(k);
+  clusters.freezeGroups(documentAt);
 
   const unique = pairs ?? matchingPairs(incidents, options);
   for (const { a, b, score, reasons } of unique) {
