@@ -67,14 +67,14 @@ function areaCheck(
 ): MeasurementCheck {
   const q = claim.quantity;
   const verdict = withinBound(m2, q.bound, claim.m2, claim.lowM2, claim.highM2, tolerance);
-  const stated = `${boundWords(q.bound)}${formatM2(claim.m2)}${q.unit === 'm2' ? '' : ` ("${q.surface}")`}`;
+  const quoted = q.unit === 'm2' ? '' : ` ("${q.surface}")`;
   return {
     claimId,
     claimed: { value: q.value, unit: q.unit, m2: round(claim.m2), share: null, text: q.surface },
     measured: { m2: round(m2), share: null },
     tolerance,
     verdict: verdict ? 'agrees' : 'disagrees',
-    explanation: `measured ${formatM2(m2)} is ${difference(m2, claim.m2)} the claimed ${stated}: ${
+    explanation: `measured ${formatM2(m2)} ${relation(m2, q.bound, claim.m2, claim.lowM2, claim.highM2, formatM2)}${quoted}: ${
       verdict ? 'within' : 'outside'
     } the ${percent(tolerance)} tolerance`,
   };
@@ -108,12 +108,14 @@ function shareCheck(
     measured: { m2: round(measured.areaM2), share: round(share) },
     tolerance,
     verdict: verdict ? 'agrees' : 'disagrees',
-    explanation: `measured ${percent(share)} of ${of} (${formatM2(measured.areaM2)} of ${formatM2(whole)}) is ${difference(
+    explanation: `measured ${percent(share)} of ${of} (${formatM2(measured.areaM2)} of ${formatM2(whole)}) ${relation(
       share,
+      q.bound,
       claim.share,
-    )} the claimed ${boundWords(q.bound)}${percent(claim.share)} ("${q.surface}"): ${
-      verdict ? 'within' : 'outside'
-    } the ${percent(tolerance)} tolerance`,
+      claim.low,
+      claim.high,
+      percent,
+    )} ("${q.surface}"): ${verdict ? 'within' : 'outside'} the ${percent(tolerance)} tolerance`,
   };
 }
 
@@ -140,20 +142,41 @@ function withinBound(
   }
 }
 
-function boundWords(bound: StatedQuantity['bound']): string {
+/** How a measured value stands to a stated one and its bound, in words ("is 2.1 % more than the claimed 1,273 m²"). */
+function relation(
+  measured: number,
+  bound: StatedQuantity['bound'],
+  value: number,
+  low: number | null,
+  high: number | null,
+  format: (v: number) => string,
+): string {
   switch (bound) {
     case 'at-least':
-      return 'at least ';
-    case 'more-than':
-      return 'more than ';
+    case 'more-than': {
+      const floor = low ?? value;
+      const words = `${bound === 'at-least' ? 'at least' : 'more than'} ${format(floor)}`;
+      return measured >= floor
+        ? `meets the claimed ${words}`
+        : `is ${difference(measured, floor)} the claimed ${words}`;
+    }
     case 'at-most':
-      return 'at most ';
-    case 'less-than':
-      return 'less than ';
-    case 'approximate':
-      return 'about ';
+    case 'less-than': {
+      const ceiling = high ?? value;
+      const words = `${bound === 'at-most' ? 'at most' : 'less than'} ${format(ceiling)}`;
+      return measured <= ceiling
+        ? `meets the claimed ${words}`
+        : `is ${difference(measured, ceiling)} the claimed ${words}`;
+    }
+    case 'range': {
+      const [from, to] = [low ?? value, high ?? value];
+      const range = `${format(from)} to ${format(to)}`;
+      if (measured < from) return `is ${difference(measured, from)} the bottom of the claimed ${range}`;
+      if (measured > to) return `is ${difference(measured, to)} the top of the claimed ${range}`;
+      return `is inside the claimed ${range}`;
+    }
     default:
-      return '';
+      return `is ${difference(measured, value)} the claimed ${bound === 'approximate' ? 'about ' : ''}${format(value)}`;
   }
 }
 

@@ -28,6 +28,20 @@ const CASES: [string, number, number | null, number | undefined, Verdict[]][] = 
   ['The drones hit 50 percent of the base.', 3000, 10_000, undefined, ['disagrees']],
   ['Officials said half of the base burned.', 4800, 10_000, undefined, ['agrees']],
   ['Officials said half of the base burned.', 4800, null, undefined, ['not-comparable']],
+  ['Officials said a third of the base burned.', 3300, 10_000, undefined, ['agrees']],
+  ['Three quarters of the depot burned.', 7500, 10_000, undefined, ['agrees']],
+  ['Three quarters of the depot burned.', 5000, 10_000, undefined, ['disagrees']],
+  ['Roughly 40% of the runway was cratered.', 3500, 10_000, undefined, ['agrees']],
+  ['The blaze covered 2 acres of the depot.', 8000, null, undefined, ['agrees']],
+  ['The fire burned between 1,000 and 1,500 square metres of the depot.', 1600, null, undefined, ['agrees']],
+  ['The fire burned between 1,000 and 1,500 square metres of the depot.', 900, null, undefined, ['agrees']],
+  [
+    'The fire burned between 1,000 and 1,500 square metres of the depot.',
+    1800,
+    null,
+    undefined,
+    ['disagrees'],
+  ],
   ['Twelve soldiers were wounded at the base.', 4800, 10_000, undefined, []],
 ];
 
@@ -77,6 +91,36 @@ describe('a measured outline against what the claims say', () => {
     expect(missing?.explanation).toBe(
       '"50 percent" is a share of the base: measure the outline of the base too to compare it',
     );
+  });
+
+  it.each([
+    [
+      'At least 1,000 square meters of the depot burned.',
+      5000,
+      'measured 5,000 m² meets the claimed at least 1,000 m²: within the 15 % tolerance',
+    ],
+    [
+      'At least 1,000 square meters of the depot burned.',
+      800,
+      'measured 800 m² is 20 % less than the claimed at least 1,000 m²: outside the 15 % tolerance',
+    ],
+    [
+      'The fire burned between 1,000 and 1,500 square metres of the depot.',
+      1200,
+      'measured 1,200 m² is inside the claimed 1,000 m² to 1,500 m²: within the 15 % tolerance',
+    ],
+    [
+      'The fire burned between 1,000 and 1,500 square metres of the depot.',
+      1600,
+      'measured 1,600 m² is 6.7 % more than the top of the claimed 1,000 m² to 1,500 m²: within the 15 % tolerance',
+    ],
+    [
+      'Less than 2 hectares burned.',
+      30_000,
+      'measured 30,000 m² is 50 % more than the claimed less than 20,000 m² ("Less than 2 hectares"): outside the 15 % tolerance',
+    ],
+  ])('explains "%s" measured at %d m² with its bound', (text, areaM2, explanation) => {
+    expect(compareWithClaims({ areaM2 }, [claim(text)])[0]?.explanation).toBe(explanation);
   });
 
   it('refuses a tolerance outside [0, 1) as misuse', () => {
