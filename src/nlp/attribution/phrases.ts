@@ -546,7 +546,8 @@ export function clauseEnd(toks: Token[], from: number): number {
     }
     // "… and said she …", "… and suggested that …": a second report by the same speaker.
     if (/^(and|but)$/i.test(t.text) && next) {
-      const verb = /^(also|then|later)$/i.test(next.text) ? toks[j + 2] : next;
+      const verbAt = /^(also|then|later)$/i.test(next.text) ? j + 2 : j + 1;
+      const verb = toks[verbAt];
       if (
         verb &&
         verb.pos === 'VERB' &&
@@ -560,9 +561,7 @@ export function clauseEnd(toks: Token[], from: number): number {
       const verbLike =
         verb &&
         (verb.pos === 'VERB' ||
-          (verb.pos === 'NOUN' &&
-            /s$/.test(verb.text) &&
-            /^to$/i.test(toks[toks.indexOf(verb) + 1]?.text ?? '')));
+          (verb.pos === 'NOUN' && /s$/.test(verb.text) && /^to$/i.test(toks[verbAt + 1]?.text ?? '')));
       const strength = verbLike ? cueEntry(verb.text)?.strength : undefined;
       if (toks[j - 1]?.text === ',' && (strength === 'speech' || strength === 'stance')) return j - 1;
     }
