@@ -99,6 +99,25 @@ function insideName(text: string, start: number, end: number): boolean {
   return capitalised / words.length < 0.6;
 }
 
+/**
+ * The first position at or after `from` where a quantity may start: a digit or an ASCII letter
+ * opening its run, or a vulgar fraction (½ ¼ ¾ ⅓ ⅔ ⅛); -1 when none is left.
+ */
+function nextCandidate(text: string, from: number): number {
+  for (let i = Math.max(0, from); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      const p = i > 0 ? text.charCodeAt(i - 1) : -1;
+      if (!(p >= 48 && p <= 57)) return i;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      const p = i > 0 ? text.charCodeAt(i - 1) | 32 : -1;
+      if (!(p >= 97 && p <= 122)) return i;
+    } else if (c === 0xbd || c === 0xbc || c === 0xbe || c === 0x2153 || c === 0x2154 || c === 0x215b)
+      return i;
+  }
+  return -1;
+}
+
 /** A character that continues a run the scanner skips as one (see `runEnd`). */
 const RUN_ON = /^[\p{L}\p{N}._+\-‑/]/u;
 
@@ -135,16 +154,15 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
   if (typeof text !== 'string' || text.length === 0) return [];
   const blocked = blockedSpans(text);
   const readings: Reading[] = [];
-  const cand = /(?<![0-9])[0-9]|(?<![A-Za-z])[A-Za-z]|[½¼¾⅓⅔⅛]/g;
-  let m: RegExpExecArray | null = cand.exec(text);
-  while (m !== null) {
-    const pos = m.index;
+  // The scanner: `from` is where the next candidate is looked for.
+  let from = 0;
+  for (let pos = nextCandidate(text, from); pos >= 0; pos = nextCandidate(text, from)) {
     const r = readAt(text, pos, blocked);
     if (r === 'skip-run') {
-      cand.lastIndex = runEnd(text, pos);
+      from = runEnd(text, pos);
     } else if (r === null) {
-      if (isLetter(text[pos])) cand.lastIndex = pos + (asciiLetterRun(text, pos, 40) || 1);
-      else cand.lastIndex = pos + 1;
+      if (isLetter(text[pos])) from = pos + (asciiLetterRun(text, pos, 40) || 1);
+      else from = pos + 1;
     } else if (
       r.unit === 'count' &&
       !r.spelledOut &&
@@ -153,12 +171,11 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
     ) {
       // "245 23 yen": two bare numerals side by side are a code or a typo, not two quantities
       const next = readAt(text, r.end + 1, blocked);
-      cand.lastIndex = next && next !== 'skip-run' ? Math.max(next.end, r.end + 1) : runEnd(text, r.end + 1);
+      from = next && next !== 'skip-run' ? Math.max(next.end, r.end + 1) : runEnd(text, r.end + 1);
     } else {
       readings.push(r);
-      cand.lastIndex = Math.max(r.end, pos + 1);
+      from = Math.max(r.end, pos + 1);
     }
-    m = cand.exec(text);
   }
   return readings.map((r, k) => toRecord(text, r, k, tokens, stage));
 }
