@@ -26,6 +26,11 @@ const { values } = parseArgs({
     documents: { type: 'string', default: '10000' },
     clients: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '30' },
+    /**
+     * Seconds of load before measuring: the first requests after the ledger is built fill the
+     * answer caches; they are reported on a line of their own.
+     */
+    warmup: { type: 'string', default: '5' },
     base: { type: 'string', default: '300' },
     db: { type: 'string' },
     /** Writes the server's CPU profile (node --cpu-prof) into this folder. */
@@ -45,6 +50,7 @@ const { values } = parseArgs({
 const documents = Number(values.documents);
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
 const base = Number(values.base);
 /** Documents per transaction while the ledger is built. */
 const BATCH = 250;
@@ -243,25 +249,37 @@ async function main(): Promise<void> {
     const samples = new Map<string, { ms: number[]; errors: number; bytes: number }>(
       mix.map((m) => [m.kind, { ms: [], errors: 0, bytes: 0 }]),
     );
-    const deadline = performance.now() + seconds * 1000;
+    const warm = { ms: [] as number[], errors: 0, bytes: 0 };
+    const warmupEnd = performance.now() + warmup * 1000;
+    const deadline = warmupEnd + seconds * 1000;
     let counter = 0;
     const worker = async (w: number) => {
       while (performance.now() < deadline) {
         counter += 1;
         const n = counter * 31 + w;
         const entry = mix[weights[n % weights.length] as number] as (typeof mix)[number];
+        const measured = performance.now() >= warmupEnd;
         const result = await get(`${server.url}${entry.path(n)}`);
-        const sample = samples.get(entry.kind) as { ms: number[]; errors: number; bytes: number };
+        const sample = measured
+          ? (samples.get(entry.kind) as { ms: number[]; errors: number; bytes: number })
+          : warm;
         sample.ms.push(result.ms);
         sample.bytes += result.bytes;
         if (result.status !== 200) sample.errors += 1;
       }
     };
-    const started = performance.now();
-    const serverCpuBefore = cpuSeconds(server.pid);
-    const clientCpuBefore = process.cpuUsage();
+    let serverCpuBefore: number | null = null;
+    let clientCpuBefore = process.cpuUsage();
+    const measuring = setTimeout(
+      () => {
+        serverCpuBefore = cpuSeconds(server.pid);
+        clientCpuBefore = process.cpuUsage();
+      },
+      Math.max(0, warmupEnd - performance.now()),
+    );
     await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
-    const elapsed = (performance.now() - started) / 1000;
+    clearTimeout(measuring);
+    const elapsed = (performance.now() - warmupEnd) / 1000;
     const serverCpuAfter = cpuSeconds(server.pid);
     const clientCpu = process.cpuUsage(clientCpuBefore);
 
@@ -294,6 +312,14 @@ async function main(): Promise<void> {
         `p99 ${f(percentile(everything, 99))} ms, max ${f(everything.at(-1) ?? Number.NaN)} ms, errors ${errors}.\n`,
     );
     const served = everything.length;
+    const warmSorted = [...warm.ms].sort((a, b) => a - b);
+    if (warmup > 0) {
+      console.log(
+        `Warm-up (the first ${warmup} s, counted apart from the rest): ${warm.ms.length} requests, ` +
+          `p50 ${f(percentile(warmSorted, 50))} ms, p99 ${f(percentile(warmSorted, 99))} ms, ` +
+          `max ${f(warmSorted.at(-1) ?? Number.NaN)} ms, errors ${warm.errors}.\n`,
+      );
+    }
     const serverCpu =
       serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore;
     console.log(

@@ -10,6 +10,7 @@ import { documentRoutes } from './document-routes.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { HttpError } from './http-error.js';
 import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
+import { prepareLedger } from './ledger-query.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { OPENAPI } from './openapi.js';
 import { requireRole } from './principal.js';
@@ -56,7 +57,10 @@ const PUBLIC_PATHS = new Set(['/api/session', '/api/openapi.json']);
 export function createApp(options: DeskOptions): Hono<DeskEnv> {
   const clock = options.clock ?? (() => new Date());
   const auth = new DeskAuth(options.store, resolveAuthConfig({ clock, ...options.auth }));
-  const loadLedger = options.loadLedger ?? null;
+  const load = options.loadLedger ?? null;
+  // Lookups are built while readers still wait for the new ledger, not by its first readers.
+  const loadLedger: LedgerLoader | null =
+    load === null ? null : async (store) => prepareLedger(await load(store));
   const deps: DeskDeps = {
     store: options.store,
     auth,
