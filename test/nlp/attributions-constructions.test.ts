@@ -782,6 +782,8 @@ describe('positions held through nouns, participles and infinitives', () => {
 
   const none: Array<[string]> = [
     ['We will see.'],
+    // A clause of time after the cue says when, not what.
+    ['That was what the envoy said when she resigned.'],
     ['The fighters left the city as the sun rose.'],
     ['The family sued the newspaper over the photographs.'],
   ];
@@ -850,6 +852,15 @@ describe('where the content ends', () => {
     [
       'She said the shelter would close on Friday, and when asked why, the mayor left the room.',
       { source: 'She', cue: 'said', content: 'the shelter would close on Friday' },
+    ],
+    [
+      '“We will not leave,” the mayor said Friday as she entered the talks.',
+      { source: 'the mayor', cue: 'said', content: '“We will not leave,”' },
+    ],
+    [
+      // An indirect question is what was asked, even when it opens with "when".
+      'She asked when the convoy would arrive.',
+      { source: 'She', cue: 'asked', content: 'when the convoy would arrive' },
     ],
     [
       'The rebels withdrew from the town, the agency reports.',

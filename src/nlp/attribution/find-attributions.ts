@@ -1227,6 +1227,15 @@ function contentAfter(
     return null;
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
+  // "said Friday as he entered the talks", "said before he died": a clause of time tells when.
+  if (
+    /^(as|when|before|after|until)$/i.test(head.text) &&
+    /^(PRON|PROPN|DET)$/.test(toks[i + 1]?.pos ?? '') &&
+    entry.strength === 'speech' &&
+    // "asked when the talks would resume" is an indirect question: that is what was asked.
+    !/^(ask|wonder|explain|question|recall|describe|inquire|predict|estimate)$/.test(entry.lemma)
+  )
+    return null;
   let stop = clauseEnd(toks, i);
   // "While some have suggested his role is …, Mr. Obama is also determined …": a report inside a
   // fronted subordinate clause ends where the main clause begins.
