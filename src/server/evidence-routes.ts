@@ -69,6 +69,8 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
               bound: m.quantity.bound,
               m2: m.m2,
               share: null,
+              low: m.lowM2,
+              high: m.highM2,
               of: null,
             }
           : {
@@ -78,6 +80,8 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
               bound: m.quantity.bound,
               m2: null,
               share: m.share,
+              low: m.low,
+              high: m.high,
               of: m.of,
             },
       ),

@@ -583,6 +583,14 @@ export const OPENAPI = {
           bound: { type: 'string' },
           m2: { type: ['number', 'null'] },
           share: { type: ['number', 'null'] },
+          low: {
+            type: ['number', 'null'],
+            description: 'Lower end (m² or fraction) of a range or a lower bound',
+          },
+          high: {
+            type: ['number', 'null'],
+            description: 'Upper end (m² or fraction) of a range or an upper bound',
+          },
           of: { type: ['string', 'null'] },
         },
       },

@@ -52,6 +52,20 @@ const LIVE: [number, ClaimedMeasure, number | null, string, string][] = [
     '90 % less than 13,000 m² claimed ("1.3 hectares")',
   ],
   [
+    1600,
+    { ...area('between 1,000 and 1,500 square metres', 1250, 'range'), low: 1000, high: 1500 },
+    null,
+    'agrees',
+    '7 % more than the top of 1,000 m² to 1,500 m² claimed ("between 1,000 and 1,500 square metres")',
+  ],
+  [
+    1800,
+    { ...area('between 1,000 and 1,500 square metres', 1250, 'range'), low: 1000, high: 1500 },
+    null,
+    'disagrees',
+    '20 % more than the top of 1,000 m² to 1,500 m² claimed ("between 1,000 and 1,500 square metres")',
+  ],
+  [
     1300,
     share('50 percent', 0.5),
     null,

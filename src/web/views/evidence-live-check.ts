@@ -21,9 +21,19 @@ export function areaLabel(m2: number): string {
   return `${m2.toLocaleString('en-US', { maximumFractionDigits: m2 < 10 ? 2 : 0 })} m²`;
 }
 
-function withinBound(measured: number, bound: string, value: number, tolerance: number): boolean {
-  if (bound === 'at-least' || bound === 'more-than') return measured >= value * (1 - tolerance);
-  if (bound === 'at-most' || bound === 'less-than') return measured <= value * (1 + tolerance);
+function withinBound(
+  measured: number,
+  claim: ClaimedMeasure,
+  value: number,
+  ends: { low: number | null; high: number | null },
+  tolerance: number,
+): boolean {
+  const { bound } = claim;
+  const low = ends.low ?? value;
+  const high = ends.high ?? value;
+  if (bound === 'at-least' || bound === 'more-than') return measured >= low * (1 - tolerance);
+  if (bound === 'at-most' || bound === 'less-than') return measured <= high * (1 + tolerance);
+  if (bound === 'range') return measured >= low * (1 - tolerance) && measured <= high * (1 + tolerance);
   return Math.abs(measured - value) <= tolerance * value;
 }
 
@@ -43,11 +53,17 @@ export function liveVerdicts(
 ): LiveVerdict[] {
   return claims.map((claim) => {
     if (claim.kind === 'area' && claim.m2 !== null) {
-      const ok = withinBound(areaM2, claim.bound, claim.m2, tolerance);
+      const ok = withinBound(
+        areaM2,
+        claim,
+        claim.m2,
+        { low: claim.low ?? null, high: claim.high ?? null },
+        tolerance,
+      );
       return {
         claim,
         verdict: ok ? 'agrees' : 'disagrees',
-        words: `${difference(areaM2, claim.m2)} ${areaLabel(claim.m2)} claimed ("${claim.text}")`,
+        words: `${areaWords(areaM2, claim, claim.m2)} claimed ("${claim.text}")`,
       };
     }
     if (claim.share === null || facilityM2 === null || !(facilityM2 > 0)) {
@@ -58,13 +74,30 @@ export function liveVerdicts(
       };
     }
     const share = areaM2 / facilityM2;
-    const ok = withinBound(share, claim.bound, claim.share, tolerance);
+    const ok = withinBound(
+      share,
+      claim,
+      claim.share,
+      { low: claim.low ?? null, high: claim.high ?? null },
+      tolerance,
+    );
     return {
       claim,
       verdict: ok ? 'agrees' : 'disagrees',
       words: `${Math.round(share * 100)} % of the facility against "${claim.text}" claimed`,
     };
   });
+}
+
+/** The drawn area against a claimed one: against the nearer end of a range, "inside" it when it is. */
+function areaWords(m2: number, claim: ClaimedMeasure, value: number): string {
+  if (claim.bound === 'range' && claim.low != null && claim.high != null) {
+    const range = `${areaLabel(claim.low)} to ${areaLabel(claim.high)}`;
+    if (m2 < claim.low) return `${difference(m2, claim.low)} the bottom of ${range}`;
+    if (m2 > claim.high) return `${difference(m2, claim.high)} the top of ${range}`;
+    return `inside ${range}`;
+  }
+  return `${difference(m2, value)} ${areaLabel(value)}`;
 }
 
 function difference(measured: number, claimed: number): string {

@@ -101,5 +101,8 @@ export interface ClaimedMeasure {
   readonly bound: string;
   readonly m2: number | null;
   readonly share: number | null;
+  /** Ends of a range, or the bound of "at least" / "at most" (m² for areas, a fraction for shares). */
+  readonly low?: number | null;
+  readonly high?: number | null;
   readonly of: string | null;
 }
