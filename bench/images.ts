@@ -95,6 +95,7 @@ export async function benchReuseAccuracy(options: ImageBenchOptions) {
   const maxT = Math.max(...THRESHOLDS);
   // For every query: the distance to its true original (or none), and the distances to others.
   const perTransform = new Map<string, number[]>();
+  const perKind = new Map<string, number[]>();
   const falseDistances: number[] = [];
   for (const { id, png } of originals)
     for (const transform of transforms) {
@@ -103,6 +104,8 @@ export async function benchReuseAccuracy(options: ImageBenchOptions) {
       const list = perTransform.get(transform.name) ?? [];
       list.push(own?.distance ?? Number.POSITIVE_INFINITY);
       perTransform.set(transform.name, list);
+      const kind = id.replace(/-\d+$/, '');
+      perKind.set(kind, [...(perKind.get(kind) ?? []), own?.distance ?? Number.POSITIVE_INFINITY]);
       for (const m of matches) if (m.appearance.evidenceId !== id) falseDistances.push(m.distance);
     }
   for (let d = 0; d < options.distinct; d += 1) {
@@ -130,6 +133,12 @@ export async function benchReuseAccuracy(options: ImageBenchOptions) {
     threshold: options.threshold,
     atThreshold: at.find((a) => a.threshold === options.threshold) ?? at[0],
     byThreshold: at,
+    recallByKind: Object.fromEntries(
+      [...perKind].map(([kind, ds]) => [
+        kind,
+        round(ds.filter((d) => d <= options.threshold).length / ds.length, 3),
+      ]),
+    ),
     recallByTransform: Object.fromEntries(
       [...perTransform].map(([name, ds]) => [
         name,
@@ -229,6 +238,10 @@ export function imagesReport(r: ImageBenchResult): string[] {
       (t) =>
         `| ${t.threshold}${t.threshold === a.threshold ? ' (default)' : ''} | ${t.recall} | ${t.precision} | ${t.falseMatches} |`,
     ),
+    '',
+    `Recall by picture family at ${a.threshold}: ${Object.entries(a.recallByKind)
+      .map(([kind, recall]) => `${kind} ${recall}`)
+      .join(', ')}.`,
     '',
     `Recall by transformation at ${a.threshold}:`,
     '',
