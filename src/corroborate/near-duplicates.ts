@@ -1,5 +1,3 @@
-import { UsageError } from '../errors.js';
-
 /**
  * Near-duplicate detection for reprints and syndicated copies: word shingles, MinHash
  * signatures and LSH banding, so that candidate pairs come from shared buckets rather than
@@ -7,6 +5,8 @@ import { UsageError } from '../errors.js';
  * documents: shingles are hashed straight from the text's code units, the index keeps its
  * signatures and buckets in typed arrays, and buckets filled by shared boilerplate are capped.
  */
+
+import { UsageError } from '../errors.js';
 
 /** Tuning of the MinHash signature. */
 export interface MinhashOptions {
