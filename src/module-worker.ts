@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { CorroborateError } from './errors.js';
 
 /**
@@ -9,12 +9,21 @@ import { CorroborateError } from './errors.js';
  * registers tsx's loader inside the worker first, since the parent's loader flags do not
  * reach worker threads.
  *
+ * `resourceLimits` are passed to the worker (e.g. a smaller young generation, so that many
+ * workers hold less memory).
+ *
  * @example const worker = startModuleWorker(import.meta.url, './analyze-worker', { geo: true });
  */
-export function startModuleWorker(callerUrl: string, relativeModule: string, workerData: unknown): Worker {
+export function startModuleWorker(
+  callerUrl: string,
+  relativeModule: string,
+  workerData: unknown,
+  resourceLimits?: ResourceLimits,
+): Worker {
   const fromSources = callerUrl.endsWith('.ts');
   const entry = new URL(`${relativeModule}${fromSources ? '.ts' : '.js'}`, callerUrl);
-  if (!fromSources) return new Worker(entry, { workerData });
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (!fromSources) return new Worker(entry, { workerData, ...limits });
   const tsxApi = pathToFileURL(
     createRequire(callerUrl)
       .resolve('tsx/esm/api')
@@ -22,7 +31,7 @@ export function startModuleWorker(callerUrl: string, relativeModule: string, wor
   ).href;
   return new Worker(
     `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
-    { eval: true, workerData },
+    { eval: true, workerData, ...limits },
   );
 }
 
@@ -38,9 +47,10 @@ export async function startReadyWorkers(
   relativeModule: string,
   count: number,
   workerData: unknown,
+  resourceLimits?: ResourceLimits,
 ): Promise<Worker[]> {
   const workers = Array.from({ length: Math.max(1, count) }, () =>
-    startModuleWorker(callerUrl, relativeModule, workerData),
+    startModuleWorker(callerUrl, relativeModule, workerData, resourceLimits),
   );
   try {
     await Promise.all(
