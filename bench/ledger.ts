@@ -470,7 +470,7 @@ export function nearDuplicateReport(
     '',
     '| corpus | documents | banding, cap | generate s | signatures s | index s | docs/s | candidate pairs | recall (planted copies) | precision (false pairs) | template pairs ≥ 0.5 | full buckets / skipped | index MB | heap MB | run |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...figures.map((f) => row(f, 'this run')),
+    ...figures.map((f) => row(f, `this run, load ${round(loadavg()[0] ?? 0, 2)}`)),
     ...earlier.map((f) => row(f, `${f.date} UTC, load ${f.loadAverage}`)),
     '',
     ...[...new Set(earlier.map((f) => f.machine))].map((m) => `Recorded runs: ${m}.`),
