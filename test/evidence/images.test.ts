@@ -5,12 +5,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImage, IMAGE_TRANSFORMS, type ImageKind, seededRandom } from '../../bench/image-set.js';
 import { addImageEvidence } from '../../src/evidence/images/add-image-evidence.js';
-import { C2PA_CAVEAT } from '../../src/evidence/images/c2pa-status.js';
+import { C2PA_CAVEAT, readC2pa } from '../../src/evidence/images/c2pa-status.js';
 import { examineImage } from '../../src/evidence/images/examine-image.js';
 import {
   hammingDistance,
   perceptualHashes,
   perceptualHashOfSquare,
+  withoutBorders,
 } from '../../src/evidence/images/perceptual-hash.js';
 import {
   DEFAULT_REUSE_THRESHOLD,
@@ -113,6 +114,32 @@ describe('perceptual hash', () => {
     const picture = new Uint8Array(32 * 32).map(() => Math.floor(random() * 256));
     const negative = picture.map((v) => 255 - v);
     expect(hammingDistance(perceptualHashOfSquare(picture), perceptualHashOfSquare(negative))).toBe(64);
+  });
+
+  /** A 100×80 grey raster: a textured picture inside the given frame widths (top, right, bottom, left). */
+  const framed = (top: number, right: number, bottom: number, left: number, level = 0) => {
+    const random = seededRandom(3);
+    const data = new Uint8Array(100 * 80).map((_, i) => {
+      const x = i % 100;
+      const y = Math.floor(i / 100);
+      return y < top || y >= 80 - bottom || x < left || x >= 100 - right
+        ? level
+        : 40 + Math.floor(random() * 180);
+    });
+    return { data, width: 100, height: 80 };
+  };
+  const borders: [string, ReturnType<typeof framed>, ReturnType<typeof withoutBorders>][] = [
+    ['no frame', framed(0, 0, 0, 0), { left: 0, top: 0, width: 100, height: 80 }],
+    ['letterbox bars', framed(8, 0, 8, 0), { left: 0, top: 10, width: 100, height: 60 }],
+    ['a white frame', framed(5, 5, 5, 5, 255), { left: 7, top: 7, width: 86, height: 66 }],
+    [
+      'a frame wider than a quarter: cut at the quarter',
+      framed(30, 0, 0, 0),
+      { left: 0, top: 22, width: 100, height: 58 },
+    ],
+  ];
+  it.each(borders)('finds the picture inside %s', (_name, grey, expected) => {
+    expect(withoutBorders(grey)).toEqual(expected);
   });
 
   // The bench measures recall over all transformations; here one picture of each kind must
@@ -336,6 +363,18 @@ describe('C2PA manifests', () => {
         caveat: C2PA_CAVEAT,
       });
     }
+  });
+
+  it('says a manifest in a format it cannot read is unsupported, and a plain GIF has none', async () => {
+    const gif = await sharp(await generateImage('shapes', 5))
+      .gif()
+      .toBuffer();
+    expect((await readC2pa(gif, 'image/gif')).status).toBe('absent');
+    const withBox = Buffer.concat([gif, Buffer.from('....jumb....c2pa....')]);
+    expect(await readC2pa(withBox, 'image/gif')).toMatchObject({
+      status: 'unsupported',
+      validationErrors: ['C2PA manifests in image/gif cannot be read here'],
+    });
   });
 
   it('finds a signed image whose pixels were changed after signing invalid', async () => {
