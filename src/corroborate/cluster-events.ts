@@ -8,6 +8,7 @@ import {
   isRestatement,
   MATCH_DEFAULTS,
   type MatchOptions,
+  scoreIncidentPair,
   scoreMatchingPair,
 } from './event-pairs.js';
 
@@ -54,13 +55,14 @@ class Clusters {
   readonly latestFrom: Float64Array;
   readonly earliestTo: Float64Array;
   readonly places: IncidentPlace[][];
-  private readonly placeKeys: Array<Set<string>>;
+  /** Identities of a cluster's places, made when it first takes another's. */
+  private readonly placeKeys: Array<Set<string> | null>;
   /**
    * Once the reports' own restatements are joined (`freezeGroups`): per cluster, the group each of
    * its documents' report events belonged to then (one per document and cluster: a link that
    * would give a document two is refused).
    */
-  groups: Array<Map<number, number>> | null = null;
+  groups: Array<Map<number, number> | undefined> | null = null;
 
   constructor(incidentOf: readonly ReportIncident[]) {
     const n = incidentOf.length;
@@ -80,7 +82,7 @@ class Clusters {
       }
       const place = inc.place && !inc.place.inferred ? inc.place : null;
       this.places.push(place ? [place] : []);
-      this.placeKeys.push(new Set(place ? [placeIdentity(place)] : []));
+      this.placeKeys.push(null);
     }
   }
 
@@ -107,30 +109,41 @@ class Clusters {
     this.members[rb] = [];
     this.latestFrom[ra] = Math.max(this.latestFrom[ra] as number, this.latestFrom[rb] as number);
     this.earliestTo[ra] = Math.min(this.earliestTo[ra] as number, this.earliestTo[rb] as number);
-    const keys = this.placeKeys[ra] as Set<string>;
     const places = this.places[ra] as IncidentPlace[];
     const fromPlaces = this.places[rb] as IncidentPlace[];
-    for (const p of fromPlaces) {
-      const key = placeIdentity(p);
-      if (keys.has(key)) continue;
-      keys.add(key);
-      places.push(p);
+    if (fromPlaces.length > 0) {
+      let keys = this.placeKeys[ra] ?? null;
+      if (keys === null) {
+        keys = new Set(places.map(placeIdentity));
+        this.placeKeys[ra] = keys;
+      }
+      for (const p of fromPlaces) {
+        const key = placeIdentity(p);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        places.push(p);
+      }
     }
     this.places[rb] = [];
-    this.placeKeys[rb] = new Set();
+    this.placeKeys[rb] = null;
     if (this.groups) {
       const into = this.groups[ra] as Map<number, number>;
       for (const [document, group] of this.groups[rb] as Map<number, number>) into.set(document, group);
-      this.groups[rb] = new Map();
+      this.groups[rb] = undefined;
     }
   }
 
   /** Records each cluster's group per document (see `groups`); `documentOf` gives a report event's document. */
   freezeGroups(documentOf: readonly number[]): void {
-    const groups = this.members.map(() => new Map<number, number>());
+    const groups: Array<Map<number, number> | undefined> = new Array(this.members.length);
     for (let k = 0; k < this.members.length; k += 1) {
       const root = this.find(k);
-      (groups[root] as Map<number, number>).set(documentOf[k] as number, root);
+      let map = groups[root];
+      if (map === undefined) {
+        map = new Map();
+        groups[root] = map;
+      }
+      map.set(documentOf[k] as number, root);
     }
     this.groups = groups;
   }
@@ -149,12 +162,15 @@ class Clusters {
   }
 }
 
-/** Two incidents of different reports that score at least the threshold, with the reasons. */
+/**
+ * Two incidents of different reports that score at least the threshold. The reasons are worked
+ * out again for the few pairs that become links (`scoreIncidentPair`): a ledger keeps millions of
+ * pairs, not their words.
+ */
 export interface MatchingPair {
   readonly a: ReportIncident;
   readonly b: ReportIncident;
   readonly score: number;
-  readonly reasons: string[];
 }
 
 /**
@@ -163,7 +179,7 @@ export interface MatchingPair {
  * decisions: a ledger rebuilt after a decision clusters the same pairs again (`clusterEvents`'s
  * `pairs`) instead of scoring them anew.
  *
- * @example matchingPairs(incidents)[0]?.reasons // ['same day (2024-03-12)', 'same place (Mosul)', …]
+ * @example matchingPairs(incidents)[0]?.score // 0.95
  */
 export function matchingPairs(
   incidents: readonly ReportIncident[],
@@ -176,7 +192,7 @@ export function matchingPairs(
     const b = incidents[j];
     if (!a || !b) return;
     const pair = scoreMatchingPair(a, b, options, threshold);
-    if (pair) scored.push({ a, b, score: pair.score, reasons: pair.reasons });
+    if (pair) scored.push({ a, b, score: pair.score });
   });
   scored.sort(
     (x, y) =>
@@ -331,10 +347,11 @@ export function clusterEvents(
   clusters.freezeGroups(documentAt);
 
   const unique = pairs ?? matchingPairs(incidents, options);
-  for (const { a, b, score, reasons } of unique) {
+  for (const { a, b, score } of unique) {
     const ka = firstOf(a);
     const kb = firstOf(b);
-    if (ka !== null && kb !== null && compatible(ka, kb)) link(ka, kb, score, reasons, 'auto');
+    if (ka !== null && kb !== null && compatible(ka, kb))
+      link(ka, kb, score, scoreIncidentPair(a, b, options)?.reasons ?? [], 'auto');
   }
 
   const assignment = new Map(keys.map((k, i) => [k, keys[clusters.find(i)] as string]));
