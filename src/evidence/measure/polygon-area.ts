@@ -21,6 +21,8 @@ export interface MeasureProblem {
     | 'open-ring'
     | 'too-few-vertices'
     | 'too-many-vertices'
+    | 'self-intersecting'
+    | 'crosses-antimeridian'
     | 'no-area';
   readonly message: string;
 }
@@ -164,5 +166,65 @@ function ringProblem(ring: unknown, where: string): MeasureProblem | null {
   if (corners.size < 3) {
     return { code: 'too-few-vertices', message: `${where}: a ring needs at least three distinct corners` };
   }
+  const lons = ring.map((p) => (p as number[])[0] as number);
+  if (Math.max(...lons) - Math.min(...lons) > 180) {
+    return {
+      code: 'crosses-antimeridian',
+      message: `${where}: the ring spans more than 180° of longitude; split an outline that crosses the antimeridian in two`,
+    };
+  }
+  const crossing = selfCrossing(ring as Ring);
+  if (crossing !== null) {
+    return {
+      code: 'self-intersecting',
+      message: `${where}: edges ${crossing[0] + 1} and ${crossing[1] + 1} cross (corners out of order?); its area would be wrong`,
+    };
+  }
   return null;
+}
+
+/** Rings up to this many positions are checked for crossing edges (every pair: 2 million checks at most). */
+const CROSSING_CHECK_LIMIT = 2000;
+
+/** The first two edges of a closed ring that cross (not merely touch at a shared corner), or null. */
+function selfCrossing(ring: Ring): [number, number] | null {
+  const n = ring.length - 1;
+  if (n > CROSSING_CHECK_LIMIT) return null;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i] as number[];
+    const b = ring[i + 1] as number[];
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // the first and last edges share the closing corner
+      if (properlyCross(a, b, ring[j] as number[], ring[j + 1] as number[])) return [i, j];
+    }
+  }
+  return null;
+}
+
+function orientation(p: number[], q: number[], r: number[]): number {
+  const v =
+    ((q[0] as number) - (p[0] as number)) * ((r[1] as number) - (p[1] as number)) -
+    ((q[1] as number) - (p[1] as number)) * ((r[0] as number) - (p[0] as number));
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+/** Whether segments ab and cd cross at a point inside both (collinear overlaps count too). */
+function properlyCross(a: number[], b: number[], c: number[], d: number[]): boolean {
+  const o1 = orientation(a, b, c);
+  const o2 = orientation(a, b, d);
+  const o3 = orientation(c, d, a);
+  const o4 = orientation(c, d, b);
+  if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;
+  const within = (p: number[], q: number[], r: number[]) =>
+    Math.min(p[0] as number, q[0] as number) <= (r[0] as number) &&
+    (r[0] as number) <= Math.max(p[0] as number, q[0] as number) &&
+    Math.min(p[1] as number, q[1] as number) <= (r[1] as number) &&
+    (r[1] as number) <= Math.max(p[1] as number, q[1] as number);
+  // a corner lying on another edge (or collinear edges overlapping) also makes the ring touch itself
+  return (
+    (o1 === 0 && within(a, b, c)) ||
+    (o2 === 0 && within(a, b, d)) ||
+    (o3 === 0 && within(c, d, a)) ||
+    (o4 === 0 && within(c, d, b))
+  );
 }

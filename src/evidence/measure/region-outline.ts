@@ -9,8 +9,9 @@ export interface PixelPolygon {
 
 /**
  * The outline of one labelled region of a grid, traced along pixel edges: one polygon per
- * outer boundary (pixels that touch only at a corner become separate polygons, so no ring
- * touches itself), each with its holes. Straight runs are merged into single edges.
+ * outer boundary (pixels that touch only at a corner become separate polygons), each with its
+ * holes. No ring passes a corner twice: rings may touch each other at single corners, as
+ * GeoJSON allows. Straight runs are merged into single edges.
  *
  * @example
  * traceRegion(new Int32Array([1, 1, 0, 1]), 2, 2, 1, { col: 0, row: 0, width: 2, height: 2 })
@@ -64,7 +65,8 @@ export function traceRegion(
       e = next;
     }
     ring.push([...(ring[0] as [number, number])]);
-    rings.push(simplify(ring));
+    // a ring that passes a corner twice (a pinched hole, a hole touching the outside) becomes simple loops
+    for (const loop of splitLoops(ring, stride)) if (loop.length >= 4) rings.push(simplify(loop));
   }
   const outers = rings.filter((r) => signedArea(r) > 0);
   const polygons: PixelPolygon[] = outers.map((outer) => ({ outer, holes: [] }));
@@ -100,6 +102,31 @@ function nextEdge(
 
 function direction(a: number, b: number, stride: number): [number, number] {
   return [(b % stride) - (a % stride), Math.floor(b / stride) - Math.floor(a / stride)];
+}
+
+/**
+ * Cuts a closed ring at every corner it passes twice into closed loops that pass each corner
+ * once. Each loop keeps its direction, so its signed area says whether it is an outer ring or a
+ * hole; loops then touch at single corners, which GeoJSON (Simple Features) allows.
+ */
+function splitLoops(ring: PixelRing, stride: number): PixelRing[] {
+  const key = ([x, y]: [number, number]) => y * stride + x;
+  const path: PixelRing = [];
+  const at = new Map<number, number>();
+  const loops: PixelRing[] = [];
+  for (const point of ring) {
+    const k = key(point);
+    const seen = at.get(k);
+    if (seen === undefined) {
+      at.set(k, path.length);
+      path.push(point);
+      continue;
+    }
+    loops.push([...path.slice(seen), point]);
+    for (const q of path.slice(seen + 1)) at.delete(key(q));
+    path.length = seen + 1;
+  }
+  return loops;
 }
 
 /** Drops corners where the ring goes straight on. */

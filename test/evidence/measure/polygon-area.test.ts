@@ -147,6 +147,29 @@ const REFUSED: [string, unknown, string, RegExp][] = [
     'no-area',
     /no area/,
   ],
+  [
+    'corners clicked out of order (a bow tie)',
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [44, 36],
+          [44.001, 36.001],
+          [44.001, 36],
+          [44, 36.001],
+          [44, 36],
+        ],
+      ],
+    },
+    'self-intersecting',
+    /edges 1 and 3 cross/,
+  ],
+  [
+    'an outline drawn across the antimeridian',
+    { type: 'Polygon', coordinates: [box(179.9, -17, -179.9, -16.9)] },
+    'crosses-antimeridian',
+    /spans more than 180° of longitude/,
+  ],
   ['an empty FeatureCollection', { type: 'FeatureCollection', features: [] }, 'not-a-polygon', /no features/],
   [
     'a collection with a point among the polygons',
