@@ -8,7 +8,11 @@ function labelsOf(rows: string[]): { labels: Int32Array; width: number; height: 
   const labels = new Int32Array(width * rows.length);
   let pixels = 0;
   rows.forEach((row, r) => {
-    for (let c = 0; c < width; c++) if (row[c] === '#') (labels[r * width + c] = 1), pixels++;
+    for (let c = 0; c < width; c++) {
+      if (row[c] !== '#') continue;
+      labels[r * width + c] = 1;
+      pixels++;
+    }
   });
   return { labels, width, height: rows.length, pixels };
 }
