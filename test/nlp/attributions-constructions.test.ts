@@ -784,6 +784,9 @@ describe('positions held through nouns, participles and infinitives', () => {
     ['We will see.'],
     // A clause of time after the cue says when, not what.
     ['That was what the envoy said when she resigned.'],
+    // Naming and phoning in are not reports.
+    ['His relief fund, called the River Trust, bought the land.'],
+    ['She recently called in to a radio show about the curfew.'],
     ['The fighters left the city as the sun rose.'],
     ['The family sued the newspaper over the photographs.'],
   ];
@@ -861,6 +864,14 @@ describe('where the content ends', () => {
       // An indirect question is what was asked, even when it opens with "when".
       'She asked when the convoy would arrive.',
       { source: 'She', cue: 'asked', content: 'when the convoy would arrive' },
+    ],
+    [
+      'Keron Blair, head of the parents’ group, called for more school investment in a statement on Thursday.',
+      {
+        source: 'Keron Blair, head of the parents’ group,',
+        cue: 'called',
+        content: 'more school investment',
+      },
     ],
     [
       'The rebels withdrew from the town, the agency reports.',

@@ -567,6 +567,15 @@ function readCue(
   // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
   if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by' && a === k)
     return null;
+  // "His nonprofit group, called the Virginia Conservation Legacy Fund, …": a name given in an aside.
+  if (
+    lower === 'called' &&
+    a === k &&
+    prev?.text === ',' &&
+    /^(NOUN|PROPN)$/.test(toks[k - 2]?.pos ?? '') &&
+    /^[A-Z“"‘']/.test((toks[k + 1]?.pos === 'DET' ? toks[k + 2] : toks[k + 1])?.text ?? '')
+  )
+    return null;
   // "a group called Lashkar-e-Taiba": naming, not speech.
   if (
     lower === 'called' &&
@@ -1227,6 +1236,8 @@ function contentAfter(
     return null;
   // "called into the show", "proposed for individuals": a preposition opens no reported content.
   if (/^(into|off|up|down)$/i.test(head.text)) return null;
+  // "called in to a town hall", "called to the podium": a call that reaches a place says nothing.
+  if (entry.lemma === 'call' && /^to$/i.test(head.text) && toks[i + 1]?.pos === 'DET') return null;
   // "said Friday as he entered the talks", "said before he died": a clause of time tells when.
   if (
     /^(as|when|before|after|until)$/i.test(head.text) &&
@@ -1259,7 +1270,8 @@ function contentAfter(
   // own, the object ends where an adjunct of the cue begins; but a naming verb's object runs to
   // its name ("called the remarks on Saturday “a true wake-up call”", "called it a common
   // ailment during grueling bids for office").
-  const naming = /^(call|label|dub|term|brand)$/.test(entry.lemma);
+  const naming =
+    /^(call|label|dub|term|brand)$/.test(entry.lemma) && !/^(for|on|upon)$/i.test(toks[i - 1]?.text ?? '');
   for (let j = i + 1; j < stop && !naming; j++) {
     const t = toks[j]!;
     // "acknowledged the scale of the flooding, which puts her at odds …": a relative clause on the
