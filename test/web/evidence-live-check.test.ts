@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaLabel, liveVerdicts } from '../../src/web/views/evidence-live-check.js';
+import { areaLabel, crossesItself, liveVerdicts } from '../../src/web/views/evidence-live-check.js';
 import type { ClaimedMeasure } from '../../src/web/views/evidence-types.js';
 
 const area = (text: string, m2: number, bound = 'exact'): ClaimedMeasure => ({
@@ -91,4 +91,53 @@ describe('live verdicts while drawing an outline', () => {
   ])('writes %d m² as %s', (m2, label) => {
     expect(areaLabel(m2)).toBe(label);
   });
+
+  it.each([
+    [
+      'a square clicked in order',
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ],
+      false,
+    ],
+    [
+      'a square clicked across (a bow tie)',
+      [
+        [0, 0],
+        [1, 1],
+        [1, 0],
+        [0, 1],
+      ],
+      true,
+    ],
+    [
+      'a triangle',
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+      ],
+      false,
+    ],
+    [
+      'an L shape',
+      [
+        [0, 0],
+        [2, 0],
+        [2, 1],
+        [1, 1],
+        [1, 2],
+        [0, 2],
+      ],
+      false,
+    ],
+  ] as [string, [number, number][], boolean][])(
+    'tells whether %s crosses itself',
+    (_name, corners, crosses) => {
+      expect(crossesItself(corners)).toBe(crosses);
+    },
+  );
 });

@@ -105,3 +105,30 @@ function difference(measured: number, claimed: number): string {
   if (Math.abs(rel) < 0.005) return 'the same as';
   return `${Math.round(Math.abs(rel) * 100)} % ${rel > 0 ? 'more than' : 'less than'}`;
 }
+
+/**
+ * Whether an outline's edges cross (corners clicked out of order make a bow tie, whose area is
+ * wrong; the server refuses to store it). Takes the corners in order, not closed.
+ *
+ * @example crossesItself([[0, 0], [1, 1], [1, 0], [0, 1]]) // true
+ */
+export function crossesItself(corners: readonly (readonly [number, number])[]): boolean {
+  const n = corners.length;
+  if (n < 4) return false;
+  const side = (p: readonly number[], q: readonly number[], r: readonly number[]) =>
+    Math.sign(
+      ((q[0] as number) - (p[0] as number)) * ((r[1] as number) - (p[1] as number)) -
+        ((q[1] as number) - (p[1] as number)) * ((r[0] as number) - (p[0] as number)),
+    );
+  for (let i = 0; i < n; i++) {
+    const a = corners[i] as readonly number[];
+    const b = corners[(i + 1) % n] as readonly number[];
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // neighbours through the closing corner
+      const c = corners[j] as readonly number[];
+      const d = corners[(j + 1) % n] as readonly number[];
+      if (side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0) return true;
+    }
+  }
+  return false;
+}

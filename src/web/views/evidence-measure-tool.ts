@@ -6,7 +6,7 @@ import { ApiError, sendJson } from '../api.js';
 import { canReview, desk } from '../desk.js';
 import { h, replaceChildren } from '../dom.js';
 import type { LedgerEvent } from '../types.js';
-import { areaLabel, LIVE_TOLERANCE, liveVerdicts } from './evidence-live-check.js';
+import { areaLabel, crossesItself, LIVE_TOLERANCE, liveVerdicts } from './evidence-live-check.js';
 import type { ClaimedMeasure, EvidenceItem, MeasurementFinding } from './evidence-types.js';
 
 /** Zoom the tool opens at over the event's place: a building is tens of pixels wide. */
@@ -89,6 +89,12 @@ export function measureTool(
         ? `${corners.length} ${corners.length === 1 ? 'corner' : 'corners'}: add at least three.`
         : `Area: ${areaLabel(m2)} (${(m2 / SQ_FT).toLocaleString('en-US', { maximumFractionDigits: 0 })} sq ft) over ${corners.length} corners`;
     readout.setAttribute('data-area-m2', corners.length < 3 ? '' : m2.toFixed(2));
+    if (crossesItself(corners.map((c) => [c.lng, c.lat] as const))) {
+      readout.textContent = `${readout.textContent}. The outline crosses itself (corners out of order?): its area is wrong; undo the last corner.`;
+      readout.classList.add('error');
+    } else {
+      readout.classList.remove('error');
+    }
     replaceChildren(
       verdicts,
       ...(corners.length < 3
