@@ -10,4 +10,4 @@ if (!existsSync(built)) {
 }
 const { ensureGazetteerIndex } = await import(built.href);
 const { path, fresh } = ensureGazetteerIndex();
-if (!fresh) process.stderr.write(`gazetteer index up to date: ${path ?? '(in memory)'}\n`);
+process.stderr.write(`gazetteer index ${fresh ? 'compiled' : 'up to date'}: ${path ?? '(in memory)'}\n`);

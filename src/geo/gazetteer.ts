@@ -674,11 +674,15 @@ function openOrCompileIndex(): DefaultBase {
   const compiled = readGazetteerIndex(bytes, fingerprint);
   if (!compiled) return inMemory('the gazetteer index compiled in this run does not read back');
   const path = saveIndex(paths, built);
-  process.stderr.write(
-    path
-      ? `corroborate: compiled the gazetteer index (first use, or its sources changed): ${path}\n`
-      : 'corroborate: could not save the gazetteer index; it is compiled again in each run\n',
-  );
+  // Saved: said on a terminal only, so that a batch's or a test's standard error stays clean.
+  if (!path)
+    process.stderr.write(
+      'corroborate: could not save the gazetteer index; it is compiled again in each run\n',
+    );
+  else if (process.stderr.isTTY || process.env.CORROBORATE_GAZETTEER_INDEX === 'verbose')
+    process.stderr.write(
+      `corroborate: compiled the gazetteer index (first use, or its sources changed): ${path}\n`,
+    );
   return { compiled, isTownName: (n) => compiled.isTownName(n), path, fresh: true, bytes };
 }
 
