@@ -44,7 +44,7 @@ const { values } = parseArgs({
     // Event clustering (bench/clustering.ts): sizes clustered, built whole, read back from SQLite.
     'clustering-sizes': { type: 'string', default: '10000,100000' },
     'clustering-million': { type: 'boolean', default: false },
-    'clustering-build-sizes': { type: 'string', default: '10000,100000' },
+    'clustering-build-sizes': { type: 'string', default: '10000' },
     'clustering-sqlite-sizes': { type: 'string', default: '10000' },
   },
 });
