@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Store } from '../store/store.js';
 
@@ -8,7 +9,12 @@ export interface CachedBody {
   /** Strong entity tag of `bytes` (a hash of them), quoted as HTTP writes it. */
   readonly etag: string;
   readonly type: string;
+  /** The bytes gzip-compressed once, for clients that accept it (answers of 1 KiB or more). */
+  readonly gzip: Uint8Array<ArrayBuffer> | null;
 }
+
+/** Answers smaller than this are sent as they are: compression would save next to nothing. */
+const GZIP_FROM_BYTES = 1024;
 
 const JSON_TYPE = 'application/json';
 const UTF8 = new TextEncoder();
@@ -96,16 +102,16 @@ export class ResponseCache {
 
   #store(key: string, body: CachedBody): void {
     // An answer larger than a quarter of the cache would push out everything else: not kept.
-    if (body.bytes.byteLength > this.#maxBytes / 4) return;
+    if (sizeOf(body) > this.#maxBytes / 4) return;
     const old = this.#entries.get(key);
-    if (old !== undefined) this.#bytes -= old.bytes.byteLength;
+    if (old !== undefined) this.#bytes -= sizeOf(old);
     this.#entries.delete(key);
     this.#entries.set(key, body);
-    this.#bytes += body.bytes.byteLength;
+    this.#bytes += sizeOf(body);
     for (const [oldest, entry] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= entry.bytes.byteLength;
+      this.#bytes -= sizeOf(entry);
     }
   }
 }
@@ -134,6 +140,11 @@ export class ChangeMarkScope {
   }
 }
 
+/** Bytes an answer holds: both of its encodings. */
+function sizeOf(body: CachedBody): number {
+  return body.bytes.byteLength + (body.gzip?.byteLength ?? 0);
+}
+
 /**
  * Serializes text once for sending many times, with a strong entity tag (a hash of the bytes).
  *
@@ -142,7 +153,8 @@ export class ChangeMarkScope {
 export function serialize(text: string, type: string): CachedBody {
   const bytes = UTF8.encode(text);
   const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
-  return { bytes, etag, type };
+  const gzip = bytes.byteLength < GZIP_FROM_BYTES ? null : new Uint8Array(gzipSync(bytes));
+  return { bytes, etag, type, gzip };
 }
 
 /**
@@ -152,11 +164,46 @@ export function serialize(text: string, type: string): CachedBody {
  * @example return sendCached(c, await cache.json(ledger, key, compute));
  */
 export function sendCached(c: Context, body: CachedBody): Response {
+  const gzip = body.gzip !== null && acceptsGzip(c.req.header('accept-encoding'));
+  // Each encoding is a representation of its own, with a tag of its own.
+  const etag = gzip ? gzipTag(body.etag) : body.etag;
   const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, body.etag)) {
-    return c.body(null, 304, { ETag: body.etag });
+  if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, etag)) {
+    return c.body(null, 304, { ETag: etag, Vary: 'Accept-Encoding' });
   }
-  return c.body(body.bytes, 200, { 'Content-Type': body.type, ETag: body.etag });
+  if (gzip && body.gzip !== null) {
+    return c.body(body.gzip, 200, {
+      'Content-Type': body.type,
+      'Content-Encoding': 'gzip',
+      ETag: etag,
+      Vary: 'Accept-Encoding',
+    });
+  }
+  return c.body(body.bytes, 200, { 'Content-Type': body.type, ETag: etag, Vary: 'Accept-Encoding' });
+}
+
+/** The tag of the gzip representation of an answer tagged `etag`. */
+function gzipTag(etag: string): string {
+  return `${etag.slice(0, -1)}-gz"`;
+}
+
+/**
+ * Whether an `Accept-Encoding` header lets gzip through (named or by `*`, with a weight above 0).
+ *
+ * @example acceptsGzip('gzip, deflate, br') // true
+ * @example acceptsGzip('gzip;q=0, identity') // false
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  let star = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const allowed = q === undefined || Number(q) > 0;
+    if (name.trim() === 'gzip') return allowed;
+    if (name.trim() === '*') star = allowed;
+  }
+  return star;
 }
 
 /**

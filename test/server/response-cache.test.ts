@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import {
+  acceptsGzip,
   matchesEtag,
   ResponseCache,
   requestKey,
@@ -92,6 +94,41 @@ describe('the response cache', () => {
     const cache = new ResponseCache({ maxBytes: 100 });
     await cache.json({}, 'big', () => 'x'.repeat(60));
     expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe('compressed answers', () => {
+  const cases: { header: string | undefined; gzip: boolean }[] = [
+    { header: 'gzip, deflate, br', gzip: true },
+    { header: 'br;q=1.0, gzip;q=0.8', gzip: true },
+    { header: 'gzip;q=0, identity', gzip: false },
+    { header: '*', gzip: true },
+    { header: '*;q=0', gzip: false },
+    { header: 'identity', gzip: false },
+    { header: undefined, gzip: false },
+  ];
+  it.each(cases)('Accept-Encoding $header lets gzip through: $gzip', ({ header, gzip }) => {
+    expect(acceptsGzip(header)).toBe(gzip);
+  });
+
+  it('sends a large answer gzip-compressed to a client that accepts it, under a tag of its own', async () => {
+    const events = { items: Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, place: 'Mosul' })) };
+    const body = serialize(JSON.stringify(events), 'application/json');
+    const app = new Hono();
+    app.get('/x', (c) => sendCached(c, body));
+    const plain = await app.request('/x');
+    const zipped = await app.request('/x', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(bytes.byteLength).toBeLessThan(body.bytes.byteLength / 4);
+    expect(JSON.parse(gunzipSync(bytes).toString('utf8'))).toEqual(events);
+    const tag = zipped.headers.get('etag') ?? '';
+    expect(tag).not.toBe(plain.headers.get('etag'));
+    const again = await app.request('/x', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
+    expect(serialize('{"total":3}', 'application/json').gzip).toBeNull();
   });
 });
 
