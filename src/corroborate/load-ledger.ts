@@ -2,6 +2,7 @@ import { ledgerInputsFingerprint, listAllDocuments, loadLedgerInputs } from '../
 import type { Store } from '../store/store.js';
 import type { Ledger, ReviewDecision } from '../types/ledger.js';
 import { buildLedger, LedgerBuilder } from './build-ledger.js';
+import { withMeasurementChecks } from './measurement-checks.js';
 
 /**
  * Audit-log actions that carry a review decision (`after` is the `ReviewDecision` as JSON).
@@ -45,7 +46,8 @@ export async function loadReviewDecisions(store: Store): Promise<ReviewDecision[
  */
 export async function loadLedger(store: Store): Promise<Ledger> {
   const [documents, decisions] = await Promise.all([loadLedgerInputs(store), loadReviewDecisions(store)]);
-  return buildLedger(documents, { decisions });
+  const ledger = buildLedger(documents, { decisions });
+  return withMeasurementChecks(ledger, await store.listEvidence({ kind: 'measurement' }));
 }
 
 /**
@@ -70,6 +72,7 @@ export function incrementalLedgerLoader(): (store: Store) => Promise<Ledger> {
       kept = null;
       kept = { fingerprint, builder: new LedgerBuilder(await loadLedgerInputs(store, listed)) };
     }
-    return kept.builder.build(decisions);
+    const ledger = kept.builder.build(decisions);
+    return withMeasurementChecks(ledger, await store.listEvidence({ kind: 'measurement' }));
   };
 }

@@ -143,7 +143,7 @@ const claimShape = s.object({
 
 const checkShape = s.object({
   id: s.string,
-  kind: s.literal('tally', 'range', 'conversion', 'numbers'),
+  kind: s.literal('tally', 'range', 'conversion', 'numbers', 'measurement'),
   status: s.literal('ok', 'mismatch', 'unverifiable'),
   claimId: s.nullable(s.string),
   documentId: s.string,

@@ -165,7 +165,8 @@ export interface LedgerEvent {
 /** A numeric check across reports ("12 attacks on Harir claimed" against the ledger's events). */
 export interface LedgerCheck {
   readonly id: string;
-  readonly kind: 'tally' | 'range' | 'conversion' | 'numbers';
+  /** `measurement`: a measured area or share (stored evidence) against the one a claim states. */
+  readonly kind: 'tally' | 'range' | 'conversion' | 'numbers' | 'measurement';
   /** `ok`, `mismatch`, or `unverifiable` (the ledger holds too little to say). */
   readonly status: 'ok' | 'mismatch' | 'unverifiable';
   /** The ledger claim the check is about, when one states the number. */
