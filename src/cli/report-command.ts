@@ -266,7 +266,8 @@ function contradictionLine(c: Contradiction): string {
 }
 
 function checkLine(check: LedgerCheck): string {
-  const observed = check.observedValue === null ? '' : ` · ledger: ${check.observedValue}`;
+  const source = check.kind === 'measurement' ? 'measured' : 'ledger';
+  const observed = check.observedValue === null ? '' : ` · ${source}: ${check.observedValue}`;
   return `${check.status.padEnd(12)} ${check.kind}: ${check.stated}${observed} — ${check.detail}`;
 }
 
@@ -542,6 +543,8 @@ async function claimText(claim: LedgerClaim, ledger: Ledger, evidence: Evidence)
       out.push(`  ✗ ${contradictionLine(c)}`);
     }
   }
+  for (const check of orderChecks(ledger.checks.filter((c) => c.claimId === claim.id)))
+    out.push(`  # ${checkLine(check)}`);
   return out.join('\n');
 }
 
@@ -556,6 +559,7 @@ async function claimJson(claim: LedgerClaim, ledger: Ledger, evidence: Evidence)
     contradictions: ledger.events.flatMap((e) =>
       e.contradictions.filter((c) => c.a === claim.id || c.b === claim.id),
     ),
+    checks: ledger.checks.filter((c) => c.claimId === claim.id),
   };
 }
 

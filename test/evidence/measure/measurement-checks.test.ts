@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runShowCommand } from '../../../src/cli/report-command.js';
 import { loadLedger } from '../../../src/corroborate/load-ledger.js';
 import { measurementChecks, withMeasurementChecks } from '../../../src/corroborate/measurement-checks.js';
 import { measureAsEvidence } from '../../../src/evidence/measure/measurement-evidence.js';
@@ -134,9 +135,10 @@ describe('a measured area or share becomes a numeric check on the claim', () => 
 
 describe('measurement checks in the ledger built from the store', () => {
   let store: Store;
+  let db: string;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    ({ store, dispose } = await measurementLedger());
+    ({ store, db, dispose } = await measurementLedger());
   }, 60_000);
   afterAll(async () => dispose());
 
@@ -158,5 +160,26 @@ describe('measurement checks in the ledger built from the store', () => {
     ]);
     expect(checks[0]?.observedValue).toBeCloseTo(1300, -1);
     expect(checks[0]?.eventIds).toEqual(claim?.eventIds);
+  }, 60_000);
+
+  it('`corroborate show CLAIM` lists the measurement checks with the numbers', async () => {
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await runShowCommand([AREA_CLAIM, '--db', db])).toBe(0);
+    } finally {
+      write.mockRestore();
+    }
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('measurement:'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^ {2}# ok +measurement: 13,700 square feet · measured: 13\d\d(\.\d+)? — measured .*tolerance/,
+    );
   }, 60_000);
 });
