@@ -84,6 +84,8 @@ export interface NearDuplicateFigures {
   /** Buckets that reached the cap, and document-band entries the cap left out. */
   readonly fullBuckets: number;
   readonly skippedEntries: number;
+  /** Mean of the one-minute load average sampled after each batch: how shared the machine was. */
+  readonly meanLoadAverage: number;
   /** Typed arrays of the index. */
   readonly indexMB: number;
   readonly heapUsedMB: number;
@@ -228,6 +230,8 @@ export function benchNearDuplicates(
   const seed = options.seed ?? 7;
   const batches =
     corpus === 'realistic' ? realisticBatches(documents, seed) : templatedBatches(documents, seed);
+  let loadSum = 0;
+  let loadSamples = 0;
   let generateCpuMs = 0;
   let signatureCpuMs = 0;
   let indexCpuMs = 0;
@@ -266,6 +270,8 @@ export function benchNearDuplicates(
     });
     tg = process.hrtime.bigint();
     cg = cpu();
+    loadSum += loadavg()[0] ?? 0;
+    loadSamples++;
     indexCpuMs += cg - c1;
     signatureMs += Number(t1 - t0) / 1e6;
     indexMs += Number(tg - t1) / 1e6;
@@ -295,6 +301,7 @@ export function benchNearDuplicates(
     templatePairsFlagged,
     fullBuckets: stats.fullBuckets,
     skippedEntries: stats.skippedEntries,
+    meanLoadAverage: round(loadSamples === 0 ? 0 : loadSum / loadSamples, 2),
     indexMB: round(stats.bytes / 2 ** 20),
     heapUsedMB: round(memory.heapUsed / 2 ** 20),
     rssMB: round(memory.rss / 2 ** 20),
@@ -470,8 +477,15 @@ export function nearDuplicateReport(
     '',
     '| corpus | documents | banding, cap | generate s | signatures s | index s | docs/s | candidate pairs | recall (planted copies) | precision (false pairs) | template pairs ≥ 0.5 | full buckets / skipped | index MB | heap MB | run |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...figures.map((f) => row(f, `this run, load ${round(loadavg()[0] ?? 0, 2)}`)),
-    ...earlier.map((f) => row(f, `${f.date} UTC, load ${f.loadAverage}`)),
+    ...figures.map((f) => row(f, `this run, load ${f.meanLoadAverage} (mean)`)),
+    ...earlier.map((f) =>
+      row(
+        f,
+        f.meanLoadAverage === undefined
+          ? `${f.date} UTC, load ${f.loadAverage} at the end`
+          : `${f.date} UTC, load ${f.meanLoadAverage} (mean)`,
+      ),
+    ),
     '',
     ...[...new Set(earlier.map((f) => f.machine))].map((m) => `Recorded runs: ${m}.`),
     ...(earlier.length > 0 ? [''] : []),
