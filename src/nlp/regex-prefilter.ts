@@ -379,6 +379,13 @@ let confirmed = new Map<string, boolean>();
 
 function indexText(text: string): void {
   indexedText = text;
+  // A stamp is a 32-bit slot value: before it would wrap, the tables start afresh.
+  if (stamp === 0xffffffff) {
+    singles.fill(0);
+    pairs.fill(0);
+    triples.fill(0);
+    stamp = 0;
+  }
   stamp++;
   // With the u flag, "ſ" folds to "s" (and "K", the Kelvin sign, to "k", as toLowerCase does).
   const lower = text.toLowerCase().replaceAll('ſ', 's');

@@ -35,7 +35,6 @@ export function segment(text: string, document?: DocumentInfo): Segmentation {
     offset = starts[i]! + values[i]!.length;
   }
 
-  const tokenSentence = new Array<number>(values.length).fill(0);
   const rawSentences: Span[] = [];
   for (const [first, last] of sentenceSpans) {
     let from = -1;
@@ -78,7 +77,6 @@ export function segment(text: string, document?: DocumentInfo): Segmentation {
     if (tags[i] === 'SPACE') continue;
     const start = starts[i]!;
     while (si + 1 < sentences.length && sentences[si]!.end <= start) si++;
-    tokenSentence[i] = si;
     tokens.push({ start, end: start + values[i]!.length, text: values[i]!, pos: tags[i]!, sentence: si });
   }
   return { tokens, sentences };
