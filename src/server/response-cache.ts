@@ -153,7 +153,7 @@ function sizeOf(body: CachedBody): number {
 export function serialize(text: string, type: string): CachedBody {
   const bytes = UTF8.encode(text);
   const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
-  const gzip = bytes.byteLength < GZIP_FROM_BYTES ? null : new Uint8Array(gzipSync(bytes));
+  const gzip = bytes.byteLength < GZIP_FROM_BYTES ? null : new Uint8Array(gzipSync(bytes, { level: 1 }));
   return { bytes, etag, type, gzip };
 }
 

@@ -812,6 +812,14 @@ export class KyselyStore implements Store {
     };
   }
 
+  async countDocuments(): Promise<number> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   changeMark(): Promise<string> {
     return this.profile.changeMark(this.db);
   }

@@ -317,6 +317,8 @@ export interface Store {
   /** Every stored image's perceptual hash with its appearance (document, dates), oldest first. */
   imageHashes(): Promise<StoredImageHash[]>;
   stats(): Promise<LedgerStats>;
+  /** How many documents the ledger holds (retracted ones included): `stats().documents` alone, cheaply. */
+  countDocuments(): Promise<number>;
   /**
    * A mark that costs next to nothing to read and changes whenever a write to the ledger may have
    * been committed, by this connection or any other (it may also change without one: a session

@@ -627,6 +627,8 @@ for (const dialect of dialects) {
             expect(await store.changeMark(), `${name} by ${by}`).not.toBe(before);
           }
         }
+        expect(await store.countDocuments()).toBe((await store.stats()).documents);
+        expect(await store.countDocuments()).toBe(2);
         const quiet = await store.changeMark();
         await store.getDocument('north-desk-1');
         await store.search('drone');
