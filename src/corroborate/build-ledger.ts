@@ -294,10 +294,11 @@ export class LedgerBuilder {
       keys: m.keys,
       reason: m.decision.note ? `analyst merge: ${m.decision.note}` : `analyst merge by ${m.decision.by}`,
     }));
-    const clustering =
-      decisions.length > 0
-        ? clusterEvents(this.#incidents, { forbidden: firstReplay.forbidden, merges }, matching, this.#pairs)
-        : firstPass;
+    // Without a merge or a split that separates anything, the constrained pass is the first one.
+    const constrained = merges.length > 0 || firstReplay.forbidden.size > 0;
+    const clustering = constrained
+      ? clusterEvents(this.#incidents, { forbidden: firstReplay.forbidden, merges }, matching, this.#pairs)
+      : firstPass;
     const replay = decisions.length > 0 ? replayDecisions(clustering.assignment, decisions) : firstReplay;
 
     const memberOrder = (a: string, b: string) => {
