@@ -34,18 +34,40 @@ export const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 export function each(text: string, source: string, make: (m: RegExpExecArray) => Atom | null): Atom[] {
   // Most patterns need words most reports lack (a holiday's name, "quarter"): skip their scan.
   if (!mayMatch(text, source, 'gi')) return [];
-  const re = new RegExp(source, 'gi');
-  const out: Atom[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const atom = make(m);
-    if (atom) out.push(atom);
+  // One regex per pattern, kept: building it anew for every report cost more than the scan.
+  // A `make` that scans with the same pattern meanwhile gets a regex of its own.
+  let kept = compiled.get(source);
+  if (!kept) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    kept = { re: new RegExp(source, 'gi'), busy: false };
+    compiled.set(source, kept);
   }
-  return out;
+  const own = !kept.busy;
+  const re = own ? kept.re : new RegExp(source, 'gi');
+  if (own) kept.busy = true;
+  try {
+    re.lastIndex = 0;
+    const out: Atom[] = [];
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const atom = make(m);
+      if (atom) out.push(atom);
+    }
+    return out;
+  } finally {
+    if (own) {
+      kept.busy = false;
+      re.lastIndex = 0;
+    }
+  }
 }
+
+const compiled = new Map<string, { re: RegExp; busy: boolean }>();
+// The patterns are the readers' own (about 70); a bound keeps a caller's stray patterns from piling up.
+const MAX_COMPILED = 512;
 
 /** A reading that needs no reference. @example fixed([d, d], 'day') */
 export const fixed = (
