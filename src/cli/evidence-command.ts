@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { loadLedger } from '../corroborate/load-ledger.js';
 import { CorroborateError, InputError, UsageError } from '../errors.js';
 import { type AddImageEvidenceResult, addImageEvidence } from '../evidence/images/add-image-evidence.js';
+import { itemsWithCurrentReuse } from '../evidence/images/current-reuse.js';
 import { ImageReuseIndex } from '../evidence/images/reuse-index.js';
 import type { Store } from '../store/store.js';
 import type { EvidenceItem, EvidenceSubject, ImageFinding } from '../types/evidence.js';
@@ -216,11 +217,14 @@ async function runEvidenceList(argv: string[]): Promise<number> {
   const subjectKind = named[0];
   const items = await withLedger(
     values.db,
-    (store) =>
-      store.listEvidence({
-        ...(subjectKind === undefined ? {} : { subjectKind, subjectId: values[subjectKind] as string }),
-        ...(values.kind === undefined ? {} : { kind: values.kind as 'image' | 'measurement' }),
-      }),
+    async (store) =>
+      itemsWithCurrentReuse(
+        store,
+        await store.listEvidence({
+          ...(subjectKind === undefined ? {} : { subjectKind, subjectId: values[subjectKind] as string }),
+          ...(values.kind === undefined ? {} : { kind: values.kind as 'image' | 'measurement' }),
+        }),
+      ),
     { create: false },
   );
   if (format === 'json') process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
@@ -247,7 +251,14 @@ async function runEvidenceShow(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('evidence show takes one evidence id (see --help)');
   const id = positionals[0] as string;
   const format = values.json ? 'json' : outputFormat(values.format);
-  const item = await withLedger(values.db, (store) => store.getEvidence(id), { create: false });
+  const item = await withLedger(
+    values.db,
+    async (store) => {
+      const stored = await store.getEvidence(id);
+      return stored === null ? null : ((await itemsWithCurrentReuse(store, [stored]))[0] ?? null);
+    },
+    { create: false },
+  );
   if (item === null)
     throw new InputError(`no evidence "${id}" in the ledger (see "corroborate evidence list")`);
   process.stdout.write(format === 'json' ? `${JSON.stringify(item, null, 2)}\n` : `${itemText(item)}\n`);
@@ -292,7 +303,13 @@ async function checkSubjects(store: Store, subjects: readonly EvidenceSubject[])
   }
 }
 
-async function readTrustList(files: string[] | undefined): Promise<string[]> {
+/**
+ * The C2PA trust list: the PEM files given, else the one `CORROBORATE_C2PA_TRUST_LIST` names, else
+ * none (no signer trusted). An unreadable file is an I/O error; one without a certificate, an input error.
+ *
+ * @example await readTrustList(['anchors.pem']) // ['-----BEGIN CERTIFICATE-----…']
+ */
+export async function readTrustList(files: string[] | undefined): Promise<string[]> {
   const paths =
     files ?? (process.env.CORROBORATE_C2PA_TRUST_LIST ? [process.env.CORROBORATE_C2PA_TRUST_LIST] : []);
   const pems: string[] = [];

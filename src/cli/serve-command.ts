@@ -3,9 +3,11 @@ import { analyzeText } from '../analyze.js';
 import { loadLedger } from '../corroborate/load-ledger.js';
 import { UsageError } from '../errors.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { DEFAULT_MAX_IMAGE_UPLOAD_BYTES } from '../server/evidence-routes.js';
 import { startDesk } from '../server/start-desk.js';
 import { workerLedgerLoader } from '../server/worker-ledger-loader.js';
 import { ledgerLocation } from '../store/open-store.js';
+import { readTrustList } from './evidence-command.js';
 import { DB_HELP, DB_OPTION, parseCommandArgs, positiveInteger, withLedger } from './ledger-context.js';
 
 const USAGE = `Usage: corroborate serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--secure-cookies]
@@ -18,7 +20,10 @@ login, on loopback only; add users with "corroborate user add" to serve a team.
   --host ADDRESS        address to bind (default 127.0.0.1); any other than loopback needs users
 ${DB_HELP}
   --secure-cookies      mark the session cookie Secure (when served over HTTPS by a proxy)
-  --web DIR             folder of the built web UI (default: dist/web of this installation)`;
+  --web DIR             folder of the built web UI (default: dist/web of this installation)
+  --c2pa-trust-list PEM C2PA trust anchors for uploaded images (repeatable; default:
+                        $CORROBORATE_C2PA_TRUST_LIST when set; none: no signer is trusted)
+  --max-image-mib N     largest image upload in MiB (default ${DEFAULT_MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024}); other bodies: 2 MiB`;
 
 /** Where the built UI lives in this installation (the package root's `dist/web`). */
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -41,6 +46,8 @@ export async function runServeCommand(
       host: { type: 'string' },
       web: { type: 'string' },
       'secure-cookies': { type: 'boolean' },
+      'c2pa-trust-list': { type: 'string', multiple: true },
+      'max-image-mib': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'serve',
@@ -53,6 +60,16 @@ export async function runServeCommand(
   const port = values.port === '0' ? 0 : positiveInteger(values.port, '--port', 8080);
   if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const host = values.host ?? '127.0.0.1';
+  const maxImageBytes =
+    positiveInteger(
+      values['max-image-mib'],
+      '--max-image-mib',
+      DEFAULT_MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024,
+    ) *
+    1024 *
+    1024;
+  // read once: a signer is trusted when it chains to one of these anchors
+  const trustList = await readTrustList(values['c2pa-trust-list']);
   const gazetteer = await loadDefaultGazetteer();
   return withLedger(values.db, async (store) => {
     const desk = await startDesk({
@@ -64,6 +81,7 @@ export async function runServeCommand(
         ledgerLocation(values.db).target === ':memory:' ? loadLedger : workerLedgerLoader(values.db),
       analyze: (text, { id, date }) => analyzeText(text, { id, date, gazetteer }),
       webRoot: values.web ?? DEFAULT_WEB_ROOT,
+      evidence: { trustList, maxImageBytes },
       ...(values['secure-cookies'] ? { secureCookies: true } : {}),
     });
     const how =

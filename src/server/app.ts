@@ -7,7 +7,7 @@ import { auditRoutes } from './audit-routes.js';
 import { type AuthConfig, DeskAuth, resolveAuthConfig } from './auth.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { documentRoutes } from './document-routes.js';
-import { evidenceRoutes } from './evidence-routes.js';
+import { type EvidenceRouteOptions, evidenceRoutes, IMAGE_UPLOAD_PATH } from './evidence-routes.js';
 import { HttpError } from './http-error.js';
 import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
 import { prepareLedger } from './ledger-query.js';
@@ -32,8 +32,10 @@ export interface DeskOptions {
   readonly ledgerRecheckMs?: number;
   /** Reads imported reports (default: the reader without a gazetteer). */
   readonly analyze?: DeskDeps['analyze'];
-  /** Largest request body in bytes (default 2 MiB); larger bodies get 413. */
+  /** Largest request body in bytes (default 2 MiB); larger bodies get 413. Image uploads have their own cap (`evidence`). */
   readonly maxBodyBytes?: number;
+  /** Image evidence: the C2PA trust list and the image upload cap (default 25 MiB). */
+  readonly evidence?: EvidenceRouteOptions;
   /** Folder of the built web UI (`dist/web`); null or missing serves a "not built" page. */
   readonly webRoot?: string | null;
   readonly clock?: () => Date;
@@ -89,7 +91,9 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   });
   // Reads carry no body the desk looks at; checking one would make the node adapter build a full
   // fetch Request (abort signal and all) for every read, a fifth of a cached answer's cost.
-  app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use('/api/*', (c, next) =>
+    BODYLESS.has(c.req.method) || c.req.path === IMAGE_UPLOAD_PATH ? next() : limitBody(c, next),
+  );
   app.use('/api/*', auth.middleware());
   app.use('/api/*', async (c, next) => {
     if (!PUBLIC_PATHS.has(c.req.path)) requireRole(c.get('principal'), 'viewer');
@@ -102,7 +106,7 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   app.route('/api', ledgerRoutes(deps));
   app.route('/api', reviewRoutes(deps));
   app.route('/api', auditRoutes(deps));
-  app.route('/api', evidenceRoutes(deps));
+  app.route('/api', evidenceRoutes(deps, options.evidence));
   app.all('/api/*', (c) =>
     c.json(new HttpError('not_found', `no API route ${c.req.method} ${c.req.path}`).toJSON(), 404),
   );

@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { addImageEvidence } from '../evidence/images/add-image-evidence.js';
+import { KeptReuseIndex, withCurrentReuse } from '../evidence/images/current-reuse.js';
 import { claimedMeasuresOf } from '../evidence/measure/claimed-measures.js';
 import { claimQuantitiesOf, measureAsEvidence } from '../evidence/measure/measurement-evidence.js';
 import type { EvidenceItem, EvidenceSubject } from '../types/evidence.js';
@@ -12,6 +14,24 @@ import { type JsonObject, optionalString, pageOf, readJsonObject } from './reque
 /** Media types an image upload may be sent as (raw bytes; HTML forms cannot send these). */
 const IMAGE_BODY = /^(?:image\/[\w.+-]+|application\/octet-stream)\s*(;|$)/i;
 
+/** The path of image uploads: the desk's body limit leaves it to the image cap of `evidenceRoutes`. */
+export const IMAGE_UPLOAD_PATH = '/api/evidence/images';
+
+/** Default largest image upload (25 MiB): satellite and drone pictures exceed the desk's 2 MiB body limit. */
+export const DEFAULT_MAX_IMAGE_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/**
+ * How the desk examines uploaded images.
+ *
+ * @example { trustList: [await readFile('anchors.pem', 'utf8')], maxImageBytes: 50 * 1024 * 1024 }
+ */
+export interface EvidenceRouteOptions {
+  /** C2PA trust anchors as PEM text (read once at start-up); empty: no signer is trusted. */
+  readonly trustList?: readonly string[];
+  /** Largest image upload in bytes (default {@link DEFAULT_MAX_IMAGE_UPLOAD_BYTES}); larger gets 413. */
+  readonly maxImageBytes?: number;
+}
+
 /**
  * Evidence on events and claims: images (with metadata, re-use and C2PA status) and measured
  * outlines (with their comparisons against the claimed areas and shares). Reads need the viewer
@@ -19,12 +39,30 @@ const IMAGE_BODY = /^(?:image\/[\w.+-]+|application\/octet-stream)\s*(;|$)/i;
  * audited as `evidence.add`.
  *
  * @example
- * app.route('/api', evidenceRoutes(deps));
+ * app.route('/api', evidenceRoutes(deps, { trustList }));
  * // POST /api/evidence/measurements {"geojson": {...}, "event": "north-wire-9:ev1", "label": "damaged structures"}
  */
-export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
+export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {}): Hono<DeskEnv> {
   const routes = new Hono<DeskEnv>();
   const { store } = deps;
+  const trustList = options.trustList ?? [];
+  const maxImageBytes = options.maxImageBytes ?? DEFAULT_MAX_IMAGE_UPLOAD_BYTES;
+  // kept between requests, rebuilt only when the store's change mark moved
+  const reuse = new KeptReuseIndex(store);
+  /** Images show their earlier appearances as the ledger knows them now, not only when they were added. */
+  const current = async (items: readonly EvidenceItem[]): Promise<EvidenceItem[]> => {
+    if (!items.some((i) => i.finding.kind === 'image')) return [...items];
+    const { index } = await reuse.current();
+    return Promise.all(items.map((item) => withCurrentReuse(store, index, item)));
+  };
+  const limitImage = bodyLimit({
+    maxSize: maxImageBytes,
+    onError: (c) =>
+      c.json(
+        new HttpError('payload_too_large', `the image is larger than ${maxImageBytes} bytes`).toJSON(),
+        413,
+      ),
+  });
 
   const ledgerOrNull = async (): Promise<Ledger | null> =>
     deps.ledger === null ? null : deps.ledger.current();
@@ -38,9 +76,9 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
     if (event === undefined) throw new HttpError('not_found', `no ledger event "${id}"`);
     return event;
   };
-  const page = (c: Context<DeskEnv>, items: readonly EvidenceItem[]) => {
+  const page = async (c: Context<DeskEnv>, items: readonly EvidenceItem[]) => {
     const { limit, offset } = pageOf(c, { limit: 100, max: 500 });
-    return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+    return { items: await current(items.slice(offset, offset + limit)), total: items.length, limit, offset };
   };
 
   routes.get('/events/:id/evidence', async (c) => {
@@ -52,7 +90,7 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
         store.listEvidence({ subjectKind: 'claim', subjectId: id }),
       ),
     ]);
-    return c.json(page(c, oldestFirst(lists.flat())));
+    return c.json(await page(c, oldestFirst(lists.flat())));
   });
 
   routes.get('/events/:id/measurable-claims', async (c) => {
@@ -93,12 +131,13 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
     requireRole(c.get('principal'), 'viewer');
     const id = c.req.param('id');
     await existingClaim(id);
-    return c.json(page(c, await store.listEvidence({ subjectKind: 'claim', subjectId: id })));
+    return c.json(await page(c, await store.listEvidence({ subjectKind: 'claim', subjectId: id })));
   });
 
   routes.get('/evidence/:id', async (c) => {
     requireRole(c.get('principal'), 'viewer');
-    return c.json(await existingEvidence(c.req.param('id')));
+    const [item] = await current([await existingEvidence(c.req.param('id'))]);
+    return c.json(item);
   });
 
   routes.get('/evidence/:id/image', async (c) => {
@@ -117,7 +156,7 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
     });
   });
 
-  routes.post('/evidence/images', async (c) => {
+  routes.post('/evidence/images', limitImage, async (c) => {
     const principal = requireRole(c.get('principal'), 'analyst');
     const type = c.req.header('content-type') ?? '';
     if (!IMAGE_BODY.test(type)) {
@@ -134,15 +173,21 @@ export function evidenceRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const sourceUrl = boundedQuery(c.req.query('sourceUrl'), 'sourceUrl', 2000);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength === 0) throw new HttpError('bad_request', 'the body holds no image');
+    const { index, mark } = await reuse.current();
     const result = await addImageEvidence(store, bytes, {
       subjects,
       addedBy: principal.name,
       sourceUrl,
       note: boundedQuery(c.req.query('note'), 'note', 4000),
       clock: deps.clock,
+      trustList,
+      maxBytes: maxImageBytes,
+      index,
     });
     if (result.status === 'failed') throw new HttpError('bad_request', `not stored: ${result.message}`);
-    return c.json({ status: result.status, item: result.item }, result.status === 'new' ? 201 : 200);
+    if (result.status === 'new') await reuse.wrote(mark);
+    const [item] = await current([result.item]);
+    return c.json({ status: result.status, item }, result.status === 'new' ? 201 : 200);
   });
 
   routes.post('/evidence/measurements', async (c) => {

@@ -240,8 +240,14 @@ describe('images through the API', () => {
     expect(res.status).toBe(status);
   });
 
-  it("refuses an image over the desk's body limit with 413", async () => {
-    const small = createApp({ store, auth: { mode: 'local' }, loadLedger, clock, maxBodyBytes: 64 });
+  it('refuses an image over the image upload cap with 413', async () => {
+    const small = createApp({
+      store,
+      auth: { mode: 'local' },
+      loadLedger,
+      clock,
+      evidence: { maxImageBytes: 64 },
+    });
     const token = ((await (await small.request('/api/session')).json()) as { csrfToken: string }).csrfToken;
     const res = await send(
       small,

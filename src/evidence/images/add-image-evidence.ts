@@ -120,12 +120,27 @@ export async function addImageEvidence(
       sha256: image.sha256,
       perceptualHash: image.perceptualHash,
       cropHashes: image.cropHashes,
-      url: options.sourceUrl,
-      date: options.publishedDate ?? addedAt,
-      dateSource: options.publishedDate ? ('published' as const) : ('added' as const),
     };
-    if (documentIds.length === 0) options.index.add({ ...appearance, documentId: null });
-    for (const documentId of documentIds) options.index.add({ ...appearance, documentId });
+    if (documentIds.length === 0)
+      options.index.add({
+        ...appearance,
+        documentId: null,
+        url: options.sourceUrl,
+        date: addedAt,
+        dateSource: 'added',
+      });
+    for (const documentId of documentIds) {
+      // dated and located as `store.imageHashes()` will give it, so a kept index matches a rebuilt one
+      const document = options.publishedDate === undefined ? await store.getDocument(documentId) : null;
+      const published = options.publishedDate ?? document?.publishedDate ?? null;
+      options.index.add({
+        ...appearance,
+        documentId,
+        url: options.sourceUrl ?? document?.url ?? null,
+        date: published ?? addedAt,
+        dateSource: published ? 'published' : 'added',
+      });
+    }
   }
   return { status: 'new', item };
 }
@@ -133,8 +148,13 @@ export async function addImageEvidence(
 /**
  * When the image appeared, from the documents it is on (or the documents of its claims and
  * report events, `DOC:ID`): the earliest publication date found, or null.
+ *
+ * @example await publicationDateOf(store, [{ kind: 'claim', id: 'north-desk-1:c2' }]) // '2024-02-28'
  */
-async function publicationDateOf(store: Store, subjects: readonly EvidenceSubject[]): Promise<string | null> {
+export async function publicationDateOf(
+  store: Pick<Store, 'getDocument'>,
+  subjects: readonly EvidenceSubject[],
+): Promise<string | null> {
   const ids = new Set<string>();
   for (const s of subjects) {
     if (s.kind === 'document') ids.add(s.id);

@@ -9,8 +9,10 @@ export {
   type AddImageEvidenceResult,
   addImageEvidence,
   evidenceIdOf,
+  publicationDateOf,
 } from './add-image-evidence.js';
 export { C2PA_CAVEAT, type C2paOptions, parsePemCertificates, readC2pa } from './c2pa-status.js';
+export { itemsWithCurrentReuse, KeptReuseIndex, withCurrentReuse } from './current-reuse.js';
 export {
   DEFAULT_MAX_IMAGE_BYTES,
   type ExamineImageOptions,
