@@ -430,15 +430,16 @@ function months(date: IncidentDate | null): string[] {
  * rest, so an explicitly dated incident reads only the explicit dates that can overlap its own.
  */
 class Block {
+  /** Explicit dates of two weeks or less: an overlap starts at most that far back. */
   readonly explicit: number[] = [];
+  /** Explicit dates spanning more (a month's "between 1 and 28 March"): few, read in full. */
+  readonly long: number[] = [];
   readonly loose: number[] = [];
-  /** Longest explicit date range in the block, in days: how far back an overlap can start. */
-  longest = 0;
 
   add(i: number, date: IncidentDate | null): void {
     if (date && !date.inferred) {
-      this.explicit.push(i);
-      this.longest = Math.max(this.longest, date.to - date.from);
+      if (date.to - date.from <= FINE_DAYS) this.explicit.push(i);
+      else this.long.push(i);
     } else this.loose.push(i);
   }
 }
@@ -518,6 +519,7 @@ export function forEachCandidatePair(
   for (const map of [fineIndex, coarseIndex, nameIndex, monthIndex]) {
     for (const block of map.values()) {
       block.explicit.sort(byDay);
+      block.long.sort(byDay);
       block.loose.sort(byDay);
     }
   }
@@ -543,16 +545,19 @@ export function forEachCandidatePair(
     const date = incidents[current]?.date ?? null;
     const explicit = block.explicit;
     if (date && !date.inferred) {
-      const start = lowerBound(explicit, from, date.from - slack - block.longest);
-      for (let k = start; k < explicit.length && budget > 0; k += 1) {
-        const j = explicit[k] as number;
-        const other = incidents[j]?.date;
-        if (!other || other.from > date.to + slack) break;
-        if (overlaps(date, other)) offer(j, mutual(j));
+      for (const list of [explicit, block.long]) {
+        const start = list === explicit ? lowerBound(list, from, date.from - slack - FINE_DAYS) : 0;
+        for (let k = start; k < list.length && budget > 0; k += 1) {
+          const j = list[k] as number;
+          const other = incidents[j]?.date;
+          if (!other || other.from > date.to + slack) break;
+          if (overlaps(date, other)) offer(j, mutual(j));
+        }
       }
       nearest(block.loose, date.from, mutual);
     } else {
       nearest(explicit, date?.from ?? 0, mutual);
+      nearest(block.long, date?.from ?? 0, mutual);
       nearest(block.loose, date?.from ?? 0, mutual);
     }
   };
