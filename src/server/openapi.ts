@@ -359,7 +359,8 @@ export const OPENAPI = {
     },
     '/api/checks': {
       get: {
-        summary: 'Numeric checks across reports',
+        summary:
+          'Numeric checks across reports, and measured areas and shares against the claimed ones (kind measurement)',
         parameters: [query('status', 'ok, mismatch or unverifiable')],
         responses: { '200': json({ type: 'object' }), ...reads },
       },
@@ -496,6 +497,9 @@ export const OPENAPI = {
           ...writes,
           '400': error('Not an image, corrupt, or too many pixels'),
           '404': error('Unknown event, claim or document'),
+          '413': error(
+            'Image larger than the upload cap (25 MiB unless serve --max-image-mib says otherwise)',
+          ),
           '415': error('Body not sent as image/… or application/octet-stream'),
         },
       },
