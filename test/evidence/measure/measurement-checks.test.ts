@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runShowCommand } from '../../../src/cli/report-command.js';
-import { loadLedger } from '../../../src/corroborate/load-ledger.js';
+import { incrementalLedgerLoader, loadLedger } from '../../../src/corroborate/load-ledger.js';
 import { measurementChecks, withMeasurementChecks } from '../../../src/corroborate/measurement-checks.js';
 import { measureAsEvidence } from '../../../src/evidence/measure/measurement-evidence.js';
+import { createApp } from '../../../src/server/app.js';
 import type { Store } from '../../../src/store/store.js';
 import type { EvidenceItem, MeasurementCheck } from '../../../src/types/evidence.js';
 import { LEDGER_SCHEMA, type Ledger, type LedgerClaim } from '../../../src/types/ledger.js';
@@ -160,6 +161,31 @@ describe('measurement checks in the ledger built from the store', () => {
     ]);
     expect(checks[0]?.observedValue).toBeCloseTo(1300, -1);
     expect(checks[0]?.eventIds).toEqual(claim?.eventIds);
+  }, 60_000);
+
+  it('the desk built incrementally shows them on the event page, and a new measurement without new documents', async () => {
+    const load = incrementalLedgerLoader();
+    const first = await load(store);
+    const eventId = first.claims.find((c) => c.id === AREA_CLAIM)?.eventIds[0] as string;
+    const app = createApp({ store, auth: { mode: 'local' }, loadLedger: load });
+    const page = (await (await app.request(`/api/events/${encodeURIComponent(eventId)}`)).json()) as {
+      checks: { kind: string; stated: string; status: string }[];
+    };
+    expect(page.checks.filter((c) => c.kind === 'measurement').map((c) => [c.stated, c.status])).toEqual([
+      ['13,700 square feet', 'ok'],
+      ['1,300 square meters', 'ok'],
+    ]);
+    // the documents are the same, so the kept builder is reused; the new measurement still shows
+    const share = await measureAsEvidence(store, null, {
+      geojson: square(44.3601, 36.5402, Math.sqrt(1300)),
+      subjects: [{ kind: 'claim', id: SHARE_CLAIM }],
+      addedBy: 'amira',
+    });
+    expect(share.ok).toBe(true);
+    const after = await load(store);
+    expect(after.checks.filter((c) => c.claimId === SHARE_CLAIM).map((c) => [c.stated, c.status])).toEqual([
+      ['50 percent', 'unverifiable'],
+    ]);
   }, 60_000);
 
   it('`corroborate show CLAIM` lists the measurement checks with the numbers', async () => {
