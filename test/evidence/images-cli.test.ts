@@ -90,6 +90,29 @@ describe('corroborate evidence', () => {
     expect(run(['list', '--db', db]).out.trim().split('\n')).toHaveLength(2);
   });
 
+  it('shows an earlier report ingested after the image was added as its earliest appearance', async () => {
+    const listed = JSON.parse(
+      run(['list', '--document', 'south-post-1', '--json', '--db', db]).out,
+    ) as EvidenceItem[];
+    const depot = listed.find((i) => i.finding.kind === 'image');
+    expect(depot?.finding.kind === 'image' && depot.finding.reuse).toEqual([]);
+    const store = await openStore(db);
+    const text = 'Smoke rose over the depot, the post reported in January.';
+    const record = ledgerRecord({
+      id: 'west-post-0',
+      text,
+      claims: [{ words: 'Smoke rose over the depot' }],
+    });
+    await store.putDocument({
+      record: { ...record, document: { ...record.document, publishedDate: '2024-01-15' } },
+    });
+    await store.close();
+    expect(run(['add', photo, '--document', 'west-post-0', '--by', 'ingest', '--db', db]).code).toBe(0);
+    const shown = run(['show', depot?.id ?? '', '--db', db]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/SEEN BEFORE: 2024-01-15 \(published\) in west-post-0/);
+  });
+
   const refusals: [string, string[], number, RegExp][] = [
     ['an unknown claim', ['add', 'x.jpg', '--claim', 'nowhere:c9'], 3, /no claim "nowhere:c9"/],
     ['unknown evidence', ['show', 'ev:000000000000'], 3, /no evidence "ev:000000000000"/],
