@@ -146,6 +146,9 @@ async function startServer(): Promise<{ url: string; pid: number | undefined; st
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 
+/** Why requests failed: an HTTP status other than 200, or the client's error message. */
+const failures = new Map<string, number>();
+
 function get(url: string): Promise<{ status: number; ms: number; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -155,9 +158,17 @@ function get(url: string): Promise<{ status: number; ms: number; bytes: number }
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes }));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        if (status !== 200)
+          failures.set(`HTTP ${status} ${url}`, (failures.get(`HTTP ${status} ${url}`) ?? 0) + 1);
+        resolve({ status, ms: performance.now() - started, bytes });
+      });
     });
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - started, bytes: 0 }));
+    req.on('error', (error: Error) => {
+      failures.set(error.message, (failures.get(error.message) ?? 0) + 1);
+      resolve({ status: 0, ms: performance.now() - started, bytes: 0 });
+    });
   });
 }
 
@@ -319,6 +330,14 @@ async function main(): Promise<void> {
         `Warm-up (the first ${warmup} s, counted apart from the rest): ${warm.ms.length} requests, ` +
           `p50 ${f(percentile(warmSorted, 50))} ms, p99 ${f(percentile(warmSorted, 99))} ms, ` +
           `max ${f(warmSorted.at(-1) ?? Number.NaN)} ms, errors ${warm.errors}.\n`,
+      );
+    }
+    if (failures.size > 0) {
+      console.log(
+        `Failures: ${[...failures]
+          .slice(0, 5)
+          .map(([why, n]) => `${n} × ${why}`)
+          .join('; ')}.\n`,
       );
     }
     const serverCpu =
