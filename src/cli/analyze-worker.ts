@@ -14,8 +14,7 @@ if (!port) throw new Error('analyze-worker must run as a worker thread');
 if (setup.gazetteerIndex) adoptGazetteerIndex(setup.gazetteerIndex);
 const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
 const options = { date: setup.date, gazetteer, maxBytes: setup.maxBytes };
-// Lower than the single-thread default: every worker holds a heap of its own.
-const keepHeap = batchHeapKeeper(64);
+const keepHeap = batchHeapKeeper();
 port.on('message', (job: WorkerJob) => {
   const out = analyzeBatchLine(job.line, job.lineNo, options);
   const result: WorkerResult = {

@@ -21,7 +21,7 @@ function fullCollection(): (() => void) | null {
  *
  * @example const keep = batchHeapKeeper(); for (const line of lines) { analyze(line); keep(); }
  */
-export function batchHeapKeeper(floorMB = 112, every = 16): () => void {
+export function batchHeapKeeper(floorMB = 64, every = 16): () => void {
   const gc = fullCollection();
   if (!gc) return () => {};
   let count = 0;

@@ -71,7 +71,7 @@ export class BatchPool {
   ): Promise<BatchPool> {
     // A young generation of 8 MB instead of V8's default: each worker holds its own, and the
     // reader's garbage dies young either way (2 workers, 600 reports: peak RSS 457 -> 330 MB
-    // with the worker's heap keeper at 64 MB).
+    // with the heap keeper's floor at 64 MB).
     const workers = await startReadyWorkers(import.meta.url, './analyze-worker', count, setup, {
       maxYoungGenerationSizeMb: 8,
     });
