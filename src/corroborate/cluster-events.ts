@@ -40,8 +40,15 @@ function refOf(key: string): ReportEventRef {
 
 /** Identity of a place as `comparePlaces` reads it: two equal ones always compare alike. */
 function placeIdentity(p: IncidentPlace): string {
-  return `${p.name}\u0000${p.lat}\u0000${p.lon}\u0000${p.precision}\u0000${p.country}\u0000${p.admin1}`;
+  let id = placeIdentities.get(p);
+  if (id === undefined) {
+    id = `${p.name}\u0000${p.lat}\u0000${p.lon}\u0000${p.precision}\u0000${p.country}\u0000${p.admin1}`;
+    placeIdentities.set(p, id);
+  }
+  return id;
 }
+
+const placeIdentities = new WeakMap<IncidentPlace, string>();
 
 /**
  * Union-find over report events (by index), keeping for each cluster its members in joining order
@@ -57,6 +64,11 @@ class Clusters {
   readonly places: IncidentPlace[][];
   /** Identities of a cluster's places, made when it first takes another's. */
   private readonly placeKeys: Array<Set<string> | null>;
+  /**
+   * For a cluster with many places: per place identity tested against it, how many of its places
+   * (a prefix: a cluster's list only grows) that place agrees with, or -1 once one excluded it.
+   */
+  private readonly agreed: Array<Map<string, number> | undefined> = [];
   /**
    * Once the reports' own restatements are joined (`freezeGroups`): per cluster, the group each of
    * its documents' report events belonged to then (one per document and cluster: a link that
@@ -126,11 +138,50 @@ class Clusters {
     }
     this.places[rb] = [];
     this.placeKeys[rb] = null;
+    this.agreed[rb] = undefined;
     if (this.groups) {
       const into = this.groups[ra] as Map<number, number>;
       for (const [document, group] of this.groups[rb] as Map<number, number>) into.set(document, group);
       this.groups[rb] = undefined;
     }
+  }
+
+  /**
+   * Whether every explicit place of one cluster can be the same spot as every one of the other's
+   * (`comparePlaces` not null, which does not depend on the order of the two). A cluster with many
+   * places remembers which places it was tested against, so a large event is not read in full
+   * again for each report that might join it.
+   */
+  placesAgree(ra: number, rb: number, options: MatchOptions): boolean {
+    const [big, small] =
+      (this.places[ra] as IncidentPlace[]).length >= (this.places[rb] as IncidentPlace[]).length
+        ? [ra, rb]
+        : [rb, ra];
+    const many = this.places[big] as IncidentPlace[];
+    const few = this.places[small] as IncidentPlace[];
+    if (few.length === 0) return true;
+    if (many.length < 8) {
+      for (const x of many) for (const y of few) if (!comparePlaces(x, y, options)) return false;
+      return true;
+    }
+    let agreed = this.agreed[big];
+    if (agreed === undefined) {
+      agreed = new Map();
+      this.agreed[big] = agreed;
+    }
+    for (const y of few) {
+      const id = placeIdentity(y);
+      let k = agreed.get(id) ?? 0;
+      if (k < 0) return false;
+      for (; k < many.length; k += 1) {
+        if (!comparePlaces(many[k] as IncidentPlace, y, options)) {
+          agreed.set(id, -1);
+          return false;
+        }
+      }
+      agreed.set(id, k);
+    }
+    return true;
   }
 
   /** Records each cluster's group per document (see `groups`); `documentOf` gives a report event's document. */
@@ -186,24 +237,34 @@ export function matchingPairs(
   options: MatchOptions = {},
 ): MatchingPair[] {
   const threshold = options.threshold ?? MATCH_DEFAULTS.threshold;
-  const scored: MatchingPair[] = [];
+  // Incidents ranked by key once, so ties in score sort by two numbers rather than two strings.
+  const rank = new Map<ReportIncident, number>();
+  let previous: ReportIncident | null = null;
+  for (const inc of [...incidents].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
+    rank.set(inc, previous !== null && previous.key === inc.key ? (rank.get(previous) as number) : rank.size);
+    previous = inc;
+  }
+  const scored: Array<{ pair: MatchingPair; ra: number; rb: number }> = [];
   forEachCandidatePair(incidents, options, (i, j) => {
     const a = incidents[i];
     const b = incidents[j];
     if (!a || !b) return;
     const pair = scoreMatchingPair(a, b, options, threshold);
-    if (pair) scored.push({ a, b, score: pair.score });
+    if (pair)
+      scored.push({
+        pair: { a, b, score: pair.score },
+        ra: rank.get(a) as number,
+        rb: rank.get(b) as number,
+      });
   });
-  scored.sort(
-    (x, y) =>
-      y.score - x.score ||
-      (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : x.b.key < y.b.key ? -1 : x.b.key > y.b.key ? 1 : 0),
-  );
+  scored.sort((x, y) => y.pair.score - x.pair.score || x.ra - y.ra || x.rb - y.rb);
   // A pair two kinds of block both offered is scored twice: keep it once.
-  return scored.filter((p, k) => {
-    const prev = scored[k - 1];
-    return !prev || prev.a !== p.a || prev.b !== p.b;
-  });
+  const out: MatchingPair[] = [];
+  for (const { pair } of scored) {
+    const last = out[out.length - 1];
+    if (last === undefined || last.a !== pair.a || last.b !== pair.b) out.push(pair);
+  }
+  return out;
 }
 
 /**
@@ -279,9 +340,7 @@ export function clusterEvents(
       (clusters.latestFrom[rb] as number) > (clusters.earliestTo[ra] as number) + slack
     )
       return false;
-    for (const x of clusters.places[ra] as IncidentPlace[])
-      for (const y of clusters.places[rb] as IncidentPlace[]) if (!comparePlaces(x, y, options)) return false;
-    return true;
+    return clusters.placesAgree(ra, rb, options);
   };
 
   for (const merge of constraints.merges ?? []) {
@@ -293,8 +352,15 @@ export function clusterEvents(
     for (const k of rest)
       if (clusters.find(first) !== clusters.find(k)) link(first, k, 1, [merge.reason], 'analyst');
   }
-  const firstOf = (inc: ReportIncident) =>
-    inc.refs[0] ? (indexOf.get(eventKey(inc.refs[0])) ?? null) : null;
+  const firstIndex = new Map<ReportIncident, number | null>();
+  const firstOf = (inc: ReportIncident): number | null => {
+    let at = firstIndex.get(inc);
+    if (at === undefined) {
+      at = inc.refs[0] ? (indexOf.get(eventKey(inc.refs[0])) ?? null) : null;
+      firstIndex.set(inc, at);
+    }
+    return at;
+  };
   for (const inc of incidents) {
     const [first, ...rest] = inc.refs.map((ref) => indexOf.get(eventKey(ref)) as number);
     if (first === undefined) continue;
