@@ -5,6 +5,7 @@ export {
   type BuildLedgerOptions,
   buildLedger,
   groupOrigins,
+  LedgerBuilder,
   type LedgerInputDocument,
   minhashSignature,
   NearDuplicateIndex,

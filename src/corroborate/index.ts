@@ -1,7 +1,18 @@
 // The corroboration core: stored documents and their analysis records → a Ledger. Pure; no I/O.
 
-export { type BuildLedgerOptions, buildLedger, type LedgerInputDocument } from './build-ledger.js';
-export { type ClusterConstraints, clusterEvents, type EventClustering } from './cluster-events.js';
+export {
+  type BuildLedgerOptions,
+  buildLedger,
+  LedgerBuilder,
+  type LedgerInputDocument,
+} from './build-ledger.js';
+export {
+  type ClusterConstraints,
+  clusterEvents,
+  type EventClustering,
+  type MatchingPair,
+  matchingPairs,
+} from './cluster-events.js';
 export { countsConflict, findContradictions, isDenial } from './contradictions.js';
 export { eventKey, type ReplayResult, replayDecisions } from './decisions.js';
 export { type ReportIncident, reportIncidents } from './event-features.js';
