@@ -6,11 +6,12 @@ export type LedgerLoader = (store: Store) => Promise<Ledger>;
 
 /**
  * The current ledger, built once and rebuilt when the store changes: after a review through this
- * desk (`invalidate`), or when the store's counts move (another process ingested or reviewed),
- * checked at most every `recheckMs`. Concurrent readers share one build.
+ * desk (`invalidate`), or when what it is built from changed (another process ingested, updated,
+ * retracted or reviewed), checked at most every `recheckMs`. Concurrent readers share one build.
  *
  * A check reads the store's change mark (`Store.changeMark`, next to free); only when it moved
- * are the counts read (`stats`, which scans tables: seconds at 100k documents).
+ * is the content stamp read (`Store.contentStamp`: the documents, origins and last audit entry,
+ * tens of milliseconds at 100k documents), and only when that moved is the ledger rebuilt.
  *
  * @example
  * const ledger = new LedgerCache(store, loadLedger);
@@ -58,7 +59,7 @@ export class LedgerCache {
       this.#built = { ...built, checkedAt: this.#now() };
       return built.ledger;
     }
-    const fingerprint = JSON.stringify(await this.#store.stats());
+    const fingerprint = await this.#store.contentStamp();
     if (built !== null && built.fingerprint === fingerprint) {
       if (generation === this.#generation) this.#built = { ...built, mark, checkedAt: this.#now() };
       return built.ledger;

@@ -820,6 +820,41 @@ export class KyselyStore implements Store {
     return Number(row.n);
   }
 
+  async contentStamp(): Promise<string> {
+    // Versions count updates and statuses retractions even when a fixed or coarse clock leaves
+    // `updated_at` where it was.
+    const documents = await this.db
+      .selectFrom('documents')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.sum<number | string | null>('version').as('versions'),
+        sql<number | string | null>`sum(case when status = 'active' then 0 else 1 end)`.as('inactive'),
+        // Regrouping documents into other origins mostly changes the lengths of the ids they name.
+        sql<number | string | null>`sum(length(origin_id))`.as('grouping'),
+        eb.fn.max('updated_at').as('latest'),
+      ])
+      .executeTakeFirstOrThrow();
+    const origins = await this.db
+      .selectFrom('origins')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const audit = await this.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return JSON.stringify([
+      Number(documents.n),
+      Number(documents.versions ?? 0),
+      Number(documents.inactive ?? 0),
+      Number(documents.grouping ?? 0),
+      documents.latest ?? null,
+      Number(origins.n),
+      audit?.seq ?? 0,
+    ]);
+  }
+
   changeMark(): Promise<string> {
     return this.profile.changeMark(this.db);
   }

@@ -320,6 +320,15 @@ export interface Store {
   /** How many documents the ledger holds (retracted ones included): `stats().documents` alone, cheaply. */
   countDocuments(): Promise<number>;
   /**
+   * A fingerprint of what a ledger is built from: the documents (how many, their versions,
+   * retractions and latest change, and the lengths of the origin ids they point at), the number
+   * of origins and the last audit entry. A ledger built from the store is current while the stamp
+   * stays; a regrouping into origin ids of the same total length goes unseen (as it did by the
+   * counts of `stats`). Reads the documents and origins once: tens of milliseconds at 100k
+   * documents, where `stats` scans the claim and event tables for seconds.
+   */
+  contentStamp(): Promise<string>;
+  /**
    * A mark that costs next to nothing to read and changes whenever a write to the ledger may have
    * been committed, by this connection or any other (it may also change without one: a session
    * written, another database of the same server). Equal marks mean nothing changed, so a reader

@@ -39,47 +39,53 @@ afterEach(async () => {
 const cases: {
   what: string;
   change: (cache: LedgerCache) => Promise<unknown> | undefined;
-  recounts: boolean;
+  restamps: boolean;
   rebuilds: boolean;
 }[] = [
-  { what: 'nothing written', change: () => undefined, recounts: false, rebuilds: false },
+  { what: 'nothing written', change: () => undefined, restamps: false, rebuilds: false },
   {
-    what: 'a login session written (counts unchanged)',
+    what: 'a login session written (content unchanged)',
     change: async () => {
       await other.accounts.putUser({ name: 'ana', role: 'viewer', passwordHash: 'x' });
       await other.accounts.createSession({ idHash: 'h', userName: 'ana', expiresAt: '2999-01-01T00:00:00Z' });
     },
-    recounts: true,
+    restamps: true,
     rebuilds: false,
   },
   {
     what: 'a report ingested by another process',
     change: () =>
       other.putDocument({ record: ledgerRecord({ id: 'second', text: 'Shells hit Mosul.', url: null }) }),
-    recounts: true,
+    restamps: true,
+    rebuilds: true,
+  },
+  {
+    what: 'a retraction by another process',
+    change: () => other.setDocumentStatus('first', 'retracted'),
+    restamps: true,
     rebuilds: true,
   },
   {
     what: 'a review decision by another process',
     change: () => other.appendAudit({ actor: 'cli', action: 'review.set-status', subject: 'event:first:e1' }),
-    recounts: true,
+    restamps: true,
     rebuilds: true,
   },
 ];
 
 describe('the ledger cache', () => {
   it.each(cases)(
-    'after $what: recounts $recounts, rebuilds $rebuilds',
-    async ({ change, recounts, rebuilds }) => {
+    'after $what: restamps $restamps, rebuilds $rebuilds',
+    async ({ change, restamps, rebuilds }) => {
       const cache = new LedgerCache(store, load, { recheckMs: 1000, now: () => now });
       const first = await cache.current();
-      const stats = vi.spyOn(store, 'stats');
+      const stamps = vi.spyOn(store, 'contentStamp');
       await change(cache);
       now += 500;
       expect(await cache.current(), 'within the recheck window').toBe(first);
       now += 600;
       const after = await cache.current();
-      expect(stats.mock.calls.length > 0).toBe(recounts);
+      expect(stamps.mock.calls.length > 0).toBe(restamps);
       expect(after === first).toBe(!rebuilds);
       expect(builds).toBe(rebuilds ? 2 : 1);
     },

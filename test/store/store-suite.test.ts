@@ -640,6 +640,61 @@ for (const dialect of dialects) {
       }
     });
 
+    it('moves its content stamp with what a ledger is built from, and not with a login', async () => {
+      const steps: { change: string; write: () => Promise<unknown>; moves: boolean }[] = [
+        { change: 'a new document', write: () => store.putDocument({ record: harir }), moves: true },
+        {
+          change: 'the same document again',
+          write: () => store.putDocument({ record: harir }),
+          moves: false,
+        },
+        {
+          change: 'a new version of it (same clock)',
+          write: () =>
+            store.putDocument({
+              record: ledgerRecord({
+                id: 'north-desk-1',
+                text: harirText.replace('Tuesday', 'Monday'),
+                url: 'https://north-desk.example/harir-drone',
+              }),
+            }),
+          moves: true,
+        },
+        {
+          change: 'a retraction',
+          write: () => store.setDocumentStatus('north-desk-1', 'retracted'),
+          moves: true,
+        },
+        {
+          change: 'an origin of its own',
+          write: () => store.assignOrigin('origin:analyst-1', ['north-desk-1'], 'analyst'),
+          moves: true,
+        },
+        {
+          change: 'a review decision',
+          write: () => store.appendAudit({ actor: 'ana', action: 'review.set-status', subject: 'event:x' }),
+          moves: true,
+        },
+        {
+          change: 'a user and a login',
+          write: async () => {
+            await store.accounts.putUser({ name: 'ana', role: 'viewer', passwordHash: 'x' });
+            await store.accounts.createSession({
+              idHash: 'h',
+              userName: 'ana',
+              expiresAt: '2999-01-01T00:00:00Z',
+            });
+          },
+          moves: false,
+        },
+      ];
+      for (const { change, write, moves } of steps) {
+        const before = await store.contentStamp();
+        await write();
+        expect((await store.contentStamp()) !== before, change).toBe(moves);
+      }
+    });
+
     it('retracts a document without losing it', async () => {
       await store.putDocument({ record: harir });
       expect(await store.setDocumentStatus('north-desk-1', 'retracted')).toBe(true);
