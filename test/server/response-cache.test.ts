@@ -3,14 +3,16 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import {
   acceptsGzip,
+  type CachedBody,
   matchesEtag,
+  plainBytes,
   ResponseCache,
   requestKey,
   sendCached,
   serialize,
 } from '../../src/server/response-cache.js';
 
-const text = (cached: { bytes: Uint8Array }) => new TextDecoder().decode(cached.bytes);
+const text = (cached: CachedBody) => new TextDecoder().decode(plainBytes(cached));
 
 describe('the response cache', () => {
   it('computes an answer once per scope and key, and again in a new scope', async () => {
@@ -122,13 +124,28 @@ describe('compressed answers', () => {
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
     const bytes = new Uint8Array(await zipped.arrayBuffer());
-    expect(bytes.byteLength).toBeLessThan(body.bytes.byteLength / 4);
+    expect(bytes.byteLength).toBeLessThan(plainBytes(body).byteLength / 4);
     expect(JSON.parse(gunzipSync(bytes).toString('utf8'))).toEqual(events);
     const tag = zipped.headers.get('etag') ?? '';
     expect(tag).not.toBe(plain.headers.get('etag'));
     const again = await app.request('/x', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': tag } });
     expect(again.status).toBe(304);
     expect(serialize('{"total":3}', 'application/json').gzip).toBeNull();
+  });
+
+  it('keeps a large answer compressed only, and inflates it for a client that refuses gzip', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `e${i}`, place: 'Mosul', claims: i % 7 }));
+    const json = JSON.stringify({ items: rows });
+    const body = serialize(json, 'application/json');
+    expect(body.bytes).toBeNull();
+    const cache = new ResponseCache();
+    await cache.body({}, 'big', () => body);
+    expect(cache.stats().bytes).toBe(body.gzip?.byteLength);
+    const app = new Hono();
+    app.get('/x', (c) => sendCached(c, body));
+    const plain = await app.request('/x', { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(json);
   });
 });
 
