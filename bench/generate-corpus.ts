@@ -1,24 +1,13 @@
 // A seeded generator of realistic conflict reports (2–4 KB): headline, standfirst, dateline,
 // attributions (named, unnamed, anonymous, group statements), quotes, numbers with units,
 // relative and absolute dates, places. Written by us; the same seed gives the same corpus.
+import { seededRandom as rng } from './seeded-random.js';
 
 /** A generated report and the reference date it should be read against. */
 export interface GeneratedReport {
   readonly id: string;
   readonly text: string;
   readonly date: string;
-}
-
-/** Mulberry32: a small, fast, seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLACES: [string, string][] = [

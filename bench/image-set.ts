@@ -2,22 +2,13 @@
 // text-like lines, drawn from a seed (no third-party pictures), and the transformations a
 // re-publisher applies (re-compression, resizing, small crops, borders, brightness).
 import sharp from 'sharp';
+import { seededRandom } from './seeded-random.js';
 
 /** The four families of generated pictures. */
 export const IMAGE_KINDS = ['shapes', 'gradient', 'noise', 'text'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 
-/** A small seeded generator (mulberry32): the same seed draws the same picture. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /**
  * One generated picture as PNG bytes.

@@ -25,6 +25,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { AnalysisRecord } from '../src/types/analysis-record.js';
 import { type GeneratedReport, generateCorpus } from './generate-corpus.js';
 import { nearDuplicateBatches } from './near-duplicate-corpus.js';
+import { seededRandom as rng } from './seeded-random.js';
 
 /** Similarity above which two candidates count as copies (as a reprint with small edits scores). */
 const COPY_SIMILARITY = 0.5;
@@ -106,18 +107,6 @@ interface BenchReport {
   readonly family: number;
   readonly template: number;
   readonly copy: boolean;
-}
-
-/** Mulberry32, as in generate-corpus.ts: the copies' edits are seeded too. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OUTLETS = ['The Valley Courier', 'Gulf Ledger', 'Tigris Times', 'Steppe Courier', 'Nile Sentinel'];

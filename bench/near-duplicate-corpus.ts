@@ -6,6 +6,7 @@
 // changed, the copier's own sign-off, a republication notice), and bulletins written from one
 // template with different facts, which share much text but are not copies. Streamed in
 // batches: a million reports never sit in memory together.
+import { seededRandom as rng } from './seeded-random.js';
 
 /** One generated report and its ground truth. */
 export interface NearDuplicateReport {
@@ -27,18 +28,6 @@ export interface NearDuplicateCorpusOptions {
   readonly copyShare?: number;
   /** Share of reports written from a bulletin template (default 0.1). */
   readonly bulletinShare?: number;
-}
-
-/** Mulberry32: a small, fast, seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FUNCTION_WORDS =
