@@ -22,6 +22,8 @@ const ROWS: [string[], number, number, string | null, 'admin1' | 'region'][] = [
   [['East Asia', 'East Asian'], 35, 115, null, 'region'],
   [['Western Europe'], 48, 5, null, 'region'],
   [['Eastern Europe', 'Eastern European'], 50, 30, null, 'region'],
+  // The Union, not the continent: placed at the seat of its institutions, Brussels.
+  [['European Union'], 50.85, 4.35, null, 'region'],
   [['Europe', 'European'], 48.7, 9.1, null, 'region'],
   [['Africa', 'African'], 7.2, 21.1, null, 'region'],
   [['Asia', 'Asian'], 29.8, 89.3, null, 'region'],

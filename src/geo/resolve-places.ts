@@ -87,8 +87,12 @@ const AMBIGUOUS_PRIOR_VOTE = 0.2;
 /** How much an ambiguous name votes once read in context. */
 const AMBIGUOUS_READ_VOTE = 0.5;
 
-/** How much a country-code domain votes for its country (a country named in the text votes 2). */
-const OUTLET_COUNTRY_VOTE = 1;
+/**
+ * How much a country-code domain votes for its country. A country named in the text votes 2; the
+ * domain outweighs one such mention, since the outlet writes for readers in that country
+ * ("London" in a `.ca` paper is London, Ontario). Chosen on the LGL dev set, where 3 to 6 score alike.
+ */
+const OUTLET_COUNTRY_VOTE = 3;
 
 /** Country and admin-1 votes of each mention, from the entries chosen for them. */
 function mentionVotes(

@@ -66,3 +66,31 @@ describe("a local paper's namesake towns are its own", () => {
     for (const p of dublins) expect(`${p.countryCode}.${p.admin1}`).toBe(`${country}.${state}`);
   });
 });
+
+describe("a country-code domain is the outlet's country", () => {
+  const report =
+    'Council backs new bus routes. London city councillors voted on Tuesday to extend three routes ' +
+    'to the east end, the mayor said.';
+  // [outlet, expected country of "London"]
+  it.each([
+    ['https://www.forestcitypress.ca/news/buses.html', 'CA'],
+    ['https://www.citydesk.co.uk/news/buses.html', 'GB'],
+    [null, 'GB'],
+  ])('published at %s: London is in %s', (url, country) => {
+    const london = places(report, url).filter((p) => p.name === 'London');
+    expect(london.length).toBeGreaterThan(0);
+    for (const p of london) expect(p.countryCode).toBe(country);
+  });
+});
+
+describe('the European Union is placed at its seat, not at the middle of the continent', () => {
+  it.each([
+    ['Ministers of the European Union met on Monday.', 'European Union', 50.85, 4.35],
+    ['Aid from Europe arrived on Monday.', 'Europe', 48.7, 9.1],
+  ])('%s', (text, name, lat, lon) => {
+    const [place] = places(text, null).filter((p) => p.resolvedName === name);
+    expect(place).toBeDefined();
+    expect(place?.lat).toBeCloseTo(lat, 2);
+    expect(place?.lon).toBeCloseTo(lon, 2);
+  });
+});
