@@ -1,7 +1,9 @@
 // `npm run gazetteer:compile` (part of `npm run build`): compiles the default gazetteer's index
 // (data/gazetteer/index-<fingerprint>.bin, not committed) from the built dist/ files, so that
 // the first `corroborate analyze` does not pay for it. Does nothing when the index is current.
-import { existsSync } from 'node:fs';
+// Indexes of older fingerprints (sources since changed) are removed.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 const built = new URL('../dist/geo/gazetteer.js', import.meta.url);
 if (!existsSync(built)) {
@@ -11,3 +13,12 @@ if (!existsSync(built)) {
 const { ensureGazetteerIndex } = await import(built.href);
 const { path, fresh } = ensureGazetteerIndex();
 process.stderr.write(`gazetteer index ${fresh ? 'compiled' : 'up to date'}: ${path ?? '(in memory)'}\n`);
+if (path) {
+  const dir = dirname(path);
+  for (const name of readdirSync(dir)) {
+    if (/^index-[0-9a-f]+\.bin$/.test(name) && name !== basename(path)) {
+      rmSync(join(dir, name), { force: true });
+      process.stderr.write(`gazetteer index removed (stale): ${name}\n`);
+    }
+  }
+}
