@@ -175,12 +175,19 @@ export const IMAGE_TRANSFORMS: readonly ImageTransform[] = [
   },
 ];
 
-async function cropShare(
+/**
+ * The picture with the given shares of each side cut off (top, right, bottom, left), re-saved
+ * as JPEG at `quality`.
+ *
+ * @example await cropShare(png, 0, 0.1, 0, 0) // 10 % cut from the right
+ */
+export async function cropShare(
   png: Buffer,
   top: number,
   right: number,
   bottom: number,
   left: number,
+  quality = 85,
 ): Promise<Buffer> {
   const { width = 1, height = 1 } = await sharp(png).metadata();
   const l = Math.round(width * left);
@@ -192,6 +199,6 @@ async function cropShare(
       width: width - l - Math.round(width * right),
       height: height - t - Math.round(height * bottom),
     })
-    .jpeg({ quality: 85 })
+    .jpeg({ quality })
     .toBuffer();
 }

@@ -7,10 +7,10 @@
 // Wired into `npm run bench` with small sizes; the figures in docs/performance.md ("Images")
 // come from the standalone run with the sizes given there.
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { perceptualHashes } from '../src/evidence/images/perceptual-hash.js';
 import { DEFAULT_REUSE_THRESHOLD, ImageReuseIndex } from '../src/evidence/images/reuse-index.js';
 import {
+  cropShare,
   generateImage,
   IMAGE_KINDS,
   IMAGE_TRANSFORMS,
@@ -33,31 +33,10 @@ export interface ImageBenchOptions {
 
 /** Crops that fall between the hashed crop regions: the honest test of crop robustness. */
 const OFF_GRID_CROPS: readonly ImageTransform[] = [
-  { name: 'crop 7 % right', apply: (png) => cropBy(png, 0, 0.07, 0, 0) },
-  { name: 'crop 3 % top and left', apply: (png) => cropBy(png, 0.03, 0, 0, 0.03) },
-  { name: 'crop 8 % top, 4 % right', apply: (png) => cropBy(png, 0.08, 0.04, 0, 0) },
+  { name: 'crop 7 % right', apply: (png) => cropShare(png, 0, 0.07, 0, 0, 80) },
+  { name: 'crop 3 % top and left', apply: (png) => cropShare(png, 0.03, 0, 0, 0.03, 80) },
+  { name: 'crop 8 % top, 4 % right', apply: (png) => cropShare(png, 0.08, 0.04, 0, 0, 80) },
 ];
-
-async function cropBy(
-  png: Buffer,
-  top: number,
-  right: number,
-  bottom: number,
-  left: number,
-): Promise<Buffer> {
-  const { width = 1, height = 1 } = await sharp(png).metadata();
-  const l = Math.round(width * left);
-  const t = Math.round(height * top);
-  return sharp(png)
-    .extract({
-      left: l,
-      top: t,
-      width: width - l - Math.round(width * right),
-      height: height - t - Math.round(height * bottom),
-    })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
 
 const THRESHOLDS = [4, 6, 8, 10, 12, 14, 16];
 
