@@ -225,16 +225,15 @@ function proximities(
       plausible.set(c, Math.max(0.25, Math.min(1, 1 - 0.25 * (top - Math.log10(c.population + 1)))));
   }
   for (const k of keys) {
+    // Two names that can be the same place ("Dublin", "Dublin City") are one piece of
+    // evidence, not two: neither supports the other's readings.
+    const supporters = keys.filter((o) => o !== k && !sameName(k, o));
+    const others = supporters.reduce((total, o) => total + weight(o), 0);
     for (const e of byKey.get(k)!) {
       if (out.has(e)) continue;
       let sum = 0;
       const cos = Math.cos((e.lat * Math.PI) / 180);
-      let others = 0;
-      for (const o of keys) {
-        // Two names that can be the same place ("Dublin", "Dublin City") are one piece of
-        // evidence, not two: neither supports the other's readings.
-        if (o === k || sameName(k, o)) continue;
-        others += weight(o);
+      for (const o of supporters) {
         let best = 0;
         for (const c of byKey.get(o)!) {
           if (c === e) continue;
