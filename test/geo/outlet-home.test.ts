@@ -25,6 +25,9 @@ describe("an outlet's home, read from its web address", () => {
     // No place is read out of the middle of an unknown word.
     ['https://www.pal-item.com/article', null, []],
     ['not a url', null, []],
+    ['', null, []],
+    [`https://${'news'.repeat(60)}.example.com/`, null, []],
+    ['https://xn--mgbh0fb.example/', null, []],
     ['http://10.0.0.7/report', null, []],
   ])('%s → %s %j', (url, country, keys) => {
     const home = outletHome(url, gazetteer);
