@@ -41,12 +41,16 @@ export interface DialectProfile {
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Makes the audit log reject UPDATE and DELETE (migration 003). */
   createAuditGuard(db: Kysely<unknown>): Promise<void>;
-  /** Runs a parsed query (`SearchQuery`) and returns ranked rows, best first. */
+  /**
+   * Runs a parsed query (`SearchQuery`): takes its newest `rankAtMost` matches (by index row id,
+   * last stored first), ranks only those and returns the best `limit`, with how many were ranked.
+   * A common word then costs `rankAtMost` rankings, not one per match in the ledger.
+   */
   searchRows(
     db: Kysely<LedgerDatabase>,
     terms: readonly SearchTerm[],
-    options: { limit: number; kind: 'document' | 'claim' | null },
-  ): Promise<RankedRow[]>;
+    options: { limit: number; kind: 'document' | 'claim' | null; rankAtMost: number },
+  ): Promise<{ rows: RankedRow[]; ranked: number }>;
   /**
    * The schema kysely's migration tables belong in, or undefined for the engine's only namespace.
    * PostgreSQL names the connection's current schema, so ledgers in separate schemas of one

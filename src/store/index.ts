@@ -11,3 +11,4 @@ export type { StoreOptions } from './kysely-store.js';
 export { DEFAULT_LEDGER_PATH, ledgerLocation, openStore } from './open-store.js';
 export { foldForSearch, parseSearchQuery } from './search-query.js';
 export type * from './store.js';
+export { SEARCH_RANKED_MATCHES } from './store.js';

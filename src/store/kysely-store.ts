@@ -24,6 +24,7 @@ import type {
   PutDocumentInput,
   PutEvidenceResult,
   PutResult,
+  RankedSearch,
   SearchHit,
   SearchOptions,
   Store,
@@ -32,6 +33,7 @@ import type {
   StoredEvent,
   StoredImageHash,
 } from './store.js';
+import { SEARCH_RANKED_MATCHES } from './store.js';
 
 /** Side effects a store takes from outside, with real defaults. */
 export interface StoreOptions {
@@ -527,20 +529,32 @@ export class KyselyStore implements Store {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    return (await this.searchRanked(query, options)).hits;
+  }
+
+  async searchRanked(query: string, options: SearchOptions = {}): Promise<RankedSearch> {
     const terms = parseSearchQuery(query);
     // A word longer than any indexed word matches nothing; PostgreSQL would silently drop it instead.
-    if (terms.length === 0 || terms.some((t) => t.words.some((w) => w.length > MAX_WORD_LENGTH))) return [];
-    const rows = await this.profile.searchRows(this.db, terms, {
-      limit: clampLimit(options.limit, 20, 1000),
+    if (terms.length === 0 || terms.some((t) => t.words.some((w) => w.length > MAX_WORD_LENGTH)))
+      return { hits: [], ranked: 0, complete: true };
+    const limit = clampLimit(options.limit, 20, 1000);
+    const rankAtMost = Math.max(
+      limit,
+      clampLimit(options.rankAtMost, SEARCH_RANKED_MATCHES, SEARCH_RANKED_MATCHES),
+    );
+    const { rows, ranked } = await this.profile.searchRows(this.db, terms, {
+      limit,
       kind: options.kind ?? null,
+      rankAtMost,
     });
-    return rows.map((r) => ({
+    const hits = rows.map((r) => ({
       kind: r.kind as SearchHit['kind'],
       documentId: r.document_id,
       itemId: r.item_id,
       text: r.text,
       score: Number(r.score),
     }));
+    return { hits, ranked, complete: ranked < rankAtMost };
   }
 
   async appendAudit(input: AuditInput): Promise<AuditEntry> {
@@ -857,6 +871,20 @@ export class KyselyStore implements Store {
 
   changeMark(): Promise<string> {
     return this.profile.changeMark(this.db);
+  }
+
+  async searchStamp(): Promise<string> {
+    // The search index is written only with a new document or a new version of one; the count,
+    // the sum of versions and the latest change move with each (versions even under a fixed clock).
+    const documents = await this.db
+      .selectFrom('documents')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.sum<number | string | null>('version').as('versions'),
+        eb.fn.max('updated_at').as('latest'),
+      ])
+      .executeTakeFirstOrThrow();
+    return JSON.stringify([Number(documents.n), Number(documents.versions ?? 0), documents.latest ?? null]);
   }
 
   async migrations(): Promise<string[]> {

@@ -138,12 +138,33 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/**
+ * Matches a search ranks at most: the most recently stored ones. A common word matches most of a
+ * large ledger (every document at 100,000 documents); ranking them all took seconds per query, so
+ * past this many matches only the newest are ranked and older ones are not returned.
+ */
+export const SEARCH_RANKED_MATCHES = 2000;
+
 /** Options for `search`. */
 export interface SearchOptions {
   /** At most this many hits (default 20, capped at 1000). */
   readonly limit?: number;
   /** Only documents, only claims, or both (default). */
   readonly kind?: 'document' | 'claim';
+  /**
+   * Ranks at most this many matches, the most recently stored first (default and cap
+   * `SEARCH_RANKED_MATCHES`; at least `limit`).
+   */
+  readonly rankAtMost?: number;
+}
+
+/** A search's hits, with how many matches were ranked and whether those were all of them. */
+export interface RankedSearch {
+  readonly hits: SearchHit[];
+  /** Matches ranked (of the kind asked for): every match, or the newest `rankAtMost`. */
+  readonly ranked: number;
+  /** False when the query had at least `rankAtMost` matches: older matches may not have been ranked. */
+  readonly complete: boolean;
 }
 
 /** What a reviewer did, before it is chained. */
@@ -301,7 +322,10 @@ export interface Store {
   /** Puts the given documents into one origin (created when new); emptied origins are removed. */
   assignOrigin(originId: string, documentIds: string[], method: string): Promise<void>;
   listOrigins(): Promise<Origin[]>;
+  /** Full-text search: the best hits among the newest `SEARCH_RANKED_MATCHES` matches. */
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** `search` with how many matches were ranked and whether they were all (`RankedSearch`). */
+  searchRanked(query: string, options?: SearchOptions): Promise<RankedSearch>;
   appendAudit(input: AuditInput): Promise<AuditEntry>;
   /** Audit entries in order, from `afterSeq` (exclusive). */
   auditLog(options?: { afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
@@ -335,6 +359,13 @@ export interface Store {
    * can skip recounting (`stats`) or rebuilding until the mark moves.
    */
   changeMark(): Promise<string>;
+  /**
+   * A stamp that moves whenever what `search` reads may have changed: a document stored or a new
+   * version of one (its count, versions and latest change). Reviews, retractions, logins and
+   * audit entries leave it alone, so search answers can be kept across them. Reads the documents
+   * table (milliseconds at 100,000 documents): read it after `changeMark` moved, not per request.
+   */
+  searchStamp(): Promise<string>;
   /** Applied migration names, oldest first. */
   migrations(): Promise<string[]>;
   close(): Promise<void>;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { SearchOptions, Store } from '../../src/store/store.js';
 import type { EvidenceItem, EvidenceSubject } from '../../src/types/evidence.js';
 import { ledgerRecord } from './ledger-record.js';
 
@@ -499,6 +499,62 @@ for (const dialect of dialects) {
         const hits = await store.search('harir', { kind: 'document', limit: 1 });
         expect(hits.map((h) => h.documentId)).toEqual(['a-harir']);
         expect((await store.search('the', { limit: 2 })).length).toBe(2);
+      });
+
+      // Stored in the order a-harir, b-rafah, c-asad, d-harbour; "attack*" matches the documents
+      // a-harir and d-harbour, "the" all but c-asad.
+      const boundedCases: [string, SearchOptions, string[], number, boolean][] = [
+        ['attack*', { kind: 'document', rankAtMost: 1, limit: 1 }, ['d-harbour'], 1, false],
+        ['attack*', { kind: 'document', rankAtMost: 2, limit: 2 }, ['a-harir', 'd-harbour'], 2, false],
+        ['attack*', { kind: 'document', rankAtMost: 3, limit: 3 }, ['a-harir', 'd-harbour'], 2, true],
+        ['attack*', { kind: 'document' }, ['a-harir', 'd-harbour'], 2, true],
+        ['the', { kind: 'document', rankAtMost: 2, limit: 2 }, ['b-rafah', 'd-harbour'], 2, false],
+        // The limit is never cut by the bound: at least `limit` matches are ranked.
+        ['the', { kind: 'document', rankAtMost: 1, limit: 3 }, ['a-harir', 'b-rafah', 'd-harbour'], 3, false],
+        ['the', { kind: 'document', rankAtMost: 1, limit: 4 }, ['a-harir', 'b-rafah', 'd-harbour'], 3, true],
+        // The bound counts matches of the kind asked for.
+        ['wounded', { kind: 'claim', rankAtMost: 1, limit: 1 }, ['b-rafah'], 1, false],
+        ['submarine', { rankAtMost: 1 }, [], 0, true],
+      ];
+      it.each(boundedCases)(
+        'ranks only the newest matches of %j under %j: %j (%i ranked, complete %s)',
+        async (query, options, expected, ranked, complete) => {
+          const found = await store.searchRanked(query, options);
+          expect(found.hits.map((h) => h.documentId).sort()).toEqual(expected);
+          expect(found.hits.every((h) => options.kind === undefined || h.kind === options.kind)).toBe(true);
+          expect({ ranked: found.ranked, complete: found.complete }).toEqual({ ranked, complete });
+        },
+      );
+
+      it('counts a new version of a document as its newest match', async () => {
+        const rewritten = ledgerRecord({
+          id: 'a-harir',
+          text: 'A drone struck the Harir base again. Officials called it an attack on the base.',
+          title: 'Second drone attack on Harir',
+        });
+        expect((await store.putDocument({ record: rewritten })).status).toBe('updated');
+        const found = await store.searchRanked('attack*', { kind: 'document', rankAtMost: 1, limit: 1 });
+        expect(found.hits.map((h) => h.documentId)).toEqual(['a-harir']);
+      });
+
+      it('moves the search stamp with stored documents, not with audit entries or duplicates', async () => {
+        const before = await store.searchStamp();
+        await store.appendAudit({ actor: 'ana', action: 'review.set-status', subject: 'event:a-harir:ev1' });
+        expect(await store.searchStamp()).toBe(before);
+        const harbour = ledgerRecord({
+          id: 'd-harbour',
+          text: 'The harbour reopened after repairs. No attacks were reported.',
+          title: 'Harbour reopens',
+        });
+        expect((await store.putDocument({ record: harbour })).status).toBe('duplicate');
+        expect(await store.searchStamp()).toBe(before);
+        const added = ledgerRecord({ id: 'f-convoy', text: 'A convoy was ambushed near the border.' });
+        expect((await store.putDocument({ record: added })).status).toBe('new');
+        const afterNew = await store.searchStamp();
+        expect(afterNew).not.toBe(before);
+        const updated = ledgerRecord({ id: 'f-convoy', text: 'A convoy was ambushed near the river.' });
+        expect((await store.putDocument({ record: updated })).status).toBe('updated');
+        expect(await store.searchStamp()).not.toBe(afterNew);
       });
     });
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DialectProfile, SearchTerm } from '../dialect-profile.js';
+import type { DialectProfile, RankedRow, SearchTerm } from '../dialect-profile.js';
 
 /**
  * PostgreSQL's side of the engine differences: a stored tsvector with a GIN index for search
@@ -36,22 +36,28 @@ export const postgresProfile: DialectProfile = {
       for each row execute function audit_log_append_only()`.execute(db);
   },
 
-  async searchRows(db, terms, { limit, kind }) {
+  async searchRows(db, terms, { limit, kind, rankAtMost }) {
     const query = terms.map(tsqueryTerm).join(' & ');
     const kindFilter = kind === null ? sql`` : sql`and kind = ${kind}`;
-    const result = await sql<{
-      kind: string;
-      document_id: string;
-      item_id: string;
-      text: string;
-      score: number;
-    }>`
-      select kind, document_id, item_id, text, ts_rank(tsv, q)::float8 as score
-      from search_index, to_tsquery('simple', ${query}) q
-      where tsv @@ q ${kindFilter}
+    // The newest `rankAtMost` matches (by id) are ranked, not every match: `ts_rank` reads each
+    // row's tsvector, which for a common word was most of the table. The window count runs over
+    // the candidates before the final limit.
+    const result = await sql<RankedRow & { ranked: number | string }>`
+      with candidates as materialized (
+        select kind, document_id, item_id, text, tsv
+        from search_index
+        where tsv @@ to_tsquery('simple', ${query}) ${kindFilter}
+        order by id desc
+        limit ${rankAtMost}
+      )
+      select kind, document_id, item_id, text,
+        ts_rank(tsv, to_tsquery('simple', ${query}))::float8 as score,
+        count(*) over () as ranked
+      from candidates
       order by score desc, document_id, item_id
       limit ${limit}`.execute(db);
-    return result.rows;
+    const rows = result.rows.map(({ ranked: _, ...row }) => row);
+    return { rows, ranked: Number(result.rows[0]?.ranked ?? 0) };
   },
 
   async migrationSchema(db) {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DialectProfile, SearchTerm } from '../dialect-profile.js';
+import type { DialectProfile, RankedRow, SearchTerm } from '../dialect-profile.js';
 
 /**
  * SQLite's side of the engine differences: FTS5 for search, triggers that abort UPDATE/DELETE on
@@ -45,23 +45,29 @@ export const sqliteProfile: DialectProfile = {
       begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
   },
 
-  async searchRows(db, terms, { limit, kind }) {
+  async searchRows(db, terms, { limit, kind, rankAtMost }) {
     const match = terms.map(fts5Term).join(' AND ');
-    const kindFilter = kind === null ? sql`` : sql`and s.kind = ${kind}`;
-    // bm25 is lower-is-better; negate so that callers always sort descending. Title weighs double.
-    const result = await sql<{
-      kind: string;
-      document_id: string;
-      item_id: string;
-      text: string;
-      score: number;
-    }>`
-      select s.kind, s.document_id, s.item_id, s.text, -bm25(search_fts, 2.0, 1.0) as score
-      from search_fts join search_index s on s.id = search_fts.rowid
-      where search_fts match ${match} ${kindFilter}
-      order by score desc, s.document_id, s.item_id
+    // The kind lives in the row table: joined inside the candidates so that `rankAtMost` counts
+    // matches of that kind.
+    const kindJoin =
+      kind === null ? sql`` : sql`join search_index k on k.id = search_fts.rowid and k.kind = ${kind}`;
+    // FTS5 walks a match's rows by rowid, newest first, and stops after `rankAtMost`: bm25 is
+    // computed for those only (lower is better; negated so callers sort descending). Title weighs
+    // double. The window count runs over the candidates before the final limit.
+    const result = await sql<RankedRow & { ranked: number }>`
+      with candidates as (
+        select search_fts.rowid as id, -bm25(search_fts, 2.0, 1.0) as score
+        from search_fts ${kindJoin}
+        where search_fts match ${match}
+        order by search_fts.rowid desc
+        limit ${rankAtMost}
+      )
+      select s.kind, s.document_id, s.item_id, s.text, c.score, count(*) over () as ranked
+      from candidates c join search_index s on s.id = c.id
+      order by c.score desc, s.document_id, s.item_id
       limit ${limit}`.execute(db);
-    return result.rows;
+    const rows = result.rows.map(({ ranked: _, ...row }) => row);
+    return { rows, ranked: Number(result.rows[0]?.ranked ?? 0) };
   },
 
   async migrationSchema() {
