@@ -4,7 +4,7 @@ import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './principal.js';
 import { optionalString, pageOf, readJsonObject } from './request-input.js';
-import { ChangeMarkScope, ResponseCache, requestKey, sendCached } from './response-cache.js';
+import { ChangeMarkScope, ResponseCache, requestKey, StampScope, sendCached } from './response-cache.js';
 
 /** The one scope of document texts: their keys name the version they were made from. */
 const TEXTS = {};
@@ -22,6 +22,13 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
   // Lists, documents and searches, kept until the next write to the store (by any process).
   const reads = new ResponseCache({ maxBytes: 16 * 1024 * 1024 });
   const marks = new ChangeMarkScope(store);
+  // Searches read the stored documents only: kept across reviews, logins and audit entries, until
+  // a document is stored or updated (by any process).
+  const searches = new ResponseCache({ maxBytes: 16 * 1024 * 1024 });
+  const searchScope = new StampScope(
+    () => store.changeMark(),
+    () => store.searchStamp(),
+  );
   // Counting every table of a 100k-document ledger takes seconds: the counts are read again only
   // when the store's change mark moved (a write by any process), so they are never stale.
   let counted: { mark: string; stats: Promise<LedgerStats> } | null = null;
@@ -171,9 +178,9 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
 
   routes.get('/search', async (c) => {
     requireRole(c.get('principal'), 'viewer');
-    // Ranking reads every match, so a common word costs in proportion to the ledger: answers are
-    // kept until the next write to the store.
-    const body = await reads.json(await marks.current(), requestKey(c), async () => {
+    // A search ranks at most the newest SEARCH_RANKED_MATCHES matches (the store's bound), so a
+    // common word costs the same at any ledger size.
+    const body = await searches.json(await searchScope.current(), requestKey(c), async () => {
       const q = c.req.query('q') ?? '';
       if (q.trim() === '') throw new HttpError('bad_request', '"q" must hold the words to find');
       if (q.length > 500) throw new HttpError('bad_request', '"q" is longer than 500 characters');
@@ -182,7 +189,8 @@ export function documentRoutes(deps: DeskDeps): Hono<DeskEnv> {
         throw new HttpError('bad_request', '"kind" must be document or claim');
       }
       const { limit } = pageOf(c, { limit: 20, max: 1000 });
-      return { items: await store.search(q, { limit, ...(kind === undefined ? {} : { kind }) }), limit };
+      const found = await store.searchRanked(q, { limit, ...(kind === undefined ? {} : { kind }) });
+      return { items: found.hits, limit, ranked: found.ranked, complete: found.complete };
     });
     return sendCached(c, body);
   });

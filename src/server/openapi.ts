@@ -2,8 +2,12 @@
  * The API's OpenAPI 3.1 description, written by hand and served at `/api/openapi.json`. A test
  * checks that every route of the app is described here and nothing else.
  */
+import { SEARCH_RANKED_MATCHES } from '../store/store.js';
 
 type Schema = Record<string, unknown>;
+
+/** The search bound as the description writes it ("2,000"). */
+const RANKED = SEARCH_RANKED_MATCHES.toLocaleString('en-GB');
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description = 'OK') => ({
@@ -242,12 +246,48 @@ export const OPENAPI = {
     '/api/search': {
       get: {
         summary: 'Full-text search over documents and claims',
+        description: `Ranks at most the ${RANKED} most recently stored matches (of the kind asked for) and returns the best \`limit\` of them; \`complete\` is false when the query had that many matches, so older ones may not have been ranked. Answers are kept until a document is stored or updated; reviews do not drop them.`,
         parameters: [
           { ...query('q', 'Words; "quoted phrases"; prefix*'), required: true },
           query('kind', 'document or claim', { enum: ['document', 'claim'] }),
           query('limit', 'At most this many hits (1–1000)', { type: 'integer' }),
         ],
-        responses: { '200': json({ type: 'object' }), '400': error('Bad query'), ...reads },
+        responses: {
+          '200': json({
+            type: 'object',
+            required: ['items', 'limit', 'ranked', 'complete'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['kind', 'documentId', 'itemId', 'text', 'score'],
+                  properties: {
+                    kind: { type: 'string', enum: ['document', 'claim'] },
+                    documentId: { type: 'string' },
+                    itemId: {
+                      type: 'string',
+                      description: 'The claim id, or the document id for a document',
+                    },
+                    text: { type: 'string', description: 'The document title or the claim text' },
+                    score: { type: 'number', description: 'Higher is better; comparable within one answer' },
+                  },
+                },
+              },
+              limit: { type: 'integer' },
+              ranked: {
+                type: 'integer',
+                description: `Matches ranked: all of them, or the newest ${RANKED}`,
+              },
+              complete: {
+                type: 'boolean',
+                description: `False when the query had at least ${RANKED} matches: older ones were not ranked`,
+              },
+            },
+          }),
+          '400': error('Bad query'),
+          ...reads,
+        },
       },
     },
     '/api/stats': {

@@ -150,6 +150,53 @@ export class ChangeMarkScope {
   }
 }
 
+/**
+ * The scope of answers that depend on one part of the store only (searches: the stored documents,
+ * not reviews or sessions): a new one when that part's stamp moved. The stamp costs a read of a
+ * table, so it is read only after the change mark moved (once per write, shared by the requests
+ * that find the mark moved together); a write elsewhere (a review) then keeps the answers.
+ *
+ * @example const searches = new StampScope(() => store.changeMark(), () => store.searchStamp());
+ */
+export class StampScope {
+  readonly #mark: () => Promise<string>;
+  readonly #stamp: () => Promise<string>;
+  #current: { mark: string; stamp: string; scope: object } | null = null;
+  #reading: { mark: string; stamp: Promise<string> } | null = null;
+
+  constructor(mark: () => Promise<string>, stamp: () => Promise<string>) {
+    this.#mark = mark;
+    this.#stamp = stamp;
+  }
+
+  /** The scope of the part's current state. */
+  async current(): Promise<object> {
+    const mark = await this.#mark();
+    const known = this.#current;
+    if (known !== null && known.mark === mark) return known.scope;
+    // Read after the mark: answers kept under the stamp hold at least what was written up to the mark.
+    let reading = this.#reading;
+    if (reading === null || reading.mark !== mark) {
+      reading = { mark, stamp: this.#stamp() };
+      this.#reading = reading;
+    }
+    let stamp: string;
+    try {
+      stamp = await reading.stamp;
+    } finally {
+      if (this.#reading === reading) this.#reading = null;
+    }
+    const now = this.#current;
+    if (now !== null && now.stamp === stamp) {
+      this.#current = { mark, stamp, scope: now.scope };
+      return now.scope;
+    }
+    const fresh = { mark, stamp, scope: {} };
+    this.#current = fresh;
+    return fresh.scope;
+  }
+}
+
 /** Bytes an answer holds: both of its encodings. */
 function sizeOf(body: CachedBody): number {
   return (body.bytes?.byteLength ?? 0) + (body.gzip?.byteLength ?? 0);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeText } from '../../src/analyze.js';
 import { loadLedger, REVIEW_ACTIONS } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
@@ -211,5 +211,63 @@ describe('cached answers and accounts', () => {
     await store.accounts.removeUser('rami');
     expect((await call('GET', '/api/events')).status).toBe(401);
     expect((await call('GET', '/api/documents/north-desk-1/text')).status).toBe(401);
+  });
+});
+
+describe('cached searches', () => {
+  type Found = {
+    items: { documentId: string; kind: string }[];
+    limit: number;
+    ranked: number;
+    complete: boolean;
+  };
+
+  it('outlive reviews, through the desk or by another process, and follow a new document', async () => {
+    const desk = createApp({ store, auth: { mode: 'local' }, loadLedger, clock, ledgerRecheckMs: 0 });
+    const token = ((await (await desk.request('/api/session')).json()) as { csrfToken: string }).csrfToken;
+    const searches = vi.spyOn(store, 'searchRanked');
+    try {
+      const read = async (path: string) => (await (await desk.request(path)).json()) as Found;
+      const first = await read('/api/search?q=drone');
+      expect(first.items.map((h) => h.documentId)).toContain('north-desk-1');
+      expect(await read('/api/search?q=drone')).toEqual(first);
+      expect(searches).toHaveBeenCalledTimes(1);
+
+      const review = await desk.request('/api/review', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({ kind: 'set-status', event: (await strike()).id, status: 'disputed' }),
+      });
+      expect(review.status).toBe(201);
+      await other.appendAudit({
+        actor: 'cli',
+        action: REVIEW_ACTIONS['set-status'],
+        subject: 'event:none:ev1',
+      });
+      expect(await read('/api/search?q=drone')).toEqual(first);
+      expect(searches).toHaveBeenCalledTimes(1);
+
+      const text =
+        'Drone downed near Izium\n\nAir defence downed a drone near Izium on Saturday, the regional governor said.';
+      await other.putDocument({ record: analyzeText(text, { id: 'izium-drone-6', date: '2024-03-09' }) });
+      const after = await read('/api/search?q=drone');
+      expect(searches).toHaveBeenCalledTimes(2);
+      expect(after.items.map((h) => h.documentId)).toContain('izium-drone-6');
+    } finally {
+      searches.mockRestore();
+    }
+  });
+
+  const limits: [string, number][] = [
+    ['/api/search?q=said&limit=1', 1],
+    ['/api/search?q=said&limit=2&kind=document', 2],
+    ['/api/search?q=said', 20],
+  ];
+  it.each(limits)('%s answers at most its limit and says how many matches it ranked', async (path, limit) => {
+    const found = (await (await app.request(path)).json()) as Found;
+    expect(found.limit).toBe(limit);
+    expect(found.items.length).toBeLessThanOrEqual(limit);
+    expect(found.items.length).toBe(Math.min(limit, found.ranked));
+    expect(found.complete).toBe(true);
   });
 });

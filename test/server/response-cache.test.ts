@@ -8,6 +8,7 @@ import {
   plainBytes,
   ResponseCache,
   requestKey,
+  StampScope,
   sendCached,
   serialize,
 } from '../../src/server/response-cache.js';
@@ -189,5 +190,54 @@ describe('entity tags', () => {
     const again = await app.request('/x', { headers: { 'If-None-Match': body.etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+  });
+});
+
+describe('StampScope', () => {
+  // Each step: the change mark and the stamp the store would give; whether the scope is new and
+  // whether the stamp had to be read.
+  const steps: [string, string, string, boolean, boolean][] = [
+    ['first request', 'm1', 's1', true, true],
+    ['nothing written', 'm1', 's1', false, false],
+    ['a review (mark moves, stamp stays)', 'm2', 's1', false, true],
+    ['nothing written since', 'm2', 's1', false, false],
+    ['a document stored', 'm3', 's2', true, true],
+    ['a login', 'm4', 's2', false, true],
+  ];
+  it('keeps one scope while the stamp stays, reading the stamp only after the mark moved', async () => {
+    let mark = '';
+    let stamp = '';
+    let reads = 0;
+    const scopes = new StampScope(
+      async () => mark,
+      async () => {
+        reads += 1;
+        return stamp;
+      },
+    );
+    let previous: object | null = null;
+    for (const [step, nextMark, nextStamp, fresh, read] of steps) {
+      mark = nextMark;
+      stamp = nextStamp;
+      const before = reads;
+      const scope = await scopes.current();
+      expect({ step, fresh: scope !== previous, read: reads > before }).toEqual({ step, fresh, read });
+      previous = scope;
+    }
+  });
+
+  it('reads the stamp once for the requests that find the mark moved together', async () => {
+    let reads = 0;
+    const scopes = new StampScope(
+      async () => 'm1',
+      async () => {
+        reads += 1;
+        return 's1';
+      },
+    );
+    const [a, b, c] = await Promise.all([scopes.current(), scopes.current(), scopes.current()]);
+    expect(reads).toBe(1);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
   });
 });
