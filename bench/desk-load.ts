@@ -100,6 +100,18 @@ async function buildLedger(): Promise<{ built: boolean; seconds: number }> {
   }
 }
 
+/** A process's resident memory now and at its peak (MiB, VmRSS and VmHWM from /proc); null where there is none. */
+function residentMiB(pid: number | undefined): { now: number; peak: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { now: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds a process has used (user + system), from /proc; null where there is none. */
 function cpuSeconds(pid: number | undefined): number | null {
   try {
@@ -293,6 +305,7 @@ async function main(): Promise<void> {
     clearTimeout(measuring);
     const elapsed = (performance.now() - warmupEnd) / 1000;
     const serverCpuAfter = cpuSeconds(server.pid);
+    const serverMemory = residentMiB(server.pid);
     const clientCpu = process.cpuUsage(clientCpuBefore);
 
     const rows = [...samples.entries()].map(([kind, s]) => {
@@ -345,6 +358,7 @@ async function main(): Promise<void> {
     console.log(
       `CPU: server ${serverCpu === null ? 'n/a' : `${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / served).toFixed(2)} ms per request)`}, ` +
         `clients ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s, over ${elapsed.toFixed(1)} s of wall time; ` +
+        `server resident memory ${serverMemory === null ? 'n/a' : `${serverMemory.now.toFixed(0)} MiB at the end, ${serverMemory.peak.toFixed(0)} MiB at its peak`}; ` +
         `load average ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}.\n`,
