@@ -2,9 +2,11 @@ import type { AuditEntry } from '../store/store.js';
 import {
   DB_HELP,
   DB_OPTION,
+  HELP_OPTION,
   outputFormat,
   parseCommandArgs,
   positiveInteger,
+  printHelpIf,
   withLedger,
 } from './ledger-context.js';
 
@@ -33,14 +35,11 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
       ...DB_OPTION,
       format: { type: 'string' },
       limit: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'audit',
   );
-  if (values.help) {
-    process.stdout.write(`${AUDIT_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, AUDIT_HELP)) return 0;
   const format = outputFormat(values.format, false);
   const [action, ...rest] = positionals;
   if ((action !== 'verify' && action !== 'log') || rest.length > 0) {

@@ -9,9 +9,11 @@ import type { EvidenceItem, EvidenceSubject, ImageFinding } from '../types/evide
 import {
   DB_HELP,
   DB_OPTION,
+  HELP_OPTION,
   outputFormat,
   parseCommandArgs,
   positiveInteger,
+  printHelpIf,
   withLedger,
 } from './ledger-context.js';
 
@@ -133,14 +135,11 @@ async function runEvidenceAdd(argv: string[]): Promise<number> {
       threshold: { type: 'string' },
       'max-pixels': { type: 'string' },
       format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'evidence add',
   );
-  if (values.help) {
-    process.stdout.write(`${ADD_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, ADD_HELP)) return 0;
   if (positionals.length === 0)
     throw new UsageError('evidence add takes one or more image files (see --help)');
   const format = outputFormat(values.format);
@@ -199,14 +198,11 @@ async function runEvidenceList(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       json: { type: 'boolean' },
       format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'evidence list',
   );
-  if (values.help) {
-    process.stdout.write(`${LIST_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, LIST_HELP)) return 0;
   if (positionals.length > 0)
     throw new UsageError(`evidence list takes no arguments, got "${positionals[0]}"`);
   const named = (['claim', 'event', 'document'] as const).filter((k) => values[k] !== undefined);
@@ -240,14 +236,11 @@ async function runEvidenceShow(argv: string[]): Promise<number> {
       ...DB_OPTION,
       json: { type: 'boolean' },
       format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'evidence show',
   );
-  if (values.help) {
-    process.stdout.write(`${SHOW_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, SHOW_HELP)) return 0;
   if (positionals.length !== 1) throw new UsageError('evidence show takes one evidence id (see --help)');
   const id = positionals[0] as string;
   const format = values.json ? 'json' : outputFormat(values.format);

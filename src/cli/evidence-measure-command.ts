@@ -10,9 +10,11 @@ import type { Ledger } from '../types/ledger.js';
 import {
   DB_HELP,
   DB_OPTION,
+  HELP_OPTION,
   outputFormat,
   parseCommandArgs,
   positiveInteger,
+  printHelpIf,
   withLedger,
 } from './ledger-context.js';
 
@@ -69,7 +71,7 @@ const SUBJECT_OPTIONS = {
   tolerance: { type: 'string' },
   by: { type: 'string' },
   format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  ...HELP_OPTION,
 } as const;
 
 /**
@@ -89,10 +91,7 @@ export async function runEvidenceMeasureCommand(argv: string[]): Promise<number>
     },
     'evidence measure',
   );
-  if (values.help) {
-    process.stdout.write(`${MEASURE_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, MEASURE_HELP)) return 0;
   if (positionals.length !== 1) throw new UsageError('evidence measure takes one GeoJSON file (see --help)');
   const format = outputFormat(values.format);
   const tolerance = toleranceOf(values.tolerance);
@@ -157,10 +156,7 @@ export async function runEvidenceChangeCommand(argv: string[]): Promise<number> 
     },
     'evidence change',
   );
-  if (values.help) {
-    process.stdout.write(`${CHANGE_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, CHANGE_HELP)) return 0;
   if (positionals.length !== 2)
     throw new UsageError('evidence change takes two GeoTIFFs: BEFORE AFTER (see --help)');
   const format = outputFormat(values.format);

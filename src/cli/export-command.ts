@@ -13,7 +13,14 @@ import {
 } from '../export/index.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
 import type { Ledger } from '../types/ledger.js';
-import { DB_HELP, DB_OPTION, parseCommandArgs, withLedger } from './ledger-context.js';
+import {
+  DB_HELP,
+  DB_OPTION,
+  HELP_OPTION,
+  parseCommandArgs,
+  printHelpIf,
+  withLedger,
+} from './ledger-context.js';
 
 export const EXPORT_HELP = `Usage: corroborate export --format FORMAT [--out FILE] [--db PATH|URL]
 
@@ -46,14 +53,11 @@ export async function runExportCommand(argv: string[]): Promise<number> {
       ...DB_OPTION,
       format: { type: 'string' },
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'export',
   );
-  if (values.help) {
-    process.stdout.write(`${EXPORT_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, EXPORT_HELP)) return 0;
   if (positionals.length > 0)
     throw new UsageError(`unexpected argument "${positionals[0]}" (see "corroborate export --help")`);
   const format = values.format;

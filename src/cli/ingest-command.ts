@@ -19,9 +19,11 @@ import type { SourceDocument } from '../types/document.js';
 import {
   DB_HELP,
   DB_OPTION,
+  HELP_OPTION,
   outputFormat,
   parseCommandArgs,
   positiveInteger,
+  printHelpIf,
   withLedger,
 } from './ledger-context.js';
 
@@ -95,14 +97,11 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
       'no-images': { type: 'boolean' },
       workers: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'ingest',
   );
-  if (values.help) {
-    process.stdout.write(`${INGEST_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, INGEST_HELP)) return 0;
   if (positionals.length === 0)
     throw new UsageError(
       'nothing to ingest: give files, folders, URLs or feeds (see "corroborate ingest --help")',

@@ -19,6 +19,27 @@ export const DB_OPTION = { db: { type: 'string' } } as const satisfies ParseArgs
 export const DB_HELP = `  --db PATH|URL         the ledger: a SQLite file or postgres://… (default: $CORROBORATE_DB,
                         else ./.corroborate/ledger.sqlite)`;
 
+/**
+ * The `-h, --help` option every command takes, for `parseArgs`.
+ *
+ * @example parseCommandArgs(argv, { ...DB_OPTION, ...HELP_OPTION }, 'audit')
+ */
+export const HELP_OPTION = {
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * Writes a command's help to standard output when `--help` was given; says whether it did, so
+ * the command can return 0 at once.
+ *
+ * @example if (printHelpIf(values.help, AUDIT_HELP)) return 0;
+ */
+export function printHelpIf(requested: boolean | undefined, help: string): boolean {
+  if (requested !== true) return false;
+  process.stdout.write(`${help}\n`);
+  return true;
+}
+
 /** What `parseArgs` returns for a ledger command's options. */
 export type ParsedCommandArgs<T extends CommandOptions> = ReturnType<
   typeof parseArgs<{ args: string[]; allowPositionals: true; options: T; strict: true }>

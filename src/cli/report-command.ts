@@ -15,9 +15,11 @@ import type {
 import {
   DB_HELP,
   DB_OPTION,
+  HELP_OPTION,
   outputFormat,
   parseCommandArgs,
   positiveInteger,
+  printHelpIf,
   withLedger,
 } from './ledger-context.js';
 
@@ -121,14 +123,11 @@ export async function runReportCommand(argv: string[]): Promise<number> {
       status: { type: 'string' },
       limit: { type: 'string' },
       format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'report',
   );
-  if (values.help) {
-    process.stdout.write(`${REPORT_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, REPORT_HELP)) return 0;
   if (positionals.length > 0)
     throw new UsageError(
       `report takes no arguments, got "${positionals[0]}" (for one item: corroborate show ID)`,
@@ -284,13 +283,10 @@ function orderChecks(checks: readonly LedgerCheck[]): LedgerCheck[] {
 export async function runShowCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { ...DB_OPTION, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { ...DB_OPTION, format: { type: 'string' }, ...HELP_OPTION },
     'show',
   );
-  if (values.help) {
-    process.stdout.write(`${SHOW_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, SHOW_HELP)) return 0;
   if (positionals.length !== 1)
     throw new UsageError('show takes one EVENT, CLAIM or DOC id (see "corroborate show --help")');
   const id = positionals[0]!;

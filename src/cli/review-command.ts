@@ -9,7 +9,15 @@ import type {
   ReportEventRef,
   ReviewDecision,
 } from '../types/ledger.js';
-import { DB_HELP, DB_OPTION, outputFormat, parseCommandArgs, withLedger } from './ledger-context.js';
+import {
+  DB_HELP,
+  DB_OPTION,
+  HELP_OPTION,
+  outputFormat,
+  parseCommandArgs,
+  printHelpIf,
+  withLedger,
+} from './ledger-context.js';
 
 /**
  * `corroborate review --help`.
@@ -79,14 +87,11 @@ export async function runReviewCommand(argv: string[]): Promise<number> {
       by: { type: 'string' },
       label: { type: 'string' },
       format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'review',
   );
-  if (values.help) {
-    process.stdout.write(`${REVIEW_HELP}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, REVIEW_HELP)) return 0;
   const [action, ...args] = positionals;
   if (action === undefined)
     throw new UsageError(

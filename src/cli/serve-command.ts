@@ -8,7 +8,15 @@ import { startDesk } from '../server/start-desk.js';
 import { workerLedgerLoader } from '../server/worker-ledger-loader.js';
 import { ledgerLocation } from '../store/open-store.js';
 import { readTrustList } from './evidence-command.js';
-import { DB_HELP, DB_OPTION, parseCommandArgs, positiveInteger, withLedger } from './ledger-context.js';
+import {
+  DB_HELP,
+  DB_OPTION,
+  HELP_OPTION,
+  parseCommandArgs,
+  positiveInteger,
+  printHelpIf,
+  withLedger,
+} from './ledger-context.js';
 
 const USAGE = `Usage: corroborate serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--secure-cookies]
 
@@ -48,14 +56,11 @@ export async function runServeCommand(
       'secure-cookies': { type: 'boolean' },
       'c2pa-trust-list': { type: 'string', multiple: true },
       'max-image-mib': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
     'serve',
   );
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  if (printHelpIf(values.help, USAGE)) return 0;
   if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`);
   const port = values.port === '0' ? 0 : positiveInteger(values.port, '--port', 8080);
   if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
