@@ -1,5 +1,5 @@
-import model from 'wink-eng-lite-web-model';
 import winkNLP, { type WinkMethods } from 'wink-nlp';
+import { englishLiteModel } from './wink-model.js';
 
 let instance: WinkMethods | null = null;
 
@@ -9,12 +9,12 @@ let instance: WinkMethods | null = null;
 const PIPE = ['sbd', 'pos'];
 
 /**
- * The shared wink-nlp instance (the model loads once per process, ~100 ms), running sentence
+ * The shared wink-nlp instance (the model loads once per process, ~30 ms), running sentence
  * boundaries and part-of-speech tags only.
  *
  * @example const doc = wink().readDoc('Drones hit the base.');
  */
 export function wink(): WinkMethods {
-  instance ??= winkNLP(model, PIPE);
+  instance ??= winkNLP(englishLiteModel(), PIPE);
   return instance;
 }
