@@ -31,6 +31,7 @@ describe('ledger migrations', () => {
         '004_accounts',
         '005_evidence',
         '006_evidence_crop_hashes',
+        '007_documents_stamp_index',
       ]);
       const record = ledgerRecord({ id: 'after-upgrade', text: 'A checkpoint came under fire at dusk.' });
       expect((await store.putDocument({ record })).status).toBe('new');

@@ -402,6 +402,7 @@ for (const dialect of dialects) {
         '004_accounts',
         '005_evidence',
         '006_evidence_crop_hashes',
+        '007_documents_stamp_index',
       ]);
       await store.close();
       store = await openStore(location, { clock });
