@@ -30,6 +30,30 @@ export const CUE =
 /** Month names that are also common words. @example AMBIGUOUS_MONTHS.has('may') // true: "officials may" */
 export const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 
+/**
+ * Tag for the regex source of a date pattern: the source is built once per place in the code
+ * (and again only when a value put into it changes), so `each` finds its regex and pre-test
+ * by the very same string every time instead of hashing a new kilobyte-long string per report.
+ *
+ * @example each(text, pattern`${B}(?:the\\s+)?${YEAR}${E}`, make)
+ */
+export function pattern(strings: TemplateStringsArray, ...values: readonly string[]): string {
+  const hit = built.get(strings);
+  if (hit && sameValues(hit.values, values)) return hit.source;
+  let source = strings[0]!;
+  for (let i = 0; i < values.length; i++) source += values[i]! + strings[i + 1]!;
+  built.set(strings, { values, source });
+  return source;
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const built = new WeakMap<TemplateStringsArray, { values: readonly string[]; source: string }>();
+
 /** Runs a case-insensitive global regex over the text and keeps the atoms `make` builds. @example each('in 2015', YEAR, m => …) */
 export function each(text: string, source: string, make: (m: RegExpExecArray) => Atom | null): Atom[] {
   // Most patterns need words most reports lack (a holiday's name, "quarter"): skip their scan.

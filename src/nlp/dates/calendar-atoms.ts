@@ -1,4 +1,15 @@
-import { AMBIGUOUS_MONTHS, B, CUE, E, each, fixed, matchAtom, readPartRange, YEAR } from './atom-kit.js';
+import {
+  AMBIGUOUS_MONTHS,
+  B,
+  CUE,
+  E,
+  each,
+  fixed,
+  matchAtom,
+  pattern,
+  readPartRange,
+  YEAR,
+} from './atom-kit.js';
 import { type Day, makeDay, monthSpan, parts, yearSpan } from './calendar.js';
 import { DAY_NUM, dayOf, MONTH_ANY, MONTH_FULL, monthOf, WEEKDAY_ANY } from './lexicon.js';
 import { type Atom, readYearless, type YearlessPart } from './reading.js';
@@ -30,8 +41,8 @@ export function calendarAtoms(text: string): Atom[] {
 function dayRanges(text: string): Atom[] {
   const link = '\\s*(?:to|and|-|–|—|until|till|through|thru)\\s*(?:the\\s+)?';
   const yearTail = `(?:,?\\s+(?:of\\s+)?${YEAR})?`;
-  const dayFirst = `${B}(?:(?:from|between)\\s+)?(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})\\s+(?:of\\s+)?(${MONTH_ANY})${yearTail}${E}`;
-  const monthFirst = `${B}(?:(?:from|between)\\s+)?(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})${yearTail}${E}`;
+  const dayFirst = pattern`${B}(?:(?:from|between)\\s+)?(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})\\s+(?:of\\s+)?(${MONTH_ANY})${yearTail}${E}`;
+  const monthFirst = pattern`${B}(?:(?:from|between)\\s+)?(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})${yearTail}${E}`;
   const build = (
     m: RegExpExecArray,
     month: number | null,
@@ -75,43 +86,47 @@ function dayRanges(text: string): Atom[] {
 
 /** "November 2023", "April of 1987". */
 function monthYears(text: string): Atom[] {
-  const yearFirst = each(text, `${B}${YEAR},?\\s+(${MONTH_FULL})${E}`, (m) => {
+  const yearFirst = each(text, pattern`${B}${YEAR},?\\s+(${MONTH_FULL})${E}`, (m) => {
     const month = monthOf(m[2]!)!;
     if (AMBIGUOUS_MONTHS.has(m[2]!.toLowerCase()) && m[2]![0] === m[2]![0]!.toLowerCase()) return null;
     const span = monthSpan(Number(m[1]), month);
     return matchAtom(m, 2, 0.75, span, 'month');
   });
   return yearFirst.concat(
-    each(text, `${B}(${MONTH_ANY})(?:(?:,?\\s+(?:of|in))?,?\\s+${YEAR}|\\s+of\\s+'?(\\d\\d))${E}`, (m) => {
-      const month = monthOf(m[1]!);
-      if (month === null) return null;
-      // "officials may in 2016 ...": the modal, not the month.
-      if (
-        /\sin\s/i.test(m[0]) &&
-        AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
-        m[1]![0] === m[1]![0]!.toLowerCase()
-      )
-        return null;
-      if (m[3]) {
-        const y2 = Number(m[3]);
-        const span = monthSpan(1900 + y2 + (y2 < 50 ? 100 : 0), month);
-        return matchAtom(m, 2, 0.7, span, 'month');
-      }
-      if (
-        AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
-        m[1]![0] === m[1]![0]!.toLowerCase() &&
-        !/^\d/.test(m[2]!)
-      )
-        return null;
-      const span = monthSpan(Number(m[2]), month);
-      return matchAtom(m, 2, 0.9, span, 'month');
-    }),
+    each(
+      text,
+      pattern`${B}(${MONTH_ANY})(?:(?:,?\\s+(?:of|in))?,?\\s+${YEAR}|\\s+of\\s+'?(\\d\\d))${E}`,
+      (m) => {
+        const month = monthOf(m[1]!);
+        if (month === null) return null;
+        // "officials may in 2016 ...": the modal, not the month.
+        if (
+          /\sin\s/i.test(m[0]) &&
+          AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
+          m[1]![0] === m[1]![0]!.toLowerCase()
+        )
+          return null;
+        if (m[3]) {
+          const y2 = Number(m[3]);
+          const span = monthSpan(1900 + y2 + (y2 < 50 ? 100 : 0), month);
+          return matchAtom(m, 2, 0.7, span, 'month');
+        }
+        if (
+          AMBIGUOUS_MONTHS.has(m[1]!.toLowerCase()) &&
+          m[1]![0] === m[1]![0]!.toLowerCase() &&
+          !/^\d/.test(m[2]!)
+        )
+          return null;
+        const span = monthSpan(Number(m[2]), month);
+        return matchAtom(m, 2, 0.9, span, 'month');
+      },
+    ),
   );
 }
 
 /** "in March", "last September", "next June": a month without a day or year. */
 function bareMonths(text: string): Atom[] {
-  return each(text, `${B}(?:(this|last|next|past|previous|coming)\\s+)?(${MONTH_FULL})${E}`, (m) => {
+  return each(text, pattern`${B}(?:(this|last|next|past|previous|coming)\\s+)?(${MONTH_FULL})${E}`, (m) => {
     const word = m[2]!;
     const month = monthOf(word)!;
     const modifier = m[1]?.toLowerCase() ?? null;
@@ -155,7 +170,7 @@ function bareMonths(text: string): Atom[] {
 
 /** "in 2015", "the year 2008", "2014 to 2018": four-digit years with a temporal cue. */
 function years(text: string): Atom[] {
-  return each(text, `(?<![\\w$£€#.,/:-])((?:the\\s+)?year\\s+)?${YEAR}(?![\\w%/:-]|[.,]\\d)`, (m) => {
+  return each(text, pattern`(?<![\\w$£€#.,/:-])((?:the\\s+)?year\\s+)?${YEAR}(?![\\w%/:-]|[.,]\\d)`, (m) => {
     const year = Number(m[2]);
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
@@ -191,7 +206,7 @@ function years(text: string): Atom[] {
 
 /** "the 1990s", "the early 2000s". */
 function decades(text: string): Atom[] {
-  return each(text, `${B}(?:the\\s+)?(?:(early|mid|late)[- ])?(1[5-9]\\d0|20\\d0)'?s${E}`, (m) => {
+  return each(text, pattern`${B}(?:the\\s+)?(?:(early|mid|late)[- ])?(1[5-9]\\d0|20\\d0)'?s${E}`, (m) => {
     const d = Number(m[2]);
     const q = m[1]?.toLowerCase();
     const [a, b] = q === 'early' ? [0, 3] : q === 'mid' ? [4, 6] : q === 'late' ? [7, 9] : [0, 9];
@@ -219,19 +234,19 @@ function quarters(text: string): Atom[] {
     return matchAtom(m, 2, 0.85, span, 'quarter');
   };
   return [
-    ...each(text, `${B}([QH])([1-4])(?:-|/|\\s+of\\s+|\\s+)?${YEAR}${E}`, (m) =>
+    ...each(text, pattern`${B}([QH])([1-4])(?:-|/|\\s+of\\s+|\\s+)?${YEAR}${E}`, (m) =>
       m[1]!.toUpperCase() === 'H' && Number(m[2]) > 2
         ? null
         : quarter(m, Number(m[3]), Number(m[2]), m[1]!.toUpperCase() === 'H' ? 6 : 3),
     ),
-    ...each(text, `${B}${YEAR}(?:-|/| )?([QH])([1-4])${E}`, (m) =>
+    ...each(text, pattern`${B}${YEAR}(?:-|/| )?([QH])([1-4])${E}`, (m) =>
       m[2]!.toUpperCase() === 'H' && Number(m[3]) > 2
         ? null
         : quarter(m, Number(m[1]), Number(m[3]), m[2]!.toUpperCase() === 'H' ? 6 : 3),
     ),
     ...each(
       text,
-      `${B}(?:the\\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+quarter\\s+of\\s+${YEAR}${E}`,
+      pattern`${B}(?:the\\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+quarter\\s+of\\s+${YEAR}${E}`,
       (m) => quarter(m, Number(m[2]), QUARTER_WORDS[m[1]!.toLowerCase()]!),
     ),
   ];
@@ -246,9 +261,9 @@ const YEAR_TAIL = `(?:,?\\s+(?:of\\s+|in\\s+)?(?:${YEAR}|'(\\d\\d))|\\s+of\\s+(\
  * a day and a month, with the year when the text gives one.
  */
 function fullDays(text: string): Atom[] {
-  const dayFirst = `${B}${WEEKDAY_PREFIX}(?:the\\s+)?(${DAY_NUM})\\.?\\s+(?:day\\s+)?(?:of\\s+)?(${MONTH_ANY})${YEAR_TAIL}${E}`;
+  const dayFirst = pattern`${B}${WEEKDAY_PREFIX}(?:the\\s+)?(${DAY_NUM})\\.?\\s+(?:day\\s+)?(?:of\\s+)?(${MONTH_ANY})${YEAR_TAIL}${E}`;
   // "Nov 18-Dec 19, 2015": the second date follows a hyphen.
-  const monthFirst = `(?<!\\w)(?<![A-Za-z]-)${WEEKDAY_PREFIX}(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${YEAR_TAIL}(?![\\w]|-\\d|:\\d|[.,]\\d)`;
+  const monthFirst = pattern`(?<!\\w)(?<![A-Za-z]-)${WEEKDAY_PREFIX}(${MONTH_ANY})\\s+(?:the\\s+)?(${DAY_NUM})${YEAR_TAIL}(?![\\w]|-\\d|:\\d|[.,]\\d)`;
   const build = (
     m: RegExpExecArray,
     monthWord: string,
@@ -305,12 +320,12 @@ function numericMonths(text: string): Atom[] {
   return [
     ...each(
       text,
-      `(?<![\\w./:-]|\\d[-/]\\s?)${YEAR}\\s?[-/]\\s?(0?[1-9]|1[0-2])(?![\\w./:-]|\\s?[-/]\\s?\\d)`,
+      pattern`(?<![\\w./:-]|\\d[-/]\\s?)${YEAR}\\s?[-/]\\s?(0?[1-9]|1[0-2])(?![\\w./:-]|\\s?[-/]\\s?\\d)`,
       (m) => make(m, Number(m[1]), Number(m[2])),
     ),
     ...each(
       text,
-      `(?<![\\w./:-]|\\d[-/]\\s?)(0?[1-9]|1[0-2])\\s?[-/]\\s?${YEAR}(?![\\w./:-]|\\s?[-/]\\s?\\d)`,
+      pattern`(?<![\\w./:-]|\\d[-/]\\s?)(0?[1-9]|1[0-2])\\s?[-/]\\s?${YEAR}(?![\\w./:-]|\\s?[-/]\\s?\\d)`,
       (m) => make(m, Number(m[2]), Number(m[1])),
     ),
   ];
@@ -320,7 +335,7 @@ function numericMonths(text: string): Atom[] {
 function yearRanges(text: string): Atom[] {
   return each(
     text,
-    `(?<![\\w$£€#.,/:-]|\\d[-/]\\s?)(?:(?:from|between)\\s+)?${YEAR}\\s?[-–—~]\\s?(1[5-9]\\d\\d|20\\d\\d|\\d\\d)(?![\\w%/:-]|[.,]\\d)`,
+    pattern`(?<![\\w$£€#.,/:-]|\\d[-/]\\s?)(?:(?:from|between)\\s+)?${YEAR}\\s?[-–—~]\\s?(1[5-9]\\d\\d|20\\d\\d|\\d\\d)(?![\\w%/:-]|[.,]\\d)`,
     (m) => {
       const a = Number(m[1]);
       const short = m[2]!.length === 2;
@@ -343,7 +358,7 @@ function yearRanges(text: string): Atom[] {
 
 /** "from March to May", "Jan-Feb 2017", "between June and August 2023": a span of whole months. */
 function monthRanges(text: string): Atom[] {
-  const source = `${B}(?:(from|between)\\s+)?(${MONTH_ANY})(?:\\s+${YEAR})?\\s*(?:-|–|—|to|through|till|until|and)\\s*(${MONTH_ANY})(?:,?\\s+(?:in\\s+|of\\s+)?${YEAR})?${E}`;
+  const source = pattern`${B}(?:(from|between)\\s+)?(${MONTH_ANY})(?:\\s+${YEAR})?\\s*(?:-|–|—|to|through|till|until|and)\\s*(${MONTH_ANY})(?:,?\\s+(?:in\\s+|of\\s+)?${YEAR})?${E}`;
   return each(text, source, (m) => {
     const a = monthOf(m[2]!);
     const b = monthOf(m[4]!);

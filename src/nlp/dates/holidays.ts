@@ -62,6 +62,12 @@ const HOLIDAYS: Array<[string, HolidayRule]> = [
   ['good\\s+friday', (y) => addDays(easter(y)!, -2)],
 ];
 
+// Each holiday's pattern, built once: with a modifier ("next"), a stated year or "this year", a weekend.
+const HOLIDAY_PATTERNS: ReadonlyArray<readonly [string, HolidayRule]> = HOLIDAYS.map(([name, rule]) => [
+  `${B}(weekend\\s+of\\s+)?(?:(next|last|this|the\\s+next|the\\s+last)\\s+)?(?:${name})(?:\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next)\\s+year))?(\\s+weekend(?:\\s+${YEAR})?)?${E}`,
+  rule,
+]);
+
 /**
  * The long weekend a holiday makes: a Monday holiday takes the weekend before it, a Thursday or
  * Friday one runs to the Sunday after, a weekend one is that weekend.
@@ -84,8 +90,7 @@ function weekendOf(day: Day): [Day, Day] {
  */
 export function holidayAtoms(text: string): Atom[] {
   const out: Atom[] = [];
-  for (const [name, rule] of HOLIDAYS) {
-    const source = `${B}(weekend\\s+of\\s+)?(?:(next|last|this|the\\s+next|the\\s+last)\\s+)?(?:${name})(?:\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next)\\s+year))?(\\s+weekend(?:\\s+${YEAR})?)?${E}`;
+  for (const [source, rule] of HOLIDAY_PATTERNS) {
     out.push(
       ...each(text, source, (m) => {
         // "May Day" is safe only capitalised; lower-case "may day" is a distress call or a modal.

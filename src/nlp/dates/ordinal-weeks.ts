@@ -1,4 +1,4 @@
-import { B, E, each, fixed, offsetOf, YEAR } from './atom-kit.js';
+import { B, E, each, fixed, offsetOf, pattern, YEAR } from './atom-kit.js';
 import { addDays, type Day, makeDay, monthSpan, parts, weekSpan } from './calendar.js';
 import { MONTH_ANY, MONTH_FULL, monthOf, WEEKDAY_ANY, WEEKDAYS } from './lexicon.js';
 import { type Atom, pickYear, type ResolveContext } from './reading.js';
@@ -64,7 +64,7 @@ function nthWeekOfMonth(year: number, month: number, n: number): [Day, Day] | nu
 }
 
 function weeksOf(text: string): Atom[] {
-  const source = `${B}(?:the\\s+)?${ORD}\\s+week\\s+of\\s+(?:(${MONTH_ANY})(?:,?\\s+${YEAR})?|${YEAR}|${REL_MONTH}|(this|last|next)\\s+year)${E}`;
+  const source = pattern`${B}(?:the\\s+)?${ORD}\\s+week\\s+of\\s+(?:(${MONTH_ANY})(?:,?\\s+${YEAR})?|${YEAR}|${REL_MONTH}|(this|last|next)\\s+year)${E}`;
   return each(text, source, (m) => {
     const n = ORDINAL[m[1]!.toLowerCase()]!;
     const start = m.index;
@@ -107,7 +107,7 @@ function weeksOf(text: string): Atom[] {
 }
 
 function weekdaysOf(text: string): Atom[] {
-  const source = `${B}(?:the\\s+)?${ORD}\\s+(${WEEKDAY_ANY})\\s+(?:of|in)\\s+(?:(${MONTH_FULL})(?:,?\\s+${YEAR})?|${REL_MONTH})${E}`;
+  const source = pattern`${B}(?:the\\s+)?${ORD}\\s+(${WEEKDAY_ANY})\\s+(?:of|in)\\s+(?:(${MONTH_FULL})(?:,?\\s+${YEAR})?|${REL_MONTH})${E}`;
   return each(text, source, (m) => {
     const n = ORDINAL[m[1]!.toLowerCase()]!;
     const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
@@ -135,7 +135,7 @@ function weekdaysOf(text: string): Atom[] {
 /** "the week beginning 4 February", "the week commencing Monday 3 June", "w/c 4 Feb". */
 function weeksStarting(text: string): Atom[] {
   const day = `(?:(?:${WEEKDAY_ANY}),?\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ANY})|(${MONTH_ANY})\\s+(\\d{1,2})(?:st|nd|rd|th)?)(?:,?\\s+${YEAR})?`;
-  const source = `${B}(?:(?:the\\s+)?week\\s+(?:commencing|beginning|starting)(?:\\s+on)?|w/c)\\s+${day}${E}`;
+  const source = pattern`${B}(?:(?:the\\s+)?week\\s+(?:commencing|beginning|starting)(?:\\s+on)?|w/c)\\s+${day}${E}`;
   return each(text, source, (m) => {
     const month = monthOf((m[2] ?? m[3])!);
     const dayOfMonth = Number(m[1] ?? m[4]);

@@ -5,6 +5,7 @@ import {
   fixed,
   matchAtom,
   offsetOf,
+  pattern,
   relativeAtom,
   shiftDay,
   type Unit,
@@ -40,7 +41,7 @@ export function periodPhraseAtoms(text: string): Atom[] {
 function restOf(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+)?(?:rest|remainder|remaining)(?:\\s+of)?\\s+(?:the\\s+|this\\s+|current\\s+)?(week|month|year)${E}`,
+    pattern`${B}(?:the\\s+)?(?:rest|remainder|remaining)(?:\\s+of)?\\s+(?:the\\s+|this\\s+|current\\s+)?(week|month|year)${E}`,
     (m) => {
       const unit = m[1]!.toLowerCase() as Unit;
       const start = m.index + (/^the\s/i.test(m[0]) ? 4 : 0);
@@ -57,25 +58,29 @@ function restOf(text: string): Atom[] {
 
 /** "two days hence", "4 weeks in the future": the span from tomorrow to the counted day. */
 function hence(text: string): Atom[] {
-  return each(text, `${B}(${COUNT})\\s+(day|week|month|year)s?\\s+(?:hence|in\\s+the\\s+future)${E}`, (m) => {
-    const n = countOf(m[1]!);
-    if (n === null) return null;
-    const unit = m[2]!.toLowerCase();
-    return relativeAtom(
-      m.index,
-      m.index + m[0].length,
-      0.7,
-      (ref) => [addDays(ref, 1), shiftDay(ref, unit, n)],
-      'day',
-    );
-  });
+  return each(
+    text,
+    pattern`${B}(${COUNT})\\s+(day|week|month|year)s?\\s+(?:hence|in\\s+the\\s+future)${E}`,
+    (m) => {
+      const n = countOf(m[1]!);
+      if (n === null) return null;
+      const unit = m[2]!.toLowerCase();
+      return relativeAtom(
+        m.index,
+        m.index + m[0].length,
+        0.7,
+        (ref) => [addDays(ref, 1), shiftDay(ref, unit, n)],
+        'day',
+      );
+    },
+  );
 }
 
 /** "the day after tomorrow" is a rule elsewhere; here "this day", "the day after" (said of the reference). */
 function casualExtras(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:this\\s+day|the\\s+day\\s+after(?!\\s+\\w)|(?:the\\s+)?last\\s+day(?!\\s+of))${E}`,
+    pattern`${B}(?:this\\s+day|the\\s+day\\s+after(?!\\s+\\w)|(?:the\\s+)?last\\s+day(?!\\s+of))${E}`,
     (m) => {
       const w = m[0].toLowerCase();
       // "to this day" means "until now"; "his last day" is someone's, not the reference's.
@@ -101,7 +106,7 @@ function casualExtras(text: string): Atom[] {
 function monthOfRelativeYear(text: string): Atom[] {
   const ordinals = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th', '11th', '12th'];
   return [
-    ...each(text, `${B}(${MONTH_FULL})\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`, (m) => {
+    ...each(text, pattern`${B}(${MONTH_FULL})\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`, (m) => {
       const month = monthOf(m[1]!)!;
       const offset = offsetOf(m[2]!);
       return relativeAtom(
@@ -114,7 +119,7 @@ function monthOfRelativeYear(text: string): Atom[] {
     }),
     ...each(
       text,
-      `${B}the\\s+(${ordinals.join('|')})\\s+month\\s+of\\s+(this|last|next)\\s+year${E}`,
+      pattern`${B}the\\s+(${ordinals.join('|')})\\s+month\\s+of\\s+(this|last|next)\\s+year${E}`,
       (m) => {
         const month = ordinals.indexOf(m[1]!.toLowerCase()) + 1;
         const offset = offsetOf(m[2]!);
@@ -135,7 +140,7 @@ function quarterOfRelativeYear(text: string): Atom[] {
   const words: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
   return each(
     text,
-    `${B}(?:Q([1-4])|(?:the\\s+)?(first|second|third|fourth)\\s+quarter)\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`,
+    pattern`${B}(?:Q([1-4])|(?:the\\s+)?(first|second|third|fourth)\\s+quarter)\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`,
     (m) => {
       const q = m[1] ? Number(m[1]) : words[m[2]!.toLowerCase()]!;
       const offset = offsetOf(m[3]!);
@@ -157,7 +162,7 @@ function quarterOfRelativeYear(text: string): Atom[] {
 function firstOrLastUnitsOf(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+)?(first|last)\\s+(${COUNT})\\s+(week|month)s?\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year)${E}`,
+    pattern`${B}(?:the\\s+)?(first|last)\\s+(${COUNT})\\s+(week|month)s?\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year)${E}`,
     (m) => {
       const n = countOf(m[2]!);
       if (n === null) return null;
@@ -194,30 +199,34 @@ function firstOrLastUnitsOf(text: string): Atom[] {
 
 /** "week 10", "week 27 of last year", "week 1 of 2019": ISO week numbers. */
 function weekNumbers(text: string): Atom[] {
-  return each(text, `${B}week\\s+(\\d{1,2})(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year))?${E}`, (m) => {
-    const week = Number(m[1]);
-    if (week < 1 || week > 53) return null;
-    const stated = m[2] ? Number(m[2]) : null;
-    const rel = m[3] ?? null;
-    if (stated !== null) {
-      const s = isoWeek(stated, week);
-      return matchAtom(m, 2, 0.7, s, 'week');
-    }
-    return relativeAtom(
-      m.index,
-      m.index + m[0].length,
-      0.6,
-      (ref) => isoWeek(parts(ref).year + (rel ? offsetOf(rel) : 0), week),
-      'week',
-    );
-  });
+  return each(
+    text,
+    pattern`${B}week\\s+(\\d{1,2})(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year))?${E}`,
+    (m) => {
+      const week = Number(m[1]);
+      if (week < 1 || week > 53) return null;
+      const stated = m[2] ? Number(m[2]) : null;
+      const rel = m[3] ?? null;
+      if (stated !== null) {
+        const s = isoWeek(stated, week);
+        return matchAtom(m, 2, 0.7, s, 'week');
+      }
+      return relativeAtom(
+        m.index,
+        m.index + m[0].length,
+        0.6,
+        (ref) => isoWeek(parts(ref).year + (rel ? offsetOf(rel) : 0), week),
+        'week',
+      );
+    },
+  );
 }
 
 /** "20161016", "2016 10 16": year, month and day run together (file names, logs). */
 function compactDates(text: string): Atom[] {
   return each(
     text,
-    `(?<![\\w.,/:-])(?:(19\\d\\d|20\\d\\d)(0[1-9]|1[0-2])([0-2]\\d|3[01])|(19\\d\\d|20\\d\\d) (0?[1-9]|1[0-2]) ([0-2]?\\d|3[01]))(?![\\w/:]|[.,]\\d)`,
+    pattern`(?<![\\w.,/:-])(?:(19\\d\\d|20\\d\\d)(0[1-9]|1[0-2])([0-2]\\d|3[01])|(19\\d\\d|20\\d\\d) (0?[1-9]|1[0-2]) ([0-2]?\\d|3[01]))(?![\\w/:]|[.,]\\d)`,
     (m) => {
       const year = Number(m[1] ?? m[4]);
       const month = Number(m[2] ?? m[5]);
@@ -231,7 +240,7 @@ function compactDates(text: string): Atom[] {
 
 /** "year to date", "the month to date", "YTD": from the unit's start to the day before the reference. */
 function toDate(text: string): Atom[] {
-  return each(text, `${B}(?:(?:the\\s+)?(year|month|week)[- ]to[- ]date|(YTD|MTD))${E}`, (m) => {
+  return each(text, pattern`${B}(?:(?:the\\s+)?(year|month|week)[- ]to[- ]date|(YTD|MTD))${E}`, (m) => {
     const unit = (m[1]?.toLowerCase() ?? (m[2]!.toUpperCase() === 'YTD' ? 'year' : 'month')) as Unit;
     const start = m.index + (/^the\s/i.test(m[0]) ? 4 : 0);
     return relativeAtom(
@@ -252,7 +261,7 @@ function numericRanges(text: string): Atom[] {
   const md = '(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?';
   return each(
     text,
-    `(?<![\\w/.-])(?:(?:from|between)\\s+)?${md}\\s*[-–]\\s*${md}(?:,\\s*${YEAR})?(?![\\w/]|[.,]\\d)`,
+    pattern`(?<![\\w/.-])(?:(?:from|between)\\s+)?${md}\\s*[-–]\\s*${md}(?:,\\s*${YEAR})?(?![\\w/]|[.,]\\d)`,
     (m) => {
       const year = (s: string | undefined): number | null =>
         s ? (s.length === 2 ? 2000 + Number(s) : Number(s)) : null;

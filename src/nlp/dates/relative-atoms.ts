@@ -5,6 +5,7 @@ import {
   fixed,
   offsetOf,
   PRECISION,
+  pattern,
   relativeAtom,
   shiftDay,
   type Unit,
@@ -42,8 +43,8 @@ export function relativeAtoms(text: string): Atom[] {
 
 /** "last week", "this year", "next month", "the past quarter", "this calendar year". */
 function relativePeriods(text: string): Atom[] {
-  const source = `${B}(the\\s+(?:past|last|previous|prior|next|coming|following|upcoming)|this\\s+past|this|last|next|past|previous|prior|coming|upcoming|current|the|my)\\s+(?:calendar\\s+)?(week|weekend|month|year|quarter|decade)${E}`;
-  const workWeeks = each(text, `${B}(this|last|next|the)\\s+(?:working|work)\\s+week${E}`, (m) => {
+  const source = pattern`${B}(the\\s+(?:past|last|previous|prior|next|coming|following|upcoming)|this\\s+past|this|last|next|past|previous|prior|coming|upcoming|current|the|my)\\s+(?:calendar\\s+)?(week|weekend|month|year|quarter|decade)${E}`;
+  const workWeeks = each(text, pattern`${B}(this|last|next|the)\\s+(?:working|work)\\s+week${E}`, (m) => {
     const offset = offsetOf(m[1]!);
     return relativeAtom(
       m.index,
@@ -88,7 +89,7 @@ function periodParts(text: string): Atom[] {
   const out: Atom[] = [];
   // earlier/later this X: the part before or after the reference day.
   out.push(
-    ...each(text, `${B}(earlier|later)\\s+(?:in\\s+)?${rel}\\s+(week|month|year)${E}`, (m) => {
+    ...each(text, pattern`${B}(earlier|later)\\s+(?:in\\s+)?${rel}\\s+(week|month|year)${E}`, (m) => {
       const later = m[1]!.toLowerCase() === 'later';
       const unit = m[3]!.toLowerCase() as Unit;
       const offset = offsetOf(m[2]!);
@@ -110,7 +111,7 @@ function periodParts(text: string): Atom[] {
   out.push(
     ...each(
       text,
-      `${B}(?:(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+|(early|mid|late)[- ]?)${rel}\\s+(week|month|year)${E}`,
+      pattern`${B}(?:(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+|(early|mid|late)[- ]?)${rel}\\s+(week|month|year)${E}`,
       (m) => {
         const part = (m[1] ?? m[2])!.toLowerCase();
         const unit = m[4]!.toLowerCase() as Unit;
@@ -130,7 +131,7 @@ function periodParts(text: string): Atom[] {
   out.push(
     ...each(
       text,
-      `${B}(?:(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+|(early|mid|late)[- ]?)(?:(${MONTH_FULL})(?:\\s+${YEAR})?|${YEAR})${E}`,
+      pattern`${B}(?:(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+|(early|mid|late)[- ]?)(?:(${MONTH_FULL})(?:\\s+${YEAR})?|${YEAR})${E}`,
       (m) => {
         const part = (m[1] ?? m[2])!.toLowerCase();
         const start = m.index + (/^the\s/i.test(m[0]) ? 4 : 0);
@@ -188,7 +189,7 @@ function slice(span: readonly [Day, Day], unit: Unit, part: string): [Day, Day] 
 function countedPeriods(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+)?(?:(past|last|previous|next|coming|within|within\\s+(?:the\\s+)?next)\\s+(${COUNT})|(${COUNT})\\s+(past|previous|next|upcoming|coming)(?=\\s*\\w+s\\b))\\s*(day|week|month|year|quarter|decade)s?${E}`,
+    pattern`${B}(?:the\\s+)?(?:(past|last|previous|next|coming|within|within\\s+(?:the\\s+)?next)\\s+(${COUNT})|(${COUNT})\\s+(past|previous|next|upcoming|coming)(?=\\s*\\w+s\\b))\\s*(day|week|month|year|quarter|decade)s?${E}`,
     (m) => {
       // "the 5 past years" says the same as "the past 5 years".
       const n = countOf((m[2] ?? m[3])!);
@@ -231,7 +232,7 @@ function countedPeriods(text: string): Atom[] {
 function casualDays(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+(?:tomorrow|tmrw|tmr)|today|yesterday|tomorrow|tmrw|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))${E}`,
+    pattern`${B}(?:the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+(?:tomorrow|tmrw|tmr)|today|yesterday|tomorrow|tmrw|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))${E}`,
     (m) => {
       // "tmrw" is how chat writes tomorrow.
       const w = m[0]
@@ -265,7 +266,7 @@ function casualDays(text: string): Atom[] {
 function weekdays(text: string): Atom[] {
   return each(
     text,
-    `${B}(?:(this\\s+past|last|next|this|coming|previous|past)\\s+)?(${WEEKDAY_ANY}|Mon|Tues?|Thu|Thurs?|Fri)${E}`,
+    pattern`${B}(?:(this\\s+past|last|next|this|coming|previous|past)\\s+)?(${WEEKDAY_ANY}|Mon|Tues?|Thu|Thurs?|Fri)${E}`,
     (m) => {
       // Short forms only capitalised: "Sat", "Sun" and "Wed" are left out as ordinary words.
       if (m[2]!.length <= 5 && !/^[A-Z]/.test(m[2]!)) return null;
@@ -310,7 +311,7 @@ function weekdays(text: string): Atom[] {
  * one next to it that the tense (or the weekday) points to.
  */
 function monthOrdinals(text: string): Atom[] {
-  const source = `${B}(?:(${WEEKDAY_ANY})\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${DAY_NUM})(?=\\s*(?:[.,;!?)]|$|of\\s+(?:this|the)\\s+month))`;
+  const source = pattern`${B}(?:(${WEEKDAY_ANY})\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${DAY_NUM})(?=\\s*(?:[.,;!?)]|$|of\\s+(?:this|the)\\s+month))`;
   return each(text, source, (m) => {
     const day = dayOf(m[2]!);
     if (day === null) return null;
@@ -352,7 +353,7 @@ function shiftedDays(text: string): Atom[] {
   return [
     ...each(
       text,
-      `${B}(${COUNT})\\s+${unit}\\s+(ago|earlier|before|later|after|from\\s+now|from\\s+today)${E}`,
+      pattern`${B}(${COUNT})\\s+${unit}\\s+(ago|earlier|before|later|after|from\\s+now|from\\s+today)${E}`,
       (m) => {
         const n = countOf(m[1]!);
         const dir = m[3]!.toLowerCase();
@@ -363,7 +364,7 @@ function shiftedDays(text: string): Atom[] {
         return countedDay(m.index, m.index + m[0].length, m[2]!.toLowerCase(), sign * n);
       },
     ),
-    ...each(text, `${B}in\\s+(${COUNT})\\s+${unit}(?:'s?\\s+time)?${E}`, (m) => {
+    ...each(text, pattern`${B}in\\s+(${COUNT})\\s+${unit}(?:'s?\\s+time)?${E}`, (m) => {
       const n = countOf(m[1]!);
       if (n === null) return null;
       const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -456,14 +457,14 @@ function weekdaysInWeeks(text: string): Atom[] {
     );
   };
   return [
-    ...each(text, `${B}${WEEKDAY_WORD}\\.?,?\\s+(?:of\\s+)?${week}${E}`, (m) => make(m, m[1]!, m[2]!)),
-    ...each(text, `${B}${week},?\\s+(?:on\\s+)?${WEEKDAY_WORD}${E}`, (m) => make(m, m[2]!, m[1]!)),
+    ...each(text, pattern`${B}${WEEKDAY_WORD}\\.?,?\\s+(?:of\\s+)?${week}${E}`, (m) => make(m, m[1]!, m[2]!)),
+    ...each(text, pattern`${B}${week},?\\s+(?:on\\s+)?${WEEKDAY_WORD}${E}`, (m) => make(m, m[2]!, m[1]!)),
   ];
 }
 
 /** "Tuesday the 15th", "Sunday 31", "Sat 14th": the nearest date with that weekday and day of the month. */
 function weekdayDates(text: string): Atom[] {
-  const source = `${B}${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+(${DAY_NUM}|fifteen|sixteen|thirty)|(\\d{1,2}(?:st|nd|rd|th))|(\\d{1,2})(?=\\s*(?:[.,;!?)]|$)))${E}`;
+  const source = pattern`${B}${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+(${DAY_NUM}|fifteen|sixteen|thirty)|(\\d{1,2}(?:st|nd|rd|th))|(\\d{1,2})(?=\\s*(?:[.,;!?)]|$)))${E}`;
   return each(text, source, (m) => {
     const wd = WEEKDAYS[m[1]!.toLowerCase()];
     const word = (m[2] ?? m[3] ?? m[4])!.toLowerCase();
@@ -496,7 +497,7 @@ function weekdayDates(text: string): Atom[] {
 
 /** "the week after next", "the year after next", "the month after the next". */
 function afterNext(text: string): Atom[] {
-  return each(text, `${B}the\\s+(week|month|year)\\s+after\\s+(?:the\\s+)?next${E}`, (m) => {
+  return each(text, pattern`${B}the\\s+(week|month|year)\\s+after\\s+(?:the\\s+)?next${E}`, (m) => {
     const unit = m[1]!.toLowerCase() as Unit;
     return relativeAtom(
       m.index,
@@ -522,7 +523,7 @@ function daysOfRelativeMonth(text: string): Atom[] {
   return [
     ...each(
       text,
-      `${B}(?:(from|between)\\s+)?(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})\\s+${rel}${E}`,
+      pattern`${B}(?:(from|between)\\s+)?(?:the\\s+)?(${DAY_NUM})${link}(${DAY_NUM})\\s+${rel}${E}`,
       (m) => {
         const d1 = dayOf(m[2]!);
         const d2 = dayOf(m[3]!);
@@ -542,7 +543,7 @@ function daysOfRelativeMonth(text: string): Atom[] {
         return { ...atom, priority: 3, kind: 'range' };
       },
     ),
-    ...each(text, `${B}(?:the\\s+)?(${DAY_NUM})\\s+${rel}${E}`, (m) => {
+    ...each(text, pattern`${B}(?:the\\s+)?(${DAY_NUM})\\s+${rel}${E}`, (m) => {
       const d = dayOf(m[1]!);
       if (d === null || /^\d+$/.test(m[1]!)) return null;
       // Readers mark "the 18th of next month" whole, as they mark "the 18th".
@@ -567,7 +568,7 @@ function nthWeekdays(text: string): Atom[] {
   // "last Friday" is the weekday before the reference, read by the weekday rule.
   return each(
     text,
-    `(?<![\\w-]|\\bthe\\s)(first|second|third|fourth)\\s+(${WEEKDAY_ANY})(?!\\s+(?:of|in|after|before|since|night|morning|evening|afternoon)\\b)${E}`,
+    pattern`(?<![\\w-]|\\bthe\\s)(first|second|third|fourth)\\s+(${WEEKDAY_ANY})(?!\\s+(?:of|in|after|before|since|night|morning|evening|afternoon)\\b)${E}`,
     (m) => {
       const n = nth[m[1]!.toLowerCase()]!;
       const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
@@ -589,7 +590,7 @@ function nthWeekdays(text: string): Atom[] {
 
 /** "on weekend", "over weekend": the weekend of the reference week. */
 function bareWeekends(text: string): Atom[] {
-  return each(text, `(?<=\\b(?:on|at|over)\\s+)weekend${E}`, (m) =>
+  return each(text, pattern`(?<=\\b(?:on|at|over)\\s+)weekend${E}`, (m) =>
     relativeAtom(m.index, m.index + m[0].length, 0.6, (ref) => unitSpan('weekend', ref, 0), 'day'),
   );
 }

@@ -1,4 +1,4 @@
-import { B, E, each, fixed, matchAtom } from './atom-kit.js';
+import { B, E, each, fixed, matchAtom, pattern } from './atom-kit.js';
 import { type Day, makeDay, monthSpan, yearSpan } from './calendar.js';
 import { DAY_NUM, dayOf, MONTH_ANY, monthOf } from './lexicon.js';
 import type { Atom } from './reading.js';
@@ -94,21 +94,25 @@ export function spelledYearAtoms(text: string): Atom[] {
   };
   const dayValue = (w: string | undefined): number | null => (w ? (dayOf(w) ?? under100(w)) : null);
   out.push(
-    ...each(text, `${B}(?:the\\s+)?${day}\\s+(?:of\\s+)?(${MONTH_ANY}),?\\s+${SPELLED_YEAR}${E}`, (m) => {
-      const start = m.index + (/^the\s/i.test(m[0]) ? 4 : 0);
-      return dayAtom(start, m.index + m[0].length, spelledYear(m[3]!), monthOf(m[2]!), dayValue(m[1]));
-    }),
-    ...each(text, `${B}(${MONTH_ANY})(?:\\s+${day})?,?\\s+${SPELLED_YEAR}${E}`, (m) =>
+    ...each(
+      text,
+      pattern`${B}(?:the\\s+)?${day}\\s+(?:of\\s+)?(${MONTH_ANY}),?\\s+${SPELLED_YEAR}${E}`,
+      (m) => {
+        const start = m.index + (/^the\s/i.test(m[0]) ? 4 : 0);
+        return dayAtom(start, m.index + m[0].length, spelledYear(m[3]!), monthOf(m[2]!), dayValue(m[1]));
+      },
+    ),
+    ...each(text, pattern`${B}(${MONTH_ANY})(?:\\s+${day})?,?\\s+${SPELLED_YEAR}${E}`, (m) =>
       dayAtom(m.index, m.index + m[0].length, spelledYear(m[3]!), monthOf(m[1]!), dayValue(m[2])),
     ),
-    ...each(text, `(?<=\\b(?:in|of|since|until|by|during|year)\\s+)${SPELLED_YEAR}${E}`, (m) => {
+    ...each(text, pattern`(?<=\\b(?:in|of|since|until|by|during|year)\\s+)${SPELLED_YEAR}${E}`, (m) => {
       const year = spelledYear(m[1]!);
       if (year === null) return null;
       return matchAtom(m, 2, 0.7, yearSpan(year), 'year');
     }),
     ...each(
       text,
-      `${B}the\\s+(?:(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|two\\s+thousands)${E}`,
+      pattern`${B}the\\s+(?:(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|two\\s+thousands)${E}`,
       (m) => {
         const century = m[1] ? under100(m[1]) : 20;
         const decade = m[2]

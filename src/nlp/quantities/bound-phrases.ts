@@ -51,7 +51,7 @@ const BOUND_PHRASES: readonly [string, QuantityBound][] = (
  */
 export function boundBefore(text: string, start: number): { bound: QuantityBound; start: number } | null {
   const before = text.slice(Math.max(0, start - 24), start);
-  for (const [re, bound] of BOUND_RES) {
+  for (const [re, bound] of BOUND_RES_BY_LAST_WORD.get(lastWordOf(before)) ?? []) {
     const m = re.exec(before);
     if (m?.[1]) return { bound, start: start - (before.length - (m.index + m[0].indexOf(m[1]))) };
   }
@@ -62,3 +62,28 @@ const BOUND_RES: readonly [RegExp, QuantityBound][] = BOUND_PHRASES.map(([phrase
   new RegExp(`(?:^|[^A-Za-z])(${phrase.replace(/~/g, '\\~')})${phrase === '~' ? '\\s*' : '\\s+'}$`, 'i'),
   bound,
 ]);
+
+/**
+ * A phrase matches only when its last word (or "~") ends `before`, spaces aside: the phrases
+ * grouped by that word, each group in the order of `BOUND_RES`, spare testing the others.
+ */
+const BOUND_RES_BY_LAST_WORD: ReadonlyMap<string, readonly [RegExp, QuantityBound][]> = (() => {
+  const out = new Map<string, [RegExp, QuantityBound][]>();
+  BOUND_PHRASES.forEach(([phrase], i) => {
+    const key = phrase === '~' ? '~' : phrase.slice(phrase.lastIndexOf(' ') + 1);
+    const group = out.get(key) ?? [];
+    group.push(BOUND_RES[i]!);
+    out.set(key, group);
+  });
+  return out;
+})();
+
+/** The ASCII word (lower case) or "~" that ends `before` after its trailing white space; '' if none. */
+function lastWordOf(before: string): string {
+  let end = before.length;
+  while (end > 0 && /\s/.test(before[end - 1]!)) end--;
+  if (end > 0 && before[end - 1] === '~') return '~';
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(before[start - 1]!)) start--;
+  return before.slice(start, end).toLowerCase();
+}

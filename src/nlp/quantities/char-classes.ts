@@ -5,7 +5,13 @@
  *
  * @example isLetter('é') // true
  */
-export const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+export const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  // ASCII (most characters of most texts) without the regex; others by their Unicode category.
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /\p{L}/u.test(c);
+};
 
 /**
  * An ASCII digit.

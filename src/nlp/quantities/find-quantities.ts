@@ -4,7 +4,7 @@ import { boundBefore } from './bound-phrases.js';
 import { isAlnum, isDigit, isLetter } from './char-classes.js';
 import { countedNoun, partitiveOf, wholeAfterOf } from './counted-noun.js';
 import { numberAt, VULGAR } from './number-at.js';
-import { isNumberWordStart, parseNumberWords } from './number-words.js';
+import { isNumberWordStart, NUMBER_WORD_STARTS, parseNumberWords } from './number-words.js';
 import { AFTER_FORMS, BEFORE_FIRST_WORDS, BEFORE_FORMS, matchForm, type UnitForm } from './unit-forms.js';
 import { dimensionOf, EXTRA_UNIT_FACTORS, SCALE_SUFFIXES, SCALE_WORDS, toBaseUnit } from './unit-table.js';
 
@@ -121,6 +121,39 @@ function nextCandidate(text: string, from: number): number {
 /** A character that continues a run the scanner skips as one (see `runEnd`). */
 const RUN_ON = /^[\p{L}\p{N}._+\-‑/]/u;
 
+/** Whether the character at `at` continues a run (`RUN_ON`): ASCII by its code, others by the regex. */
+function continuesRun(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) {
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 46 || // .
+      c === 95 || // _
+      c === 43 || // +
+      c === 45 || // -
+      c === 47 // /
+    );
+  }
+  // Past the end (NaN) the slice is empty and the regex says no.
+  return RUN_ON.test(text.slice(at, at + 2));
+}
+
+/** A hash of the ASCII letters text[pos, pos + n) in lower case (a 30-bit integer). */
+function letterHash(text: string, pos: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ (text.charCodeAt(pos + i) | 32), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** Hashes of the words that may open a quantity: a word whose hash is not here is not one of them. */
+const START_WORD_HASHES: ReadonlySet<number> = new Set(
+  [...NUMBER_WORD_STARTS, ...BEFORE_FIRST_WORDS]
+    .filter((w) => /^[a-z]{1,20}$/.test(w))
+    .map((w) => letterHash(w, 0, w.length)),
+);
+
 /** The number of ASCII letters from `pos`, at most `max`. */
 function asciiLetterRun(text: string, pos: number, max: number): number {
   let n = 0;
@@ -132,10 +165,19 @@ function asciiLetterRun(text: string, pos: number, max: number): number {
   return n;
 }
 
+/** Whether the character at `pos` is an ASCII letter. */
+function isAsciiLetterAt(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Whether the word at `pos` may open a quantity: a number word, a vulgar fraction, a currency word (as `readSingle` tests). */
 function mayStartQuantity(text: string, pos: number): boolean {
   if (VULGAR[text[pos] ?? ''] !== undefined) return true;
-  const word = text.slice(pos, pos + asciiLetterRun(text, pos, 20));
+  const n = asciiLetterRun(text, pos, 20);
+  // Most words are none of them: the hash tells without building the word.
+  if (!START_WORD_HASHES.has(letterHash(text, pos, n))) return false;
+  const word = text.slice(pos, pos + n);
   return isNumberWordStart(word) || BEFORE_FIRST_WORDS.has(word.toLowerCase());
 }
 
@@ -161,7 +203,8 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
     if (r === 'skip-run') {
       from = runEnd(text, pos);
     } else if (r === null) {
-      if (isLetter(text[pos])) from = pos + (asciiLetterRun(text, pos, 40) || 1);
+      // A candidate is a digit, an ASCII letter or a vulgar fraction: only the letters are words.
+      if (isAsciiLetterAt(text, pos)) from = pos + (asciiLetterRun(text, pos, 40) || 1);
       else from = pos + 1;
     } else if (
       r.unit === 'count' &&
@@ -191,7 +234,7 @@ function readAt(
   // nothing, and after a label ("Gate") they skip the same letters, unless marks or digits follow.
   if (!isDigit(text[pos]) && !mayStartQuantity(text, pos)) {
     const run = asciiLetterRun(text, pos, 40);
-    if (run === 40 || !RUN_ON.test(text.slice(pos + run, pos + run + 2))) return null;
+    if (run === 40 || !continuesRun(text, pos + run)) return null;
   }
   // "F-16", "L2", "J1149.5": codes, not quantities ("USD115" is read from its "U")
   if (isDigit(text[pos]) && gluedBefore(text, pos)) return 'skip-run';

@@ -136,7 +136,8 @@ function namesIn(table: object): string[] {
 
 // The words `w in UNITS` (and the others) used to accept, as one set: a set look-up hashes the
 // word, where `in` first interned every new word of the text.
-const NUMBER_WORD_STARTS: ReadonlySet<string> = new Set([
+/** Every word `isNumberWordStart` accepts, in lower case (and a few names objects carry, such as "constructor"). */
+export const NUMBER_WORD_STARTS: ReadonlySet<string> = new Set([
   ...namesIn(UNITS),
   ...namesIn(TENS),
   ...namesIn(VAGUE_PLURALS),
