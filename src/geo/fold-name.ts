@@ -63,6 +63,7 @@ const INNER_GROUPS: readonly (readonly string[])[] = [
   ['iya', 'ia', 'ya', 'ja'],
   ['iu', 'yu', 'ju'],
 ];
+const INNER_PATTERNS = INNER_GROUPS.map((group) => new RegExp(group.join('|'), 'g'));
 const FINAL_GROUP: readonly string[] = ['iy', 'yy', 'yi', 'ii'];
 const MAX_VARIANTS = 24;
 
@@ -90,7 +91,7 @@ export function transliterationVariants(folded: string): string[] {
     forms = [...next];
   };
   const inner = (s: string, at: number) => at > 0 && s[at - 1] !== ' ';
-  for (const group of INNER_GROUPS) expand(new RegExp(group.join('|'), 'g'), group, inner);
+  for (let g = 0; g < INNER_GROUPS.length; g++) expand(INNER_PATTERNS[g]!, INNER_GROUPS[g]!, inner);
   expand(/(?:iy|yy|yi|ii)(?= |$)/g, FINAL_GROUP, inner);
   expand(/(?<![a-z])kh|(?<![a-z])h/g, ['kh', 'h'], () => true);
   return forms.filter((f) => f !== folded);

@@ -74,6 +74,11 @@ export class Gazetteer {
   private readonly facilityCores = new Map<string, GazetteerEntry[]>();
   private count = 0;
   private readonly base: CompiledGazetteer | null;
+  // Answers already given, by the name asked: a report asks for the same names many times
+  // (every sub-span of a capitalised run, each name in each reading) and reports share names.
+  // Emptied whenever a name is added, and when full.
+  private readonly lookups = new Map<string, readonly GazetteerEntry[]>();
+  private readonly variantLookups = new Map<string, readonly GazetteerEntry[]>();
 
   constructor(name: string, base: CompiledGazetteer | null = null) {
     this.name = name;
@@ -156,6 +161,8 @@ export class Gazetteer {
     }
     this.skeletons = null;
     this.newKeySkeletons = null;
+    if (this.lookups.size > 0) this.lookups.clear();
+    if (this.variantLookups.size > 0) this.variantLookups.clear();
   }
 
   /** Entries under one folded key: the base's first, then those added over it. */
@@ -167,6 +174,15 @@ export class Gazetteer {
 
   /** Entries whose name or alias folds to the same key as `name` (article-insensitive). */
   lookup(name: string): readonly GazetteerEntry[] {
+    let answer = this.lookups.get(name);
+    if (answer === undefined) {
+      answer = this.lookupUncached(name);
+      remember(this.lookups, name, answer);
+    }
+    return answer;
+  }
+
+  private lookupUncached(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
     const direct = this.atKey(key);
     const bare = stripArticle(key);
@@ -181,6 +197,15 @@ export class Gazetteer {
    * that a respelt surname does not become a hamlet; names of seven letters or more.
    */
   lookupVariant(name: string): readonly GazetteerEntry[] {
+    let answer = this.variantLookups.get(name);
+    if (answer === undefined) {
+      answer = this.lookupVariantUncached(name);
+      remember(this.variantLookups, name, answer);
+    }
+    return answer;
+  }
+
+  private lookupVariantUncached(name: string): readonly GazetteerEntry[] {
     const key = foldName(name);
     if (key.length < VARIANT_MIN_LENGTH) return [];
     const out = new Set<GazetteerEntry>();
@@ -274,6 +299,14 @@ export class Gazetteer {
       townNames,
     };
   }
+}
+
+/** How many answers a lookup cache keeps before it starts afresh (a few MB at most). */
+const MAX_REMEMBERED = 50_000;
+
+function remember<T>(cache: Map<string, T>, name: string, answer: T): void {
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(name, answer);
 }
 
 const VARIANT_MIN_POPULATION = 10_000;

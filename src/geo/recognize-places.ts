@@ -37,6 +37,8 @@ interface Word {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’ʼ.][\p{L}\p{M}\p{N}]+)*\.?/gu;
 
+const POSSESSIVE_END = /['’]s$/;
+
 function words(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
@@ -50,7 +52,8 @@ function words(text: string): Word[] {
       !US_ABBREVIATION_SET.has(t)
     )
       t = t.slice(0, -1);
-    t = t.replace(/['’]s$/, '');
+    // A possessive "'s" is not part of the name.
+    if (t.length >= 2 && t.charCodeAt(t.length - 1) === 0x73 && POSSESSIVE_END.test(t)) t = t.slice(0, -2);
     if (!t) continue;
     if (t.startsWith("'") || t.startsWith('’')) {
       t = t.slice(1);
@@ -61,8 +64,21 @@ function words(text: string): Word[] {
   return out;
 }
 
-const isCap = (w: string) =>
-  /^\p{Lu}/u.test(w) || /^(?:al|el|ad|ar|as|an|ash|at|az)-\p{Lu}/u.test(w) || /^d['’]\p{Lu}/u.test(w);
+/**
+ * Whether a word opens with a capital, an Arabic article before one ("al-Anbar") or an elided
+ * "d’" ("d’Ivoire"). Called for every word several times: ASCII letters are answered from the
+ * first code unit, the rest by the patterns.
+ */
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  // Only "a…", "e…" and "d…" can open an article or an elision.
+  if (c === 0x61 || c === 0x65 || c === 0x64) return PREFIXED_CAP.test(w);
+  if (c < 0x80) return false;
+  return CAP.test(w);
+}
+const CAP = /^\p{Lu}/u;
+const PREFIXED_CAP = /^(?:(?:al|el|ad|ar|as|an|ash|at|az)-|d['’])\p{Lu}/u;
 // Lowercase words inside names ("Dar es Salaam", "Rio de Janeiro"); English function words
 // such as "as", "an" and "on" are left out, they join a place to the word before it.
 const CONNECTOR = new Set([
@@ -483,7 +499,10 @@ function tryName(
     }
   } else {
     // "Barrow and Jackson counties": each name is a county's.
-    const plural = PLURAL_ADMIN2_AFTER.exec(text.slice(last.end, last.end + 80));
+    const window = text.slice(last.end, last.end + 80);
+    // Most names are followed by neither word: the pattern is only tried when one is there.
+    const plural =
+      window.includes('counties') || window.includes('parishes') ? PLURAL_ADMIN2_AFTER.exec(window) : null;
     if (plural) {
       const unit = /^parishes$/i.test(plural[1]!) ? 'parish' : 'county';
       candidates = gazetteer.lookup(`${name} ${unit}`).filter((c) => c.kind === 'admin2');
