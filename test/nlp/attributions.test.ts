@@ -105,6 +105,11 @@ describe('direct quotes', () => {
 
 describe('indirect speech', () => {
   const table: Array<[string, Expected]> = [
+    // Words that name built-in properties of JavaScript objects are words like any other.
+    [
+      'The constructor said that the bridge was unsafe.',
+      { source: 'The constructor', cue: 'said', content: 'that the bridge was unsafe', form: 'indirect' },
+    ],
     [
       'The governor said that two schools were damaged in the strike.',
       {

@@ -130,6 +130,15 @@ describe('the same claim stated twice', () => {
   ];
   it.each(same)('%s / %s', (a, b, expected) => expect(sameClaim(claimKey(a), claimKey(b))).toBe(expected));
 
+  const numbers: Array<[string, number[]]> = [
+    ['The base was targeted twelve times', [12]],
+    ['The constructor hit it twice', [2]],
+    ['The valueOf toString of hasOwnProperty', []],
+  ];
+  it.each(numbers)('the numbers of "%s"', (text, expected) =>
+    expect([...claimKey(text).numbers]).toEqual(expected),
+  );
+
   it('merges a standfirst and a body sentence into one claim with two mentions', () => {
     const text =
       'Drone strikes on the northern airfield\n\nThe group has hit the northern airfield twelve times since 7 October\n\nAccording to statements issued by the group, the northern airfield has been targeted by drones 12 times since 7 October.';

@@ -352,7 +352,7 @@ const IRREGULAR: Record<string, string[]> = {
 
 /** Regular English inflections of a verb lemma ("claim" → claimed, claims, claiming). */
 function inflect(lemma: string): string[] {
-  if (IRREGULAR[lemma]) return IRREGULAR[lemma]!;
+  if (Object.hasOwn(IRREGULAR, lemma)) return IRREGULAR[lemma]!;
   const forms = [lemma];
   if (lemma.endsWith('e')) forms.push(`${lemma}d`, `${lemma}s`, `${lemma.slice(0, -1)}ing`);
   else if (/[^aeiou]y$/.test(lemma))

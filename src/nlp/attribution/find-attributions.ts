@@ -1388,38 +1388,40 @@ const AGENTLESS =
   /^(accuse|blame|criticize|criticise|label|dub|rate|consider|think|believe|announce|confirm|report|allege|suspect|condemn|deem|regard|describe|brand|fault|deny|reject|question|dispute)$/;
 
 /** Phrasal verbs of position that are cues only with their particle: "lashed out at", "laid out". */
-const PHRASAL: Record<string, { particle: RegExp; lemma: string }> = {
-  lay: { particle: /^out$/i, lemma: 'lay out' },
-  lays: { particle: /^out$/i, lemma: 'lay out' },
-  laid: { particle: /^out$/i, lemma: 'lay out' },
-  laying: { particle: /^out$/i, lemma: 'lay out' },
-  spell: { particle: /^out$/i, lemma: 'spell out' },
-  spells: { particle: /^out$/i, lemma: 'spell out' },
-  spelled: { particle: /^out$/i, lemma: 'spell out' },
-  spelt: { particle: /^out$/i, lemma: 'spell out' },
-  sum: { particle: /^up$/i, lemma: 'sum up' },
-  sums: { particle: /^up$/i, lemma: 'sum up' },
-  summed: { particle: /^up$/i, lemma: 'sum up' },
-  lash: { particle: /^out$/i, lemma: 'lash out' },
-  lashes: { particle: /^out$/i, lemma: 'lash out' },
-  lashed: { particle: /^out$/i, lemma: 'lash out' },
-  hit: { particle: /^back$/i, lemma: 'hit back' },
-  hits: { particle: /^back$/i, lemma: 'hit back' },
-  fired: { particle: /^back$/i, lemma: 'fire back' },
-  fires: { particle: /^back$/i, lemma: 'fire back' },
-  pushed: { particle: /^back$/i, lemma: 'push back' },
-  pushes: { particle: /^back$/i, lemma: 'push back' },
-  doubled: { particle: /^down$/i, lemma: 'double down' },
-  doubles: { particle: /^down$/i, lemma: 'double down' },
-  spoke: { particle: /^out$/i, lemma: 'speak out' },
-  speaks: { particle: /^out$/i, lemma: 'speak out' },
-  backed: { particle: /^off$/i, lemma: 'back off' },
-  backs: { particle: /^off$/i, lemma: 'back off' },
-};
+const PHRASAL: ReadonlyMap<string, { particle: RegExp; lemma: string }> = new Map(
+  Object.entries({
+    lay: { particle: /^out$/i, lemma: 'lay out' },
+    lays: { particle: /^out$/i, lemma: 'lay out' },
+    laid: { particle: /^out$/i, lemma: 'lay out' },
+    laying: { particle: /^out$/i, lemma: 'lay out' },
+    spell: { particle: /^out$/i, lemma: 'spell out' },
+    spells: { particle: /^out$/i, lemma: 'spell out' },
+    spelled: { particle: /^out$/i, lemma: 'spell out' },
+    spelt: { particle: /^out$/i, lemma: 'spell out' },
+    sum: { particle: /^up$/i, lemma: 'sum up' },
+    sums: { particle: /^up$/i, lemma: 'sum up' },
+    summed: { particle: /^up$/i, lemma: 'sum up' },
+    lash: { particle: /^out$/i, lemma: 'lash out' },
+    lashes: { particle: /^out$/i, lemma: 'lash out' },
+    lashed: { particle: /^out$/i, lemma: 'lash out' },
+    hit: { particle: /^back$/i, lemma: 'hit back' },
+    hits: { particle: /^back$/i, lemma: 'hit back' },
+    fired: { particle: /^back$/i, lemma: 'fire back' },
+    fires: { particle: /^back$/i, lemma: 'fire back' },
+    pushed: { particle: /^back$/i, lemma: 'push back' },
+    pushes: { particle: /^back$/i, lemma: 'push back' },
+    doubled: { particle: /^down$/i, lemma: 'double down' },
+    doubles: { particle: /^down$/i, lemma: 'double down' },
+    spoke: { particle: /^out$/i, lemma: 'speak out' },
+    speaks: { particle: /^out$/i, lemma: 'speak out' },
+    backed: { particle: /^off$/i, lemma: 'back off' },
+    backs: { particle: /^off$/i, lemma: 'back off' },
+  }),
+);
 
 /** The cue entry of a phrasal verb of position at `k` when its particle follows, else null. */
 function phrasalCue(toks: Token[], k: number): CueEntry | null {
-  const p = PHRASAL[toks[k]!.text.toLowerCase()];
+  const p = PHRASAL.get(toks[k]!.text.toLowerCase());
   if (!p?.particle.test(toks[k + 1]?.text ?? '')) return null;
   return { lemma: p.lemma, stance: 'neutral', strength: 'stance' };
 }
@@ -1630,13 +1632,13 @@ function mayBeCue(tok: Token): boolean {
   return (
     lower === 'according' ||
     cueEntry(lower) !== null ||
-    PHRASAL[lower] !== undefined ||
+    PHRASAL.has(lower) ||
     lower === 'put' ||
     lower === 'puts' ||
-    NOUN_CUE[lower] !== undefined ||
+    NOUN_CUE.has(lower) ||
     ATTITUDE.test(lower) ||
     INTENT_NOUN.test(lower) ||
-    POSITION_NOUN[lower] !== undefined
+    POSITION_NOUN.has(lower)
   );
 }
 

@@ -11,42 +11,44 @@ import { CUE_AUX, clauseEnd, nounPhraseBefore, trimContent, walkBack } from './p
 /**
  * Nouns that report what someone said when a that-clause follows ("Trump's claim that …").
  *
- * @example NOUN_CUE.claim // 'distancing'
+ * @example NOUN_CUE.get('claim') // 'distancing'
  */
-export const NOUN_CUE: Record<string, CueStance> = {
-  claim: 'distancing',
-  claims: 'distancing',
-  allegation: 'distancing',
-  allegations: 'distancing',
-  assertion: 'neutral',
-  report: 'neutral',
-  reports: 'neutral',
-  statement: 'neutral',
-  announcement: 'neutral',
-  warning: 'neutral',
-  promise: 'neutral',
-  pledge: 'neutral',
-  argument: 'neutral',
-  suggestion: 'neutral',
-  insistence: 'neutral',
-  denial: 'denying',
-  admission: 'endorsing',
-  accusation: 'distancing',
-  accusations: 'distancing',
-  charge: 'distancing',
-  charges: 'distancing',
-  assurance: 'neutral',
-  assurances: 'neutral',
-  prediction: 'neutral',
-  conclusion: 'neutral',
-  finding: 'endorsing',
-  findings: 'endorsing',
-  confirmation: 'endorsing',
-  rumor: 'distancing',
-  rumors: 'distancing',
-  rumour: 'distancing',
-  rumours: 'distancing',
-};
+export const NOUN_CUE: ReadonlyMap<string, CueStance> = new Map(
+  Object.entries({
+    claim: 'distancing',
+    claims: 'distancing',
+    allegation: 'distancing',
+    allegations: 'distancing',
+    assertion: 'neutral',
+    report: 'neutral',
+    reports: 'neutral',
+    statement: 'neutral',
+    announcement: 'neutral',
+    warning: 'neutral',
+    promise: 'neutral',
+    pledge: 'neutral',
+    argument: 'neutral',
+    suggestion: 'neutral',
+    insistence: 'neutral',
+    denial: 'denying',
+    admission: 'endorsing',
+    accusation: 'distancing',
+    accusations: 'distancing',
+    charge: 'distancing',
+    charges: 'distancing',
+    assurance: 'neutral',
+    assurances: 'neutral',
+    prediction: 'neutral',
+    conclusion: 'neutral',
+    finding: 'endorsing',
+    findings: 'endorsing',
+    confirmation: 'endorsing',
+    rumor: 'distancing',
+    rumors: 'distancing',
+    rumour: 'distancing',
+    rumours: 'distancing',
+  }),
+);
 
 /**
  * A reporting noun with its that-clause: "Trump's claim that …" (the possessor speaks), "a New
@@ -61,7 +63,7 @@ export function readNounCue(
   sentence: Sentence,
 ): FoundAttribution | null {
   const tok = toks[k]!;
-  const stance = NOUN_CUE[tok.text.toLowerCase()];
+  const stance = NOUN_CUE.get(tok.text.toLowerCase());
   if (!stance || tok.pos !== 'NOUN') return null;
   const that = toks[k + 1];
   const after = toks[k + 2];
@@ -115,49 +117,51 @@ export const INTENT_NOUN =
 /**
  * Nouns of position with the preposition that introduces their object: "her criticism of …".
  *
- * @example POSITION_NOUN.criticism?.test('of') // true: "her criticism of …"
+ * @example POSITION_NOUN.get('criticism')?.test('of') // true: "her criticism of …"
  */
-export const POSITION_NOUN: Record<string, RegExp> = {
-  criticism: /^(of|for)$/i,
-  criticisms: /^(of)$/i,
-  comment: /^(on|about)$/i,
-  comments: /^(on|about)$/i,
-  remarks: /^(on|about)$/i,
-  support: /^(for|of)$/i,
-  opposition: /^(to)$/i,
-  attack: /^(on)$/i,
-  attacks: /^(on)$/i,
-  condemnation: /^(of)$/i,
-  endorsement: /^(of)$/i,
-  praise: /^(for|of)$/i,
-  questions: /^(about|over)$/i,
-  concern: /^(about|over)$/i,
-  concerns: /^(about|over)$/i,
-  doubts: /^(about|over)$/i,
-  skepticism: /^(about|of|over)$/i,
-  scepticism: /^(about|of|over)$/i,
-  outrage: /^(over|at)$/i,
-  anger: /^(over|at)$/i,
-  frustration: /^(with|over)$/i,
-  disdain: /^(for)$/i,
-  contempt: /^(for)$/i,
-  admiration: /^(for|of)$/i,
-  adulation: /^(of|for)$/i,
-  obsession: /^(with)$/i,
-  views: /^(on|about)$/i,
-  view: /^(of|on)$/i,
-  stance: /^(on)$/i,
-  position: /^(on)$/i,
-  rhetoric: /^(about|on)$/i,
-  complaints: /^(about|over)$/i,
-  warnings: /^(about|of)$/i,
-  allegations: /^(of)$/i,
-  accusations: /^(of)$/i,
-  claims: /^(of)$/i,
-  denunciation: /^(of)$/i,
-  defense: /^(of)$/i,
-  defence: /^(of)$/i,
-};
+export const POSITION_NOUN: ReadonlyMap<string, RegExp> = new Map(
+  Object.entries({
+    criticism: /^(of|for)$/i,
+    criticisms: /^(of)$/i,
+    comment: /^(on|about)$/i,
+    comments: /^(on|about)$/i,
+    remarks: /^(on|about)$/i,
+    support: /^(for|of)$/i,
+    opposition: /^(to)$/i,
+    attack: /^(on)$/i,
+    attacks: /^(on)$/i,
+    condemnation: /^(of)$/i,
+    endorsement: /^(of)$/i,
+    praise: /^(for|of)$/i,
+    questions: /^(about|over)$/i,
+    concern: /^(about|over)$/i,
+    concerns: /^(about|over)$/i,
+    doubts: /^(about|over)$/i,
+    skepticism: /^(about|of|over)$/i,
+    scepticism: /^(about|of|over)$/i,
+    outrage: /^(over|at)$/i,
+    anger: /^(over|at)$/i,
+    frustration: /^(with|over)$/i,
+    disdain: /^(for)$/i,
+    contempt: /^(for)$/i,
+    admiration: /^(for|of)$/i,
+    adulation: /^(of|for)$/i,
+    obsession: /^(with)$/i,
+    views: /^(on|about)$/i,
+    view: /^(of|on)$/i,
+    stance: /^(on)$/i,
+    position: /^(on)$/i,
+    rhetoric: /^(about|on)$/i,
+    complaints: /^(about|over)$/i,
+    warnings: /^(about|of)$/i,
+    allegations: /^(of)$/i,
+    accusations: /^(of)$/i,
+    claims: /^(of)$/i,
+    denunciation: /^(of)$/i,
+    defense: /^(of)$/i,
+    defence: /^(of)$/i,
+  }),
+);
 
 /**
  * Light verbs that turn a position noun into a report of their subject's position: "expressed
@@ -189,7 +193,7 @@ export function readPositionNoun(
   const next = toks[k + 1];
   if (tok.pos !== 'NOUN' || !next) return null;
   const infinitive = INTENT_NOUN.test(lower) && /^to$/i.test(next.text) && toks[k + 2]?.pos === 'VERB';
-  const prepositional = POSITION_NOUN[lower]?.test(next.text) === true;
+  const prepositional = POSITION_NOUN.get(lower)?.test(next.text) === true;
   if (!infinitive && !prepositional) return null;
   // The possessor, with at most one adjective between: "the army's latest effort", "his blunt comment".
   let p = k - 1;

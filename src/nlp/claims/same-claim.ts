@@ -8,10 +8,17 @@ export interface ClaimKey {
 
 // Number words come from the quantities reader; repetition adverbs and bare scale nouns, which
 // it reads only with a determiner ("a dozen"), are added here.
-const REPEATS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, dozen: 12, hundred: 100 };
+const REPEATS: ReadonlyMap<string, number> = new Map([
+  ['once', 1],
+  ['twice', 2],
+  ['thrice', 3],
+  ['dozen', 12],
+  ['hundred', 100],
+]);
 
 function spelledNumber(word: string): number | undefined {
-  if (REPEATS[word] !== undefined) return REPEATS[word];
+  const repeats = REPEATS.get(word);
+  if (repeats !== undefined) return repeats;
   const head = word.split('-')[0] ?? word;
   if (!isNumberWordStart(head) || /^(?:a|an|several|half|tens)$/.test(head)) return undefined;
   return parseNumberWords(word, 0)?.value;

@@ -1,22 +1,24 @@
 import type { Candidate } from './find-terms.js';
 
 /** Long forms the text may not spell out (armed groups in Iraq/Syria reporting). */
-const KNOWN_LONG_FORMS: Readonly<Record<string, string>> = {
-  PMU: 'Popular Mobilization Forces',
-  PMF: 'Popular Mobilization Forces',
-  ISIS: 'Islamic State',
-  ISIL: 'Islamic State',
-  Daesh: 'Islamic State',
-  IS: 'Islamic State',
-  IRI: 'Islamic Resistance in Iraq',
-  KSS: 'Kataib Sayyid al-Shuhada',
-  KH: 'Kataib Hezbollah',
-  SDF: 'Syrian Democratic Forces',
-  IDF: 'Israel Defense Forces',
-  IRGC: 'Islamic Revolutionary Guard Corps',
-  KDP: 'Kurdistan Democratic Party',
-  DoD: 'US Department of Defense',
-};
+const KNOWN_LONG_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    PMU: 'Popular Mobilization Forces',
+    PMF: 'Popular Mobilization Forces',
+    ISIS: 'Islamic State',
+    ISIL: 'Islamic State',
+    Daesh: 'Islamic State',
+    IS: 'Islamic State',
+    IRI: 'Islamic Resistance in Iraq',
+    KSS: 'Kataib Sayyid al-Shuhada',
+    KH: 'Kataib Hezbollah',
+    SDF: 'Syrian Democratic Forces',
+    IDF: 'Israel Defense Forces',
+    IRGC: 'Islamic Revolutionary Guard Corps',
+    KDP: 'Kurdistan Democratic Party',
+    DoD: 'US Department of Defense',
+  }),
+);
 
 /**
  * Sets `canonical` on acronyms: from "Long Form (ACR)" in the text, else from a short list of
@@ -40,7 +42,7 @@ export function linkAcronyms(text: string, candidates: readonly Candidate[]): Ca
   return candidates.map((c) => {
     if (c.canonical) return c;
     const surface = text.slice(c.start, c.end);
-    const long = longForms.get(surface) ?? KNOWN_LONG_FORMS[surface];
+    const long = longForms.get(surface) ?? KNOWN_LONG_FORMS.get(surface);
     return long && long !== surface ? { ...c, canonical: long } : c;
   });
 }
