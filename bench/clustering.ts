@@ -9,14 +9,14 @@
 //
 // The inputs: the ledger corpus's reports (test/corpus/ledger, ours; `--base generated` takes
 // reports of bench/generate-corpus.ts instead) are read by the reader once; document `i` is base
-// report `i mod B` of copy `k = ⌊i / B⌋`. Each copy is set in a region of its own: its places
-// moved by whole multiples of 3° (two copies rarely share a 0.5° cell), their provinces and
-// countries marked with the copy's number, and every proper name in the text, the places and the
-// events' targets respelled (same length, so offsets hold). The copies of one round are dated
-// alike; a round is moved past the previous one in time. So the ledger has
-// `--per-day` documents a day (2,000 by default, a busy desk), spread over many places, with the
-// corpus's own clusters, copies and distractors in each copy, and place names ("Harir", "Mosul")
-// that recur across the whole ledger as they do in real news.
+// report `i mod B` of copy `k = ⌊i / B⌋`. The copies of one round are dated alike, each set in a
+// region of its own: its places moved by whole multiples of 3° (two regions rarely share a 0.5°
+// cell), their provinces and countries marked with the region's number, and every proper name in
+// the text, the places and the events' targets respelled for the region (same length, so offsets
+// hold). A round is moved past the previous one in time, and its copies take the same regions
+// again. So the ledger has `--per-day` documents a day (2,000 by default, a busy desk), spread over
+// many places, with the corpus's own clusters, copies and distractors in each copy, and place
+// names ("Harir", "Mosul") that recur in their region round after round, as they do in real news.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,14 +62,19 @@ const KIND_WORDS = new Set(
 );
 
 /**
- * Gives proper names a copy's own spelling, of the same length so that every offset stays valid
- * ("Harir Air Base" → "Kdvnu Air Base" in one copy, "Nbrgk Air Base" in another): each copy's
- * places, targets and sources are its own.
+ * Gives proper names a region's own spelling, of the same length so that every offset stays valid
+ * ("Harir Air Base" → "Iarir Air Base" in region 1, "Ibrir Air Base" in region 27): the copies
+ * set side by side on the same days have places, targets and sources of their own, while a region
+ * hears of its own places again round after round, as news does.
  */
-function renamer(copy: number): (text: string) => string {
-  if (copy === 0) return (text) => text;
+function renamer(region: number): (text: string) => string {
+  if (region === 0) return (text) => text;
+  // The region's number in base 26, one digit per letter (the first three letters, then again):
+  // no two of the first 17,576 regions spell a name of three letters or more alike. (A shift of
+  // `region × k` would repeat every 26 regions: copies dated alike would share their names.)
+  const digits = [region % 26, Math.floor(region / 26) % 26, Math.floor(region / 676) % 26];
   const shift = (code: number, base: number, at: number) =>
-    String.fromCharCode(base + ((code - base + copy * (2 * at + 1)) % 26));
+    String.fromCharCode(base + ((code - base + (digits[at % 3] as number)) % 26));
   const respell = (word: string) =>
     KIND_WORDS.has(word.toLowerCase())
       ? word
@@ -109,7 +114,7 @@ export function* ledgerInputs(
     const days = Math.floor(copy / regions) * span;
     const dLat = (region % 20) * REGION_DEGREES - 30;
     const dLon = (Math.floor(region / 20) % 100) * REGION_DEGREES;
-    const rename = renamer(copy);
+    const rename = renamer(region);
     const record = doc.record;
     const other = base[(i * 7 + 3) % base.length] as LedgerInputDocument;
     const varied: AnalysisRecord = {
@@ -125,8 +130,8 @@ export function* ledgerInputs(
         ...p,
         name: rename(p.name),
         resolvedName: p.resolvedName === null ? null : rename(p.resolvedName),
-        countryCode: p.countryCode === null ? null : `${p.countryCode}${copy}`,
-        admin1: p.admin1 === null ? null : `${p.admin1}-${copy}`,
+        countryCode: p.countryCode === null ? null : `${p.countryCode}${region}`,
+        admin1: p.admin1 === null ? null : `${p.admin1}-${region}`,
         lat: p.lat === null ? null : Math.max(-89, Math.min(89, p.lat + dLat)),
         lon: p.lon === null ? null : ((p.lon + dLon + 540) % 360) - 180,
       })),

@@ -2,14 +2,14 @@ import type { EventLink, ReportEventRef } from '../types/ledger.js';
 import { eventKey } from './decisions.js';
 import type { IncidentPlace, ReportIncident } from './event-features.js';
 import {
-  comparePlaces,
   forEachCandidatePair,
   isAnonymous,
   isRestatement,
   MATCH_DEFAULTS,
   type MatchOptions,
+  matchingScore,
+  placesCompatible,
   scoreIncidentPair,
-  scoreMatchingPair,
 } from './event-pairs.js';
 
 /** Constraints on the automatic clustering, from replayed review decisions. */
@@ -161,7 +161,7 @@ class Clusters {
     const few = this.places[small] as IncidentPlace[];
     if (few.length === 0) return true;
     if (many.length < 8) {
-      for (const x of many) for (const y of few) if (!comparePlaces(x, y, options)) return false;
+      for (const x of many) for (const y of few) if (!placesCompatible(x, y, options)) return false;
       return true;
     }
     let agreed = this.agreed[big];
@@ -174,7 +174,7 @@ class Clusters {
       let k = agreed.get(id) ?? 0;
       if (k < 0) return false;
       for (; k < many.length; k += 1) {
-        if (!comparePlaces(many[k] as IncidentPlace, y, options)) {
+        if (!placesCompatible(many[k] as IncidentPlace, y, options)) {
           agreed.set(id, -1);
           return false;
         }
@@ -249,10 +249,10 @@ export function matchingPairs(
     const a = incidents[i];
     const b = incidents[j];
     if (!a || !b) return;
-    const pair = scoreMatchingPair(a, b, options, threshold);
-    if (pair)
+    const score = matchingScore(a, b, options, threshold);
+    if (score !== null)
       scored.push({
-        pair: { a, b, score: pair.score },
+        pair: { a, b, score },
         ra: rank.get(a) as number,
         rb: rank.get(b) as number,
       });

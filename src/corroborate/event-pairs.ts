@@ -75,98 +75,181 @@ function fine(place: IncidentPlace): boolean {
   );
 }
 
+/** What a comparison part gives when two incidents cannot be one event. */
+const EXCLUDED = Number.NEGATIVE_INFINITY;
+
 /**
- * Whether two places can be the same spot, with a score and reason when they can; null when
- * they cannot (too far apart for their precision, different provinces or countries).
+ * Scores two places (see {@link comparePlaces}) as a number, `EXCLUDED` when they cannot be the
+ * same spot; pushes the reason onto `why` when given. The matcher scores millions of candidate
+ * pairs this way without building a reason for each.
  */
-export function comparePlaces(
-  a: IncidentPlace,
-  b: IncidentPlace,
-  options: MatchOptions = {},
-): PairScore | null {
+function placeScore(a: IncidentPlace, b: IncidentPlace, options: MatchOptions, why: string[] | null): number {
   const weight = a.inferred || b.inferred ? 0.5 : 1;
   if (a.lat === null || b.lat === null) {
     // A place the gazetteer does not know can still be named the same way in both reports.
-    const same = a.name.toLowerCase() === b.name.toLowerCase();
-    return same
-      ? { score: 0.2 * weight, reasons: [`same place name (${a.name})`] }
-      : { score: 0, reasons: [] };
+    if (a.name !== b.name && a.name.toLowerCase() !== b.name.toLowerCase()) return 0;
+    why?.push(`same place name (${a.name})`);
+    return 0.2 * weight;
   }
-  if (fine(a) && fine(b) && a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+  if (fine(a) && fine(b) && a.lon !== null && b.lon !== null) {
     const km = distanceKm(a.lat, a.lon, b.lat, b.lon);
     const precise = a.precision === 'exact' && b.precision === 'exact';
     const radius = precise
       ? (options.exactRadiusKm ?? MATCH_DEFAULTS.exactRadiusKm)
       : (options.nearRadiusKm ?? MATCH_DEFAULTS.nearRadiusKm);
-    if (km > radius) return null;
-    if (a.name === b.name || km < 2) return { score: 0.3 * weight, reasons: [`same place (${a.name})`] };
-    if (km <= 10)
-      return { score: 0.25 * weight, reasons: [`${Math.round(km)} km apart (${a.name}, ${b.name})`] };
-    if (km <= 30)
-      return { score: 0.15 * weight, reasons: [`${Math.round(km)} km apart (${a.name}, ${b.name})`] };
-    return { score: 0.05 * weight, reasons: [`within ${Math.round(km)} km (${a.name}, ${b.name})`] };
+    if (km > radius) return EXCLUDED;
+    if (a.name === b.name || km < 2) {
+      why?.push(`same place (${a.name})`);
+      return 0.3 * weight;
+    }
+    if (km <= 10) {
+      why?.push(`${Math.round(km)} km apart (${a.name}, ${b.name})`);
+      return 0.25 * weight;
+    }
+    if (km <= 30) {
+      why?.push(`${Math.round(km)} km apart (${a.name}, ${b.name})`);
+      return 0.15 * weight;
+    }
+    why?.push(`within ${Math.round(km)} km (${a.name}, ${b.name})`);
+    return 0.05 * weight;
   }
   if (a.country && b.country && a.country !== b.country) {
     // A country-level place is often a side's name ("US forces"), not where it happened: a soft conflict.
     const coarse =
       precisionRank(a.precision) >= precisionRank('country') ||
       precisionRank(b.precision) >= precisionRank('country');
-    return coarse ? { score: -0.2, reasons: [`countries differ (${a.country}, ${b.country})`] } : null;
+    if (!coarse) return EXCLUDED;
+    why?.push(`countries differ (${a.country}, ${b.country})`);
+    return -0.2;
   }
-  if (a.admin1 && b.admin1 && a.admin1 !== b.admin1 && a.country === b.country) return null;
-  if (a.admin1 && a.admin1 === b.admin1)
-    return { score: 0.1 * weight, reasons: [`same province (${a.admin1})`] };
-  if (a.country && a.country === b.country)
-    return { score: 0.05 * weight, reasons: [`same country (${a.country})`] };
-  return { score: 0, reasons: [] };
+  if (a.admin1 && b.admin1 && a.admin1 !== b.admin1 && a.country === b.country) return EXCLUDED;
+  if (a.admin1 && a.admin1 === b.admin1) {
+    why?.push(`same province (${a.admin1})`);
+    return 0.1 * weight;
+  }
+  if (a.country && a.country === b.country) {
+    why?.push(`same country (${a.country})`);
+    return 0.05 * weight;
+  }
+  return 0;
 }
 
-/** Whether two dates can be the same event's, with a score and reason; null when they cannot. */
-export function compareDates(a: IncidentDate, b: IncidentDate, options: MatchOptions = {}): PairScore | null {
+/**
+ * Whether two places can be the same spot, with a score and reason when they can; null when
+ * they cannot (too far apart for their precision, different provinces or countries).
+ *
+ * @example comparePlaces(harir, mosul)?.score // 0.05 (80 km apart, one "near")
+ */
+export function comparePlaces(
+  a: IncidentPlace,
+  b: IncidentPlace,
+  options: MatchOptions = {},
+): PairScore | null {
+  const reasons: string[] = [];
+  const score = placeScore(a, b, options, reasons);
+  return score === EXCLUDED ? null : { score, reasons };
+}
+
+/**
+ * Whether two places can be the same spot (`comparePlaces` not null), without its reason.
+ *
+ * @example placesCompatible(harir, basra) // false
+ */
+export function placesCompatible(a: IncidentPlace, b: IncidentPlace, options: MatchOptions = {}): boolean {
+  return placeScore(a, b, options, null) !== EXCLUDED;
+}
+
+/** Scores two dates (see {@link compareDates}) as a number, `EXCLUDED` when they cannot be one event's. */
+function dateScore(a: IncidentDate, b: IncidentDate, options: MatchOptions, why: string[] | null): number {
   const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
   const overlap = a.from <= b.to + slack && b.from <= a.to + slack;
   if (a.source === 'publication' || b.source === 'publication') {
-    return overlap
-      ? { score: 0.05, reasons: ['reported within days'] }
-      : { score: -0.2, reasons: ['reported days apart'] };
+    why?.push(overlap ? 'reported within days' : 'reported days apart');
+    return overlap ? 0.05 : -0.2;
   }
   const sameDay = a.from === a.to && b.from === b.to && a.from === b.from;
   if (a.inferred || b.inferred) {
     // A date from the report's lead, not the event's own sentence: agreement counts, conflict is soft.
-    if (!overlap) return { score: -0.2, reasons: ['lead dates differ'] };
-    return sameDay
-      ? { score: 0.2, reasons: [`same day (${isoOfDay(a.from)}, from the lead)`] }
-      : { score: 0.1, reasons: ['dates overlap (from the lead)'] };
+    if (!overlap) {
+      why?.push('lead dates differ');
+      return -0.2;
+    }
+    why?.push(sameDay ? `same day (${isoOfDay(a.from)}, from the lead)` : 'dates overlap (from the lead)');
+    return sameDay ? 0.2 : 0.1;
   }
-  if (!overlap) return null;
-  if (sameDay) return { score: 0.25, reasons: [`same day (${isoOfDay(a.from)})`] };
-  if (a.to - a.from <= 1 && b.to - b.from <= 1) return { score: 0.2, reasons: ['dates within a day'] };
-  return { score: 0.12, reasons: ['dates overlap'] };
+  if (!overlap) return EXCLUDED;
+  if (sameDay) {
+    why?.push(`same day (${isoOfDay(a.from)})`);
+    return 0.25;
+  }
+  if (a.to - a.from <= 1 && b.to - b.from <= 1) {
+    why?.push('dates within a day');
+    return 0.2;
+  }
+  why?.push('dates overlap');
+  return 0.12;
 }
 
-/** How compatible two event codings are: same sub-type, a strike and its interception, or unrelated. */
-export function compareTypes(a: ReportIncident, b: ReportIncident): PairScore {
+/**
+ * Whether two dates can be the same event's, with a score and reason; null when they cannot.
+ *
+ * @example compareDates(march4, march4)?.reasons // ['same day (2026-03-04)']
+ */
+export function compareDates(a: IncidentDate, b: IncidentDate, options: MatchOptions = {}): PairScore | null {
+  const reasons: string[] = [];
+  const score = dateScore(a, b, options, reasons);
+  return score === EXCLUDED ? null : { score, reasons };
+}
+
+/** Scores two event codings (see {@link compareTypes}) as a number. */
+function typeScore(a: ReportIncident, b: ReportIncident, why: string[] | null): number {
   const fa = featuresOf(a);
   const fb = featuresOf(b);
   const ta = fa.specificTypes;
   const tb = fb.specificTypes;
-  if (ta.length === 0 || tb.length === 0) return { score: 0, reasons: [] };
+  if (ta.length === 0 || tb.length === 0) return 0;
   const same = ta.find((t) => tb.includes(t));
-  if (same !== undefined) return { score: 0.2, reasons: [`same sub-type (${a.subEventType ?? same})`] };
-  if (fa.strike && fb.strike) return { score: 0.1, reasons: ['compatible types (strike, interception)'] };
-  if (fa.explosive && fb.explosive) return { score: 0.05, reasons: ['compatible types (explosions)'] };
-  if (a.eventType && a.eventType === b.eventType)
-    return { score: 0.05, reasons: [`same event type (${a.eventType})`] };
+  if (same !== undefined) {
+    why?.push(`same sub-type (${a.subEventType ?? same})`);
+    return 0.2;
+  }
+  if (fa.strike && fb.strike) {
+    why?.push('compatible types (strike, interception)');
+    return 0.1;
+  }
+  if (fa.explosive && fb.explosive) {
+    why?.push('compatible types (explosions)');
+    return 0.05;
+  }
+  if (a.eventType && a.eventType === b.eventType) {
+    why?.push(`same event type (${a.eventType})`);
+    return 0.05;
+  }
   const aViolent = a.eventType !== null && VIOLENT.has(a.eventType);
   const bViolent = b.eventType !== null && VIOLENT.has(b.eventType);
-  if (aViolent && bViolent) return { score: -0.05, reasons: ['different types of violence'] };
+  if (aViolent && bViolent) {
+    why?.push('different types of violence');
+    return -0.05;
+  }
   if (
     (aViolent && b.eventType !== null && UNREST.has(b.eventType)) ||
     (bViolent && a.eventType !== null && UNREST.has(a.eventType))
   ) {
-    return { score: -0.3, reasons: ['different kinds of event'] };
+    why?.push('different kinds of event');
+    return -0.3;
   }
-  return { score: -0.1, reasons: ['different types'] };
+  why?.push('different types');
+  return -0.1;
+}
+
+/**
+ * How compatible two event codings are: same sub-type, a strike and its interception, or unrelated.
+ *
+ * @example compareTypes(droneStrike, interception).reasons // ['compatible types (strike, interception)']
+ */
+export function compareTypes(a: ReportIncident, b: ReportIncident): PairScore {
+  const reasons: string[] = [];
+  return { score: typeScore(a, b, reasons), reasons };
 }
 
 /** What the matcher reads from an incident again and again, worked out once per incident. */
@@ -237,7 +320,9 @@ export function scoreIncidentPair(
   b: ReportIncident,
   options: MatchOptions = {},
 ): PairScore | null {
-  return scorePair(a, b, options, Number.NEGATIVE_INFINITY);
+  const reasons: string[] = [];
+  const score = scorePair(a, b, options, Number.NEGATIVE_INFINITY, reasons);
+  return score === EXCLUDED ? null : { score, reasons };
 }
 
 /** The most that type, target, actor and weapon can still add once dates and places are scored. */
@@ -256,8 +341,23 @@ export function scoreMatchingPair(
   options: MatchOptions,
   threshold: number,
 ): PairScore | null {
-  const scored = scorePair(a, b, options, threshold);
-  return scored && scored.score >= threshold ? scored : null;
+  return matchingScore(a, b, options, threshold) === null ? null : scoreIncidentPair(a, b, options);
+}
+
+/**
+ * The score of {@link scoreMatchingPair} without its reasons: what the clustering computes for
+ * each of millions of candidate pairs. Null below `threshold`.
+ *
+ * @example matchingScore(a, b, {}, 0.5) // 0.8, or null below 0.5
+ */
+export function matchingScore(
+  a: ReportIncident,
+  b: ReportIncident,
+  options: MatchOptions,
+  threshold: number,
+): number | null {
+  const score = scorePair(a, b, options, threshold, null);
+  return score !== EXCLUDED && score >= threshold ? score : null;
 }
 
 function scorePair(
@@ -265,58 +365,98 @@ function scorePair(
   b: ReportIncident,
   options: MatchOptions,
   atLeast: number,
-): PairScore | null {
-  // Each part that counted, in order; summed and its reasons joined at the end.
-  const parts: PairScore[] = [];
+  why: string[] | null,
+): number {
   let score = 0;
   if (a.date && b.date) {
-    const dates = compareDates(a.date, b.date, options);
-    if (!dates) return null;
-    parts.push(dates);
-    score += dates.score;
+    const dates = dateScore(a.date, b.date, options, why);
+    if (dates === EXCLUDED) return EXCLUDED;
+    score += dates;
   }
   const names = shared(a.names, b.names);
-  const byName: PairScore | null =
-    names.length > 0 ? { score: 0.2, reasons: [`same place name (${names.join(', ')})`] } : null;
-  let place: PairScore | null = byName;
+  let place = names.length > 0 ? 0.2 : Number.NaN;
+  // The place part's reason: the shared name's, or the places' (whichever scores more).
+  let placeWhy: string[] | null = null;
   if (a.place && b.place) {
-    const places = comparePlaces(a.place, b.place, options);
-    if (!places) {
-      if (!a.place.inferred && !b.place.inferred && !byName) return null;
-      parts.push(DIFFERENT_LOCATIONS);
+    const placeReasons = why === null ? null : [];
+    const places = placeScore(a.place, b.place, options, placeReasons);
+    if (places === EXCLUDED) {
+      if (!a.place.inferred && !b.place.inferred && names.length === 0) return EXCLUDED;
+      why?.push(...DIFFERENT_LOCATIONS.reasons);
       score += DIFFERENT_LOCATIONS.score;
-    } else place = byName && byName.score > places.score ? byName : places;
+    } else if (!(names.length > 0 && 0.2 > places)) {
+      place = places;
+      placeWhy = placeReasons;
+    }
   }
-  if (place) {
-    parts.push(place);
-    score += place.score;
+  if (!Number.isNaN(place)) {
+    if (placeWhy !== null) why?.push(...placeWhy);
+    else if (names.length > 0) why?.push(`same place name (${names.join(', ')})`);
+    score += place;
   }
   // Rounded at the end to three places: a margin keeps pairs on the threshold.
-  if (score + MOST_AFTER_PLACE < atLeast - 0.001) return null;
-  const types = compareTypes(a, b);
-  parts.push(types);
-  score += types.score;
-  const targets = shared(a.targets, b.targets).filter((t) => !names.includes(t));
+  if (score + MOST_AFTER_PLACE < atLeast - 0.001) return EXCLUDED;
+  const located = names.length > 0 || placedTogether(a.place, b.place, options);
+  score += typeScore(a, b, why);
+  const targets =
+    names.length === 0
+      ? shared(a.targets, b.targets)
+      : shared(a.targets, b.targets).filter((t) => !names.includes(t));
   if (targets.length > 0) {
-    parts.push({ score: 0.1, reasons: [`same target (${targets.join(', ')})`] });
+    why?.push(`same target (${targets.join(', ')})`);
     score += 0.1;
   }
   const actor = sharedWords(a, b);
   if (actor) {
-    parts.push({ score: 0.1, reasons: [`same actor (${actor})`] });
+    why?.push(`same actor (${actor})`);
     score += 0.1;
   }
   const weapons = shared(a.weapons, b.weapons);
   if (weapons.length > 0) {
-    parts.push({ score: 0.05, reasons: [`same weapon (${weapons.join(', ')})`] });
+    why?.push(`same weapon (${weapons.join(', ')})`);
     score += 0.05;
   }
-  const reasons: string[] = [];
-  for (const part of parts) for (const reason of part.reasons) reasons.push(reason);
-  return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
+  // Two reports of "an airstrike in Syria" on one day are not one event unless something more
+  // specific than the country (or province) agrees: a named place, or a target, an actor, a
+  // count; two of those when one report does not say where (no place, or one the gazetteer does
+  // not know and the other does not name).
+  const specific = (targets.length > 0 ? 1 : 0) + (actor !== null ? 1 : 0) + (countsAgree(a, b) ? 1 : 0);
+  if (!located && specific < (a.place?.lat != null && b.place?.lat != null ? 1 : 2)) {
+    why?.push(...ONLY_COARSE.reasons);
+    score += ONLY_COARSE.score;
+  }
+  return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
 }
 
 const DIFFERENT_LOCATIONS: PairScore = { score: -0.2, reasons: ['report locations differ'] };
+
+/**
+ * What a pair placed no finer than a province (or not at all) with too little specific shared loses:
+ * more than any day, province, sub-type and weapon can add together, so such a pair stays below
+ * the default threshold.
+ */
+const ONLY_COARSE: PairScore = {
+  score: -0.25,
+  reasons: ['placed no finer than a province, too little more specific shared'],
+};
+
+/**
+ * Whether two places agree on a spot finer than a province: both precise (a town, a district,
+ * within the matching radius), or both unknown to the gazetteer and named alike.
+ */
+function placedTogether(a: IncidentPlace | null, b: IncidentPlace | null, options: MatchOptions): boolean {
+  if (a === null || b === null) return false;
+  if (a.lat === null || b.lat === null)
+    return a.lat === b.lat && a.name.toLowerCase() === b.name.toLowerCase();
+  return fine(a) && fine(b) && placeScore(a, b, options, null) !== EXCLUDED;
+}
+
+/** Whether both incidents state a number killed (or wounded) and some value fits both statements. */
+function countsAgree(a: ReportIncident, b: ReportIncident): boolean {
+  for (const x of a.counts)
+    for (const y of b.counts) if (x.kind === y.kind && x.low <= y.high && y.low <= x.high) return true;
+  return false;
+}
 
 /**
  * The explosion sub-types an incident's events are coded with on the strength of a weapon: an
