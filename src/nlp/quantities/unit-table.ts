@@ -45,6 +45,19 @@ const BASE_UNIT: Readonly<Record<string, string>> = {
  * @example dimensionOf('ft2') // 'area'; dimensionOf('EUR') // 'currency'
  */
 export function dimensionOf(unit: string): Dimension {
+  let dim = dimensions.get(unit);
+  if (dim === undefined) {
+    // The tables are fixed, so the answer is too: remembered, with a bound against stray strings.
+    if (dimensions.size >= 4096) dimensions.clear();
+    dim = readDimension(unit);
+    dimensions.set(unit, dim);
+  }
+  return dim;
+}
+
+const dimensions = new Map<string, Dimension>();
+
+function readDimension(unit: string): Dimension {
   for (const [dim, table] of Object.entries(BASE_FACTORS)) if (unit in table) return dim as Dimension;
   if (unit === 'degC' || unit === 'degF') return 'temperature';
   if (unit === '%') return 'percent';
