@@ -117,8 +117,8 @@ interface BatchOptions {
   readonly workers: number;
 }
 
-async function writeLine(json: string): Promise<void> {
-  if (!process.stdout.write(`${json}\n`)) {
+async function writeLine(line: string | Uint8Array): Promise<void> {
+  if (!process.stdout.write(line)) {
     await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }
@@ -150,7 +150,7 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
       if (line.trim() === '') continue;
       const out = analyzeBatchLine(line, lineNo, lineOptions);
       if ('error' in out) failed++;
-      await writeLine(JSON.stringify(out));
+      await writeLine(`${JSON.stringify(out)}\n`);
       progress.tick(line.length);
       keepHeap();
     }
@@ -165,7 +165,7 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
     const setup = { date: options.date, maxBytes: options.maxBytes, geo: options.geo, gazetteerIndex };
     const pool = await BatchPool.start(options.workers, setup, async (result) => {
       if (result.failed) failed++;
-      await writeLine(result.json);
+      await writeLine(result.line);
       progress.tick(result.size);
     });
     try {

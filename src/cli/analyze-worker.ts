@@ -1,5 +1,6 @@
 // A worker thread of `analyze --jsonl --workers N`: reads batch lines it is sent and answers
-// with the JSON text of each result, so that serialising is spread over the cores as well.
+// with each result as a JSON line in UTF-8, so that serialising and encoding are spread over
+// the cores as well; the bytes' buffer is transferred, not copied.
 import { parentPort, workerData } from 'node:worker_threads';
 import { adoptGazetteerIndex, loadDefaultGazetteer } from '../geo/gazetteer.js';
 import { batchHeapKeeper } from './batch-heap.js';
@@ -15,15 +16,12 @@ if (setup.gazetteerIndex) adoptGazetteerIndex(setup.gazetteerIndex);
 const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
 const options = { date: setup.date, gazetteer, maxBytes: setup.maxBytes };
 const keepHeap = batchHeapKeeper();
+const utf8 = new TextEncoder();
 port.on('message', (job: WorkerJob) => {
   const out = analyzeBatchLine(job.line, job.lineNo, options);
-  const result: WorkerResult = {
-    seq: job.seq,
-    json: JSON.stringify(out),
-    failed: 'error' in out,
-    size: job.line.length,
-  };
-  port.postMessage(result);
+  const line = utf8.encode(`${JSON.stringify(out)}\n`);
+  const result: WorkerResult = { seq: job.seq, line, failed: 'error' in out, size: job.line.length };
+  port.postMessage(result, [line.buffer]);
   keepHeap();
 });
 port.postMessage({ ready: true });
