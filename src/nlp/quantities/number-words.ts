@@ -150,11 +150,33 @@ export const NUMBER_WORD_STARTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether the first two words are "a"/"an" and a word that makes no number of it, so that
+ * `parseNumberWords` would answer null (the test it makes below, on the same two words).
+ */
+function notANumberAfterArticle(ws: readonly { piece: Piece; sep: string }[]): boolean {
+  const first = ws[0]?.piece.word;
+  if (first !== 'a' && first !== 'an') return false;
+  const next = ws[1]?.piece.word ?? '';
+  // "a few thousand" reads a third word.
+  if (first === 'a' && next === 'few') return false;
+  if (ws[1]?.sep !== ' ') return true;
+  return !(
+    next in MULTIPLIERS ||
+    next === 'dozen' ||
+    next === 'half' ||
+    next === 'quarter' ||
+    next === 'third'
+  );
+}
+
+/**
  * Parses a spelled-out number starting at `pos` (which must be the start of a word).
  *
  * @example parseNumberWords('a hundred and two of those', 0) // { value: 102, end: 17, vague: false }
  */
 export function parseNumberWords(text: string, pos: number): WordNumber | null {
+  // "a" and "an" (most of the words read here) mostly open no number: two words tell.
+  if (notANumberAfterArticle(wordsFrom(text, pos, 2))) return null;
   const ws = wordsFrom(text, pos, 14);
   if (ws.length === 0) return null;
   const first = ws[0]?.piece.word ?? '';
