@@ -154,7 +154,9 @@ function hashShingles(text: string, size: number): number {
  */
 export function shingleHashes(text: string, options: MinhashOptions = {}): Uint32Array {
   const size = options.shingleSize ?? MINHASH_DEFAULTS.shingleSize;
-  const hashes = shingleScratch.slice(0, hashShingles(text, size)).sort();
+  // Hashed first: a long text reallocates the scratch buffer, and the copy must come from the new one.
+  const count = hashShingles(text, size);
+  const hashes = shingleScratch.slice(0, count).sort();
   let unique = 0;
   for (let i = 0; i < hashes.length; i += 1)
     if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i] ?? 0;
