@@ -51,50 +51,65 @@ function placeIdentity(p: IncidentPlace): string {
 const placeIdentities = new WeakMap<IncidentPlace, string>();
 
 /**
- * Union-find over report events (by index), keeping for each cluster its members in joining order
- * and what the compatibility test reads: the span every explicit date allows and the distinct
- * explicit places, so that test costs the number of distinct places, not of member pairs.
+ * Union-find over report events (by index), keeping for each cluster its members (a circular list
+ * through `next`) and what the compatibility test reads: the span every explicit date allows and
+ * the distinct explicit places, so that test costs the number of distinct places, not of member
+ * pairs. A cluster of one holds no lists or maps of its own: millions of report events stay a few
+ * typed arrays until they join.
  */
 class Clusters {
   private readonly parent: Int32Array;
-  readonly members: number[][];
+  private readonly size: Int32Array;
+  /** The next member of the same cluster, round a circle. */
+  private readonly next: Int32Array;
   /** Latest first day and earliest last day over the cluster's explicit dates. */
   readonly latestFrom: Float64Array;
   readonly earliestTo: Float64Array;
-  readonly places: IncidentPlace[][];
+  /** Each report event's own explicit place. */
+  private readonly ownPlace: Array<IncidentPlace | null>;
+  /** A cluster's distinct explicit places, once it has taken another cluster's. */
+  private readonly places: Array<IncidentPlace[] | null>;
   /** Identities of a cluster's places, made when it first takes another's. */
   private readonly placeKeys: Array<Set<string> | null>;
   /**
    * For a cluster with many places: per place identity tested against it, how many of its places
    * (a prefix: a cluster's list only grows) that place agrees with, or -1 once one excluded it.
    */
-  private readonly agreed: Array<Map<string, number> | undefined> = [];
+  private readonly agreed: Array<Map<string, number> | null>;
   /**
    * Once the reports' own restatements are joined (`freezeGroups`): per cluster, the group each of
    * its documents' report events belonged to then (one per document and cluster: a link that
-   * would give a document two is refused).
+   * would give a document two is refused). A cluster of one document keeps it in `groupDocument`
+   * and `group`; a map is made when it takes another's.
    */
-  groups: Array<Map<number, number> | undefined> | null = null;
+  private frozen = false;
+  private readonly groupDocument: Int32Array;
+  private readonly group: Int32Array;
+  private readonly groupMaps: Array<Map<number, number> | null>;
 
   constructor(incidentOf: readonly ReportIncident[]) {
     const n = incidentOf.length;
     this.parent = new Int32Array(n);
-    this.members = [];
+    this.size = new Int32Array(n).fill(1);
+    this.next = new Int32Array(n);
     this.latestFrom = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     this.earliestTo = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    this.places = [];
-    this.placeKeys = [];
+    this.ownPlace = new Array<IncidentPlace | null>(n).fill(null);
+    this.places = new Array<IncidentPlace[] | null>(n).fill(null);
+    this.placeKeys = new Array<Set<string> | null>(n).fill(null);
+    this.agreed = new Array<Map<string, number> | null>(n).fill(null);
+    this.groupDocument = new Int32Array(n);
+    this.group = new Int32Array(n);
+    this.groupMaps = new Array<Map<number, number> | null>(n).fill(null);
     for (let k = 0; k < n; k += 1) {
       this.parent[k] = k;
-      this.members.push([k]);
+      this.next[k] = k;
       const inc = incidentOf[k] as ReportIncident;
       if (inc.date && !inc.date.inferred) {
         this.latestFrom[k] = inc.date.from;
         this.earliestTo[k] = inc.date.to;
       }
-      const place = inc.place && !inc.place.inferred ? inc.place : null;
-      this.places.push(place ? [place] : []);
-      this.placeKeys.push(null);
+      if (inc.place && !inc.place.inferred) this.ownPlace[k] = inc.place;
     }
   }
 
@@ -110,20 +125,41 @@ class Clusters {
     return root;
   }
 
+  /** The members of the cluster rooted at `root`. */
+  membersOf(root: number): number[] {
+    const out = [root];
+    for (let k = this.next[root] as number; k !== root; k = this.next[k] as number) out.push(k);
+    return out;
+  }
+
+  /** The distinct explicit places of the cluster rooted at `root`. */
+  placesOf(root: number): readonly IncidentPlace[] {
+    const list = this.places[root];
+    if (list) return list;
+    const own = this.ownPlace[root];
+    return own ? [own] : [];
+  }
+
   union(a: number, b: number): void {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return;
-    if ((this.members[ra] as number[]).length < (this.members[rb] as number[]).length) [ra, rb] = [rb, ra];
+    if ((this.size[ra] as number) < (this.size[rb] as number)) [ra, rb] = [rb, ra];
     this.parent[rb] = ra;
-    const into = this.members[ra] as number[];
-    for (const k of this.members[rb] as number[]) into.push(k);
-    this.members[rb] = [];
+    this.size[ra] = (this.size[ra] as number) + (this.size[rb] as number);
+    // Two circles become one by swapping the successors of their roots.
+    const after = this.next[ra] as number;
+    this.next[ra] = this.next[rb] as number;
+    this.next[rb] = after;
     this.latestFrom[ra] = Math.max(this.latestFrom[ra] as number, this.latestFrom[rb] as number);
     this.earliestTo[ra] = Math.min(this.earliestTo[ra] as number, this.earliestTo[rb] as number);
-    const places = this.places[ra] as IncidentPlace[];
-    const fromPlaces = this.places[rb] as IncidentPlace[];
+    const fromPlaces = this.placesOf(rb);
     if (fromPlaces.length > 0) {
+      let places = this.places[ra] ?? null;
+      if (places === null) {
+        places = [...this.placesOf(ra)];
+        this.places[ra] = places;
+      }
       let keys = this.placeKeys[ra] ?? null;
       if (keys === null) {
         keys = new Set(places.map(placeIdentity));
@@ -136,14 +172,24 @@ class Clusters {
         places.push(p);
       }
     }
-    this.places[rb] = [];
+    this.places[rb] = null;
     this.placeKeys[rb] = null;
-    this.agreed[rb] = undefined;
-    if (this.groups) {
-      const into = this.groups[ra] as Map<number, number>;
-      for (const [document, group] of this.groups[rb] as Map<number, number>) into.set(document, group);
-      this.groups[rb] = undefined;
+    this.agreed[rb] = null;
+    if (this.frozen) {
+      const into = this.groupMapOf(ra);
+      for (const [document, group] of this.groupMapOf(rb)) into.set(document, group);
+      this.groupMaps[rb] = null;
     }
+  }
+
+  /** The document → group map of a frozen cluster, made from its one document when it has none yet. */
+  private groupMapOf(root: number): Map<number, number> {
+    let map = this.groupMaps[root] ?? null;
+    if (map === null) {
+      map = new Map([[this.groupDocument[root] as number, this.group[root] as number]]);
+      this.groupMaps[root] = map;
+    }
+    return map;
   }
 
   /**
@@ -153,19 +199,17 @@ class Clusters {
    * again for each report that might join it.
    */
   placesAgree(ra: number, rb: number, options: MatchOptions): boolean {
-    const [big, small] =
-      (this.places[ra] as IncidentPlace[]).length >= (this.places[rb] as IncidentPlace[]).length
-        ? [ra, rb]
-        : [rb, ra];
-    const many = this.places[big] as IncidentPlace[];
-    const few = this.places[small] as IncidentPlace[];
+    const pa = this.placesOf(ra);
+    const pb = this.placesOf(rb);
+    const [big, many, few] = pa.length >= pb.length ? [ra, pa, pb] : [rb, pb, pa];
     if (few.length === 0) return true;
     if (many.length < 8) {
-      for (const x of many) for (const y of few) if (!placesCompatible(x, y, options)) return false;
+      for (const x of many)
+        for (const y of few) if (x !== y && !placesCompatible(x, y, options)) return false;
       return true;
     }
-    let agreed = this.agreed[big];
-    if (agreed === undefined) {
+    let agreed = this.agreed[big] ?? null;
+    if (agreed === null) {
       agreed = new Map();
       this.agreed[big] = agreed;
     }
@@ -184,26 +228,35 @@ class Clusters {
     return true;
   }
 
-  /** Records each cluster's group per document (see `groups`); `documentOf` gives a report event's document. */
+  /** Records each cluster's group per document (see `groupDocument`); `documentOf` gives a report event's document. */
   freezeGroups(documentOf: readonly number[]): void {
-    const groups: Array<Map<number, number> | undefined> = new Array(this.members.length);
-    for (let k = 0; k < this.members.length; k += 1) {
+    const n = this.parent.length;
+    this.groupDocument.fill(-1);
+    for (let k = 0; k < n; k += 1) {
       const root = this.find(k);
-      let map = groups[root];
-      if (map === undefined) {
-        map = new Map();
-        groups[root] = map;
-      }
-      map.set(documentOf[k] as number, root);
+      const document = documentOf[k] as number;
+      // A cluster's group is its root at this point, for each of its documents.
+      this.group[root] = root;
+      if (this.groupDocument[root] === -1) this.groupDocument[root] = document;
+      else if (this.groupDocument[root] !== document) this.groupMapOf(root).set(document, root);
     }
-    this.groups = groups;
+    this.frozen = true;
   }
 
   /** Whether two clusters hold report events of one document from different groups. */
   groupsConflict(ra: number, rb: number): boolean {
-    if (!this.groups) return false;
-    let small = this.groups[ra] as Map<number, number>;
-    let large = this.groups[rb] as Map<number, number>;
+    if (!this.frozen) return false;
+    const ma = this.groupMaps[ra] ?? null;
+    const mb = this.groupMaps[rb] ?? null;
+    if (ma === null && mb === null)
+      return this.groupDocument[ra] === this.groupDocument[rb] && this.group[ra] !== this.group[rb];
+    if (ma === null || mb === null) {
+      const [single, map] = ma === null ? [ra, mb as Map<number, number>] : [rb, ma];
+      const other = map.get(this.groupDocument[single] as number);
+      return other !== undefined && other !== this.group[single];
+    }
+    let small = ma;
+    let large = mb;
     if (small.size > large.size) [small, large] = [large, small];
     for (const [document, group] of small) {
       const other = large.get(document);
@@ -318,7 +371,7 @@ export function clusterEvents(
     links.push({ a: refOf(keys[a] as string), b: refOf(keys[b] as string), score, reasons, by });
     clusters.union(a, b);
   };
-  const membersOf = (k: number) => clusters.members[clusters.find(k)] as number[];
+  const membersOf = (k: number) => clusters.membersOf(clusters.find(k));
 
   const isForbidden = (ma: number[], mb: number[]) =>
     forbidden.size > 0 &&
@@ -330,9 +383,7 @@ export function clusterEvents(
     const ra = clusters.find(a);
     const rb = clusters.find(b);
     if (ra === rb) return false;
-    const ma = clusters.members[ra] as number[];
-    const mb = clusters.members[rb] as number[];
-    if (isForbidden(ma, mb)) return false;
+    if (forbidden.size > 0 && isForbidden(clusters.membersOf(ra), clusters.membersOf(rb))) return false;
     if (clusters.groupsConflict(ra, rb)) return false;
     // Every explicit date of one must overlap every explicit date of the other (within the slack).
     if (

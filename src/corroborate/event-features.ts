@@ -43,36 +43,102 @@ export interface StatedCount {
 /**
  * One incident of one report: the reader's events that share an `incidentId` (a later "the
  * attack" refers back), with what the matcher compares across reports.
+ *
+ * A ledger holds millions of these, so they are lean: the sets, lists, places and dates are
+ * shared between incidents that hold the same ones (most sets are empty or one of a few dozen
+ * codes), and nothing of the record is copied but the events' references. Treat them as read-only.
  */
 export interface ReportIncident {
   /** `documentId` + the incident id: unique in the ledger. */
   readonly key: string;
   readonly documentId: string;
-  readonly events: ConflictEvent[];
-  readonly refs: ReportEventRef[];
+  readonly events: readonly ConflictEvent[];
+  readonly refs: readonly ReportEventRef[];
   /** Position of the first event in the report: orders incidents within a document. */
   readonly order: number;
   readonly type: string;
-  readonly types: Set<string>;
+  readonly types: ReadonlySet<string>;
   readonly eventType: ConflictEvent['eventType'];
   readonly subEventType: string | null;
-  readonly statuses: Set<ConflictEvent['status']>;
+  readonly statuses: ReadonlySet<ConflictEvent['status']>;
   readonly place: IncidentPlace | null;
   readonly date: IncidentDate | null;
-  readonly targets: Set<string>;
+  readonly targets: ReadonlySet<string>;
   /** Proper-name words of the places and targets the incident names ("harir", "rumeilan"). */
-  readonly names: Set<string>;
-  readonly actors: Set<string>;
-  readonly weapons: Set<string>;
-  readonly targetTexts: string[];
-  readonly actorTexts: string[];
-  readonly weaponTexts: string[];
-  readonly counts: StatedCount[];
-  readonly claimIds: Set<string>;
+  readonly names: ReadonlySet<string>;
+  readonly actors: ReadonlySet<string>;
+  readonly weapons: ReadonlySet<string>;
+  readonly targetTexts: readonly string[];
+  readonly actorTexts: readonly string[];
+  readonly weaponTexts: readonly string[];
+  readonly counts: readonly StatedCount[];
+  readonly claimIds: ReadonlySet<string>;
   /** Claims stating damage, destruction or casualties; and those stating none. */
-  readonly harmClaimIds: Set<string>;
-  readonly noHarmClaimIds: Set<string>;
+  readonly harmClaimIds: ReadonlySet<string>;
+  readonly noHarmClaimIds: ReadonlySet<string>;
   readonly confidence: number;
+}
+
+/** Most distinct values an interning table keeps; past that it starts again (memory stays bounded). */
+const INTERN_LIMIT = 200_000;
+
+/**
+ * Shares equal values: the first one seen for a key is returned for every later one, so a million
+ * incidents that state `{'occurred'}` hold one set between them.
+ */
+class Interner<T> {
+  private readonly table = new Map<string, T>();
+
+  get(key: string, make: () => T): T {
+    let value = this.table.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.table.size >= INTERN_LIMIT) this.table.clear();
+      this.table.set(key, value);
+    }
+    return value;
+  }
+}
+
+const stringTable = new Interner<string>();
+const setTable = new Interner<ReadonlySet<string>>();
+const listTable = new Interner<readonly string[]>();
+const placeTable = new Interner<IncidentPlace>();
+const dateTable = new Interner<IncidentDate>();
+const EMPTY_SET: ReadonlySet<string> = new Set<string>();
+const EMPTY_LIST: readonly string[] = [];
+const NO_COUNTS: readonly StatedCount[] = [];
+
+/** One copy of each string (words and codes recur across millions of incidents). */
+function internString(s: string): string {
+  return stringTable.get(s, () => s);
+}
+
+/** A shared read-only set with the given members. */
+function internSet<T extends string>(values: Iterable<T>): ReadonlySet<T> {
+  const list = [...new Set(values)].sort();
+  if (list.length === 0) return EMPTY_SET as ReadonlySet<T>;
+  return setTable.get(list.join('\u0001'), () => new Set(list.map(internString))) as ReadonlySet<T>;
+}
+
+/** A shared read-only list with the given items, in order. */
+function internList(values: readonly string[]): readonly string[] {
+  if (values.length === 0) return EMPTY_LIST;
+  return listTable.get(values.join('\u0001'), () => values.map(internString));
+}
+
+function internPlace(p: IncidentPlace): IncidentPlace {
+  const key = `${p.name}\u0001${p.lat}\u0001${p.lon}\u0001${p.precision}\u0001${p.geoPrecision}\u0001${p.country}\u0001${p.admin1}\u0001${p.inferred}`;
+  return placeTable.get(key, () => ({
+    ...p,
+    name: internString(p.name),
+    country: p.country === null ? null : internString(p.country),
+    admin1: p.admin1 === null ? null : internString(p.admin1),
+  }));
+}
+
+function internDate(d: IncidentDate): IncidentDate {
+  return dateTable.get(`${d.from}\u0001${d.to}\u0001${d.inferred}\u0001${d.source}`, () => d);
 }
 
 const PRECISION_RANK: Record<PlacePrecision, number> = {
@@ -430,30 +496,31 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
       }
     }
 
+    const documentId = doc.id;
     incidents.push({
-      key: `${doc.id}\u0000${root}`,
-      documentId: doc.id,
+      key: `${documentId}\u0000${root}`,
+      documentId,
       events: members,
-      refs: members.map((e) => ({ documentId: doc.id, eventId: e.id })),
+      refs: members.map((e) => ({ documentId, eventId: e.id })),
       order: Math.min(...members.map((e) => order.get(e.id) ?? 0)),
       type: lead.type,
-      types: new Set(coded.map((e) => e.type)),
+      types: internSet(coded.map((e) => e.type)),
       eventType: lead.eventType,
       subEventType: lead.subEventType,
-      statuses: new Set(members.map((e) => e.status)),
-      place,
-      date,
-      targets: new Set(targetTexts.flatMap(targetKeys)),
-      names,
-      actors: new Set(actorTexts.map((t) => phraseWords(t).join(' ')).filter((t) => t !== '')),
-      weapons: heads(weaponTexts),
-      targetTexts,
-      actorTexts,
-      weaponTexts,
-      counts,
-      claimIds,
-      harmClaimIds,
-      noHarmClaimIds,
+      statuses: internSet(members.map((e) => e.status)),
+      place: place === null ? null : internPlace(place),
+      date: date === null ? null : internDate(date),
+      targets: internSet(targetTexts.flatMap(targetKeys)),
+      names: internSet(names),
+      actors: internSet(actorTexts.map((t) => phraseWords(t).join(' ')).filter((t) => t !== '')),
+      weapons: internSet(heads(weaponTexts)),
+      targetTexts: internList(targetTexts),
+      actorTexts: internList(actorTexts),
+      weaponTexts: internList(weaponTexts),
+      counts: counts.length === 0 ? NO_COUNTS : counts,
+      claimIds: internSet(claimIds),
+      harmClaimIds: internSet(harmClaimIds),
+      noHarmClaimIds: internSet(noHarmClaimIds),
       confidence: Math.max(...members.map((e) => e.confidence)),
     });
   }

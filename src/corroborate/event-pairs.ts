@@ -217,7 +217,7 @@ function typeScore(a: ReportIncident, b: ReportIncident, why: string[] | null): 
     why?.push('compatible types (strike, interception)');
     return 0.1;
   }
-  if (fa.explosive && fb.explosive) {
+  if (explosive(a, fa) && explosive(b, fb)) {
     why?.push('compatible types (explosions)');
     return 0.05;
   }
@@ -252,39 +252,58 @@ export function compareTypes(a: ReportIncident, b: ReportIncident): PairScore {
   return { score: typeScore(a, b, reasons), reasons };
 }
 
-/** What the matcher reads from an incident again and again, worked out once per incident. */
-interface MatchFeatures {
-  /** The incident's sub-types other than the generic ones, in the order first coded. */
+/** What the matcher reads from an incident's codes again and again, worked out once per set of codes. */
+interface TypeFeatures {
+  /** The incident's sub-types other than the generic ones. */
   readonly specificTypes: string[];
   readonly strike: boolean;
-  readonly explosive: boolean;
-  /** Actor phrases sorted, each with its set of words and its word list. */
-  readonly actors: Array<{ readonly text: string; readonly set: Set<string>; readonly words: string[] }>;
+  readonly disruption: boolean;
 }
 
-const matchFeatures = new WeakMap<ReportIncident, MatchFeatures>();
+/** An actor phrase with its set of words and its word list. */
+interface ActorWords {
+  readonly text: string;
+  readonly set: Set<string>;
+  readonly words: string[];
+}
 
-function featuresOf(x: ReportIncident): MatchFeatures {
-  let f = matchFeatures.get(x);
+// Keyed by the (shared) sets of the incidents: incidents with the same codes or actors share them.
+const typeFeatures = new WeakMap<ReadonlySet<string>, TypeFeatures>();
+const actorFeatures = new WeakMap<ReadonlySet<string>, ActorWords[]>();
+
+function featuresOf(x: ReportIncident): TypeFeatures {
+  let f = typeFeatures.get(x.types);
   if (f === undefined) {
     const specificTypes = [...x.types].filter((t) => !GENERIC_TYPES.has(t));
     f = {
       specificTypes,
       strike: specificTypes.some((t) => STRIKES.has(t)),
-      explosive: x.eventType === 'Explosions/Remote violence' || specificTypes.includes('DISR_WEAP'),
-      actors: [...x.actors].sort().map((text) => {
-        const words = text.split(' ');
-        return { text, set: new Set(words), words };
-      }),
+      disruption: specificTypes.includes('DISR_WEAP'),
     };
-    matchFeatures.set(x, f);
+    typeFeatures.set(x.types, f);
+  }
+  return f;
+}
+
+function explosive(x: ReportIncident, f: TypeFeatures): boolean {
+  return x.eventType === 'Explosions/Remote violence' || f.disruption;
+}
+
+function actorsOf(x: ReportIncident): ActorWords[] {
+  let f = actorFeatures.get(x.actors);
+  if (f === undefined) {
+    f = [...x.actors].sort().map((text) => {
+      const words = text.split(' ');
+      return { text, set: new Set(words), words };
+    });
+    actorFeatures.set(x.actors, f);
   }
   return f;
 }
 
 const NONE: string[] = [];
 
-function shared(a: Set<string>, b: Set<string>): string[] {
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
   if (a.size === 0 || b.size === 0) return NONE;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let out: string[] = NONE;
@@ -298,8 +317,8 @@ function shared(a: Set<string>, b: Set<string>): string[] {
 
 function sharedWords(a: ReportIncident, b: ReportIncident): string | null {
   if (a.actors.size === 0 || b.actors.size === 0) return null;
-  const fb = featuresOf(b).actors;
-  for (const x of featuresOf(a).actors) {
+  const fb = actorsOf(b);
+  for (const x of actorsOf(a)) {
     for (const y of fb) {
       let common = 0;
       for (const w of y.words) if (x.set.has(w)) common += 1;
