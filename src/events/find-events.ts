@@ -53,6 +53,8 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
   const { text, tokens, entities, record } = inputs;
   const events: ConflictEvent[] = [];
   const outcomesBySentence = new Map<number, ConflictEvent['outcomes']>();
+  const statusBySentence = new Map<number, ConflictEvent['status']>();
+  const triggersBySentence = new Map<number, readonly number[]>();
   const lowerTexts = lowerTokenTexts(tokens);
   for (let i = 0; i < tokens.length && events.length < MAX_EVENTS; i++) {
     const t = tokens[i]!;
@@ -61,17 +63,28 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     if (!kind || !triggerHolds(lower, tokens, i)) continue;
     const sentence = inputs.sentences[t.sentence];
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
-    const sentenceText = text.slice(scope.start, scope.end);
     const args = pickArguments(tokens, i, entities, kind, text, record.places ?? []);
     if (args.figurative) continue;
     // Weapons and dates of the sentence go to the trigger nearest to them: in "targeted the base,
     // and the embassy in a rocket attack last week", the rocket and the week are the attack's.
-    const triggersHere = triggerStarts(tokens, t.sentence, i);
+    let sentenceTriggers = triggersBySentence.get(t.sentence);
+    if (!sentenceTriggers) {
+      sentenceTriggers = sentenceTriggerTokens(tokens, lowerTexts, t.sentence, i);
+      triggersBySentence.set(t.sentence, sentenceTriggers);
+    }
+    const triggersHere = triggerStarts(tokens, sentenceTriggers, i);
     const ownsIt = (s: { start: number; end: number }) => nearestTrigger(triggersHere, s) === t.start;
     const weapon =
       args.instrument ??
       firstOfTypes(
-        entities.filter((e) => ownsIt(e)),
+        // Only the sentence's weapons can be picked: the nearest-trigger test is kept for them.
+        entities.filter(
+          (e) =>
+            e.start >= scope.start &&
+            e.end <= scope.end &&
+            (e.type === 'Weapon' || e.type === 'MilitaryPlatform') &&
+            ownsIt(e),
+        ),
         scope,
         ['Weapon', 'MilitaryPlatform'],
         t.start,
@@ -125,7 +138,12 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     const claims = (record.claims ?? []).filter((c) =>
       c.mentions.some((m) => m.start <= t.start && t.end <= m.end),
     );
-    const status = statusOf(sentenceText);
+    // The status is the sentence's: read once for all its triggers.
+    let status = sentence ? statusBySentence.get(scope.start) : undefined;
+    if (status === undefined) {
+      status = statusOf(text.slice(scope.start, scope.end));
+      if (sentence) statusBySentence.set(scope.start, status);
+    }
     const argumentsOut: EventArgument[] = [];
     const push = (role: string, s0: { start: number; end: number } | null) => {
       const s = s0 && role === 'place' ? placeHead(text, s0) : s0;
@@ -301,17 +319,34 @@ function explosionBefore(text: string, events: readonly ConflictEvent[], sentenc
   return false;
 }
 
-/** Start offsets of the trigger words of one sentence (around token `i`). */
-function triggerStarts(tokens: readonly Token[], sentence: number, i: number): number[] {
+/** The token indices of the trigger words of one sentence (the one of token `i`), in text order. */
+function sentenceTriggerTokens(
+  tokens: readonly Token[],
+  lowerTexts: readonly string[],
+  sentence: number,
+  i: number,
+): number[] {
+  let first = i;
+  while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
   const out: number[] = [];
-  for (let k = i; k >= 0 && tokens[k]!.sentence === sentence; k--) {
-    const lower = tokens[k]!.text.toLowerCase();
-    if (TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(tokens[k]!.start);
+  for (let k = first; k < tokens.length && tokens[k]!.sentence === sentence; k++) {
+    const lower = lowerTexts[k]!;
+    if (TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(k);
   }
-  for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === sentence; k++) {
-    const lower = tokens[k]!.text.toLowerCase();
-    if (TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(tokens[k]!.start);
+  return out;
+}
+
+/**
+ * Start offsets of the trigger words of token `i`'s sentence: from `i` back to the sentence's
+ * start, then on to its end (the order settles ties in `nearestTrigger`).
+ */
+function triggerStarts(tokens: readonly Token[], sentenceTriggers: readonly number[], i: number): number[] {
+  const out: number[] = [];
+  for (let n = sentenceTriggers.length - 1; n >= 0; n--) {
+    const k = sentenceTriggers[n]!;
+    if (k <= i) out.push(tokens[k]!.start);
   }
+  for (const k of sentenceTriggers) if (k > i) out.push(tokens[k]!.start);
   return out;
 }
 
@@ -461,9 +496,19 @@ function isWeaponish(entities: readonly Entity[], s: PickedSpan | null, text = '
   if (!s) return false;
   // "bombers" in attack reports are mostly people (suicide bombers), not aircraft.
   if (text && PERSON_BOMBER.test(text.slice(s.start, s.end))) return false;
-  return entities.some(
-    (e) => (e.type === 'Weapon' || e.type === 'MilitaryPlatform') && e.start <= s.start && s.end <= e.end,
-  );
+  return weaponsOf(entities).some((e) => e.start <= s.start && s.end <= e.end);
+}
+
+const weaponLists = new WeakMap<readonly Entity[], readonly Entity[]>();
+
+/** The weapons and military platforms among the entities (worked out once per list). */
+function weaponsOf(entities: readonly Entity[]): readonly Entity[] {
+  let weapons = weaponLists.get(entities);
+  if (!weapons) {
+    weapons = entities.filter((e) => e.type === 'Weapon' || e.type === 'MilitaryPlatform');
+    weaponLists.set(entities, weapons);
+  }
+  return weapons;
 }
 
 function pickArguments(
@@ -512,11 +557,12 @@ function pickArguments(
   };
   // "in IS attacks", "the IRA attack": a name between a preposition or article and the trigger
   // makes it a noun whatever the tagger says, and the name its attacker.
-  const nameBefore = at(i - 1)
+  const previous = at(i - 1);
+  const nameBefore = previous
     ? entities.find(
         (e) =>
-          e.start <= at(i - 1)!.start &&
-          at(i - 1)!.end <= e.end &&
+          e.start <= previous.start &&
+          previous.end <= e.end &&
           e.end <= t.start &&
           (e.type === 'Organisation' || e.type === 'Nationality') &&
           e.subtype !== 'nominal',

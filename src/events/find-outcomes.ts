@@ -37,8 +37,9 @@ export function findOutcomes(
   const out: OutcomeClaim[] = [];
   const taken: (Span & { denial: boolean; kind: string })[] = [];
   for (const [kind, re] of PATTERNS) {
-    // Most sentences name no damage: skip the patterns whose words they lack.
-    if (!mayMatch(part, re)) continue;
+    // Most reports name no damage: skip the patterns whose words the whole text lacks (the text
+    // is indexed once for all its sentences; a sentence that lacks them finds no match either).
+    if (!mayMatch(text, re)) continue;
     re.lastIndex = 0;
     for (const m of part.matchAll(re)) {
       const span = { start: scope.start + m.index, end: scope.start + m.index + m[0].length };
@@ -56,7 +57,7 @@ export function findOutcomes(
         /\b(?:no|not|any|without)\s+(?:\w+\s+){0,3}$/i.test(part.slice(Math.max(0, m.index - 30), m.index))
       )
         continue;
-      taken.push({ ...span, denial, kind });
+      taken.push({ start: span.start, end: span.end, denial, kind });
       const q = kind === 'killed' || kind === 'wounded' ? nearestCount(quantities, span, scope) : null;
       const claim = claims.find((c) => c.mentions.some((x) => x.start <= span.start && span.end <= x.end));
       out.push({ kind, quantityId: q?.id ?? null, claimId: claim?.id ?? null, span });

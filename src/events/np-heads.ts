@@ -15,10 +15,28 @@ const SKIP_BEFORE_HEAD = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART', 'X
 const TIME_WORD =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|today|yesterday|week|month|year|day|hours?|a\.m\.|p\.m\.|january|february|march|april|may|june|july|august|september|october|november|december|opportunity|time|times)$/i;
 
-/** The entity (name) covering a token, if any: names are arguments as a whole. */
+/**
+ * The entity (name) covering a token, if any: names are arguments as a whole.
+ *
+ * @example entityAt(entities, tokens[3])?.text // 'Islamic State' for "… the Islamic State group …"
+ */
 export function entityAt(entities: readonly Entity[], t: Token): Entity | undefined {
-  return entities.find((e) => e.start <= t.start && t.end <= e.end && e.subtype !== 'pronoun');
+  // Asked again and again for the tokens around each trigger: answered once per token.
+  let answers = entityAnswers.get(entities);
+  if (!answers) {
+    answers = new Map();
+    entityAnswers.set(entities, answers);
+  }
+  let e = answers.get(t);
+  if (e === undefined) {
+    e = entities.find((x) => x.start <= t.start && t.end <= x.end && x.subtype !== 'pronoun') ?? null;
+    answers.set(t, e);
+  }
+  return e ?? undefined;
 }
+
+const entityAnswers = new WeakMap<readonly Entity[], Map<Token, Entity | null>>();
+const temporalAnswers = new WeakMap<readonly Entity[], Map<Token, boolean>>();
 
 function asSpan(tokens: readonly Token[], k: number, entities: readonly Entity[]): PickedSpan {
   const t = tokens[k]!;
@@ -199,7 +217,17 @@ const GENERIC_HEAD =
   /^(?:group|groups|militants?|fighters|forces|members|gunmen|organi[sz]ation|movement|militia)$/i;
 
 function isTemporal(entities: readonly Entity[], t: Token): boolean {
-  return entities.some(
-    (e) => (e.type === 'Temporal' || e.type === 'Quantity') && e.start <= t.start && t.end <= e.end,
-  );
+  let answers = temporalAnswers.get(entities);
+  if (!answers) {
+    answers = new Map();
+    temporalAnswers.set(entities, answers);
+  }
+  let temporal = answers.get(t);
+  if (temporal === undefined) {
+    temporal = entities.some(
+      (e) => (e.type === 'Temporal' || e.type === 'Quantity') && e.start <= t.start && t.end <= e.end,
+    );
+    answers.set(t, temporal);
+  }
+  return temporal;
 }

@@ -333,15 +333,47 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
-/** Cheap language guess: English when common English function words are frequent. */
+/** The longest of the function words: longer words are not looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Cheap language guess: English when common English function words are frequent among the
+ * words (runs of letters) of the lower-cased first 5,000 characters. The words are counted in
+ * place: only short all-ASCII ones, which may be function words, are cut out and looked up.
+ */
 function guessLanguage(text: string): string {
-  const words =
-    text
-      .slice(0, 5000)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
-  if (words.length === 0) return 'und';
+  const lower = text.slice(0, 5000).toLowerCase();
+  let words = 0;
   let hits = 0;
-  for (const w of words) if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
-  return hits / words.length >= 0.12 ? 'en' : 'und';
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i <= lower.length; i++) {
+    let letter = false;
+    let width = 1;
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i);
+      if (c < 0x80) letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+      else {
+        const cp = lower.codePointAt(i)!;
+        width = cp > 0xffff ? 2 : 1;
+        letter = LETTER.test(String.fromCodePoint(cp));
+        if (letter) ascii = false;
+      }
+    }
+    if (letter) {
+      if (start < 0) {
+        start = i;
+        ascii = i < lower.length && lower.charCodeAt(i) < 0x80;
+      }
+    } else if (start >= 0) {
+      words++;
+      if (ascii && i - start <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(lower.slice(start, i)))
+        hits++;
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (words === 0) return 'und';
+  return hits / words >= 0.12 ? 'en' : 'und';
 }
