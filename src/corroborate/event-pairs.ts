@@ -615,6 +615,26 @@ function lowerBound(list: number[], key: (i: number) => number, value: number): 
   return lo;
 }
 
+const evidenceKeyCache = new WeakMap<ReportIncident, string[]>();
+
+/**
+ * What a coarse pair must share to match besides a place name (see `scorePair`): target keys,
+ * actor words, the name of a place the gazetteer does not know. As block keys.
+ */
+function evidenceKeys(inc: ReportIncident): string[] {
+  let keys = evidenceKeyCache.get(inc);
+  if (keys === undefined) {
+    keys = [];
+    for (const t of inc.targets) keys.push(`t:${t}`);
+    const words = new Set<string>();
+    for (const actor of inc.actors) for (const w of actor.split(' ')) words.add(w);
+    for (const w of words) keys.push(`a:${w}`);
+    if (inc.place !== null && inc.place.lat === null) keys.push(`u:${inc.place.name.toLowerCase()}`);
+    evidenceKeyCache.set(inc, keys);
+  }
+  return keys;
+}
+
 /**
  * Visits each pair of incidents from different documents that blocking makes candidates (see
  * {@link candidatePairs}), as index pairs `x < y`. A pair is visited once from each kind of block
@@ -634,7 +654,7 @@ export function forEachCandidatePair(
   const fineIndex = new Map<string, Block>();
   const coarseIndex = new Map<string, Block>();
   const nameIndex = new Map<string, Block>();
-  const monthIndex = new Map<string, Block>();
+  const evidenceIndex = new Map<string, Block>();
   const add = (map: Map<string, Block>, key: string, i: number, date: IncidentDate | null) => {
     let block = map.get(key);
     if (!block) {
@@ -660,9 +680,9 @@ export function forEachCandidatePair(
     monthsOf.push(ms);
     const country = inc.place?.country ?? '?';
     for (const month of ms) {
-      add(coarseIndex, `${month}|${country}`, i, inc.date);
-      add(monthIndex, month, i, inc.date);
+      if (country !== '?') add(coarseIndex, `${month}|${country}`, i, inc.date);
       for (const name of inc.names) add(nameIndex, `${month}|${name}`, i, inc.date);
+      for (const key of evidenceKeys(inc)) add(evidenceIndex, `${month}|${key}`, i, inc.date);
     }
     if (isFineForBlocking(inc) && inc.place && inc.date) {
       isFine[i] = 1;
@@ -675,7 +695,7 @@ export function forEachCandidatePair(
   }
   const from = (i: number) => incidents[i]?.date?.from ?? 0;
   const byDay = (a: number, b: number) => from(a) - from(b) || a - b;
-  for (const map of [fineIndex, coarseIndex, nameIndex, monthIndex]) {
+  for (const map of [fineIndex, coarseIndex, nameIndex, evidenceIndex]) {
     for (const block of map.values()) {
       block.explicit.sort(byDay);
       block.long.sort(byDay);
@@ -751,14 +771,16 @@ export function forEachCandidatePair(
           for (let dy = -1; dy <= 1; dy += 1) scan(fineIndex.get(`${d}|${cx + dx}|${cy + dy}`), always);
       continue;
     }
-    // Coarse: the same country (or none) in the same month; with no country, any of that month.
+    // Coarse: the same country in the same month.
     budget = cap;
-    for (const month of monthsOf[i] ?? []) {
-      if (inc.place?.country) {
-        scan(coarseIndex.get(`${month}|${inc.place.country}`), notFine);
-        scan(coarseIndex.get(`${month}|?`), notFine);
-      } else scan(monthIndex.get(month), notFine);
-    }
+    if (inc.place?.country)
+      for (const month of monthsOf[i] ?? []) scan(coarseIndex.get(`${month}|${inc.place.country}`), notFine);
+    // A coarse pair matches only if a target, an actor or a place the gazetteer does not know is
+    // named by both (or a place name, above): those in the same month, whatever their country.
+    budget = cap;
+    const keys = evidenceKeys(inc);
+    for (const month of monthsOf[i] ?? [])
+      for (const key of keys) scan(evidenceIndex.get(`${month}|${key}`), notFine);
   }
 }
 
