@@ -1,6 +1,7 @@
 // English only: the package's root imports every locale it reads (~80 ms at start-up).
 import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
+import { mayMatch } from '../regex-prefilter.js';
 import { readPartRange } from './atom-kit.js';
 import { type Day, makeDay, parseIso, parts } from './calendar.js';
 import type { Atom, YearlessPart } from './reading.js';
@@ -11,6 +12,30 @@ const FALLBACK_REF = '2000-06-15';
 const LEADING = /^(?:on|in|at|during|by|for|of|since|until|till|before|after|from)\s+/i;
 const RELATIVE =
   /\b(?:ago|from now|later|hence|earlier|before|after|next|last|this|tomorrow|tmrw|yesterday|today|tonight|within|in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))\b/i;
+
+/**
+ * chrono's casual English parser with each of its patterns pre-tested against the text, as our
+ * own are: a pattern whose words the text lacks cannot match, so that parser is not run over
+ * the text (it would find nothing). Same parsers, same order, same refiners: same results.
+ */
+const CASUAL: chrono.Chrono = withPreTest(chrono.casual);
+
+function withPreTest(base: chrono.Chrono): chrono.Chrono {
+  const out = base.clone();
+  out.parsers = out.parsers.map(
+    (parser): chrono.Parser => ({
+      pattern: (context) => {
+        const re = parser.pattern(context);
+        return mayMatch(context.text, re) ? re : NEVER;
+      },
+      extract: (context, match) => parser.extract(context, match),
+    }),
+  );
+  return out;
+}
+
+/** A regex that fails at once: sticky, it tries the first position only, and cannot match there. */
+const NEVER = /(?!)/y;
 
 /**
  * Day-level dates found by chrono-node ("17 November", "Nov. 2, 2023", "12/03/2023",
@@ -24,7 +49,7 @@ export function chronoAtoms(text: string, referenceDate: string | null): Atom[] 
   const refIso = parseIso(referenceDate) !== null ? referenceDate! : FALLBACK_REF;
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.casual.parse(
+    results = CASUAL.parse(
       text,
       { instant: new Date(`${refIso}T12:00:00Z`), timezone: 0 },
       { forwardDate: false },
