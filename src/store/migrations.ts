@@ -28,6 +28,23 @@ export function ledgerMigrations(profile: DialectProfile): MigrationProvider {
           .columns(['updated_at', 'version', 'status', 'origin_id'])
           .execute(),
     },
+    // A document's claim and event spans (`spansOf`, read for every document text the desk
+    // serves) from the index alone: without it each of a document's ~30 claims and ~30 events was
+    // a row of its own (with its JSON) to read, 2.8 ms per document at 100,000 documents.
+    '008_span_indexes': {
+      up: async (db) => {
+        await db.schema
+          .createIndex('claims_spans')
+          .on('claims')
+          .columns(['document_id', 'start_offset', 'end_offset', 'claim_id'])
+          .execute();
+        await db.schema
+          .createIndex('events_spans')
+          .on('events')
+          .columns(['document_id', 'start_offset', 'end_offset', 'event_id'])
+          .execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

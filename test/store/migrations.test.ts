@@ -32,6 +32,7 @@ describe('ledger migrations', () => {
         '005_evidence',
         '006_evidence_crop_hashes',
         '007_documents_stamp_index',
+        '008_span_indexes',
       ]);
       const record = ledgerRecord({ id: 'after-upgrade', text: 'A checkpoint came under fire at dusk.' });
       expect((await store.putDocument({ record })).status).toBe('new');

@@ -272,6 +272,33 @@ for (const dialect of dialects) {
       expect(await store.putDocuments([])).toEqual([]);
     });
 
+    it('reads the analysis records a page at a time, in document id order', async () => {
+      const ids = ['river-post-2', 'north-desk-1', 'bay-times-3', 'north-desk-10', 'alpine-4'];
+      await store.putDocuments(
+        ids.map((id) => ({
+          record: ledgerRecord({ id, text: `Shelling hit the market (${id}).`, url: null }),
+        })),
+      );
+      for (const limit of [1, 2, 5, 6]) {
+        const pages: string[][] = [];
+        let afterId: string | null = null;
+        for (;;) {
+          const page = await store.recordsPage({ afterId, limit });
+          pages.push(page.map((r) => r.documentId));
+          for (const r of page) expect(r.record.id).toBe(r.documentId);
+          const last = page[page.length - 1];
+          if (!last || page.length < limit) break;
+          afterId = last.documentId;
+        }
+        expect(pages.flat()).toEqual([...ids].sort());
+        expect(pages.every((p) => p.length <= limit)).toBe(true);
+      }
+      expect(await store.recordsPage({ afterId: 'zzz' })).toEqual([]);
+      expect((await store.recordsPage()).map((r) => r.record)).toContainEqual(
+        await store.getRecord('alpine-4'),
+      );
+    });
+
     it('writes nothing of a batch in which one document fails', async () => {
       const before = await store.stats();
       const broken = ledgerRecord({
@@ -403,6 +430,7 @@ for (const dialect of dialects) {
         '005_evidence',
         '006_evidence_crop_hashes',
         '007_documents_stamp_index',
+        '008_span_indexes',
       ]);
       await store.close();
       store = await openStore(location, { clock });
@@ -558,6 +586,28 @@ for (const dialect of dialects) {
         expect(await store.searchStamp()).not.toBe(afterNew);
       });
     });
+
+    const documentPages: [number, number, string[]][] = [
+      [2, 0, ['page-a', 'page-b']],
+      [2, 2, ['page-c', 'page-d']],
+      [2, 4, ['page-e']],
+      [10, 1, ['page-b', 'page-c', 'page-d', 'page-e']],
+      [3, 5, []],
+    ];
+    it.each(documentPages)(
+      'lists documents by id, %i from offset %i: %j',
+      async (limit, offset, expected) => {
+        for (const id of ['page-d', 'page-b', 'page-e', 'page-a', 'page-c']) {
+          expect(
+            (await store.putDocument({ record: ledgerRecord({ id, text: `Report ${id} on the crossing.` }) }))
+              .status,
+          ).toBe('new');
+        }
+        const page = await store.listDocuments({ limit, offset });
+        expect(page.map((d) => d.id)).toEqual(expected);
+        expect(page.every((d) => d.version === 1 && d.status === 'active')).toBe(true);
+      },
+    );
 
     it('lists events across documents by date window, for clustering', async () => {
       const report = (id: string, date: string, place: string) =>
