@@ -13,19 +13,15 @@ import {
 import { clusterEvents, type EventClustering, type MatchingPair, matchingPairs } from './cluster-events.js';
 import { type EventClaim, eventClaimSides, findContradictions } from './contradictions.js';
 import { eventKey, replayDecisions } from './decisions.js';
-import {
-  type IncidentPlace,
-  isoOfDay,
-  precisionRank,
-  type ReportIncident,
-  reportIncidents,
-} from './event-features.js';
+import { type CheckedDocument, type DocumentDigest, digestDocument } from './document-digest.js';
+import { type IncidentPlace, isoOfDay, precisionRank, type ReportIncident } from './event-features.js';
 import type { MatchOptions } from './event-pairs.js';
-import { byPublication, type LedgerInputDocument } from './input-document.js';
+import { byDated, type LedgerInputDocument } from './input-document.js';
 import { type CheckedEvent, EventLookup, numbersChecks, reportCheck, tallyCheck } from './ledger-checks.js';
-import { assignOrigins, type OriginOptions } from './origins.js';
+import { assignOriginsOfSignals, type OriginOptions } from './origins.js';
 import { computedStatus, eventSupport } from './support.js';
 
+export type { DocumentDigest } from './document-digest.js';
 export type { LedgerInputDocument } from './input-document.js';
 
 /** Options of {@link buildLedger}: the analysts' decisions and the matcher's tuning. */
@@ -128,15 +124,14 @@ function fatalitiesOf(sides: ReturnType<typeof eventClaimSides>): number | null 
 }
 
 function ledgerClaims(
-  docs: LedgerInputDocument[],
+  docs: DocumentDigest[],
   originOf: Map<string, string>,
 ): Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }> {
   const out = new Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }>();
   for (const doc of docs) {
     const originId = originOf.get(doc.id) ?? `origin-${doc.id}`;
-    for (const claim of doc.record.claims) {
+    for (const claim of doc.claims) {
       const id = `${doc.id}:${claim.id}`;
-      const primary = claim.mentions[0] ?? { start: 0, end: 0 };
       out.set(id, {
         id,
         documentId: doc.id,
@@ -148,14 +143,14 @@ function ledgerClaims(
           claimId: claim.id,
           originId,
           documentSha256: doc.sha256,
-          start: primary.start,
-          end: primary.end,
+          start: claim.start,
+          end: claim.end,
           text: claim.text,
           speakerName: claim.speaker.name,
           speakerKind: claim.speaker.kind,
           stance: claim.stance,
           polarity: claim.polarity,
-          hedged: claim.markerIds.length > 0,
+          hedged: claim.hedged,
           confidence: claim.confidence,
         },
       });
@@ -197,14 +192,18 @@ function sameLinks(a: EventLink[], b: EventLink[]): boolean {
  * whose members, links or analyst status changed (the others are taken from the previous build).
  * `build` gives exactly what `buildLedger(documents, { decisions })` gives.
  *
+ * It takes the documents with their analysis records, or their digests (`digestDocument`): a
+ * loader that digests each record as it reads it and lets the record go holds only the digests,
+ * and the builder keeps no record either way.
+ *
  * @example
- * const builder = new LedgerBuilder(documents);
+ * const builder = new LedgerBuilder(documents); // or new LedgerBuilder(documents.map(digestDocument))
  * let ledger = builder.build(decisions);
  * ledger = builder.build([...decisions, merge]); // after a review: only the merged events are re-assembled
  */
 export class LedgerBuilder {
   readonly #options: BuildLedgerOptions;
-  readonly #docs: LedgerInputDocument[];
+  readonly #checkedDocuments: CheckedDocument[];
   readonly #docRank: Map<string, number>;
   readonly #eventOrder: Map<string, number>;
   readonly #origins: Ledger['origins'];
@@ -225,37 +224,37 @@ export class LedgerBuilder {
     return this.#reassembled;
   }
 
-  constructor(documents: LedgerInputDocument[], options: Omit<BuildLedgerOptions, 'decisions'> = {}) {
+  constructor(
+    documents: readonly (LedgerInputDocument | DocumentDigest)[],
+    options: Omit<BuildLedgerOptions, 'decisions'> = {},
+  ) {
     const seenIds = new Set<string>();
     for (const d of documents) {
       if (seenIds.has(d.id)) throw new UsageError(`buildLedger: document id "${d.id}" appears twice`);
       seenIds.add(d.id);
     }
     this.#options = options;
-    const docs = [...documents].sort(byPublication);
+    const docs = documents.map((d) => ('record' in d ? digestDocument(d) : d)).sort(byDated);
     this.#docRank = new Map(docs.map((d, i) => [d.id, i]));
-    const { origins, originOf } = assignOrigins(docs, options.origins);
+    const { origins, originOf } = assignOriginsOfSignals(
+      docs.map((d) => d.origin),
+      options.origins,
+    );
     this.#origins = origins;
     this.#originOf = originOf;
-    this.#incidents = docs.flatMap((d) => reportIncidents(d));
+    this.#incidents = docs.flatMap((d) => d.incidents);
     this.#incidentOf = new Map();
     for (const inc of this.#incidents) for (const ref of inc.refs) this.#incidentOf.set(eventKey(ref), inc);
     this.#pairs = matchingPairs(this.#incidents, options.matching);
     this.#firstPass = clusterEvents(this.#incidents, {}, options.matching, this.#pairs);
     this.#eventOrder = new Map();
     for (const doc of docs) {
-      for (const [i, e] of doc.record.events.entries()) this.#eventOrder.set(`${doc.id}\u0000${e.id}`, i);
+      for (const [i, id] of doc.eventIds.entries()) this.#eventOrder.set(`${doc.id}\u0000${id}`, i);
     }
     this.#inTallySentence = new Set();
     for (const doc of docs) {
-      if (doc.record.tallies.length === 0) continue;
-      const sentences = doc.record.sentences.filter((x) =>
-        doc.record.tallies.some((t) => t.start >= x.start && t.start < x.end),
-      );
-      for (const e of doc.record.events) {
-        if (sentences.some((x) => e.trigger.start >= x.start && e.trigger.start < x.end))
-          this.#inTallySentence.add(eventKey({ documentId: doc.id, eventId: e.id }));
-      }
+      for (const eventId of doc.tallyEventIds)
+        this.#inTallySentence.add(eventKey({ documentId: doc.id, eventId }));
     }
     this.#claims = ledgerClaims(docs, originOf);
     this.#claimsByDocument = new Map();
@@ -264,11 +263,8 @@ export class LedgerBuilder {
       if (list) list.push(c);
       else this.#claimsByDocument.set(c.documentId, [c]);
     }
-    // Kept for the checks of each build: the parts of the records they read, not the texts.
-    this.#docs = docs.map((d) => ({
-      ...d,
-      record: { ...d.record, text: '', body: '', sentences: [], entities: [], attributions: [], markers: [] },
-    }));
+    // Kept for the checks of each build: what they read of the records (tallies, checks and what these name).
+    this.#checkedDocuments = docs.map((d) => d.checked);
     this.#ledgerDocuments = docs.map((d) => ({
       id: d.id,
       sha256: d.sha256,
@@ -385,14 +381,14 @@ export class LedgerBuilder {
     this.#assembled = assembled;
     this.#reassembled = reassembled;
 
-    const docs = this.#docs;
+    const docs = this.#checkedDocuments;
     const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) => ({
       ...c.ledger,
       eventIds: [...(claimEvents.get(c.id) ?? [])].sort(),
       rating: replay.ratings.get(c.id) ?? null,
     }));
     // Copies of one story repeat its numbers: each is checked once, on the text the origin is named after.
-    const isAnchor = (d: LedgerInputDocument) => originOf.get(d.id) === `origin-${d.id}`;
+    const isAnchor = (d: CheckedDocument) => originOf.get(d.id) === `origin-${d.id}`;
     const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
     const lookup = new EventLookup(checked);
     const seenChecks = new Set<string>();
@@ -405,13 +401,11 @@ export class LedgerBuilder {
       return true;
     };
     const checks = [
-      ...anchorsFirst
-        .flatMap((d) => d.record.tallies.map((t) => tallyCheck(d, t, lookup)))
-        .filter(oncePerOrigin),
+      ...anchorsFirst.flatMap((d) => d.tallies.map((t) => tallyCheck(d, t, lookup))).filter(oncePerOrigin),
       ...checked.flatMap((c) => numbersChecks(c)),
       ...anchorsFirst
         .flatMap((d) =>
-          d.record.checks.flatMap(
+          d.checks.flatMap(
             (c) => reportCheck(d, c, (claimId) => [...(claimEvents.get(claimId) ?? [])].sort()) ?? [],
           ),
         )
@@ -512,6 +506,9 @@ export class LedgerBuilder {
  * ledger.origins.length // 2 (the reprint joins North Wire's origin)
  * ledger.events[0].status // 'corroborated'
  */
-export function buildLedger(documents: LedgerInputDocument[], options: BuildLedgerOptions = {}): Ledger {
+export function buildLedger(
+  documents: readonly (LedgerInputDocument | DocumentDigest)[],
+  options: BuildLedgerOptions = {},
+): Ledger {
   return new LedgerBuilder(documents, options).build(options.decisions ?? []);
 }

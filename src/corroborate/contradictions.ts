@@ -1,5 +1,6 @@
 import type { Claim } from '../types/claim.js';
 import type { Contradiction } from '../types/ledger.js';
+import type { ClaimDigest } from './document-digest.js';
 import type { ReportIncident, StatedCount } from './event-features.js';
 
 /** A claim of the ledger with what the contradiction and support rules read from it. */
@@ -8,7 +9,8 @@ export interface EventClaim {
   readonly id: string;
   readonly documentId: string;
   readonly originId: string;
-  readonly claim: Claim;
+  /** What the rules read of the reader's claim. */
+  readonly claim: Pick<ClaimDigest, 'text' | 'speaker' | 'stance' | 'polarity'>;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface EventClaim {
  *
  * @example isDenial(claimOf('The ministry denied that the depot had been hit')) // true
  */
-export function isDenial(claim: Claim): boolean {
+export function isDenial(claim: Pick<Claim, 'stance'>): boolean {
   return claim.stance === 'denying';
 }
 

@@ -15,6 +15,7 @@ export {
 } from './cluster-events.js';
 export { countsConflict, findContradictions, isDenial } from './contradictions.js';
 export { eventKey, type ReplayResult, replayDecisions } from './decisions.js';
+export { type DocumentDigest, digestDocument } from './document-digest.js';
 export { type ReportIncident, reportIncidents } from './event-features.js';
 export {
   candidatePairs,
@@ -36,9 +37,12 @@ export {
 } from './near-duplicates.js';
 export {
   assignOrigins,
+  assignOriginsOfSignals,
   groupOrigins,
   ORIGIN_DEFAULTS,
   type OriginAssignment,
   type OriginOptions,
+  type OriginSignals,
+  originSignals,
 } from './origins.js';
 export { computedStatus, eventSupport } from './support.js';

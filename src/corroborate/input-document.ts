@@ -23,8 +23,24 @@ export interface LedgerInputDocument {
  * @example [b, a].sort(byPublication) // a first when a was published earlier
  */
 export function byPublication(a: LedgerInputDocument, b: LedgerInputDocument): number {
-  const da = a.publishedDate ?? a.record.document.publishedDate ?? '9999';
-  const db = b.publishedDate ?? b.record.document.publishedDate ?? '9999';
+  return byDated(
+    { id: a.id, dated: a.publishedDate ?? a.record.document.publishedDate },
+    { id: b.id, dated: b.publishedDate ?? b.record.document.publishedDate },
+  );
+}
+
+/**
+ * Orders digests of documents (anything with an id and a publication date) as
+ * {@link byPublication} orders the documents: by date (undated last), then id.
+ *
+ * @example digests.sort(byDated) // earliest first
+ */
+export function byDated(
+  a: { readonly id: string; readonly dated: string | null },
+  b: { readonly id: string; readonly dated: string | null },
+): number {
+  const da = a.dated ?? '9999';
+  const db = b.dated ?? '9999';
   if (da !== db) return da < db ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import type { LedgerCheck, LedgerEvent } from '../types/ledger.js';
 import type { QuantityBound } from '../types/quantity.js';
 import type { EventClaimSides } from './contradictions.js';
 import { countsConflict } from './contradictions.js';
+import type { CheckedDocument } from './document-digest.js';
 import {
   dayOf,
   isoOfDay,
@@ -13,7 +14,6 @@ import {
   statedInterval,
 } from './event-features.js';
 import { distanceKm } from './event-pairs.js';
-import type { LedgerInputDocument } from './input-document.js';
 
 /** A ledger event with the report incidents behind it, as the checks read it. */
 export interface CheckedEvent {
@@ -112,17 +112,17 @@ function cellKey(lat: number, lon: number): string {
  * more distinct events than the tally allows, `unverifiable` when it holds fewer (the ledger
  * may simply lack the reports) or the tally names nothing to match on.
  *
- * @example tallyCheck(doc, tally, events).status // 'unverifiable'
+ * @example tallyCheck(digestDocument(doc).checked, tally, events).status // 'unverifiable'
  */
-export function tallyCheck(doc: LedgerInputDocument, tally: Tally, lookup: EventLookup): LedgerCheck {
-  const record = doc.record;
+export function tallyCheck(doc: CheckedDocument, tally: Tally, lookup: EventLookup): LedgerCheck {
+  const record = doc;
   const quantity = record.quantities.find((q) => q.id === tally.quantityId);
   const bound: QuantityBound = BOUNDS.has(tally.bound as QuantityBound)
     ? (tally.bound as QuantityBound)
     : 'exact';
   const [low, high] = statedInterval(tally.count, bound, quantity?.low ?? null, quantity?.high ?? null);
   const period = record.dates.find((d) => d.id === tally.dateId);
-  const published = dayOf(doc.publishedDate ?? record.document.publishedDate);
+  const published = dayOf(doc.dated);
   const from = dayOf(period?.from) ?? Number.NEGATIVE_INFINITY;
   const to =
     dayOf(period?.kind === 'open-range' ? (period.to ?? null) : period?.to) ??
@@ -254,21 +254,30 @@ const REPORT_CHECK_KINDS: Partial<Record<NumericCheck['kind'], LedgerCheck['kind
 };
 
 /**
+ * Whether the ledger carries a report's numeric check of this kind over (see {@link reportCheck}).
+ *
+ * @example isReportCheckKind('unit-agreement') // true
+ */
+export function isReportCheckKind(kind: NumericCheck['kind']): boolean {
+  return REPORT_CHECK_KINDS[kind] !== undefined;
+}
+
+/**
  * Carries a report's own numeric check into the ledger: a unit conversion ("4 hectares, or
  * 9.9 acres") or a part and its whole, with the ledger claim that states the number and the
  * ledger events that claim bears on. A check that needs an analyst's eye is `unverifiable`.
  * Checks of other kinds (a percentage without its reference) give null.
  *
- * @example reportCheck(doc, record.checks[0], eventIdsOf)?.kind // 'conversion'
+ * @example reportCheck(digestDocument(doc).checked, record.checks[0], eventIdsOf)?.kind // 'conversion'
  */
 export function reportCheck(
-  doc: LedgerInputDocument,
+  doc: CheckedDocument,
   check: NumericCheck,
   eventIdsOfClaim: (ledgerClaimId: string) => string[],
 ): LedgerCheck | null {
   const kind = REPORT_CHECK_KINDS[check.kind];
   if (!kind) return null;
-  const record = doc.record;
+  const record = doc;
   const first = record.quantities.find((q) => q.id === check.quantityIds[0]);
   const claim = record.claims.find((c) => check.quantityIds.some((q) => c.quantityIds.includes(q)));
   const claimId = claim ? `${doc.id}:${claim.id}` : null;

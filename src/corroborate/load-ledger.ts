@@ -1,4 +1,4 @@
-import { ledgerInputsFingerprint, listAllDocuments, loadLedgerInputs } from '../ingest/stored-documents.js';
+import { ledgerInputsFingerprint, listAllDocuments, loadLedgerDigests } from '../ingest/stored-documents.js';
 import type { Store } from '../store/store.js';
 import type { Ledger, ReviewDecision } from '../types/ledger.js';
 import { buildLedger, LedgerBuilder } from './build-ledger.js';
@@ -40,12 +40,13 @@ export async function loadReviewDecisions(store: Store): Promise<ReviewDecision[
 
 /**
  * Builds the ledger from what the store holds: documents and records, clustered into events,
- * with the analysts' decisions replayed.
+ * with the analysts' decisions replayed. The records are read a page at a time and digested
+ * (`loadLedgerDigests`): only their digests are held while the ledger is built.
  *
  * @example const ledger = await loadLedger(store); ledger.events.length
  */
 export async function loadLedger(store: Store): Promise<Ledger> {
-  const [documents, decisions] = await Promise.all([loadLedgerInputs(store), loadReviewDecisions(store)]);
+  const [documents, decisions] = await Promise.all([loadLedgerDigests(store), loadReviewDecisions(store)]);
   const ledger = buildLedger(documents, { decisions });
   return withMeasurementChecks(ledger, await store.listEvidence({ kind: 'measurement' }));
 }
@@ -54,8 +55,8 @@ export async function loadLedger(store: Store): Promise<Ledger> {
  * A ledger loader for a long-lived process (the desk) that keeps what it built: when the store's
  * documents are the same as at the last load (only review decisions were added), the decisions
  * are read and applied to the kept `LedgerBuilder`, which re-assembles only the events they touch;
- * otherwise the inputs are read again and a new builder made. Each load gives what `loadLedger`
- * gives.
+ * otherwise the records are streamed again (a page at a time, each digested and let go) and a new
+ * builder made. Each load gives what `loadLedger` gives.
  *
  * @example
  * const load = incrementalLedgerLoader();
@@ -70,7 +71,7 @@ export function incrementalLedgerLoader(): (store: Store) => Promise<Ledger> {
     if (kept === null || kept.fingerprint !== fingerprint) {
       // Forget the old builder first: two ledgers' inputs need not fit in memory together.
       kept = null;
-      kept = { fingerprint, builder: new LedgerBuilder(await loadLedgerInputs(store, listed)) };
+      kept = { fingerprint, builder: new LedgerBuilder(await loadLedgerDigests(store, listed)) };
     }
     const ledger = kept.builder.build(decisions);
     return withMeasurementChecks(ledger, await store.listEvidence({ kind: 'measurement' }));

@@ -1,5 +1,5 @@
 import type { LedgerOrigin, OriginLink } from '../types/ledger.js';
-import { byPublication, foldOutlet, type LedgerInputDocument } from './input-document.js';
+import { byDated, foldOutlet, type LedgerInputDocument } from './input-document.js';
 import {
   estimateSimilarity,
   NearDuplicateIndex,
@@ -38,6 +38,27 @@ export interface OriginAssignment {
   readonly origins: LedgerOrigin[];
   /** Document id → origin id. */
   readonly originOf: Map<string, string>;
+}
+
+/**
+ * What origin grouping compares of one document, worked out once from its record: the MinHash
+ * signature of its comparable text (boilerplate blanked) and its shingle count, its own outlet,
+ * the outlets its notices name, and its wire credits.
+ */
+export interface OriginSignals {
+  readonly id: string;
+  readonly sha256: string;
+  /** Publication date: the catalogue's, else the one the reader found. */
+  readonly dated: string | null;
+  readonly signature: Uint32Array;
+  /** Shingles of the comparable text (the signature's set size). */
+  readonly shingles: number;
+  /** The document's own outlet, folded (none or one). */
+  readonly publishers: readonly string[];
+  /** Outlets its notices name as the original or another publisher of the piece, folded. */
+  readonly noticeOutlets: readonly string[];
+  /** Its wire credits, folded and sorted (see {@link wireCreditsOf}). */
+  readonly wireCredits: readonly string[];
 }
 
 /** The text a document is compared on: its analysed text with boilerplate (bylines, notices) blanked. */
@@ -93,14 +114,33 @@ export function wireCreditsOf(doc: LedgerInputDocument): string[] {
   return [...new Set(found.map(foldOutlet).filter((c) => c !== ''))].sort();
 }
 
+/**
+ * The origin signals of one document (see {@link OriginSignals}).
+ *
+ * @example originSignals(doc).wireCredits // ['meridian wire']
+ */
+export function originSignals(doc: LedgerInputDocument): OriginSignals {
+  const shingles = shingleHashes(comparableText(doc));
+  return {
+    id: doc.id,
+    sha256: doc.sha256,
+    dated: doc.publishedDate ?? doc.record.document.publishedDate,
+    signature: signatureOfShingles(shingles),
+    shingles: shingles.length,
+    publishers: [...publishersOf(doc)],
+    noticeOutlets: noticeOutlets(doc),
+    wireCredits: wireCreditsOf(doc),
+  };
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-function dayNumber(doc: LedgerInputDocument): number | null {
-  const date = doc.publishedDate ?? doc.record.document.publishedDate;
+function dayNumber(doc: OriginSignals): number | null {
+  const date = doc.dated;
   if (!date) return null;
   const ms = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
@@ -145,15 +185,28 @@ const LINK_PRIORITY: OriginLink['kind'][] = ['analyst', 'notice', 'wire', 'near-
  * @example assignOrigins([story, reprint, independent]).origins.map((o) => o.documentIds) // [['story', 'reprint'], ['independent']]
  */
 export function assignOrigins(docs: LedgerInputDocument[], options: OriginOptions = {}): OriginAssignment {
+  return assignOriginsOfSignals(docs.map(originSignals), options);
+}
+
+/**
+ * Groups documents into origins from their origin signals (see {@link assignOrigins}, which
+ * gives the same for the documents themselves): the ledger builder works from these, so the
+ * records need not be held.
+ *
+ * @example assignOriginsOfSignals(docs.map(originSignals)).originOf.get('reprint') // 'origin-story'
+ */
+export function assignOriginsOfSignals(
+  docs: readonly OriginSignals[],
+  options: OriginOptions = {},
+): OriginAssignment {
   const opts = { ...ORIGIN_DEFAULTS, ...options };
-  const ordered = [...docs].sort(byPublication);
+  const ordered = [...docs].sort(byDated);
   const rank = new Map(ordered.map((d, i) => [d.id, i]));
   const signatures = new Map<string, Uint32Array>();
   const sizes = new Map<string, number>();
   for (const doc of ordered) {
-    const shingles = shingleHashes(comparableText(doc));
-    signatures.set(doc.id, signatureOfShingles(shingles));
-    sizes.set(doc.id, shingles.length);
+    signatures.set(doc.id, doc.signature);
+    sizes.set(doc.id, doc.shingles);
   }
   const similarity = (a: string, b: string) =>
     estimateSimilarity(signatures.get(a) ?? new Uint32Array(), signatures.get(b) ?? new Uint32Array());
@@ -210,34 +263,34 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
   }
 
   // Notices and wire credits: partners among the named outlet's (or the credit's) documents nearby in time.
-  const byOutlet = new Map<string, LedgerInputDocument[]>();
-  const byCredit = new Map<string, LedgerInputDocument[]>();
+  const byOutlet = new Map<string, OriginSignals[]>();
+  const byCredit = new Map<string, OriginSignals[]>();
   for (const doc of ordered) {
-    for (const name of publishersOf(doc)) pushTo(byOutlet, name, doc);
-    for (const credit of wireCreditsOf(doc)) pushTo(byCredit, credit, doc);
+    for (const name of doc.publishers) pushTo(byOutlet, name, doc);
+    for (const credit of doc.wireCredits) pushTo(byCredit, credit, doc);
   }
-  const near = (a: LedgerInputDocument, b: LedgerInputDocument) => {
+  const near = (a: OriginSignals, b: OriginSignals) => {
     const da = dayNumber(a);
     const db = dayNumber(b);
     return da === null || db === null || Math.abs(da - db) <= opts.windowDays;
   };
   // An outlet's documents are in publication order (undated last): the window is found by
   // bisection and at most `partnerCap` of them are compared.
-  const withinWindow = (list: LedgerInputDocument[], doc: LedgerInputDocument): LedgerInputDocument[] => {
+  const withinWindow = (list: OriginSignals[], doc: OriginSignals): OriginSignals[] => {
     const day = dayNumber(doc);
     if (day === null) return list.slice(0, opts.partnerCap);
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const d = dayNumber(list[mid] as LedgerInputDocument);
+      const d = dayNumber(list[mid] as OriginSignals);
       if (d !== null && d < day - opts.windowDays) lo = mid + 1;
       else hi = mid;
     }
     return list.slice(lo, lo + opts.partnerCap);
   };
   for (const doc of ordered) {
-    for (const outlet of noticeOutlets(doc)) {
+    for (const outlet of doc.noticeOutlets) {
       let best: { id: string; j: number } | null = null;
       for (const other of withinWindow(byOutlet.get(outlet) ?? [], doc)) {
         if (other.id === doc.id || !near(doc, other)) continue;
@@ -297,13 +350,13 @@ export function assignOrigins(docs: LedgerInputDocument[], options: OriginOption
     const named = new Set(
       documentIds.flatMap((d) => {
         const doc = byId.get(d);
-        return doc ? [...wireCreditsOf(doc), ...noticeOutlets(doc)] : [];
+        return doc ? [...doc.wireCredits, ...doc.noticeOutlets] : [];
       }),
     );
     const anchor =
       documentIds.find((d) => {
         const doc = byId.get(d);
-        return doc !== undefined && [...publishersOf(doc)].some((p) => named.has(p));
+        return doc?.publishers.some((p) => named.has(p)) === true;
       }) ?? root;
     const id = `origin-${anchor}`;
     for (const d of documentIds) originOf.set(d, id);

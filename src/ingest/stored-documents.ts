@@ -1,5 +1,6 @@
+import { type DocumentDigest, digestDocument } from '../corroborate/document-digest.js';
 import type { LedgerInputDocument } from '../corroborate/input-document.js';
-import { groupOrigins } from '../corroborate/origins.js';
+import { assignOriginsOfSignals, groupOrigins, originSignals } from '../corroborate/origins.js';
 import type { Store, StoredDocument } from '../store/store.js';
 import type { LedgerOrigin } from '../types/ledger.js';
 
@@ -61,6 +62,65 @@ export async function loadLedgerInputs(
   return inputs;
 }
 
+/** Records read per page while the ledger's inputs are streamed: a page's JSON is all that is held of them at once. */
+const RECORD_PAGE = 250;
+
+/**
+ * Calls `use` with each active document and its analysis record, reading the records a page at
+ * a time (`Store.recordsPage`), so only one page of records is held at once: what `use` keeps of
+ * a record is what stays. Documents come in the store's id order; retracted ones and documents
+ * without a record are left out. `listed` are the catalogue rows when the caller has read them.
+ *
+ * @example await forEachLedgerInput(store, (doc) => { signatures.push(originSignals(doc)); });
+ */
+export async function forEachLedgerInput(
+  store: Store,
+  use: (doc: LedgerInputDocument) => void,
+  listed?: readonly StoredDocument[],
+  pageSize: number = RECORD_PAGE,
+): Promise<void> {
+  const active = new Map(
+    (listed ?? (await listAllDocuments(store))).filter((d) => d.status === 'active').map((d) => [d.id, d]),
+  );
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await store.recordsPage({ afterId, limit: pageSize });
+    for (const { documentId, record } of page) {
+      const doc = active.get(documentId);
+      if (!doc) continue;
+      use({
+        id: doc.id,
+        sha256: doc.sha256,
+        title: doc.title,
+        publisher: doc.publisher,
+        url: doc.url,
+        publishedDate: doc.publishedDate,
+        record,
+      });
+    }
+    const last = page[page.length - 1];
+    if (!last || page.length < pageSize) return;
+    afterId = last.documentId;
+  }
+}
+
+/**
+ * The digests of the ledger's active documents (see `digestDocument`), the records streamed a
+ * page at a time and let go once digested: what the ledger builder needs of a large ledger,
+ * without holding its records. Each digest is structured-cloned, so it shares nothing with the
+ * record it came from (no substring of the text keeps the text alive).
+ *
+ * @example const builder = new LedgerBuilder(await loadLedgerDigests(store));
+ */
+export async function loadLedgerDigests(
+  store: Store,
+  listed?: readonly StoredDocument[],
+): Promise<DocumentDigest[]> {
+  const digests: DocumentDigest[] = [];
+  await forEachLedgerInput(store, (doc) => digests.push(structuredClone(digestDocument(doc))), listed);
+  return digests;
+}
+
 /**
  * Recomputes which documents are copies of one another and stores the grouping (after an
  * ingest). Origins already stored with the same members and method are left alone, so a re-run
@@ -72,8 +132,14 @@ export async function refreshOrigins(
   store: Store,
   inputs?: LedgerInputDocument[],
 ): Promise<{ origins: LedgerOrigin[]; changed: number }> {
-  const documents = inputs ?? (await loadLedgerInputs(store));
-  const origins = groupOrigins(documents);
+  let origins: LedgerOrigin[];
+  if (inputs) origins = groupOrigins(inputs);
+  else {
+    // Only the origin signals of each record are kept: a large ledger's records need not fit in memory.
+    const signals: ReturnType<typeof originSignals>[] = [];
+    await forEachLedgerInput(store, (doc) => signals.push(structuredClone(originSignals(doc))));
+    origins = assignOriginsOfSignals(signals).origins;
+  }
   const stored = new Map(
     (await store.listOrigins()).map((o) => [o.id, `${o.method}|${[...o.documentIds].sort().join('\n')}`]),
   );

@@ -32,6 +32,7 @@ import type {
   StoredDocument,
   StoredEvent,
   StoredImageHash,
+  StoredRecord,
 } from './store.js';
 import { SEARCH_RANKED_MATCHES } from './store.js';
 
@@ -365,6 +366,20 @@ export class KyselyStore implements Store {
       .where('document_id', '=', documentId)
       .executeTakeFirst();
     return row === undefined ? null : (JSON.parse(row.record_json) as AnalysisRecord);
+  }
+
+  async recordsPage(options: { afterId?: string | null; limit?: number } = {}): Promise<StoredRecord[]> {
+    let query = this.db
+      .selectFrom('analysis_records')
+      .select(['document_id', 'record_json'])
+      .orderBy('document_id')
+      .limit(clampLimit(options.limit, 500, 5000));
+    if (options.afterId != null) query = query.where('document_id', '>', options.afterId);
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      record: JSON.parse(row.record_json) as AnalysisRecord,
+    }));
   }
 
   async getArchive(sha256: string): Promise<ArchivedBlob | null> {

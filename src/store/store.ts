@@ -258,6 +258,12 @@ export interface StoredImageHash {
   readonly publishedDate: string | null;
 }
 
+/** A document's analysis record, as `Store.recordsPage` reads them. */
+export interface StoredRecord {
+  readonly documentId: string;
+  readonly record: AnalysisRecord;
+}
+
 /** Counts for a ledger summary. */
 export interface LedgerStats {
   readonly documents: number;
@@ -296,6 +302,13 @@ export interface Store {
   /** Documents ordered by id, for paging. */
   listDocuments(options?: { limit?: number; offset?: number }): Promise<StoredDocument[]>;
   getRecord(documentId: string): Promise<AnalysisRecord | null>;
+  /**
+   * Analysis records a page at a time, ordered by document id: those of documents after `afterId`
+   * (from the first when null or absent), at most `limit` (default 500, at most 5000). Reads every
+   * record of a large ledger without holding them all: pass the last id of a page as the next
+   * page's `afterId` until a page comes back short. Retracted documents' records come too.
+   */
+  recordsPage(options?: { afterId?: string | null; limit?: number }): Promise<StoredRecord[]>;
   /** Archived bytes under their SHA-256 (hex), or null. */
   getArchive(sha256: string): Promise<ArchivedBlob | null>;
   /** Every URL/path the same bytes were retrieved from, oldest first. */

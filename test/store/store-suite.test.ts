@@ -272,6 +272,33 @@ for (const dialect of dialects) {
       expect(await store.putDocuments([])).toEqual([]);
     });
 
+    it('reads the analysis records a page at a time, in document id order', async () => {
+      const ids = ['river-post-2', 'north-desk-1', 'bay-times-3', 'north-desk-10', 'alpine-4'];
+      await store.putDocuments(
+        ids.map((id) => ({
+          record: ledgerRecord({ id, text: `Shelling hit the market (${id}).`, url: null }),
+        })),
+      );
+      for (const limit of [1, 2, 5, 6]) {
+        const pages: string[][] = [];
+        let afterId: string | null = null;
+        for (;;) {
+          const page = await store.recordsPage({ afterId, limit });
+          pages.push(page.map((r) => r.documentId));
+          for (const r of page) expect(r.record.id).toBe(r.documentId);
+          const last = page[page.length - 1];
+          if (!last || page.length < limit) break;
+          afterId = last.documentId;
+        }
+        expect(pages.flat()).toEqual([...ids].sort());
+        expect(pages.every((p) => p.length <= limit)).toBe(true);
+      }
+      expect(await store.recordsPage({ afterId: 'zzz' })).toEqual([]);
+      expect((await store.recordsPage()).map((r) => r.record)).toContainEqual(
+        await store.getRecord('alpine-4'),
+      );
+    });
+
     it('writes nothing of a batch in which one document fails', async () => {
       const before = await store.stats();
       const broken = ledgerRecord({
