@@ -6,8 +6,14 @@ import type { SourceDocument } from '../types/document.js';
 
 /** What each analysis worker is started with. */
 export interface AnalysisWorkerSetup {
-  /** Load the default gazetteer in the worker (each worker holds its own). */
+  /** Load the default gazetteer in the worker (over the compiled index the pool shares). */
   readonly geo: boolean;
+  /**
+   * The compiled gazetteer index in shared memory (see `sharedGazetteerIndex`), filled in by
+   * `AnalysisPool.start`: the workers read it without a copy each (the entity reader asks it
+   * for town names even without geo).
+   */
+  readonly gazetteerIndex?: Uint8Array | null;
 }
 
 /** One document sent to a worker. */
@@ -62,7 +68,13 @@ export class AnalysisPool {
 
   /** Starts `count` workers and waits until each has loaded what it needs. */
   static async start(count: number, setup: AnalysisWorkerSetup): Promise<AnalysisPool> {
-    const workers = await startReadyWorkers(import.meta.url, './analysis-worker', count, setup);
+    const { sharedGazetteerIndex } = await import('../geo/gazetteer.js');
+    const shared = { ...setup, gazetteerIndex: setup.gazetteerIndex ?? sharedGazetteerIndex() };
+    // An 8 MB young generation, as for analyze's workers: the reader's garbage dies young, and
+    // every worker holds a heap of its own.
+    const workers = await startReadyWorkers(import.meta.url, './analysis-worker', count, shared, {
+      maxYoungGenerationSizeMb: 8,
+    });
     return new AnalysisPool(workers);
   }
 

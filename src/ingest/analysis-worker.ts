@@ -2,7 +2,7 @@
 // reader and answers with each analysis record (or why the document could not be read).
 import { parentPort, workerData } from 'node:worker_threads';
 import { CorroborateError } from '../errors.js';
-import { loadDefaultGazetteer } from '../geo/gazetteer.js';
+import { adoptGazetteerIndex, loadDefaultGazetteer } from '../geo/gazetteer.js';
 import { analyzeDocument } from '../pipeline.js';
 import type { AnalysisAnswer, AnalysisJob, AnalysisWorkerSetup } from './analysis-pool.js';
 
@@ -10,6 +10,8 @@ const setup = workerData as AnalysisWorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('analysis-worker must run as a worker thread');
 
+// The parent's copy of the compiled index, shared; a worker reads its own only if that fails.
+if (setup.gazetteerIndex) adoptGazetteerIndex(setup.gazetteerIndex);
 const gazetteer = setup.geo ? await loadDefaultGazetteer() : null;
 port.on('message', (job: AnalysisJob) => {
   let answer: AnalysisAnswer;
