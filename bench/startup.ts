@@ -2,13 +2,15 @@
 // spawning the CLI to its first byte of output for one short report (with the gazetteer and
 // with --no-geo), and, in fresh processes, the time of each phase: importing the reader,
 // loading the wink-nlp model, opening the gazetteer (compiled index, and built from its
-// sources for comparison), the first and the second reading of the report.
+// sources for comparison), the first and the second reading of the report. The phases load the
+// reader as the CLI does: from the bundle `npm run build` makes (scripts/bundle-cli.mjs) when it
+// is current, else from the compiled modules, with the CLI's V8 regex setting.
 //
 //   npx tsx bench/startup.ts [--runs 5]
 //
 // Part of `npm run bench`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +25,15 @@ export interface StartupFigures {
   readonly phasesMs: Record<string, number>;
   readonly gazetteerFromSourcesMs: number;
   readonly runs: number;
+  /** Where the CLI loads the reader from: its one-file bundle, or dist/'s modules. */
+  readonly readerFrom: 'bundle' | 'modules';
+}
+
+/** Whether dist/cli/main.js loads `analyze` from its bundle (the bundle is newer than the command). */
+function bundleIsCurrent(): boolean {
+  const bundle = statSync(join(ROOT, 'dist/cli/analyze-command.bundle.js'), { throwIfNoEntry: false });
+  const compiled = statSync(join(ROOT, 'dist/cli/analyze-command.js'), { throwIfNoEntry: false });
+  return Boolean(bundle && compiled && bundle.mtimeMs >= compiled.mtimeMs);
 }
 
 function median(xs: number[]): number {
@@ -59,17 +70,20 @@ function firstOutput(file: string, extra: readonly string[]): Promise<number> {
 
 // Runs in a fresh process: each phase's wall time, printed as one JSON line.
 const PHASES = `
-const dist = process.argv[1];
+const [dist, text, from] = process.argv.slice(1);
+(await import('node:v8')).setFlagsFromString('--regexp-tier-up-ticks=10'); // as dist/cli/main.js
 const at = () => performance.now();
 const out = {};
 let t = at();
-const [{ analyzeDocument }, { sourceFromString }, geo] = await Promise.all([
-  import(dist + '/pipeline.js'), import(dist + '/ingest/source-document.js'), import(dist + '/geo/gazetteer.js'),
-]);
+const [{ analyzeDocument }, { sourceFromString }, { wink }, geo] = from === 'bundle'
+  ? await (await import(dist + '/cli/analyze-command.bundle.js')).loadReaderModules()
+  : await Promise.all([
+      import(dist + '/pipeline.js'), import(dist + '/ingest/source-document.js'),
+      import(dist + '/nlp/wink.js'), import(dist + '/geo/gazetteer.js'),
+    ]);
 out.importReader = at() - t;
-t = at(); (await import(dist + '/nlp/wink.js')).wink(); out.winkModel = at() - t;
+t = at(); wink(); out.winkModel = at() - t;
 t = at(); const gazetteer = await geo.loadDefaultGazetteer('/nonexistent'); out.gazetteer = at() - t;
-const text = process.argv[2];
 t = at(); analyzeDocument(sourceFromString(text, { id: 'a' }), { referenceDate: null, gazetteer }); out.firstReading = at() - t;
 t = at(); analyzeDocument(sourceFromString(text, { id: 'b' }), { referenceDate: null, gazetteer }); out.secondReading = at() - t;
 process.stdout.write(JSON.stringify(out));
@@ -115,10 +129,11 @@ export async function benchStartup(runs = 5): Promise<StartupFigures> {
   const phases = new Map<string, number[]>();
   const fromSources: number[] = [];
   const dist = pathToFileURL(join(ROOT, 'dist')).href;
+  const readerFrom = bundleIsCurrent() ? 'bundle' : 'modules';
   for (let i = 0; i < runs; i++) {
     withGeo.push(await firstOutput(file, []));
     noGeo.push(await firstOutput(file, ['--no-geo']));
-    const p = JSON.parse(await runScript(PHASES, [dist, SHORT_REPORT])) as Record<string, number>;
+    const p = JSON.parse(await runScript(PHASES, [dist, SHORT_REPORT, readerFrom])) as Record<string, number>;
     for (const [k, v] of Object.entries(p)) phases.set(k, [...(phases.get(k) ?? []), v]);
     if (i < 3) fromSources.push((JSON.parse(await runScript(FROM_SOURCES, [dist])) as { ms: number }).ms);
   }
@@ -127,6 +142,7 @@ export async function benchStartup(runs = 5): Promise<StartupFigures> {
     phasesMs: Object.fromEntries([...phases].map(([k, v]) => [k, median(v)])),
     gazetteerFromSourcesMs: median(fromSources),
     runs,
+    readerFrom,
   };
 }
 
@@ -139,7 +155,7 @@ export function startupReport(f: StartupFigures): string[] {
   const p = f.phasesMs;
   return [
     `- CLI start to first output for one short report: ${f.cliFirstOutputMs.withGazetteerMs} ms with the gazetteer, ${f.cliFirstOutputMs.withoutGazetteerMs} ms with \`--no-geo\` (median of ${f.runs}; goal < 300 ms).`,
-    `- In a fresh process: importing the reader ${p.importReader} ms, the wink-nlp model ${p.winkModel} ms, the gazetteer (compiled index) ${p.gazetteer} ms, the first reading of the short report ${p.firstReading} ms, the second ${p.secondReading} ms.`,
+    `- In a fresh process, loading the reader as the CLI does (${f.readerFrom === 'bundle' ? 'from its one-file bundle' : "from dist/'s modules: no current bundle"}): importing it ${p.importReader} ms, the wink-nlp model ${p.winkModel} ms, the gazetteer (compiled index) ${p.gazetteer} ms, the first reading of the short report ${p.firstReading} ms, the second ${p.secondReading} ms.`,
     `- The gazetteer built from its sources instead of the compiled index: ${f.gazetteerFromSourcesMs} ms.`,
   ];
 }

@@ -12,14 +12,17 @@
 //   model, whose JSON is read from its package.
 //
 //   node scripts/bundle-cli.mjs          (part of `npm run build`)
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'dist/cli/analyze-command.js');
 const OUT = join(ROOT, 'dist/cli/analyze-command.bundle.js');
+const NEEDLES = join(ROOT, 'dist/cli/regex-needles.json');
+const EXAMPLES = join(ROOT, 'examples');
 
 const LOADED_FROM_DIST = new Set(
   [
@@ -60,7 +63,25 @@ if (!existsSync(ENTRY)) {
   process.exit(1);
 }
 await build({
-  entryPoints: [ENTRY],
+  // The command; the regex needles read ahead (below), taken when the bundle loads; and, for
+  // bench/startup.ts (which times each start-up phase as the CLI loads it) and the needle
+  // table, the reader's modules, loaded when asked for as the command loads them.
+  stdin: {
+    contents: [
+      "import { existsSync, readFileSync } from 'node:fs';",
+      "import { needleTable, seedNeedles } from '../nlp/regex-prefilter.js';",
+      "export * from './analyze-command.js';",
+      'export { needleTable };',
+      "const NEEDLES = new URL('./regex-needles.json', import.meta.url);",
+      "if (existsSync(NEEDLES)) seedNeedles(JSON.parse(readFileSync(NEEDLES, 'utf8')));",
+      'export const loadReaderModules = () => Promise.all([',
+      "  import('../pipeline.js'), import('../ingest/source-document.js'),",
+      "  import('../nlp/wink.js'), import('../geo/gazetteer.js'),",
+      ']);',
+    ].join('\n'),
+    resolveDir: dirname(ENTRY),
+    sourcefile: 'analyze-command.bundle-entry.js',
+  },
   outfile: OUT,
   bundle: true,
   platform: 'node',
@@ -74,3 +95,30 @@ await build({
   plugins: [loadFromDist],
   logLevel: 'warning',
 });
+
+// The needles of the reader's regexes (regex-prefilter.ts), read once here from the examples
+// by this very bundle, so that the CLI's first report does not read them (the old table goes
+// first: the bundle must not take it in).
+rmSync(NEEDLES, { force: true });
+const READ_EXAMPLES = `
+const [bundle, ...files] = process.argv.slice(1);
+const b = await import(bundle);
+const [{ analyzeDocument }, { sourceFromString }] = await b.loadReaderModules();
+const { readFileSync } = await import('node:fs');
+for (const file of files)
+  analyzeDocument(sourceFromString(readFileSync(file, 'utf8'), { id: file }), { referenceDate: null, gazetteer: null });
+process.stdout.write(JSON.stringify(b.needleTable()));
+`;
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => join(EXAMPLES, f));
+const read = spawnSync(
+  process.execPath,
+  ['--input-type=module', '-e', READ_EXAMPLES, pathToFileURL(OUT).href, ...examples],
+  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+);
+if (read.status !== 0) {
+  process.stderr.write(`bundle-cli: reading the examples with the bundle failed\n${read.stderr}`);
+  process.exit(1);
+}
+writeFileSync(NEEDLES, read.stdout);

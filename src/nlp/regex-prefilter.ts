@@ -315,6 +315,41 @@ class SourceReader {
   }
 }
 
+// Needles by flags and source, as read so far or read ahead: reading them costs the CLI's one
+// short report more than its scans (~70 ms CPU for ~170 patterns, cold), so `npm run build` keeps
+// the table the reader made of its examples beside the CLI's bundle (scripts/bundle-cli.mjs).
+const needlesByKey = new Map<string, readonly AnyOf[]>();
+
+function readNeedles(source: string, flags: string): readonly AnyOf[] {
+  const key = `${flags}/${source}`;
+  let needles = needlesByKey.get(key);
+  if (!needles) {
+    needles = requiredLiterals(source, flags);
+    needlesByKey.set(key, needles);
+  }
+  return needles;
+}
+
+/**
+ * The needles read so far, by `flags/source`, for {@link seedNeedles} in a later process.
+ *
+ * @example mayMatch('…', /christmas/gi); needleTable()['gi/christmas'] // [['christmas']]
+ */
+export function needleTable(): Record<string, readonly AnyOf[]> {
+  return Object.fromEntries(needlesByKey);
+}
+
+/**
+ * Takes needles from {@link needleTable} of the same code instead of reading their patterns
+ * again (patterns not in the table are read when met).
+ *
+ * @example seedNeedles(JSON.parse(readFileSync('dist/cli/regex-needles.json', 'utf8')))
+ */
+export function seedNeedles(table: Readonly<Record<string, readonly AnyOf[]>>): void {
+  for (const [key, needles] of Object.entries(table))
+    if (!needlesByKey.has(key)) needlesByKey.set(key, needles);
+}
+
 const needlesOfRegExp = new WeakMap<RegExp, readonly AnyOf[]>();
 const needlesOfSource = new Map<string, Map<string, readonly AnyOf[]>>();
 /** The needles of a pattern, read once per regex object or per flags and source. */
@@ -322,7 +357,7 @@ function needlesOf(pattern: RegExp | string, flags: string): readonly AnyOf[] {
   if (typeof pattern !== 'string') {
     let needles = needlesOfRegExp.get(pattern);
     if (!needles) {
-      needles = requiredLiterals(pattern.source, pattern.flags);
+      needles = readNeedles(pattern.source, pattern.flags);
       needlesOfRegExp.set(pattern, needles);
     }
     return needles;
@@ -334,7 +369,7 @@ function needlesOf(pattern: RegExp | string, flags: string): readonly AnyOf[] {
   }
   let needles = bySource.get(pattern);
   if (!needles) {
-    needles = requiredLiterals(pattern, flags);
+    needles = readNeedles(pattern, flags);
     bySource.set(pattern, needles);
   }
   return needles;
