@@ -54,6 +54,7 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
   const roleAt = (at: number) => sentenceAt(input.sentences, at)?.role ?? 'body';
   // A reported position ("the army wants…") is the outlet's claim about the speaker, not the speaker's claim.
   const reports = input.attributions.filter((a) => a.cueKind !== 'stance');
+  const covers = coveredSpans(reports);
   for (const a of reports) {
     if (inBoilerplate(a.content)) continue;
     drafts.push({ span: a.content, attribution: a, role: roleAt(a.content.start) });
@@ -61,7 +62,7 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
   for (const s of claimable) {
     const sentenceText = text.slice(s.start, s.end);
     if (isDisclaimerOnly(sentenceText)) continue;
-    for (const piece of uncovered(s, reports)) {
+    for (const piece of uncovered(s, covers)) {
       const trimmed = trimPiece(text, piece);
       if (!trimmed || !isAssertion(text.slice(trimmed.start, trimmed.end))) continue;
       drafts.push({ span: trimmed, attribution: null, role: s.role });
@@ -89,6 +90,9 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     }
   }
 
+  const quantities = new ContainedIds(input.quantities ?? []);
+  const dates = new ContainedIds(input.dates ?? []);
+  const places = new ContainedIds(input.places ?? []);
   const claims: Claim[] = groups.map((group, i) => {
     // The body mention with an attribution is the primary one: it says who the claim rests on.
     const ordered = [...group].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start);
@@ -99,10 +103,6 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     const negated = NEGATION.test(claimText);
     const denying = attribution?.stance === 'denying';
     const mentions = ordered.map((d) => ({ start: d.span.start, end: d.span.end }));
-    const within = (items?: readonly (Span & { id: string })[]) =>
-      (items ?? [])
-        .filter((q) => mentions.some((m) => q.start >= m.start && q.end <= m.end))
-        .map((q) => q.id);
     return {
       id: `c${i + 1}`,
       mentions,
@@ -112,9 +112,9 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
       stance: attribution?.stance ?? 'neutral',
       polarity: negated !== denying ? 'denied' : 'asserted',
       markerIds: [],
-      quantityIds: within(input.quantities),
-      dateIds: within(input.dates),
-      placeIds: within(input.places),
+      quantityIds: quantities.within(mentions),
+      dateIds: dates.within(mentions),
+      placeIds: places.within(mentions),
       confidence: attribution ? Math.min(0.9, attribution.confidence) : 0.7,
       stage: 'claims',
     } satisfies Claim;
@@ -160,18 +160,23 @@ function isDisclaimerOnly(sentence: string): boolean {
   return DISCLAIMER_ONLY.test(sentence.trim());
 }
 
-/** Pieces of a sentence outside every attribution's source, cue and content. */
-function uncovered(sentence: Span, attributions: readonly Attribution[]): Span[] {
-  const covers = attributions
+/** What each attribution covers, from the first to the last of its source, cue and content, by start. */
+function coveredSpans(attributions: readonly Attribution[]): Span[] {
+  return attributions
     .map((a) => {
       const spans = [a.content, a.source, a.cue].filter((s): s is Span => s !== null);
       return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
     })
-    .filter((c) => c.start < sentence.end && c.end > sentence.start)
     .sort((a, b) => a.start - b.start);
+}
+
+/** Pieces of a sentence outside every covered span (`covers` in order of start). */
+function uncovered(sentence: Span, covers: readonly Span[]): Span[] {
   const pieces: Span[] = [];
   let at = sentence.start;
   for (const c of covers) {
+    if (c.start >= sentence.end) break;
+    if (c.end <= sentence.start) continue;
     if (c.start > at) pieces.push({ start: at, end: c.start });
     at = Math.max(at, c.end);
   }
@@ -203,6 +208,45 @@ function isAssertion(piece: string): boolean {
   // "…, which is part of the group": a description of the speaker, not a claim of its own.
   if (/^(?:which|who|whose|whom)\b/i.test(piece)) return false;
   return true;
+}
+
+/**
+ * The ids of the items (quantities, dates, places) that lie inside one of a claim's mentions,
+ * in the items' own order; the items are sorted by start once, so a claim looks only at those
+ * that start inside its mentions.
+ */
+class ContainedIds {
+  private readonly byStart: number[];
+
+  constructor(private readonly items: readonly (Span & { id: string })[]) {
+    this.byStart = items.map((_, k) => k).sort((a, b) => items[a]!.start - items[b]!.start);
+  }
+
+  within(mentions: readonly Span[]): string[] {
+    if (this.items.length === 0) return [];
+    const hits = new Set<number>();
+    for (const m of mentions) {
+      for (let j = this.firstFrom(m.start); j < this.byStart.length; j++) {
+        const k = this.byStart[j]!;
+        const item = this.items[k]!;
+        if (item.start > m.end) break;
+        if (item.end <= m.end) hits.add(k);
+      }
+    }
+    return [...hits].sort((a, b) => a - b).map((k) => this.items[k]!.id);
+  }
+
+  /** The first position in `byStart` whose item starts at or after `at`. */
+  private firstFrom(at: number): number {
+    let lo = 0;
+    let hi = this.byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[this.byStart[mid]!]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** The sentence containing an offset (binary search over sentences in text order). */

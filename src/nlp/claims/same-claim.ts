@@ -42,22 +42,32 @@ export function claimKey(text: string): ClaimKey {
   const words = new Set<string>();
   const numbers = new Set<number>();
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.,-]+/u)) {
-    const w = raw.replace(/^[.,-]+|[.,-]+$/g, '');
-    if (!w) continue;
-    if (/^\d[\d,]*(?:\.\d+)?$/.test(w)) {
-      numbers.add(Number(w.replace(/,/g, '')));
-      continue;
+    let part = KEY_PARTS.get(raw);
+    if (part === undefined) {
+      part = keyPart(raw);
+      if (KEY_PARTS.size >= MAX_KEY_PARTS) KEY_PARTS.clear();
+      KEY_PARTS.set(raw, part);
     }
-    const spelled = spelledNumber(w);
-    if (spelled !== undefined) {
-      numbers.add(spelled);
-      continue;
-    }
-    if (STOP.has(w) || w.length < 2) continue;
-    words.add(stem(w));
+    if (typeof part === 'number') numbers.add(part);
+    else if (part !== null) words.add(part);
   }
   return { words, numbers };
 }
+
+/** What one lower-cased piece of a claim adds to its key: a number, a stemmed word, or nothing. */
+function keyPart(raw: string): number | string | null {
+  const w = raw.replace(/^[.,-]+|[.,-]+$/g, '');
+  if (!w) return null;
+  if (/^\d[\d,]*(?:\.\d+)?$/.test(w)) return Number(w.replace(/,/g, ''));
+  const spelled = spelledNumber(w);
+  if (spelled !== undefined) return spelled;
+  if (STOP.has(w) || w.length < 2) return null;
+  return stem(w);
+}
+
+// Claims repeat their words: each piece is read once and remembered (a bounded table, emptied when full).
+const KEY_PARTS = new Map<string, number | string | null>();
+const MAX_KEY_PARTS = 50_000;
 
 /**
  * Whether two claim keys state the same thing: the same numbers (when either has any) and
