@@ -35,15 +35,64 @@ interface Word {
   readonly text: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’ʼ.][\p{L}\p{M}\p{N}]+)*\.?/gu;
-
 const POSSESSIVE_END = /['’]s$/;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** The width (1 or 2 code units) of the letter, mark or digit at `i`, or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80)
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  return WORD_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** The end of the run of letters, marks and digits at `i`. */
+function wordRunEnd(text: string, i: number): number {
+  for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
+  return i;
+}
+
+/**
+ * The words of a text, as `/[\p{L}\p{M}\p{N}]+(?:[-'’ʼ.][\p{L}\p{M}\p{N}]+)*\.?/gu` finds them
+ * (letters, marks and digits joined by hyphens, apostrophes and inner full stops, with a final
+ * full stop), read by hand: the pattern's Unicode classes made it the stage's costliest step.
+ */
+function wordMatches(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const w = wordCharAt(text, i);
+    if (w === 0) {
+      // Step over a whole code point, as the pattern's search does.
+      const c = text.charCodeAt(i);
+      i +=
+        c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+          ? 2
+          : 1;
+      continue;
+    }
+    const start = i;
+    let end = wordRunEnd(text, i);
+    for (;;) {
+      const c = text.charCodeAt(end);
+      const joiner = c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2bc || c === 0x2e;
+      if (!joiner || wordCharAt(text, end + 1) === 0) break;
+      end = wordRunEnd(text, end + 1);
+    }
+    if (text.charCodeAt(end) === 0x2e) end++;
+    out.push({ start, text: text.slice(start, end) });
+    i = end;
+  }
+  return out;
+}
 
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let t = m[0];
-    let start = m.index;
+  for (const m of wordMatches(text)) {
+    let t = m.text;
+    let start = m.start;
     // A trailing full stop belongs to the word only in initialisms ("U.S.") and "St."
     if (
       t.endsWith('.') &&
@@ -69,6 +118,24 @@ function words(text: string): Word[] {
  * "d’" ("d’Ivoire"). Called for every word several times: ASCII letters are answered from the
  * first code unit, the rest by the patterns.
  */
+/**
+ * The report's words written in lower case somewhere ("turkey" beside "Turkey"), gathered on
+ * the first question: many reports never ask.
+ */
+class LowerWords {
+  private words: Set<string> | null = null;
+
+  constructor(private readonly ws: readonly Word[]) {}
+
+  has(word: string): boolean {
+    if (!this.words) {
+      this.words = new Set();
+      for (const w of this.ws) if (!isCap(w.text)) this.words.add(w.text);
+    }
+    return this.words.has(word);
+  }
+}
+
 function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 0x41 && c <= 0x5a) return true;
@@ -154,8 +221,7 @@ const TITLE_PREV =
 export function recognizePlaces(text: string, gazetteer: Gazetteer | null): PlaceMention[] {
   const ws = words(text);
   const out: PlaceMention[] = [];
-  const lowerWords = new Set<string>();
-  for (const w of ws) if (!isCap(w.text)) lowerWords.add(w.text);
+  const lowerWords = new LowerWords(ws);
 
   const persons = personNames(text, ws, gazetteer);
   let i = 0;
@@ -192,7 +258,9 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer | null): Plac
     matchRun(text, ws, i, j, gazetteer, lowerWords, persons, out);
     i = j;
   }
-  for (const m of text.matchAll(NUMBERED_ROAD)) {
+  // The road pattern is tried only when one of its words is in the text (most texts name no road).
+  const roads = ROAD_WORDS.some((w) => text.includes(w)) ? text.matchAll(NUMBERED_ROAD) : [];
+  for (const m of roads) {
     out.push(
       mention(m.index, m.index + m[0].length, m[0], m[0], 'street', [], null, null, null, null, null, 0.6),
     );
@@ -322,7 +390,7 @@ function matchRun(
   from: number,
   to: number,
   gazetteer: Gazetteer | null,
-  lowerWords: Set<string>,
+  lowerWords: LowerWords,
   persons: Set<string>,
   out: PlaceMention[],
 ): void {
@@ -386,6 +454,8 @@ function streetOrWater(
   return mention(first.start, ws[to - 1]!.end, name, name, type, [], null, null, null, null, null, 0.6);
 }
 
+/** Words every match of NUMBERED_ROAD contains one of. */
+const ROAD_WORDS = ['Highway', 'Route', 'Interstate', 'Hwy', 'State Road', 'County Road', 'I-'];
 const NUMBERED_ROAD =
   /\b(?:Highway|Route|Interstate|Hwy\.?|State Route|State Road|U\.S\. Route|County Road)\s+\d{1,4}[A-Z]?\b|\bI-\d{1,3}\b/g;
 
@@ -420,7 +490,7 @@ function tryName(
   runFrom: number,
   runTo: number,
   gazetteer: Gazetteer | null,
-  lowerWords: Set<string>,
+  lowerWords: LowerWords,
   persons: Set<string>,
 ): PlaceMention | 'skip' | null {
   const first = ws[i]!;
@@ -453,7 +523,8 @@ function tryName(
   if (name === 'White House') return 'skip';
 
   // Named regions outside the gazetteer ("Middle East", "Kurdistan Region").
-  const region = NAMED_REGIONS.get(name.toLowerCase().replace(/-/g, ' '));
+  const lower = name.toLowerCase();
+  const region = NAMED_REGIONS.get(lower.includes('-') ? lower.replace(/-/g, ' ') : lower);
   if (region)
     return mention(
       first.start,
