@@ -56,14 +56,33 @@ export function matchForm(
   digitsMayFollow = false,
 ): UnitForm | null {
   for (const f of formsStartingWith(forms, text[pos])) {
-    const s = text.slice(pos, pos + f.key.length);
-    if (f.exactCase ? s !== f.key : s.toLowerCase() !== f.key) continue;
+    if (f.exactCase ? !text.startsWith(f.key, pos) : !equalsLowerCased(text, pos, f.key)) continue;
     const last = f.key[f.key.length - 1];
     const next = text[pos + f.key.length];
     if (isAlnum(last) && (digitsMayFollow ? isLetter(next) : isAlnum(next))) continue;
     return f;
   }
   return null;
+}
+
+/**
+ * Whether `text.slice(pos, pos + key.length).toLowerCase() === key`, without building either
+ * string while the text is ASCII (lower-casing is then one letter for one); other text is
+ * lower-cased as a whole, as before, since a letter may lower-case to two.
+ */
+function equalsLowerCased(text: string, pos: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    let c = text.charCodeAt(pos + i);
+    if (!(c < 128)) return text.slice(pos, pos + key.length).toLowerCase() === key;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== key.charCodeAt(i)) {
+      // A character further on may still be beyond ASCII and change the lower-cased length.
+      for (let j = i + 1; j < key.length; j++)
+        if (!(text.charCodeAt(pos + j) < 128)) return text.slice(pos, pos + key.length).toLowerCase() === key;
+      return false;
+    }
+  }
+  return true;
 }
 
 const bucketsOf = new WeakMap<readonly UnitForm[], Map<string, readonly UnitForm[]>>();
