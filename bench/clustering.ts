@@ -3,7 +3,11 @@
 // machine. Part of `npm run bench` (10k and 100k); standalone:
 //
 //   npx tsx bench/clustering.ts [--sizes 10000,100000] [--million] [--build 10000]
-//                               [--sqlite 10000] [--per-day 2000] [--base corpus|generated] [--json]
+//                               [--sqlite 10000] [--event-page 10000,1000000] [--per-day 2000]
+//                               [--base corpus|generated] [--json]
+//
+// (`--sizes 1000000` clusters a million documents: give node the heap, e.g.
+// `NODE_OPTIONS=--max-old-space-size=8192`; `--event-page 1000000` times event pages at a million.)
 //
 // (`npm run bench -- --clustering-sizes 10000 --clustering-million …` runs it inside the suite.)
 //
@@ -29,11 +33,13 @@ import { type ReportIncident, reportIncidents } from '../src/corroborate/event-f
 import type { LedgerInputDocument } from '../src/corroborate/input-document.js';
 import { loadDefaultGazetteer } from '../src/geo/gazetteer.js';
 import { loadLedgerInputs } from '../src/ingest/stored-documents.js';
+import { indexOf, prepareLedger } from '../src/server/ledger-query.js';
 import { openStore } from '../src/store/open-store.js';
 import type { AnalysisRecord } from '../src/types/analysis-record.js';
-import type { ReviewDecision } from '../src/types/ledger.js';
+import type { Ledger, LedgerEvent, ReviewDecision } from '../src/types/ledger.js';
 import { loadLedgerCorpus, readCorpusDocuments } from '../test/corpus/ledger/read-corpus.js';
 import { generateCorpus } from './generate-corpus.js';
+import { seededRandom } from './seeded-random.js';
 
 /** How the generated ledger is laid out. */
 export interface LedgerInputShape {
@@ -201,7 +207,11 @@ export interface ClusteringFigures {
   readonly documentsPerSecond: number;
   /** Clusters with members from two or more documents. */
   readonly multiReportEvents: number;
+  /** Documents of the largest cluster: a chain of coarse matches across the ledger shows here. */
+  readonly largestEventDocuments: number;
+  /** Heap in use after clustering (incidents and clusters held), and the process's peak RSS so far. */
   readonly heapUsedMB: number;
+  readonly peakRssMB: number;
 }
 
 /**
@@ -216,15 +226,22 @@ export function benchClustering(
   shape: Partial<LedgerInputShape> = {},
 ): ClusteringFigures {
   const incidents: ReportIncident[] = [];
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  for (const doc of ledgerInputs(base, documents, shape))
+  // Only the reading of incidents is timed, not the making of the generated inputs around it.
+  let featuresMs = 0;
+  let featuresCpuMs = 0;
+  for (const doc of ledgerInputs(base, documents, shape)) {
+    const c = cpuMs();
+    const t = performance.now();
     for (const inc of reportIncidents(doc)) incidents.push(inc);
+    featuresMs += performance.now() - t;
+    featuresCpuMs += cpuMs() - c;
+  }
   const t1 = performance.now();
   const c1 = cpuMs();
   const { assignment } = clusterEvents(incidents);
   const t2 = performance.now();
   const c2 = cpuMs();
+  const heapUsed = process.memoryUsage().heapUsed;
   const docsOf = new Map<string, Set<string>>();
   for (const [key, label] of assignment) {
     const doc = key.slice(0, key.indexOf('\u0000'));
@@ -235,13 +252,15 @@ export function benchClustering(
   return {
     documents,
     incidents: incidents.length,
-    featuresMs: round(t1 - t0),
+    featuresMs: round(featuresMs),
     clusteringMs: round(t2 - t1),
-    featuresCpuMs: round(c1 - c0),
+    featuresCpuMs: round(featuresCpuMs),
     clusteringCpuMs: round(c2 - c1),
-    documentsPerSecond: round((documents / (c2 - c0)) * 1000),
+    documentsPerSecond: round((documents / (featuresCpuMs + c2 - c1)) * 1000),
     multiReportEvents: [...docsOf.values()].filter((s) => s.size > 1).length,
-    heapUsedMB: round(process.memoryUsage().heapUsed / 2 ** 20),
+    largestEventDocuments: [...docsOf.values()].reduce((most, s) => Math.max(most, s.size), 0),
+    heapUsedMB: round(heapUsed / 2 ** 20),
+    peakRssMB: round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
@@ -304,6 +323,139 @@ export function benchBuild(
     mergeMs: round(t3 - t2),
     events: ledger.events.length,
     origins: ledger.origins.length,
+  };
+}
+
+/**
+ * A ledger of about `documents` documents made of copies ("tiles") of a built one, every id of a
+ * tile marked with its number (`id#t`) where the event page looks it up: documents, origins,
+ * events and their members and support, claims, checks. What differs between tiles is shared.
+ *
+ * @example tileLedger(ledger, 1_000_000).documents.length // 1000000 (ledger of 2,000 × 500)
+ */
+export function tileLedger(ledger: Ledger, documents: number): Ledger {
+  const tiles = Math.max(1, Math.ceil(documents / Math.max(1, ledger.documents.length)));
+  const out: Ledger = {
+    schema: ledger.schema,
+    documents: [],
+    origins: [],
+    events: [],
+    claims: [],
+    checks: [],
+  };
+  for (let t = 0; t < tiles; t += 1) {
+    const mark = (id: string) => (t === 0 ? id : `${id}#${t}`);
+    const marks = (ids: readonly string[]) => (t === 0 ? [...ids] : ids.map(mark));
+    for (const d of ledger.documents)
+      out.documents.push({ ...d, id: mark(d.id), originId: mark(d.originId) });
+    for (const o of ledger.origins)
+      out.origins.push({ ...o, id: mark(o.id), documentIds: marks(o.documentIds) });
+    for (const e of ledger.events)
+      out.events.push({
+        ...e,
+        id: mark(e.id),
+        members: e.members.map((m) => ({ ...m, documentId: mark(m.documentId) })),
+        support: {
+          ...e.support,
+          supporting: marks(e.support.supporting),
+          contradicting: marks(e.support.contradicting),
+          originIds: marks(e.support.originIds),
+        },
+      });
+    for (const c of ledger.claims)
+      out.claims.push({
+        ...c,
+        id: mark(c.id),
+        documentId: mark(c.documentId),
+        originId: mark(c.originId),
+        eventIds: marks(c.eventIds),
+      });
+    for (const c of ledger.checks)
+      out.checks.push({ ...c, id: mark(c.id), documentId: mark(c.documentId), eventIds: marks(c.eventIds) });
+  }
+  return out;
+}
+
+/** Event-page queries over a ledger: the lookups behind `GET /api/events/:id`, timed one by one. */
+export interface EventPageFigures {
+  readonly documents: number;
+  readonly events: number;
+  readonly claims: number;
+  /** Building the ledger the tiles are made of (`LedgerBuilder`), and tiling it. */
+  readonly baseDocuments: number;
+  /** The ledger's lookups built once (`prepareLedger`: maps by id, the default order). */
+  readonly indexMs: number;
+  readonly queries: number;
+  /** One event page: the event, its claims, documents, origins and checks, serialised as JSON. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanBytes: number;
+  readonly heapUsedMB: number;
+}
+
+/** The body of an event page, as `GET /api/events/:id` assembles it (its review history aside). */
+function eventPage(ledger: Ledger, id: string): unknown {
+  const index = indexOf(ledger);
+  const event = index.event.get(id) as LedgerEvent;
+  const claims = [...event.support.supporting, ...event.support.contradicting].flatMap((claimId) => {
+    const claim = index.claim.get(claimId);
+    return claim === undefined ? [] : [claim];
+  });
+  const inOrder = <T>(list: readonly T[], positions: ReadonlyMap<string, number>, ids: readonly string[]) =>
+    [...new Set(ids.flatMap((i) => positions.get(i) ?? []))].sort((a, b) => a - b).map((p) => list[p] as T);
+  const documents = inOrder(
+    ledger.documents,
+    index.documentAt,
+    event.members.map((m) => m.documentId),
+  );
+  const origins = inOrder(ledger.origins, index.originAt, event.support.originIds);
+  const checks = index.checksOf.get(id) ?? [];
+  return { event, claims, documents, origins, checks };
+}
+
+/**
+ * Times event pages at `documents` documents: a ledger built over `built` generated documents,
+ * tiled up to the size, then `queries` pages of events drawn at random (seeded).
+ *
+ * @example benchEventPage(base, 100_000).p99Ms // e.g. 0.4
+ */
+export function benchEventPage(
+  base: readonly LedgerInputDocument[],
+  documents: number,
+  queries = 10_000,
+  built = 2_000,
+  perDay = SHAPE.perDay,
+): EventPageFigures {
+  const docs = [...ledgerInputs(base, Math.min(built, documents), { perDay, distinctTexts: true })];
+  const ledger = tileLedger(new LedgerBuilder(docs).build(), documents);
+  docs.length = 0;
+  const t0 = performance.now();
+  prepareLedger(ledger);
+  const indexMs = performance.now() - t0;
+  const random = seededRandom(8);
+  const times = new Float64Array(queries);
+  let bytes = 0;
+  for (let q = 0; q < queries; q += 1) {
+    const id = (ledger.events[Math.floor(random() * ledger.events.length)] as LedgerEvent).id;
+    const t = performance.now();
+    const body = JSON.stringify(eventPage(ledger, id));
+    times[q] = performance.now() - t;
+    bytes += body.length;
+  }
+  times.sort();
+  const at = (p: number) =>
+    round((times[Math.min(queries - 1, Math.floor(p * queries))] as number) * 1000) / 1000;
+  return {
+    documents: ledger.documents.length,
+    events: ledger.events.length,
+    claims: ledger.claims.length,
+    baseDocuments: Math.min(built, documents),
+    indexMs: round(indexMs),
+    queries,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    meanBytes: Math.round(bytes / Math.max(1, queries)),
+    heapUsedMB: round(process.memoryUsage().heapUsed / 2 ** 20),
   };
 }
 
@@ -373,6 +525,8 @@ export interface ClusteringSuiteOptions {
   readonly clustering: number[];
   readonly build: number[];
   readonly sqliteLoad: number[];
+  /** Sizes of the event-page query bench (default 10,000; `--event-page 1000000` standalone). */
+  readonly eventPage?: number[];
   readonly perDay?: number;
   readonly base?: 'corpus' | 'generated';
   readonly log?: (line: string) => void;
@@ -385,6 +539,7 @@ export interface ClusteringSuiteFigures {
   readonly clustering: ClusteringFigures[];
   readonly build: BuildFigures[];
   readonly sqliteLoad: LoadFigures[];
+  readonly eventPage: EventPageFigures[];
   /** Load average (1 min) when the suite started and ended: the machine may be shared. */
   readonly loadAverage: [number, number];
 }
@@ -415,12 +570,18 @@ export async function benchClusteringSuite(options: ClusteringSuiteOptions): Pro
     sqliteLoad.push(await benchSqliteLoad(base, n, perDay));
     log(`  SQLite load ${JSON.stringify(sqliteLoad[sqliteLoad.length - 1])}`);
   }
+  const eventPage: EventPageFigures[] = [];
+  for (const n of options.eventPage ?? [10_000]) {
+    eventPage.push(benchEventPage(base, n, 10_000, 2_000, perDay));
+    log(`  event page ${JSON.stringify(eventPage[eventPage.length - 1])}`);
+  }
   return {
     baseDocuments: base.length,
     perDay,
     clustering,
     build,
     sqliteLoad,
+    eventPage,
     loadAverage: [round(loadStart), round(loadavg()[0] ?? 0)],
   };
 }
@@ -441,11 +602,11 @@ export function clusteringReport(f: ClusteringSuiteFigures): string[] {
     'Times are wall clock, with the CPU time of the (single-threaded) work in brackets: on a shared',
     'machine the CPU time is the closer guide to an idle one. Documents/s is per second of CPU.',
     '',
-    '| documents | incidents | features (ms) | clustering (ms) | documents/s | multi-report events | heap (MB) |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
+    '| documents | incidents | features (ms) | clustering (ms) | documents/s | multi-report events | largest event (documents) | heap (MB) | peak RSS (MB) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...f.clustering.map(
       (c) =>
-        `| ${c.documents} | ${c.incidents} | ${c.featuresMs} (${c.featuresCpuMs}) | ${c.clusteringMs} (${c.clusteringCpuMs}) | ${c.documentsPerSecond} | ${c.multiReportEvents} | ${c.heapUsedMB} |`,
+        `| ${c.documents} | ${c.incidents} | ${c.featuresMs} (${c.featuresCpuMs}) | ${c.clusteringMs} (${c.clusteringCpuMs}) | ${c.documentsPerSecond} | ${c.multiReportEvents} | ${c.largestEventDocuments} | ${c.heapUsedMB} | ${c.peakRssMB} |`,
     ),
     '',
   ];
@@ -472,6 +633,22 @@ export function clusteringReport(f: ClusteringSuiteFigures): string[] {
       '',
     );
   }
+  if (f.eventPage.length > 0) {
+    lines.push(
+      'Event pages (`GET /api/events/:id` without HTTP: the event, its claims, documents, origins and checks',
+      'looked up in the ledger index of `src/server/ledger-query.ts` and serialised as JSON) for 10,000 events drawn',
+      'at random. The ledger is one built by `LedgerBuilder` over 2,000 generated documents, tiled (ids marked per',
+      'tile) up to the size: the lookups are those of a ledger of that many documents.',
+      '',
+      '| documents | events | claims | index (ms) | page p50 (ms) | page p99 (ms) | page (bytes) | heap (MB) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...f.eventPage.map(
+        (e) =>
+          `| ${e.documents} | ${e.events} | ${e.claims} | ${e.indexMs} | ${e.p50Ms} | ${e.p99Ms} | ${e.meanBytes} | ${e.heapUsedMB} |`,
+      ),
+      '',
+    );
+  }
   return lines;
 }
 
@@ -482,6 +659,7 @@ async function main(): Promise<void> {
       million: { type: 'boolean', default: false },
       build: { type: 'string', default: '10000' },
       sqlite: { type: 'string', default: '' },
+      'event-page': { type: 'string', default: '10000' },
       'per-day': { type: 'string', default: String(SHAPE.perDay) },
       base: { type: 'string', default: 'corpus' },
       json: { type: 'boolean', default: false },
@@ -492,6 +670,7 @@ async function main(): Promise<void> {
     clustering: [...list(values.sizes), ...(values.million ? [1_000_000] : [])],
     build: list(values.build),
     sqliteLoad: list(values.sqlite),
+    eventPage: list(values['event-page']),
     perDay: Number(values['per-day']),
     base: values.base === 'generated' ? 'generated' : 'corpus',
     log: (line) => process.stderr.write(`${line}\n`),

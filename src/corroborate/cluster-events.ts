@@ -33,9 +33,19 @@ function isGeneric(i: ReportIncident): boolean {
   return [...i.events].every((e) => GENERIC_CODES.has(e.type));
 }
 
-function refOf(key: string): ReportEventRef {
-  const at = key.indexOf('\u0000');
-  return { documentId: key.slice(0, at), eventId: key.slice(at + 1) };
+const reasonLists = new Map<string, string[]>();
+
+/**
+ * One copy of each list of link reasons: a million-report ledger has millions of links, and their
+ * reasons ("same day (2026-03-04)", "same sub-type (Air/drone strike)") recur.
+ */
+function shareReasons(reasons: string[]): string[] {
+  const key = reasons.join('\u0001');
+  const shared = reasonLists.get(key);
+  if (shared !== undefined) return shared;
+  if (reasonLists.size >= 100_000) reasonLists.clear();
+  reasonLists.set(key, reasons);
+  return reasons;
 }
 
 /** Identity of a place as `comparePlaces` reads it: two equal ones always compare alike. */
@@ -291,31 +301,64 @@ export function matchingPairs(
 ): MatchingPair[] {
   const threshold = options.threshold ?? MATCH_DEFAULTS.threshold;
   // Incidents ranked by key once, so ties in score sort by two numbers rather than two strings.
-  const rank = new Map<ReportIncident, number>();
-  let previous: ReportIncident | null = null;
-  for (const inc of [...incidents].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
-    rank.set(inc, previous !== null && previous.key === inc.key ? (rank.get(previous) as number) : rank.size);
-    previous = inc;
+  const byKey = incidents
+    .map((_, i) => i)
+    .sort((x, y) => {
+      const kx = (incidents[x] as ReportIncident).key;
+      const ky = (incidents[y] as ReportIncident).key;
+      return kx < ky ? -1 : kx > ky ? 1 : 0;
+    });
+  const rank = new Int32Array(incidents.length);
+  for (let r = 0; r < byKey.length; r += 1) {
+    const at = byKey[r] as number;
+    const before = r > 0 ? (byKey[r - 1] as number) : -1;
+    rank[at] =
+      before >= 0 && (incidents[before] as ReportIncident).key === (incidents[at] as ReportIncident).key
+        ? (rank[before] as number)
+        : r;
   }
-  const scored: Array<{ pair: MatchingPair; ra: number; rb: number }> = [];
+  // The pairs that reach the threshold, as numbers: a ledger of a million reports scores tens of
+  // millions of candidates and keeps millions of pairs.
+  let first = new Int32Array(1024);
+  let second = new Int32Array(1024);
+  let scores = new Float64Array(1024);
+  let count = 0;
   forEachCandidatePair(incidents, options, (i, j) => {
     const a = incidents[i];
     const b = incidents[j];
     if (!a || !b) return;
     const score = matchingScore(a, b, options, threshold);
-    if (score !== null)
-      scored.push({
-        pair: { a, b, score },
-        ra: rank.get(a) as number,
-        rb: rank.get(b) as number,
-      });
+    if (score === null) return;
+    if (count === first.length) {
+      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
+      first = grow(first, new Int32Array(2 * count));
+      second = grow(second, new Int32Array(2 * count));
+      scores = grow(scores, new Float64Array(2 * count));
+    }
+    first[count] = i;
+    second[count] = j;
+    scores[count] = score;
+    count += 1;
   });
-  scored.sort((x, y) => y.pair.score - x.pair.score || x.ra - y.ra || x.rb - y.rb);
+  const order = new Uint32Array(count);
+  for (let k = 0; k < count; k += 1) order[k] = k;
+  order.sort(
+    (x, y) =>
+      (scores[y] as number) - (scores[x] as number) ||
+      (rank[first[x] as number] as number) - (rank[first[y] as number] as number) ||
+      (rank[second[x] as number] as number) - (rank[second[y] as number] as number),
+  );
   // A pair two kinds of block both offered is scored twice: keep it once.
   const out: MatchingPair[] = [];
-  for (const { pair } of scored) {
+  for (let k = 0; k < count; k += 1) {
+    const at = order[k] as number;
+    const a = incidents[first[at] as number] as ReportIncident;
+    const b = incidents[second[at] as number] as ReportIncident;
     const last = out[out.length - 1];
-    if (last === undefined || last.a !== pair.a || last.b !== pair.b) out.push(pair);
+    if (last === undefined || last.a !== a || last.b !== b) out.push({ a, b, score: scores[at] as number });
   }
   return out;
 }
@@ -345,6 +388,7 @@ export function clusterEvents(
   const keys: string[] = [];
   const incidentAt: ReportIncident[] = [];
   const documentAt: number[] = [];
+  const refAt: ReportEventRef[] = [];
   const documents = new Map<string, number>();
   for (const inc of incidents) {
     let document = documents.get(inc.documentId);
@@ -361,6 +405,7 @@ export function clusterEvents(
       }
       indexOf.set(key, keys.length);
       keys.push(key);
+      refAt.push(ref);
       incidentAt.push(inc);
       documentAt.push(document);
     }
@@ -368,7 +413,13 @@ export function clusterEvents(
   const clusters = new Clusters(incidentAt);
   const links: EventLink[] = [];
   const link = (a: number, b: number, score: number, reasons: string[], by: EventLink['by']) => {
-    links.push({ a: refOf(keys[a] as string), b: refOf(keys[b] as string), score, reasons, by });
+    links.push({
+      a: refAt[a] as ReportEventRef,
+      b: refAt[b] as ReportEventRef,
+      score,
+      reasons: shareReasons(reasons),
+      by,
+    });
     clusters.union(a, b);
   };
   const membersOf = (k: number) => clusters.membersOf(clusters.find(k));
