@@ -46,6 +46,7 @@ export interface CheckedDocument {
   readonly dates: readonly Pick<DateMention, 'id' | 'surface' | 'from' | 'to' | 'kind'>[];
   /** The places the tallies name. */
   readonly places: readonly Pick<Place, 'id' | 'name' | 'resolvedName' | 'lat' | 'lon'>[];
+  /** The claims that state a quantity (the others cannot state a checked number), in the record's order. */
   readonly claims: readonly Pick<ClaimDigest, 'id' | 'quantityIds'>[];
 }
 
@@ -133,14 +134,19 @@ function checkedDocument(
       .filter((p) => placeIds.has(p.id))
       .map((p) => ({ id: p.id, name: p.name, resolvedName: p.resolvedName, lat: p.lat, lon: p.lon })),
     // Only checks look claims up by their quantities: a report without checks needs none here.
-    claims: checks.length > 0 ? claims : [],
+    claims:
+      checks.length > 0
+        ? claims
+            .filter((c) => c.quantityIds.length > 0)
+            .map((c) => ({ id: c.id, quantityIds: c.quantityIds }))
+        : [],
   };
 }
 
 /**
  * Digests one document for the ledger builder (see {@link DocumentDigest}). The digest holds no
- * reference to the record's text; pass it through `structuredClone` to hold none to the record
- * at all (as the desk's loader does before it lets the record go).
+ * reference to the record or its text, only to some of the record's parts (its events, tallies
+ * and checks): what is not digested goes when the record is let go.
  *
  * @example
  * const digest = digestDocument({ id: 'doc-1', sha256, title: null, publisher: 'North Wire', url: null, publishedDate: '2024-03-13', record });

@@ -107,8 +107,7 @@ export async function forEachLedgerInput(
 /**
  * The digests of the ledger's active documents (see `digestDocument`), the records streamed a
  * page at a time and let go once digested: what the ledger builder needs of a large ledger,
- * without holding its records. Each digest is structured-cloned, so it shares nothing with the
- * record it came from (no substring of the text keeps the text alive).
+ * without holding its records.
  *
  * @example const builder = new LedgerBuilder(await loadLedgerDigests(store));
  */
@@ -117,7 +116,7 @@ export async function loadLedgerDigests(
   listed?: readonly StoredDocument[],
 ): Promise<DocumentDigest[]> {
   const digests: DocumentDigest[] = [];
-  await forEachLedgerInput(store, (doc) => digests.push(structuredClone(digestDocument(doc))), listed);
+  await forEachLedgerInput(store, (doc) => digests.push(digestDocument(doc)), listed);
   return digests;
 }
 
@@ -137,7 +136,7 @@ export async function refreshOrigins(
   else {
     // Only the origin signals of each record are kept: a large ledger's records need not fit in memory.
     const signals: ReturnType<typeof originSignals>[] = [];
-    await forEachLedgerInput(store, (doc) => signals.push(structuredClone(originSignals(doc))));
+    await forEachLedgerInput(store, (doc) => signals.push(originSignals(doc)));
     origins = assignOriginsOfSignals(signals).origins;
   }
   const stored = new Map(
