@@ -292,3 +292,28 @@ describe('findQuantities: number words inside names', () => {
     expect(findQuantities(text).map((q) => q.surface)).toEqual(surfaces);
   });
 });
+
+describe('findQuantities: words, units and bounds in any case', () => {
+  // Number words, units, currencies and bound phrases are matched without regard to case; a
+  // letter beyond ASCII next to them ("Ünder") is no part of them.
+  it.each([
+    ['The convoy drove 40 KM north.', [['40 KM', 40, 'km', 'exact']]],
+    ['TWELVE drones were downed.', [['TWELVE', 12, 'count', 'exact']]],
+    [
+      'The column moved 5 Km, then 3 km.',
+      [
+        ['5 Km', 5, 'km', 'exact'],
+        ['3 km', 3, 'km', 'exact'],
+      ],
+    ],
+    ['They paid 30 EUROS.', [['30 EUROS', 30, 'EUR', 'exact']]],
+    ['It weighs 5 Kilogrammes.', [['5 Kilogrammes', 5, 'kg', 'exact']]],
+    ['Ärzte zählten 12 km.', [['12 km', 12, 'km', 'exact']]],
+    ['AT LEAST 31 times', [['AT LEAST 31', 31, 'count', 'at-least']]],
+    ['Well over  300 people fled.', [['Well over  300', 300, 'count', 'more-than']]],
+    ['Shelling hit ~ 40 homes.', [['~ 40', 40, 'count', 'approximate']]],
+    ['Ünder 20 guards remained.', [['20', 20, 'count', 'exact']]],
+  ] as [string, [string, number, string, string][]][])('%s', (text, want) => {
+    expect(findQuantities(text).map((q) => [q.surface, q.value, q.unit, q.bound])).toEqual(want);
+  });
+});
