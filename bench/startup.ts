@@ -4,7 +4,7 @@
 // loading the wink-nlp model, opening the gazetteer (compiled index, and built from its
 // sources for comparison), the first and the second reading of the report. The phases load the
 // reader as the CLI does: from the bundle `npm run build` makes (scripts/bundle-cli.mjs) when it
-// is current, else from the compiled modules, with the CLI's V8 regex setting.
+// is current, else from the compiled modules.
 //
 //   npx tsx bench/startup.ts [--runs 5]
 //
@@ -97,7 +97,6 @@ function firstOutput(file: string, extra: readonly string[]): Promise<{ wallMs: 
 // Runs in a fresh process: each phase's wall time, printed as one JSON line.
 const PHASES = `
 const [dist, text, from] = process.argv.slice(1);
-(await import('node:v8')).setFlagsFromString('--regexp-tier-up-ticks=10'); // as dist/cli/main.js
 const at = () => performance.now();
 const out = {};
 let t = at();

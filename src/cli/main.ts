@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { readFileSync, statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { CorroborateError, ExitCode } from '../errors.js';
 
 const HELP = `Usage: corroborate <command> [options]
@@ -101,11 +100,6 @@ export async function main(argv: string[]): Promise<number> {
     return ExitCode.failure;
   }
 }
-
-// V8 runs a regex in its interpreter the first time and compiles it to machine code the next
-// (a long subject compiles at once). Compiling the date library's large patterns cost the
-// second short report ~130 ms; after 10 runs a pattern is compiled, which a batch soon reaches.
-setFlagsFromString('--regexp-tier-up-ticks=10');
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // `corroborate analyze … | head` closes the pipe early: that is not a failure.
