@@ -444,7 +444,7 @@ export function benchEventPage(
   }
   times.sort();
   const at = (p: number) =>
-    round((times[Math.min(queries - 1, Math.floor(p * queries))] as number) * 1000) / 1000;
+    Math.round((times[Math.min(queries - 1, Math.floor(p * queries))] as number) * 1000) / 1000;
   return {
     documents: ledger.documents.length,
     events: ledger.events.length,

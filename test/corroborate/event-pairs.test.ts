@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clusterEvents } from '../../src/corroborate/cluster-events.js';
 import { countsConflict } from '../../src/corroborate/contradictions.js';
 import {
   dayOf,
@@ -6,7 +7,12 @@ import {
   statedInterval,
   targetKeys,
 } from '../../src/corroborate/event-features.js';
-import { distanceKm, isRestatement, scoreIncidentPair } from '../../src/corroborate/event-pairs.js';
+import {
+  candidatePairs,
+  distanceKm,
+  isRestatement,
+  scoreIncidentPair,
+} from '../../src/corroborate/event-pairs.js';
 import type { QuantityBound } from '../../src/types/quantity.js';
 
 const ERBIL = {
@@ -260,5 +266,130 @@ describe('places and targets', () => {
     ['Ain al-Asad', ['ain', 'asad']],
   ])('target "%s" is matched on %j', (text, keys) => {
     expect(targetKeys(text)).toEqual(keys);
+  });
+});
+
+/** A casualty count as the reader states it: `value` killed, exactly. */
+function killed(value: number): ReportIncident['counts'][number] {
+  return {
+    kind: 'killed',
+    claimId: null,
+    value,
+    bound: 'exact',
+    low: value,
+    high: value,
+    surface: String(value),
+  };
+}
+
+const UNKNOWN = {
+  ...IRAQ,
+  name: 'Wadi Qasr',
+  lat: null,
+  lon: null,
+  precision: 'unresolved' as const,
+  country: null,
+};
+const NINEVEH = { ...IRAQ, name: 'Nineveh', precision: 'admin1' as const, admin1: '15' };
+
+describe('coarse places: a day, a country and a sub-type are not one event by themselves', () => {
+  it.each<
+    [
+      string,
+      'same' | 'apart',
+      Partial<ReportIncident> & { day?: string; lead?: boolean },
+      Partial<ReportIncident> & { day?: string; lead?: boolean },
+    ]
+  >([
+    [
+      'an airstrike in Iraq, same day and weapon, nothing else',
+      'apart',
+      { place: IRAQ, day: '2026-03-04', weapons: new Set(['drone']) },
+      { place: IRAQ, day: '2026-03-04', weapons: new Set(['drone']) },
+    ],
+    [
+      'an airstrike in Nineveh province, same day and weapon, nothing else',
+      'apart',
+      { place: NINEVEH, day: '2026-03-04', weapons: new Set(['drone']) },
+      { place: NINEVEH, day: '2026-03-04', weapons: new Set(['drone']) },
+    ],
+    [
+      'an airstrike in Iraq, same day, same target',
+      'same',
+      { place: IRAQ, day: '2026-03-04', targets: new Set(['depot']) },
+      { place: IRAQ, day: '2026-03-04', targets: new Set(['depot']) },
+    ],
+    [
+      'an airstrike in Iraq, same day, same actor',
+      'same',
+      { place: IRAQ, day: '2026-03-04', actors: new Set(['us force']) },
+      { place: IRAQ, day: '2026-03-04', actors: new Set(['us force']) },
+    ],
+    [
+      'an airstrike in Iraq, same day, both say 4 killed',
+      'same',
+      { place: IRAQ, day: '2026-03-04', counts: [killed(4)] },
+      { place: IRAQ, day: '2026-03-04', counts: [killed(4)] },
+    ],
+    [
+      'an airstrike in Iraq, same day, 4 killed and 9 killed',
+      'apart',
+      { place: IRAQ, day: '2026-03-04', counts: [killed(4)] },
+      { place: IRAQ, day: '2026-03-04', counts: [killed(9)] },
+    ],
+    [
+      'one report says not where: a shared target alone is not enough',
+      'apart',
+      { place: IRAQ, day: '2026-03-04', targets: new Set(['rocket']), weapons: new Set(['rocket']) },
+      { place: UNKNOWN, day: '2026-03-04', targets: new Set(['rocket']), weapons: new Set(['rocket']) },
+    ],
+    [
+      'one report says not where: target and actor together are',
+      'same',
+      { place: IRAQ, day: '2026-03-04', targets: new Set(['depot']), actors: new Set(['us force']) },
+      { day: '2026-03-04', targets: new Set(['depot']), actors: new Set(['us force']) },
+    ],
+    [
+      'a place the gazetteer does not know, named alike in both',
+      'same',
+      { place: UNKNOWN, day: '2026-03-04' },
+      { place: UNKNOWN, day: '2026-03-04' },
+    ],
+    [
+      'two precise places in one town need nothing more',
+      'same',
+      { place: MOSUL, day: '2026-03-04' },
+      { place: MOSUL, day: '2026-03-04' },
+    ],
+  ])('%s → %s', (_name, expected, a, b) => {
+    const score = scoreIncidentPair(incident('a', a), incident('b', b))?.score ?? 0;
+    if (expected === 'same') expect(score).toBeGreaterThanOrEqual(0.5);
+    else expect(score).toBeLessThan(0.5);
+  });
+
+  it('says so among the reasons', () => {
+    const score = scoreIncidentPair(
+      incident('a', { place: IRAQ, day: '2026-03-04' }),
+      incident('b', { place: IRAQ, day: '2026-03-04' }),
+    );
+    expect(score?.reasons).toContain('placed no finer than a province, too little more specific shared');
+  });
+
+  it('does not chain same-day reports without a place into one event across the ledger', () => {
+    // Ten reports of a drone strike on one day, none saying where or on what: ten events.
+    const reports = Array.from({ length: 10 }, (_, k) =>
+      incident(`doc-${k}`, { day: '2026-03-04', weapons: new Set(['drone']) }),
+    );
+    const { assignment } = clusterEvents(reports);
+    expect(new Set(assignment.values()).size).toBe(10);
+  });
+
+  it('offers a pair without a country that shares a target as candidates, and not one that shares nothing', () => {
+    const reports = [
+      incident('a', { day: '2026-03-04', targets: new Set(['depot']) }),
+      incident('b', { day: '2026-03-05', targets: new Set(['depot']) }),
+      incident('c', { day: '2026-03-04', targets: new Set(['bridge']) }),
+    ];
+    expect(candidatePairs(reports)).toEqual([[0, 1]]);
   });
 });
