@@ -10,6 +10,7 @@ import {
   VEHICLES,
   WEAPONS,
 } from './lexicons.js';
+import { needsUnicode, type TwinPattern, twinPattern } from './plain-twin.js';
 import type { WordToken } from './word-tokens.js';
 
 /** A typed span proposed by one rule, before overlaps are resolved. */
@@ -161,6 +162,21 @@ const COMMS: RegExp[] = [
   /@[A-Za-z_][A-Za-z0-9_]{2,}\b/gu,
 ];
 
+// Each pattern with its faster plain twin (see plain-twin.ts), used when the text allows.
+const TWINS = new Map<RegExp, TwinPattern>(
+  [
+    ...TEMPORAL,
+    ...MONEY,
+    QUANTITY,
+    ...DOCREF,
+    ...SHIPS,
+    PERSON_PRONOUNS,
+    GROUP_PRONOUNS,
+    ORG_PHRASE_RE,
+    ...COMMS,
+  ].map((re) => [re, twinPattern(re)]),
+);
+
 function matchAll(
   text: string,
   patterns: RegExp[],
@@ -168,9 +184,12 @@ function matchAll(
   priority: number,
   conf: number,
   group = 0,
+  unicode = needsUnicode(text),
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const re of patterns) {
+  for (const written of patterns) {
+    const twin = TWINS.get(written);
+    const re = twin && !unicode ? twin.plain : written;
     if (!mayMatch(text, re)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
@@ -190,15 +209,18 @@ function matchAll(
  * @example findPatternTerms('$135 million since 12 February') // Money, Temporal
  */
 export function findPatternTerms(text: string): Candidate[] {
-  const temporal = TEMPORAL.flatMap((re, k) => matchAll(text, [re], 'Temporal', 4, 0.8, k === 9 ? 1 : 0));
+  const unicode = needsUnicode(text);
+  const temporal = TEMPORAL.flatMap((re, k) =>
+    matchAll(text, [re], 'Temporal', 4, 0.8, k === 9 ? 1 : 0, unicode),
+  );
   return [
-    ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7),
-    ...matchAll(text, MONEY, 'Money', 6, 0.85),
-    ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7),
+    ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7, 0, unicode),
+    ...matchAll(text, MONEY, 'Money', 6, 0.85, 0, unicode),
+    ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7, 0, unicode),
     ...temporal,
-    ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6),
-    ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7),
-    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85).map((c) => ({
+    ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6, 0, unicode),
+    ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7, 0, unicode),
+    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85, 0, unicode).map((c) => ({
       ...c,
       subtype: 'armed-group',
     })),
@@ -211,8 +233,15 @@ export function findPatternTerms(text: string): Candidate[] {
  * @example findPronouns('We hit them') // two Organisation candidates
  */
 export function findPronouns(text: string): Candidate[] {
+  const unicode = needsUnicode(text);
   return [
-    ...matchAll(text, [PERSON_PRONOUNS], 'Person', 0.5, 0.2).map((c) => ({ ...c, subtype: 'pronoun' })),
-    ...matchAll(text, [GROUP_PRONOUNS], 'Organisation', 0.5, 0.2).map((c) => ({ ...c, subtype: 'pronoun' })),
+    ...matchAll(text, [PERSON_PRONOUNS], 'Person', 0.5, 0.2, 0, unicode).map((c) => ({
+      ...c,
+      subtype: 'pronoun',
+    })),
+    ...matchAll(text, [GROUP_PRONOUNS], 'Organisation', 0.5, 0.2, 0, unicode).map((c) => ({
+      ...c,
+      subtype: 'pronoun',
+    })),
   ];
 }

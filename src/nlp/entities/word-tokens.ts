@@ -31,27 +31,49 @@ export function wordTokens(text: string): WordToken[] {
   while (m !== null) {
     let word = m[0];
     // Strip trailing punctuation unless it is an abbreviation's period.
-    while (TRAILING_MARKS.has(word[word.length - 1]!) && !(word.endsWith('.') && DOTTED.test(word)))
-      word = word.slice(0, -1);
+    if (isTrailingMark(word.charCodeAt(word.length - 1)))
+      while (TRAILING_MARKS.has(word[word.length - 1]!) && !(word.endsWith('.') && DOTTED.test(word)))
+        word = word.slice(0, -1);
     if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
     if (word.length > 0) {
       const start = m.index;
       const prev = out[out.length - 1];
-      const gap = prev ? text.slice(prev.end, start) : '';
-      // A sentence starts after end punctuation left outside the previous word (an
-      // abbreviation keeps its period, so "Lt. Gen." does not start one) or after a line break.
-      const initial =
-        prev === undefined || gap.includes('\n') || (gap.length > 1 && /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap));
       out.push({
         start,
         end: start + word.length,
         text: word,
         lower: word.toLowerCase(),
-        cap: /^(?:\p{Lu}|(?:al|el|ad|as|ash|ar|an|at|az)-\p{Lu}|\p{N}+(?:st|nd|rd|th)$)/u.test(word),
-        initial,
+        cap: isCapitalised(word),
+        initial: prev === undefined || startsSentence(text, prev.end, start),
       });
     }
     m = re.exec(text);
   }
   return out;
+}
+
+/** Whether a character code is one of `TRAILING_MARKS`: . - ’ ' & */
+function isTrailingMark(code: number): boolean {
+  return code === 46 || code === 45 || code === 8217 || code === 39 || code === 38;
+}
+
+/**
+ * A sentence starts after end punctuation left outside the previous word (an abbreviation keeps
+ * its period, so "Lt. Gen." does not start one) or after a line break: `gap` is the text between
+ * the previous word's end and this word's start.
+ */
+function startsSentence(text: string, gapStart: number, gapEnd: number): boolean {
+  // One character between two words (nearly always a space): a sentence starts only at a line break.
+  if (gapEnd - gapStart === 1) return text.charCodeAt(gapStart) === 10;
+  const gap = text.slice(gapStart, gapEnd);
+  return gap.includes('\n') || (gap.length > 1 && /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap));
+}
+
+/** First letter upper case, "al-Shuhada" through its second part, or an ordinal ("3rd"). */
+function isCapitalised(word: string): boolean {
+  const first = word.charCodeAt(0);
+  // ASCII first letters decide without the Unicode pattern, but for "al-", "el-", … prefixes.
+  if (first >= 65 && first <= 90) return true;
+  if (first >= 97 && first <= 122 && first !== 97 && first !== 101) return false;
+  return /^(?:\p{Lu}|(?:al|el|ad|as|ash|ar|an|at|az)-\p{Lu}|\p{N}+(?:st|nd|rd|th)$)/u.test(word);
 }
