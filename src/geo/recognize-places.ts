@@ -35,7 +35,6 @@ interface Word {
   readonly text: string;
 }
 
-const POSSESSIVE_END = /['’]s$/;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
 /** The width (1 or 2 code units) of the letter, mark or digit at `i`, or 0 when there is none. */
@@ -59,8 +58,7 @@ function wordRunEnd(text: string, i: number): number {
  * (letters, marks and digits joined by hyphens, apostrophes and inner full stops, with a final
  * full stop), read by hand: the pattern's Unicode classes made it the stage's costliest step.
  */
-function wordMatches(text: string): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
+function forEachWordMatch(text: string, visit: (start: number, end: number) => void): void {
   let i = 0;
   while (i < text.length) {
     const w = wordCharAt(text, i);
@@ -82,34 +80,31 @@ function wordMatches(text: string): { start: number; text: string }[] {
       end = wordRunEnd(text, end + 1);
     }
     if (text.charCodeAt(end) === 0x2e) end++;
-    out.push({ start, text: text.slice(start, end) });
+    visit(start, end);
     i = end;
   }
-  return out;
 }
 
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of wordMatches(text)) {
-    let t = m.text;
-    let start = m.start;
+  forEachWordMatch(text, (matchStart, matchEnd) => {
+    let start = matchStart;
+    let end = matchEnd;
     // A trailing full stop belongs to the word only in initialisms ("U.S.") and "St."
-    if (
-      t.endsWith('.') &&
-      !/^(?:\p{Lu}\.)+$/u.test(t) &&
-      !/^(?:St|Mt|Ft)\.$/.test(t) &&
-      !US_ABBREVIATION_SET.has(t)
-    )
-      t = t.slice(0, -1);
-    // A possessive "'s" is not part of the name.
-    if (t.length >= 2 && t.charCodeAt(t.length - 1) === 0x73 && POSSESSIVE_END.test(t)) t = t.slice(0, -2);
-    if (!t) continue;
-    if (t.startsWith("'") || t.startsWith('’')) {
-      t = t.slice(1);
-      start += 1;
+    if (text.charCodeAt(end - 1) === 0x2e) {
+      const t = text.slice(start, end);
+      if (!/^(?:\p{Lu}\.)+$/u.test(t) && !/^(?:St|Mt|Ft)\.$/.test(t) && !US_ABBREVIATION_SET.has(t)) end--;
     }
-    out.push({ start, end: start + t.length, text: t });
-  }
+    // A possessive "'s" is not part of the name.
+    if (end - start >= 2 && text.charCodeAt(end - 1) === 0x73) {
+      const q = text.charCodeAt(end - 2);
+      if (q === 0x27 || q === 0x2019) end -= 2;
+    }
+    if (end === start) return;
+    const first = text.charCodeAt(start);
+    if (first === 0x27 || first === 0x2019) start++;
+    out.push({ start, end, text: text.slice(start, end) });
+  });
   return out;
 }
 
