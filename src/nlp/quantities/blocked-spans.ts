@@ -1,4 +1,5 @@
 import type { Span } from '../../types/index.js';
+import { mayMatch } from '../regex-prefilter.js';
 
 const MONTH =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|' +
@@ -50,6 +51,8 @@ const BLOCKERS: readonly RegExp[] = [
 export function blockedSpans(text: string): Span[] {
   const out: Span[] = [];
   for (const re of BLOCKERS) {
+    // A pattern whose marks or words the text lacks (":", "+", a month name) cannot match.
+    if (!mayMatch(text, re)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index ?? 0;
