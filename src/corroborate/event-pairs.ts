@@ -13,8 +13,8 @@ export interface MatchOptions {
   readonly nearRadiusKm?: number;
   /**
    * Most candidates one incident takes from each kind of block (place name × month, grid cell ×
-   * day, country × month), nearest in time first: bounds the cost where thousands of reports share
-   * a country or a place name in one month.
+   * day, country × month, target / actor word / unknown place name × month), nearest in time
+   * first: bounds the cost where thousands of reports share a country or a place name in one month.
    */
   readonly coarseBlockCap?: number;
   /**
@@ -788,7 +788,9 @@ export function forEachCandidatePair(
  * Candidate pairs of incidents from different documents, by blocking rather than all pairs:
  * precisely placed and dated incidents meet those in the same or a neighbouring 0.5° grid cell
  * on the same days; coarse ones (province or country, wide or no dates) meet those of the
- * same country and month; any two naming the same place word in the same month meet. Pairs
+ * same country and month, and those sharing a target, an actor word or the name of a place the
+ * gazetteer does not know in the same month (a coarse pair needs one of those to match); any two
+ * naming the same place word in the same month meet. Pairs
  * whose explicit dates exclude each other are left out (they cannot match). Within a block an
  * incident takes the candidates nearest in time first, at most `coarseBlockCap` from each kind
  * of block, so a month with thousands of reports from one country stays linear. Pairs are index
