@@ -155,10 +155,12 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
       keepHeap();
     }
   } else {
-    const [{ sharedGazetteerIndex }, { BatchPool }] = await Promise.all([
+    const [{ sharedGazetteerIndex }, { BatchPool }, { writtenBufferKeeper }] = await Promise.all([
       import('../geo/gazetteer.js'),
       import('./batch-pool.js'),
+      import('./batch-heap.js'),
     ]);
+    const written = writtenBufferKeeper();
     // The workers share one copy of the compiled gazetteer index instead of reading one each
     // (the entity reader asks it for town names even with --no-geo).
     const gazetteerIndex = sharedGazetteerIndex();
@@ -166,6 +168,7 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
     const pool = await BatchPool.start(options.workers, setup, async (result) => {
       if (result.failed) failed++;
       await writeLine(result.line);
+      written(result.line.length);
       progress.tick(result.size);
     });
     try {
