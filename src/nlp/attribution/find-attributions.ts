@@ -112,6 +112,8 @@ export function findAttributions(
   for (const [n, sentence] of joined.entries()) {
     const toks = bySentence[n] ?? [];
     for (let k = 1; k < toks.length - 1; k++) {
+      // The lengths first: only a nine-letter word lower-cases to "according".
+      if (toks[k]!.text.length !== 9 || toks[k + 1]!.text.length !== 2) continue;
       if (toks[k]!.text.toLowerCase() !== 'according' || toks[k + 1]!.text.toLowerCase() !== 'to') continue;
       if (
         k === firstContentIdx(toks) ||
@@ -1340,7 +1342,7 @@ function contentAfter(
   // "painted him as a fraud", "compared the plan to …": the frame is what makes it a view.
   if (/^(paint|portray|depict)$/.test(entry.lemma) && !/\bas\b/.test(said)) return null;
   if (entry.lemma === 'compare' && !/\b(?:to|with)\b/.test(said)) return null;
-  const words = said.split(/\s+/).length;
+  const words = wordCount(said);
   // "endorses Clinton", "criticized Smith": a position taken on a named person is enough.
   // "endorses Clinton", "criticized Smith", "didn't suggest retaliation", "doesn't believe it": a
   // one-word object of a report or a position is what it is about; a bare adverb or particle is not.
@@ -1628,7 +1630,20 @@ function reducedRelative(toks: Token[], k: number): boolean {
 
 /** A cheap filter before the full reading: only reporting words, "according" and reporting nouns. */
 function mayBeCue(tok: Token): boolean {
-  const lower = tok.text.toLowerCase();
+  let may = MAY_BE_CUE.get(tok.text);
+  if (may === undefined) {
+    may = wordMayBeCue(tok.text.toLowerCase());
+    if (MAY_BE_CUE.size >= MAX_REMEMBERED) MAY_BE_CUE.clear();
+    MAY_BE_CUE.set(tok.text, may);
+  }
+  return may;
+}
+
+// Reports repeat their words: what `wordMayBeCue` says of each is remembered (a bounded table).
+const MAY_BE_CUE = new Map<string, boolean>();
+const MAX_REMEMBERED = 50_000;
+
+function wordMayBeCue(lower: string): boolean {
   return (
     lower === 'according' ||
     cueEntry(lower) !== null ||
@@ -1648,6 +1663,23 @@ function contentStartOfQuote(quotes: readonly Quote[], sentence: Sentence): numb
   return q && q.end > sentence.start ? q.start : sentence.start;
 }
 
+/** The words `impersonal` reads from: "it is", "is it", "seems to", "is expected to", "allegedly". */
+const IMPERSONAL_WORDS: ReadonlySet<string> = new Set([
+  'it',
+  'is',
+  'was',
+  'seem',
+  'seems',
+  'seemed',
+  'appear',
+  'appears',
+  'appeared',
+  'expected',
+  'allegedly',
+  'reportedly',
+  'purportedly',
+]);
+
 /**
  * Attributions with no speaker: "it is unclear whether …" (nobody vouches for it) and
  * "he allegedly …" / "reportedly …" (someone unnamed says so).
@@ -1656,6 +1688,8 @@ function impersonal(text: string, toks: Token[], sentence: Sentence): FoundAttri
   const out: FoundAttribution[] = [];
   for (let k = 0; k < toks.length; k++) {
     const lower = toks[k]!.text.toLowerCase();
+    // Every reading below starts from one of these words.
+    if (!IMPERSONAL_WORDS.has(lower)) continue;
     const base = {
       source: null,
       cueTense: 'unknown' as const,
@@ -1850,3 +1884,18 @@ function absoluteSubject(text: string, toks: Token[], k: number): { span: Span; 
 /** Nouns that name the channel of a report: "in a statement", "in an email", "in a ruling". */
 const CHANNEL_NOUN =
   /^(statement|interview|speech|rally|tweet|post|letter|op-ed|news|press|radio|television|email|e-mail|ruling|diatribe|memo|editorial|column|video|message|address|appearance|briefing|hearing|filing|broadcast|podcast|conversation)$/i;
+
+/** `said.split(/\s+/).length` without the array: one more than the runs of white space. */
+function wordCount(said: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < said.length; i++) {
+    const code = said.charCodeAt(i);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE_SPACE.test(said[i]!);
+    if (space && !inSpace) count++;
+    inSpace = space;
+  }
+  return count;
+}
+
+const WHITE_SPACE = /\s/;

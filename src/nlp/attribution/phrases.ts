@@ -571,6 +571,10 @@ export function clauseEnd(toks: Token[], from: number): number {
   return toks.length;
 }
 
+/** The words an anonymity clause opens with (its first token must start with one). */
+const ANONYMITY_OPENER =
+  /^(?:was|were|is|are|has|had|have|asked|asking|requested|requesting|spoke|speaking|declined|declining|refused|refusing|wished|insisted|insisting|agreed|agreeing|not|who)/;
+
 /**
  * A clause on how a source spoke, from its verb at `k`: "asked not to be named", "spoke on
  * condition of anonymity", "declined to be identified", "was not authorized to speak publicly".
@@ -578,6 +582,9 @@ export function clauseEnd(toks: Token[], from: number): number {
  * @example anonymityClause(tokens('who asked not to be named'), 1) // true
  */
 export function anonymityClause(toks: Token[], k: number): boolean {
+  // The clause's first word opens the joined words: without one of its openers, nothing to read.
+  const first = toks[k];
+  if (!first || !ANONYMITY_OPENER.test(first.text.toLowerCase())) return false;
   const words = toks
     .slice(k, k + 10)
     .map((t) => t.text.toLowerCase())
