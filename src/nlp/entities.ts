@@ -129,6 +129,13 @@ const NO_DETERMINER = new Set<EntityType>([
 function withDeterminers(text: string, kept: Candidate[]): Candidate[] {
   return kept.map((c, k) => {
     if (NO_DETERMINER.has(c.type) || c.subtype === 'pronoun') return c;
+    // The pattern below needs "he " right before the name.
+    if (
+      text.charCodeAt(c.start - 1) !== 32 ||
+      text.charCodeAt(c.start - 2) !== 101 ||
+      text.charCodeAt(c.start - 3) !== 104
+    )
+      return c;
     const m = /(?:^|[^\p{L}])([Tt]he )$/u.exec(text.slice(Math.max(0, c.start - 5), c.start));
     if (!m) return c;
     const start = c.start - m[1]!.length;

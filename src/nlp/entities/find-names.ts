@@ -297,8 +297,17 @@ function titleCaseLine(text: string, from: number): boolean {
   const to = text.indexOf('\n', from);
   const words = text.slice(from, to < 0 ? text.length : to).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   if (words.length < 4) return false;
-  const caps = words.filter((x) => /^\p{Lu}/u.test(x)).length;
+  let caps = 0;
+  for (const x of words) if (startsUpper(x)) caps++;
   return caps / words.length >= 0.7;
+}
+
+/** `/^\p{Lu}/u`, deciding ASCII first letters from their code. */
+function startsUpper(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90) return true;
+  if (first >= 97 && first <= 122) return false;
+  return /^\p{Lu}/u.test(word);
 }
 
 function isNameWord(w: WordToken, lowerSeen: ReadonlySet<string>): boolean {

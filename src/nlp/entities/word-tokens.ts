@@ -34,7 +34,8 @@ export function wordTokens(text: string): WordToken[] {
     if (isTrailingMark(word.charCodeAt(word.length - 1)))
       while (TRAILING_MARKS.has(word[word.length - 1]!) && !(word.endsWith('.') && DOTTED.test(word)))
         word = word.slice(0, -1);
-    if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+    if (word.charCodeAt(word.length - 1) === 115 && (word.endsWith("'s") || word.endsWith('’s')))
+      word = word.slice(0, -2);
     if (word.length > 0) {
       const start = m.index;
       const prev = out[out.length - 1];
