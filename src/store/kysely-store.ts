@@ -46,6 +46,8 @@ type Tx = Transaction<LedgerDatabase>;
 
 const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
 const WRITE_ATTEMPTS = 3;
+/** Tries at migrating a ledger that another process may be migrating at the same time. */
+const MIGRATE_ATTEMPTS = 10;
 
 /**
  * The `Store` over any kysely dialect: all SQL is shared; a `DialectProfile` supplies the few
@@ -75,15 +77,19 @@ export class KyselyStore implements Store {
     profile: DialectProfile,
     options: StoreOptions = {},
   ): Promise<KyselyStore> {
-    // Another process may be migrating the same new ledger; after its commit a retry finds the
-    // migrations applied.
+    // Another process may be migrating the same new ledger (kysely takes no lock on SQLite, so
+    // both may run a step); once it is done a retry finds the migrations applied. The retries wait
+    // a little longer each time, for a busy machine where its eight steps take a while.
     for (let attempt = 1; ; attempt += 1) {
       try {
         const { error } = await (await migratorFor(db, profile)).migrateToLatest();
         if (error) throw error instanceof Error ? error : new Error(String(error));
         break;
       } catch (error) {
-        if (attempt < WRITE_ATTEMPTS) continue;
+        if (attempt < MIGRATE_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
+        }
         await db.destroy();
         throw error;
       }
