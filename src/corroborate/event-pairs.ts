@@ -555,6 +555,8 @@ export function isRestatement(
 }
 
 const CELL_DEGREES = 0.5;
+/** Entries a scan may read per candidate it may take (see `reads` in `forEachCandidatePair`). */
+const READS_PER_CANDIDATE = 4;
 const FINE_DAYS = 14;
 
 function isFineForBlocking(i: ReportIncident): boolean {
@@ -706,6 +708,9 @@ export function forEachCandidatePair(
   // Each incident's scan visits a candidate once; `seen[j] === i` marks it.
   const seen = new Int32Array(n).fill(-1);
   let budget = 0;
+  // Entries read in one kind of block, offered or not (seen already, same report, left to the
+  // other's scan, dates apart): bounded too, or a block of thousands is read in full for each.
+  let reads = 0;
   let current = 0;
   /** Offers j to the current incident; `mutual` when j's own scan of this kind of block finds it too. */
   const offer = (j: number, mutual: boolean): void => {
@@ -720,18 +725,33 @@ export function forEachCandidatePair(
   const overlaps = (a: IncidentDate, b: IncidentDate) => a.from <= b.to + slack && b.from <= a.to + slack;
   /** The block's candidates for the current incident: overlapping explicit dates, then the rest nearest in time first. */
   const scan = (block: Block | undefined, mutual: (j: number) => boolean): void => {
-    if (!block || budget <= 0) return;
+    if (!block || budget <= 0 || reads <= 0) return;
     const date = incidents[current]?.date ?? null;
     const explicit = block.explicit;
     if (date && !date.inferred) {
-      for (const list of [explicit, block.long]) {
-        const start = list === explicit ? lowerBound(list, from, date.from - slack - FINE_DAYS) : 0;
-        for (let k = start; k < list.length && budget > 0; k += 1) {
-          const j = list[k] as number;
-          const other = incidents[j]?.date;
-          if (!other || other.from > date.to + slack) break;
-          if (overlaps(date, other)) offer(j, mutual(j));
-        }
+      // Those starting within the incident's dates first (they overlap it), then those starting
+      // up to two weeks earlier that may still reach it, latest first.
+      const within = lowerBound(explicit, from, date.from - slack);
+      for (let k = within; k < explicit.length && budget > 0 && reads > 0; k += 1) {
+        reads -= 1;
+        const j = explicit[k] as number;
+        const other = incidents[j]?.date;
+        if (!other || other.from > date.to + slack) break;
+        offer(j, mutual(j));
+      }
+      const earliest = lowerBound(explicit, from, date.from - slack - FINE_DAYS);
+      for (let k = within - 1; k >= earliest && budget > 0 && reads > 0; k -= 1) {
+        reads -= 1;
+        const j = explicit[k] as number;
+        const other = incidents[j]?.date;
+        if (other && overlaps(date, other)) offer(j, mutual(j));
+      }
+      for (let k = 0; k < block.long.length && budget > 0 && reads > 0; k += 1) {
+        reads -= 1;
+        const j = block.long[k] as number;
+        const other = incidents[j]?.date;
+        if (!other || other.from > date.to + slack) break;
+        if (overlaps(date, other)) offer(j, mutual(j));
       }
       nearest(block.loose, date.from, mutual);
     } else {
@@ -744,7 +764,8 @@ export function forEachCandidatePair(
   const nearest = (list: number[], day: number, mutual: (j: number) => boolean): void => {
     let right = lowerBound(list, from, day);
     let left = right - 1;
-    while (budget > 0 && (left >= 0 || right < list.length)) {
+    while (budget > 0 && reads > 0 && (left >= 0 || right < list.length)) {
+      reads -= 1;
       const takeLeft =
         right >= list.length ||
         (left >= 0 && day - from(list[left] as number) <= from(list[right] as number) - day);
@@ -760,12 +781,14 @@ export function forEachCandidatePair(
     current = i;
     // The same place name in the same month: catches reports whose geocoding went astray.
     budget = cap;
+    reads = READS_PER_CANDIDATE * cap;
     for (const month of monthsOf[i] ?? [])
       for (const name of inc.names) scan(nameIndex.get(`${month}|${name}`), always);
     if (isFine[i] === 1 && inc.date) {
       const cx = cells[2 * i] as number;
       const cy = cells[2 * i + 1] as number;
       budget = cap;
+      reads = READS_PER_CANDIDATE * cap;
       for (let d = inc.date.from - 1; d <= inc.date.to + 1; d += 1)
         for (let dx = -1; dx <= 1; dx += 1)
           for (let dy = -1; dy <= 1; dy += 1) scan(fineIndex.get(`${d}|${cx + dx}|${cy + dy}`), always);
@@ -773,11 +796,13 @@ export function forEachCandidatePair(
     }
     // Coarse: the same country in the same month.
     budget = cap;
+    reads = READS_PER_CANDIDATE * cap;
     if (inc.place?.country)
       for (const month of monthsOf[i] ?? []) scan(coarseIndex.get(`${month}|${inc.place.country}`), notFine);
     // A coarse pair matches only if a target, an actor or a place the gazetteer does not know is
     // named by both (or a place name, above): those in the same month, whatever their country.
     budget = cap;
+    reads = READS_PER_CANDIDATE * cap;
     const keys = evidenceKeys(inc);
     for (const month of monthsOf[i] ?? [])
       for (const key of keys) scan(evidenceIndex.get(`${month}|${key}`), notFine);
