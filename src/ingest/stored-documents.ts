@@ -2,6 +2,7 @@ import { type DocumentDigest, digestDocument } from '../corroborate/document-dig
 import type { LedgerInputDocument } from '../corroborate/input-document.js';
 import { assignOriginsOfSignals, groupOrigins, originSignals } from '../corroborate/origins.js';
 import type { Store, StoredDocument } from '../store/store.js';
+import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { LedgerOrigin } from '../types/ledger.js';
 
 const PAGE = 1000;
@@ -49,17 +50,15 @@ export async function loadLedgerInputs(
     if (doc.status !== 'active') continue;
     const record = await store.getRecord(doc.id);
     if (!record) continue;
-    inputs.push({
-      id: doc.id,
-      sha256: doc.sha256,
-      title: doc.title,
-      publisher: doc.publisher,
-      url: doc.url,
-      publishedDate: doc.publishedDate,
-      record,
-    });
+    inputs.push(ledgerInput(doc, record));
   }
   return inputs;
+}
+
+/** A catalogue row and its analysis record as the ledger builder takes them. */
+function ledgerInput(doc: StoredDocument, record: AnalysisRecord): LedgerInputDocument {
+  const { id, sha256, title, publisher, url, publishedDate } = doc;
+  return { id, sha256, title, publisher, url, publishedDate, record };
 }
 
 /** Records read per page while the ledger's inputs are streamed: a page's JSON is all that is held of them at once. */
@@ -88,15 +87,7 @@ export async function forEachLedgerInput(
     for (const { documentId, record } of page) {
       const doc = active.get(documentId);
       if (!doc) continue;
-      use({
-        id: doc.id,
-        sha256: doc.sha256,
-        title: doc.title,
-        publisher: doc.publisher,
-        url: doc.url,
-        publishedDate: doc.publishedDate,
-        record,
-      });
+      use(ledgerInput(doc, record));
     }
     const last = page[page.length - 1];
     if (!last || page.length < pageSize) return;
