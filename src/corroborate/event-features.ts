@@ -41,18 +41,37 @@ export interface StatedCount {
 }
 
 /**
+ * What the ledger builder and the matcher read of one of an incident's events: its codes, status
+ * and claims, not the record's whole `ConflictEvent` (spans, outcomes, references), so a digest
+ * holds a few fields an event rather than a copy of the record's events.
+ *
+ * @example incidentEvent(event) // { id: 'e1', type: 'AIR_STRIKE', status: 'occurred', weaponNamed: true, … }
+ */
+export interface IncidentEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly eventType: ConflictEvent['eventType'];
+  readonly subEventType: string | null;
+  readonly status: ConflictEvent['status'];
+  readonly claimIds: readonly string[];
+  /** The report names a weapon ("a drone"), not only a blast heard. */
+  readonly weaponNamed: boolean;
+}
+
+/**
  * One incident of one report: the reader's events that share an `incidentId` (a later "the
  * attack" refers back), with what the matcher compares across reports.
  *
  * A ledger holds millions of these, so they are lean: the sets, lists, places and dates are
  * shared between incidents that hold the same ones (most sets are empty or one of a few dozen
- * codes), and nothing of the record is copied but the events' references. Treat them as read-only.
+ * codes), and nothing of the record is kept but the few fields of each event that are read
+ * (`IncidentEvent`). Treat them as read-only.
  */
 export interface ReportIncident {
   /** `documentId` + the incident id: unique in the ledger. */
   readonly key: string;
   readonly documentId: string;
-  readonly events: readonly ConflictEvent[];
+  readonly events: readonly IncidentEvent[];
   readonly refs: readonly ReportEventRef[];
   /** Position of the first event in the report: orders incidents within a document. */
   readonly order: number;
@@ -125,6 +144,24 @@ function internSet<T extends string>(values: Iterable<T>): ReadonlySet<T> {
 function internList(values: readonly string[]): readonly string[] {
   if (values.length === 0) return EMPTY_LIST;
   return listTable.get(values.join('\u0001'), () => values.map(internString));
+}
+
+/**
+ * The fields of a record's event that an incident keeps (see `IncidentEvent`), codes and claim
+ * ids shared between incidents.
+ *
+ * @example incidentEvent(event).weaponNamed // true for "a drone struck", false for "an explosion was heard"
+ */
+export function incidentEvent(e: ConflictEvent): IncidentEvent {
+  return {
+    id: internString(e.id),
+    type: internString(e.type),
+    eventType: e.eventType,
+    subEventType: e.subEventType === null ? null : internString(e.subEventType),
+    status: e.status,
+    claimIds: internList(e.claimIds),
+    weaponNamed: e.weapon !== null,
+  };
 }
 
 function internPlace(p: IncidentPlace): IncidentPlace {
@@ -500,7 +537,7 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
     incidents.push({
       key: `${documentId}\u0000${root}`,
       documentId,
-      events: members,
+      events: members.map(incidentEvent),
       refs: members.map((e) => ({ documentId, eventId: e.id })),
       order: Math.min(...members.map((e) => order.get(e.id) ?? 0)),
       type: lead.type,

@@ -485,7 +485,7 @@ function weaponTypes(i: ReportIncident): string[] {
   const coded =
     i.events.length === 0
       ? [...i.types]
-      : i.events.filter((e) => !(e.type === 'REM_EXPLOS' && e.weapon === null)).map((e) => e.type);
+      : i.events.filter((e) => !(e.type === 'REM_EXPLOS' && !e.weaponNamed)).map((e) => e.type);
   return coded.filter((t) => EXPLOSIONS.has(t));
 }
 

@@ -186,6 +186,29 @@ describe('scoreIncidentPair: is it the same event?', () => {
   });
 });
 
+/** A blast in Harir coded as a remote explosive: with the device named ("a roadside bomb") or only heard. */
+function blast(weaponNamed: boolean): Partial<ReportIncident> & { day?: string } {
+  const subEventType = 'Remote explosive/landmine/IED';
+  return {
+    place: HARIR,
+    day: '2026-03-04',
+    type: 'REM_EXPLOS',
+    types: new Set(['REM_EXPLOS']),
+    subEventType,
+    events: [
+      {
+        id: 'ev1',
+        type: 'REM_EXPLOS',
+        eventType: 'Explosions/Remote violence',
+        subEventType,
+        status: 'occurred',
+        claimIds: [],
+        weaponNamed,
+      },
+    ],
+  };
+}
+
 describe('isRestatement: one report telling one event twice', () => {
   it.each<
     [
@@ -224,6 +247,18 @@ describe('isRestatement: one report telling one event twice', () => {
       false,
       { place: MOSUL, day: '2026-03-04' },
       { place: BASRA, day: '2026-03-04' },
+    ],
+    [
+      'the drone strike and "an explosion was heard" (no device named)',
+      true,
+      { place: HARIR, day: '2026-03-04' },
+      blast(false),
+    ],
+    [
+      'the drone strike and "a roadside bomb went off"',
+      false,
+      { place: HARIR, day: '2026-03-04' },
+      blast(true),
     ],
   ])('%s → %s', (_name, expected, a, b) => {
     expect(isRestatement(incident('r', a), incident('r', b), {}, false) !== null).toBe(expected);
