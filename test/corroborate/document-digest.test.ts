@@ -3,10 +3,7 @@
 // (structured-cloned, as the desk's loader keeps them) is the ledger built from the documents,
 // with and without review decisions; and the store's records, streamed a page at a time and
 // digested, give the ledger of the records read whole.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyze.js';
 import { buildLedger, LedgerBuilder, type LedgerInputDocument } from '../../src/corroborate/build-ledger.js';
 import { digestDocument } from '../../src/corroborate/document-digest.js';
 import { shingleHashes } from '../../src/corroborate/near-duplicates.js';
@@ -21,11 +18,11 @@ import type { Store } from '../../src/store/store.js';
 import type { Ledger, ReviewDecision } from '../../src/types/ledger.js';
 import { HARIR_REPORTS } from './harir-reports.js';
 import { HODEIDAH_REPORTS } from './hodeidah-reports.js';
-import { ledgerInput, type TestReport } from './ledger-reports.js';
+import { EXAMPLE_FILES, exampleInput, ledgerInput, type TestReport } from './ledger-reports.js';
 import { ORIGIN_REPORTS } from './origin-reports.js';
 import { TALLY_REPORTS } from './tally-reports.js';
 
-const EXAMPLES = ['north-wire-drone-strike.txt', 'valley-courier-reprint.txt', 'tigris-daily-depot-fire.txt'];
+const EXAMPLES = EXAMPLE_FILES;
 
 let gazetteer: Gazetteer;
 const sets = new Map<string, LedgerInputDocument[]>();
@@ -39,18 +36,7 @@ beforeAll(async () => {
   sets.set('the tally reports', read(TALLY_REPORTS));
   sets.set(
     'the bundled examples',
-    EXAMPLES.map((file) => {
-      const record = analyzeText(readFileSync(join('examples', file), 'utf8'), { id: file, gazetteer });
-      return {
-        id: file,
-        sha256: record.document.sha256,
-        title: null,
-        publisher: record.document.publisher?.value ?? null,
-        url: null,
-        publishedDate: record.document.publishedDate,
-        record,
-      };
-    }),
+    EXAMPLES.map((file) => exampleInput(file, gazetteer)),
   );
 });
 

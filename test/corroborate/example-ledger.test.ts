@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyze.js';
 import { buildLedger, type LedgerInputDocument } from '../../src/corroborate/build-ledger.js';
 import { type Gazetteer, loadDefaultGazetteer } from '../../src/geo/gazetteer.js';
 import type { Ledger } from '../../src/types/ledger.js';
-import { ledgerInput } from './ledger-reports.js';
+import { EXAMPLE_FILES, exampleInput, ledgerInput } from './ledger-reports.js';
 
 // The bundled example reports (ours): North Wire's story, The Valley Courier's reprint of it,
 // and Tigris Daily's own report of the same depot fire.
-const EXAMPLES = ['north-wire-drone-strike.txt', 'valley-courier-reprint.txt', 'tigris-daily-depot-fire.txt'];
+const EXAMPLES = EXAMPLE_FILES;
 
 let gazetteer: Gazetteer;
 let docs: LedgerInputDocument[];
@@ -17,18 +14,7 @@ let ledger: Ledger;
 
 beforeAll(async () => {
   gazetteer = await loadDefaultGazetteer('/nonexistent/store.jsonl.gz');
-  docs = EXAMPLES.map((file) => {
-    const record = analyzeText(readFileSync(join('examples', file), 'utf8'), { id: file, gazetteer });
-    return {
-      id: file,
-      sha256: record.document.sha256,
-      title: null,
-      publisher: record.document.publisher?.value ?? null,
-      url: null,
-      publishedDate: record.document.publishedDate,
-      record,
-    };
-  });
+  docs = EXAMPLES.map((file) => exampleInput(file, gazetteer));
   ledger = buildLedger(docs);
 });
 
