@@ -54,19 +54,24 @@ function batchFile(lines: readonly string[]): string {
   return input;
 }
 
+/** Reads the batch on one thread and on two workers, expects the same bytes, and parses them. */
+function recordsOnTwoWorkers<T>(lines: readonly string[]): T[] {
+  const input = batchFile(lines);
+  const one = analyzeBatch(input, 1);
+  const two = analyzeBatch(input, 2);
+  expect(one.code).toBe(0);
+  expect(two.code).toBe(0);
+  expect(two.err).toBe('');
+  expect(two.out).toBe(one.out);
+  return two.out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T);
+}
+
 describe('analyze --jsonl on worker threads with the gazetteer', () => {
   it('gives a long mixed batch byte for byte as one thread does', () => {
-    const input = batchFile(MIXED_BATCH);
-    const one = analyzeBatch(input, 1);
-    const two = analyzeBatch(input, 2);
-    expect(one.code).toBe(0);
-    expect(two.code).toBe(0);
-    expect(two.err).toBe('');
-    expect(two.out).toBe(one.out);
-    const records = two.out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; error?: string });
+    const records = recordsOnTwoWorkers<{ id: string; error?: string }>(MIXED_BATCH);
     expect(records).toHaveLength(MIXED_BATCH.length);
     expect(records[11]).toEqual({ id: 'line-12', error: expect.stringMatching(/not valid JSON/) });
     expect(records[23]?.error).toMatch(/no "text" or "html"/);
@@ -77,17 +82,7 @@ describe('analyze --jsonl on worker threads with the gazetteer', () => {
 
   it('places every report as one thread does, in input order', () => {
     const lines = REPORTS.map((text, i) => JSON.stringify({ id: `r${i}`, text, date: '2024-03-05' }));
-    const input = batchFile(lines);
-    const one = analyzeBatch(input, 1);
-    const two = analyzeBatch(input, 2);
-    expect(one.code).toBe(0);
-    expect(two.code).toBe(0);
-    expect(two.err).toBe('');
-    expect(two.out).toBe(one.out);
-    const records = two.out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; places: { name?: string; text?: string }[] });
+    const records = recordsOnTwoWorkers<{ id: string; places: { name?: string; text?: string }[] }>(lines);
     expect(records.map((r) => r.id)).toEqual(REPORTS.map((_, i) => `r${i}`));
     expect(records.every((r) => r.places.length > 0)).toBe(true);
   });
