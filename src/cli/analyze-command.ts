@@ -1,11 +1,11 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorroborateError, InputError, UsageError } from '../errors.js';
 import { parseReferenceDate } from '../reference-date.js';
 import type { AnalysisRecord } from '../types/index.js';
+import { singleFileBytes, WORKERS_HELP, workerCount } from './worker-count.js';
 
 // The reader, the gazetteer and the batch machinery are imported where they are used, so that
 // `analyze --help` loads none of them and the main thread of `--workers N` loads no reader.
@@ -26,9 +26,8 @@ Options:
                         a bad line gives {"id", "error"} instead of stopping the batch
   --max-bytes N         refuse inputs larger than N bytes (default 20971520 = 20 MiB)
   --no-geo              skip loading the gazetteer (places are found but not geocoded)
-  --workers N|auto      batch mode: read on N worker threads, output still in input order
-                        (default auto: one per core, at most 4, for standard input and
-                        files of 1 MiB or more; 1 reads in this thread)
+  --workers N|auto      batch mode: read on worker threads, output still in input order
+                        (default auto); ${WORKERS_HELP}
   --quiet               no progress on standard error
   -h, --help            show this help
 
@@ -53,7 +52,10 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : DEFAULT_MAX_BYTES;
   if (!Number.isInteger(maxBytes) || maxBytes <= 0)
     throw new UsageError('--max-bytes must be a positive integer');
-  const workers = parseWorkers(values.workers, values.jsonl);
+  const workers = workerCount(values.workers, {
+    fallback: 'auto',
+    singleFileBytes: values.jsonl === undefined ? null : singleFileBytes([values.jsonl]),
+  });
 
   if (values.jsonl !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either FILE arguments or --jsonl, not both');
@@ -184,23 +186,6 @@ async function runBatch(input: string, options: BatchOptions): Promise<number> {
   }
   progress.done(failed);
   return 0;
-}
-
-/**
- * `--workers`: a positive integer, or `auto`: one per core (at most 4) for standard input and
- * files of 1 MiB or more; one thread for smaller files, where starting workers costs more than
- * it saves.
- */
-function parseWorkers(value: string | undefined, input: string | undefined): number {
-  if (value === undefined || value === 'auto') {
-    if (input === undefined) return 1;
-    const small = input !== '-' && existsSync(input) && statSync(input).size < 1024 * 1024;
-    return small ? 1 : Math.min(availableParallelism(), 4);
-  }
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64)
-    throw new UsageError('--workers must be auto or an integer from 1 to 64');
-  return n;
 }
 
 function parseCommandArgs(argv: string[]) {

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
@@ -26,6 +25,7 @@ import {
   printHelpIf,
   withLedger,
 } from './ledger-context.js';
+import { singleFileBytes, WORKERS_HELP, workerCount } from './worker-count.js';
 
 /**
  * `corroborate ingest --help`.
@@ -60,8 +60,8 @@ ${DB_HELP}
   --no-images           do not store HTML pages' images (og:image, the article's <img>) as
                         evidence; by default they are fetched (or read beside a local file)
                         with the limits above, examined and checked for earlier appearances
-  --workers N|auto      read N documents at once on worker threads (auto: one per spare
-                        core, at most 4; each loads its own gazetteer); default 1
+  --workers N|auto      read documents on worker threads, stored still in input order
+                        (default 1); ${WORKERS_HELP}
   --quiet               no progress bar
   -h, --help            show this help
 
@@ -121,7 +121,7 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   });
   // Loaded when the first item needs reading: a re-run over stored reports never pays for it.
   const gazetteer = values['no-geo'] ? null : () => loadDefaultGazetteer();
-  const workers = workerCount(values.workers);
+  const workers = workerCount(values.workers, { fallback: 1, singleFileBytes: singleFileBytes(positionals) });
   let pool: Promise<AnalysisPool> | null = null;
   // Started when the first item needs reading, like the gazetteer.
   const analyze =
@@ -193,13 +193,6 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
     }
     return stored > 0 ? 0 : 3;
   });
-}
-
-/** `--workers`: a count, or `auto` for one per spare core (at most 4). */
-function workerCount(value: string | undefined): number {
-  if (value === undefined) return 1;
-  if (value === 'auto') return Math.max(1, Math.min(4, availableParallelism() - 1));
-  return positiveInteger(value, '--workers', 1);
 }
 
 function plural(n: number, word: string): string {

@@ -161,7 +161,7 @@ describe('batch mode (--jsonl)', () => {
   it('refuses a bad --workers value', () => {
     const r = run(['analyze', '--jsonl', '-', '--workers', 'many'], '');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--workers must be auto or an integer/);
+    expect(r.err).toMatch(/--workers must be auto or a whole number from 1 to 64/);
   });
 
   it('reads batches from standard input', () => {

@@ -211,7 +211,7 @@ describe('corroborate ingest --workers', () => {
   it.each([['0'], ['many']])('--workers %s is a usage error', (value) => {
     const r = run(['ingest', 'x.txt', '--workers', value]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--workers must be a positive integer/);
+    expect(r.err).toMatch(/--workers must be auto or a whole number from 1 to 64/);
   });
 });
 
@@ -311,6 +311,15 @@ describe('corroborate ingest bad input', () => {
       '--format',
     ])
       expect(r.out).toContain(option);
+  });
+
+  it('says what --workers auto means in the same words as analyze --help', () => {
+    const auto = (command: string) =>
+      /auto: [^;]*?1 MiB/.exec(run([command, '--help']).out.replace(/\s+/g, ' '))?.[0];
+    expect(auto('ingest')).toBe(
+      'auto: one per core, at most 4, but one thread for a single file under 1 MiB',
+    );
+    expect(auto('analyze')).toBe(auto('ingest'));
   });
 
   it('says which ledger could not be opened, exit 4', () => {
