@@ -1,5 +1,6 @@
 import { isTownName } from '../../geo/gazetteer.js';
 import type { EntityType } from '../../types/entity.js';
+import { codePointAt, isLetter, isUpperCaseLetter } from './char-classes.js';
 import type { Candidate } from './find-terms.js';
 import {
   FACILITY_WORDS,
@@ -293,21 +294,30 @@ function titleLine(text: string, at: number, cache: Map<number, boolean>): boole
   return result;
 }
 
+/**
+ * Whether at least 70 % of the line's words (four or more, as `/\p{L}[\p{L}'’-]*\/gu` finds
+ * them) open with a capital; read by hand, as the pattern's Unicode classes were the costly part.
+ */
 function titleCaseLine(text: string, from: number): boolean {
-  const to = text.indexOf('\n', from);
-  const words = text.slice(from, to < 0 ? text.length : to).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  if (words.length < 4) return false;
+  const newline = text.indexOf('\n', from);
+  const to = newline < 0 ? text.length : newline;
+  let words = 0;
   let caps = 0;
-  for (const x of words) if (startsUpper(x)) caps++;
-  return caps / words.length >= 0.7;
-}
-
-/** `/^\p{Lu}/u`, deciding ASCII first letters from their code. */
-function startsUpper(word: string): boolean {
-  const first = word.charCodeAt(0);
-  if (first >= 65 && first <= 90) return true;
-  if (first >= 97 && first <= 122) return false;
-  return /^\p{Lu}/u.test(word);
+  let at = from;
+  while (at < to) {
+    const open = codePointAt(text, at);
+    at += open > 0xffff ? 2 : 1;
+    if (!isLetter(open)) continue;
+    words++;
+    if (isUpperCaseLetter(open)) caps++;
+    for (;;) {
+      const c = codePointAt(text, at);
+      if (c === 39 || c === 8217 || c === 45 || isLetter(c)) at += c > 0xffff ? 2 : 1;
+      else break;
+    }
+  }
+  if (words < 4) return false;
+  return caps / words >= 0.7;
 }
 
 function isNameWord(w: WordToken, lowerSeen: ReadonlySet<string>): boolean {

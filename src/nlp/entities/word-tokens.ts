@@ -1,3 +1,5 @@
+import { codePointAt, isLetterNumberOrMark, isLetterOrNumber } from './char-classes.js';
+
 /** A word of the text with its offsets; punctuation is not a word. */
 export interface WordToken {
   readonly start: number;
@@ -15,9 +17,6 @@ export interface WordToken {
 const DOTTED =
   /^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Cmdr\.|Adm\.|Sgt\.|Cpl\.|Pvt\.|Spc\.|Brig\.|Sen\.|Rep\.|Gov\.|St\.|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|No\.|Inc\.|Jr\.|Sr\.|Ltd\.|Co\.|a\.m\.|p\.m\.)$/;
 
-/** Marks stripped from the end of a word (unless an abbreviation's period). */
-const TRAILING_MARKS: ReadonlySet<string> = new Set(['.', '-', '’', "'", '&']);
-
 /**
  * Splits text into words with offsets, marking capitalised and sentence-initial ones.
  * Own tokenizer so the stage works whether or not the token stage ran.
@@ -26,34 +25,75 @@ const TRAILING_MARKS: ReadonlySet<string> = new Set(['.', '-', '’', "'", '&'])
  */
 export function wordTokens(text: string): WordToken[] {
   const out: WordToken[] = [];
-  const re = /[\p{L}\p{N}$][\p{L}\p{N}\p{M}’'.\-&]*/gu;
-  let m: RegExpExecArray | null = re.exec(text);
-  while (m !== null) {
-    let word = m[0];
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    // A word opens with a letter, a number or "$" …
+    const open = codePointAt(text, at);
+    const openWidth = open > 0xffff ? 2 : 1;
+    if (open !== 36 && !isLetterOrNumber(open)) {
+      at += openWidth;
+      continue;
+    }
+    // … and runs on through letters, numbers, marks and ’ ' . - &.
+    const start = at;
+    let end = at + openWidth;
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if (c < 0x80) {
+        if (
+          (c >= 97 && c <= 122) ||
+          (c >= 65 && c <= 90) ||
+          (c >= 48 && c <= 57) ||
+          c === 46 ||
+          c === 45 ||
+          c === 39 ||
+          c === 38
+        ) {
+          end++;
+          continue;
+        }
+        break;
+      }
+      if (Number.isNaN(c)) break; // past the end
+      if (c === 8217) {
+        end++;
+        continue;
+      }
+      const code = codePointAt(text, end);
+      if (!isLetterNumberOrMark(code)) break;
+      end += code > 0xffff ? 2 : 1;
+    }
+    at = end;
     // Strip trailing punctuation unless it is an abbreviation's period.
-    if (isTrailingMark(word.charCodeAt(word.length - 1)))
-      while (TRAILING_MARKS.has(word[word.length - 1]!) && !(word.endsWith('.') && DOTTED.test(word)))
-        word = word.slice(0, -1);
-    if (word.charCodeAt(word.length - 1) === 115 && (word.endsWith("'s") || word.endsWith('’s')))
-      word = word.slice(0, -2);
-    if (word.length > 0) {
-      const start = m.index;
+    if (isTrailingMark(text.charCodeAt(end - 1)))
+      while (
+        end > start &&
+        isTrailingMark(text.charCodeAt(end - 1)) &&
+        !(text.charCodeAt(end - 1) === 46 && DOTTED.test(text.slice(start, end)))
+      )
+        end--;
+    if (end - start >= 2 && text.charCodeAt(end - 1) === 115) {
+      const quote = text.charCodeAt(end - 2);
+      if (quote === 39 || quote === 8217) end -= 2;
+    }
+    if (end > start) {
+      const word = text.slice(start, end);
       const prev = out[out.length - 1];
       out.push({
         start,
-        end: start + word.length,
+        end,
         text: word,
         lower: word.toLowerCase(),
         cap: isCapitalised(word),
         initial: prev === undefined || startsSentence(text, prev.end, start),
       });
     }
-    m = re.exec(text);
   }
   return out;
 }
 
-/** Whether a character code is one of `TRAILING_MARKS`: . - ’ ' & */
+/** Whether a character code is a mark stripped from the end of a word: . - ’ ' & */
 function isTrailingMark(code: number): boolean {
   return code === 46 || code === 45 || code === 8217 || code === 39 || code === 38;
 }
@@ -70,11 +110,21 @@ function startsSentence(text: string, gapStart: number, gapEnd: number): boolean
   return gap.includes('\n') || (gap.length > 1 && /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap));
 }
 
+const CAPITALISED = /^(?:\p{Lu}|(?:al|el|ad|as|ash|ar|an|at|az)-\p{Lu}|\p{N}+(?:st|nd|rd|th)$)/u;
+
 /** First letter upper case, "al-Shuhada" through its second part, or an ordinal ("3rd"). */
 function isCapitalised(word: string): boolean {
   const first = word.charCodeAt(0);
   // ASCII first letters decide without the Unicode pattern, but for "al-", "el-", … prefixes.
   if (first >= 65 && first <= 90) return true;
-  if (first >= 97 && first <= 122 && first !== 97 && first !== 101) return false;
-  return /^(?:\p{Lu}|(?:al|el|ad|as|ash|ar|an|at|az)-\p{Lu}|\p{N}+(?:st|nd|rd|th)$)/u.test(word);
+  if (first >= 97 && first <= 122) {
+    if (first !== 97 && first !== 101) return false;
+    // The prefixes are two or three letters and a hyphen.
+    if (word.charCodeAt(2) !== 45 && word.charCodeAt(3) !== 45) return false;
+  } else if (first >= 48 && first <= 57) {
+    // Only an ordinal: digits and st/nd/rd/th.
+    const last = word.charCodeAt(word.length - 1);
+    if (last !== 116 && last !== 100 && last !== 104) return false;
+  }
+  return CAPITALISED.test(word);
 }
