@@ -1,4 +1,4 @@
-import { mayMatch } from '../nlp/regex-prefilter.js';
+import { CueScanner } from './cue-scan.js';
 import { EVENT_CUES } from './event-cues.js';
 
 /** A cue found in the text: its code, weight and trigger span. */
@@ -11,6 +11,8 @@ export interface CueHit {
 
 // Only the first part of a long text is scanned for cues: a report leads with its event.
 const MAX_SCAN = 200_000;
+// The cue table's patterns, tried only where the text opens one of their matches.
+const CUE_SCANNER = new CueScanner(EVENT_CUES.map((c) => c.re));
 
 /**
  * Every cue of the table found in the text, in text order.
@@ -20,21 +22,19 @@ const MAX_SCAN = 200_000;
 export function findCueHits(text: string): CueHit[] {
   const scan = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   const hits: CueHit[] = [];
-  for (const c of EVENT_CUES) {
-    // Most cues name words a report lacks: skip the scan when their words are absent.
-    if (!mayMatch(scan, c.re)) continue;
-    c.re.lastIndex = 0;
-    for (const m of scan.matchAll(c.re)) {
-      if (m[0].length === 0) continue;
-      // A capitalised cue word inside a name ("Operation Al-Aqsa Flood", "Desert Storm") is no event.
-      if (
-        /^\p{Lu}\p{Ll}/u.test(m[0]) &&
-        /\p{Lu}[\p{L}-]*\s$/u.test(scan.slice(Math.max(0, m.index - 20), m.index))
-      )
-        continue;
-      hits.push({ code: c.code, start: m.index, end: m.index + m[0].length, weight: c.weight });
-    }
-  }
+  CUE_SCANNER.scan(scan, (p, start, end) => {
+    // A capitalised cue word inside a name ("Operation Al-Aqsa Flood", "Desert Storm") is no event.
+    // (The first test first reads the code unit: \p{Lu} holds no ASCII character but A–Z.)
+    const first = scan.charCodeAt(start);
+    if (
+      (first >= 0x80 || (first >= 0x41 && first <= 0x5a)) &&
+      /^\p{Lu}\p{Ll}/u.test(scan.slice(start, end)) &&
+      /\p{Lu}[\p{L}-]*\s$/u.test(scan.slice(Math.max(0, start - 20), start))
+    )
+      return;
+    const c = EVENT_CUES[p]!;
+    hits.push({ code: c.code, start, end, weight: c.weight });
+  });
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

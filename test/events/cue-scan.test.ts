@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { CueScanner } from '../../src/events/cue-scan.js';
+import { EVENT_CUES } from '../../src/events/event-cues.js';
+import { matchOpenings } from '../../src/events/match-openings.js';
+
+describe('matchOpenings (the first three characters a match can start with)', () => {
+  it.each([
+    ['\\b(?:air ?strikes?|drones?)\\b', ['air', 'dro']],
+    ['\\b(?:on strike|ied)\\b', ['on ', 'ied']],
+    ['\\bgr[ae]nade', ['gra', 'gre']],
+    ['\\b(?:hand )?grenades?', ['han', 'gre']],
+    // A match may be shorter than three characters, or go on with what is not spelled out.
+    ['\\b(?:hq|ho\\w+)\\b', ['hq', 'ho']],
+    ['\\bSAA\\b', ['saa']],
+    ['\\bbomb(?![a-z])', ['bom']],
+    ['\\b(?:booby[- ]traps?)', ['boo']],
+  ])('%s opens with %j', (source, openings) => {
+    expect([...(matchOpenings(source) ?? [])].sort()).toEqual([...openings].sort());
+  });
+
+  it.each([
+    ['\\w+ing', 'a word class first'],
+    ['(?:\\s+\\w+){0,4}attack', 'an optional opening'],
+    ['[a-z]+ed', 'a range'],
+    ['(?<name>shell)', 'a named group (not read)'],
+    ['é', 'a character beyond ASCII'],
+  ])('knows no openings for %s (%s)', (source) => {
+    expect(matchOpenings(source)).toBeNull();
+  });
+});
+
+/** Every match of each pattern as its own global scan finds it, pattern by pattern. */
+function plainScan(patterns: readonly RegExp[], text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  patterns.forEach((re, p) => {
+    for (const m of text.matchAll(new RegExp(re.source, 'gi')))
+      if (m[0].length > 0) out.push([p, m.index, m.index + m[0].length]);
+  });
+  return out;
+}
+
+function scannerScan(scanner: CueScanner, text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  scanner.scan(text, (p, start, end) => out.push([p, start, end]));
+  return out;
+}
+
+describe('CueScanner (each pattern tried only where a match can open)', () => {
+  const patterns = [
+    /\b(?:air ?strikes?|drones?)\b/gi,
+    /\bshell(?:ed|ing)?\b/gi,
+    /\b(?:hq|ho\w+)\b/gi,
+    /\w+ing\b/gi,
+    /x?/gi,
+  ];
+  const scanner = new CueScanner(patterns);
+  it.each([
+    'Drones hit the drone base; an AIRSTRIKE followed.',
+    'Shelling, shelled and SHELL fire: the shell.',
+    'The HQ was hit by drones at hospital row; ho',
+    'dro',
+    'Écoles shelledé air strikes',
+    '',
+  ])('finds what a global scan finds in %j', (text) => {
+    expect(scannerScan(scanner, text)).toEqual(plainScan(patterns, text));
+  });
+
+  it('finds what a global scan finds for the whole cue table', () => {
+    const text =
+      'Government warplanes bombed the market town overnight. Rebels clashed with army units; troops ' +
+      'recaptured the district. Police fired tear gas at protesters. A roadside bomb exploded. ' +
+      'Thieves stole cars and the thefts went on; floods followed. Operation Desert Storm veterans marched.';
+    const cues = EVENT_CUES.map((c) => c.re);
+    expect(scannerScan(new CueScanner(cues), text)).toEqual(plainScan(cues, text));
+  });
+
+  it('refuses a pattern read with the u flag (other characters fold onto ASCII under it)', () => {
+    expect(() => new CueScanner([/\bstrike\b/giu])).toThrow(/without u/);
+  });
+});
