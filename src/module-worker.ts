@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { CorroborateError } from './errors.js';
 
@@ -76,4 +77,40 @@ export async function startReadyWorkers(
     );
   }
   return workers;
+}
+
+/**
+ * The memory settings of every thread that runs the reader (`analyze --workers`,
+ * `ingest --workers`): each worker holds a heap of its own, so what one keeps is paid once per
+ * worker.
+ *
+ * - `youngGenerationMb`: an 8 MB young generation instead of V8's default; the reader's garbage
+ *   dies young either way (analyze, 2 workers, 600 reports: peak RSS 457 -> 330 MB; 4 MB saves
+ *   ~10 MB more for more CPU, 16 and 32 MB cost more CPU, not less).
+ * - `heapGrowingPercent`: an old generation grows by 25 % of what survived its last full
+ *   collection before the next one, instead of V8's factor of up to 4 for a small heap, so a
+ *   thread holding a reader of ~35 MB live stays near that (analyze, 2 workers, 1,000 reports:
+ *   peak RSS 301 -> 273 MB, CPU per article within the noise of a shared machine).
+ *
+ * @example READER_WORKER_MEMORY.youngGenerationMb // 8
+ */
+export const READER_WORKER_MEMORY = { youngGenerationMb: 8, heapGrowingPercent: 25 } as const;
+
+/**
+ * Starts `count` reader workers (see {@link startReadyWorkers}) with
+ * {@link READER_WORKER_MEMORY}. The heap-growth setting is a V8 flag, the process's for every
+ * thread (the main thread's included): it is set here, before the workers' heaps are made.
+ *
+ * @example const workers = await startReaderWorkers(import.meta.url, './analysis-worker', 2, { geo: true });
+ */
+export function startReaderWorkers(
+  callerUrl: string,
+  relativeModule: string,
+  count: number,
+  workerData: unknown,
+): Promise<Worker[]> {
+  setFlagsFromString(`--heap-growing-percent=${READER_WORKER_MEMORY.heapGrowingPercent}`);
+  return startReadyWorkers(callerUrl, relativeModule, count, workerData, {
+    maxYoungGenerationSizeMb: READER_WORKER_MEMORY.youngGenerationMb,
+  });
 }

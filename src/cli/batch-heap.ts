@@ -57,17 +57,3 @@ export function writtenBufferKeeper(everyMB = 16): (bytes: number) => void {
     gc();
   };
 }
-
-/**
- * Lets V8 grow an old generation by `percent` % of what survived its last full collection
- * before the next one, instead of its own factor (up to 4x for a small heap): the process's
- * every thread, each of which holds a reader of ~35 MB live, then keeps its heap near that.
- * V8 flags are the process's, so this is for the CLI's batch mode, called before its worker
- * threads start (2 workers, 1,000 reports: peak RSS 301 -> 273 MB, CPU per article within
- * the noise of a shared machine).
- *
- * @example leanHeapGrowth(); const pool = await BatchPool.start(2, setup, emit);
- */
-export function leanHeapGrowth(percent = 25): void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
-}

@@ -1,6 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startReadyWorkers } from '../module-worker.js';
-import { leanHeapGrowth } from './batch-heap.js';
+import { startReaderWorkers } from '../module-worker.js';
 
 /** What each worker is started with. */
 export interface WorkerSetup {
@@ -74,14 +73,7 @@ export class BatchPool {
     setup: WorkerSetup,
     emit: (result: WorkerResult) => Promise<void> | void,
   ): Promise<BatchPool> {
-    // A young generation of 8 MB instead of V8's default: each worker holds its own, and the
-    // reader's garbage dies young either way (2 workers, 600 reports: peak RSS 457 -> 330 MB
-    // with the heap keeper's floor at 64 MB; 4 MB saves ~10 MB more for more CPU, 16 and 32
-    // MB cost more CPU, not less). Old generations grow by a quarter between full collections.
-    leanHeapGrowth();
-    const workers = await startReadyWorkers(import.meta.url, './analyze-worker', count, setup, {
-      maxYoungGenerationSizeMb: 8,
-    });
+    const workers = await startReaderWorkers(import.meta.url, './analyze-worker', count, setup);
     return new BatchPool(workers, emit, count * 8);
   }
 

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { startReadyWorkers } from '../module-worker.js';
+import { startReaderWorkers } from '../module-worker.js';
 import type { AnalysisRecord } from '../types/analysis-record.js';
 import type { SourceDocument } from '../types/document.js';
 
@@ -70,11 +70,7 @@ export class AnalysisPool {
   static async start(count: number, setup: AnalysisWorkerSetup): Promise<AnalysisPool> {
     const { sharedGazetteerIndex } = await import('../geo/gazetteer.js');
     const shared = { ...setup, gazetteerIndex: setup.gazetteerIndex ?? sharedGazetteerIndex() };
-    // An 8 MB young generation, as for analyze's workers: the reader's garbage dies young, and
-    // every worker holds a heap of its own.
-    const workers = await startReadyWorkers(import.meta.url, './analysis-worker', count, shared, {
-      maxYoungGenerationSizeMb: 8,
-    });
+    const workers = await startReaderWorkers(import.meta.url, './analysis-worker', count, shared);
     return new AnalysisPool(workers);
   }
 
