@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { loadDefaultGazetteer } from '../geo/gazetteer.js';
 import { DEFAULT_MAX_IMAGE_UPLOAD_BYTES } from '../server/evidence-routes.js';
 import { startDesk } from '../server/start-desk.js';
-import { workerLedgerLoader } from '../server/worker-ledger-loader.js';
+import { workerLedgerViews } from '../server/worker-ledger-loader.js';
 import { ledgerLocation } from '../store/open-store.js';
 import { readTrustList } from './evidence-command.js';
 import {
@@ -81,9 +81,10 @@ export async function runServeCommand(
       store,
       host,
       port,
-      // A ledger file or server is rebuilt in a worker thread, so the desk answers meanwhile.
-      loadLedger:
-        ledgerLocation(values.db).target === ':memory:' ? loadLedger : workerLedgerLoader(values.db),
+      // A ledger file or server is held by a worker thread alone, which answers the ledger's queries.
+      ...(ledgerLocation(values.db).target === ':memory:'
+        ? { loadLedger }
+        : { ledgerViews: workerLedgerViews(values.db) }),
       analyze: (text, { id, date }) => analyzeText(text, { id, date, gazetteer }),
       webRoot: values.web ?? DEFAULT_WEB_ROOT,
       evidence: { trustList, maxImageBytes },

@@ -10,8 +10,8 @@ import { documentRoutes } from './document-routes.js';
 import { type EvidenceRouteOptions, evidenceRoutes, IMAGE_UPLOAD_PATH } from './evidence-routes.js';
 import { HttpError } from './http-error.js';
 import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
-import { prepareLedger } from './ledger-query.js';
 import { ledgerRoutes } from './ledger-routes.js';
+import { inProcessLedgerViews, type LedgerViewLoader } from './ledger-view.js';
 import { OPENAPI } from './openapi.js';
 import { requireRole } from './principal.js';
 import { reviewRoutes } from './review-routes.js';
@@ -23,8 +23,16 @@ export interface DeskOptions {
   readonly store: Store;
   /** Authentication: `local` (single user, loopback only) or `accounts`; see `AuthConfig`. */
   readonly auth: Partial<AuthConfig> & Pick<AuthConfig, 'mode'>;
-  /** Builds the ledger from the store; without it the ledger endpoints answer 503. */
+  /**
+   * Builds the ledger from the store, in this thread (tests, `:memory:` ledgers); without it or
+   * `ledgerViews` the ledger endpoints answer 503.
+   */
   readonly loadLedger?: LedgerLoader | null;
+  /**
+   * Builds the ledger where it is held and answers from it (`workerLedgerViews`: in a worker
+   * thread, which alone holds it); takes precedence over `loadLedger`.
+   */
+  readonly ledgerViews?: LedgerViewLoader | null;
   /**
    * How often (ms) the store is checked for changes made by another process (default 2000); the
    * ledger and the answers computed from it are at most this much older than the store.
@@ -53,25 +61,24 @@ const PUBLIC_PATHS = new Set(['/api/session', '/api/openapi.json']);
  * and in-process in tests (`app.request()`).
  *
  * @example
- * const app = createApp({ store, auth: { mode: 'local' }, loadLedger });
+ * const app = createApp({ store, auth: { mode: 'local' }, ledgerViews: workerLedgerViews(file) });
  * const res = await app.request('/api/events?status=disputed');
  */
 export function createApp(options: DeskOptions): Hono<DeskEnv> {
   const clock = options.clock ?? (() => new Date());
   const auth = new DeskAuth(options.store, resolveAuthConfig({ clock, ...options.auth }));
-  const load = options.loadLedger ?? null;
-  // Lookups are built while readers still wait for the new ledger, not by its first readers.
-  const loadLedger: LedgerLoader | null =
-    load === null ? null : async (store) => prepareLedger(await load(store));
+  // A view prepares its ledger's lookups while readers still wait for it, not with its first readers.
+  const views =
+    options.ledgerViews ?? (options.loadLedger == null ? null : inProcessLedgerViews(options.loadLedger));
   const deps: DeskDeps = {
     store: options.store,
     auth,
     ledger:
-      loadLedger === null
+      views === null
         ? null
         : new LedgerCache(
             options.store,
-            loadLedger,
+            views,
             options.ledgerRecheckMs === undefined ? {} : { recheckMs: options.ledgerRecheckMs },
           ),
     analyze: options.analyze ?? ((text, { id, date }) => analyzeText(text, { id, date })),

@@ -5,7 +5,7 @@ import { KeptReuseIndex, withCurrentReuse } from '../evidence/images/current-reu
 import { claimedMeasuresOf } from '../evidence/measure/claimed-measures.js';
 import { claimQuantitiesOf, measureAsEvidence } from '../evidence/measure/measurement-evidence.js';
 import type { EvidenceItem, EvidenceSubject } from '../types/evidence.js';
-import type { Ledger } from '../types/ledger.js';
+import type { LedgerEvent } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './principal.js';
@@ -64,16 +64,11 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
       ),
   });
 
-  const ledgerOrNull = async (): Promise<Ledger | null> =>
-    deps.ledger === null ? null : deps.ledger.current();
-  const ledgerFor = async (): Promise<Ledger> => {
+  const eventOf = async (id: string): Promise<LedgerEvent> => {
     if (deps.ledger === null)
       throw new HttpError('unavailable', 'this desk was started without the ledger builder');
-    return deps.ledger.current();
-  };
-  const eventOf = async (id: string) => {
-    const event = (await ledgerFor()).events.find((e) => e.id === id);
-    if (event === undefined) throw new HttpError('not_found', `no ledger event "${id}"`);
+    const event = await (await deps.ledger.current()).lookUp({ kind: 'event', id });
+    if (event === null) throw new HttpError('not_found', `no ledger event "${id}"`);
     return event;
   };
   const page = async (c: Context<DeskEnv>, items: readonly EvidenceItem[]) => {
@@ -96,7 +91,8 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
   routes.get('/events/:id/measurable-claims', async (c) => {
     requireRole(c.get('principal'), 'viewer');
     const event = await eventOf(c.req.param('id'));
-    const claims = (await claimQuantitiesOf(store, await ledgerFor(), { kind: 'event', id: event.id })) ?? [];
+    const claims =
+      (await claimQuantitiesOf(store, { events: [event] }, { kind: 'event', id: event.id })) ?? [];
     const items = claims.flatMap((claim) =>
       claimedMeasuresOf(claim.quantities).map((m) =>
         m.kind === 'area'
@@ -165,7 +161,7 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
         'send the image bytes as the body, typed image/… or application/octet-stream',
       );
     }
-    const subjects = await subjectsOf({
+    const { subjects } = await subjectsOf({
       event: c.req.queries('event') ?? [],
       claim: c.req.queries('claim') ?? [],
       document: c.req.queries('document') ?? [],
@@ -195,7 +191,7 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
     const body = await readJsonObject(c);
     if (body.geojson === undefined)
       throw new HttpError('bad_request', '"geojson" must hold the outline (a GeoJSON polygon)');
-    const subjects = await subjectsOf({
+    const { subjects, events } = await subjectsOf({
       event: listField(body, 'event', 'events'),
       claim: listField(body, 'claim', 'claims'),
       document: [],
@@ -208,7 +204,8 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
     }
     const result = await measureAsEvidence(
       store,
-      await ledgerOrNull(),
+      // the ledger's events named: what the comparison reads of the ledger
+      { events },
       {
         geojson: body.geojson,
         subjects,
@@ -242,17 +239,22 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
       throw new HttpError('not_found', `no claim "${id}"`);
   }
 
-  /** Named subjects, each checked against the ledger (404 for one it does not hold). */
+  /** Named subjects, each checked against the ledger (404 for one it does not hold), and the events named. */
   async function subjectsOf(named: {
     event: string[];
     claim: string[];
     document: string[];
-  }): Promise<EvidenceSubject[]> {
+  }): Promise<{ subjects: EvidenceSubject[]; events: LedgerEvent[] }> {
     const subjects: EvidenceSubject[] = [];
+    const events: LedgerEvent[] = [];
     if (named.event.length + named.claim.length + named.document.length > 50) {
       throw new HttpError('bad_request', 'at most 50 events, claims and documents');
     }
-    for (const id of named.event) subjects.push({ kind: 'event', id: (await eventOf(id)).id });
+    for (const id of named.event) {
+      const event = await eventOf(id);
+      events.push(event);
+      subjects.push({ kind: 'event', id: event.id });
+    }
     for (const id of named.claim) {
       await existingClaim(id);
       subjects.push({ kind: 'claim', id });
@@ -261,7 +263,7 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
       if ((await store.getDocument(id)) === null) throw new HttpError('not_found', `no document "${id}"`);
       subjects.push({ kind: 'document', id });
     }
-    return subjects;
+    return { subjects, events };
   }
 
   return routes;

@@ -5,7 +5,7 @@ import type { Ledger } from '../types/ledger.js';
 export type LedgerLoader = (store: Store) => Promise<Ledger>;
 
 /**
- * The current ledger, built once and rebuilt when the store changes: after a review through this
+ * The current ledger (or what stands for it: a `LedgerView` of a ledger held by the worker), built once and rebuilt when the store changes: after a review through this
  * desk (`invalidate`), or when what it is built from changed (another process ingested, updated,
  * retracted or reviewed), checked at most every `recheckMs`. Concurrent readers share one build.
  *
@@ -17,16 +17,20 @@ export type LedgerLoader = (store: Store) => Promise<Ledger>;
  * const ledger = new LedgerCache(store, loadLedger);
  * const { events } = await ledger.current();
  */
-export class LedgerCache {
+export class LedgerCache<T = Ledger> {
   readonly #store: Store;
-  readonly #load: LedgerLoader;
+  readonly #load: (store: Store) => Promise<T>;
   readonly #recheckMs: number;
   readonly #now: () => number;
-  #built: { ledger: Ledger; fingerprint: string; mark: string; checkedAt: number } | null = null;
-  #pending: Promise<Ledger> | null = null;
+  #built: { ledger: T; fingerprint: string; mark: string; checkedAt: number } | null = null;
+  #pending: Promise<T> | null = null;
   #generation = 0;
 
-  constructor(store: Store, load: LedgerLoader, options: { recheckMs?: number; now?: () => number } = {}) {
+  constructor(
+    store: Store,
+    load: (store: Store) => Promise<T>,
+    options: { recheckMs?: number; now?: () => number } = {},
+  ) {
     this.#store = store;
     this.#load = load;
     this.#recheckMs = options.recheckMs ?? 2000;
@@ -34,7 +38,7 @@ export class LedgerCache {
   }
 
   /** The ledger as of the store's latest state (within `recheckMs` for outside writers). */
-  async current(): Promise<Ledger> {
+  async current(): Promise<T> {
     const built = this.#built;
     if (built !== null && this.#now() - built.checkedAt < this.#recheckMs) return built.ledger;
     if (this.#pending !== null) return this.#pending;
@@ -51,7 +55,7 @@ export class LedgerCache {
     this.#pending = null;
   }
 
-  async #refresh(built: { ledger: Ledger; fingerprint: string; mark: string } | null): Promise<Ledger> {
+  async #refresh(built: { ledger: T; fingerprint: string; mark: string } | null): Promise<T> {
     const generation = this.#generation;
     // The mark is read first: a write after it moves it again, and the next check sees that.
     const mark = await this.#store.changeMark();

@@ -1,34 +1,24 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { EXPORT_FORMATS, exportLedger, isExportFormat } from '../export/index.js';
-import type { AuditEntry } from '../store/store.js';
-import type { Ledger, LedgerEventStatus } from '../types/ledger.js';
-import { auditView } from './audit-routes.js';
+import { EXPORT_FORMATS, isExportFormat } from '../export/index.js';
+import type { LedgerEventStatus } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
-import {
-  EVENT_SORTS,
-  EVENT_STATUSES,
-  type EventFilter,
-  type EventQuery,
-  eventSummary,
-  filterEvents,
-  indexOf,
-  placesOf,
-  queryEvents,
-  timelineOf,
-} from './ledger-query.js';
+import { EVENT_SORTS, EVENT_STATUSES, type EventFilter, type EventQuery } from './ledger-query.js';
+import type { LedgerView } from './ledger-view.js';
 import { requireRole } from './principal.js';
 import { dateParam, pageOf } from './request-input.js';
 import { ResponseCache, requestKey, sendCached } from './response-cache.js';
 
 /**
  * The ledger as the corroborate library builds it: events (filtered, sorted, paged), one event
- * with its evidence and review history, claims, origins and checks.
+ * with its evidence and review history, claims, origins and checks. The routes ask the desk's
+ * `LedgerView` (the ledger in this thread, or in the ledger worker that alone holds it) and send
+ * its answers as they come, already serialized.
  *
- * Answers are computed once per ledger and query and kept serialized (`ResponseCache`, 64 MiB by
- * default): a new ledger (after a review, or a change of the store seen by the `LedgerCache`)
- * starts an empty cache. They carry an `ETag`; `If-None-Match` gets `304 Not Modified`.
+ * Answers are computed once per ledger version and query and kept serialized (`ResponseCache`,
+ * 64 MiB by default): a new ledger (after a review, or a change of the store seen by the
+ * `LedgerCache`) starts an empty cache. They carry an `ETag`; `If-None-Match` gets `304 Not Modified`.
  *
  * @example app.route('/api', ledgerRoutes(deps))
  */
@@ -37,102 +27,54 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   const responses = new ResponseCache(
     options.cacheBytes === undefined ? {} : { maxBytes: options.cacheBytes },
   );
-  const ledgerOf = async (c: Context<DeskEnv>): Promise<Ledger> => {
+  const viewOf = async (c: Context<DeskEnv>): Promise<LedgerView> => {
     requireRole(c.get('principal'), 'viewer');
     if (deps.ledger === null)
       throw new HttpError('unavailable', 'this desk was started without the ledger builder');
     return deps.ledger.current();
   };
 
-  // The audit log grouped by subject, read once per ledger: an event page needs only its own.
-  const audits = new WeakMap<Ledger, Promise<Map<string, AuditEntry[]>>>();
-  const auditBySubject = (ledger: Ledger): Promise<Map<string, AuditEntry[]>> => {
-    let grouped = audits.get(ledger);
-    if (grouped === undefined) {
-      grouped = deps.store.auditLog().then((entries) => {
-        const bySubject = new Map<string, AuditEntry[]>();
-        for (const entry of entries) {
-          const list = bySubject.get(entry.subject);
-          if (list === undefined) bySubject.set(entry.subject, [entry]);
-          else list.push(entry);
-        }
-        return bySubject;
-      });
-      grouped.catch(() => audits.delete(ledger));
-      audits.set(ledger, grouped);
-    }
-    return grouped;
-  };
-
   routes.get('/events', async (c) => {
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     // Keyed by the request's path and query as sent: a hit reads no parameter at all, and a query
     // that fails to parse is never kept, so it is refused every time.
-    const body = await responses.json(ledger, requestKey(c), () => {
-      const query = eventQueryOf(c);
-      // Rows by default (a full event with its links and claim ids is ten times larger); `view=full` for scripts.
-      const full = c.req.query('view') === 'full';
-      const { items, total } = queryEvents(ledger, query);
-      return {
-        items: full ? items : items.map(eventSummary),
-        total,
-        limit: query.limit,
-        offset: query.offset,
-      };
-    });
+    const body = await responses.jsonText(view.version, requestKey(c), () =>
+      view.text({ kind: 'events', query: eventQueryOf(c), full: c.req.query('view') === 'full' }),
+    );
     return sendCached(c, body);
   });
 
   routes.get('/timeline', async (c) => {
-    const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, requestKey(c), () =>
-      timelineOf(filterEvents(ledger, filterOf(eventQueryOf(c)))),
+    const view = await viewOf(c);
+    const body = await responses.jsonText(view.version, requestKey(c), () =>
+      view.text({ kind: 'timeline', filter: filterOf(eventQueryOf(c)) }),
     );
     return sendCached(c, body);
   });
 
   routes.get('/places', async (c) => {
-    const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, requestKey(c), () => {
+    const view = await viewOf(c);
+    const body = await responses.jsonText(view.version, requestKey(c), () => {
       const query = eventQueryOf(c);
-      const places = placesOf(filterEvents(ledger, query));
-      return { items: places.slice(query.offset, query.offset + query.limit), total: places.length };
+      return view.text({ kind: 'places', filter: filterOf(query), limit: query.limit, offset: query.offset });
     });
     return sendCached(c, body);
   });
 
   routes.get('/map', async (c) => {
-    const ledger = await ledgerOf(c);
-    const body = await responses.json(ledger, requestKey(c), () => mapOf(ledger, filterOf(eventQueryOf(c))));
+    const view = await viewOf(c);
+    const body = await responses.jsonText(view.version, requestKey(c), () =>
+      view.text({ kind: 'map', filter: filterOf(eventQueryOf(c)) }),
+    );
     return sendCached(c, body);
   });
 
   routes.get('/events/:id', async (c) => {
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     const id = c.req.param('id');
-    const body = await responses.json(ledger, `event ${id}`, async () => {
-      const index = indexOf(ledger);
-      const event = index.event.get(id);
-      if (event === undefined) throw new HttpError('not_found', `no ledger event "${id}"`);
-      const claimIds = [...event.support.supporting, ...event.support.contradicting];
-      const claims = claimIds.flatMap((claimId) => {
-        const claim = index.claim.get(claimId);
-        return claim === undefined ? [] : [claim];
-      });
-      // In the ledger's order, as a filter over its lists would give them.
-      const documents = inLedgerOrder(
-        ledger.documents,
-        index.documentAt,
-        event.members.map((m) => m.documentId),
-      );
-      const origins = inLedgerOrder(ledger.origins, index.originAt, event.support.originIds);
-      const checks = index.checksOf.get(id) ?? [];
-      const history = historyOf(
-        await auditBySubject(ledger),
-        event.members.map((m) => `event:${m.documentId}:${m.eventId}`),
-      );
-      return { event, claims, documents, origins, checks, history };
-    });
+    const body = await responses.jsonText(view.version, `event ${id}`, () =>
+      view.text({ kind: 'event-page', id }),
+    );
     return sendCached(c, body);
   });
 
@@ -145,56 +87,47 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
       throw new HttpError('bad_request', '"rated" must be true or false');
     }
     const words = (c.req.query('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     const key = `claims ${JSON.stringify([limit, offset, documentId, speakerKind, rated, words])}`;
-    const body = await responses.json(ledger, key, () => {
-      const matches = ledger.claims.filter(
-        (claim) =>
-          (documentId === undefined || claim.documentId === documentId) &&
-          (speakerKind === undefined || claim.speakerKind === speakerKind) &&
-          (rated === undefined || (claim.rating !== null) === (rated === 'true')) &&
-          (words.length === 0 ||
-            words.every((w) => `${claim.text}\n${claim.speakerName}`.toLowerCase().includes(w))),
-      );
-      return { items: matches.slice(offset, offset + limit), total: matches.length, limit, offset };
-    });
+    const filter = {
+      ...(documentId === undefined ? {} : { documentId }),
+      ...(speakerKind === undefined ? {} : { speakerKind }),
+      ...(rated === undefined ? {} : { rated: rated === 'true' }),
+      words,
+    };
+    const body = await responses.jsonText(view.version, key, () =>
+      view.text({ kind: 'claims', filter, limit, offset }),
+    );
     return sendCached(c, body);
   });
 
   routes.get('/claims/:id', async (c) => {
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     const id = c.req.param('id');
-    const body = await responses.json(ledger, `claim ${id}`, async () => {
-      const claim = indexOf(ledger).claim.get(id);
-      if (claim === undefined) throw new HttpError('not_found', `no claim "${id}" (ids are DOCUMENT:CLAIM)`);
-      const history = historyOf(await auditBySubject(ledger), [`claim:${claim.documentId}:${claim.claimId}`]);
-      return { claim, history };
-    });
+    const body = await responses.jsonText(view.version, `claim ${id}`, () =>
+      view.text({ kind: 'claim-page', id }),
+    );
     return sendCached(c, body);
   });
 
   routes.get('/origins', async (c) => {
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     const { limit, offset } = pageOf(c, { limit: 100, max: 10_000 });
-    const body = await responses.json(ledger, `origins ${limit} ${offset}`, () => ({
-      items: ledger.origins.slice(offset, offset + limit),
-      total: ledger.origins.length,
-      limit,
-      offset,
-    }));
+    const body = await responses.jsonText(view.version, `origins ${limit} ${offset}`, () =>
+      view.text({ kind: 'origins', limit, offset }),
+    );
     return sendCached(c, body);
   });
 
   routes.get('/checks', async (c) => {
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     const status = c.req.query('status');
     if (status !== undefined && !['ok', 'mismatch', 'unverifiable'].includes(status)) {
       throw new HttpError('bad_request', '"status" must be ok, mismatch or unverifiable');
     }
-    const body = await responses.json(ledger, `checks ${status}`, () => {
-      const items = ledger.checks.filter((k) => status === undefined || k.status === status);
-      return { items, total: items.length };
-    });
+    const body = await responses.jsonText(view.version, `checks ${status}`, () =>
+      view.text({ kind: 'checks', status: status ?? null }),
+    );
     return sendCached(c, body);
   });
 
@@ -203,9 +136,13 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
     if (!isExportFormat(format)) {
       throw new HttpError('not_found', `no export format "${format}"; formats: ${EXPORT_FORMATS.join(', ')}`);
     }
-    const ledger = await ledgerOf(c);
+    const view = await viewOf(c);
     const { type, extension } = EXPORT_MEDIA[format];
-    const text = exportLedger(ledger, format, { timestamp: Math.floor(deps.clock().getTime() / 1000) });
+    const text = await view.text({
+      kind: 'export',
+      format,
+      timestamp: Math.floor(deps.clock().getTime() / 1000),
+    });
     // A download, never a page: the browser saves it instead of rendering ingested text.
     c.header('Content-Disposition', `attachment; filename="corroborate-ledger.${extension}"`);
     c.header('Content-Type', type);
@@ -219,53 +156,6 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
 function filterOf(query: EventQuery): EventFilter {
   const { sort: _sort, descending: _descending, limit: _limit, offset: _offset, ...filter } = query;
   return filter;
-}
-
-/** Every located event as a small marker (the map draws them all; the event page has the rest). */
-function mapOf(ledger: Ledger, query: EventFilter) {
-  const events = filterEvents(ledger, query);
-  const markers = events.flatMap((e) =>
-    e.place?.lat == null || e.place.lon == null
-      ? []
-      : [
-          {
-            id: e.id,
-            lat: e.place.lat,
-            lon: e.place.lon,
-            place: e.place.name,
-            precision: e.place.precision,
-            geoPrecision: e.place.geoPrecision,
-            type: e.type,
-            date: e.date?.from ?? null,
-            status: e.status,
-            independentOrigins: e.support.independentOrigins,
-            contradicted: e.contradictions.length > 0,
-          },
-        ],
-  );
-  return { markers, unlocated: events.length - markers.length };
-}
-
-/** The entries of `list` with the given ids, once each, in the list's order. */
-function inLedgerOrder<T>(
-  list: readonly T[],
-  positions: ReadonlyMap<string, number>,
-  ids: readonly string[],
-): T[] {
-  const at = new Set<number>();
-  for (const id of ids) {
-    const position = positions.get(id);
-    if (position !== undefined) at.add(position);
-  }
-  return [...at].sort((a, b) => a - b).map((position) => list[position] as T);
-}
-
-/** The audit entries about any of `subjects`, in the log's order, as the API shows them. */
-function historyOf(bySubject: ReadonlyMap<string, readonly AuditEntry[]>, subjects: readonly string[]) {
-  const entries = new Map<number, AuditEntry>();
-  for (const subject of subjects)
-    for (const entry of bySubject.get(subject) ?? []) entries.set(entry.seq, entry);
-  return [...entries.values()].sort((a, b) => a.seq - b.seq).map(auditView);
 }
 
 const EXPORT_MEDIA: Record<(typeof EXPORT_FORMATS)[number], { type: string; extension: string }> = {

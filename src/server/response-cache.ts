@@ -3,6 +3,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Store } from '../store/store.js';
 
+/** What answers are kept under: an object (compared by identity) or a version name. */
+export type Scope = object | string;
+
 /** A GET answer kept serialized: the bytes sent, their entity tag and media type. */
 export interface CachedBody {
   /**
@@ -34,10 +37,11 @@ const UTF8 = new TextEncoder();
 
 /**
  * Serialized GET answers, least recently used dropped first once they hold more than `maxBytes`.
- * Answers belong to a *scope* (for the ledger's endpoints: the ledger object they were computed
- * from): when a request brings another scope, everything of the old one is dropped, and an answer
- * computed from an old scope is never stored under a newer one. Concurrent misses of one key
- * share one computation.
+ * Answers belong to a *scope* (for the ledger's endpoints: the version of the ledger they were
+ * computed from, `LedgerView.version`; for store reads, an object per change mark): when a
+ * request brings another scope, everything of the old one is dropped, and an answer computed from
+ * an old scope is never stored under a newer one. Concurrent misses of one key share one
+ * computation.
  *
  * @example
  * const cache = new ResponseCache({ maxBytes: 64 << 20 });
@@ -46,7 +50,7 @@ const UTF8 = new TextEncoder();
  */
 export class ResponseCache {
   readonly #maxBytes: number;
-  #scope: object | null = null;
+  #scope: Scope | null = null;
   /** A Map keeps insertion order: re-inserting on a hit makes its first key the least recently used. */
   #entries = new Map<string, CachedBody>();
   #pending = new Map<string, Promise<CachedBody>>();
@@ -63,8 +67,18 @@ export class ResponseCache {
    *
    * @example await cache.json(ledger, 'timeline', () => timelineOf(ledger.events))
    */
-  json(scope: object, key: string, compute: () => unknown): Promise<CachedBody> {
+  json(scope: Scope, key: string, compute: () => unknown): Promise<CachedBody> {
     return this.body(scope, key, async () => serialize(JSON.stringify(await compute()), JSON_TYPE));
+  }
+
+  /**
+   * The answer under `key` in `scope`, from JSON text `make()` gives on a miss (already serialized
+   * elsewhere, e.g. by the ledger worker).
+   *
+   * @example await cache.jsonText(view.version, key, () => view.text({ kind: 'timeline', filter }))
+   */
+  jsonText(scope: Scope, key: string, make: () => Promise<string>): Promise<CachedBody> {
+    return this.body(scope, key, async () => serialize(await make(), JSON_TYPE));
   }
 
   /**
@@ -72,7 +86,7 @@ export class ResponseCache {
    *
    * @example await cache.body(ledger, 'export:json', async () => serialize(text, 'application/json'))
    */
-  async body(scope: object, key: string, make: () => Promise<CachedBody> | CachedBody): Promise<CachedBody> {
+  async body(scope: Scope, key: string, make: () => Promise<CachedBody> | CachedBody): Promise<CachedBody> {
     if (scope !== this.#scope) this.#enter(scope);
     const found = this.#entries.get(key);
     if (found !== undefined) {
@@ -108,7 +122,7 @@ export class ResponseCache {
     return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses };
   }
 
-  #enter(scope: object): void {
+  #enter(scope: Scope): void {
     this.clear();
     this.#scope = scope;
   }

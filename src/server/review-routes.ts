@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { REVIEW_ACTIONS } from '../corroborate/load-ledger.js';
 import type {
   ClaimRating,
-  Ledger,
+  LedgerEvent,
   LedgerEventStatus,
   ReportEventRef,
   ReviewDecision,
 } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
-import { EVENT_STATUSES, indexOf } from './ledger-query.js';
+import { EVENT_STATUSES } from './ledger-query.js';
+import type { LedgerView } from './ledger-view.js';
 import { requireRole } from './principal.js';
 import { type JsonObject, optionalString, readJsonObject } from './request-input.js';
 
@@ -49,7 +50,7 @@ export function reviewRoutes(deps: DeskDeps): Hono<DeskEnv> {
         if (typeof status !== 'string' || !(EVENT_STATUSES as readonly string[]).includes(status)) {
           throw new HttpError('bad_request', `"status" must be one of ${EVENT_STATUSES.join(', ')}`);
         }
-        const event = eventOf(ledger, member);
+        const event = await eventOf(ledger, member);
         if (event !== null)
           before = { event: event.id, status: event.status, statusByAnalyst: event.statusByAnalyst };
         decision = { kind: 'set-status', member, status: status as LedgerEventStatus, by, at, note };
@@ -59,7 +60,7 @@ export function reviewRoutes(deps: DeskDeps): Hono<DeskEnv> {
       case 'merge':
       case 'split': {
         const members = await existingMembers(deps, ledger, body);
-        const events = members.map((m) => eventOf(ledger, m));
+        const events = await Promise.all(members.map((m) => eventOf(ledger, m)));
         const ids = new Set(events.map((e) => e?.id ?? null));
         if (body.kind === 'merge') {
           if (members.length < 2) throw new HttpError('bad_request', 'a merge needs at least two members');
@@ -90,7 +91,9 @@ export function reviewRoutes(deps: DeskDeps): Hono<DeskEnv> {
         }
         const label = optionalString(body, 'label', 100) ?? RATING_LABELS[rating];
         const previous =
-          ledger === null ? null : indexOf(ledger).claim.get(`${claim.documentId}:${claim.claimId}`);
+          ledger === null
+            ? null
+            : await ledger.lookUp({ kind: 'claim', id: `${claim.documentId}:${claim.claimId}` });
         if (previous?.rating) before = previous.rating;
         decision = { kind: 'rate-claim', claim, rating, label, by, at, note };
         subject = `claim:${claim.documentId}:${claim.claimId}`;
@@ -140,12 +143,12 @@ function refOf(
 /** A report event named by `member` ({documentId, eventId}) or by `event` (a ledger event id). */
 async function existingMember(
   deps: DeskDeps,
-  ledger: Ledger | null,
+  ledger: LedgerView | null,
   body: JsonObject,
   field: string,
 ): Promise<ReportEventRef> {
   if (body[field] === undefined && typeof body.event === 'string' && ledger !== null) {
-    const event = indexOf(ledger).event.get(body.event);
+    const event = await ledger.lookUp({ kind: 'event', id: body.event });
     const first = event?.members[0];
     if (first === undefined) throw new HttpError('not_found', `no ledger event "${body.event}"`);
     return first;
@@ -161,7 +164,7 @@ async function existingMember(
 
 async function existingMembers(
   deps: DeskDeps,
-  ledger: Ledger | null,
+  ledger: LedgerView | null,
   body: JsonObject,
 ): Promise<ReportEventRef[]> {
   if (!Array.isArray(body.members) || body.members.length === 0 || body.members.length > 1000) {
@@ -178,9 +181,7 @@ async function existingMembers(
   return members;
 }
 
-function eventOf(ledger: Ledger | null, member: ReportEventRef) {
-  if (ledger === null) return null;
-  const index = indexOf(ledger);
-  const id = index.eventOfMember.get(`${member.documentId}:${member.eventId}`);
-  return id === undefined ? null : (index.event.get(id) ?? null);
+/** The ledger event a report event belongs to (null without a ledger or when it is in none). */
+async function eventOf(ledger: LedgerView | null, member: ReportEventRef): Promise<LedgerEvent | null> {
+  return ledger === null ? null : ledger.lookUp({ kind: 'event-of-member', member });
 }

@@ -1,23 +1,39 @@
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../module-worker.js';
 import type { Ledger } from '../types/ledger.js';
+import { type ApiErrorCode, HttpError } from './http-error.js';
+import type { LedgerAsk } from './ledger-answers.js';
 import type { LedgerLoader } from './ledger-cache.js';
+import type { LedgerView, LedgerViewLoader } from './ledger-view.js';
+
+/** What the desk posts to the ledger worker (`ledger-worker.ts`). */
+export type LedgerWorkerRequest =
+  | { readonly id: number; readonly build: { readonly whole?: boolean } }
+  | { readonly id: number; readonly ask: LedgerAsk }
+  | { readonly close: true };
+
+/** What the ledger worker answers a request with (same `id`). */
+export type LedgerWorkerReply =
+  | { readonly id: number; readonly version: string }
+  | { readonly id: number; readonly ledger: Ledger }
+  | { readonly id: number; readonly text: string }
+  | { readonly id: number; readonly error: { readonly code: ApiErrorCode; readonly message: string } }
+  | { readonly id: number; readonly failure: string };
+
+type Outgoing = { readonly build: { readonly whole?: boolean } } | { readonly ask: LedgerAsk };
 
 /**
- * A `LedgerLoader` that builds the ledger in a worker thread with its own connection to the
- * ledger at `location` (a SQLite file or PostgreSQL URL; not `:memory:`), so that the desk keeps
- * answering documents, search, sessions and the audit log while a large ledger is built. The
- * worker lives on between loads and keeps what it built: after a review only the new decisions
- * are applied (the events they touch re-assembled), and the inputs are read again only when the
- * documents changed. Only the finished ledger crosses back (structured clone). The worker does
- * not keep the process alive; if it fails, the next load starts a new one.
- *
- * @example createApp({ store, auth, loadLedger: workerLedgerLoader('./.corroborate/ledger.sqlite') })
+ * The desk's line to its ledger worker: posts a request, resolves with the worker's reply. The
+ * worker starts on the first request, is held (keeps the process alive) only while requests are
+ * under way, and is started again on the next request after it failed.
  */
-export function workerLedgerLoader(location: string | undefined): LedgerLoader {
+function ledgerWorkerLine(location: string | undefined): (message: Outgoing) => Promise<LedgerWorkerReply> {
   let worker: Worker | null = null;
   let next = 0;
-  const waiting = new Map<number, { resolve: (ledger: Ledger) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (reply: LedgerWorkerReply) => void; reject: (error: Error) => void }
+  >();
   const fail = (error: Error) => {
     worker = null;
     for (const { reject } of waiting.values()) reject(error);
@@ -26,12 +42,11 @@ export function workerLedgerLoader(location: string | undefined): LedgerLoader {
   const start = (): Worker => {
     const started = startModuleWorker(import.meta.url, './ledger-worker', { location });
     started.unref();
-    started.on('message', (message: { build: number; ledger?: Ledger; error?: string }) => {
-      const pending = waiting.get(message.build);
-      waiting.delete(message.build);
+    started.on('message', (reply: LedgerWorkerReply) => {
+      const pending = waiting.get(reply.id);
+      waiting.delete(reply.id);
       if (waiting.size === 0) started.unref();
-      if (message.ledger !== undefined) pending?.resolve(message.ledger);
-      else pending?.reject(new Error(`building the ledger failed: ${message.error ?? 'no reason given'}`));
+      pending?.resolve(reply);
     });
     started.once('error', (error) => {
       if (worker === started) fail(error);
@@ -41,13 +56,69 @@ export function workerLedgerLoader(location: string | undefined): LedgerLoader {
     });
     return started;
   };
-  return () =>
-    new Promise<Ledger>((resolve, reject) => {
+  return (message) =>
+    new Promise<LedgerWorkerReply>((resolve, reject) => {
       worker ??= start();
-      const build = next++;
-      waiting.set(build, { resolve, reject });
-      // Held while a build is under way, let go when idle.
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      // Held while a request is under way, let go when idle.
       worker.ref();
-      worker.postMessage({ build });
+      worker.postMessage({ id, ...message } satisfies LedgerWorkerRequest);
     });
+}
+
+/** The text of an answer, or the error it carries (an `HttpError` as the routes throw it). */
+function textOf(reply: LedgerWorkerReply): string {
+  if ('text' in reply) return reply.text;
+  throw errorOf(reply, 'answering from the ledger');
+}
+
+function errorOf(reply: LedgerWorkerReply, what: string): Error {
+  if ('error' in reply) return new HttpError(reply.error.code, reply.error.message);
+  if ('failure' in reply) return new Error(`${what} failed: ${reply.failure}`);
+  return new Error(`${what}: the ledger worker answered out of turn`);
+}
+
+/**
+ * A `LedgerViewLoader` whose ledger lives in a worker thread only, with its own connection to the
+ * ledger at `location` (a SQLite file or PostgreSQL URL; not `:memory:`). The desk's thread never
+ * holds the ledger: each question (a page of events, an event page, an export…) is posted to the
+ * worker, which answers with the JSON text the API sends. So the desk keeps answering documents,
+ * search, sessions and the audit log while a large ledger is built, and its heap stays small.
+ * The worker lives on between loads and keeps what it built: after a review only the new
+ * decisions are applied (the events they touch re-assembled), and the inputs are read again only
+ * when the documents changed. It does not keep the process alive when idle; if it fails, the next
+ * request starts a new one, which builds the ledger again before it answers.
+ *
+ * @example createApp({ store, auth, ledgerViews: workerLedgerViews('./.corroborate/ledger.sqlite') })
+ */
+export function workerLedgerViews(location: string | undefined): LedgerViewLoader {
+  const send = ledgerWorkerLine(location);
+  const text = async (ask: LedgerAsk) => textOf(await send({ ask }));
+  return async () => {
+    const reply = await send({ build: {} });
+    if (!('version' in reply)) throw errorOf(reply, 'building the ledger');
+    const view: LedgerView = {
+      version: reply.version,
+      text,
+      lookUp: async (ask) => JSON.parse(await text(ask)),
+    };
+    return view;
+  };
+}
+
+/**
+ * A `LedgerLoader` that builds the ledger in the same kind of worker and has the whole ledger
+ * handed back (a structured clone): the hand-over the desk no longer makes, kept to measure it
+ * (`bench/ledger-memory.ts --worker`).
+ *
+ * @example const ledger = await workerLedgerLoader('./.corroborate/ledger.sqlite')(store);
+ */
+export function workerLedgerLoader(location: string | undefined): LedgerLoader {
+  const send = ledgerWorkerLine(location);
+  return async () => {
+    const reply = await send({ build: { whole: true } });
+    if (!('ledger' in reply)) throw errorOf(reply, 'building the ledger');
+    return reply.ledger;
+  };
 }

@@ -49,7 +49,7 @@ export type MeasurementEvidenceResult =
  */
 export async function claimQuantitiesOf(
   store: Store,
-  ledger: Ledger | null,
+  ledger: Pick<Ledger, 'events'> | null,
   subject: EvidenceSubject,
 ): Promise<ClaimQuantities[] | null> {
   const claimIds = new Set<string>();
@@ -102,7 +102,7 @@ export async function claimQuantitiesOf(
  */
 export async function measureAsEvidence(
   store: Store,
-  ledger: Ledger | null,
+  ledger: Pick<Ledger, 'events'> | null,
   request: MeasurementRequest,
   clock: () => Date = () => new Date(),
 ): Promise<MeasurementEvidenceResult> {

@@ -1,0 +1,240 @@
+import { type ExportFormat, exportLedger } from '../export/index.js';
+import type { AuditEntry } from '../store/store.js';
+import type { Ledger, LedgerClaim, LedgerEvent, ReportEventRef } from '../types/ledger.js';
+import { auditView } from './audit-routes.js';
+import { HttpError } from './http-error.js';
+import {
+  type EventFilter,
+  type EventQuery,
+  eventSummary,
+  filterEvents,
+  indexOf,
+  placesOf,
+  queryEvents,
+  timelineOf,
+} from './ledger-query.js';
+
+/** What the claims list filters on (every part optional, all must hold). */
+export interface ClaimFilter {
+  readonly documentId?: string;
+  readonly speakerKind?: string;
+  /** Only claims an analyst rated (true) or did not (false). */
+  readonly rated?: boolean;
+  /** Lower-cased words that must all appear in the claim's text or speaker's name. */
+  readonly words: readonly string[];
+}
+
+/**
+ * A question the desk asks about its ledger: one per ledger endpoint (answered as the API sends
+ * it), and three look-ups the review and evidence routes check a request against. Plain data, so
+ * it can be posted to the ledger worker.
+ *
+ * @example { kind: 'events', query: { sort: 'date', descending: true, limit: 50, offset: 0 }, full: false }
+ */
+export type LedgerAsk =
+  | { readonly kind: 'events'; readonly query: EventQuery; readonly full: boolean }
+  | { readonly kind: 'timeline'; readonly filter: EventFilter }
+  | { readonly kind: 'places'; readonly filter: EventFilter; readonly limit: number; readonly offset: number }
+  | { readonly kind: 'map'; readonly filter: EventFilter }
+  | { readonly kind: 'event-page'; readonly id: string }
+  | { readonly kind: 'claims'; readonly filter: ClaimFilter; readonly limit: number; readonly offset: number }
+  | { readonly kind: 'claim-page'; readonly id: string }
+  | { readonly kind: 'origins'; readonly limit: number; readonly offset: number }
+  | { readonly kind: 'checks'; readonly status: string | null }
+  | { readonly kind: 'export'; readonly format: ExportFormat; readonly timestamp: number }
+  | LedgerLookup;
+
+/**
+ * A look-up whose answer the desk reads itself: an event by id, the event a report event belongs
+ * to, a claim by id (null when the ledger has none).
+ *
+ * @example { kind: 'event-of-member', member: { documentId: 'harir-1', eventId: 'e1' } }
+ */
+export type LedgerLookup =
+  | { readonly kind: 'event'; readonly id: string }
+  | { readonly kind: 'event-of-member'; readonly member: ReportEventRef }
+  | { readonly kind: 'claim'; readonly id: string };
+
+/** The answer of each look-up. */
+export interface LedgerLookupAnswers {
+  readonly event: LedgerEvent | null;
+  readonly 'event-of-member': LedgerEvent | null;
+  readonly claim: LedgerClaim | null;
+}
+
+/** The audit log grouped by subject (read once per ledger: an event page needs only its own entries). */
+export type AuditBySubject = () => Promise<ReadonlyMap<string, readonly AuditEntry[]>>;
+
+/**
+ * The answer to a look-up, computed from the ledger.
+ *
+ * @example lookUp(ledger, { kind: 'event', id: 'harir-1:e1' })?.status // 'corroborated'
+ */
+export function lookUp<A extends LedgerLookup>(ledger: Ledger, ask: A): LedgerLookupAnswers[A['kind']] {
+  // Each case answers its own kind; TypeScript does not narrow `A` through the switch.
+  return lookUpAny(ledger, ask) as LedgerLookupAnswers[A['kind']];
+}
+
+function lookUpAny(ledger: Ledger, ask: LedgerLookup): LedgerEvent | LedgerClaim | null {
+  const index = indexOf(ledger);
+  switch (ask.kind) {
+    case 'event':
+      return index.event.get(ask.id) ?? null;
+    case 'event-of-member': {
+      const id = index.eventOfMember.get(`${ask.member.documentId}:${ask.member.eventId}`);
+      return id === undefined ? null : (index.event.get(id) ?? null);
+    }
+    case 'claim':
+      return index.claim.get(ask.id) ?? null;
+  }
+}
+
+/**
+ * The answer to a question about the ledger as the API sends it: JSON text (an export: the
+ * export's text). Throws `HttpError('not_found')` for an event or claim the ledger does not hold.
+ *
+ * @example await answerText(ledger, { kind: 'timeline', filter: { statuses: [] } }, auditBySubject)
+ * // '{"days":[{"date":"2024-02-27","total":1,…}],"undated":0}'
+ */
+export async function answerText(ledger: Ledger, ask: LedgerAsk, audit: AuditBySubject): Promise<string> {
+  if (ask.kind === 'export') return exportLedger(ledger, ask.format, { timestamp: ask.timestamp });
+  return JSON.stringify(await answerOf(ledger, ask, audit));
+}
+
+async function answerOf(
+  ledger: Ledger,
+  ask: Exclude<LedgerAsk, { kind: 'export' }>,
+  audit: AuditBySubject,
+): Promise<unknown> {
+  switch (ask.kind) {
+    case 'events': {
+      const { items, total } = queryEvents(ledger, ask.query);
+      // Rows by default (a full event with its links and claim ids is ten times larger); `full` for scripts.
+      return {
+        items: ask.full ? items : items.map(eventSummary),
+        total,
+        limit: ask.query.limit,
+        offset: ask.query.offset,
+      };
+    }
+    case 'timeline':
+      return timelineOf(filterEvents(ledger, ask.filter));
+    case 'places': {
+      const places = placesOf(filterEvents(ledger, ask.filter));
+      return { items: places.slice(ask.offset, ask.offset + ask.limit), total: places.length };
+    }
+    case 'map':
+      return mapOf(ledger, ask.filter);
+    case 'event-page':
+      return eventPage(ledger, ask.id, audit);
+    case 'claims': {
+      const { documentId, speakerKind, rated, words } = ask.filter;
+      const matches = ledger.claims.filter(
+        (claim) =>
+          (documentId === undefined || claim.documentId === documentId) &&
+          (speakerKind === undefined || claim.speakerKind === speakerKind) &&
+          (rated === undefined || (claim.rating !== null) === rated) &&
+          (words.length === 0 ||
+            words.every((w) => `${claim.text}\n${claim.speakerName}`.toLowerCase().includes(w))),
+      );
+      return {
+        items: matches.slice(ask.offset, ask.offset + ask.limit),
+        total: matches.length,
+        limit: ask.limit,
+        offset: ask.offset,
+      };
+    }
+    case 'claim-page': {
+      const claim = indexOf(ledger).claim.get(ask.id);
+      if (claim === undefined)
+        throw new HttpError('not_found', `no claim "${ask.id}" (ids are DOCUMENT:CLAIM)`);
+      const history = historyOf(await audit(), [`claim:${claim.documentId}:${claim.claimId}`]);
+      return { claim, history };
+    }
+    case 'origins':
+      return {
+        items: ledger.origins.slice(ask.offset, ask.offset + ask.limit),
+        total: ledger.origins.length,
+        limit: ask.limit,
+        offset: ask.offset,
+      };
+    case 'checks': {
+      const items = ledger.checks.filter((k) => ask.status === null || k.status === ask.status);
+      return { items, total: items.length };
+    }
+    default:
+      return lookUp(ledger, ask);
+  }
+}
+
+/** One event with its claims, documents, origins, checks and review history (the event page). */
+async function eventPage(ledger: Ledger, id: string, audit: AuditBySubject) {
+  const index = indexOf(ledger);
+  const event = index.event.get(id);
+  if (event === undefined) throw new HttpError('not_found', `no ledger event "${id}"`);
+  const claimIds = [...event.support.supporting, ...event.support.contradicting];
+  const claims = claimIds.flatMap((claimId) => {
+    const claim = index.claim.get(claimId);
+    return claim === undefined ? [] : [claim];
+  });
+  // In the ledger's order, as a filter over its lists would give them.
+  const documents = inLedgerOrder(
+    ledger.documents,
+    index.documentAt,
+    event.members.map((m) => m.documentId),
+  );
+  const origins = inLedgerOrder(ledger.origins, index.originAt, event.support.originIds);
+  const checks = index.checksOf.get(id) ?? [];
+  const history = historyOf(
+    await audit(),
+    event.members.map((m) => `event:${m.documentId}:${m.eventId}`),
+  );
+  return { event, claims, documents, origins, checks, history };
+}
+
+/** Every located event as a small marker (the map draws them all; the event page has the rest). */
+function mapOf(ledger: Ledger, query: EventFilter) {
+  const events = filterEvents(ledger, query);
+  const markers = events.flatMap((e) =>
+    e.place?.lat == null || e.place.lon == null
+      ? []
+      : [
+          {
+            id: e.id,
+            lat: e.place.lat,
+            lon: e.place.lon,
+            place: e.place.name,
+            precision: e.place.precision,
+            geoPrecision: e.place.geoPrecision,
+            type: e.type,
+            date: e.date?.from ?? null,
+            status: e.status,
+            independentOrigins: e.support.independentOrigins,
+            contradicted: e.contradictions.length > 0,
+          },
+        ],
+  );
+  return { markers, unlocated: events.length - markers.length };
+}
+
+/** The entries of `list` with the given ids, once each, in the list's order. */
+function inLedgerOrder<T>(
+  list: readonly T[],
+  positions: ReadonlyMap<string, number>,
+  ids: readonly string[],
+): T[] {
+  const at = new Set<number>();
+  for (const id of ids) {
+    const position = positions.get(id);
+    if (position !== undefined) at.add(position);
+  }
+  return [...at].sort((a, b) => a - b).map((position) => list[position] as T);
+}
+
+/** The audit entries about any of `subjects`, in the log's order, as the API shows them. */
+function historyOf(bySubject: ReadonlyMap<string, readonly AuditEntry[]>, subjects: readonly string[]) {
+  const entries = new Map<number, AuditEntry>();
+  for (const subject of subjects)
+    for (const entry of bySubject.get(subject) ?? []) entries.set(entry.seq, entry);
+  return [...entries.values()].sort((a, b) => a.seq - b.seq).map(auditView);
+}
