@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { LedgerClaim, LedgerEvent } from '../../src/types/ledger.js';
+import { TEST_POSTGRES, testSchema } from '../store/test-postgres.js';
 
 // Runs the built CLI (npm test builds first), as a user would.
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -320,25 +320,14 @@ describe('a ledger that does not exist', () => {
 
 // The same commands on PostgreSQL when a test database is named (skipped otherwise; the store
 // suite is the one that insists on PostgreSQL under CI).
-const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
-describe.skipIf(!pgUrl)('the ledger commands on PostgreSQL', () => {
-  const schema = `ledger_cli_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  const url = () => {
-    const u = new URL(pgUrl!);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    return u.toString();
-  };
-  beforeAll(() => admin(`drop schema if exists ${schema} cascade; create schema ${schema}`));
-  afterAll(() => admin(`drop schema if exists ${schema} cascade`));
+describe.skipIf(!TEST_POSTGRES)('the ledger commands on PostgreSQL', () => {
+  let schema: ReturnType<typeof testSchema>;
+  const url = () => schema.url;
+  beforeAll(async () => {
+    schema = testSchema(`ledger_cli_${process.pid}`);
+    await schema.create();
+  });
+  afterAll(() => schema.drop());
 
   it('ingests, reports, reviews and shows the same ledger as on SQLite', () => {
     const first = run(['ingest', 'desk', '--date', '2024-03-14', '--db', url(), '--format', 'json']);

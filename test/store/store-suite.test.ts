@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
@@ -11,6 +10,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { SearchOptions, Store } from '../../src/store/store.js';
 import type { EvidenceItem, EvidenceSubject } from '../../src/types/evidence.js';
 import { ledgerRecord } from './ledger-record.js';
+import { TEST_POSTGRES, testSchema } from './test-postgres.js';
 
 /**
  * One storage suite, every dialect (kysely-style): SQLite always, PostgreSQL when
@@ -33,34 +33,19 @@ const dialects: Dialect[] = [
     },
   },
 ];
-const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
-const pgSchemas: string[] = [];
-/** Runs admin SQL (schema create/drop) on the test database. */
-async function pgAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-if (pgUrl) {
+const pgSchemas: ReturnType<typeof testSchema>[] = [];
+if (TEST_POSTGRES) {
   dialects.push({
     name: 'postgres',
-    fresh: async () => {
-      // Each test gets its own schema (via search_path), so other suites may share the database.
-      const schema = `store_suite_${process.pid}_${pgSchemas.length + 1}`;
+    fresh: () => {
+      // Each test gets its own schema, so other suites may share the database.
+      const schema = testSchema(`store_suite_${process.pid}_${pgSchemas.length + 1}`);
       pgSchemas.push(schema);
-      await pgAdmin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-      const url = new URL(pgUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return url.toString();
+      return schema.create();
     },
   });
   afterAll(async () => {
-    if (pgSchemas.length > 0)
-      await pgAdmin(pgSchemas.map((s) => `drop schema if exists ${s} cascade;`).join(' '));
+    for (const schema of pgSchemas) await schema.drop();
   });
 } else if (process.env.CI) {
   // CI promises both engines; a silent skip there would hide a broken PostgreSQL half.
