@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsUnicode, twinPattern } from '../../src/nlp/entities/plain-twin.js';
+import { needsUnicode, textKind, twinFor, twinPattern } from '../../src/nlp/entities/plain-twin.js';
 
 /** Every match (offset and text) of a global pattern. */
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
@@ -39,6 +39,11 @@ describe('a pattern and its plain twin', () => {
     expect(twinPattern(re).plain).toBe(re),
   );
 
+  const noAsciiTwin: RegExp[] = [/\p{Lt}x/gu, /\P{L}x/gu, /\p{L}\u{1F600}/gu, /\p{L}ß/giu, /plain/gi];
+  it.each(noAsciiTwin.map((re) => [re.source, re] as const))('%s has no ASCII twin', (_, re) =>
+    expect(twinPattern(re).ascii).toBe(re),
+  );
+
   it('the twin differs only on the characters that need Unicode', () => {
     // Case folding maps exactly two characters outside ASCII onto ASCII letters: ſ and K.
     const folding: string[] = [];
@@ -50,5 +55,68 @@ describe('a pattern and its plain twin', () => {
     expect(folding).toEqual(['\u017F', '\u212A']);
     expect(folding.every(needsUnicode)).toBe(true);
     expect(needsUnicode('Monday in Erbil, “quoted” — café')).toBe(false);
+  });
+});
+
+describe('a pattern with Unicode classes and its ASCII twin', () => {
+  const patterns: RegExp[] = [
+    /(?<![\p{L}\p{N}$£€.,-])(?:about\s+)?(?:\d[\d,]*|ten|several)(?:\s+percent|\s?%)?(?![\p{L}\p{N}])/giu,
+    /\b(?:jan\.?|january)\s*\d{1,2}(?:,?\s+\d{4})?(?![\p{L}])/giu,
+    /\b(?:USS|HMS)\s+\p{Lu}[\p{L}-]+(?:\s+(?:de\s+)?\p{Lu}[\p{L}-]+)*/gu,
+    /\b(?:F|MiG)-\d{1,3}[A-Z]?\b(?:\s+\p{Lu}\p{Ll}+){0,2}/gu,
+    /(?<![\p{L}])(?:islamic state|hamas)(?![\p{L}])/giu,
+  ];
+  const texts = [
+    'About 10 percent of ten soldiers, 1,200%, tens and 5x; Jan. 3, 2017 and January 12th.',
+    'USS Carl Vinson and HMS de Ruyter De Zeven; F-16 Fighting Falcon, MiG-29 jets.',
+    'Islamic State, islamic states, HAMAS-led, “Hamas” — 40% at 3 p.m.',
+    'Café Islamic State, about tén, USS Édouard, F-16 Über; Ⅻ ⅻ ٣ 3٣ ²2',
+    'ſeveral, \u212Aelvin, 😀10, Islamic 𝐒tate',
+    '',
+  ];
+  it.each(patterns.map((re) => [re.source.slice(0, 40), re] as const))(
+    '%s… finds the same matches as written in any text',
+    (_, re) => {
+      const twin = twinPattern(re);
+      expect(twin.ascii.flags).toBe(re.flags.replace('u', ''));
+      for (const text of texts)
+        expect(matches(twinFor(twin, textKind(text)), text)).toEqual(matches(re, text));
+    },
+  );
+
+  it('tells texts with letters, numbers or marks outside ASCII from the rest', () => {
+    expect(textKind('Monday in Erbil, “quoted” — 5 km')).toBe('ascii');
+    expect(textKind('Monday in Erbil, café')).toBe('plain');
+    expect(textKind('e\u0301')).toBe('plain');
+    expect(textKind('Ⅻ')).toBe('plain');
+    expect(textKind('café, ſ')).toBe('unicode');
+    expect(textKind('😀')).toBe('unicode');
+  });
+
+  it('a Unicode class and its ASCII characters hold the same characters of an ASCII-word text', () => {
+    // An ASCII-word text holds no letter, number or mark outside ASCII, nor ſ, K or a surrogate:
+    // every other character must be outside each class, under `u` and `iu` alike, and ASCII
+    // characters must be in the class exactly when in its ASCII twin.
+    const classes = [
+      ['L', 'a-zA-Z'],
+      ['N', '0-9'],
+      ['Lu', 'A-Z'],
+      ['Ll', 'a-z'],
+    ] as const;
+    const wordChar = /^[\p{L}\p{N}\p{M}]$/u;
+    const differ: string[] = [];
+    for (const [name, ascii] of classes) {
+      for (const flags of ['u', 'iu']) {
+        const unicode = new RegExp(`^\\p{${name}}$`, flags);
+        const twin = new RegExp(`^[${ascii}]$`, flags.replace('u', ''));
+        for (let code = 0; code <= 0xffff; code++) {
+          if (code === 0x17f || code === 0x212a || (code >= 0xd800 && code <= 0xdfff)) continue;
+          const ch = String.fromCharCode(code);
+          if (code >= 0x80 && wordChar.test(ch)) continue;
+          if (unicode.test(ch) !== twin.test(ch)) differ.push(`${name}/${flags} U+${code.toString(16)}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import {
   VEHICLES,
   WEAPONS,
 } from './lexicons.js';
-import { needsUnicode, type TwinPattern, twinPattern } from './plain-twin.js';
+import { type TextKind, type TwinPattern, textKind, twinFor, twinPattern } from './plain-twin.js';
 import type { WordToken } from './word-tokens.js';
 
 /** A typed span proposed by one rule, before overlaps are resolved. */
@@ -162,7 +162,7 @@ const COMMS: RegExp[] = [
   /@[A-Za-z_][A-Za-z0-9_]{2,}\b/gu,
 ];
 
-// Each pattern with its faster plain twin (see plain-twin.ts), used when the text allows.
+// Each pattern with its faster twins (see plain-twin.ts), used when the text allows.
 const TWINS = new Map<RegExp, TwinPattern>(
   [
     ...TEMPORAL,
@@ -184,12 +184,12 @@ function matchAll(
   priority: number,
   conf: number,
   group = 0,
-  unicode = needsUnicode(text),
+  kind: TextKind = textKind(text),
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const written of patterns) {
     const twin = TWINS.get(written);
-    const re = twin && !unicode ? twin.plain : written;
+    const re = twin ? twinFor(twin, kind) : written;
     if (!mayMatch(text, re)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
@@ -209,18 +209,18 @@ function matchAll(
  * @example findPatternTerms('$135 million since 12 February') // Money, Temporal
  */
 export function findPatternTerms(text: string): Candidate[] {
-  const unicode = needsUnicode(text);
+  const kind = textKind(text);
   const temporal = TEMPORAL.flatMap((re, k) =>
-    matchAll(text, [re], 'Temporal', 4, 0.8, k === 9 ? 1 : 0, unicode),
+    matchAll(text, [re], 'Temporal', 4, 0.8, k === 9 ? 1 : 0, kind),
   );
   return [
-    ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7, 0, unicode),
-    ...matchAll(text, MONEY, 'Money', 6, 0.85, 0, unicode),
-    ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7, 0, unicode),
+    ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7, 0, kind),
+    ...matchAll(text, MONEY, 'Money', 6, 0.85, 0, kind),
+    ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7, 0, kind),
     ...temporal,
-    ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6, 0, unicode),
-    ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7, 0, unicode),
-    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85, 0, unicode).map((c) => ({
+    ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6, 0, kind),
+    ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7, 0, kind),
+    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85, 0, kind).map((c) => ({
       ...c,
       subtype: 'armed-group',
     })),
@@ -233,13 +233,13 @@ export function findPatternTerms(text: string): Candidate[] {
  * @example findPronouns('We hit them') // two Organisation candidates
  */
 export function findPronouns(text: string): Candidate[] {
-  const unicode = needsUnicode(text);
+  const kind = textKind(text);
   return [
-    ...matchAll(text, [PERSON_PRONOUNS], 'Person', 0.5, 0.2, 0, unicode).map((c) => ({
+    ...matchAll(text, [PERSON_PRONOUNS], 'Person', 0.5, 0.2, 0, kind).map((c) => ({
       ...c,
       subtype: 'pronoun',
     })),
-    ...matchAll(text, [GROUP_PRONOUNS], 'Organisation', 0.5, 0.2, 0, unicode).map((c) => ({
+    ...matchAll(text, [GROUP_PRONOUNS], 'Organisation', 0.5, 0.2, 0, kind).map((c) => ({
       ...c,
       subtype: 'pronoun',
     })),

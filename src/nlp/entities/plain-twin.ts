@@ -8,35 +8,132 @@
  * - a surrogate (a character outside the Basic Multilingual Plane): without `u` a pattern reads
  *   such a character as two code units.
  * Such texts are rare in news; for them the Unicode pattern runs, so the result never changes.
+ *
+ * A pattern with `\p{L}`, `\p{N}`, `\p{Lu}` or `\p{Ll}` has an ASCII twin besides: the same
+ * source with those classes written as `[a-zA-Z]`, `[0-9]`, `[A-Z]`, `[a-z]`, without `u`. It
+ * matches as the pattern does in a text that, besides the above, holds no letter, number or
+ * mark outside ASCII (most news: its non-ASCII characters are quotes and dashes), because there
+ * the two classes hold the same characters of the text — with or without `i`, as no other
+ * character folds onto a letter or number (checked over every BMP character in a test).
  */
 
-/** A pattern with its plain (non-`u`) twin, when it has one. */
+import { isLetterNumberOrMark } from './char-classes.js';
+
+/** A pattern with its faster twins, when it has them. */
 export interface TwinPattern {
   /** The pattern as written. */
   readonly unicode: RegExp;
   /** The same source without the `u` flag, or the pattern itself when the twin could differ. */
   readonly plain: RegExp;
+  /** The pattern with its Unicode classes made ASCII, without `u`; else `plain`. */
+  readonly ascii: RegExp;
 }
 
 const UNICODE_ONLY_SYNTAX = /\\[pP]\{|\\u\{/;
 const NON_ASCII_LETTER = /[^\u0000-\u007F]/;
 
+/** The ASCII characters of the Unicode classes an ASCII twin may replace. */
+const ASCII_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['L', 'a-zA-Z'],
+  ['N', '0-9'],
+  ['Lu', 'A-Z'],
+  ['Ll', 'a-z'],
+]);
+
 /**
- * Pairs a pattern with its plain twin (see the module comment); a pattern with Unicode-only
- * syntax or non-ASCII characters that have case keeps itself as its twin.
+ * Pairs a pattern with its plain and ASCII twins (see the module comment); a pattern whose
+ * twins could differ from it keeps itself in their place.
  *
  * @example twinPattern(/\b(?:monday|tuesday)\b/giu).plain.flags // 'gi'
+ * @example twinPattern(/(?<![\p{L}])war/giu).ascii.source // '(?<![a-zA-Z])war'
  */
 export function twinPattern(unicode: RegExp): TwinPattern {
-  if (!unicode.unicode || UNICODE_ONLY_SYNTAX.test(unicode.source)) return { unicode, plain: unicode };
+  if (!unicode.unicode) return { unicode, plain: unicode, ascii: unicode };
   for (const ch of unicode.source) {
     if (NON_ASCII_LETTER.test(ch) && (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch))
-      return { unicode, plain: unicode };
+      return { unicode, plain: unicode, ascii: unicode };
   }
-  return { unicode, plain: new RegExp(unicode.source, unicode.flags.replace('u', '')) };
+  const flags = unicode.flags.replace('u', '');
+  if (!UNICODE_ONLY_SYNTAX.test(unicode.source)) {
+    const plain = new RegExp(unicode.source, flags);
+    return { unicode, plain, ascii: plain };
+  }
+  const source = asciiSource(unicode.source);
+  return { unicode, plain: unicode, ascii: source === null ? unicode : new RegExp(source, flags) };
 }
 
-const NEEDS_UNICODE = /[\u017F\u212A\uD800-\uDFFF]/;
+/**
+ * The source with each `\p{…}` of `ASCII_CLASSES` written with its ASCII characters (inside a
+ * class as a range, outside as a class), or null when it has other Unicode-only syntax.
+ */
+function asciiSource(source: string): string | null {
+  let out = '';
+  let inClass = false;
+  for (let at = 0; at < source.length; at++) {
+    const ch = source[at]!;
+    if (ch === '\\') {
+      const next = source[at + 1];
+      if (next === 'p') {
+        const close = source.indexOf('}', at);
+        const ascii =
+          source[at + 2] === '{' && close > 0 ? ASCII_CLASSES.get(source.slice(at + 3, close)) : undefined;
+        if (ascii === undefined) return null;
+        out += inClass ? ascii : `[${ascii}]`;
+        at = close;
+        continue;
+      }
+      if (next === 'P' || (next === 'u' && source[at + 2] === '{')) return null;
+      out += source.slice(at, at + 2);
+      at++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** Which of a pattern's twins a text allows (see the module comment). */
+export type TextKind = 'unicode' | 'plain' | 'ascii';
+
+let lastText: string | null = null;
+let lastKind: TextKind = 'unicode';
+
+/**
+ * Whether a text needs the patterns as written (it holds ſ, K or a surrogate), allows their
+ * plain twins (it holds a letter, number or mark outside ASCII) or their ASCII twins. The text
+ * last asked about is remembered.
+ *
+ * @example textKind('On Sunday') // 'ascii'
+ * @example textKind('Café on Sunday') // 'plain'
+ * @example textKind('On ſunday') // 'unicode'
+ */
+export function textKind(text: string): TextKind {
+  if (text === lastText) return lastKind;
+  let kind: TextKind = 'ascii';
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 0x80) continue;
+    if (c === 0x17f || c === 0x212a || (c >= 0xd800 && c <= 0xdfff)) {
+      kind = 'unicode';
+      break;
+    }
+    if (kind === 'ascii' && isLetterNumberOrMark(c)) kind = 'plain';
+  }
+  lastText = text;
+  lastKind = kind;
+  return kind;
+}
+
+/**
+ * The twin of a pattern a text of this kind allows.
+ *
+ * @example twinFor(twinPattern(/\bwar\b/giu), textKind('war')).flags // 'gi'
+ */
+export function twinFor(twin: TwinPattern, kind: TextKind): RegExp {
+  return kind === 'ascii' ? twin.ascii : kind === 'plain' ? twin.plain : twin.unicode;
+}
 
 /**
  * Whether a text holds a character on which a pattern and its plain twin could differ (ſ, K,
@@ -46,5 +143,5 @@ const NEEDS_UNICODE = /[\u017F\u212A\uD800-\uDFFF]/;
  * @example needsUnicode('On ſunday') // true
  */
 export function needsUnicode(text: string): boolean {
-  return NEEDS_UNICODE.test(text);
+  return textKind(text) === 'unicode';
 }
