@@ -139,6 +139,21 @@ describe('the same claim stated twice', () => {
     expect([...claimKey(text).numbers]).toEqual(expected),
   );
 
+  // Pieces are read in place when every character beyond ASCII separates them; letters and
+  // numbers beyond ASCII (and Σ, whose lower case depends on its neighbours) go the general way.
+  const keys: Array<[string, string[], number[]]> = [
+    ['Militants “HIT” the Base—twice, 1,200 troops.', ['bas', 'hit', 'militant', 'troop'], [2, 1200]],
+    ['Forces shelled Çatak and İdlib on 3.5 km', ['dlib', 'forc', 'km', 'shell', 'çatak'], [3.5]],
+    ['ΟΔΥΣΣΕΥΣ said ‘nothing’ about 12 drones', ['dron', 'noth', 'said', 'οδυσσευς'], [12]],
+    ['Drones \u00a0 hit  -the- ..port.. , twelve', ['dron', 'hit', 'port'], [12]],
+    ["Shelling hit ΑΣ'Β and Σ.", ['hit', 'shell', 'ασ'], []],
+  ];
+  it.each(keys)('the key of "%s"', (text, words, numbers) => {
+    const key = claimKey(text);
+    expect([...key.words].sort()).toEqual([...words].sort());
+    expect([...key.numbers]).toEqual(numbers);
+  });
+
   it('merges a standfirst and a body sentence into one claim with two mentions', () => {
     const text =
       'Drone strikes on the northern airfield\n\nThe group has hit the northern airfield twelve times since 7 October\n\nAccording to statements issued by the group, the northern airfield has been targeted by drones 12 times since 7 October.';

@@ -42,6 +42,53 @@ export interface FoundAttribution {
   readonly confidence: number;
 }
 
+/** What a cue tells before its report is read: the cue's span, stance, tense, lemma and kind. */
+interface CueBase {
+  readonly cue: Span;
+  readonly stance: CueStance;
+  readonly cueTense: FoundAttribution['cueTense'];
+  readonly cueLemma: string;
+  readonly cueKind: FoundAttribution['cueKind'];
+}
+
+/** A report read from a cue: one literal with every field in one order (one object shape for all). */
+function report(
+  base: CueBase,
+  source: Span | null,
+  content: Span,
+  form: AttributionForm,
+  confidence: number,
+  cue: Span = base.cue,
+  cueKind: FoundAttribution['cueKind'] = base.cueKind,
+): FoundAttribution {
+  return {
+    source,
+    cue,
+    content,
+    form,
+    stance: base.stance,
+    cueTense: base.cueTense,
+    cueLemma: base.cueLemma,
+    cueKind,
+    confidence,
+  };
+}
+
+/** The same report with another content. */
+function withContent(f: FoundAttribution, content: Span): FoundAttribution {
+  return {
+    source: f.source,
+    cue: f.cue,
+    content,
+    form: f.form,
+    stance: f.stance,
+    cueTense: f.cueTense,
+    cueLemma: f.cueLemma,
+    cueKind: f.cueKind,
+    confidence: f.confidence,
+  };
+}
+
 /** Forms that are reporting verbs whatever tag the tagger gives them. */
 const ALWAYS_VERB = new Set([
   'said',
@@ -142,7 +189,7 @@ export function findAttributions(
         if (!inner) continue;
         const cut = found[outer]!;
         takenMask.fill(0, inner.cutAt, cut.content.end);
-        found[outer] = { ...cut, content: inner.kept };
+        found[outer] = withContent(cut, inner.kept);
         found.push(inner.hit);
         take([inner.hit.content, inner.hit.cue!]);
         continue;
@@ -159,7 +206,7 @@ export function findAttributions(
       // Content that opens a quotation runs to its close ("According to X, “… . …”").
       const opened = quoteAt.get(hit.content.start);
       if (opened && opened.end > hit.content.end)
-        hit = { ...hit, content: { start: hit.content.start, end: opened.end } };
+        hit = withContent(hit, { start: hit.content.start, end: opened.end });
       // A speaker may report twice ("He defended it, saying …"); content and cue are used once.
       const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
       if (spans.some((s) => isTaken(s.start) || isTaken(Math.max(s.start, s.end - 1)))) {
@@ -200,7 +247,7 @@ export function findAttributions(
     const at = continuedSpeaker(text, q, found);
     if (at < 0) continue;
     const last = found[at]!;
-    found[at] = { ...last, content: { start: last.content.start, end: q.end } };
+    found[at] = withContent(last, { start: last.content.start, end: q.end });
     take([{ start: last.content.end, end: q.end }]);
   }
   return found;
@@ -621,7 +668,7 @@ function readCue(
   while (cueFirst < k && TIME_SPAN_WORD.test(toks[cueFirst]!.text)) cueFirst++;
   const cue: Span = { start: toks[cueFirst]!.start, end: toks[cueEndIdx]!.end };
   const tense = cueTense(toks.slice(a, cueEndIdx + 1).map((t) => t.text));
-  const base = {
+  const base: CueBase = {
     cue,
     stance: entry.stance,
     cueTense: tense,
@@ -638,14 +685,7 @@ function readCue(
     const subject = nounPhraseBefore(text, toks, a);
     if (!agent || !subject) return null;
     // Its content is a noun phrase, not an assertion: claims keep the sentence in the outlet's voice.
-    return {
-      ...base,
-      source: agent.span,
-      content: subject.span,
-      form: 'passive',
-      cueKind: 'stance',
-      confidence: 0.55,
-    };
+    return report(base, agent.span, subject.span, 'passive', 0.55, base.cue, 'stance');
   }
   if (passive && toks[a - 1]?.text.toLowerCase() !== 'it') {
     // "The militia has been accused of abuses", "The strike was confirmed": an agentless passive
@@ -679,7 +719,7 @@ function readCue(
       stop < toks.length ? toks[stop]!.start : sentence.end,
     );
     if (!content || content.end <= cue.end) return null;
-    return { ...base, source: null, content, form: 'passive', confidence: 0.5 };
+    return report(base, null, content, 'passive', 0.5);
   }
   if (passive) {
     // Only the impersonal passive is an attribution: "it was reported that …" (no speaker).
@@ -687,14 +727,7 @@ function readCue(
     if (!/^(that|,)$/i.test(toks[cueEndIdx + 1]?.text ?? '')) return null;
     const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
     if (!content) return null;
-    return {
-      ...base,
-      cue: { start: toks[a - 1]!.start, end: cue.end },
-      source: null,
-      content,
-      form: 'passive',
-      confidence: 0.6,
-    };
+    return report(base, null, content, 'passive', 0.6, { start: toks[a - 1]!.start, end: cue.end });
   }
 
   // Direct quote before the cue: "“…,” said X" / "“…,” X said".
@@ -731,16 +764,10 @@ function readCue(
       // "… are “not meeting the demand,” says Paul Rieckhoff, founder of … . “We often …”": the
       // quotation goes on in the next sentence.
       const goesOn = continuedQuote(text, toks, after, loose, sentence, quote.end);
-      return {
-        ...base,
-        source,
-        content: { start: sentence.start, end: Math.max(goesOn, quote.end) },
-        form: 'mixed',
-        confidence: 0.7,
-      };
+      return report(base, source, { start: sentence.start, end: Math.max(goesOn, quote.end) }, 'mixed', 0.7);
     }
     const end = continuedQuote(text, toks, after, loose, sentence, quote.end);
-    return { ...base, source, content: { start: quote.start, end }, form: 'direct-quote', confidence: 0.85 };
+    return report(base, source, { start: quote.start, end }, 'direct-quote', 0.85);
   }
 
   // "…, arguing that …" and "began by saying …": the clause's subject speaks; "…as a “strong
@@ -780,16 +807,9 @@ function readCue(
       sentence,
       /^(chant|sing|shout|yell|scream)$/.test(entry.lemma) ? 1 : 4,
     );
-    if (quoted)
-      return {
-        ...base,
-        source: null,
-        content: { start: quoted.start, end: quoted.end },
-        form: 'direct-quote',
-        confidence: 0.55,
-      };
+    if (quoted) return report(base, null, { start: quoted.start, end: quoted.end }, 'direct-quote', 0.55);
     const content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
-    return content ? { ...base, source: null, content, form: 'indirect', confidence: 0.5 } : null;
+    return content ? report(base, null, content, 'indirect', 0.5) : null;
   }
   // "Said the governor: “…”": the cue opens the sentence and the speaker follows it.
   if (!subject && k === firstContentIdx(toks) && entry.strength === 'speech') {
@@ -798,14 +818,7 @@ function readCue(
       np && /^[:,]$/.test(toks[np.next]?.text ?? '')
         ? quoteAfter(text, toks, np.next, quotes, sentence)
         : null;
-    if (np && q)
-      return {
-        ...base,
-        source: np.span,
-        content: { start: q.start, end: q.end },
-        form: 'direct-quote',
-        confidence: 0.8,
-      };
+    if (np && q) return report(base, np.span, { start: q.start, end: q.end }, 'direct-quote', 0.8);
   }
   // Direct quote after the cue: "X said: “…”" / "X said, “…”".
   // A chant or a song may be short: "chanting “Bread! Water!”", "chanted “No more blackouts!”".
@@ -813,13 +826,7 @@ function readCue(
   const afterQuote = quoteAfter(text, toks, cueEndIdx + 1, chant ? loose : quotes, sentence, chant ? 1 : 4);
   if (afterQuote && subject) {
     if (entry.strength === 'weak') return null;
-    return {
-      ...base,
-      source: subject.span,
-      content: { start: afterQuote.start, end: afterQuote.end },
-      form: 'direct-quote',
-      confidence: 0.85,
-    };
+    return report(base, subject.span, { start: afterQuote.start, end: afterQuote.end }, 'direct-quote', 0.85);
   }
 
   if (entry.strength === 'quote') return null;
@@ -865,9 +872,7 @@ function readCue(
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
       if (comma < 0) return null;
       const content = trimContent(text, toks[comma + 1]?.start ?? sentence.end, sentence.end);
-      return content
-        ? { ...base, source: subject.span, content, form: 'prepositional', confidence: 0.75 }
-        : null;
+      return content ? report(base, subject.span, content, 'prepositional', 0.75) : null;
     }
     if (prevTok && /^as$/i.test(prevTok.text) && toks[lead - 2]?.text === ',') {
       // "Hawaii, as one adviser pointed out, rarely gets …": the aside sits inside the content.
@@ -883,9 +888,7 @@ function readCue(
         contentStartOf(text, sentence, quotes),
         inside ? sentence.end : toks[lead - 2]!.start,
       );
-      return content
-        ? { ...base, source: subject.span, content, form: 'prepositional', confidence: 0.7 }
-        : null;
+      return content ? report(base, subject.span, content, 'prepositional', 0.7) : null;
     }
     // "…, officials said." / "…, officials said, …": the content is around the cue.
     // Only when a clause stands before the comma: "In 2000, they attacked …" is no report.
@@ -909,13 +912,13 @@ function readCue(
         if (!content) return null;
         // "“…” of the plans, Mr. Holtz-Eakin said. “They are …”": the quotation goes on.
         const end = continuedQuote(text, toks, toks.length, loose, sentence, content.end);
-        return {
-          ...base,
-          source: subject.span,
-          content: { start: content.start, end: Math.max(end, content.end) },
-          form: formOf(text, toks, k, 'indirect'),
-          confidence: 0.7,
-        };
+        return report(
+          base,
+          subject.span,
+          { start: content.start, end: Math.max(end, content.end) },
+          formOf(text, toks, k, 'indirect'),
+          0.7,
+        );
       }
       const comma = toks.findIndex((t, i) => i > cueEndIdx && t.text === ',');
       const aside = toks[comma + 1];
@@ -937,15 +940,7 @@ function readCue(
           .every((t) => TIME_WORD.test(t.text) || /^(PROPN|NUM|ADP|DET|NOUN|ADJ)$/.test(t.pos))
       ) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
-        return content
-          ? {
-              ...base,
-              source: subject.span,
-              content,
-              form: formOf(text, toks, k, 'indirect'),
-              confidence: 0.7,
-            }
-          : null;
+        return content ? report(base, subject.span, content, formOf(text, toks, k, 'indirect'), 0.7) : null;
       }
       // "Although he lives abroad, Yazan says the conflict, and its cause, remain": the speaker
       // opens the main clause after a fronted subordinate clause; he is not an aside.
@@ -973,7 +968,7 @@ function readCue(
           relative ?? sentence.start,
           stop < toks.length ? toks[stop]!.start : sentence.end,
         );
-        return content ? { ...base, source: subject.span, content, form: 'indirect', confidence: 0.6 } : null;
+        return content ? report(base, subject.span, content, 'indirect', 0.6) : null;
       }
     }
     let content = contentAfter(text, toks, cueEndIdx + 1, sentence, entry);
@@ -995,13 +990,13 @@ function readCue(
       );
       if (resume > 0) content = trimContent(text, content.start, toks[resume]!.start) ?? content;
     }
-    return {
-      ...base,
-      source: subject.span,
+    return report(
+      base,
+      subject.span,
       content,
-      form: formOf(text, toks, k, 'indirect'),
-      confidence: entry.strength === 'weak' ? 0.5 : 0.75,
-    };
+      formOf(text, toks, k, 'indirect'),
+      entry.strength === 'weak' ? 0.5 : 0.75,
+    );
   }
 
   // "…, said X." with a paraphrase before it.
@@ -1011,7 +1006,7 @@ function readCue(
     const rest = toks.slice(np.next).filter((t) => !/^[.!?]$/.test(t.text));
     if (rest.length > 0 && !/^[,(]$/.test(rest[0]!.text)) return null;
     const content = trimContent(text, contentStartOf(text, sentence, quotes), prev.start);
-    return content ? { ...base, source: np.span, content, form: 'indirect', confidence: 0.65 } : null;
+    return content ? report(base, np.span, content, 'indirect', 0.65) : null;
   }
   return null;
 }
@@ -1024,9 +1019,9 @@ function readAccordingTo(
   quotes: Quote[],
 ): FoundAttribution | null {
   const cue: Span = { start: toks[k]!.start, end: toks[k + 1]!.end };
-  const base = {
+  const base: CueBase = {
     cue,
-    stance: 'neutral' as CueStance,
+    stance: 'neutral',
     cueTense: 'unknown' as const,
     cueLemma: 'according to',
     cueKind: 'speech' as const,
@@ -1045,7 +1040,7 @@ function readAccordingTo(
       toks[stop + 1]?.start ?? sentence.end,
       end < toks.length ? toks[end]!.start : sentence.end,
     );
-    return content ? { ...base, source, content, form: 'prepositional', confidence: 0.8 } : null;
+    return content ? report(base, source, content, 'prepositional', 0.8) : null;
   }
   if (toks[k - 1]?.text !== ',' && toks[k - 1]?.text !== '(') return null;
   const tail = toks.slice(stop).filter((t) => !/^[.!?)]$/.test(t.text));
@@ -1057,7 +1052,7 @@ function readAccordingTo(
   const coordinated = tail[0]?.text === ',' && /^(and|while)$/i.test(tail[1]?.text ?? '');
   const end = tail.length === 0 || (clauseBefore && !coordinated) ? toks[k - 1]!.start : sentence.end;
   const content = trimContent(text, contentStartOfQuote(quotes, sentence), end);
-  return content ? { ...base, source, content, form: 'prepositional', confidence: 0.75 } : null;
+  return content ? report(base, source, content, 'prepositional', 0.75) : null;
 }
 
 function quoteBefore(

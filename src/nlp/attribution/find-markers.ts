@@ -1,4 +1,5 @@
 import type { Marker } from '../../types/attribution.js';
+import { mayMatch } from '../regex-prefilter.js';
 
 type MarkerKind = Marker['kind'];
 
@@ -32,6 +33,8 @@ const PATTERNS: readonly [MarkerKind, RegExp, number][] = [
 export function findMarkers(text: string, stage = 'attributions'): Marker[] {
   const found: Marker[] = [];
   for (const [kind, re, confidence] of PATTERNS) {
+    // The words each pattern needs are looked up in the text's index first (most reports lack them).
+    if (!mayMatch(text, re)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;

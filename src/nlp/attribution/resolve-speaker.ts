@@ -77,6 +77,29 @@ export function resolveSpeaker(
         antecedent: null,
       };
   }
+  const phrase = speakerPhrase(raw);
+  const { name, role, affiliation } = phrase;
+  const kind = social ? 'social-media' : (ownKind(phrase.head, context, contentText) ?? phrase.otherKind);
+  return { name, kind, role, affiliation, antecedent: null };
+}
+
+/** A speaker phrase read apart from the document: its head, its parts, and its kind when it is not the outlet. */
+interface SpeakerPhrase {
+  readonly head: string;
+  readonly name: string;
+  readonly role: string | null;
+  readonly affiliation: string | null;
+  readonly otherKind: SpeakerKind;
+}
+
+// Reports name the same speakers again and again ("the ministry", "officials"): each phrase is
+// read once and remembered (a bounded table, emptied when full).
+const PHRASES = new Map<string, SpeakerPhrase>();
+const MAX_PHRASES = 20_000;
+
+function speakerPhrase(raw: string): SpeakerPhrase {
+  let phrase = PHRASES.get(raw);
+  if (phrase) return phrase;
   // "One of the engineers who inspected the dam": the relative clause describes, the head speaks.
   // "The crowd outside the ministry": the place is where the speaker stands, not who speaks.
   const head =
@@ -84,8 +107,10 @@ export function resolveSpeaker(
       .replace(/\s*,?\s+(?:who|which)\s.*$/su, '')
       .replace(/\s+(?:outside|near|inside|across|around)\s.*$/su, '') || raw;
   const { name, role, affiliation } = splitSpeaker(head);
-  const kind = social ? 'social-media' : kindOf(head, name, context, contentText);
-  return { name, kind, role, affiliation, antecedent: null };
+  phrase = { head, name, role, affiliation, otherKind: otherKind(head, name) };
+  if (PHRASES.size >= MAX_PHRASES) PHRASES.clear();
+  PHRASES.set(raw, phrase);
+  return phrase;
 }
 
 function antecedentFor(
@@ -232,12 +257,22 @@ function isNamed(name: string): boolean {
 }
 
 function kindOf(raw: string, name: string, context: SpeakerContext, contentText: string): SpeakerKind {
+  return ownKind(raw, context, contentText) ?? otherKind(raw, name);
+}
+
+/** The outlet's own voice ("The Cradle has learned"), or null when the phrase names someone else. */
+function ownKind(raw: string, context: SpeakerContext, contentText: string): SpeakerKind | null {
+  if (context.outletNames.length === 0) return null;
   const lower = raw.toLowerCase();
   const isOwn = context.outletNames.some((o) => o && lower.includes(o.toLowerCase()));
-  if (isOwn)
-    return /\b(previously|earlier|already|has reported|have reported)\b/i.test(contentText)
-      ? 'outlet-earlier-reporting'
-      : 'outlet';
+  if (!isOwn) return null;
+  return /\b(previously|earlier|already|has reported|have reported)\b/i.test(contentText)
+    ? 'outlet-earlier-reporting'
+    : 'outlet';
+}
+
+/** The kind of a speaker who is not the outlet, from the phrase alone. */
+function otherKind(raw: string, name: string): SpeakerKind {
   if (ANONYMOUS.test(raw) && !/^[A-Z][a-z]+ [A-Z]/.test(name)) return 'anonymous-source';
   if (WITNESS.test(raw)) return 'witness';
   if (/\bstatements?\b/i.test(raw))

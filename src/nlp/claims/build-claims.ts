@@ -3,6 +3,7 @@ import type { Claim } from '../../types/claim.js';
 import type { BoilerplateSpan } from '../../types/document.js';
 import type { Sentence } from '../../types/sentence.js';
 import type { Span } from '../../types/span.js';
+import { mayMatch } from '../regex-prefilter.js';
 import { claimKey, sameClaim } from './same-claim.js';
 
 /** What the claim builder reads from the record. */
@@ -59,9 +60,10 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     if (inBoilerplate(a.content)) continue;
     drafts.push({ span: a.content, attribution: a, role: roleAt(a.content.start) });
   }
+  // A text without the disclaimer's words has no disclaimer sentence (its index answers at once).
+  const disclaimers = mayMatch(text, DISCLAIMER_ONLY);
   for (const s of claimable) {
-    const sentenceText = text.slice(s.start, s.end);
-    if (isDisclaimerOnly(sentenceText)) continue;
+    if (disclaimers && isDisclaimerOnly(text.slice(s.start, s.end))) continue;
     for (const piece of uncovered(s, covers)) {
       const trimmed = trimPiece(text, piece);
       if (!trimmed || !isAssertion(text.slice(trimmed.start, trimmed.end))) continue;
@@ -120,7 +122,7 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     } satisfies Claim;
   });
 
-  const markers = input.markers.map((m) => ({ ...m, claimIds: qualified(m, claims, input) }));
+  const markers = input.markers.map((m) => ({ ...m, claimIds: qualified(m, claims, input, disclaimers) }));
   const withMarkers = claims.map((c) => ({
     ...c,
     markerIds: markers.filter((m) => m.claimIds.includes(c.id)).map((m) => m.id),
@@ -137,14 +139,19 @@ function rank(d: { attribution: Attribution | null; role: Sentence['role'] }): n
  * sentence of its own ("However, the outlet could not verify the image."), those of the
  * sentence before.
  */
-function qualified(marker: Marker, claims: readonly Claim[], input: ClaimInputs): string[] {
+function qualified(
+  marker: Marker,
+  claims: readonly Claim[],
+  input: ClaimInputs,
+  disclaimers: boolean,
+): string[] {
   const inside = claims.filter((c) => c.mentions.some((m) => marker.start >= m.start && marker.end <= m.end));
   if (inside.length > 0) return inside.map((c) => c.id);
   const sentence = input.sentences.find((s) => marker.start >= s.start && marker.start < s.end);
   if (!sentence) return [];
   // The same sentence, outside any claim span ("X, which could not be verified, …").
   const same = claims.filter((c) => c.mentions.some((m) => m.start < sentence.end && m.end > sentence.start));
-  if (same.length > 0 && !isDisclaimerOnly(input.text.slice(sentence.start, sentence.end)))
+  if (same.length > 0 && !(disclaimers && isDisclaimerOnly(input.text.slice(sentence.start, sentence.end))))
     return same.map((c) => c.id);
   const previous = [...input.sentences]
     .filter((s) => s.end <= sentence.start && s.role !== 'boilerplate')
@@ -219,11 +226,16 @@ class ContainedIds {
   private readonly byStart: number[];
 
   constructor(private readonly items: readonly (Span & { id: string })[]) {
-    this.byStart = items.map((_, k) => k).sort((a, b) => items[a]!.start - items[b]!.start);
+    this.byStart = items.map((_, k) => k);
+    // Items come in text order as a rule: sorted already, they need no sort.
+    let sorted = true;
+    for (let k = 1; k < items.length && sorted; k++) sorted = items[k - 1]!.start <= items[k]!.start;
+    if (!sorted) this.byStart.sort((a, b) => items[a]!.start - items[b]!.start);
   }
 
   within(mentions: readonly Span[]): string[] {
     if (this.items.length === 0) return [];
+    if (mentions.length === 1) return this.withinOne(mentions[0]!);
     const hits = new Set<number>();
     for (const m of mentions) {
       for (let j = this.firstFrom(m.start); j < this.byStart.length; j++) {
@@ -234,6 +246,23 @@ class ContainedIds {
       }
     }
     return [...hits].sort((a, b) => a - b).map((k) => this.items[k]!.id);
+  }
+
+  /** {@link within} for a single mention: the hits in order of `byStart`, sorted only when that order is not the items' own. */
+  private withinOne(m: Span): string[] {
+    const hits: number[] = [];
+    let ordered = true;
+    for (let j = this.firstFrom(m.start); j < this.byStart.length; j++) {
+      const k = this.byStart[j]!;
+      const item = this.items[k]!;
+      if (item.start > m.end) break;
+      if (item.end <= m.end) {
+        if (hits.length > 0 && hits[hits.length - 1]! > k) ordered = false;
+        hits.push(k);
+      }
+    }
+    if (!ordered) hits.sort((a, b) => a - b);
+    return hits.map((k) => this.items[k]!.id);
   }
 
   /** The first position in `byStart` whose item starts at or after `at`. */

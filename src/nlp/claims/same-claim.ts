@@ -41,18 +41,76 @@ function stem(word: string): string {
 export function claimKey(text: string): ClaimKey {
   const words = new Set<string>();
   const numbers = new Set<number>();
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.,-]+/u)) {
-    let part = KEY_PARTS.get(raw);
-    if (part === undefined) {
-      part = keyPart(raw);
-      if (KEY_PARTS.size >= MAX_KEY_PARTS) KEY_PARTS.clear();
-      KEY_PARTS.set(raw, part);
-    }
+  const add = (part: number | string | null) => {
     if (typeof part === 'number') numbers.add(part);
     else if (part !== null) words.add(part);
+  };
+  if (!asciiPieces(text)) {
+    for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.,-]+/u)) add(partOf(raw));
+    return { words, numbers };
+  }
+  // Letters, digits, ".", "," and "-" make the pieces; every other character here separates them
+  // and lower-cases to itself, so each piece is read as it stands (remembered as written).
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inPiece = i < text.length && PIECE_CHAR[text.charCodeAt(i)] === 1;
+    if (inPiece) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from < 0) continue;
+    const raw = text.slice(from, i);
+    from = -1;
+    let part = AS_WRITTEN.get(raw);
+    if (part === undefined) {
+      part = partOf(raw.toLowerCase());
+      if (AS_WRITTEN.size >= MAX_KEY_PARTS) AS_WRITTEN.clear();
+      AS_WRITTEN.set(raw, part);
+    }
+    add(part);
   }
   return { words, numbers };
 }
+
+/** What a lower-cased piece adds to a key, remembered. */
+function partOf(raw: string): number | string | null {
+  let part = KEY_PARTS.get(raw);
+  if (part === undefined) {
+    part = keyPart(raw);
+    if (KEY_PARTS.size >= MAX_KEY_PARTS) KEY_PARTS.clear();
+    KEY_PARTS.set(raw, part);
+  }
+  return part;
+}
+
+/** ASCII characters that belong to a piece: letters, digits, ".", "," and "-". */
+const PIECE_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (/[\p{L}\p{N}.,-]/u.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
+/**
+ * Whether a text splits into pieces by {@link PIECE_CHAR} as the lower-cased text splits by
+ * `[^\p{L}\p{N}.,-]+`: true when every character beyond ASCII is a separator that lower-cases
+ * to itself (quotation marks, dashes, spaces); a letter or a number beyond ASCII takes the general way.
+ */
+function asciiPieces(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) continue;
+    let plain = PLAIN_SEPARATOR.get(code);
+    if (plain === undefined) {
+      const ch = text[i]!;
+      plain = !(code >= 0xd800 && code <= 0xdfff) && !/[\p{L}\p{N}]/u.test(ch) && ch.toLowerCase() === ch;
+      PLAIN_SEPARATOR.set(code, plain);
+    }
+    if (!plain) return false;
+  }
+  return true;
+}
+
+const PLAIN_SEPARATOR = new Map<number, boolean>();
 
 /** What one lower-cased piece of a claim adds to its key: a number, a stemmed word, or nothing. */
 function keyPart(raw: string): number | string | null {
@@ -65,8 +123,10 @@ function keyPart(raw: string): number | string | null {
   return stem(w);
 }
 
-// Claims repeat their words: each piece is read once and remembered (a bounded table, emptied when full).
+// Claims repeat their words: each piece is read once and remembered (bounded tables, emptied when
+// full), by its lower-cased form and by the form written in the text.
 const KEY_PARTS = new Map<string, number | string | null>();
+const AS_WRITTEN = new Map<string, number | string | null>();
 const MAX_KEY_PARTS = 50_000;
 
 /**
