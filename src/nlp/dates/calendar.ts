@@ -16,9 +16,26 @@ const MS_DAY = 86_400_000;
 export function makeDay(year: number, month: number, day: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getTime();
+  if (year < -YEAR_REACH || year > YEAR_REACH) {
+    const d = new Date(0);
+    d.setUTCFullYear(year, month - 1, day);
+    return d.getTime();
+  }
+  return daysFromCivil(year, month, day) * MS_DAY;
+}
+
+// Within these years the arithmetic below and the Date object agree (the Date object's range
+// ends near ±275,000); beyond them the Date object answers, NaN and all.
+const YEAR_REACH = 200_000;
+
+/** Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**
@@ -52,18 +69,57 @@ export function addDays(day: Day, n: number): Day {
 
 /** Year, month (1-12), day of month and ISO weekday (1 = Monday … 7 = Sunday). @example parts(parseIso('2023-12-06')!).weekday // 3 */
 export function parts(day: Day): { year: number; month: number; day: number; weekday: number } {
-  const d = new Date(day);
-  const wd = d.getUTCDay();
+  // Whole days within the arithmetic's reach (every Day the readers make); else the Date object.
+  if (day % MS_DAY !== 0 || day < -DAY_REACH * MS_DAY || day > DAY_REACH * MS_DAY) {
+    const d = new Date(day);
+    const wd = d.getUTCDay();
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      weekday: wd === 0 ? 7 : wd,
+    };
+  }
+  // H. Hinnant's civil_from_days.
+  const days = day / MS_DAY;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  // 1970-01-01 was a Thursday (ISO 4).
+  const wd = (((days % 7) + 7) % 7) + 4;
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    weekday: wd === 0 ? 7 : wd,
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1,
+    weekday: wd > 7 ? wd - 7 : wd,
   };
 }
 
+const DAY_REACH = 365 * YEAR_REACH;
+
 /** @example daysInMonth(2024, 2) // 29 */
 export function daysInMonth(year: number, month: number): number {
+  if (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12 &&
+    year >= -YEAR_REACH &&
+    year <= YEAR_REACH
+  ) {
+    if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  }
   const d = new Date(0);
   d.setUTCFullYear(year, month, 0);
   return d.getUTCDate();

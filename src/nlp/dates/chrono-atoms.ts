@@ -31,7 +31,54 @@ function withPreTest(base: chrono.Chrono): chrono.Chrono {
       extract: (context, match) => parser.extract(context, match),
     }),
   );
+  out.refiners = out.refiners.map((refiner) =>
+    refiner.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterEndOf(refiner) : refiner,
+  );
   return out;
+}
+
+/**
+ * chrono's "end of" refiner ("the end of next month", "last day of March") tests the whole text
+ * before every result against a pattern anchored at its end: a scan as long as the text, once
+ * per result. It is handed only the results whose last 64 characters before them can end with
+ * "end of" or "last day of": the refiner then decides as before, and leaves the others (which
+ * it would not have changed) alone.
+ */
+function onlyAfterEndOf(refiner: chrono.Refiner): chrono.Refiner {
+  return {
+    refine: (context, results) => {
+      const text = context.text;
+      const candidates = results.filter((r) => mayFollowEndOf(text, r.index));
+      if (candidates.length > 0) refiner.refine(context, candidates);
+      return results;
+    },
+  };
+}
+
+/** chrono's pattern for the words before a result that it moves to the end of a period. */
+const END_OF_BEFORE = /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i;
+const END_OF_REACH = 64;
+// "last day of the " holds 12 characters that are not white space: a match that fills the whole
+// window of 64 characters holds at least 52 spaces, so a window with fewer cannot be inside one.
+const END_OF_SPACES = END_OF_REACH - 12;
+const SPACE = /\s/;
+
+/**
+ * Whether `END_OF_BEFORE` may match the text before `index`. False only when it cannot: a match
+ * ends in white space, and one that starts inside the window is found by the window's own test
+ * (its `\b` reads the character before, also inside).
+ *
+ * @example mayFollowEndOf('by the end of March', 14) // true
+ */
+export function mayFollowEndOf(text: string, index: number): boolean {
+  if (index < 1 || !SPACE.test(text[index - 1]!)) return false;
+  const from = Math.max(0, index - END_OF_REACH);
+  const window = text.slice(from, index);
+  if (END_OF_BEFORE.test(window)) return true;
+  if (from === 0) return false;
+  let spaces = 0;
+  for (let i = 0; i < window.length; i++) if (SPACE.test(window[i]!)) spaces++;
+  return spaces >= END_OF_SPACES;
 }
 
 /** A regex that fails at once: sticky, it tries the first position only, and cannot match there. */
