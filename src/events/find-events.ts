@@ -1,12 +1,15 @@
 import type { RecordSoFar } from '../stage.js';
+import type { Claim } from '../types/claim.js';
+import type { DateMention } from '../types/date.js';
 import type { Entity } from '../types/entity.js';
 import type { ConflictEvent, EventArgument } from '../types/event.js';
+import type { Place } from '../types/place.js';
 import type { Sentence, Token } from '../types/sentence.js';
 import type { TextSpan } from '../types/span.js';
 import { acledCoding } from './acled-taxonomy.js';
 import { findOutcomes } from './find-outcomes.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
-import { BOMBING, lowerTokenTexts, TRIGGERS, type TriggerKind } from './triggers.js';
+import { BOMBING, lowerTokenTexts, mayBeTrigger, TRIGGERS, type TriggerKind } from './triggers.js';
 
 // A report describes a handful of events; a pathological text must not make the stage quadratic.
 const MAX_EVENTS = 400;
@@ -55,10 +58,12 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
   const outcomesBySentence = new Map<number, ConflictEvent['outcomes']>();
   const statusBySentence = new Map<number, ConflictEvent['status']>();
   const triggersBySentence = new Map<number, readonly number[]>();
+  const viewBySentence = new Map<number, SentenceView>();
   const lowerTexts = lowerTokenTexts(tokens);
   for (let i = 0; i < tokens.length && events.length < MAX_EVENTS; i++) {
     const t = tokens[i]!;
     const lower = lowerTexts[i]!;
+    if (!mayBeTrigger(lower)) continue;
     const kind = TRIGGERS.get(lower);
     if (!kind || !triggerHolds(lower, tokens, i)) continue;
     const sentence = inputs.sentences[t.sentence];
@@ -74,31 +79,26 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     }
     const triggersHere = triggerStarts(tokens, sentenceTriggers, i);
     const ownsIt = (s: { start: number; end: number }) => nearestTrigger(triggersHere, s) === t.start;
+    // What the sentence holds is worked out once for all its triggers.
+    let view = sentence ? viewBySentence.get(t.sentence) : undefined;
+    if (!view) {
+      view = sentenceView(scope, entities, record);
+      if (sentence) viewBySentence.set(t.sentence, view);
+    }
     const weapon =
       args.instrument ??
       firstOfTypes(
         // Only the sentence's weapons can be picked: the nearest-trigger test is kept for them.
-        entities.filter(
-          (e) =>
-            e.start >= scope.start &&
-            e.end <= scope.end &&
-            (e.type === 'Weapon' || e.type === 'MilitaryPlatform') &&
-            ownsIt(e),
-        ),
+        view.weapons.filter(ownsIt),
         scope,
         ['Weapon', 'MilitaryPlatform'],
         t.start,
       );
     // The sentence without its trigger word: "bombing" must not count as a named bomb.
     let context = `${text.slice(scope.start, t.start)} ${text.slice(t.end, scope.end)}`;
-    for (const e of entities) {
+    for (const e of view.weapons) {
       // A weapon that belongs to another trigger of the sentence says nothing about this one.
-      if (
-        (e.type === 'Weapon' || e.type === 'MilitaryPlatform') &&
-        e.start >= scope.start &&
-        e.end <= scope.end &&
-        !ownsIt(e)
-      ) {
+      if (!ownsIt(e)) {
         const at = e.start < t.start ? e.start - scope.start : e.start - scope.start - (t.end - t.start) + 1;
         context = context.slice(0, at) + ' '.repeat(e.end - e.start) + context.slice(at + e.end - e.start);
       }
@@ -111,33 +111,18 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       args.attacker ? text.slice(args.attacker.start, args.attacker.end) : '',
       mainCode,
     );
-    // "the Islamic Resistance in Iraq": a place inside an organisation's name is not where it struck.
-    const inOrgName = (p: { start: number; end: number }) =>
-      entities.some(
-        (e) =>
-          e.type === 'Organisation' &&
-          e.start <= p.start &&
-          p.end <= e.end &&
-          e.end - e.start > p.end - p.start,
-      );
-    const places = (record.places ?? []).filter(
-      (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym' && !inOrgName(p),
-    );
-    const placeEntities = entities.filter(
-      (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
-    );
-    const dates = (record.dates ?? []).filter(
-      (d) => d.start >= scope.start && d.end <= scope.end && ownsIt(d),
-    );
+    const { places, placeEntities } = view;
+    const dates = view.dates.filter(ownsIt);
     // Outcomes are read once per sentence: a sentence with many triggers shares them.
     let outcomes = outcomesBySentence.get(scope.start);
     if (!outcomes) {
       outcomes = findOutcomes(text, scope, record.quantities ?? [], record.claims ?? []);
       outcomesBySentence.set(scope.start, outcomes);
     }
-    const claims = (record.claims ?? []).filter((c) =>
-      c.mentions.some((m) => m.start <= t.start && t.end <= m.end),
-    );
+    // (A trigger outside its sentence's span, should there be one, looks through every claim.)
+    const claims = (
+      t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? [])
+    ).filter((c) => c.mentions.some((m) => m.start <= t.start && t.end <= m.end));
     // The status is the sentence's: read once for all its triggers.
     let status = sentence ? statusBySentence.get(scope.start) : undefined;
     if (status === undefined) {
@@ -166,13 +151,10 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     // "in Badia al-Sukhnah and Badia al-Sham": every place of the coordination (names read as
     // persons count when the first place was one).
     if (firstPlace) {
-      const asPerson = (e: Entity) =>
-        e.type === 'Person' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'pronoun';
-      const personPlace = entities.some(
-        (e) => asPerson(e) && e.start === firstPlace.start && e.end === firstPlace.end,
-      );
+      const persons = view.persons;
+      const personPlace = persons.some((e) => e.start === firstPlace.start && e.end === firstPlace.end);
       let end = firstPlace.end;
-      const candidates = [...places, ...placeEntities, ...(personPlace ? entities.filter(asPerson) : [])];
+      const candidates = [...places, ...placeEntities, ...(personPlace ? persons : [])];
       for (const p of candidates.sort((a, b) => a.start - b.start)) {
         if (p.start < end) continue;
         const between = text.slice(end, p.start);
@@ -217,6 +199,52 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     });
   }
   return events;
+}
+
+/** What one sentence holds, read once for all its triggers. */
+interface SentenceView {
+  /** Weapons and military platforms inside the sentence, in entity order. */
+  readonly weapons: readonly Entity[];
+  /** Places inside the sentence (no demonyms, none inside an organisation's name). */
+  readonly places: readonly Place[];
+  /** Location entities inside the sentence, nominal ones left out. */
+  readonly placeEntities: readonly Entity[];
+  /** Person entities inside the sentence, pronouns left out. */
+  readonly persons: readonly Entity[];
+  /** Dates inside the sentence. */
+  readonly dates: readonly DateMention[];
+  /** Claims with a mention that reaches into the sentence (only those can hold one of its triggers). */
+  readonly claims: readonly Claim[];
+}
+
+function sentenceView(
+  scope: { start: number; end: number },
+  entities: readonly Entity[],
+  record: RecordSoFar,
+): SentenceView {
+  const weapons: Entity[] = [];
+  const placeEntities: Entity[] = [];
+  const persons: Entity[] = [];
+  // Organisations that reach into the sentence: a place of the sentence can only lie in one of those.
+  const organisations: Entity[] = [];
+  for (const e of entities) {
+    if (e.type === 'Organisation' && e.start <= scope.end && e.end >= scope.start) organisations.push(e);
+    if (e.start < scope.start || e.end > scope.end) continue;
+    if (e.type === 'Weapon' || e.type === 'MilitaryPlatform') weapons.push(e);
+    else if (e.type === 'Location' && e.subtype !== 'nominal') placeEntities.push(e);
+    else if (e.type === 'Person' && e.subtype !== 'pronoun') persons.push(e);
+  }
+  // "the Islamic Resistance in Iraq": a place inside an organisation's name is not where it struck.
+  const inOrgName = (p: { start: number; end: number }) =>
+    organisations.some((e) => e.start <= p.start && p.end <= e.end && e.end - e.start > p.end - p.start);
+  const places = (record.places ?? []).filter(
+    (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym' && !inOrgName(p),
+  );
+  const dates = (record.dates ?? []).filter((d) => d.start >= scope.start && d.end <= scope.end);
+  const claims = (record.claims ?? []).filter((c) =>
+    c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start),
+  );
+  return { weapons, places, placeEntities, persons, dates, claims };
 }
 
 /**
@@ -331,7 +359,7 @@ function sentenceTriggerTokens(
   const out: number[] = [];
   for (let k = first; k < tokens.length && tokens[k]!.sentence === sentence; k++) {
     const lower = lowerTexts[k]!;
-    if (TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(k);
+    if (mayBeTrigger(lower) && TRIGGERS.has(lower) && triggerHolds(lower, tokens, k)) out.push(k);
   }
   return out;
 }

@@ -1,10 +1,12 @@
 import type { RecordSoFar } from '../stage.js';
+import type { Claim } from '../types/claim.js';
 import type { Entity } from '../types/entity.js';
 import type { ConflictEvent, EventArgument } from '../types/event.js';
+import type { Place } from '../types/place.js';
 import type { Sentence, Token } from '../types/sentence.js';
 import { isModifierName, locativeAfter } from './find-events.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
-import { lowerTokenTexts, TRIGGERS } from './triggers.js';
+import { lowerTokenTexts, TRIGGERS, wordGate } from './triggers.js';
 
 type LifeKind = 'die' | 'injure';
 
@@ -28,6 +30,7 @@ const LIFE_TRIGGERS: ReadonlyMap<string, LifeKind> = new Map([
     (w) => [w, 'injure'] as const,
   ),
 ]);
+const mayBeLifeTrigger = wordGate(LIFE_TRIGGERS.keys());
 const KAIROS: Record<LifeKind, string> = { die: 'Life.Die.Unspecified', injure: 'Life.Injure.Unspecified' };
 const PASSIVE_AUX = /^(?:was|were|been|being|is|are|be|get|got)$/i;
 const VERB_FORMS =
@@ -64,9 +67,11 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       (e) => (e.type === 'Weapon' || e.type === 'MilitaryPlatform') && e.start <= s.start && s.end <= e.end,
     );
   const lowerTexts = lowerTokenTexts(tokens);
+  const viewBySentence = new Map<number, LifeSentenceView>();
   for (let i = 0; i < tokens.length && out.length < 400; i++) {
     const t = tokens[i]!;
     const lower = lowerTexts[i]!;
+    if (!mayBeLifeTrigger(lower)) continue;
     const kind = LIFE_TRIGGERS.get(lower);
     if (!kind) continue;
     const at = (k: number) => (tokens[k] && tokens[k]!.sentence === t.sentence ? tokens[k]! : undefined);
@@ -178,12 +183,13 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     }
     const sentence = inputs.sentences[t.sentence];
     const scope = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
-    const places = (record.places ?? []).filter(
-      (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym',
-    );
-    const placeEntities = entities.filter(
-      (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
-    );
+    // The sentence's places and claims are read once for all its death and injury words.
+    let view = sentence ? viewBySentence.get(t.sentence) : undefined;
+    if (!view) {
+      view = lifeSentenceView(scope, entities, record);
+      if (sentence) viewBySentence.set(t.sentence, view);
+    }
+    const { places, placeEntities } = view;
     const place =
       placeRightAfter(text, t, placeEntities, places) ??
       locativeAfter(tokens, i, entities) ??
@@ -219,7 +225,8 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       dateId: null,
       status: 'occurred',
       outcomes: [],
-      claimIds: (record.claims ?? [])
+      // (A trigger outside its sentence's span, should there be one, looks through every claim.)
+      claimIds: (t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? []))
         .filter((c) => c.mentions.some((m) => m.start <= t.start && t.end <= m.end))
         .map((c) => c.id),
       confidence: 0.5,
@@ -227,6 +234,33 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
     });
   }
   return out;
+}
+
+/** What one sentence holds for its death and injury words. */
+interface LifeSentenceView {
+  /** Places inside the sentence, demonyms left out. */
+  readonly places: readonly Place[];
+  /** Location entities inside the sentence, nominal ones left out. */
+  readonly placeEntities: readonly Entity[];
+  /** Claims with a mention that reaches into the sentence (only those can hold one of its words). */
+  readonly claims: readonly Claim[];
+}
+
+function lifeSentenceView(
+  scope: { start: number; end: number },
+  entities: readonly Entity[],
+  record: RecordSoFar,
+): LifeSentenceView {
+  const places = (record.places ?? []).filter(
+    (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym',
+  );
+  const placeEntities = entities.filter(
+    (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
+  );
+  const claims = (record.claims ?? []).filter((c) =>
+    c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start),
+  );
+  return { places, placeEntities, claims };
 }
 
 /**

@@ -177,3 +177,35 @@ export function lowerTokenTexts(tokens: readonly Token[]): readonly string[] {
   }
   return lower;
 }
+
+/**
+ * A quick, exact pre-test for looking lower-case words up in a word table: a word whose first
+ * character and length no key of the table has cannot be in it, so most words ("the", "of",
+ * ",") are ruled out by two array reads instead of hashing them.
+ *
+ * @example const mayBeTrigger = wordGate(TRIGGERS.keys()); mayBeTrigger('the') // false
+ */
+export function wordGate(words: Iterable<string>): (word: string) => boolean {
+  // A bit per length (31 for 31 and more) under each ASCII first character.
+  const lengths = new Uint32Array(128);
+  let beyondAscii = false;
+  for (const w of words) {
+    if (w.length === 0) return () => true;
+    const c = w.charCodeAt(0);
+    if (c >= 128) beyondAscii = true;
+    else lengths[c]! |= 1 << Math.min(w.length, 31);
+  }
+  return (word) => {
+    if (word.length === 0) return false;
+    const c = word.charCodeAt(0);
+    if (c >= 128) return beyondAscii;
+    return (lengths[c]! & (1 << Math.min(word.length, 31))) !== 0;
+  };
+}
+
+/**
+ * Whether a lower-case word may be one of the `TRIGGERS` (false rules it out).
+ *
+ * @example mayBeTrigger('the') // false
+ */
+export const mayBeTrigger = wordGate(TRIGGERS.keys());
