@@ -3,6 +3,7 @@ import type { Claim } from '../types/claim.js';
 import type { OutcomeClaim } from '../types/event.js';
 import type { Quantity } from '../types/quantity.js';
 import type { Span } from '../types/span.js';
+import { CueScanner } from './cue-scan.js';
 
 const PATTERNS: [OutcomeClaim['kind'], RegExp][] = [
   [
@@ -25,6 +26,7 @@ const PATTERNS: [OutcomeClaim['kind'], RegExp][] = [
 // long s ("ſ") and the Kelvin sign ("K"); a sentence holding either is read with the originals.
 const ASCII_FOLD_PATTERNS = PATTERNS.map(([, re]) => new RegExp(re.source, re.flags.replace('u', '')));
 const UNICODE_ONLY_FOLDS = /[\u017f\u212a]/;
+const ASCII_FOLD_SCANNER = new CueScanner(ASCII_FOLD_PATTERNS);
 
 /**
  * Outcome statements in a span of text (a sentence): killed / wounded with the nearest count,
@@ -42,35 +44,35 @@ export function findOutcomes(
   const part = text.slice(scope.start, scope.end);
   const out: OutcomeClaim[] = [];
   const taken: (Span & { denial: boolean; kind: string })[] = [];
-  const unicodeFolds = UNICODE_ONLY_FOLDS.test(part);
-  for (let p = 0; p < PATTERNS.length; p++) {
-    const [kind, re] = PATTERNS[p]!;
-    // Most reports name no damage: skip the patterns whose words the whole text lacks (the text
-    // is indexed once for all its sentences; a sentence that lacks them finds no match either).
+  const take = (kind: OutcomeClaim['kind'], from: number, to: number): void => {
+    const span = { start: scope.start + from, end: scope.start + to };
+    const denial = kind === 'no-damage' || kind === 'no-casualties';
+    // "no damage or casualties" states two denials over one span; other overlaps are one outcome.
+    if (
+      taken.some((t) => t.start < span.end && span.start < t.end && !(denial && t.denial && t.kind !== kind))
+    )
+      return;
+    // A denial covers the casualty words inside it ("no damage or casualties").
+    if (
+      (kind === 'damage' || kind === 'killed' || kind === 'wounded') &&
+      /\b(?:no|not|any|without)\s+(?:\w+\s+){0,3}$/i.test(part.slice(Math.max(0, from - 30), from))
+    )
+      return;
+    taken.push({ start: span.start, end: span.end, denial, kind });
+    const q = kind === 'killed' || kind === 'wounded' ? nearestCount(quantities, span, scope) : null;
+    const claim = claims.find((c) => c.mentions.some((x) => x.start <= span.start && span.end <= x.end));
+    out.push({ kind, quantityId: q?.id ?? null, claimId: claim?.id ?? null, span });
+  };
+  if (!UNICODE_ONLY_FOLDS.test(part)) {
+    // One pass over the sentence tries each pattern only where one of its matches can open.
+    ASCII_FOLD_SCANNER.scan(part, (p, from, to) => take(PATTERNS[p]![0], from, to));
+    return out.sort((a, b) => a.span.start - b.span.start);
+  }
+  for (const [kind, re] of PATTERNS) {
+    // Skip the patterns whose words the whole text lacks (a sentence that lacks them finds no match either).
     if (!mayMatch(text, re)) continue;
-    const scan = unicodeFolds ? re : ASCII_FOLD_PATTERNS[p]!;
-    scan.lastIndex = 0;
-    for (const m of part.matchAll(scan)) {
-      const span = { start: scope.start + m.index, end: scope.start + m.index + m[0].length };
-      const denial = kind === 'no-damage' || kind === 'no-casualties';
-      // "no damage or casualties" states two denials over one span; other overlaps are one outcome.
-      if (
-        taken.some(
-          (t) => t.start < span.end && span.start < t.end && !(denial && t.denial && t.kind !== kind),
-        )
-      )
-        continue;
-      // A denial covers the casualty words inside it ("no damage or casualties").
-      if (
-        (kind === 'damage' || kind === 'killed' || kind === 'wounded') &&
-        /\b(?:no|not|any|without)\s+(?:\w+\s+){0,3}$/i.test(part.slice(Math.max(0, m.index - 30), m.index))
-      )
-        continue;
-      taken.push({ start: span.start, end: span.end, denial, kind });
-      const q = kind === 'killed' || kind === 'wounded' ? nearestCount(quantities, span, scope) : null;
-      const claim = claims.find((c) => c.mentions.some((x) => x.start <= span.start && span.end <= x.end));
-      out.push({ kind, quantityId: q?.id ?? null, claimId: claim?.id ?? null, span });
-    }
+    re.lastIndex = 0;
+    for (const m of part.matchAll(re)) take(kind, m.index, m.index + m[0].length);
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
