@@ -133,6 +133,8 @@ export function findAttributions(
   );
   const joined = joinAbbreviations(text, sentences);
   const bySentence = groupBySentence(tokens, joined);
+  // What each token may open (a cue, an impersonal reading), read once per token from its word's memo.
+  const classes = bySentence.map(wordClasses);
   const found: FoundAttribution[] = [];
   // Character masks keep long texts linear: what is already attributed, and what is inside speech.
   const takenMask = new Uint8Array(text.length + 1);
@@ -180,7 +182,7 @@ export function findAttributions(
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k]!;
       if (quoteMask[tok.start] === 1 && quoteMask[tok.end - 1] === 1) continue;
-      if (!mayBeCue(tok)) continue;
+      if ((classes[n]![k]! & MAY_BE_CUE) === 0) continue;
       if (isTaken(tok.start)) {
         // A second report inside the content of one already read ends that content (each word
         // plays one part in one report): "The governor wrote that … and urged residents to …".
@@ -226,7 +228,7 @@ export function findAttributions(
     }
   }
   for (const [n, sentence] of joined.entries()) {
-    for (const hit of impersonal(text, bySentence[n] ?? [], sentence)) {
+    for (const hit of impersonal(text, bySentence[n] ?? [], sentence, classes[n]!)) {
       const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
       if (spans.some((s) => isTaken(s.start) || isTaken(s.end - 1))) continue;
       found.push(hit);
@@ -436,7 +438,10 @@ function signedQuotes(text: string, quotes: readonly Quote[]): FoundAttribution[
 function groupBySentence(tokens: readonly Token[], sentences: readonly Sentence[]): Token[][] {
   const out: Token[][] = sentences.map(() => []);
   let n = 0;
-  for (const t of [...tokens].sort((a, b) => a.start - b.start)) {
+  // Tokens come in text order: only tokens out of order need a sorted copy.
+  let sorted = true;
+  for (let i = 1; i < tokens.length && sorted; i++) sorted = tokens[i - 1]!.start <= tokens[i]!.start;
+  for (const t of sorted ? tokens : [...tokens].sort((a, b) => a.start - b.start)) {
     while (n < sentences.length && sentences[n]!.end <= t.start) n++;
     if (n >= sentences.length) break;
     if (t.start >= sentences[n]!.start) out[n]!.push(t);
@@ -452,17 +457,21 @@ function joinAbbreviations(text: string, sentences: readonly Sentence[]): Senten
   const out: Sentence[] = [];
   for (const s of sentences) {
     const last = out.at(-1);
-    const sameLine = last && !text.slice(last.end, s.start).includes('\n');
     // After "Sen." or "(D-Mo.)" the tagger may end a sentence; a lower-case start says it did not end.
+    // (The title pattern ends in a full stop: a sentence ending otherwise is not tested.)
+    const first = text.charCodeAt(s.start);
     if (
       last &&
-      sameLine &&
-      (TITLE_ABBREVIATION.test(text.slice(last.start, last.end)) ||
-        /^[a-z]/.test(text.slice(s.start, s.start + 1)))
+      ((first >= 97 && first <= 122) ||
+        (text.charCodeAt(last.end - 1) === 46 &&
+          TITLE_ABBREVIATION.test(text.slice(last.start, last.end)))) &&
+      !text.slice(last.end, s.start).includes('\n')
     ) {
       out[out.length - 1] = { ...last, end: s.end };
     } else out.push(s);
   }
+  // Only a text with two apostrophes in a row has a quotation closed by them.
+  if (!text.includes("''")) return out;
   return out.flatMap((s) => splitAfterClosedQuote(text, s));
 }
 
@@ -841,9 +850,16 @@ function readCue(
     if (entry.strength === 'weak' && !isSpeakerLike(text, subject.span)) return null;
     const lead = subject.first;
     const prevTok = toks[lead - 1];
-    const rest = toks.slice(cueEndIdx + 1).filter((t) => !/^[.!?]$/.test(t.text));
-    const tailOnly = rest.every(
-      (t) =>
+    // The tokens after the cue but full stops: how many, the first, and whether all are a tail.
+    let restLength = 0;
+    let tailStart: Token | undefined;
+    let tailOnly = true;
+    for (let j = cueEndIdx + 1; j < toks.length; j++) {
+      const t = toks[j]!;
+      if (/^[.!?]$/.test(t.text)) continue;
+      restLength++;
+      tailStart ??= t;
+      tailOnly &&=
         TIME_WORD.test(t.text) ||
         t.pos === 'PROPN' ||
         t.pos === 'NUM' ||
@@ -852,8 +868,8 @@ function readCue(
         t.pos === 'ADP' ||
         t.pos === 'NOUN' ||
         // "…, the minister said in her interview."
-        /^(his|her|its|their|our|my)$/i.test(t.text),
-    );
+        /^(his|her|its|their|our|my)$/i.test(t.text);
+    }
     // "As X reported, …": the main clause is the content.
     // "As Clinton talked about bringing communities together, Trump …": a cue with an object of
     // its own reports that object, not the main clause.
@@ -897,7 +913,6 @@ function readCue(
       .some((t) => t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && /[”"]/.test(t.text)));
     // "…, officials said on Monday" ends with an adjunct; "…, the governor accused the envoy of
     // bias" has an object of its own.
-    const tailStart = rest[0];
     const adjunctTail =
       !tailStart ||
       TIME_WORD.test(tailStart.text) ||
@@ -906,8 +921,8 @@ function readCue(
       (tailStart.pos === 'PROPN' && entry.strength === 'speech');
     if (!joined && prevTok?.text === ',' && lead - 1 > 0) {
       // "People like the mayor, he said.": with nothing after the cue, even a verbless lead is what was said.
-      const saidLast = rest.length === 0 && entry.strength === 'speech' && lead - 1 >= 2;
-      if ((rest.length === 0 || (tailOnly && adjunctTail)) && (clauseBefore || saidLast)) {
+      const saidLast = restLength === 0 && entry.strength === 'speech' && lead - 1 >= 2;
+      if ((restLength === 0 || (tailOnly && adjunctTail)) && (clauseBefore || saidLast)) {
         const content = trimContent(text, contentStartOf(text, sentence, quotes), prevTok.start);
         if (!content) return null;
         // "“…” of the plans, Mr. Holtz-Eakin said. “They are …”": the quotation goes on.
@@ -1197,7 +1212,13 @@ function contentAfter(
   )
     return null;
   // Adverbials before "that": "said on Monday in a statement that …".
-  const that = toks.findIndex((t, j) => j >= i && j <= i + 12 && /^that$/i.test(t.text) && t.pos === 'SCONJ');
+  let that = -1;
+  for (let j = i; j < toks.length && j <= i + 12; j++) {
+    if (toks[j]!.pos === 'SCONJ' && /^that$/i.test(toks[j]!.text)) {
+      that = j;
+      break;
+    }
+  }
   if (that >= 0 && toks.slice(i, that).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')) i = that;
   else
     while (
@@ -1354,8 +1375,11 @@ function contentAfter(
 }
 
 function formOf(text: string, toks: Token[], k: number, fallback: AttributionForm): AttributionForm {
-  const window = toks.slice(Math.max(0, k - 8), k + 8).map((t) => t.text.toLowerCase());
-  if (window.includes('statement') || window.includes('statements')) return 'statement';
+  // "statement" or "statements" within eight tokens before the cue or seven after it.
+  for (let j = Math.max(0, k - 8); j < toks.length && j < k + 8; j++) {
+    const word = toks[j]!.text;
+    if ((word.length === 9 || word.length === 10) && /^statements?$/i.test(word)) return 'statement';
+  }
   void text;
   return fallback;
 }
@@ -1623,19 +1647,36 @@ function reducedRelative(toks: Token[], k: number): boolean {
   return false;
 }
 
-/** A cheap filter before the full reading: only reporting words, "according" and reporting nouns. */
-function mayBeCue(tok: Token): boolean {
-  let may = MAY_BE_CUE.get(tok.text);
-  if (may === undefined) {
-    may = wordMayBeCue(tok.text.toLowerCase());
-    if (MAY_BE_CUE.size >= MAX_REMEMBERED) MAY_BE_CUE.clear();
-    MAY_BE_CUE.set(tok.text, may);
+/** The token may be a cue: a reporting word, "according" or a reporting noun. */
+const MAY_BE_CUE = 1;
+/** The token may open an impersonal reading ({@link IMPERSONAL_WORDS}). */
+const IMPERSONAL = 2;
+
+/**
+ * What the tokens of a sentence may open, as {@link MAY_BE_CUE} and {@link IMPERSONAL} bits: a
+ * cheap filter before the full readings, answered once per word form and remembered.
+ */
+function wordClasses(toks: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(toks.length);
+  for (let k = 0; k < toks.length; k++) {
+    const word = toks[k]!.text;
+    // Every word in the cue tables and patterns, and every impersonal word, opens with a letter.
+    const c = word.charCodeAt(0);
+    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
+    let cls = WORD_CLASS.get(word);
+    if (cls === undefined) {
+      const lower = word.toLowerCase();
+      cls = (wordMayBeCue(lower) ? MAY_BE_CUE : 0) | (IMPERSONAL_WORDS.has(lower) ? IMPERSONAL : 0);
+      if (WORD_CLASS.size >= MAX_REMEMBERED) WORD_CLASS.clear();
+      WORD_CLASS.set(word, cls);
+    }
+    out[k] = cls;
   }
-  return may;
+  return out;
 }
 
-// Reports repeat their words: what `wordMayBeCue` says of each is remembered (a bounded table).
-const MAY_BE_CUE = new Map<string, boolean>();
+// Reports repeat their words: the class of each is remembered (a bounded table).
+const WORD_CLASS = new Map<string, number>();
 const MAX_REMEMBERED = 50_000;
 
 function wordMayBeCue(lower: string): boolean {
@@ -1679,12 +1720,17 @@ const IMPERSONAL_WORDS: ReadonlySet<string> = new Set([
  * Attributions with no speaker: "it is unclear whether …" (nobody vouches for it) and
  * "he allegedly …" / "reportedly …" (someone unnamed says so).
  */
-function impersonal(text: string, toks: Token[], sentence: Sentence): FoundAttribution[] {
+function impersonal(
+  text: string,
+  toks: Token[],
+  sentence: Sentence,
+  classes: Uint8Array,
+): FoundAttribution[] {
   const out: FoundAttribution[] = [];
   for (let k = 0; k < toks.length; k++) {
-    const lower = toks[k]!.text.toLowerCase();
     // Every reading below starts from one of these words.
-    if (!IMPERSONAL_WORDS.has(lower)) continue;
+    if ((classes[k]! & IMPERSONAL) === 0) continue;
+    const lower = toks[k]!.text.toLowerCase();
     const base = {
       source: null,
       cueTense: 'unknown' as const,

@@ -74,15 +74,23 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
 
   // Merge restatements: a headline or standfirst repeating a body claim adds a mention. Only
   // pairs across roles are compared, so a long body stays linear.
-  const keys = new Map(drafts.map((d) => [d, claimKey(text.slice(d.span.start, d.span.end))]));
+  // Keys are read when a pair is compared: a report without a headline claim compares none.
+  const keys = new Map<Draft, ReturnType<typeof claimKey>>();
+  const keyOf = (d: Draft) => {
+    let key = keys.get(d);
+    if (!key) {
+      key = claimKey(text.slice(d.span.start, d.span.end));
+      keys.set(d, key);
+    }
+    return key;
+  };
   const groups: Draft[][] = [];
   const headed: Draft[][] = [];
   for (const d of drafts) {
-    const key = keys.get(d)!;
     const pool = d.role === 'body' ? headed : groups;
     const match = pool.find((g) =>
       g.some(
-        (o) => o.role !== d.role && (o.role !== 'body' || d.role !== 'body') && sameClaim(keys.get(o)!, key),
+        (o) => o.role !== d.role && (o.role !== 'body' || d.role !== 'body') && sameClaim(keyOf(o), keyOf(d)),
       ),
     );
     if (match) match.push(d);
@@ -209,13 +217,27 @@ function trimPiece(text: string, piece: Span): Span | null {
 
 /** A claim needs a few words and a verb-like word; questions and fragments assert nothing. */
 function isAssertion(piece: string): boolean {
-  const words = piece.split(/\s+/).filter(Boolean);
-  if (words.length < 4) return false;
+  if (!hasWords(piece, 4)) return false;
   if (/\?\s*$/.test(piece)) return false;
   // "…, which is part of the group": a description of the speaker, not a claim of its own.
   if (/^(?:which|who|whose|whom)\b/i.test(piece)) return false;
   return true;
 }
+
+/** Whether a piece has at least `n` words (runs of characters between white space). */
+function hasWords(piece: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < piece.length; i++) {
+    const code = piece.charCodeAt(i);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE_SPACE.test(piece[i]!);
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+const WHITE_SPACE = /\s/;
 
 /**
  * The ids of the items (quantities, dates, places) that lie inside one of a claim's mentions,
