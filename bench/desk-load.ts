@@ -247,12 +247,15 @@ async function main(): Promise<void> {
     const chosen = values.kinds?.split(',').map((k) => k.trim());
     const withLedger = chosen === undefined || chosen.some((k) => LEDGER_KINDS.has(k));
     let firstSeconds = 0;
+    /** The server's resident memory once the ledger is built (before any load), MiB. */
+    let builtMemory: { now: number; peak: number } | null = null;
     let all: { items: { id: string }[]; total: number | null } = { items: [], total: null };
     if (withLedger) {
       const firstStarted = performance.now();
       const first = await get(`${server.url}/api/events?limit=1`);
       firstSeconds = (performance.now() - firstStarted) / 1000;
       if (first.status !== 200) throw new Error(`first request answered ${first.status}`);
+      builtMemory = residentMiB(server.pid);
       all = JSON.parse(
         await new Promise<string>((resolve) =>
           http.get(`${server.url}/api/events?limit=500&sort=-support`, { agent }, (res) => {
@@ -329,6 +332,9 @@ async function main(): Promise<void> {
         (all.total === null ? ' (not built: no request of the mix reads it)' : `, ${all.total} events`) +
         (build.built ? ` (stored in ${build.seconds.toFixed(0)} s)` : ' (reused)') +
         (withLedger ? `; first request (ledger build in the server) ${firstSeconds.toFixed(1)} s` : '') +
+        (builtMemory === null
+          ? ''
+          : `; server resident memory then ${builtMemory.now.toFixed(0)} MiB (peak so far ${builtMemory.peak.toFixed(0)} MiB)`) +
         '.\n',
     );
     console.log(

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../module-worker.js';
 import type { Ledger } from '../types/ledger.js';
 import { type ApiErrorCode, HttpError } from './http-error.js';
-import type { LedgerAsk } from './ledger-answers.js';
+import type { LedgerAsk, LedgerLookup, LedgerLookupAnswers } from './ledger-answers.js';
 import type { LedgerLoader } from './ledger-cache.js';
 import type { LedgerView, LedgerViewLoader } from './ledger-view.js';
 
@@ -101,7 +101,8 @@ export function workerLedgerViews(location: string | undefined): LedgerViewLoade
     const view: LedgerView = {
       version: reply.version,
       text,
-      lookUp: async (ask) => JSON.parse(await text(ask)),
+      lookUp: async <A extends LedgerLookup>(ask: A) =>
+        JSON.parse(await text(ask)) as LedgerLookupAnswers[A['kind']],
     };
     return view;
   };
