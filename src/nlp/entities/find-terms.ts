@@ -1,5 +1,6 @@
 import type { EntityType } from '../../types/entity.js';
 import { mayMatch } from '../regex-prefilter.js';
+import { codePointAt, isUpperCaseLetter } from './char-classes.js';
 import {
   GROUP_NOUNS,
   MONTHS,
@@ -33,7 +34,24 @@ const LEXICONS: [ReadonlyMap<string, string>, EntityType, number][] = [
   [GROUP_NOUNS, 'Organisation', 0.3],
 ];
 
-const FIRST_WORDS = new Set(LEXICONS.flatMap(([lex]) => [...lex.keys()].map((k) => k.split(' ')[0]!)));
+/** A lexicon phrase: what it names (of the last lexicon that has it, as the lexicons are tried in order). */
+interface LexiconHit {
+  readonly type: EntityType;
+  readonly subtype: string;
+  readonly confidence: number;
+}
+
+const PHRASES = new Map<string, LexiconHit>();
+// Every phrase of one or more whole words that opens a lexicon phrase: a longer phrase can only
+// be found when its opening words are one of these.
+const OPENINGS = new Set<string>();
+for (const [lex, type, confidence] of LEXICONS) {
+  for (const [phrase, subtype] of lex) {
+    PHRASES.set(phrase, { type, subtype, confidence });
+    const words = phrase.split(' ');
+    for (let n = 1; n <= words.length; n++) OPENINGS.add(words.slice(0, n).join(' '));
+  }
+}
 
 /**
  * Weapons, platforms and vehicles named by lexicon phrases (longest match, any case).
@@ -43,40 +61,48 @@ const FIRST_WORDS = new Set(LEXICONS.flatMap(([lex]) => [...lex.keys()].map((k) 
 export function findLexiconTerms(words: readonly WordToken[], text: string): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < words.length; i++) {
-    // Most words open no lexicon phrase: one set lookup instead of twenty-five.
-    if (!FIRST_WORDS.has(words[i]!.lower)) continue;
+    // Most words open no lexicon phrase: one set lookup.
+    if (!OPENINGS.has(words[i]!.lower)) continue;
     let best: Candidate | null = null;
     let phrase = '';
     for (let n = 0; n < 5 && i + n < words.length; n++) {
       const w = words[i + n]!;
-      if (n > 0 && !/^ $/.test(text.slice(words[i + n - 1]!.end, w.start))) break;
+      if (n > 0) {
+        // Words of a phrase are one space apart.
+        const gapStart = words[i + n - 1]!.end;
+        if (w.start - gapStart !== 1 || text.charCodeAt(gapStart) !== 32) break;
+      }
       phrase = n === 0 ? w.lower : `${phrase} ${w.lower}`;
-      for (const [lex, type, conf] of LEXICONS) {
-        const sub = lex.get(phrase);
-        if (sub !== undefined) {
-          best = {
-            start: words[i]!.start,
-            end: w.end,
-            type,
-            subtype: sub,
-            confidence: conf,
-            priority: sub === 'nominal' ? 1.8 : 3,
-          };
-        }
+      if (n > 0 && !OPENINGS.has(phrase)) break;
+      const hit = PHRASES.get(phrase);
+      if (hit !== undefined) {
+        best = {
+          start: words[i]!.start,
+          end: w.end,
+          type: hit.type,
+          subtype: hit.subtype,
+          confidence: hit.confidence,
+          priority: hit.subtype === 'nominal' ? 1.8 : 3,
+        };
       }
     }
     if (best) {
       // An owner written before a platform belongs to it: "ISIL tanks", "Coalition aircraft".
       const prev = words[i - 1];
-      if (prev && best.type !== 'Weapon' && text.slice(prev.end, words[i]!.start) === ' ') {
-        const owner = /^\p{Lu}/u.test(prev.text) && !prev.initial;
+      if (
+        prev &&
+        best.type !== 'Weapon' &&
+        words[i]!.start - prev.end === 1 &&
+        text.charCodeAt(prev.end) === 32
+      ) {
+        const owner = isUpperCaseLetter(codePointAt(prev.text, 0)) && !prev.initial;
         const modifier =
           best.subtype === 'nominal' &&
           (NOMINAL_MODIFIERS.has(prev.lower) || /-(?:held|controlled|occupied|run|led)$/.test(prev.lower));
         if (owner || modifier) best = { ...best, start: prev.start };
       }
       // "the government of Iraq", "the city of Raqqah": the nominal and its name are one mention.
-      if (best.subtype === 'nominal') {
+      if (best.subtype === 'nominal' && text.startsWith(' of ', best.end)) {
         const tail = /^ of (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:al-|of )?\p{Lu}[\p{L}’'-]*)*/u.exec(
           text.slice(best.end, best.end + 60),
         );
