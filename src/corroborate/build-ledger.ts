@@ -10,10 +10,15 @@ import {
   type ReportEventRef,
   type ReviewDecision,
 } from '../types/ledger.js';
-import { clusterEvents, type EventClustering, type MatchingPair, matchingPairs } from './cluster-events.js';
+import { clusterEvents, type EventClustering, type MatchingPairs, matchingPairs } from './cluster-events.js';
 import { type EventClaim, eventClaimSides, findContradictions } from './contradictions.js';
 import { eventKey, replayDecisions } from './decisions.js';
-import { type CheckedDocument, type DocumentDigest, digestDocument } from './document-digest.js';
+import {
+  type CheckedDocument,
+  type ClaimDigest,
+  type DocumentDigest,
+  digestDocument,
+} from './document-digest.js';
 import { type IncidentPlace, isoOfDay, precisionRank, type ReportIncident } from './event-features.js';
 import type { MatchOptions } from './event-pairs.js';
 import { byDated, type LedgerInputDocument } from './input-document.js';
@@ -123,40 +128,52 @@ function fatalitiesOf(sides: ReturnType<typeof eventClaimSides>): number | null 
   return [...origins.entries()].sort((a, b) => b[1].size - a[1].size || a[0] - b[0])[0]?.[0] ?? null;
 }
 
-function ledgerClaims(
-  docs: DocumentDigest[],
-  originOf: Map<string, string>,
-): Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }> {
-  const out = new Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }>();
+/** A ledger claim as the builder keeps it: the digest's claim, its document and origin. */
+interface KeptClaim extends EventClaim {
+  readonly claim: ClaimDigest;
+}
+
+function ledgerClaims(docs: DocumentDigest[], originOf: Map<string, string>): Map<string, KeptClaim> {
+  const out = new Map<string, KeptClaim>();
   for (const doc of docs) {
     const originId = originOf.get(doc.id) ?? `origin-${doc.id}`;
     for (const claim of doc.claims) {
       const id = `${doc.id}:${claim.id}`;
-      out.set(id, {
-        id,
-        documentId: doc.id,
-        originId,
-        claim,
-        ledger: {
-          id,
-          documentId: doc.id,
-          claimId: claim.id,
-          originId,
-          documentSha256: doc.sha256,
-          start: claim.start,
-          end: claim.end,
-          text: claim.text,
-          speakerName: claim.speaker.name,
-          speakerKind: claim.speaker.kind,
-          stance: claim.stance,
-          polarity: claim.polarity,
-          hedged: claim.hedged,
-          confidence: claim.confidence,
-        },
-      });
+      out.set(id, { id, documentId: doc.id, originId, claim });
     }
   }
   return out;
+}
+
+/**
+ * The ledger's record of a claim, written out field by field in the ledger's order (a spread of a
+ * kept copy would give each of a ledger's claims a hidden class of its own in V8, and keep the copy).
+ */
+function ledgerClaim(
+  c: KeptClaim,
+  documentSha256: string,
+  eventIds: string[],
+  rating: LedgerClaim['rating'],
+): LedgerClaim {
+  const claim = c.claim;
+  return {
+    id: c.id,
+    documentId: c.documentId,
+    claimId: claim.id,
+    originId: c.originId,
+    documentSha256,
+    start: claim.start,
+    end: claim.end,
+    text: claim.text,
+    speakerName: claim.speaker.name,
+    speakerKind: claim.speaker.kind,
+    stance: claim.stance,
+    polarity: claim.polarity,
+    hedged: claim.hedged,
+    confidence: claim.confidence,
+    eventIds,
+    rating,
+  };
 }
 
 /** What one ledger event's assembly depends on besides its members, and what it gave. */
@@ -205,15 +222,25 @@ export class LedgerBuilder {
   readonly #options: BuildLedgerOptions;
   readonly #checkedDocuments: CheckedDocument[];
   readonly #docRank: Map<string, number>;
-  readonly #eventOrder: Map<string, number>;
+  /**
+   * Report event key → its index in the arrays below. The keys are the first clustering's own
+   * strings (one copy of each key, not one per map), and what the builder reads per report event
+   * lies in typed arrays: a ledger of 100k documents has millions of report events.
+   */
+  readonly #keyIndex: Map<string, number>;
+  readonly #refAt: ReportEventRef[];
+  readonly #incidentAt: ReportIncident[];
+  /** Publication rank of the event's document, and its position among the record's events. */
+  readonly #rankAt: Int32Array;
+  readonly #orderAt: Int32Array;
+  /** 1 when the event's trigger lies in a sentence that states a tally. */
+  readonly #inTallyAt: Uint8Array;
   readonly #origins: Ledger['origins'];
   readonly #originOf: Map<string, string>;
   readonly #incidents: ReportIncident[];
-  readonly #incidentOf: Map<string, ReportIncident>;
-  readonly #pairs: MatchingPair[];
+  readonly #pairs: MatchingPairs;
   readonly #firstPass: EventClustering;
-  readonly #inTallySentence: Set<string>;
-  readonly #claims: Map<string, EventClaim & { ledger: Omit<LedgerClaim, 'eventIds' | 'rating'> }>;
+  readonly #claims: Map<string, KeptClaim>;
   readonly #claimsByDocument: Map<string, EventClaim[]>;
   readonly #ledgerDocuments: LedgerDocument[];
   #assembled = new Map<string, AssembledEvent>();
@@ -243,18 +270,36 @@ export class LedgerBuilder {
     this.#origins = origins;
     this.#originOf = originOf;
     this.#incidents = docs.flatMap((d) => d.incidents);
-    this.#incidentOf = new Map();
-    for (const inc of this.#incidents) for (const ref of inc.refs) this.#incidentOf.set(eventKey(ref), inc);
     this.#pairs = matchingPairs(this.#incidents, options.matching);
     this.#firstPass = clusterEvents(this.#incidents, {}, options.matching, this.#pairs);
-    this.#eventOrder = new Map();
-    for (const doc of docs) {
-      for (const [i, id] of doc.eventIds.entries()) this.#eventOrder.set(`${doc.id}\u0000${id}`, i);
+    const keyIndex = new Map<string, number>();
+    for (const key of this.#firstPass.assignment.keys()) keyIndex.set(key, keyIndex.size);
+    const n = keyIndex.size;
+    this.#keyIndex = keyIndex;
+    this.#refAt = new Array<ReportEventRef>(n);
+    this.#incidentAt = new Array<ReportIncident>(n);
+    this.#rankAt = new Int32Array(n);
+    this.#orderAt = new Int32Array(n);
+    this.#inTallyAt = new Uint8Array(n);
+    for (const inc of this.#incidents) {
+      for (const ref of inc.refs) {
+        const at = keyIndex.get(eventKey(ref));
+        if (at === undefined) continue;
+        this.#refAt[at] ??= ref;
+        this.#incidentAt[at] = inc;
+        this.#rankAt[at] = this.#docRank.get(ref.documentId) ?? 0;
+      }
     }
-    this.#inTallySentence = new Set();
     for (const doc of docs) {
-      for (const eventId of doc.tallyEventIds)
-        this.#inTallySentence.add(eventKey({ documentId: doc.id, eventId }));
+      for (const [i, id] of doc.eventIds.entries()) {
+        const at = keyIndex.get(eventKey({ documentId: doc.id, eventId: id }));
+        if (at === undefined) continue;
+        this.#orderAt[at] = i;
+      }
+      for (const eventId of doc.tallyEventIds) {
+        const at = keyIndex.get(eventKey({ documentId: doc.id, eventId }));
+        if (at !== undefined) this.#inTallyAt[at] = 1;
+      }
     }
     this.#claims = ledgerClaims(docs, originOf);
     this.#claimsByDocument = new Map();
@@ -280,9 +325,13 @@ export class LedgerBuilder {
   build(decisions: ReviewDecision[] = []): Ledger {
     const matching = this.#options.matching;
     const docRank = this.#docRank;
-    const eventOrder = this.#eventOrder;
+    const keyIndex = this.#keyIndex;
+    const rankAt = this.#rankAt;
+    const orderAt = this.#orderAt;
+    const refAt = this.#refAt;
+    const incidentAt = this.#incidentAt;
     const originOf = this.#originOf;
-    const inTallySentence = this.#inTallySentence;
+    const inTallySentence = (key: string) => this.#inTallyAt[keyIndex.get(key) ?? -1] === 1;
     const claims = this.#claims;
     const firstPass = this.#firstPass;
     const firstReplay = replayDecisions(firstPass.assignment, decisions);
@@ -298,11 +347,9 @@ export class LedgerBuilder {
     const replay = decisions.length > 0 ? replayDecisions(clustering.assignment, decisions) : firstReplay;
 
     const memberOrder = (a: string, b: string) => {
-      const da = a.slice(0, a.indexOf('\u0000'));
-      const db = b.slice(0, b.indexOf('\u0000'));
-      return (
-        (docRank.get(da) ?? 0) - (docRank.get(db) ?? 0) || (eventOrder.get(a) ?? 0) - (eventOrder.get(b) ?? 0)
-      );
+      const ia = keyIndex.get(a) ?? -1;
+      const ib = keyIndex.get(b) ?? -1;
+      return (rankAt[ia] ?? 0) - (rankAt[ib] ?? 0) || (orderAt[ia] ?? 0) - (orderAt[ib] ?? 0);
     };
     const groups = new Map<string, string[]>();
     for (const [key, label] of replay.assignment) {
@@ -318,10 +365,15 @@ export class LedgerBuilder {
         keys: sorted,
         incidents: [
           ...new Set(
-            sorted.map((k) => this.#incidentOf.get(k)).filter((i): i is ReportIncident => i !== undefined),
+            sorted
+              .map((k) => incidentAt[keyIndex.get(k) ?? -1])
+              .filter((i): i is ReportIncident => i !== undefined),
           ),
         ],
-        anchor: { documentId: first.slice(0, at), eventId: first.slice(at + 1) },
+        anchor: refAt[keyIndex.get(first) ?? -1] ?? {
+          documentId: first.slice(0, at),
+          eventId: first.slice(at + 1),
+        },
       };
     });
     clusters.sort((a, b) => memberOrder(a.keys[0] ?? '', b.keys[0] ?? ''));
@@ -331,7 +383,7 @@ export class LedgerBuilder {
     const listed = clusters.filter(
       (c) =>
         !(
-          c.keys.every((k) => inTallySentence.has(k)) &&
+          c.keys.every(inTallySentence) &&
           new Set(c.keys.map((k) => k.slice(0, k.indexOf('\u0000')))).size === 1
         ),
     );
@@ -382,11 +434,15 @@ export class LedgerBuilder {
     this.#reassembled = reassembled;
 
     const docs = this.#checkedDocuments;
-    const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) => ({
-      ...c.ledger,
-      eventIds: [...(claimEvents.get(c.id) ?? [])].sort(),
-      rating: replay.ratings.get(c.id) ?? null,
-    }));
+    const ledgerDocuments = this.#ledgerDocuments;
+    const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) =>
+      ledgerClaim(
+        c,
+        ledgerDocuments[docRank.get(c.documentId) ?? -1]?.sha256 ?? '',
+        [...(claimEvents.get(c.id) ?? [])].sort(),
+        replay.ratings.get(c.id) ?? null,
+      ),
+    );
     // Copies of one story repeat its numbers: each is checked once, on the text the origin is named after.
     const isAnchor = (d: CheckedDocument) => originOf.get(d.id) === `origin-${d.id}`;
     const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
@@ -429,11 +485,14 @@ export class LedgerBuilder {
   ): AssembledEvent {
     const originOf = this.#originOf;
     const members = new Set(cluster.keys);
-    // Members may be a subset of an incident after a split: only their own events count.
-    const incidents = cluster.incidents.map((inc) => ({
-      ...inc,
-      events: inc.events.filter((e) => members.has(eventKey({ documentId: inc.documentId, eventId: e.id }))),
-    }));
+    // Members may be a subset of an incident after a split: only their own events count. An
+    // incident whose events are all members is kept as it is (the assembled event keeps them).
+    const incidents = cluster.incidents.map((inc) => {
+      const own = inc.events.filter((e) =>
+        members.has(eventKey({ documentId: inc.documentId, eventId: e.id })),
+      );
+      return own.length === inc.events.length ? inc : { ...inc, events: own };
+    });
     const sides = eventClaimSides(
       incidents,
       this.#claims,
@@ -470,10 +529,14 @@ export class LedgerBuilder {
       weapons: byCountThenName(incidents.flatMap((i) => i.weaponTexts)),
       occurrence: occurrenceOf(incidents),
       fatalities: fatalitiesOf(sides),
-      members: cluster.keys.map((k) => ({
-        documentId: k.slice(0, k.indexOf('\u0000')),
-        eventId: k.slice(k.indexOf('\u0000') + 1),
-      })),
+      // The incidents' own refs (links share them too), not a new object and two strings per member.
+      members: cluster.keys.map(
+        (k) =>
+          this.#refAt[this.#keyIndex.get(k) ?? -1] ?? {
+            documentId: k.slice(0, k.indexOf('\u0000')),
+            eventId: k.slice(k.indexOf('\u0000') + 1),
+          },
+      ),
       links,
       support,
       contradictions,
@@ -485,8 +548,8 @@ export class LedgerBuilder {
     const checked: CheckedEvent = {
       event,
       incidents,
-      sides,
-      tallyOnly: cluster.keys.every((k) => this.#inTallySentence.has(k)),
+      counts: sides.counts,
+      tallyOnly: cluster.keys.every((k) => this.#inTallyAt[this.#keyIndex.get(k) ?? -1] === 1),
     };
     return { status: analystStatus, links, event, checked, claimIds };
   }

@@ -277,14 +277,19 @@ class Clusters {
 }
 
 /**
- * Two incidents of different reports that score at least the threshold. The reasons are worked
- * out again for the few pairs that become links (`scoreIncidentPair`): a ledger keeps millions of
- * pairs, not their words.
+ * The pairs of incidents of different reports that score at least the threshold, as numbers: pair
+ * `k` joins `incidents[a[k]]` and `incidents[b[k]]` (indices into the incidents they were found
+ * among) with score `scores[k]`. The reasons are worked out again for the few pairs that become
+ * links (`scoreIncidentPair`): a ledger keeps millions of pairs, not their words, and 16 bytes a
+ * pair rather than an object.
+ *
+ * @example const pairs = matchingPairs(incidents); incidents[pairs.a[0]].key // 'doc-1\u0000e1'
  */
-export interface MatchingPair {
-  readonly a: ReportIncident;
-  readonly b: ReportIncident;
-  readonly score: number;
+export interface MatchingPairs {
+  readonly count: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly scores: Float64Array;
 }
 
 /**
@@ -293,12 +298,12 @@ export interface MatchingPair {
  * decisions: a ledger rebuilt after a decision clusters the same pairs again (`clusterEvents`'s
  * `pairs`) instead of scoring them anew.
  *
- * @example matchingPairs(incidents)[0]?.score // 0.95
+ * @example matchingPairs(incidents).scores[0] // 0.95
  */
 export function matchingPairs(
   incidents: readonly ReportIncident[],
   options: MatchOptions = {},
-): MatchingPair[] {
+): MatchingPairs {
   const threshold = options.threshold ?? MATCH_DEFAULTS.threshold;
   // Incidents ranked by key once, so ties in score sort by two numbers rather than two strings.
   const byKey = incidents
@@ -352,15 +357,26 @@ export function matchingPairs(
       (rank[second[x] as number] as number) - (rank[second[y] as number] as number),
   );
   // A pair two kinds of block both offered is scored twice: keep it once.
-  const out: MatchingPair[] = [];
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  const kept = new Float64Array(count);
+  let n = 0;
   for (let k = 0; k < count; k += 1) {
     const at = order[k] as number;
-    const a = incidents[first[at] as number] as ReportIncident;
-    const b = incidents[second[at] as number] as ReportIncident;
-    const last = out[out.length - 1];
-    if (last === undefined || last.a !== a || last.b !== b) out.push({ a, b, score: scores[at] as number });
+    const i = first[at] as number;
+    const j = second[at] as number;
+    if (
+      n > 0 &&
+      incidents[a[n - 1] as number] === incidents[i] &&
+      incidents[b[n - 1] as number] === incidents[j]
+    )
+      continue;
+    a[n] = i;
+    b[n] = j;
+    kept[n] = scores[at] as number;
+    n += 1;
   }
-  return out;
+  return { count: n, a: a.slice(0, n), b: b.slice(0, n), scores: kept.slice(0, n) };
 }
 
 /**
@@ -371,7 +387,7 @@ export function matchingPairs(
  * incidents of one report that were kept apart in one event, join events a split separated,
  * or join members whose explicit dates or places exclude each other (so chains cannot drift).
  * Analyst merges are applied first and always hold. `pairs`, when given, are the incidents'
- * `matchingPairs` worked out before (for the same options).
+ * `matchingPairs` worked out before (for the same incidents, in the same order, and options).
  *
  * @example clusterEvents(incidents).assignment.get('doc-2\u0000ev1') === clusterEvents(incidents).assignment.get('doc-1\u0000ev3')
  */
@@ -379,7 +395,7 @@ export function clusterEvents(
   incidents: ReportIncident[],
   constraints: ClusterConstraints = {},
   options: MatchOptions = {},
-  pairs?: MatchingPair[],
+  pairs?: MatchingPairs,
 ): EventClustering {
   const slack = options.dateSlackDays ?? MATCH_DEFAULTS.dateSlackDays;
   const forbidden = constraints.forbidden ?? new Map<string, Set<string>>();
@@ -515,11 +531,13 @@ export function clusterEvents(
   clusters.freezeGroups(documentAt);
 
   const unique = pairs ?? matchingPairs(incidents, options);
-  for (const { a, b, score } of unique) {
+  for (let k = 0; k < unique.count; k += 1) {
+    const a = incidents[unique.a[k] as number] as ReportIncident;
+    const b = incidents[unique.b[k] as number] as ReportIncident;
     const ka = firstOf(a);
     const kb = firstOf(b);
     if (ka !== null && kb !== null && compatible(ka, kb))
-      link(ka, kb, score, scoreIncidentPair(a, b, options)?.reasons ?? [], 'auto');
+      link(ka, kb, unique.scores[k] as number, scoreIncidentPair(a, b, options)?.reasons ?? [], 'auto');
   }
 
   const assignment = new Map(keys.map((k, i) => [k, keys[clusters.find(i)] as string]));

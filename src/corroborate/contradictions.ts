@@ -79,7 +79,21 @@ export function eventClaimSides(
     inc.counts.flatMap((count) => {
       const claim = count.claimId ? claims.get(`${inc.documentId}:${count.claimId}`) : undefined;
       return claim && !isDenial(claim.claim)
-        ? [{ ...count, ledgerClaimId: claim.id, originId: claim.originId }]
+        ? [
+            // Written out, not spread: a spread copy gets a hidden class of its own in V8, and a
+            // ledger keeps one of these per stated count.
+            {
+              kind: count.kind,
+              claimId: count.claimId,
+              value: count.value,
+              bound: count.bound,
+              low: count.low,
+              high: count.high,
+              surface: count.surface,
+              ledgerClaimId: claim.id,
+              originId: claim.originId,
+            },
+          ]
         : [];
     }),
   );

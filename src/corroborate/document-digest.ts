@@ -5,7 +5,13 @@ import type { DateMention } from '../types/date.js';
 import type { Tally } from '../types/event.js';
 import type { Place } from '../types/place.js';
 import type { Quantity } from '../types/quantity.js';
-import { type ReportIncident, reportIncidents } from './event-features.js';
+import {
+  internList,
+  internNullable,
+  internString,
+  type ReportIncident,
+  reportIncidents,
+} from './event-features.js';
 import type { LedgerInputDocument } from './input-document.js';
 import { isReportCheckKind } from './ledger-checks.js';
 import { type OriginSignals, originSignals } from './origins.js';
@@ -79,19 +85,39 @@ export interface DocumentDigest {
   readonly checked: CheckedDocument;
 }
 
+const speakers = new Map<string, ClaimDigest['speaker']>();
+
+/** One speaker object for each name, kind and affiliation (a ledger's claims name a few thousand speakers). */
+function sharedSpeaker(speaker: Speaker): ClaimDigest['speaker'] {
+  const key = `${speaker.name}\u0001${speaker.kind}\u0001${speaker.affiliation}`;
+  let shared = speakers.get(key);
+  if (shared === undefined) {
+    shared = {
+      name: internString(speaker.name),
+      kind: internString(speaker.kind) as Speaker['kind'],
+      affiliation: internNullable(speaker.affiliation),
+    };
+    // Bounded like the other interning tables: past the limit it starts again.
+    if (speakers.size >= 100_000) speakers.clear();
+    speakers.set(key, shared);
+  }
+  return shared;
+}
+
 function claimDigest(claim: Claim): ClaimDigest {
   const primary = claim.mentions[0] ?? { start: 0, end: 0 };
+  // Ids, texts and codes interned: a digest is kept for every document of the ledger.
   return {
-    id: claim.id,
-    text: claim.text,
-    speaker: { name: claim.speaker.name, kind: claim.speaker.kind, affiliation: claim.speaker.affiliation },
-    stance: claim.stance,
-    polarity: claim.polarity,
+    id: internString(claim.id),
+    text: internString(claim.text),
+    speaker: sharedSpeaker(claim.speaker),
+    stance: internString(claim.stance) as Claim['stance'],
+    polarity: internString(claim.polarity) as Claim['polarity'],
     start: primary.start,
     end: primary.end,
     hedged: claim.markerIds.length > 0,
     confidence: claim.confidence,
-    quantityIds: claim.quantityIds,
+    quantityIds: internList(claim.quantityIds),
   };
 }
 

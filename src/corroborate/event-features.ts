@@ -128,9 +128,19 @@ const EMPTY_SET: ReadonlySet<string> = new Set<string>();
 const EMPTY_LIST: readonly string[] = [];
 const NO_COUNTS: readonly StatedCount[] = [];
 
-/** One copy of each string (words and codes recur across millions of incidents). */
-function internString(s: string): string {
+/**
+ * One copy of each string (words, codes and speakers recur across millions of incidents and
+ * claims; `JSON.parse` gives each record its own copies).
+ *
+ * @example internString(a.eventType) === internString(b.eventType) // true when equal
+ */
+export function internString(s: string): string {
   return stringTable.get(s, () => s);
+}
+
+/** {@link internString} for a value that may be null. */
+export function internNullable(s: string | null): string | null {
+  return s === null ? null : internString(s);
 }
 
 /** A shared read-only set with the given members. */
@@ -140,8 +150,12 @@ function internSet<T extends string>(values: Iterable<T>): ReadonlySet<T> {
   return setTable.get(list.join('\u0001'), () => new Set(list.map(internString))) as ReadonlySet<T>;
 }
 
-/** A shared read-only list with the given items, in order. */
-function internList(values: readonly string[]): readonly string[] {
+/**
+ * A shared read-only list with the given items, in order (all empty lists are one).
+ *
+ * @example internList(['q1']) === internList(['q1']) // true
+ */
+export function internList(values: readonly string[]): readonly string[] {
   if (values.length === 0) return EMPTY_LIST;
   return listTable.get(values.join('\u0001'), () => values.map(internString));
 }
@@ -156,9 +170,9 @@ export function incidentEvent(e: ConflictEvent): IncidentEvent {
   return {
     id: internString(e.id),
     type: internString(e.type),
-    eventType: e.eventType,
-    subEventType: e.subEventType === null ? null : internString(e.subEventType),
-    status: e.status,
+    eventType: internNullable(e.eventType) as ConflictEvent['eventType'],
+    subEventType: internNullable(e.subEventType),
+    status: internString(e.status) as ConflictEvent['status'],
     claimIds: internList(e.claimIds),
     weaponNamed: e.weapon !== null,
   };
@@ -522,12 +536,12 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
             continue;
           counts.push({
             kind: outcome.kind,
-            claimId: outcome.claimId,
+            claimId: internNullable(outcome.claimId),
             value: q.value,
             bound: q.bound,
             low,
             high,
-            surface: q.surface,
+            surface: internString(q.surface),
           });
         }
       }
@@ -540,10 +554,10 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
       events: members.map(incidentEvent),
       refs: members.map((e) => ({ documentId, eventId: e.id })),
       order: Math.min(...members.map((e) => order.get(e.id) ?? 0)),
-      type: lead.type,
+      type: internString(lead.type),
       types: internSet(coded.map((e) => e.type)),
-      eventType: lead.eventType,
-      subEventType: lead.subEventType,
+      eventType: internNullable(lead.eventType) as ConflictEvent['eventType'],
+      subEventType: internNullable(lead.subEventType),
       statuses: internSet(members.map((e) => e.status)),
       place: place === null ? null : internPlace(place),
       date: date === null ? null : internDate(date),

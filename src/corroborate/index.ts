@@ -10,7 +10,7 @@ export {
   type ClusterConstraints,
   clusterEvents,
   type EventClustering,
-  type MatchingPair,
+  type MatchingPairs,
   matchingPairs,
 } from './cluster-events.js';
 export { countsConflict, findContradictions, isDenial } from './contradictions.js';

@@ -19,7 +19,8 @@ import { distanceKm } from './event-pairs.js';
 export interface CheckedEvent {
   readonly event: LedgerEvent;
   readonly incidents: ReportIncident[];
-  readonly sides: EventClaimSides;
+  /** The event's stated casualty counts (its claim sides' `counts`): what the numbers checks compare. */
+  readonly counts: EventClaimSides['counts'];
   /** Every member lies in a sentence that states a tally: the count itself, not an event to count. */
   readonly tallyOnly: boolean;
 }
@@ -216,7 +217,7 @@ export function tallyCheck(doc: CheckedDocument, tally: Tally, lookup: EventLook
 export function numbersChecks(checked: CheckedEvent): LedgerCheck[] {
   const out: LedgerCheck[] = [];
   for (const kind of ['killed', 'wounded'] as const) {
-    const counts = checked.sides.counts.filter((c) => c.kind === kind);
+    const counts = checked.counts.filter((c) => c.kind === kind);
     const documents = new Set(counts.map((c) => c.ledgerClaimId.slice(0, c.ledgerClaimId.lastIndexOf(':'))));
     const first = counts[0];
     if (!first || documents.size < 2) continue;
