@@ -2,7 +2,7 @@
 import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { mayMatch } from '../regex-prefilter.js';
-import { readPartRange } from './atom-kit.js';
+import { isSpace, readPartRange } from './atom-kit.js';
 import { type Day, makeDay, parseIso, parts } from './calendar.js';
 import type { Atom, YearlessPart } from './reading.js';
 import { readYearless } from './reading.js';
@@ -61,7 +61,6 @@ const END_OF_REACH = 64;
 // "last day of the " holds 12 characters that are not white space: a match that fills the whole
 // window of 64 characters holds at least 52 spaces, so a window with fewer cannot be inside one.
 const END_OF_SPACES = END_OF_REACH - 12;
-const SPACE = /\s/;
 
 /**
  * Whether `END_OF_BEFORE` may match the text before `index`. False only when it cannot: a match
@@ -71,14 +70,25 @@ const SPACE = /\s/;
  * @example mayFollowEndOf('by the end of March', 14) // true
  */
 export function mayFollowEndOf(text: string, index: number): boolean {
-  if (index < 1 || !SPACE.test(text[index - 1]!)) return false;
+  // The match ends in "of" or "the" and white space: most results have other words before them.
+  let word = index;
+  while (word > 0 && isSpace(text.charCodeAt(word - 1))) word--;
+  if (word === index || !(endsWith(text, word, 'of') || endsWith(text, word, 'the'))) return false;
   const from = Math.max(0, index - END_OF_REACH);
   const window = text.slice(from, index);
   if (END_OF_BEFORE.test(window)) return true;
   if (from === 0) return false;
   let spaces = 0;
-  for (let i = 0; i < window.length; i++) if (SPACE.test(window[i]!)) spaces++;
+  for (let i = 0; i < window.length; i++) if (isSpace(window.charCodeAt(i))) spaces++;
   return spaces >= END_OF_SPACES;
+}
+
+/** Whether the text before `end` ends with `word` (lower case, ASCII), in any case. */
+function endsWith(text: string, end: number, word: string): boolean {
+  if (end < word.length) return false;
+  for (let i = 0; i < word.length; i++)
+    if ((text.charCodeAt(end - word.length + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A regex that fails at once: sticky, it tries the first position only, and cannot match there. */

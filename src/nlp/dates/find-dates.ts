@@ -1,5 +1,5 @@
 import type { DateMention } from '../../types/date.js';
-import { shiftDay } from './atom-kit.js';
+import { isSpace, shiftDay } from './atom-kit.js';
 import { addDays, type Day, makeDay, parseIso, parts, toIso } from './calendar.js';
 import { calendarAtoms } from './calendar-atoms.js';
 import { chronoAtoms } from './chrono-atoms.js';
@@ -39,8 +39,8 @@ export function findDates(text: string, referenceDate: string | null): DateMenti
   const chosen = combine(text, settle(atoms.filter((a) => !namePart(text, a)))).filter((a) => !a.rangeOnly);
   const out: DateMention[] = [];
   for (const atom of chosen) {
-    const mention = toMention(text, atom, ref);
-    if (mention) out.push({ ...mention, id: `date-${out.length + 1}` });
+    const mention = toMention(text, atom, ref, out.length + 1);
+    if (mention) out.push(mention);
   }
   return out;
 }
@@ -112,6 +112,8 @@ function combine(text: string, atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     const b = atoms[i + 1];
     const before = text.slice(Math.max(0, a.start - 30), a.start);
+    // The patterns below end in one of a few words (and white space): most atoms follow others.
+    const tail = tailOf(before);
     // "Monday two weeks from now", "in 3 days on Friday": the weekday of the counted day's week.
     if (
       b &&
@@ -124,7 +126,7 @@ function combine(text: string, atoms: Atom[]): Atom[] {
     }
     if (b && !a.kind && !b.kind && b.start - a.end <= 12) {
       const link = text.slice(a.end, b.start);
-      const opener = /\b(from|between)\s+(?:the\s+)?$/i.exec(before);
+      const opener = tail.spaced && endsWithAny(tail.word, OPENER_WORDS) ? OPENER.exec(before) : null;
       const isBetween = opener?.[1]?.toLowerCase() === 'between';
       if (TO_LINK.test(link) || (AND_LINK.test(link) && isBetween)) {
         const start = opener ? a.start - (before.length - opener.index) : a.start;
@@ -134,13 +136,13 @@ function combine(text: string, atoms: Atom[]): Atom[] {
       }
     }
     if (a.kind === 'range' && !/^(?:from|between)\s/i.test(text.slice(a.start, a.end))) {
-      const opener = /\b(?:from|between)\s+$/i.exec(before);
+      const opener = tail.spaced && endsWithAny(tail.word, RANGE_WORDS) ? RANGE_OPENER.exec(before) : null;
       if (opener) {
         out.push({ ...a, start: a.start - (before.length - opener.index) });
         continue;
       }
     }
-    const bareDay = BARE_DAY_BEFORE.exec(before);
+    const bareDay = endsWithAny(tail.word, BARE_DAY_WORDS) ? BARE_DAY_BEFORE.exec(before) : null;
     if (bareDay && !a.kind) {
       const day = Number(bareDay[2]);
       const isBetween = bareDay[1]!.toLowerCase() === 'between';
@@ -149,7 +151,7 @@ function combine(text: string, atoms: Atom[]): Atom[] {
         continue;
       }
     }
-    const counted = COUNTED_FROM.exec(before);
+    const counted = tail.spaced && endsWithAny(tail.word, COUNTED_WORDS) ? COUNTED_FROM.exec(before) : null;
     if (counted && !a.kind) {
       const n = countOf(counted[1]!);
       if (n !== null) {
@@ -167,7 +169,7 @@ function combine(text: string, atoms: Atom[]): Atom[] {
         continue;
       }
     }
-    const since = /\bsince\s+(the\s+)?$/i.exec(before);
+    const since = tail.spaced && endsWithAny(tail.word, SINCE_WORDS) ? SINCE.exec(before) : null;
     if (since && a.kind !== 'range') {
       out.push(openRangeOf(a, since[1] ? a.start : a.start - (before.length - since.index)));
       continue;
@@ -175,6 +177,30 @@ function combine(text: string, atoms: Atom[]): Atom[] {
     out.push(a);
   }
   return out;
+}
+
+const OPENER = /\b(from|between)\s+(?:the\s+)?$/i;
+const RANGE_OPENER = /\b(?:from|between)\s+$/i;
+const SINCE = /\bsince\s+(the\s+)?$/i;
+// The last word each pattern before an atom can end with (the word may carry more before it).
+const OPENER_WORDS = ['from', 'between', 'the'];
+const RANGE_WORDS = ['from', 'between'];
+const SINCE_WORDS = ['since', 'the'];
+const COUNTED_WORDS = ['from', 'after', 'before'];
+const BARE_DAY_WORDS = ['to', '-', '–', 'until', 'till', 'through', 'and', 'the'];
+
+/** The last run of characters that are not white space (lower case), and whether white space follows it. */
+function tailOf(s: string): { word: string; spaced: boolean } {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpace(s.charCodeAt(start - 1))) start--;
+  return { word: s.slice(start, end).toLowerCase(), spaced: end < s.length };
+}
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (word.endsWith(e)) return true;
+  return false;
 }
 
 const COUNTED_FROM = new RegExp(
@@ -318,7 +344,8 @@ function openRangeOf(a: Atom, start: number): Atom {
   };
 }
 
-function toMention(text: string, atom: Atom, ref: Day | null): Omit<DateMention, 'id'> | null {
+/** The mention an atom reads as, numbered `n` (its id is the record's last field), or null. */
+function toMention(text: string, atom: Atom, ref: Day | null, n: number): DateMention | null {
   const ctx: ResolveContext = { ref, tense: tenseAround(text, atom.start, atom.end) };
   const r = atom.read(ctx) as Reading & { openFrom?: Day };
   const yearUnknown = r.yearless !== undefined;
@@ -340,6 +367,7 @@ function toMention(text: string, atom: Atom, ref: Day | null): Omit<DateMention,
     relative: r.relative,
     confidence: atom.confidence * (ctx.tense === 'unknown' && (atom.yearless || r.relative) ? 0.9 : 1),
     stage: STAGE,
+    id: `date-${n}`,
   };
 }
 
