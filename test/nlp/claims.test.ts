@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findMarkers } from '../../src/nlp/attribution/find-markers.js';
 import { readAttributions } from '../../src/nlp/attributions.js';
 import { buildClaims } from '../../src/nlp/claims/build-claims.js';
+import { tailStart } from '../../src/nlp/claims/piece-tail.js';
 import { claimKey, sameClaim } from '../../src/nlp/claims/same-claim.js';
 import { claimsStage } from '../../src/nlp/claims.js';
 import { segment } from '../../src/nlp/sentences.js';
@@ -163,6 +164,65 @@ describe('the same claim stated twice', () => {
     expect(merged!.attributionId).not.toBeNull();
     expect(merged!.text).toContain('12 times');
     expect(text.slice(merged!.mentions[1]!.start, merged!.mentions[1]!.end)).toContain('twelve times');
+  });
+});
+
+describe('the tail a piece loses', () => {
+  // The pattern the tail was read with: the first offset from which it matches to the end.
+  const TAIL = /[\s,;:—–-]*(?:\b(?:but|and|while|although|whereas|as|that))?[\s,;:—–(-]*$/i;
+  const byPattern = (body: string) => body.length - TAIL.exec(body)![0].length;
+  const cases: Array<[string, number]> = [
+    ['the bridge held, but', 15],
+    ['the bridge held — and (', 15],
+    ['Officials said the convoy was hit as', 33],
+    ['the town was shelled whereas', 20],
+    ['the town was shelled, whereas', 20],
+    ['He has', 6],
+    ['Troops withdrew; BUT', 15],
+    ['', 0],
+    [' , ;', 0],
+  ];
+  it.each(cases)('"%s" keeps %i characters', (body, kept) => {
+    expect(tailStart(body)).toBe(kept);
+    expect(byPattern(body)).toBe(kept);
+  });
+
+  it('keeps what the pattern keeps on many made-up endings', () => {
+    const parts = [
+      'but',
+      'And',
+      'as',
+      'has',
+      'that',
+      'whereas',
+      'x',
+      '_',
+      '1',
+      ' ',
+      ',',
+      ';',
+      ':',
+      '(',
+      '—',
+      '–',
+      '-',
+      '.',
+      '\u00a0',
+      '\n',
+      'é',
+      'K',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let body = '';
+      const length = next() % 9;
+      for (let i = 0; i < length; i++) body += parts[next() % parts.length];
+      expect(tailStart(body), JSON.stringify(body)).toBe(byPattern(body));
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { BoilerplateSpan } from '../../types/document.js';
 import type { Sentence } from '../../types/sentence.js';
 import type { Span } from '../../types/span.js';
 import { mayMatch } from '../regex-prefilter.js';
+import { tailStart } from './piece-tail.js';
 import { claimKey, sameClaim } from './same-claim.js';
 
 /** What the claim builder reads from the record. */
@@ -25,6 +26,9 @@ const DISCLAIMER_ONLY =
   /^(?:however|but|meanwhile|still)?[,\s]*(?:the\s+)?[\w\s.'’-]{0,40}?\b(?:could not|cannot|was unable to|were unable to|has not been able to|have not been able to|did not)\s+(?:immediately\s+|independently\s+|yet\s+|separately\s+)*(?:verify|confirm|authenticate)\b[^.;]{0,80}[.!]?$/i;
 const NEGATION =
   /\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|should)\s*(?:not|n['’]t)\b|\b(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|won|wouldn|couldn|can)['’]t\b|\bnever\b|\bno (?:damage|casualties|injuries|deaths|one|victims|losses)\b|\bnobody\b|\bnone of\b/i;
+
+/** What every match of {@link NEGATION} holds ("no", "not", "never", "n't"), with its case rule: a quicker scan first. */
+const NEGATION_MARK = /no|['’]t|never/i;
 
 /**
  * Turns a report's body into claims: each attribution's content is a claim resting on its
@@ -110,7 +114,7 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     const attribution = ordered.find((d) => d.attribution)?.attribution ?? null;
     // "that 50 percent of the base was hit": the complementiser is grammar, not part of the claim.
     const claimText = text.slice(primary.span.start, primary.span.end).replace(/^that\s+/i, '');
-    const negated = NEGATION.test(claimText);
+    const negated = NEGATION_MARK.test(claimText) && NEGATION.test(claimText);
     const denying = attribution?.stance === 'denying';
     const mentions = ordered.map((d) => ({ start: d.span.start, end: d.span.end }));
     return {
@@ -172,15 +176,25 @@ function qualified(
 }
 
 function isDisclaimerOnly(sentence: string): boolean {
-  return DISCLAIMER_ONLY.test(sentence.trim());
+  // The verb the pattern ends on is tested first: a plain scan, where the pattern tries forty offsets.
+  return DISCLAIMER_VERB.test(sentence) && DISCLAIMER_ONLY.test(sentence.trim());
 }
+
+/** The verbs {@link DISCLAIMER_ONLY} needs, with its case rule. */
+const DISCLAIMER_VERB = /verify|confirm|authenticate/i;
 
 /** What each attribution covers, from the first to the last of its source, cue and content, by start. */
 function coveredSpans(attributions: readonly Attribution[]): Span[] {
   return attributions
     .map((a) => {
-      const spans = [a.content, a.source, a.cue].filter((s): s is Span => s !== null);
-      return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+      let start = a.content.start;
+      let end = a.content.end;
+      for (const s of [a.source, a.cue]) {
+        if (s === null) continue;
+        if (s.start < start) start = s.start;
+        if (s.end > end) end = s.end;
+      }
+      return { start, end };
     })
     .sort((a, b) => a.start - b.start);
 }
@@ -204,13 +218,10 @@ function trimPiece(text: string, piece: Span): Span | null {
   let s = piece.start;
   let e = piece.end;
   const head = /^[\s,.;:—–-]*(?:(?:but|and|while|although|whereas|as|however)\b[\s,]*)?/i;
-  const tail = /[\s,;:—–-]*(?:\b(?:but|and|while|although|whereas|as|that))?[\s,;:—–(-]*$/i;
   const body = text.slice(s, e);
   const h = head.exec(body)?.[0].length ?? 0;
   s += h;
-  const rest = text.slice(s, e);
-  const t = tail.exec(rest)?.[0].length ?? 0;
-  e -= t;
+  e = s + tailStart(text.slice(s, e));
   while (e > s && /[.!]/.test(text[e - 1]!)) e--;
   return e > s ? { start: s, end: e } : null;
 }
