@@ -10,11 +10,12 @@
 //
 // Part of `npm run bench`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { analyzeBundleIsCurrent } from '../src/cli/analyze-bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHORT_REPORT = 'Drones struck a depot near Mosul on Tuesday, killing three people, officials said.\n';
@@ -31,11 +32,9 @@ export interface StartupFigures {
   readonly readerFrom: 'bundle' | 'modules';
 }
 
-/** Whether dist/cli/main.js loads `analyze` from its bundle (the bundle is newer than the command). */
+/** Whether dist/cli/main.js loads `analyze` from its bundle (it was made from dist/'s modules as they are). */
 function bundleIsCurrent(): boolean {
-  const bundle = statSync(join(ROOT, 'dist/cli/analyze-command.bundle.js'), { throwIfNoEntry: false });
-  const compiled = statSync(join(ROOT, 'dist/cli/analyze-command.js'), { throwIfNoEntry: false });
-  return Boolean(bundle && compiled && bundle.mtimeMs >= compiled.mtimeMs);
+  return analyzeBundleIsCurrent(join(ROOT, 'dist/cli'));
 }
 
 function median(xs: number[]): number {

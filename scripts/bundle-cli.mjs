@@ -1,8 +1,10 @@
 // Bundles `corroborate analyze` (dist/cli/analyze-command.js, the reader and the libraries it
 // reads with) into one file, dist/cli/analyze-command.bundle.js, after `tsc` has built dist/:
 // Node then loads one module instead of two hundred, and the CLI starts ~50 ms sooner.
-// dist/cli/main.js runs the bundle when it is newer than the compiled command, else the
-// compiled modules (a `tsc` build after this one makes the bundle stale: it is not used).
+// Beside it, dist/cli/analyze-command.bundle.json lists what it was made from (each compiled
+// module, and each bundled package's package.json, with its size and SHA-256): dist/cli/main.js
+// runs the bundle while those files hold the same bytes, else the compiled modules (a `tsc`
+// build that changed one makes the bundle stale; a copy, a checkout or a `touch` does not).
 //
 // Kept out of the bundle, loaded from dist/ as before:
 // - modules that find files beside themselves (the gazetteer fingerprints its own code; the
@@ -14,7 +16,7 @@
 //   node scripts/bundle-cli.mjs          (part of `npm run build`)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,6 +25,7 @@ const ENTRY = join(ROOT, 'dist/cli/analyze-command.js');
 const OUT = join(ROOT, 'dist/cli/analyze-command.bundle.js');
 const NEEDLES = join(ROOT, 'dist/cli/regex-needles.json');
 const EXAMPLES = join(ROOT, 'examples');
+const MANIFEST = join(ROOT, 'dist/cli/analyze-command.bundle.json');
 
 const LOADED_FROM_DIST = new Set(
   [
@@ -62,7 +65,11 @@ if (!existsSync(ENTRY)) {
   );
   process.exit(1);
 }
-await build({
+// The manifest goes first and comes back last: a bundle left half made is never taken as current.
+rmSync(MANIFEST, { force: true });
+const { metafile } = await build({
+  absWorkingDir: ROOT,
+  metafile: true,
   // The command; the regex needles read ahead (below), taken when the bundle loads; and, for
   // bench/startup.ts (which times each start-up phase as the CLI loads it) and the needle
   // table, the reader's modules, loaded when asked for as the command loads them.
@@ -122,3 +129,20 @@ if (read.status !== 0) {
   process.exit(1);
 }
 writeFileSync(NEEDLES, read.stdout);
+
+// What the bundle was made from, for dist/cli/main.js to tell whether it is current: the
+// compiled modules it took in, and for each package it took in, that package's package.json.
+const { bundleManifest } = await import(pathToFileURL(join(ROOT, 'dist/cli/analyze-bundle.js')).href);
+const packageDir = (path) => {
+  const parts = path.split(sep);
+  const at = parts.lastIndexOf('node_modules');
+  return parts.slice(0, at + (parts[at + 1]?.startsWith('@') ? 3 : 2)).join(sep);
+};
+const bundled = new Set();
+for (const input of Object.keys(metafile.inputs)) {
+  const path = resolve(ROOT, input);
+  if (path.split(sep).includes('node_modules')) bundled.add(join(packageDir(path), 'package.json'));
+  // (The entry above, from stdin, is named as if it were a file in dist/cli/: it is not one.)
+  else if (path.startsWith(join(ROOT, 'dist') + sep) && existsSync(path)) bundled.add(path);
+}
+writeFileSync(MANIFEST, `${JSON.stringify(bundleManifest(dirname(OUT), [...bundled].sort()), null, 1)}\n`);

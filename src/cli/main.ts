@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CorroborateError, ExitCode } from '../errors.js';
+import { ANALYZE_BUNDLE, analyzeBundleIsCurrent } from './analyze-bundle.js';
 
 const HELP = `Usage: corroborate <command> [options]
 
@@ -38,14 +40,14 @@ type AnalyzeCommand = typeof import('./analyze-command.js');
 
 /**
  * `corroborate analyze`: from its bundle (one file, built by scripts/bundle-cli.mjs in
- * `npm run build`) when the bundle is newer than the compiled command, else from the compiled
- * modules (a TypeScript run, or a `tsc` build since the bundle was made).
+ * `npm run build`) when the compiled modules it was made from are still the ones beside it
+ * (its manifest's sizes and hashes), else from the compiled modules (a TypeScript run, or a
+ * `tsc` build that changed them since the bundle was made).
  */
 async function analyzeCommand(): Promise<AnalyzeCommand> {
-  const bundle = statSync(new URL('./analyze-command.bundle.js', import.meta.url), { throwIfNoEntry: false });
-  const compiled = statSync(new URL('./analyze-command.js', import.meta.url), { throwIfNoEntry: false });
-  if (bundle && compiled && bundle.mtimeMs >= compiled.mtimeMs)
-    return (await import(new URL('./analyze-command.bundle.js', import.meta.url).href)) as AnalyzeCommand;
+  const here = new URL('./', import.meta.url);
+  if (here.protocol === 'file:' && analyzeBundleIsCurrent(fileURLToPath(here)))
+    return (await import(new URL(ANALYZE_BUNDLE, here).href)) as AnalyzeCommand;
   return import('./analyze-command.js');
 }
 
