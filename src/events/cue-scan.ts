@@ -1,4 +1,4 @@
-import { matchOpenings, OPENING_LENGTH } from './match-openings.js';
+import { matchOpenings, OPENING_LENGTH, opensAtWordBoundary } from './match-openings.js';
 
 /**
  * Finds every match of many case-insensitive patterns in one text, each pattern's matches as
@@ -15,16 +15,28 @@ export class CueScanner {
   private readonly everywhere: (RegExp | null)[];
   /** Per opening key, a bit per pattern (`words` 32-bit words a key). */
   private readonly table: Uint32Array;
+  /**
+   * Per key of the first two characters, whether any opening starts with them: a small table
+   * (the big one does not stay in the processor's cache) that rules most positions out first.
+   */
+  private readonly pairs: Uint8Array;
   private readonly words: number;
   /** Candidate positions per pattern, reused from text to text. */
   private readonly candidates: number[][];
+  /**
+   * A bit per pattern that opens with `\b` before a word character: it can only match where a
+   * word starts (after a character that is no ASCII word character, without the `u` flag).
+   */
+  private readonly atWordStart: Uint32Array;
 
   constructor(patterns: readonly RegExp[]) {
     this.words = Math.ceil(patterns.length / 32);
     this.table = new Uint32Array(KEYS * this.words);
+    this.pairs = new Uint8Array(1 << (2 * BITS));
     this.sticky = [];
     this.everywhere = [];
     this.candidates = [];
+    this.atWordStart = new Uint32Array(this.words);
     patterns.forEach((re, p) => {
       if (!re.flags.includes('i') || re.flags.includes('u') || re.flags.includes('v'))
         throw new Error(`CueScanner: pattern ${re.source} must be case-insensitive without u or v`);
@@ -32,7 +44,10 @@ export class CueScanner {
       this.sticky.push(new RegExp(re.source, 'iy'));
       this.everywhere.push(openings ? null : new RegExp(re.source, 'gi'));
       this.candidates.push([]);
-      if (openings) for (const o of openings) this.mark(o, p);
+      if (!openings) return;
+      for (const o of openings) this.mark(o, p);
+      if (opensAtWordBoundary(re.source) && [...openings].every((o) => WORD_CODE[codeAt(o, 0)] === 1))
+        this.atWordStart[p >>> 5]! |= 1 << (p & 31);
     });
   }
 
@@ -42,6 +57,7 @@ export class CueScanner {
     const fill = (key: number, depth: number): void => {
       if (depth === OPENING_LENGTH) {
         this.table[key * this.words + (p >>> 5)]! |= 1 << (p & 31);
+        this.pairs[key >>> BITS] = 1;
         return;
       }
       if (depth < codes.length) fill((key << BITS) | codes[depth]!, depth + 1);
@@ -55,26 +71,7 @@ export class CueScanner {
    * pattern's matches in text order, as `text.matchAll` gives them (empty matches left out).
    */
   scan(text: string, found: (pattern: number, start: number, end: number) => void): void {
-    const { table, words, candidates } = this;
-    for (const list of candidates) list.length = 0;
-    const n = text.length;
-    let c2 = n > 0 ? codeAt(text, 0) : 0;
-    let c3 = n > 1 ? codeAt(text, 1) : 0;
-    for (let i = 0; i < n; i++) {
-      const c1 = c2;
-      c2 = c3;
-      c3 = i + 2 < n ? codeAt(text, i + 2) : 0;
-      if (c1 === 0) continue;
-      const base = ((c1 << (2 * BITS)) | (c2 << BITS) | c3) * words;
-      for (let w = 0; w < words; w++) {
-        let bits = table[base + w]!;
-        while (bits !== 0) {
-          const low = bits & -bits;
-          candidates[w * 32 + 31 - Math.clz32(low)]!.push(i);
-          bits ^= low;
-        }
-      }
-    }
+    this.collect(text);
     for (let p = 0; p < this.sticky.length; p++) {
       const global = this.everywhere[p];
       if (global) {
@@ -82,7 +79,7 @@ export class CueScanner {
         for (const m of text.matchAll(global)) if (m[0].length > 0) found(p, m.index, m.index + m[0].length);
         continue;
       }
-      const list = candidates[p]!;
+      const list = this.candidates[p]!;
       if (list.length === 0) continue;
       const re = this.sticky[p]!;
       let next = 0;
@@ -98,10 +95,63 @@ export class CueScanner {
       }
     }
   }
+
+  /**
+   * The first pattern, in table order, that matches somewhere in the text (as `re.test` tells,
+   * empty matches left out), or -1.
+   */
+  firstMatching(text: string): number {
+    this.collect(text);
+    for (let p = 0; p < this.sticky.length; p++) {
+      const global = this.everywhere[p];
+      if (global) {
+        global.lastIndex = 0;
+        for (const m of text.matchAll(global)) if (m[0].length > 0) return p;
+        continue;
+      }
+      const re = this.sticky[p]!;
+      for (const at of this.candidates[p]!) {
+        re.lastIndex = at;
+        const m = re.exec(text);
+        if (m && m[0].length > 0) return p;
+      }
+    }
+    return -1;
+  }
+
+  /** Fills each pattern's candidate positions: where the text opens one of its matches. */
+  private collect(text: string): void {
+    const { table, pairs, words, candidates, atWordStart } = this;
+    for (const list of candidates) list.length = 0;
+    const n = text.length;
+    let c2 = n > 0 ? codeAt(text, 0) : 0;
+    let c3 = n > 1 ? codeAt(text, 1) : 0;
+    let afterWord = false;
+    for (let i = 0; i < n; i++) {
+      const c1 = c2;
+      c2 = c3;
+      c3 = i + 2 < n ? codeAt(text, i + 2) : 0;
+      const inWord = afterWord;
+      afterWord = WORD_CODE[c1] === 1;
+      const pair = (c1 << BITS) | c2;
+      if (c1 === 0 || pairs[pair] === 0) continue;
+      const base = ((pair << BITS) | c3) * words;
+      for (let w = 0; w < words; w++) {
+        let bits = table[base + w]!;
+        // Inside a word, the patterns that open at a word boundary cannot start.
+        if (inWord) bits &= ~atWordStart[w]!;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          candidates[w * 32 + 31 - Math.clz32(low)]!.push(i);
+          bits ^= low;
+        }
+      }
+    }
+  }
 }
 
 // Character codes of the opening table: letters (either case) 1–26, space 27, hyphen 28, digits
-// 29, other printable ASCII 30; 0 for everything else, which no opening's character can be (the
+// 29, underscore 31, other printable ASCII 30; 0 for everything else, which no opening's character can be (the
 // patterns are read without `u`, so no other character folds onto an ASCII one).
 const BITS = 5;
 const KEYS = 1 << (OPENING_LENGTH * BITS);
@@ -114,6 +164,12 @@ for (let c = 0; c < 26; c++) {
 CODE[0x20] = 27;
 CODE[0x2d] = 28;
 for (let c = 0x30; c <= 0x39; c++) CODE[c] = 29;
+CODE[0x5f] = 31;
+/** 1 for the codes of word characters (letters, digits, underscore). */
+const WORD_CODE = new Uint8Array(1 << BITS);
+for (let c = 1; c <= 26; c++) WORD_CODE[c] = 1;
+WORD_CODE[29] = 1;
+WORD_CODE[31] = 1;
 
 function codeAt(text: string, i: number): number {
   const c = text.charCodeAt(i);

@@ -7,6 +7,7 @@ import type { Place } from '../types/place.js';
 import type { Sentence, Token } from '../types/sentence.js';
 import type { TextSpan } from '../types/span.js';
 import { acledCoding } from './acled-taxonomy.js';
+import { CueScanner } from './cue-scan.js';
 import { findOutcomes } from './find-outcomes.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
 import { BOMBING, lowerTokenTexts, mayBeTrigger, TRIGGERS, type TriggerKind } from './triggers.js';
@@ -1067,18 +1068,22 @@ function ramsFor(code: string, kind: TriggerKind): string {
   }
 }
 
+// The status cues, strongest first: the first that the sentence holds gives its status.
+const STATUS_CUES: [RegExp, ConflictEvent['status']][] = [
+  [/\b(?:intercept(?:ed|ion|s)?|shot down|downed|thwarted by air defen[cs]es?)\b/i, 'intercepted'],
+  [/\b(?:failed|missed|fell short|foiled|thwarted)\b/i, 'failed'],
+  [/\bdenied (?:\w+ ){0,3}(?:attack|responsib|carrying out|strike)/i, 'denied'],
+  [
+    /\bclaim(?:ed|s)? (?:responsibility|(?:the|an?) (?:\w+ )?(?:attacks?|strikes?|operations?)(?:\s*[.,;]|\s*$| on| against| in| at))/i,
+    'claimed',
+  ],
+];
+// One pass over the sentence tries each cue only where one of its matches can open.
+const STATUS_SCANNER = new CueScanner(STATUS_CUES.map(([re]) => re));
+
 function statusOf(sentence: string): ConflictEvent['status'] {
-  if (/\b(?:intercept(?:ed|ion|s)?|shot down|downed|thwarted by air defen[cs]es?)\b/i.test(sentence))
-    return 'intercepted';
-  if (/\b(?:failed|missed|fell short|foiled|thwarted)\b/i.test(sentence)) return 'failed';
-  if (/\bdenied (?:\w+ ){0,3}(?:attack|responsib|carrying out|strike)/i.test(sentence)) return 'denied';
-  if (
-    /\bclaim(?:ed|s)? (?:responsibility|(?:the|an?) (?:\w+ )?(?:attacks?|strikes?|operations?)(?:\s*[.,;]|\s*$| on| against| in| at))/i.test(
-      sentence,
-    )
-  )
-    return 'claimed';
-  return 'occurred';
+  const first = STATUS_SCANNER.firstMatching(sentence);
+  return first < 0 ? 'occurred' : STATUS_CUES[first]![1];
 }
 
 function compatible(a: string, b: string): boolean {

@@ -198,3 +198,25 @@ function literal(c: string): string {
   if (code < 0x20 || code > 0x7e) throw new Error('not printable ASCII');
   return c.toLowerCase();
 }
+
+/**
+ * Whether every match of the source starts at a word boundary: the source opens with `\b` and
+ * has no alternative outside a group that could do without it.
+ *
+ * @example opensAtWordBoundary('\\b(?:air|drone)\\b') // true
+ */
+export function opensAtWordBoundary(source: string): boolean {
+  if (!source.startsWith('\\b')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CueScanner } from '../../src/events/cue-scan.js';
 import { EVENT_CUES } from '../../src/events/event-cues.js';
-import { matchOpenings } from '../../src/events/match-openings.js';
+import { matchOpenings, opensAtWordBoundary } from '../../src/events/match-openings.js';
 
 describe('matchOpenings (the first three characters a match can start with)', () => {
   it.each([
@@ -29,6 +29,18 @@ describe('matchOpenings (the first three characters a match can start with)', ()
   });
 });
 
+describe('opensAtWordBoundary (every match starts where a word does)', () => {
+  it.each([
+    ['\\b(?:air|drone)\\b', true],
+    ['\\bshell(?:ed|ing)?|\\bmortars?', false],
+    ['\\b[|(]shell', true],
+    ['shell\\b', false],
+    ['\\b\\(a|b\\)', false],
+  ])('%s → %s', (source, expected) => {
+    expect(opensAtWordBoundary(source)).toBe(expected);
+  });
+});
+
 /** Every match of each pattern as its own global scan finds it, pattern by pattern. */
 function plainScan(patterns: readonly RegExp[], text: string): [number, number, number][] {
   const out: [number, number, number][] = [];
@@ -52,6 +64,8 @@ describe('CueScanner (each pattern tried only where a match can open)', () => {
     /\b(?:hq|ho\w+)\b/gi,
     /\w+ing\b/gi,
     /x?/gi,
+    /\bair|raid/gi,
+    /\b(?:-strike|_ops)/gi,
   ];
   const scanner = new CueScanner(patterns);
   it.each([
@@ -59,6 +73,7 @@ describe('CueScanner (each pattern tried only where a match can open)', () => {
     'Shelling, shelled and SHELL fire: the shell.',
     'The HQ was hit by drones at hospital row; ho',
     'dro',
+    'airraid air-raid air-strike x_ops',
     'Écoles shelledé air strikes',
     '',
   ])('finds what a global scan finds in %j', (text) => {
@@ -72,6 +87,25 @@ describe('CueScanner (each pattern tried only where a match can open)', () => {
       'Thieves stole cars and the thefts went on; floods followed. Operation Desert Storm veterans marched.';
     const cues = EVENT_CUES.map((c) => c.re);
     expect(scannerScan(new CueScanner(cues), text)).toEqual(plainScan(cues, text));
+  });
+
+  it.each([
+    ['The drone was shot down over the border.', 'intercepted'],
+    ['The group denied carrying out the strike.', 'denied'],
+    ['Officials said the attack failed; the drone was downed.', 'intercepted'],
+    ['Nobody claimed responsibility for the attack.', 'claimed'],
+    ['A quiet day in the capital.', 'none'],
+  ])('tells the first cue a sentence holds, as re.test does: %s → %s', (text, expected) => {
+    const cues: [RegExp, string][] = [
+      [/\b(?:intercept(?:ed|ion|s)?|shot down|downed)\b/i, 'intercepted'],
+      [/\b(?:failed|missed|foiled)\b/i, 'failed'],
+      [/\bdenied (?:\w+ ){0,3}(?:attack|responsib|carrying out|strike)/i, 'denied'],
+      [/\bclaim(?:ed|s)? responsibility/i, 'claimed'],
+    ];
+    const first = new CueScanner(cues.map(([re]) => re)).firstMatching(text);
+    const byTest = cues.findIndex(([re]) => re.test(text));
+    expect(first).toBe(byTest);
+    expect(first < 0 ? 'none' : cues[first]![1]).toBe(expected);
   });
 
   it('refuses a pattern read with the u flag (other characters fold onto ASCII under it)', () => {
