@@ -31,18 +31,16 @@ export function findEventLocation(
   let rank = 0;
   for (const s of sentences) {
     if (rank >= LEAD_SENTENCES) break;
-    const slice = text.slice(s.start, s.end);
-    const verbs = [...slice.matchAll(EVENT_VERB)].map((m) => s.start + m.index);
+    const verbs = verbsIn(text, s);
     if (verbs.length === 0) continue;
-    const candidates: Candidate[] = places
-      .filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'demonym')
-      .map((p) => ({ start: p.start, end: p.end, name: p.name, placeId: p.id, specific: specificity(p) }));
+    const candidates = candidatesIn(places, s);
     let best: Candidate | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const p of candidates) {
       const before = text.slice(Math.max(s.start, p.start - 60), p.start);
       const locative = LOCATIVE.test(before) && !/according\s+to\s+$/i.test(before);
-      const distance = Math.min(...verbs.map((v) => Math.abs(p.start - v)));
+      let distance = Number.POSITIVE_INFINITY;
+      for (const v of verbs) distance = Math.min(distance, Math.abs(p.start - v));
       const afterVerb = verbs.some(
         (v) =>
           v < p.start &&
@@ -93,6 +91,30 @@ export function findEventLocation(
     placeId: leadBest.placeId,
     confidence: Math.max(0.3, Math.min(0.9, 0.6 + leadScore / 10)),
   };
+}
+
+/**
+ * Offsets of the event verbs in a sentence. Arrays here are built by `push` onto a packed literal,
+ * never by `map`: V8's optimised `map` returns holey arrays and its interpreter packed ones, and
+ * each new kind met by the optimised caller cost a deoptimisation and a recompile.
+ */
+function verbsIn(text: string, s: Span): number[] {
+  const verbs: number[] = [];
+  const slice = text.slice(s.start, s.end);
+  for (const m of slice.matchAll(EVENT_VERB)) verbs.push(s.start + m.index);
+  return verbs;
+}
+
+/** The places inside a sentence that may be where its event happened (demonyms are not). */
+function candidatesIn(places: readonly Place[], s: Span): Candidate[] {
+  // Begun with an object slot and emptied, so that an empty list is of the same kind as a full one.
+  const out: Candidate[] = [undefined as unknown as Candidate];
+  out.pop();
+  for (const p of places) {
+    if (p.start >= s.start && p.end <= s.end && p.kind !== 'demonym')
+      out.push({ start: p.start, end: p.end, name: p.name, placeId: p.id, specific: specificity(p) });
+  }
+  return out;
 }
 
 // How many sentences with an event at a named place the lead may span.

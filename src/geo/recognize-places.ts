@@ -109,28 +109,36 @@ function words(text: string): Word[] {
 }
 
 /**
- * Whether a word opens with a capital, an Arabic article before one ("al-Anbar") or an elided
- * "d’" ("d’Ivoire"). Called for every word several times: ASCII letters are answered from the
- * first code unit, the rest by the patterns.
- */
-/**
- * The report's words written in lower case somewhere ("turkey" beside "Turkey"), gathered on
- * the first question: many reports never ask.
+ * The report's words written in lower case somewhere ("turkey" beside "Turkey"). A report asks
+ * about twenty names; each is looked for among the words (lengths compared first) and the
+ * answer kept, which costs less than a set of every lower-case word of the report.
  */
 class LowerWords {
-  private words: Set<string> | null = null;
+  private readonly answers = new Map<string, boolean>();
 
   constructor(private readonly ws: readonly Word[]) {}
 
   has(word: string): boolean {
-    if (!this.words) {
-      this.words = new Set();
-      for (const w of this.ws) if (!isCap(w.text)) this.words.add(w.text);
+    let answer = this.answers.get(word);
+    if (answer === undefined) {
+      answer = false;
+      for (const w of this.ws) {
+        if (w.text.length === word.length && w.text === word && !isCap(w.text)) {
+          answer = true;
+          break;
+        }
+      }
+      this.answers.set(word, answer);
     }
-    return this.words.has(word);
+    return answer;
   }
 }
 
+/**
+ * Whether a word opens with a capital, an Arabic article before one ("al-Anbar") or an elided
+ * "d’" ("d’Ivoire"). Called for every word several times: ASCII letters are answered from the
+ * first code unit, the rest by the patterns.
+ */
 function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 0x41 && c <= 0x5a) return true;
@@ -718,7 +726,10 @@ function mention(
 
 function dedupe(ms: PlaceMention[]): PlaceMention[] {
   ms.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: PlaceMention[] = [];
+  // Begun with an object slot and emptied: a report with no mention then hands the next steps
+  // an array of the same kind as one with mentions (an empty literal's kind deoptimised them).
+  const out: PlaceMention[] = [undefined as unknown as PlaceMention];
+  out.pop();
   for (const m of ms) {
     const prev = out[out.length - 1];
     if (prev && m.start < prev.end) continue;

@@ -30,13 +30,17 @@ export function resolvePlaces(
     ...homeVote,
     ...mentionVotes(mentions, chosen, ambiguous),
   ];
-  let votes = geographyVotes(
-    mentions.map((m) => pick(m, null, null, null)),
-    AMBIGUOUS_PRIOR_VOTE,
-  );
+  // The chosen entries are kept in arrays built by `push` (see `entryList`), never by `map`.
+  const priors = entryList();
+  for (const m of mentions) priors.push(pick(m, null, null, null));
+  let votes = geographyVotes(priors, AMBIGUOUS_PRIOR_VOTE);
   const first = contextsOf(votes, proximity, neighbours);
   const ctx = first(null);
-  const chosen = mentions.map((m, i) => pick(m, first(foldedKey(m)), containerAfter(text, mentions, i), ctx));
+  const chosen = entryList();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    chosen.push(pick(m, first(foldedKey(m)), containerAfter(text, mentions, i), ctx));
+  }
   // Then read again, one name at a time, in the geography the other names now have: "Lebanon"
   // beside "Boone County" is Lebanon, Indiana once Boone County has been read as Indiana's.
   // One name at a time, so that two names cannot keep swapping each other's state.
@@ -71,6 +75,17 @@ export function resolvePlaces(
     );
   });
   return places;
+}
+
+/**
+ * An empty list for the entry chosen for each mention, of the array kind a full one has. V8's
+ * optimised `map` returns holey arrays where its interpreter returns packed ones, and an empty
+ * literal is of a third kind: each kind new to an optimised reader of the list deoptimised it.
+ */
+function entryList(): (GazetteerEntry | null)[] {
+  const out: (GazetteerEntry | null)[] = [null];
+  out.pop();
+  return out;
 }
 
 interface Vote {
@@ -190,8 +205,11 @@ function proximities(
   const byKey = new Map<string, GazetteerEntry[]>();
   // The outlet's home towns take part as if the report named them, after the report's own
   // names, and weigh more: a local paper's readers know which "Dublin" is theirs.
-  const named = [...mentions.map((m) => ({ key: foldedKey(m), candidates: m.candidates })), ...homePlaces];
-  const home = new Set(homePlaces.map((p) => p.key).filter((k) => !mentions.some((m) => foldedKey(m) === k)));
+  const named: { readonly key: string; readonly candidates: readonly GazetteerEntry[] }[] = [];
+  for (const m of mentions) named.push({ key: foldedKey(m), candidates: m.candidates });
+  for (const p of homePlaces) named.push(p);
+  const home = new Set<string>();
+  for (const p of homePlaces) if (!mentions.some((m) => foldedKey(m) === p.key)) home.add(p.key);
   const weight = (k: string) => (home.has(k) ? HOME_WEIGHT : 1);
   for (const m of named) {
     if (m.candidates.length === 0 || byKey.has(m.key)) continue;

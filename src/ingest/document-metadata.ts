@@ -284,9 +284,8 @@ function datelineOf(line: Line): { date: MetadataField; whole: boolean } | null 
   const notice = /^(?:(?:re)?published|posted|updated|first published)\b/i.test(line.text);
   const bare = line.text.length <= 40;
   if (!notice && !bare) return null;
-  const found = [DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DAY]
-    .map((re) => re.exec(line.text))
-    .find((m): m is RegExpExecArray => m !== null);
+  // The first of the three forms that matches (none is global, so trying them in turn is the same).
+  const found = DAY_MONTH_YEAR.exec(line.text) ?? MONTH_DAY_YEAR.exec(line.text) ?? ISO_DAY.exec(line.text);
   if (!found) return null;
   const iso =
     found[0].match(ISO_DAY) !== null
