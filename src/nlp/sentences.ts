@@ -1,5 +1,5 @@
 import type { ReaderStage } from '../stage.js';
-import type { BoilerplateSpan, DocumentInfo, Sentence, Span, Token } from '../types/index.js';
+import type { DocumentInfo, Sentence, Span, Token } from '../types/index.js';
 import { wink } from './wink.js';
 
 /** Tokens and sentences of a text, with JavaScript string offsets. */
@@ -89,12 +89,18 @@ const TITLE_BEFORE_NAME =
   /\b(?:Adm|Amb|Brig|Capt|Cmdr|Col|Cpl|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mr|Mrs|Ms|Msgr|Pres|Prof|Pvt|Rep|Rev|Sen|Sgt|St|Supt)\.$/;
 
 function continuesSentence(text: string, previous: Span, piece: Span): boolean {
-  const gap = text.slice(previous.end, piece.start);
-  if (gap.length === 0) return true;
-  if (gap.includes('\n')) return false;
-  if (/^\p{Ll}/u.test(text.slice(piece.start, piece.start + 1))) return true;
+  // Read in place (this runs for every piece): the text between them, its first letter, the
+  // title's full stop, before any slice or pattern.
+  if (piece.start <= previous.end) return true;
+  for (let i = previous.end; i < piece.start; i++) if (text.charCodeAt(i) === 10) return false;
+  const c = text.charCodeAt(piece.start);
+  if (c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER_CASE.test(text.slice(piece.start, piece.start + 1)))
+    return true;
+  if (text.charCodeAt(previous.end - 1) !== 0x2e) return false;
   return TITLE_BEFORE_NAME.test(text.slice(Math.max(previous.start, previous.end - 8), previous.end));
 }
+
+const LOWER_CASE = /^\p{Ll}/u;
 
 function splitAtLineBreaks(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
@@ -111,9 +117,25 @@ function splitAtLineBreaks(text: string, from: number, to: number): Span[] {
 }
 
 function trimSpan(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end } : null;
+}
+
+/** Whether a UTF-16 code unit is one that JavaScript's `\s` matches. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function findParagraphStarts(text: string): number[] {
@@ -131,8 +153,7 @@ function roleOf(span: Span, document: DocumentInfo | undefined): Sentence['role'
   if (!document) return 'body';
   if (inside(span, document.title?.span)) return 'title';
   if (inside(span, document.standfirst?.span)) return 'standfirst';
-  if (document.boilerplate.some((b: BoilerplateSpan) => span.start >= b.start && span.end <= b.end))
-    return 'boilerplate';
+  for (const b of document.boilerplate) if (span.start >= b.start && span.end <= b.end) return 'boilerplate';
   return 'body';
 }
 
