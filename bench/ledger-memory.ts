@@ -8,16 +8,18 @@
 //   npx tsx bench/ledger-memory.ts --db /tmp/desk-10k.sqlite            # a ledger from bench/desk-load.ts --build-only
 //   npx tsx bench/ledger-memory.ts --db /tmp/desk-10k.sqlite --whole    # the records read whole first (as before digests)
 //   npx tsx bench/ledger-memory.ts --db /tmp/desk-10k.sqlite --worker   # through the desk's worker loader
+//   node --expose-gc --import tsx bench/ledger-memory.ts --db /tmp/desk-2k.sqlite --snapshot /tmp/built.heapsnapshot
+//                                                        # a V8 heap snapshot after the build (builder and ledger held)
 //
 // With `node --expose-gc --import tsx bench/ledger-memory.ts …` the heap is also measured after a
 // full collection (what is live, not what awaits collection); a 100k ledger needs a larger heap
 // (`--max-old-space-size=12000`). Prints one JSON object: documents, seconds (wall and CPU) of
 // reading + digesting and of the build, heap after each phase and the largest seen while reading,
-// peak RSS, the ledger's structured-clone size part by part and the time to clone it, and the
-// load average.
+// peak RSS, the ledger's structured-clone size part by part and the time to clone it, the live
+// heap of the ledger alone (the builder let go; the worker keeps both), and the load average.
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize, serialize, writeHeapSnapshot } from 'node:v8';
 import { LedgerBuilder } from '../src/corroborate/build-ledger.js';
 import { loadReviewDecisions } from '../src/corroborate/load-ledger.js';
 import { listAllDocuments, loadLedgerDigests, loadLedgerInputs } from '../src/ingest/stored-documents.js';
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       whole: { type: 'boolean', default: false },
       worker: { type: 'boolean', default: false },
+      snapshot: { type: 'string' },
     },
   });
   if (!values.db) throw new Error('--db names the stored ledger to build (bench/desk-load.ts --build-only)');
@@ -113,7 +116,7 @@ async function main(): Promise<void> {
   const peakRssAfterRead = peakRssMB();
   const buildStarted = performance.now();
   const buildCpu = cpuMs();
-  const builder = new LedgerBuilder(inputs);
+  let builder: LedgerBuilder | null = new LedgerBuilder(inputs);
   inputs.length = 0;
   const ledger = builder.build(decisions);
   const buildSeconds = (performance.now() - buildStarted) / 1000;
@@ -121,8 +124,14 @@ async function main(): Promise<void> {
   const heapAfterBuild = heapMB();
   const liveAfterBuild = liveHeapMB();
   progress(`built: heap ${liveAfterBuild ?? heapAfterBuild} MB, peak RSS ${peakRssMB()} MB; cloning`);
+  if (values.snapshot) {
+    progress(`writing a heap snapshot to ${values.snapshot}`);
+    writeHeapSnapshot(values.snapshot);
+  }
   const clone = cloneParts(ledger);
   await store.close();
+  builder = null;
+  const liveLedgerAlone = liveHeapMB();
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
         buildCpuSeconds: round(buildCpuSeconds),
         heapMB: { afterRead: heapAfterRead, afterBuild: heapAfterBuild },
         peakRssAfterReadMB: peakRssAfterRead,
-        liveHeapMB: { afterRead: liveAfterRead, afterBuild: liveAfterBuild },
+        liveHeapMB: { afterRead: liveAfterRead, afterBuild: liveAfterBuild, ledgerAlone: liveLedgerAlone },
         peakRssMB: peakRssMB(),
         cloneMB: round(Object.values(clone.parts).reduce((a, b) => a + b, 0)),
         cloneParts: clone.parts,
