@@ -173,6 +173,18 @@ const PLACE_PARTICLES = new Set([
   'sheikh',
 ]);
 
+// The lower-case heads a name may take on its right, tried in this order.
+const TRAILING_HEADS = [
+  [TRAILING_PLACE, 'place'],
+  [TRAILING_ORG, 'org'],
+  [TRAILING_ROLE, 'role'],
+] as const;
+
+/** Whether the text between two offsets is exactly one space. */
+function oneSpaceApart(text: string, end: number, start: number): boolean {
+  return start - end === 1 && text.charCodeAt(end) === 32;
+}
+
 /** What the caller knows besides the words: place names from the places stage. */
 export interface NameContext {
   readonly placeNames: ReadonlySet<string>;
@@ -202,9 +214,12 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
     let j = i + 1;
     let last = i;
     while (j < words.length) {
-      const gap = text.slice(words[j - 1]!.end, words[j]!.start);
-      if (!/^[ \u00a0]$/.test(gap) && !(gap === '' && false)) break;
+      // Words of a name are one space (or no-break space) apart.
       const x = words[j]!;
+      const gapStart = words[j - 1]!.end;
+      if (x.start - gapStart !== 1) break;
+      const space = text.charCodeAt(gapStart);
+      if (space !== 32 && space !== 0xa0) break;
       if (x.cap && !x.initial) {
         last = j;
         j++;
@@ -227,13 +242,9 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
     const next = words[runEnd + 1];
     const next2 = words[runEnd + 2];
     let trailing: Trailing = null;
-    if (next && !next.cap && text.slice(words[runEnd]!.end, next.start) === ' ') {
-      const two = next2 && text.slice(next.end, next2.start) === ' ' ? `${next.lower} ${next2.lower}` : '';
-      for (const [set, kind] of [
-        [TRAILING_PLACE, 'place'],
-        [TRAILING_ORG, 'org'],
-        [TRAILING_ROLE, 'role'],
-      ] as const) {
+    if (next && !next.cap && oneSpaceApart(text, words[runEnd]!.end, next.start)) {
+      const two = next2 && oneSpaceApart(text, next.end, next2.start) ? `${next.lower} ${next2.lower}` : '';
+      for (const [set, kind] of TRAILING_HEADS) {
         if (two && set.has(two)) {
           runEnd += 2;
           trailing = kind;
@@ -322,13 +333,20 @@ function titleCaseLine(text: string, from: number): boolean {
 
 function isNameWord(w: WordToken, lowerSeen: ReadonlySet<string>): boolean {
   if (!w.cap) return false;
-  if (/^\p{N}/u.test(w.text)) return !w.initial;
+  if (opensWithNumber(w.text)) return !w.initial;
   if (NOT_NAMES.has(w.lower)) return false;
   // "Soldiers said …": a capitalised common noun that opens a sentence.
   if (w.initial && (GROUP_NOUNS.has(w.lower) || PLACE_NOUNS.has(w.lower))) return false;
   // A capitalised sentence opener that the text also writes in lower case is an ordinary word.
   if (w.initial && lowerSeen.has(w.lower) && !PERSON_TITLES.has(w.lower)) return false;
   return true;
+}
+
+/** `/^\p{N}/u`, deciding ASCII first characters from their code. */
+function opensWithNumber(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 0x80) return first >= 48 && first <= 57;
+  return /^\p{N}/u.test(word);
 }
 
 type Trailing = 'place' | 'org' | 'role' | null;

@@ -20,6 +20,8 @@ const KNOWN_LONG_FORMS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+const LONGEST_KNOWN = Math.max(...[...KNOWN_LONG_FORMS.keys()].map((a) => a.length));
+
 /**
  * Sets `canonical` on acronyms: from "Long Form (ACR)" in the text, else from a short list of
  * well-known long forms; later mentions of the acronym get the same canonical name.
@@ -28,7 +30,17 @@ const KNOWN_LONG_FORMS: ReadonlyMap<string, string> = new Map(
  */
 export function linkAcronyms(text: string, candidates: readonly Candidate[]): Candidate[] {
   const longForms = new Map<string, string>();
+  // Most texts hold few brackets: a long form needs one within the 12 characters after it.
+  // `bracket` is the first "(" from `searchedFrom` on (-1: none), searched again only when a
+  // candidate ends before `searchedFrom` or past `bracket`.
+  let searchedFrom = Number.POSITIVE_INFINITY;
+  let bracket = -1;
   for (const c of candidates) {
+    if (c.end < searchedFrom || (bracket >= 0 && bracket < c.end)) {
+      searchedFrom = c.end;
+      bracket = text.indexOf('(', c.end);
+    }
+    if (bracket < 0 || bracket >= c.end + 12) continue;
     const m = /^\s*\(([A-Z][A-Za-z]{1,7})\)/.exec(text.slice(c.end, c.end + 12));
     if (m && (c.type === 'Organisation' || c.type === 'Location')) {
       const long = text.slice(c.start, c.end).replace(/^the\s+/i, '');
@@ -39,8 +51,10 @@ export function linkAcronyms(text: string, candidates: readonly Candidate[]): Ca
         longForms.set(m[1]!, long);
     }
   }
+  let longest = LONGEST_KNOWN;
+  for (const acronym of longForms.keys()) longest = Math.max(longest, acronym.length);
   return candidates.map((c) => {
-    if (c.canonical) return c;
+    if (c.canonical || c.end - c.start > longest) return c;
     const surface = text.slice(c.start, c.end);
     const long = longForms.get(surface) ?? KNOWN_LONG_FORMS.get(surface);
     return long && long !== surface ? { ...c, canonical: long } : c;
