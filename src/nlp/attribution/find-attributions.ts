@@ -137,16 +137,18 @@ export function findAttributions(
   const classes = bySentence.map(wordClasses);
   const found: FoundAttribution[] = [];
   // Character masks keep long texts linear: what is already attributed, and what is inside speech.
-  const takenMask = new Uint8Array(text.length + 1);
+  const takenMask = clearedMask(0, text.length + 1);
   const isTaken = (at: number) => takenMask[at] === 1;
   const take = (spans: Span[]) => {
     for (const s of spans) takenMask.fill(1, s.start, s.end);
   };
-  const quoteMask = new Uint8Array(text.length + 1);
+  const quoteMask = clearedMask(1, text.length + 1);
   for (const q of quotes) quoteMask.fill(1, q.start + 1, q.end);
   const quoteAt = new Map(quotes.map((q) => [q.start, q]));
   // A labelled line ("SMITH: …", "Poll: …") is one report; the verbs inside it are the speaker's words.
-  for (const labelled of colonLines(text)) {
+  // A label's colon is followed by a space or a tab: a text without one has no labelled line.
+  const colons = text.includes(': ') || text.includes(':\t');
+  for (const labelled of colons ? colonLines(text) : []) {
     found.push(labelled);
     take([labelled.content, labelled.cue!]);
   }
@@ -197,7 +199,9 @@ export function findAttributions(
         continue;
       }
       let hit =
-        tok.text.toLowerCase() === 'according' && toks[k + 1]?.text.toLowerCase() === 'to'
+        tok.text.length === 9 &&
+        tok.text.toLowerCase() === 'according' &&
+        toks[k + 1]?.text.toLowerCase() === 'to'
           ? readAccordingTo(text, toks, k, sentence, quotes)
           : (readCue(text, toks, k, sentence, quotes, loose) ??
             readNounCue(text, toks, k, sentence) ??
@@ -253,6 +257,18 @@ export function findAttributions(
     take([{ start: last.content.end, end: q.end }]);
   }
   return found;
+}
+
+// Two masks over the characters of the text being read, kept between texts (a fresh pair of
+// typed arrays per text cost more than clearing them): a view of `length` cleared characters.
+const MASKS = [new Uint8Array(4096), new Uint8Array(4096)];
+
+function clearedMask(which: 0 | 1, length: number): Uint8Array {
+  if (MASKS[which]!.length < length)
+    MASKS[which] = new Uint8Array(Math.max(length, 2 * MASKS[which]!.length));
+  const mask = MASKS[which]!.subarray(0, length);
+  mask.fill(0);
+  return mask;
 }
 
 /**

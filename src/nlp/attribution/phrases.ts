@@ -481,7 +481,10 @@ export function clauseEnd(toks: Token[], from: number): number {
   let hasVerb = false;
   for (let j = from + 1; j < toks.length; j++) {
     const t = toks[j]!;
-    if (/^[“”"]$/.test(t.text))
+    // What the loop asks of every token, answered from its length and characters (as the patterns would).
+    const mark = t.text.length === 1 ? t.text.charCodeAt(0) : -1;
+    const andBut = isAndOrBut(t.text);
+    if (mark === 0x201c || mark === 0x201d || mark === 34)
       quoteDepth =
         t.text === '“' ? quoteDepth + 1 : t.text === '”' ? Math.max(0, quoteDepth - 1) : 1 - quoteDepth;
     // Two apostrophes written for a double quotation mark (''…'').
@@ -491,10 +494,10 @@ export function clauseEnd(toks: Token[], from: number): number {
       continue;
     }
     if (quoteDepth > 0) continue;
-    if (/^(;|—|--|―|–)$/.test(t.text)) return j;
+    if (mark === 59 || mark === 0x2014 || mark === 0x2015 || mark === 0x2013 || t.text === '--') return j;
     // "admires Putin as a “strong leader,” comparing him …": a comma inside the closing quote
     // ends the clause as one outside it would.
-    const closedWithComma = /^[”"]$/.test(t.text) && toks[j - 1]?.text === ',';
+    const closedWithComma = (mark === 0x201d || mark === 34) && toks[j - 1]?.text === ',';
     const next = toks[j + 1];
     const at = closedWithComma ? j + 1 : j;
     if ((t.text === ',' || closedWithComma) && next) {
@@ -531,21 +534,21 @@ export function clauseEnd(toks: Token[], from: number): number {
         return at;
     }
     if (
-      /^(and|but)$/i.test(t.text) &&
+      andBut &&
       !hasVerb &&
       next &&
       (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.text)))
     )
       return j;
     // "… mishandled it and Democrats accused …": a new subject with a speech verb starts a new report.
-    if (/^(and|but)$/i.test(t.text) && hasVerb && next && /^(PROPN|NOUN)$/.test(next.pos)) {
+    if (andBut && hasVerb && next && /^(PROPN|NOUN)$/.test(next.pos)) {
       let n = j + 1;
       while (n < toks.length && n <= j + 3 && /^(PROPN|NOUN)$/.test(toks[n]!.pos)) n++;
       const verb = toks[n];
       if (verb && verb.pos === 'VERB' && cueEntry(verb.text) && !/ing$/.test(verb.text)) return j;
     }
     // "… and said she …", "… and suggested that …": a second report by the same speaker.
-    if (/^(and|but)$/i.test(t.text) && next) {
+    if (andBut && next) {
       const verbAt = /^(also|then|later)$/i.test(next.text) ? j + 2 : j + 1;
       const verb = toks[verbAt];
       if (
@@ -565,10 +568,24 @@ export function clauseEnd(toks: Token[], from: number): number {
       const strength = verbLike ? cueEntry(verb.text)?.strength : undefined;
       if (toks[j - 1]?.text === ',' && (strength === 'speech' || strength === 'stance')) return j - 1;
     }
-    if (/^(though|although|while|whereas)$/i.test(t.text) && /[”"]$/.test(toks[j - 1]?.text ?? '')) return j;
+    if (
+      t.text.length >= 5 &&
+      /[”"]$/.test(toks[j - 1]?.text ?? '') &&
+      /^(though|although|while|whereas)$/i.test(t.text)
+    )
+      return j;
     if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
   }
   return toks.length;
+}
+
+/** `/^(and|but)$/i.test(word)`, from the letters: ASCII letters compared without case, as the pattern does. */
+function isAndOrBut(word: string): boolean {
+  if (word.length !== 3) return false;
+  const a = word.charCodeAt(0) | 0x20;
+  const b = word.charCodeAt(1) | 0x20;
+  const c = word.charCodeAt(2) | 0x20;
+  return (a === 97 && b === 110 && c === 100) || (a === 98 && b === 117 && c === 116);
 }
 
 /** The words an anonymity clause opens with (its first token must start with one). */
