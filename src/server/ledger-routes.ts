@@ -38,33 +38,33 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
     const view = await viewOf(c);
     // Keyed by the request's path and query as sent: a hit reads no parameter at all, and a query
     // that fails to parse is never kept, so it is refused every time.
-    const body = await responses.jsonText(view.version, requestKey(c), () =>
-      view.text({ kind: 'events', query: eventQueryOf(c), full: c.req.query('view') === 'full' }),
+    const body = await responses.body(view.version, requestKey(c), () =>
+      view.body({ kind: 'events', query: eventQueryOf(c), full: c.req.query('view') === 'full' }),
     );
     return sendCached(c, body);
   });
 
   routes.get('/timeline', async (c) => {
     const view = await viewOf(c);
-    const body = await responses.jsonText(view.version, requestKey(c), () =>
-      view.text({ kind: 'timeline', filter: filterOf(eventQueryOf(c)) }),
+    const body = await responses.body(view.version, requestKey(c), () =>
+      view.body({ kind: 'timeline', filter: filterOf(eventQueryOf(c)) }),
     );
     return sendCached(c, body);
   });
 
   routes.get('/places', async (c) => {
     const view = await viewOf(c);
-    const body = await responses.jsonText(view.version, requestKey(c), () => {
+    const body = await responses.body(view.version, requestKey(c), () => {
       const query = eventQueryOf(c);
-      return view.text({ kind: 'places', filter: filterOf(query), limit: query.limit, offset: query.offset });
+      return view.body({ kind: 'places', filter: filterOf(query), limit: query.limit, offset: query.offset });
     });
     return sendCached(c, body);
   });
 
   routes.get('/map', async (c) => {
     const view = await viewOf(c);
-    const body = await responses.jsonText(view.version, requestKey(c), () =>
-      view.text({ kind: 'map', filter: filterOf(eventQueryOf(c)) }),
+    const body = await responses.body(view.version, requestKey(c), () =>
+      view.body({ kind: 'map', filter: filterOf(eventQueryOf(c)) }),
     );
     return sendCached(c, body);
   });
@@ -72,8 +72,8 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   routes.get('/events/:id', async (c) => {
     const view = await viewOf(c);
     const id = c.req.param('id');
-    const body = await responses.jsonText(view.version, `event ${id}`, () =>
-      view.text({ kind: 'event-page', id }),
+    const body = await responses.body(view.version, `event ${id}`, () =>
+      view.body({ kind: 'event-page', id }),
     );
     return sendCached(c, body);
   });
@@ -95,8 +95,8 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
       ...(rated === undefined ? {} : { rated: rated === 'true' }),
       words,
     };
-    const body = await responses.jsonText(view.version, key, () =>
-      view.text({ kind: 'claims', filter, limit, offset }),
+    const body = await responses.body(view.version, key, () =>
+      view.body({ kind: 'claims', filter, limit, offset }),
     );
     return sendCached(c, body);
   });
@@ -104,8 +104,8 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   routes.get('/claims/:id', async (c) => {
     const view = await viewOf(c);
     const id = c.req.param('id');
-    const body = await responses.jsonText(view.version, `claim ${id}`, () =>
-      view.text({ kind: 'claim-page', id }),
+    const body = await responses.body(view.version, `claim ${id}`, () =>
+      view.body({ kind: 'claim-page', id }),
     );
     return sendCached(c, body);
   });
@@ -113,8 +113,8 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   routes.get('/origins', async (c) => {
     const view = await viewOf(c);
     const { limit, offset } = pageOf(c, { limit: 100, max: 10_000 });
-    const body = await responses.jsonText(view.version, `origins ${limit} ${offset}`, () =>
-      view.text({ kind: 'origins', limit, offset }),
+    const body = await responses.body(view.version, `origins ${limit} ${offset}`, () =>
+      view.body({ kind: 'origins', limit, offset }),
     );
     return sendCached(c, body);
   });
@@ -125,8 +125,8 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
     if (status !== undefined && !['ok', 'mismatch', 'unverifiable'].includes(status)) {
       throw new HttpError('bad_request', '"status" must be ok, mismatch or unverifiable');
     }
-    const body = await responses.jsonText(view.version, `checks ${status}`, () =>
-      view.text({ kind: 'checks', status: status ?? null }),
+    const body = await responses.body(view.version, `checks ${status}`, () =>
+      view.body({ kind: 'checks', status: status ?? null }),
     );
     return sendCached(c, body);
   });

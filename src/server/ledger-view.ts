@@ -10,6 +10,7 @@ import {
 } from './ledger-answers.js';
 import type { LedgerLoader } from './ledger-cache.js';
 import { prepareLedger } from './ledger-query.js';
+import { type CachedBody, serialize } from './response-cache.js';
 
 /**
  * One built ledger as the routes see it: answers to questions about it, never the ledger itself.
@@ -18,13 +19,18 @@ import { prepareLedger } from './ledger-query.js';
  *
  * @example
  * const view = await deps.ledger.current();
- * const body = await responses.jsonText(view.version, key, () => view.text({ kind: 'timeline', filter }));
+ * const body = await responses.body(view.version, key, () => view.body({ kind: 'timeline', filter }));
  */
 export interface LedgerView {
   /** Names this build of the ledger: a new build has a new one (answer caches are kept per version). */
   readonly version: string;
   /** The answer as the API sends it: JSON text (an export: its text). Rejects with `HttpError` as the routes would. */
   text(ask: LedgerAsk): Promise<string>;
+  /**
+   * The JSON answer serialized for sending many times (bytes, entity tag, gzip; `serialize`), made
+   * where the ledger is, so a worker spares the desk's thread the encoding and compression.
+   */
+  body(ask: LedgerAsk): Promise<CachedBody>;
   /** A look-up the desk reads itself (an event, the event of a report event, a claim), null when absent. */
   lookUp<A extends LedgerLookup>(ask: A): Promise<LedgerLookupAnswers[A['kind']]>;
 }
@@ -70,9 +76,12 @@ export function ledgerViewOf(ledger: Ledger, store: Pick<Store, 'auditLog'>, ver
   return {
     version,
     text: (ask) => answerText(ledger, ask, audit),
+    body: async (ask) => serialize(await answerText(ledger, ask, audit), JSON_TYPE),
     lookUp: async (ask) => lookUp(ledger, ask),
   };
 }
+
+const JSON_TYPE = 'application/json';
 
 /**
  * A `LedgerViewLoader` over a ledger built in this thread by `load` (tests, `:memory:` ledgers).

@@ -12,8 +12,9 @@ import type { LedgerWorkerReply, LedgerWorkerRequest } from './worker-ledger-loa
 /**
  * Worker-thread entry of `workerLedgerViews`: the one holder of the desk's ledger, with its own
  * connection to the ledger at `workerData.location`. `{ id, build: {} }` (re)builds it and is
- * answered with `{ id, version }`; `{ id, ask }` is answered with `{ id, text }` (the answer as the
- * API sends it), `{ id, error: { code, message } }` (an `HttpError`) or `{ id, failure }`. An ask
+ * answered with `{ id, version }`; `{ id, ask, as }` is answered with `{ id, text }` (the answer as
+ * the API sends it) or `{ id, body }` (serialized, its buffers transferred), `{ id, error: { code,
+ * message } }` (an `HttpError`) or `{ id, failure }`. An ask
  * that finds no ledger (a fresh worker after a failed one) builds it first. Builds run one after
  * another and keep what they built, so a build after a review only applies the new decisions
  * (`incrementalLedgerLoader`); the previous ledger is let go when a new build starts, so two are
@@ -70,10 +71,17 @@ function failure(id: number, error: unknown): LedgerWorkerReply {
   return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
-async function answer(id: number, ask: LedgerAsk): Promise<void> {
+async function answer(id: number, ask: LedgerAsk, as: 'text' | 'body'): Promise<void> {
   try {
     const { view } = await (held ?? build());
-    reply({ id, text: await view.text(ask) });
+    if (as === 'text') {
+      reply({ id, text: await view.text(ask) });
+      return;
+    }
+    const body = await view.body(ask);
+    // The serialized bytes move to the desk's thread instead of being copied.
+    const buffers = [body.bytes, body.gzip].flatMap((b) => (b === null ? [] : [b.buffer]));
+    parentPort?.postMessage({ id, body } satisfies LedgerWorkerReply, buffers);
   } catch (error) {
     reply(failure(id, error));
   }
@@ -86,7 +94,7 @@ parentPort?.on('message', (message: LedgerWorkerRequest) => {
   }
   const { id } = message;
   if ('ask' in message) {
-    void answer(id, message.ask);
+    void answer(id, message.ask, message.as);
     return;
   }
   build().then(

@@ -72,16 +72,6 @@ export class ResponseCache {
   }
 
   /**
-   * The answer under `key` in `scope`, from JSON text `make()` gives on a miss (already serialized
-   * elsewhere, e.g. by the ledger worker).
-   *
-   * @example await cache.jsonText(view.version, key, () => view.text({ kind: 'timeline', filter }))
-   */
-  jsonText(scope: Scope, key: string, make: () => Promise<string>): Promise<CachedBody> {
-    return this.body(scope, key, async () => serialize(await make(), JSON_TYPE));
-  }
-
-  /**
    * The answer under `key` in `scope`, made by `make()` on a miss.
    *
    * @example await cache.body(ledger, 'export:json', async () => serialize(text, 'application/json'))

@@ -5,11 +5,12 @@ import { type ApiErrorCode, HttpError } from './http-error.js';
 import type { LedgerAsk, LedgerLookup, LedgerLookupAnswers } from './ledger-answers.js';
 import type { LedgerLoader } from './ledger-cache.js';
 import type { LedgerView, LedgerViewLoader } from './ledger-view.js';
+import type { CachedBody } from './response-cache.js';
 
 /** What the desk posts to the ledger worker (`ledger-worker.ts`). */
 export type LedgerWorkerRequest =
   | { readonly id: number; readonly build: { readonly whole?: boolean } }
-  | { readonly id: number; readonly ask: LedgerAsk }
+  | { readonly id: number; readonly ask: LedgerAsk; readonly as: 'text' | 'body' }
   | { readonly close: true };
 
 /** What the ledger worker answers a request with (same `id`). */
@@ -17,10 +18,13 @@ export type LedgerWorkerReply =
   | { readonly id: number; readonly version: string }
   | { readonly id: number; readonly ledger: Ledger }
   | { readonly id: number; readonly text: string }
+  | { readonly id: number; readonly body: CachedBody }
   | { readonly id: number; readonly error: { readonly code: ApiErrorCode; readonly message: string } }
   | { readonly id: number; readonly failure: string };
 
-type Outgoing = { readonly build: { readonly whole?: boolean } } | { readonly ask: LedgerAsk };
+type Outgoing =
+  | { readonly build: { readonly whole?: boolean } }
+  | { readonly ask: LedgerAsk; readonly as: 'text' | 'body' };
 
 /**
  * The desk's line to its ledger worker: posts a request, resolves with the worker's reply. The
@@ -83,7 +87,7 @@ function errorOf(reply: LedgerWorkerReply, what: string): Error {
  * A `LedgerViewLoader` whose ledger lives in a worker thread only, with its own connection to the
  * ledger at `location` (a SQLite file or PostgreSQL URL; not `:memory:`). The desk's thread never
  * holds the ledger: each question (a page of events, an event page, an export…) is posted to the
- * worker, which answers with the JSON text the API sends. So the desk keeps answering documents,
+ * worker, which answers with the answer as the API sends it, serialized (and compressed) there. So the desk keeps answering documents,
  * search, sessions and the audit log while a large ledger is built, and its heap stays small.
  * The worker lives on between loads and keeps what it built: after a review only the new
  * decisions are applied (the events they touch re-assembled), and the inputs are read again only
@@ -94,13 +98,19 @@ function errorOf(reply: LedgerWorkerReply, what: string): Error {
  */
 export function workerLedgerViews(location: string | undefined): LedgerViewLoader {
   const send = ledgerWorkerLine(location);
-  const text = async (ask: LedgerAsk) => textOf(await send({ ask }));
+  const text = async (ask: LedgerAsk) => textOf(await send({ ask, as: 'text' }));
+  const body = async (ask: LedgerAsk) => {
+    const reply = await send({ ask, as: 'body' });
+    if ('body' in reply) return reply.body;
+    throw errorOf(reply, 'answering from the ledger');
+  };
   return async () => {
     const reply = await send({ build: {} });
     if (!('version' in reply)) throw errorOf(reply, 'building the ledger');
     const view: LedgerView = {
       version: reply.version,
       text,
+      body,
       lookUp: async <A extends LedgerLookup>(ask: A) =>
         JSON.parse(await text(ask)) as LedgerLookupAnswers[A['kind']],
     };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
@@ -47,10 +48,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Status, media type and body text of a request to one desk. */
+/** Status, media type, entity tag and body text of a request to one desk (as a browser asks: gzip accepted). */
 async function answer(app: ReturnType<typeof createApp>, path: string, init?: RequestInit) {
-  const res = await app.request(path, init);
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+  const res = await app.request(path, { ...init, headers: { 'accept-encoding': 'gzip', ...init?.headers } });
+  const encoding = res.headers.get('content-encoding');
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    etag: res.headers.get('etag'),
+    encoding,
+    body: (encoding === 'gzip' ? gunzipSync(bytes) : Buffer.from(bytes)).toString('utf8'),
+  };
 }
 
 const reads: { what: string; path: () => string; status: number }[] = [
