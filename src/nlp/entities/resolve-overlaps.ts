@@ -1,8 +1,8 @@
 import type { Candidate } from './find-terms.js';
 
-// Offsets and lengths of candidates are below 2^21 (the stage reads at most 2,000,000
-// characters), so a rank of priority, a length and a start fit one exact integer key.
-const FIELD = 2 ** 21;
+// A key of four 16-bit fields (priority rank, length, start, index) is an exact integer below
+// 2^53 when the candidates lie within 2^16 characters and number fewer than 2^16.
+const FIELD = 2 ** 16;
 
 /**
  * Keeps the best of overlapping candidates: higher priority first, then the longer span, then
@@ -31,45 +31,42 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   }
   // Kept spans are non-empty and never overlap: their starts differ, and the text order is the
   // order of their starts.
-  return kept.sort(byStart);
+  return inTextOrder(kept, last - first);
 }
 
-function byStart(a: Candidate, b: Candidate): number {
-  return a.start - b.start || a.end - b.end;
+function inTextOrder(kept: Candidate[], span: number): Candidate[] {
+  if (span >= FIELD || kept.length >= FIELD) return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  const keys = new Float64Array(kept.length);
+  for (let k = 0; k < kept.length; k++) keys[k] = kept[k]!.start * FIELD + k;
+  keys.sort();
+  const out: Candidate[] = new Array(kept.length);
+  for (let k = 0; k < kept.length; k++) out[k] = kept[keys[k]! % FIELD]!;
+  return out;
 }
 
 /**
- * The candidates by priority (highest first), then length (longest first), then start, ties
- * in their given order: sorted as numbers (one key each) instead of by a comparator.
+ * The non-empty candidates by priority (highest first), then length (longest first), then
+ * start, ties in their given order: each is one number (its index the last field), so the
+ * order comes from a numeric sort instead of a comparator.
  */
-function rankedOrder(candidates: readonly Candidate[], first: number, last: number): Candidate[] {
-  if (first < 0 || last >= FIELD) return [...candidates].sort(byRank);
-  const priorities = [...new Set(candidates.map((c) => c.priority))].sort((a, b) => b - a);
-  // Ranks below 2^10 keep the key under 2^53, where doubles are exact integers.
-  if (priorities.length >= 1024 || priorities.some((p) => Number.isNaN(p)))
-    return [...candidates].sort(byRank);
-  const rankOf = new Map(priorities.map((p, r) => [p, r]));
+function rankedOrder(candidates: readonly Candidate[], first: number, last: number): readonly Candidate[] {
+  if (first < 0 || last - first >= FIELD || candidates.length >= FIELD) return [...candidates].sort(byRank);
+  const priorities: number[] = [];
+  for (const c of candidates) if (!priorities.includes(c.priority)) priorities.push(c.priority);
+  if (priorities.length >= 32 || priorities.some((p) => Number.isNaN(p))) return [...candidates].sort(byRank);
+  priorities.sort((a, b) => b - a);
   const keys = new Float64Array(candidates.length);
-  const byKey = new Map<number, Candidate | Candidate[]>();
+  let n = 0;
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
-    // A negative length (an empty or reversed span, skipped later) sorts like the comparator's.
-    const key = (rankOf.get(c.priority)! * FIELD + (FIELD - 1 - (c.end - c.start))) * FIELD + c.start;
-    keys[k] = key;
-    const same = byKey.get(key);
-    if (same === undefined) byKey.set(key, c);
-    else if (Array.isArray(same)) same.push(c);
-    else byKey.set(key, [same, c]);
+    if (c.end <= c.start) continue; // never kept
+    keys[n++] =
+      ((priorities.indexOf(c.priority) * FIELD + (FIELD - 1 - (c.end - c.start))) * FIELD + c.start) * FIELD +
+      k;
   }
-  keys.sort();
-  const out: Candidate[] = [];
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    if (k > 0 && key === keys[k - 1]) continue;
-    const same = byKey.get(key)!;
-    if (Array.isArray(same)) out.push(...same);
-    else out.push(same);
-  }
+  const sorted = keys.subarray(0, n).sort();
+  const out: Candidate[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = candidates[sorted[k]! % FIELD]!;
   return out;
 }
 

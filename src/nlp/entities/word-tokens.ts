@@ -38,24 +38,24 @@ export function wordTokens(text: string): WordToken[] {
     // … and runs on through letters, numbers, marks and ’ ' . - &.
     const start = at;
     let end = at + openWidth;
+    // Whether the word is already lower case as read: no capital A-Z and nothing outside ASCII.
+    let lowerAsRead = open < 0x80 && !(open >= 65 && open <= 90);
     for (;;) {
       const c = text.charCodeAt(end);
       if (c < 0x80) {
-        if (
-          (c >= 97 && c <= 122) ||
-          (c >= 65 && c <= 90) ||
-          (c >= 48 && c <= 57) ||
-          c === 46 ||
-          c === 45 ||
-          c === 39 ||
-          c === 38
-        ) {
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 39 || c === 38) {
+          end++;
+          continue;
+        }
+        if (c >= 65 && c <= 90) {
+          lowerAsRead = false;
           end++;
           continue;
         }
         break;
       }
       if (Number.isNaN(c)) break; // past the end
+      lowerAsRead = false;
       if (c === 8217) {
         end++;
         continue;
@@ -84,7 +84,7 @@ export function wordTokens(text: string): WordToken[] {
         start,
         end,
         text: word,
-        lower: word.toLowerCase(),
+        lower: lowerAsRead ? word : word.toLowerCase(),
         cap: isCapitalised(word),
         initial: prev === undefined || startsSentence(text, prev.end, start),
       });
