@@ -25,12 +25,9 @@ export function findQuotes(text: string): Quote[] {
   const push = (start: number, end: number, closed: boolean, width = 1) => {
     const inner = text.slice(start + width, closed ? end - width : end).trim();
     if (inner.length === 0) return;
-    quotes.push({ start, end, words: wordsOf(inner), closed });
+    quotes.push({ start, end, words: inner.split(/\s+/).length, closed });
   };
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Only line ends and quotation marks matter here: everything else is passed at once.
-    if (code !== 10 && code !== 0x201c && code !== 0x201d && code !== 34 && code !== 39) continue;
     const ch = text[i]!;
     if (ch === '\n') {
       // Paragraph end: straight quotes never span paragraphs; curly ones are closed here.
@@ -73,21 +70,6 @@ export function findQuotes(text: string): Quote[] {
   if (open >= 0) push(open, trimEnd(text, text.length), false);
   return quotes.sort((a, b) => a.start - b.start);
 }
-
-/** `inner.split(/\s+/).length` for a trimmed, non-empty text: one more than its runs of white space. */
-function wordsOf(inner: string): number {
-  let words = 1;
-  let inSpace = false;
-  for (let i = 0; i < inner.length; i++) {
-    const code = inner.charCodeAt(i);
-    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE_SPACE.test(inner[i]!);
-    if (space && !inSpace) words++;
-    inSpace = space;
-  }
-  return words;
-}
-
-const WHITE_SPACE = /\s/;
 
 function trimEnd(text: string, end: number): number {
   let e = end;
