@@ -14,7 +14,11 @@ import {
   timelineOf,
 } from './ledger-query.js';
 
-/** What the claims list filters on (every part optional, all must hold). */
+/**
+ * What the claims list filters on (every part optional, all must hold).
+ *
+ * @example { documentId: 'harir-1', rated: false, words: ['drone'] }
+ */
 export interface ClaimFilter {
   readonly documentId?: string;
   readonly speakerKind?: string;
@@ -55,14 +59,22 @@ export type LedgerLookup =
   | { readonly kind: 'event-of-member'; readonly member: ReportEventRef }
   | { readonly kind: 'claim'; readonly id: string };
 
-/** The answer of each look-up. */
+/**
+ * The answer of each look-up.
+ *
+ * @example const event: LedgerLookupAnswers['event'] = await view.lookUp({ kind: 'event', id });
+ */
 export interface LedgerLookupAnswers {
   readonly event: LedgerEvent | null;
   readonly 'event-of-member': LedgerEvent | null;
   readonly claim: LedgerClaim | null;
 }
 
-/** The audit log grouped by subject (read once per ledger: an event page needs only its own entries). */
+/**
+ * The audit log grouped by subject (read once per ledger: an event page needs only its own entries).
+ *
+ * @example (await audit()).get('event:harir-1:e1') // [{ seq: 3, action: 'review.set-status', … }]
+ */
 export type AuditBySubject = () => Promise<ReadonlyMap<string, readonly AuditEntry[]>>;
 
 /**

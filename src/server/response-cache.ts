@@ -3,7 +3,11 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Store } from '../store/store.js';
 
-/** What answers are kept under: an object (compared by identity) or a version name. */
+/**
+ * What answers are kept under: an object (compared by identity) or a version name.
+ *
+ * @example await cache.json(view.version, key, compute) // a ledger version: 'a1b2c3d4:2'
+ */
 export type Scope = object | string;
 
 /** A GET answer kept serialized: the bytes sent, their entity tag and media type. */

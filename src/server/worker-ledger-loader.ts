@@ -7,13 +7,21 @@ import type { LedgerLoader } from './ledger-cache.js';
 import type { LedgerView, LedgerViewLoader } from './ledger-view.js';
 import type { CachedBody } from './response-cache.js';
 
-/** What the desk posts to the ledger worker (`ledger-worker.ts`). */
+/**
+ * What the desk posts to the ledger worker (`ledger-worker.ts`).
+ *
+ * @example { id: 7, ask: { kind: 'event-page', id: 'harir-1:e1' }, as: 'body' }
+ */
 export type LedgerWorkerRequest =
   | { readonly id: number; readonly build: { readonly whole?: boolean } }
   | { readonly id: number; readonly ask: LedgerAsk; readonly as: 'text' | 'body' }
   | { readonly close: true };
 
-/** What the ledger worker answers a request with (same `id`). */
+/**
+ * What the ledger worker answers a request with (same `id`).
+ *
+ * @example { id: 7, error: { code: 'not_found', message: 'no ledger event "x"' } }
+ */
 export type LedgerWorkerReply =
   | { readonly id: number; readonly version: string }
   | { readonly id: number; readonly ledger: Ledger }
