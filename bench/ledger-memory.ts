@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   const clone = cloneParts(ledger);
   await store.close();
   builder = null;
+  // Two full collections: the builder's parts are let go in more than one (weak maps, finalizers).
+  liveHeapMB();
   const liveLedgerAlone = liveHeapMB();
   process.stdout.write(
     `${JSON.stringify(

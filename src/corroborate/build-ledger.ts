@@ -435,11 +435,21 @@ export class LedgerBuilder {
 
     const docs = this.#checkedDocuments;
     const ledgerDocuments = this.#ledgerDocuments;
+    // Claims that bear on the same events share one list of their ids (most bear on one or none).
+    const eventIdLists = new Map<string, string[]>();
+    const eventIdsOf = (claimId: string): string[] => {
+      const ids = [...(claimEvents.get(claimId) ?? [])].sort();
+      const key = ids.join('\u0000');
+      const shared = eventIdLists.get(key);
+      if (shared !== undefined) return shared;
+      eventIdLists.set(key, ids);
+      return ids;
+    };
     const ledgerClaimList: LedgerClaim[] = [...claims.values()].map((c) =>
       ledgerClaim(
         c,
         ledgerDocuments[docRank.get(c.documentId) ?? -1]?.sha256 ?? '',
-        [...(claimEvents.get(c.id) ?? [])].sort(),
+        eventIdsOf(c.id),
         replay.ratings.get(c.id) ?? null,
       ),
     );

@@ -124,6 +124,7 @@ const setTable = new Interner<ReadonlySet<string>>();
 const listTable = new Interner<readonly string[]>();
 const placeTable = new Interner<IncidentPlace>();
 const dateTable = new Interner<IncidentDate>();
+const eventTable = new Interner<IncidentEvent>();
 const EMPTY_SET: ReadonlySet<string> = new Set<string>();
 const EMPTY_LIST: readonly string[] = [];
 const NO_COUNTS: readonly StatedCount[] = [];
@@ -167,15 +168,19 @@ export function internList(values: readonly string[]): readonly string[] {
  * @example incidentEvent(event).weaponNamed // true for "a drone struck", false for "an explosion was heard"
  */
 export function incidentEvent(e: ConflictEvent): IncidentEvent {
-  return {
+  const weaponNamed = e.weapon !== null;
+  // Reports of one desk number their events and claims alike ("e3" with claims "c5", "c6"): equal
+  // ones are shared between documents (they hold no document id).
+  const key = `${e.id}\u0001${e.type}\u0001${e.eventType}\u0001${e.subEventType}\u0001${e.status}\u0001${weaponNamed}\u0001${e.claimIds.join('\u0001')}`;
+  return eventTable.get(key, () => ({
     id: internString(e.id),
     type: internString(e.type),
     eventType: internNullable(e.eventType) as ConflictEvent['eventType'],
     subEventType: internNullable(e.subEventType),
     status: internString(e.status) as ConflictEvent['status'],
     claimIds: internList(e.claimIds),
-    weaponNamed: e.weapon !== null,
-  };
+    weaponNamed,
+  }));
 }
 
 function internPlace(p: IncidentPlace): IncidentPlace {
