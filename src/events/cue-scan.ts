@@ -28,6 +28,8 @@ export class CueScanner {
    * word starts (after a character that is no ASCII word character, without the `u` flag).
    */
   private readonly atWordStart: Uint32Array;
+  /** Whether every pattern opens at a word boundary: then only word starts are looked up. */
+  private readonly onlyWordStarts: boolean;
 
   constructor(patterns: readonly RegExp[]) {
     this.words = Math.ceil(patterns.length / 32);
@@ -37,6 +39,7 @@ export class CueScanner {
     this.everywhere = [];
     this.candidates = [];
     this.atWordStart = new Uint32Array(this.words);
+    let everyAtWordStart = true;
     patterns.forEach((re, p) => {
       if (!re.flags.includes('i') || re.flags.includes('u') || re.flags.includes('v'))
         throw new Error(`CueScanner: pattern ${re.source} must be case-insensitive without u or v`);
@@ -44,11 +47,16 @@ export class CueScanner {
       this.sticky.push(new RegExp(re.source, 'iy'));
       this.everywhere.push(openings ? null : new RegExp(re.source, 'gi'));
       this.candidates.push([]);
-      if (!openings) return;
+      if (!openings) {
+        everyAtWordStart = false;
+        return;
+      }
       for (const o of openings) this.mark(o, p);
       if (opensAtWordBoundary(re.source) && [...openings].every((o) => WORD_CODE[codeAt(o, 0)] === 1))
         this.atWordStart[p >>> 5]! |= 1 << (p & 31);
+      else everyAtWordStart = false;
     });
+    this.onlyWordStarts = everyAtWordStart;
   }
 
   /** Sets the pattern's bit under every key that starts with the opening. */
@@ -124,6 +132,29 @@ export class CueScanner {
     const { table, pairs, words, candidates, atWordStart } = this;
     for (const list of candidates) list.length = 0;
     const n = text.length;
+    if (this.onlyWordStarts) {
+      // Inside a word no pattern can start: one test a character, the tables only at word starts.
+      let afterWord = false;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        const c1 = c < 128 ? CODE[c]! : 0;
+        const inWord = afterWord;
+        afterWord = WORD_CODE[c1] === 1;
+        if (inWord || c1 === 0) continue;
+        const pair = (c1 << BITS) | (i + 1 < n ? codeAt(text, i + 1) : 0);
+        if (pairs[pair] === 0) continue;
+        const base = ((pair << BITS) | (i + 2 < n ? codeAt(text, i + 2) : 0)) * words;
+        for (let w = 0; w < words; w++) {
+          let bits = table[base + w]!;
+          while (bits !== 0) {
+            const low = bits & -bits;
+            candidates[w * 32 + 31 - Math.clz32(low)]!.push(i);
+            bits ^= low;
+          }
+        }
+      }
+      return;
+    }
     let c2 = n > 0 ? codeAt(text, 0) : 0;
     let c3 = n > 1 ? codeAt(text, 1) : 0;
     let afterWord = false;

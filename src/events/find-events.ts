@@ -7,8 +7,7 @@ import type { Place } from '../types/place.js';
 import type { Sentence, Token } from '../types/sentence.js';
 import type { TextSpan } from '../types/span.js';
 import { acledCoding } from './acled-taxonomy.js';
-import { CueScanner } from './cue-scan.js';
-import { findOutcomes } from './find-outcomes.js';
+import { readSentence } from './find-outcomes.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
 import { BOMBING, lowerTokenTexts, mayBeTrigger, TRIGGERS, type TriggerKind } from './triggers.js';
 
@@ -114,22 +113,24 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     );
     const { places, placeEntities } = view;
     const dates = view.dates.filter(ownsIt);
-    // Outcomes are read once per sentence: a sentence with many triggers shares them.
+    // Outcomes and the status are the sentence's, read once (in one pass) for all its triggers.
     let outcomes = outcomesBySentence.get(scope.start);
-    if (!outcomes) {
-      outcomes = findOutcomes(text, scope, record.quantities ?? [], record.claims ?? []);
-      outcomesBySentence.set(scope.start, outcomes);
+    let status = sentence ? statusBySentence.get(scope.start) : undefined;
+    if (!outcomes || status === undefined) {
+      const read = readSentence(text, scope, record.quantities ?? [], record.claims ?? []);
+      if (!outcomes) {
+        outcomes = read.outcomes;
+        outcomesBySentence.set(scope.start, outcomes);
+      }
+      if (status === undefined) {
+        status = read.status;
+        if (sentence) statusBySentence.set(scope.start, status);
+      }
     }
     // (A trigger outside its sentence's span, should there be one, looks through every claim.)
     const claims = (
       t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? [])
     ).filter((c) => c.mentions.some((m) => m.start <= t.start && t.end <= m.end));
-    // The status is the sentence's: read once for all its triggers.
-    let status = sentence ? statusBySentence.get(scope.start) : undefined;
-    if (status === undefined) {
-      status = statusOf(text.slice(scope.start, scope.end));
-      if (sentence) statusBySentence.set(scope.start, status);
-    }
     const argumentsOut: EventArgument[] = [];
     const push = (role: string, s0: { start: number; end: number } | null) => {
       const s = s0 && role === 'place' ? placeHead(text, s0) : s0;
@@ -1066,24 +1067,6 @@ function ramsFor(code: string, kind: TriggerKind): string {
     default:
       return kind.rams;
   }
-}
-
-// The status cues, strongest first: the first that the sentence holds gives its status.
-const STATUS_CUES: [RegExp, ConflictEvent['status']][] = [
-  [/\b(?:intercept(?:ed|ion|s)?|shot down|downed|thwarted by air defen[cs]es?)\b/i, 'intercepted'],
-  [/\b(?:failed|missed|fell short|foiled|thwarted)\b/i, 'failed'],
-  [/\bdenied (?:\w+ ){0,3}(?:attack|responsib|carrying out|strike)/i, 'denied'],
-  [
-    /\bclaim(?:ed|s)? (?:responsibility|(?:the|an?) (?:\w+ )?(?:attacks?|strikes?|operations?)(?:\s*[.,;]|\s*$| on| against| in| at))/i,
-    'claimed',
-  ],
-];
-// One pass over the sentence tries each cue only where one of its matches can open.
-const STATUS_SCANNER = new CueScanner(STATUS_CUES.map(([re]) => re));
-
-function statusOf(sentence: string): ConflictEvent['status'] {
-  const first = STATUS_SCANNER.firstMatching(sentence);
-  return first < 0 ? 'occurred' : STATUS_CUES[first]![1];
 }
 
 function compatible(a: string, b: string): boolean {

@@ -26,7 +26,56 @@ const PATTERNS: [OutcomeClaim['kind'], RegExp][] = [
 // long s ("ſ") and the Kelvin sign ("K"); a sentence holding either is read with the originals.
 const ASCII_FOLD_PATTERNS = PATTERNS.map(([, re]) => new RegExp(re.source, re.flags.replace('u', '')));
 const UNICODE_ONLY_FOLDS = /[\u017f\u212a]/;
-const ASCII_FOLD_SCANNER = new CueScanner(ASCII_FOLD_PATTERNS);
+
+/** What a sentence says of the state of its events, as `ConflictEvent['status']`. */
+export type SentenceStatus = 'occurred' | 'intercepted' | 'failed' | 'denied' | 'claimed';
+
+// The status cues, strongest first: the first that the sentence holds gives its status.
+const STATUS_CUES: [RegExp, SentenceStatus][] = [
+  [/\b(?:intercept(?:ed|ion|s)?|shot down|downed|thwarted by air defen[cs]es?)\b/i, 'intercepted'],
+  [/\b(?:failed|missed|fell short|foiled|thwarted)\b/i, 'failed'],
+  [/\bdenied (?:\w+ ){0,3}(?:attack|responsib|carrying out|strike)/i, 'denied'],
+  [
+    /\bclaim(?:ed|s)? (?:responsibility|(?:the|an?) (?:\w+ )?(?:attacks?|strikes?|operations?)(?:\s*[.,;]|\s*$| on| against| in| at))/i,
+    'claimed',
+  ],
+];
+// One pass over a sentence tries the outcome and the status patterns only where one of their
+// matches can open (the status patterns have no `u` flag: they read alike on any sentence).
+const SENTENCE_SCANNER = new CueScanner([...ASCII_FOLD_PATTERNS, ...STATUS_CUES.map(([re]) => re)]);
+const STATUS_SCANNER = new CueScanner(STATUS_CUES.map(([re]) => re));
+
+/**
+ * The outcome statements of a sentence (see `findOutcomes`) and its status: the first status cue
+ * it holds, strongest first ("intercepted", "failed", "denied", "claimed"), else "occurred".
+ *
+ * @example readSentence(text, {start:0,end:text.length}, [], []).status // 'intercepted' for "The drone was shot down."
+ */
+export function readSentence(
+  text: string,
+  scope: Span,
+  quantities: readonly Quantity[],
+  claims: readonly Claim[],
+): { outcomes: OutcomeClaim[]; status: SentenceStatus } {
+  const part = text.slice(scope.start, scope.end);
+  if (UNICODE_ONLY_FOLDS.test(part)) {
+    const first = STATUS_SCANNER.firstMatching(part);
+    return {
+      outcomes: findOutcomes(text, scope, quantities, claims),
+      status: first < 0 ? 'occurred' : STATUS_CUES[first]![1],
+    };
+  }
+  const reader = outcomeReader(part, scope, quantities, claims);
+  let status = STATUS_CUES.length;
+  SENTENCE_SCANNER.scan(part, (p, from, to) => {
+    if (p < PATTERNS.length) reader.take(PATTERNS[p]![0], from, to);
+    else status = Math.min(status, p - PATTERNS.length);
+  });
+  return {
+    outcomes: reader.out.sort((a, b) => a.span.start - b.span.start),
+    status: status < STATUS_CUES.length ? STATUS_CUES[status]![1] : 'occurred',
+  };
+}
 
 /**
  * Outcome statements in a span of text (a sentence): killed / wounded with the nearest count,
@@ -42,6 +91,30 @@ export function findOutcomes(
   claims: readonly Claim[],
 ): OutcomeClaim[] {
   const part = text.slice(scope.start, scope.end);
+  const { out, take } = outcomeReader(part, scope, quantities, claims);
+  if (!UNICODE_ONLY_FOLDS.test(part)) {
+    // One pass over the sentence tries each pattern only where one of its matches can open.
+    SENTENCE_SCANNER.scan(part, (p, from, to) => {
+      if (p < PATTERNS.length) take(PATTERNS[p]![0], from, to);
+    });
+    return out.sort((a, b) => a.span.start - b.span.start);
+  }
+  for (const [kind, re] of PATTERNS) {
+    // Skip the patterns whose words the whole text lacks (a sentence that lacks them finds no match either).
+    if (!mayMatch(text, re)) continue;
+    re.lastIndex = 0;
+    for (const m of part.matchAll(re)) take(kind, m.index, m.index + m[0].length);
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The outcomes found so far in a sentence (`part`, at `scope`), and how a match is taken in. */
+function outcomeReader(
+  part: string,
+  scope: Span,
+  quantities: readonly Quantity[],
+  claims: readonly Claim[],
+): { out: OutcomeClaim[]; take: (kind: OutcomeClaim['kind'], from: number, to: number) => void } {
   const out: OutcomeClaim[] = [];
   const taken: (Span & { denial: boolean; kind: string })[] = [];
   const take = (kind: OutcomeClaim['kind'], from: number, to: number): void => {
@@ -63,18 +136,7 @@ export function findOutcomes(
     const claim = claims.find((c) => c.mentions.some((x) => x.start <= span.start && span.end <= x.end));
     out.push({ kind, quantityId: q?.id ?? null, claimId: claim?.id ?? null, span });
   };
-  if (!UNICODE_ONLY_FOLDS.test(part)) {
-    // One pass over the sentence tries each pattern only where one of its matches can open.
-    ASCII_FOLD_SCANNER.scan(part, (p, from, to) => take(PATTERNS[p]![0], from, to));
-    return out.sort((a, b) => a.span.start - b.span.start);
-  }
-  for (const [kind, re] of PATTERNS) {
-    // Skip the patterns whose words the whole text lacks (a sentence that lacks them finds no match either).
-    if (!mayMatch(text, re)) continue;
-    re.lastIndex = 0;
-    for (const m of part.matchAll(re)) take(kind, m.index, m.index + m[0].length);
-  }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return { out, take };
 }
 
 function nearestCount(quantities: readonly Quantity[], span: Span, scope: Span): Quantity | null {
