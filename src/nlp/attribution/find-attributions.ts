@@ -872,7 +872,7 @@ function readCue(
     let tailOnly = true;
     for (let j = cueEndIdx + 1; j < toks.length; j++) {
       const t = toks[j]!;
-      if (/^[.!?]$/.test(t.text)) continue;
+      if (t.text.length === 1 && /^[.!?]$/.test(t.text)) continue;
       restLength++;
       tailStart ??= t;
       tailOnly &&=
@@ -1374,7 +1374,8 @@ function contentAfter(
   // "painted him as a fraud", "compared the plan to …": the frame is what makes it a view.
   if (/^(paint|portray|depict)$/.test(entry.lemma) && !/\bas\b/.test(said)) return null;
   if (entry.lemma === 'compare' && !/\b(?:to|with)\b/.test(said)) return null;
-  const words = wordCount(said);
+  // One word (no white space) or more, read up to the first space.
+  const words = hasSpace(said) ? 2 : 1;
   // "endorses Clinton", "criticized Smith": a position taken on a named person is enough.
   // "endorses Clinton", "criticized Smith", "didn't suggest retaliation", "doesn't believe it": a
   // one-word object of a report or a position is what it is about; a bare adverb or particle is not.
@@ -1942,17 +1943,13 @@ function absoluteSubject(text: string, toks: Token[], k: number): { span: Span; 
 const CHANNEL_NOUN =
   /^(statement|interview|speech|rally|tweet|post|letter|op-ed|news|press|radio|television|email|e-mail|ruling|diatribe|memo|editorial|column|video|message|address|appearance|briefing|hearing|filing|broadcast|podcast|conversation)$/i;
 
-/** `said.split(/\s+/).length` without the array: one more than the runs of white space. */
-function wordCount(said: string): number {
-  let count = 1;
-  let inSpace = false;
+/** Whether a text holds white space (`/\s/`), read up to the first. */
+function hasSpace(said: string): boolean {
   for (let i = 0; i < said.length; i++) {
     const code = said.charCodeAt(i);
-    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE_SPACE.test(said[i]!);
-    if (space && !inSpace) count++;
-    inSpace = space;
+    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE_SPACE.test(said[i]!)) return true;
   }
-  return count;
+  return false;
 }
 
 const WHITE_SPACE = /\s/;

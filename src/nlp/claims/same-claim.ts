@@ -41,35 +41,74 @@ function stem(word: string): string {
 export function claimKey(text: string): ClaimKey {
   const words = new Set<string>();
   const numbers = new Set<number>();
-  const add = (part: number | string | null) => {
-    if (typeof part === 'number') numbers.add(part);
-    else if (part !== null) words.add(part);
-  };
-  if (!asciiPieces(text)) {
-    for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.,-]+/u)) add(partOf(raw));
-    return { words, numbers };
-  }
-  // Letters, digits, ".", "," and "-" make the pieces; every other character here separates them
-  // and lower-cases to itself, so each piece is read as it stands (remembered as written).
+  // Letters, digits, ".", "," and "-" make the pieces; when every other character separates them
+  // and lower-cases to itself, each piece is read as it stands, remembered as written and found
+  // again by a hash of its characters, without cutting it out of the text.
   let from = -1;
+  let hash = FNV_OFFSET;
   for (let i = 0; i <= text.length; i++) {
-    const inPiece = i < text.length && PIECE_CHAR[text.charCodeAt(i)] === 1;
-    if (inPiece) {
-      if (from < 0) from = i;
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (code < 128 ? PIECE_CHAR[code] === 1 : !plainSeparator(text, i)) {
+      if (code >= 128) return generalKey(text);
+      if (from < 0) {
+        from = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
       continue;
     }
     if (from < 0) continue;
-    const raw = text.slice(from, i);
+    const part = writtenPart(text, from, i, hash);
     from = -1;
-    let part = AS_WRITTEN.get(raw);
-    if (part === undefined) {
-      part = partOf(raw.toLowerCase());
-      if (AS_WRITTEN.size >= MAX_KEY_PARTS) AS_WRITTEN.clear();
-      AS_WRITTEN.set(raw, part);
-    }
-    add(part);
+    if (typeof part === 'number') numbers.add(part);
+    else if (part !== null) words.add(part);
   }
   return { words, numbers };
+}
+
+/** The key of a text with letters or numbers beyond ASCII: the lower-cased text split by the pattern. */
+function generalKey(text: string): ClaimKey {
+  const words = new Set<string>();
+  const numbers = new Set<number>();
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.,-]+/u)) {
+    const part = partOf(raw);
+    if (typeof part === 'number') numbers.add(part);
+    else if (part !== null) words.add(part);
+  }
+  return { words, numbers };
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+// Pieces as written, by a hash of their characters: open addressing over a fixed table, a piece
+// found by comparing its characters in place. A full run of slots is overwritten, so the table
+// stays its size.
+const SLOTS = 1 << 14;
+const PROBES = 8;
+const slotPiece: (string | undefined)[] = new Array(SLOTS);
+const slotPart: (number | string | null)[] = new Array(SLOTS).fill(null);
+
+/** What the piece `text[from, to)` (hashed as `hash`) adds to a key, remembered as written. */
+function writtenPart(text: string, from: number, to: number, hash: number): number | string | null {
+  const length = to - from;
+  const home = (hash ^ length) & (SLOTS - 1);
+  let free = -1;
+  for (let p = 0; p < PROBES; p++) {
+    const slot = (home + p) & (SLOTS - 1);
+    const piece = slotPiece[slot];
+    if (piece === undefined) {
+      if (free < 0) free = slot;
+      break;
+    }
+    if (piece.length === length && text.startsWith(piece, from)) return slotPart[slot]!;
+  }
+  const raw = text.slice(from, to);
+  const part = partOf(raw.toLowerCase());
+  const slot = free >= 0 ? free : home;
+  slotPiece[slot] = raw;
+  slotPart[slot] = part;
+  return part;
 }
 
 /** What a lower-cased piece adds to a key, remembered. */
@@ -91,23 +130,19 @@ const PIECE_CHAR = (() => {
 })();
 
 /**
- * Whether a text splits into pieces by {@link PIECE_CHAR} as the lower-cased text splits by
- * `[^\p{L}\p{N}.,-]+`: true when every character beyond ASCII is a separator that lower-cases
- * to itself (quotation marks, dashes, spaces); a letter or a number beyond ASCII takes the general way.
+ * Whether the character at `i` (beyond ASCII) separates pieces in the text as in its lower-cased
+ * form: not a letter or a number, not a surrogate, and its own lower case (quotation marks,
+ * dashes, spaces). A letter or a number beyond ASCII sends the text the general way.
  */
-function asciiPieces(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) continue;
-    let plain = PLAIN_SEPARATOR.get(code);
-    if (plain === undefined) {
-      const ch = text[i]!;
-      plain = !(code >= 0xd800 && code <= 0xdfff) && !/[\p{L}\p{N}]/u.test(ch) && ch.toLowerCase() === ch;
-      PLAIN_SEPARATOR.set(code, plain);
-    }
-    if (!plain) return false;
+function plainSeparator(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  let plain = PLAIN_SEPARATOR.get(code);
+  if (plain === undefined) {
+    const ch = text[i]!;
+    plain = !(code >= 0xd800 && code <= 0xdfff) && !/[\p{L}\p{N}]/u.test(ch) && ch.toLowerCase() === ch;
+    PLAIN_SEPARATOR.set(code, plain);
   }
-  return true;
+  return plain;
 }
 
 const PLAIN_SEPARATOR = new Map<number, boolean>();
@@ -123,10 +158,9 @@ function keyPart(raw: string): number | string | null {
   return stem(w);
 }
 
-// Claims repeat their words: each piece is read once and remembered (bounded tables, emptied when
-// full), by its lower-cased form and by the form written in the text.
+// Claims repeat their words: each lower-cased piece is read once and remembered (a bounded table,
+// emptied when full).
 const KEY_PARTS = new Map<string, number | string | null>();
-const AS_WRITTEN = new Map<string, number | string | null>();
 const MAX_KEY_PARTS = 50_000;
 
 /**
