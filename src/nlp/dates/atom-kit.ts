@@ -225,11 +225,18 @@ export const PRECISION: Record<Unit, DatePrecision> = {
 
 /** -1 for last/past/previous, +1 for next/coming, 0 for this. @example offsetOf('next') // 1 */
 export function offsetOf(modifier: string): number {
-  const m = modifier.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
-  if (BACK.has(m)) return -1;
-  if (AHEAD.has(m)) return 1;
-  return 0;
+  let offset = offsets.get(modifier);
+  if (offset === undefined) {
+    const m = modifier.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+    offset = BACK.has(m) ? -1 : AHEAD.has(m) ? 1 : 0;
+    if (offsets.size >= 2000) offsets.clear();
+    offsets.set(modifier, offset);
+  }
+  return offset;
 }
+
+// The few modifiers a text writes, by how they are written.
+const offsets = new Map<string, number>();
 
 const BACK = new Set(['last', 'past', 'previous', 'prior', 'this past']);
 

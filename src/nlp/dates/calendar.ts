@@ -45,10 +45,18 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * @example parseIso('2023-12-06') // the day 2023-12-06
  */
 export function parseIso(iso: string | null | undefined): Day | null {
+  // Asked for the same reference again and again: the last answer is kept.
+  if (iso === lastIso && iso !== undefined) return lastDay;
   // A full timestamp ("2023-12-06T10:00:00Z") names its day too.
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso ?? '');
-  return m ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const day = m ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  lastIso = iso ?? null;
+  lastDay = day;
+  return day;
 }
+
+let lastIso: string | null = null;
+let lastDay: Day | null = null;
 
 /**
  * The ISO form of a day.
@@ -56,10 +64,10 @@ export function parseIso(iso: string | null | undefined): Day | null {
  * @example toIso(parseIso('2015-01-01')!) // '2015-01-01'
  */
 export function toIso(day: Day): string {
-  const d = new Date(day);
-  const y = d.getUTCFullYear();
+  const p = parts(day);
+  const y = p.year;
   const ys = y < 0 ? `-${String(-y).padStart(6, '0')}` : String(y).padStart(4, '0');
-  return `${ys}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${ys}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** @example addDays(parseIso('2023-12-06')!, -1) // 2023-12-05 */

@@ -111,7 +111,30 @@ export const COUNT =
  * @example monthOf('Nov.') // 11
  */
 export function monthOf(word: string): number | null {
+  return remembered(monthsOf, word, readMonth);
+}
+
+function readMonth(word: string): number | null {
   return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+// Each reader asks for the same few words again and again: answers are kept per word as written.
+const monthsOf = new Map<string, number | null>();
+const daysOf = new Map<string, number | null>();
+const countsOf = new Map<string, number | null>();
+const MAX_REMEMBERED = 2000;
+
+function remembered(
+  answers: Map<string, number | null>,
+  word: string,
+  read: (word: string) => number | null,
+): number | null {
+  const known = answers.get(word);
+  if (known !== undefined) return known;
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  const value = read(word);
+  answers.set(word, value);
+  return value;
 }
 
 /**
@@ -120,6 +143,10 @@ export function monthOf(word: string): number | null {
  * @example dayOf('twenty-first') // 21
  */
 export function dayOf(word: string): number | null {
+  return remembered(daysOf, word, readDay);
+}
+
+function readDay(word: string): number | null {
   const w = word.toLowerCase().trim();
   const digits = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(w);
   if (digits) {
@@ -143,6 +170,10 @@ export function dayOf(word: string): number | null {
  * @example countOf('a couple of') // 2
  */
 export function countOf(word: string): number | null {
+  return remembered(countsOf, word, readCount);
+}
+
+function readCount(word: string): number | null {
   const w = word.toLowerCase().trim();
   if (/^\d+$/.test(w)) return Number(w);
   if (w === 'a couple of') return 2;
