@@ -258,16 +258,11 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
       }
     }
     const run = words.slice(i, runEnd + 1);
-    const typed = classify(
-      run,
-      ctx,
-      lex,
-      personParts,
-      trailing,
-      cityNames(),
-      text.slice(words[runEnd]!.end, words[runEnd]!.end + 40),
-      text.slice(Math.max(0, words[i]!.start - 12), words[i]!.start),
-    );
+    const typed = classify(run, ctx, lex, personParts, trailing, cityNames(), {
+      text,
+      end: words[runEnd]!.end,
+      start: words[i]!.start,
+    });
     if (typed && !(typed.confidence < 0.5 && titleLine(text, w.start, titleCache))) {
       // Multi-word organisation and person names outrank a place or demonym inside them.
       const strong =
@@ -316,15 +311,22 @@ function titleCaseLine(text: string, from: number): boolean {
   let caps = 0;
   let at = from;
   while (at < to) {
-    const open = codePointAt(text, at);
+    const first = text.charCodeAt(at);
+    // ASCII characters are decided from their codes; the rest by their code points.
+    const open = first < 0x80 ? first : codePointAt(text, at);
     at += open > 0xffff ? 2 : 1;
     if (!isLetter(open)) continue;
     words++;
     if (isUpperCaseLetter(open)) caps++;
     for (;;) {
-      const c = codePointAt(text, at);
-      if (c === 39 || c === 8217 || c === 45 || isLetter(c)) at += c > 0xffff ? 2 : 1;
-      else break;
+      const c = text.charCodeAt(at);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45) at++;
+      else if (c < 0x80 || Number.isNaN(c)) break;
+      else {
+        const code = codePointAt(text, at);
+        if (code === 8217 || isLetter(code)) at += code > 0xffff ? 2 : 1;
+        else break;
+      }
     }
   }
   if (words < 4) return false;
@@ -351,6 +353,24 @@ function opensWithNumber(word: string): boolean {
 
 type Trailing = 'place' | 'org' | 'role' | null;
 
+/** Where a name run lies in its text: the context read only when a rule needs it. */
+interface Around {
+  readonly text: string;
+  /** The run's start and end offsets. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The 40 characters after the run. */
+function after(around: Around): string {
+  return around.text.slice(around.end, around.end + 40);
+}
+
+/** The 12 characters before the run. */
+function before(around: Around): string {
+  return around.text.slice(Math.max(0, around.start - 12), around.start);
+}
+
 interface Typed {
   type: EntityType;
   subtype: string | null;
@@ -364,8 +384,7 @@ function classify(
   personParts: ReadonlySet<string>,
   trailing: Trailing,
   cities: { has(lowerCased: string): boolean },
-  after: string,
-  before: string,
+  around: Around,
 ): Typed | null {
   const lowers = run.map((r) => r.lower);
   const core = run.filter((r) => r.cap);
@@ -384,9 +403,7 @@ function classify(
     return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.65 };
   if (ctx.placeNames.has(wholeLower) || PLACE_PHRASES.has(wholeLower.replace(/^the /, ''))) {
     const state =
-      PLACE_NAMES.has(wholeLower) || PLACE_PHRASES.has(wholeLower)
-        ? stateUse(run.length, before, after)
-        : null;
+      PLACE_NAMES.has(wholeLower) || PLACE_PHRASES.has(wholeLower) ? stateUse(run.length, around) : null;
     if (state) return state;
     return { type: 'Location', subtype: FACILITY_WORDS.has(lastLower) ? 'facility' : null, confidence: 0.8 };
   }
@@ -432,12 +449,12 @@ function classify(
         ),
     )
   ) {
-    const state = stateUse(run.length, before, after);
+    const state = stateUse(run.length, around);
     if (state) return state;
     return { type: 'Location', subtype: null, confidence: 0.8 };
   }
   if (run.length === 1 && /^(?:US|USA|UK|UAE|DRC|KSA)$/.test(run[0]!.text)) {
-    if (actsAsState(after)) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
+    if (actsAsState(after(around))) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
     return { type: 'Location', subtype: 'country', confidence: 0.6 };
   }
   // "the Iraqis", "all Syrians": a people acting as a group.
@@ -445,7 +462,7 @@ function classify(
     run.length === 1 &&
     !NATIONALITIES.has(lastLower) &&
     NATIONALITIES.has(lastLower.replace(/s$/, '')) &&
-    /\b(?:the|all|many|some)\s+$/i.test(before)
+    /\b(?:the|all|many|some)\s+$/i.test(before(around))
   ) {
     return { type: 'Organisation', subtype: 'people', confidence: 0.45 };
   }
@@ -499,11 +516,16 @@ function classify(
 }
 
 /** A country read as an acting state: it acts ("Russia has …") or is listed among members. */
-function stateUse(length: number, before: string, after: string): Typed | null {
-  if (actsAsState(after) && length <= 3) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
+function stateUse(length: number, around: Around): Typed | null {
+  const next = after(around);
+  if (actsAsState(next) && length <= 3) return { type: 'Organisation', subtype: 'state', confidence: 0.5 };
   // Countries listed as members ("Australia, Bahrain, Canada, …") act as states.
-  const prevItem = /([\p{L}]+),\s*(?:and\s+)?(?:the\s+)?$/u.exec(before)?.[1]?.toLowerCase();
-  const nextItem = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+  const prev = before(around);
+  // The item before is followed by a comma.
+  if (!prev.includes(',')) return null;
+  const prevItem = /([\p{L}]+),\s*(?:and\s+)?(?:the\s+)?$/u.exec(prev)?.[1]?.toLowerCase();
+  if (!prevItem) return null;
+  const nextItem = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?([\p{L}]+)/u.exec(next)?.[1]?.toLowerCase();
   if (
     prevItem &&
     nextItem &&

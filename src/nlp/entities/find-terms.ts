@@ -171,8 +171,10 @@ const SHIPS: RegExp[] = [
 ];
 
 // Pronouns re3d annotates as mentions of people and organisations; low confidence on purpose.
-const PERSON_PRONOUNS = /\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|[Mm]e)\b/gu;
-const GROUP_PRONOUNS = /\b(?:[Ww]e|[Uu]s|[Oo]ur|[Tt]hey|[Tt]hem|[Tt]heir)\b/gu;
+// Both in one scan: a match is a whole word (\b on both sides), so the first group holds exactly
+// the matches of the person pattern alone, the second those of the group pattern alone.
+const PRONOUNS =
+  /\b(?:([Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|[Mm]e)|([Ww]e|[Uu]s|[Oo]ur|[Tt]hey|[Tt]hem|[Tt]heir))\b/gu;
 
 const ORG_PHRASE_RE = new RegExp(
   `(?<![\\p{L}])(?:${[...ORG_PHRASES]
@@ -190,17 +192,10 @@ const COMMS: RegExp[] = [
 
 // Each pattern with its faster twins (see plain-twin.ts), used when the text allows.
 const TWINS = new Map<RegExp, TwinPattern>(
-  [
-    ...TEMPORAL,
-    ...MONEY,
-    QUANTITY,
-    ...DOCREF,
-    ...SHIPS,
-    PERSON_PRONOUNS,
-    GROUP_PRONOUNS,
-    ORG_PHRASE_RE,
-    ...COMMS,
-  ].map((re) => [re, twinPattern(re)]),
+  [...TEMPORAL, ...MONEY, QUANTITY, ...DOCREF, ...SHIPS, PRONOUNS, ORG_PHRASE_RE, ...COMMS].map((re) => [
+    re,
+    twinPattern(re),
+  ]),
 );
 
 function matchAll(
@@ -259,15 +254,18 @@ export function findPatternTerms(text: string): Candidate[] {
  * @example findPronouns('We hit them') // two Organisation candidates
  */
 export function findPronouns(text: string): Candidate[] {
-  const kind = textKind(text);
-  return [
-    ...matchAll(text, [PERSON_PRONOUNS], 'Person', 0.5, 0.2, 0, kind).map((c) => ({
-      ...c,
-      subtype: 'pronoun',
-    })),
-    ...matchAll(text, [GROUP_PRONOUNS], 'Organisation', 0.5, 0.2, 0, kind).map((c) => ({
-      ...c,
-      subtype: 'pronoun',
-    })),
-  ];
+  const re = twinFor(TWINS.get(PRONOUNS)!, textKind(text));
+  if (!mayMatch(text, re)) return [];
+  const persons: Candidate[] = [];
+  const groups: Candidate[] = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] !== undefined)
+      persons.push({ start, end, type: 'Person', subtype: 'pronoun', confidence: 0.2, priority: 0.5 });
+    else
+      groups.push({ start, end, type: 'Organisation', subtype: 'pronoun', confidence: 0.2, priority: 0.5 });
+  }
+  return persons.concat(groups);
 }
