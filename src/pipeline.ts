@@ -8,7 +8,7 @@ import { datesStage } from './nlp/dates.js';
 import { entitiesStage } from './nlp/entities.js';
 import { quantitiesStage } from './nlp/quantities.js';
 import { sentencesStage } from './nlp/sentences.js';
-import type { ReaderContext, ReaderStage, RecordSoFar } from './stage.js';
+import { objectList, type ReaderContext, type ReaderStage, type RecordSoFar } from './stage.js';
 import { ANALYSIS_SCHEMA, type AnalysisRecord, type SourceDocument } from './types/index.js';
 
 /**
@@ -49,7 +49,8 @@ export function analyzeDocument(
     const next: Record<string, unknown> = { ...record, ...added };
     for (const key in added) {
       const value = next[key];
-      if (Array.isArray(value)) next[key] = packedCopy(value);
+      // The tokens (~600 a report) are built packed by the sentences stage: not copied.
+      if (key !== 'tokens' && Array.isArray(value)) next[key] = packedCopy(value);
     }
     record = next as RecordSoFar;
     // A publication date the document stage found becomes the context for later stages.
@@ -65,13 +66,11 @@ export function analyzeDocument(
  * each later stage that met a kind its optimised code had not seen was deoptimised and compiled
  * again (the largest functions take a background core ~100 ms each). One kind per field stops
  * that. Copying by `push` is what makes it packed (a spread or `Array.from` keeps a holey array
- * holey); it costs ~6 µs a report (~1,000 items, most of them tokens), holds the same items in
- * the same order and changes nothing in the record's JSON.
+ * holey); it costs ~2 µs a report (a few hundred items), holds the same items in the same order
+ * and changes nothing in the record's JSON.
  */
 function packedCopy(items: readonly unknown[]): unknown[] {
-  // A literal holding `undefined` starts as packed elements, and emptying it keeps the kind.
-  const out: unknown[] = [undefined];
-  out.pop();
+  const out = objectList<unknown>();
   for (let i = 0; i < items.length; i++) out.push(items[i]);
   return out;
 }

@@ -30,3 +30,18 @@ export interface ReaderStage {
   readonly id: string;
   run(record: RecordSoFar, context: ReaderContext): Partial<RecordSoFar>;
 }
+
+/**
+ * An empty array for a list of objects, of the array kind a full one has. V8 keeps an empty
+ * literal `[]` as an array of small integers until an object is pushed; a stage that hands on
+ * an empty list made so, and a full one elsewhere, shows later stages two kinds of array, and
+ * optimised code built on one kind is thrown away (deoptimised) and compiled again when it
+ * meets the other. Begun with an object slot and emptied, this one keeps the full kind.
+ *
+ * @example const places = objectList<Place>(); // places.push(place) …
+ */
+export function objectList<T>(): T[] {
+  const out: T[] = [undefined as T];
+  out.pop();
+  return out;
+}

@@ -1,3 +1,4 @@
+import { objectList } from '../stage.js';
 import type { EventLocation, Place, Span } from '../types/index.js';
 
 // Verbs of conflict and protest events; the place nearest one in the lead is where it happened.
@@ -107,9 +108,7 @@ function verbsIn(text: string, s: Span): number[] {
 
 /** The places inside a sentence that may be where its event happened (demonyms are not). */
 function candidatesIn(places: readonly Place[], s: Span): Candidate[] {
-  // Begun with an object slot and emptied, so that an empty list is of the same kind as a full one.
-  const out: Candidate[] = [undefined as unknown as Candidate];
-  out.pop();
+  const out = objectList<Candidate>();
   for (const p of places) {
     if (p.start >= s.start && p.end <= s.end && p.kind !== 'demonym')
       out.push({ start: p.start, end: p.end, name: p.name, placeId: p.id, specific: specificity(p) });

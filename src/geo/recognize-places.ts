@@ -1,3 +1,4 @@
+import { objectList } from '../stage.js';
 import { DEMONYMS } from './demonyms.js';
 import { foldName } from './fold-name.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -359,9 +360,15 @@ function startsRun(ws: Word[], i: number, text: string): boolean {
   );
 }
 
+/** Whether only spaces and tabs (at least one), or a lone hyphen, stand between two words. */
 function onlySpaceBetween(text: string, a: Word, b: Word): boolean {
-  const gap = text.slice(a.end, b.start);
-  return /^[ \t]+$/.test(gap) || gap === '-' || (/^[ \t]*-[ \t]*$/.test(gap) && false);
+  if (b.start <= a.end) return false;
+  if (b.start - a.end === 1 && text.charCodeAt(a.end) === 0x2d) return true;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
 }
 
 function prevWord(ws: Word[], i: number): Word | null {
@@ -472,15 +479,36 @@ const SETTLEMENT_BEFORE =
 const SETTLEMENT_AFTER =
   /^\s+(?:town|village|city|district|province|governorate|area|countryside|neighbourhood|neighborhood|refugee camp|camp)\b/i;
 
+/**
+ * Whether text[from, to) may end as SETTLEMENT_BEFORE needs, " of" and white space: read from
+ * the ASCII code units at its end (most names follow "in" or "the", and the end-anchored pattern
+ * tried every offset of the 40 characters); a non-ASCII character there is left to the pattern.
+ */
+function mayEndWithOf(text: string, from: number, to: number): boolean {
+  let j = to;
+  for (; j > from; j--) {
+    const c = text.charCodeAt(j - 1);
+    if (c >= 0x80) return true;
+    if (c !== 0x20 && (c < 0x09 || c > 0x0d)) break;
+  }
+  if (j === to || j - 3 < from) return false;
+  return (
+    (text.charCodeAt(j - 1) | 0x20) === 0x66 &&
+    (text.charCodeAt(j - 2) | 0x20) === 0x6f &&
+    text.charCodeAt(j - 3) === 0x20
+  );
+}
+
 /** A name the gazetteer does not know, kept (unresolved) when the text says it is a place. */
 function unknownPlace(text: string, ws: Word[], i: number, to: number): PlaceMention | null {
   if (i !== to - 1 && to - i > 3) return null;
   const first = ws[i]!;
   const last = ws[to - 1]!;
   if (NOT_PLACES.has(first.text) || /^[A-Z]{2,}$/.test(first.text)) return null;
-  const before = text.slice(Math.max(0, first.start - 40), first.start);
-  const after = text.slice(last.end, last.end + 30);
-  if (!SETTLEMENT_BEFORE.test(before) && !SETTLEMENT_AFTER.test(after)) return null;
+  const from = Math.max(0, first.start - 40);
+  const settlementBefore =
+    mayEndWithOf(text, from, first.start) && SETTLEMENT_BEFORE.test(text.slice(from, first.start));
+  if (!settlementBefore && !SETTLEMENT_AFTER.test(text.slice(last.end, last.end + 30))) return null;
   const name = text.slice(first.start, last.end);
   return mention(first.start, last.end, name, name, 'name', [], null, null, null, null, null, 0.5);
 }
@@ -517,7 +545,7 @@ function tryName(
   }
 
   // Contractions ("I’ll", "We’d") are no abbreviations of states ("Ill.").
-  if (CONTRACTION.test(name)) return null;
+  if ((name.includes("'") || name.includes('’')) && CONTRACTION.test(name)) return null;
   // A saint's day, church or school ("St. Patrick’s Day", "St. John’s Lutheran School").
   if (/^(?:St\.?|Saint)\s/.test(name) && /^['’]s\s+\p{Lu}/u.test(text.slice(last.end, last.end + 4)))
     return null;
@@ -726,10 +754,8 @@ function mention(
 
 function dedupe(ms: PlaceMention[]): PlaceMention[] {
   ms.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Begun with an object slot and emptied: a report with no mention then hands the next steps
-  // an array of the same kind as one with mentions (an empty literal's kind deoptimised them).
-  const out: PlaceMention[] = [undefined as unknown as PlaceMention];
-  out.pop();
+  // A report with no mention hands the next steps an array of the kind one with mentions does.
+  const out = objectList<PlaceMention>();
   for (const m of ms) {
     const prev = out[out.length - 1];
     if (prev && m.start < prev.end) continue;

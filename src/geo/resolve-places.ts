@@ -1,3 +1,4 @@
+import { objectList } from '../stage.js';
 import type { Place, PlaceKind, PlacePrecision } from '../types/index.js';
 import { foldName, stripArticle } from './fold-name.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -30,13 +31,15 @@ export function resolvePlaces(
     ...homeVote,
     ...mentionVotes(mentions, chosen, ambiguous),
   ];
-  // The chosen entries are kept in arrays built by `push` (see `entryList`), never by `map`.
-  const priors = entryList();
+  // The chosen entries are kept in arrays built by `push` onto `objectList`, never by `map`: V8's
+  // optimised `map` returns holey arrays where its interpreter returns packed ones, and each kind
+  // new to an optimised reader of the list deoptimised it.
+  const priors = objectList<GazetteerEntry | null>();
   for (const m of mentions) priors.push(pick(m, null, null, null));
   let votes = geographyVotes(priors, AMBIGUOUS_PRIOR_VOTE);
   const first = contextsOf(votes, proximity, neighbours);
   const ctx = first(null);
-  const chosen = entryList();
+  const chosen = objectList<GazetteerEntry | null>();
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     chosen.push(pick(m, first(foldedKey(m)), containerAfter(text, mentions, i), ctx));
@@ -75,17 +78,6 @@ export function resolvePlaces(
     );
   });
   return places;
-}
-
-/**
- * An empty list for the entry chosen for each mention, of the array kind a full one has. V8's
- * optimised `map` returns holey arrays where its interpreter returns packed ones, and an empty
- * literal is of a third kind: each kind new to an optimised reader of the list deoptimised it.
- */
-function entryList(): (GazetteerEntry | null)[] {
-  const out: (GazetteerEntry | null)[] = [null];
-  out.pop();
-  return out;
 }
 
 interface Vote {

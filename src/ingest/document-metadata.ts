@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { objectList } from '../stage.js';
 import type { BoilerplateSpan, DocumentInfo, MetadataField, SourceDocument, Span } from '../types/index.js';
 
 /** A line of the text with its offsets (trimmed). */
@@ -61,16 +62,17 @@ export function readDocumentInfo(source: SourceDocument, referenceDate: string |
   const text = source.text;
   const lines = splitLines(text);
   const meta = source.meta ?? {};
-  const boilerplate: BoilerplateSpan[] = [];
+  // Lists handed to later stages start as object lists (see `objectList`), empty or not.
+  const boilerplate = objectList<BoilerplateSpan>();
 
   const title = findTitle(lines, meta.title);
   const standfirst = title ? findStandfirst(lines, title) : null;
 
   let byline: MetadataField | null = null;
   let publisher: MetadataField | null = meta.publisher ? external(meta.publisher) : null;
-  const republishedBy: MetadataField[] = [];
+  const republishedBy = objectList<MetadataField>();
   let originallyPublishedBy: MetadataField | null = null;
-  const wireCredits: MetadataField[] = [];
+  const wireCredits = objectList<MetadataField>();
 
   let textDate: MetadataField | null = null;
   for (const line of lines) {

@@ -1,4 +1,4 @@
-import type { ReaderStage } from '../stage.js';
+import { objectList, type ReaderStage } from '../stage.js';
 import type { DocumentInfo, Sentence, Span, Token } from '../types/index.js';
 import { wink } from './wink.js';
 
@@ -16,7 +16,7 @@ export interface Segmentation {
  * @example segment('Drones hit Erbil.\nBy News Desk').sentences.length // 2
  */
 export function segment(text: string, document?: DocumentInfo): Segmentation {
-  if (text.length === 0) return { tokens: [], sentences: [] };
+  if (text.length === 0) return { tokens: objectList<Token>(), sentences: [] };
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
@@ -71,7 +71,8 @@ export function segment(text: string, document?: DocumentInfo): Segmentation {
     });
   }
 
-  const tokens: Token[] = [];
+  // The pipeline hands the tokens on uncopied (see `objectList`).
+  const tokens = objectList<Token>();
   let si = 0;
   for (let i = 0; i < values.length; i++) {
     if (tags[i] === 'SPACE') continue;

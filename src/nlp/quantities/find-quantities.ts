@@ -199,6 +199,16 @@ export function findQuantities(text: string, tokens?: readonly Token[], stage = 
   // The scanner: `from` is where the next candidate is looked for.
   let from = 0;
   for (let pos = nextCandidate(text, from); pos >= 0; pos = nextCandidate(text, from)) {
+    // Most candidates are words that neither spell a number nor name a currency, with no mark or
+    // digit after them: `readAt` reads them as nothing whether or not they are blocked, and its
+    // caller skips their letters, so they are skipped here without the call.
+    if (isAsciiLetterAt(text, pos)) {
+      const run = asciiLetterRun(text, pos, 40);
+      if ((run === 40 || !continuesRun(text, pos + run)) && !mayStartQuantity(text, pos)) {
+        from = pos + run;
+        continue;
+      }
+    }
     const r = readAt(text, pos, blocked);
     if (r === 'skip-run') {
       from = runEnd(text, pos);
