@@ -39,7 +39,10 @@ type Outgoing =
  * worker starts on the first request, is held (keeps the process alive) only while requests are
  * under way, and is started again on the next request after it failed.
  */
-function ledgerWorkerLine(location: string | undefined): (message: Outgoing) => Promise<LedgerWorkerReply> {
+function ledgerWorkerLine(location: string | undefined): {
+  send: (message: Outgoing) => Promise<LedgerWorkerReply>;
+  close: () => Promise<void>;
+} {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<
@@ -68,7 +71,7 @@ function ledgerWorkerLine(location: string | undefined): (message: Outgoing) => 
     });
     return started;
   };
-  return (message) =>
+  const send = (message: Outgoing) =>
     new Promise<LedgerWorkerReply>((resolve, reject) => {
       worker ??= start();
       const id = next++;
@@ -77,6 +80,14 @@ function ledgerWorkerLine(location: string | undefined): (message: Outgoing) => 
       worker.ref();
       worker.postMessage({ id, ...message } satisfies LedgerWorkerRequest);
     });
+  const close = async () => {
+    const stopping = worker;
+    if (stopping === null) return;
+    const exited = new Promise<void>((resolve) => stopping.once('exit', () => resolve()));
+    stopping.postMessage({ close: true } satisfies LedgerWorkerRequest);
+    await exited;
+  };
+  return { send, close };
 }
 
 /** The text of an answer, or the error it carries (an `HttpError` as the routes throw it). */
@@ -99,31 +110,35 @@ function errorOf(reply: LedgerWorkerReply, what: string): Error {
  * search, sessions and the audit log while a large ledger is built, and its heap stays small.
  * The worker lives on between loads and keeps what it built: after a review only the new
  * decisions are applied (the events they touch re-assembled), and the inputs are read again only
- * when the documents changed. It does not keep the process alive when idle; if it fails, the next
- * request starts a new one, which builds the ledger again before it answers.
+ * when the documents changed. It does not keep the process alive when idle; if it fails (or was
+ * stopped with `close()`), the next request starts a new one, which builds the ledger again before
+ * it answers.
  *
  * @example createApp({ store, auth, ledgerViews: workerLedgerViews('./.corroborate/ledger.sqlite') })
  */
-export function workerLedgerViews(location: string | undefined): LedgerViewLoader {
-  const send = ledgerWorkerLine(location);
+export function workerLedgerViews(
+  location: string | undefined,
+): LedgerViewLoader & { close: () => Promise<void> } {
+  const { send, close } = ledgerWorkerLine(location);
   const text = async (ask: LedgerAsk) => textOf(await send({ ask, as: 'text' }));
   const body = async (ask: LedgerAsk) => {
     const reply = await send({ ask, as: 'body' });
     if ('body' in reply) return reply.body;
     throw errorOf(reply, 'answering from the ledger');
   };
-  return async () => {
+  const load = async (): Promise<LedgerView> => {
     const reply = await send({ build: {} });
     if (!('version' in reply)) throw errorOf(reply, 'building the ledger');
-    const view: LedgerView = {
+    return {
       version: reply.version,
       text,
       body,
       lookUp: async <A extends LedgerLookup>(ask: A) =>
         JSON.parse(await text(ask)) as LedgerLookupAnswers[A['kind']],
     };
-    return view;
   };
+  // Stops the worker and closes its connection; the next question starts a new one.
+  return Object.assign(load, { close });
 }
 
 /**
@@ -134,7 +149,7 @@ export function workerLedgerViews(location: string | undefined): LedgerViewLoade
  * @example const ledger = await workerLedgerLoader('./.corroborate/ledger.sqlite')(store);
  */
 export function workerLedgerLoader(location: string | undefined): LedgerLoader {
-  const send = ledgerWorkerLine(location);
+  const { send } = ledgerWorkerLine(location);
   return async () => {
     const reply = await send({ build: { whole: true } });
     if (!('ledger' in reply)) throw errorOf(reply, 'building the ledger');

@@ -157,6 +157,19 @@ describe('the ledger answered by its worker', () => {
     expect(fromWorker).toEqual(await answer(here, path));
   });
 
+  it('starts a new worker after the last one stopped, which builds the ledger before it answers', async () => {
+    const views = workerLedgerViews(location);
+    const view = await views(store);
+    const ask = { kind: 'event-page', id: event.id } as const;
+    const first = await view.text(ask);
+    await views.close();
+    expect(await view.text(ask)).toBe(first);
+    const rebuilt = await views(store);
+    expect(rebuilt.version).not.toBe(view.version);
+    expect(await rebuilt.text(ask)).toBe(first);
+    await views.close();
+  });
+
   it('reports a ledger it cannot open as a failed build', async () => {
     const memory = await openStore(':memory:');
     try {
