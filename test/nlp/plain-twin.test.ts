@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { needsUnicode, textKind, twinFor, twinPattern } from '../../src/nlp/entities/plain-twin.js';
+import {
+  execWithLookbehind,
+  needsUnicode,
+  splitLookbehind,
+  textKind,
+  twinFor,
+  twinPattern,
+} from '../../src/nlp/entities/plain-twin.js';
 
 /** Every match (offset and text) of a global pattern. */
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
@@ -119,4 +126,34 @@ describe('a pattern with Unicode classes and its ASCII twin', () => {
     }
     expect(differ).toEqual([]);
   });
+});
+
+describe('a pattern opening with a one-character look-behind, scanned without it', () => {
+  const patterns: RegExp[] = [
+    /(?<![a-zA-Z0-9$£€.,-])(?:about\s+)?(?:\d[\d,]*|ten|several)(?:\s+percent)?(?![a-zA-Z0-9])/gi,
+    /(?<=\()[LDFR]\s?\d{1,3}(?=\))/g,
+    /(?<!\d)\d{3}-\d{4}(?!\d)/g,
+    /(?<![a-z])x*/gi,
+    /(?<=a)/g,
+  ];
+  const texts = [
+    'About 10 percent, x10, $5, 1.5, -3, ten, often, aten, TEN (L 12) (D5) F7) (R1234) 555-1234 1555-1234',
+    '10 at the start, (L1) (L2)(F3), xxax aXx ba a',
+    '',
+  ];
+  it.each(patterns.map((re) => [re.source.slice(0, 40), re] as const))(
+    '%s… finds the same matches as written',
+    (_, re) => {
+      const split = splitLookbehind(re);
+      expect(split).not.toBeNull();
+      for (const text of texts)
+        expect(execWithLookbehind(split!, text).map((m) => [m.index, m[0]])).toEqual(matches(re, text));
+    },
+  );
+
+  it.each([
+    ['with the u flag', /(?<!a)b/gu],
+    ['whose look-behind is longer than a character', /(?<!ab)c/g],
+    ['with no look-behind at its start', /c(?<!a)/g],
+  ])('a pattern %s is not split', (_, re) => expect(splitLookbehind(re)).toBeNull());
 });

@@ -11,7 +11,16 @@ import {
   VEHICLES,
   WEAPONS,
 } from './lexicons.js';
-import { type TextKind, type TwinPattern, textKind, twinFor, twinPattern } from './plain-twin.js';
+import {
+  execWithLookbehind,
+  type LookbehindSplit,
+  splitLookbehind,
+  type TextKind,
+  type TwinPattern,
+  textKind,
+  twinFor,
+  twinPattern,
+} from './plain-twin.js';
 import type { WordToken } from './word-tokens.js';
 
 /** A typed span proposed by one rule, before overlaps are resolved. */
@@ -198,6 +207,14 @@ const TWINS = new Map<RegExp, TwinPattern>(
   ]),
 );
 
+// The twins that open with a one-character look-behind, split (see plain-twin.ts).
+const SPLITS = new Map<RegExp, LookbehindSplit>();
+for (const twin of TWINS.values())
+  for (const re of [twin.plain, twin.ascii]) {
+    const split = splitLookbehind(re);
+    if (split) SPLITS.set(re, split);
+  }
+
 function matchAll(
   text: string,
   patterns: RegExp[],
@@ -212,8 +229,9 @@ function matchAll(
     const twin = TWINS.get(written);
     const re = twin ? twinFor(twin, kind) : written;
     if (!mayMatch(text, re)) continue;
+    const split = SPLITS.get(re);
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of split ? execWithLookbehind(split, text) : text.matchAll(re)) {
       const whole = m[0];
       const sub = m[group] ?? whole;
       const start = m.index + (group ? whole.indexOf(sub) : 0);

@@ -145,3 +145,58 @@ export function twinFor(twin: TwinPattern, kind: TextKind): RegExp {
 export function needsUnicode(text: string): boolean {
   return textKind(text) === 'unicode';
 }
+
+/** A pattern that opens with a one-character look-behind, split into the two. */
+export interface LookbehindSplit {
+  /** The pattern without its opening look-behind (same flags). */
+  readonly body: RegExp;
+  /** The look-behind's character test, anchored (`^[…]$`), without `g`. */
+  readonly behind: RegExp;
+  /** `(?<!…)` rather than `(?<=…)`. */
+  readonly negative: boolean;
+}
+
+const OPENING_LOOKBEHIND = /^\(\?<([!=])(\[(?:\\.|[^\\\]])*\]|\\.|[^\\()[\]{}|.*+?^$])\)/;
+
+/**
+ * Splits a pattern without `u` that opens with a look-behind of one character (a class, an
+ * escaped or a plain character), or null. V8 scans such a pattern by testing the look-behind at
+ * every offset; the body alone can skip ahead, and the look-behind is then tested once per match
+ * (see {@link execWithLookbehind}). With `u` the look-behind reads a code point, not a code unit,
+ * so those patterns are not split.
+ *
+ * @example splitLookbehind(/(?<=\()[LDFR]\d/g)?.body.source // '[LDFR]\\d'
+ */
+export function splitLookbehind(re: RegExp): LookbehindSplit | null {
+  if (re.unicode || re.sticky) return null;
+  const m = OPENING_LOOKBEHIND.exec(re.source);
+  if (!m) return null;
+  return {
+    body: new RegExp(re.source.slice(m[0].length), re.flags),
+    behind: new RegExp(`^${m[2]}$`, re.flags.replace('g', '')),
+    negative: m[1] === '!',
+  };
+}
+
+/**
+ * Every match of the split pattern, as `text.matchAll(pattern)` finds them: the leftmost match
+ * of the body whose look-behind holds, the search going on after it (or one character on, when
+ * the look-behind fails there: the whole pattern cannot match at that offset, whatever the body
+ * matched).
+ *
+ * @example execWithLookbehind(splitLookbehind(/(?<=\()L\d/g)!, 'L1 (L2)').map((m) => m.index) // [4]
+ */
+export function execWithLookbehind(split: LookbehindSplit, text: string): RegExpExecArray[] {
+  const { body, behind, negative } = split;
+  const out: RegExpExecArray[] = [];
+  body.lastIndex = 0;
+  for (let m = body.exec(text); m !== null; m = body.exec(text)) {
+    const at = m.index;
+    const holds = at === 0 ? negative : behind.test(text[at - 1]!) !== negative;
+    if (holds) {
+      out.push(m);
+      if (m[0] === '') body.lastIndex = at + 1;
+    } else body.lastIndex = at + 1;
+  }
+  return out;
+}
