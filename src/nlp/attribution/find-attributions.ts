@@ -633,11 +633,15 @@ function readCue(
       a -= 3;
     else break;
   }
-  const auxWords = toks.slice(a, k).map((t) => t.text.toLowerCase());
+  // The words between the start of the cue and its verb, asked of one pattern at a time.
+  const auxWord = (re: RegExp) => {
+    for (let j = a; j < k; j++) if (re.test(toks[j]!.text.toLowerCase())) return true;
+    return false;
+  };
   const passive =
     lower !== 'quoted' &&
     /ed$|told|shown|found|written|given|sent|thought|said|known/.test(lower) &&
-    auxWords.some((w) => /^(was|were|is|are|been|be|being)$/.test(w));
+    auxWord(/^(was|were|is|are|been|be|being)$/);
   // A bare participle after a noun ("the statements issued by") modifies it; it is not a cue.
   if (/ed$|shown|found|written|given|sent/.test(lower) && toks[k + 1]?.text.toLowerCase() === 'by' && a === k)
     return null;
@@ -684,10 +688,7 @@ function readCue(
   )
     return null;
   // "could not independently verify the image" is a verification disclaimer (a marker), not a report.
-  if (
-    /^(verify|confirm|authenticate)$/.test(entry.lemma) &&
-    auxWords.some((w) => /^(not|n't|n’t|unable|cannot)$/.test(w))
-  )
+  if (/^(verify|confirm|authenticate)$/.test(entry.lemma) && auxWord(/^(not|n't|n’t|unable|cannot)$/))
     return null;
   let cueFirst = a;
   while (cueFirst < k && TIME_SPAN_WORD.test(toks[cueFirst]!.text)) cueFirst++;
@@ -924,9 +925,11 @@ function readCue(
     }
     // "…, officials said." / "…, officials said, …": the content is around the cue.
     // Only when a clause stands before the comma: "In 2000, they attacked …" is no report.
-    const clauseBefore = toks
-      .slice(0, lead - 1)
-      .some((t) => t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && /[”"]/.test(t.text)));
+    let clauseBefore = false;
+    for (let j = 0; j < lead - 1 && !clauseBefore; j++) {
+      const t = toks[j]!;
+      clauseBefore = t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && /[”"]/.test(t.text));
+    }
     // "…, officials said on Monday" ends with an adjunct; "…, the governor accused the envoy of
     // bias" has an object of its own.
     const adjunctTail =

@@ -216,7 +216,10 @@ export function nounPhraseBefore(
       }
     }
     // "The Times on Saturday wrote": a day is not the speaker.
-    if (toks.slice(first, end + 1).every((t) => TIME_WORD.test(t.text) || /^(on|last|this)$/i.test(t.text))) {
+    let allTime = true;
+    for (let j = first; j <= end && j < toks.length && allTime; j++)
+      allTime = TIME_WORD.test(toks[j]!.text) || /^(on|last|this)$/i.test(toks[j]!.text);
+    if (allTime) {
       const before = toks[first - 1];
       if (before?.text.toLowerCase() === 'on' || TIME_WORD.test(before?.text ?? '')) {
         const inner = walkBack(toks, first - 2);
@@ -247,7 +250,10 @@ export function nounPhraseBefore(
     if (t.text !== ',') continue;
     commas++;
     const name = walkBack(toks, i - 1);
-    if (name >= 0 && toks.slice(name, i).some((x) => x.pos === 'PROPN' || /^[A-Z]/.test(x.text))) {
+    let named = false;
+    for (let j = name; name >= 0 && j < i && !named; j++)
+      named = toks[j]!.pos === 'PROPN' || /^[A-Z]/.test(toks[j]!.text);
+    if (named) {
       const app = toks[i + 1]!;
       // "A security source, who asked not to be named, said": the condition of anonymity is not the speaker.
       if (/^who$/i.test(app.text) && anonymityClause(toks, i + 2)) {
