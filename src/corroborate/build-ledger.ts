@@ -176,12 +176,16 @@ function ledgerClaim(
   };
 }
 
+const NO_CHECKS: LedgerCheck[] = [];
+
 /** What one ledger event's assembly depends on besides its members, and what it gave. */
 interface AssembledEvent {
   readonly status: LedgerEvent['status'] | undefined;
   readonly links: EventLink[];
   readonly event: LedgerEvent;
   readonly checked: CheckedEvent;
+  /** Its casualty-count checks (`numbersChecks`), worked out once: they read only the event's claims. */
+  readonly numbers: LedgerCheck[];
   /** Ledger claim ids the event's sides hold (each bears on the event). */
   readonly claimIds: string[];
 }
@@ -406,6 +410,7 @@ export class LedgerBuilder {
       else linksByLabel.set(label, [l]);
     }
     const checked: CheckedEvent[] = [];
+    const numbers: LedgerCheck[] = [];
     const previous = this.#assembled;
     const assembled = new Map<string, AssembledEvent>();
     let reassembled = 0;
@@ -428,6 +433,7 @@ export class LedgerBuilder {
         else claimEvents.set(claimId, new Set([id]));
       }
       checked.push(done.checked);
+      numbers.push(...done.numbers);
       return done.event;
     });
     this.#assembled = assembled;
@@ -468,7 +474,7 @@ export class LedgerBuilder {
     };
     const checks = [
       ...anchorsFirst.flatMap((d) => d.tallies.map((t) => tallyCheck(d, t, lookup))).filter(oncePerOrigin),
-      ...checked.flatMap((c) => numbersChecks(c)),
+      ...numbers,
       ...anchorsFirst
         .flatMap((d) =>
           d.checks.flatMap(
@@ -558,10 +564,17 @@ export class LedgerBuilder {
     const checked: CheckedEvent = {
       event,
       incidents,
-      counts: sides.counts,
       tallyOnly: cluster.keys.every((k) => this.#inTallyAt[this.#keyIndex.get(k) ?? -1] === 1),
     };
-    return { status: analystStatus, links, event, checked, claimIds };
+    const numbers = numbersChecks(id, sides.counts);
+    return {
+      status: analystStatus,
+      links,
+      event,
+      checked,
+      claimIds,
+      numbers: numbers.length > 0 ? numbers : NO_CHECKS,
+    };
   }
 }
 

@@ -19,8 +19,6 @@ import { distanceKm } from './event-pairs.js';
 export interface CheckedEvent {
   readonly event: LedgerEvent;
   readonly incidents: ReportIncident[];
-  /** The event's stated casualty counts (its claim sides' `counts`): what the numbers checks compare. */
-  readonly counts: EventClaimSides['counts'];
   /** Every member lies in a sentence that states a tally: the count itself, not an event to count. */
   readonly tallyOnly: boolean;
 }
@@ -212,12 +210,12 @@ export function tallyCheck(doc: CheckedDocument, tally: Tally, lookup: EventLook
  * compatible (bounds respected: "at least 3" and 7 agree), `mismatch` when some exclude each
  * other. Only events with counts from two or more documents are checked.
  *
- * @example numbersChecks(checkedEvent).map((c) => c.status) // ['mismatch']
+ * @example numbersChecks(event.id, eventClaimSides(incidents, claims).counts).map((c) => c.status) // ['mismatch']
  */
-export function numbersChecks(checked: CheckedEvent): LedgerCheck[] {
+export function numbersChecks(eventId: string, stated: EventClaimSides['counts']): LedgerCheck[] {
   const out: LedgerCheck[] = [];
   for (const kind of ['killed', 'wounded'] as const) {
-    const counts = checked.counts.filter((c) => c.kind === kind);
+    const counts = stated.filter((c) => c.kind === kind);
     const documents = new Set(counts.map((c) => c.ledgerClaimId.slice(0, c.ledgerClaimId.lastIndexOf(':'))));
     const first = counts[0];
     if (!first || documents.size < 2) continue;
@@ -232,7 +230,7 @@ export function numbersChecks(checked: CheckedEvent): LedgerCheck[] {
     const conflicting = pair !== null;
     const [a, b] = pair ?? [first, counts.find((c) => c !== first) ?? first];
     out.push({
-      id: `numbers:${checked.event.id}:${kind}`,
+      id: `numbers:${eventId}:${kind}`,
       kind: 'numbers',
       status: conflicting ? 'mismatch' : 'ok',
       claimId: a.ledgerClaimId,
@@ -240,7 +238,7 @@ export function numbersChecks(checked: CheckedEvent): LedgerCheck[] {
       stated: `${kind}: ${a.surface}`,
       statedValue: a.value,
       observedValue: b.value,
-      eventIds: [checked.event.id],
+      eventIds: [eventId],
       detail: `${kind}: ${counts.map((c) => `${c.surface} (${c.ledgerClaimId})`).join(', ')}${conflicting ? ' — not all compatible' : ' — compatible'}`,
     });
   }
