@@ -1,36 +1,23 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/passwords.js';
 import type { Store } from '../../src/store/store.js';
+import { TEST_POSTGRES, testSchema } from '../store/test-postgres.js';
 import { deskStore } from './desk-reports.js';
 
 /** The team desk on PostgreSQL (when CORROBORATE_TEST_POSTGRES names a database; see docs/storage.md). */
-const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
-const schema = `desk_${process.pid}`;
+const schema = TEST_POSTGRES ? testSchema(`desk_${process.pid}`) : null;
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-describe.skipIf(!pgUrl)('the desk on PostgreSQL', () => {
+describe.skipIf(!schema)('the desk on PostgreSQL', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
   const clock = () => new Date('2024-03-07T09:00:00.000Z');
 
   beforeAll(async () => {
-    await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-    const url = new URL(pgUrl as string);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    ({ store, dispose } = await deskStore(clock, url.toString()));
+    const url = await (schema as NonNullable<typeof schema>).create();
+    ({ store, dispose } = await deskStore(clock, url));
     await store.accounts.putUser({
       name: 'anwar',
       role: 'analyst',
@@ -40,7 +27,7 @@ describe.skipIf(!pgUrl)('the desk on PostgreSQL', () => {
   });
   afterAll(async () => {
     await dispose();
-    await admin(`drop schema if exists ${schema} cascade`);
+    await schema?.drop();
   });
 
   it('logs in, reads the ledger, records a review and verifies the chain', async () => {

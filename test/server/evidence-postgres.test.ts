@@ -1,25 +1,14 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
 import { HARIR_REPORT, measurementLedger, square } from '../evidence/measure/measurement-ledger.js';
+import { TEST_POSTGRES, testSchema } from '../store/test-postgres.js';
 
 /** Measurements through the desk on PostgreSQL (when CORROBORATE_TEST_POSTGRES names a database). */
-const pgUrl = process.env.CORROBORATE_TEST_POSTGRES;
-const schema = `evidence_${process.pid}`;
+const schema = TEST_POSTGRES ? testSchema(`evidence_${process.pid}`) : null;
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-describe.skipIf(!pgUrl)('evidence measurements on PostgreSQL', () => {
+describe.skipIf(!schema)('evidence measurements on PostgreSQL', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
@@ -29,10 +18,8 @@ describe.skipIf(!pgUrl)('evidence measurements on PostgreSQL', () => {
 
   // the first read of the embedded gazetteer may compile its index
   beforeAll(async () => {
-    await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-    const url = new URL(pgUrl as string);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    ({ store, dispose } = await measurementLedger(clock, url.toString()));
+    const url = await (schema as NonNullable<typeof schema>).create();
+    ({ store, dispose } = await measurementLedger(clock, url));
     app = createApp({ store, auth: { mode: 'local' }, loadLedger, clock });
     csrf = ((await (await app.request('/api/session')).json()) as { csrfToken: string }).csrfToken;
     eventId = (await loadLedger(store)).events.find((e) =>
@@ -41,7 +28,7 @@ describe.skipIf(!pgUrl)('evidence measurements on PostgreSQL', () => {
   }, 60_000);
   afterAll(async () => {
     await dispose?.();
-    await admin(`drop schema if exists ${schema} cascade`);
+    await schema?.drop();
   });
 
   it('stores the base and the hangars, and compares the damaged share with the base', async () => {
