@@ -35,6 +35,31 @@ export function entityAt(entities: readonly Entity[], t: Token): Entity | undefi
   return e ?? undefined;
 }
 
+/** How a name reads as an argument: where it starts without "the", and whether it is a description. */
+interface NameReading {
+  readonly start: number;
+  readonly description: boolean;
+}
+
+const nameReadings = new WeakMap<Entity, NameReading>();
+
+/** Read once per entity: the same names are argued for trigger after trigger. */
+function nameReading(e: Entity): NameReading {
+  let reading = nameReadings.get(e);
+  if (!reading) {
+    const surface = e.text.replace(/^the\s+/i, '');
+    // "the Russian military": a description (no name but a demonym) is argued by its head;
+    // "Harir base" stays a name.
+    const lastWord = /(\S+)$/.exec(surface)?.[1] ?? '';
+    const names = (surface.match(/\b\p{Lu}[\p{L}'’.-]*/gu) ?? []).filter(
+      (w) => !NATIONALITIES.has(w.toLowerCase()),
+    );
+    reading = { start: e.end - surface.length, description: /^\p{Ll}/u.test(lastWord) && names.length === 0 };
+    nameReadings.set(e, reading);
+  }
+  return reading;
+}
+
 const entityAnswers = new WeakMap<readonly Entity[], Map<Token, Entity | null>>();
 const temporalAnswers = new WeakMap<readonly Entity[], Map<Token, boolean>>();
 
@@ -49,15 +74,8 @@ function asSpan(tokens: readonly Token[], k: number, entities: readonly Entity[]
     e.subtype !== 'nominal' &&
     e.subtype !== 'pronoun'
   ) {
-    const surface = e.text.replace(/^the\s+/i, '');
-    const start = e.end - surface.length;
-    // "the Russian military": a description (no name but a demonym) is argued by its head;
-    // "Harir base" stays a name.
-    const lastWord = /(\S+)$/.exec(surface)?.[1] ?? '';
-    const names = (surface.match(/\b\p{Lu}[\p{L}'’.-]*/gu) ?? []).filter(
-      (w) => !NATIONALITIES.has(w.toLowerCase()),
-    );
-    if (/^\p{Ll}/u.test(lastWord) && names.length === 0) {
+    const { start, description } = nameReading(e);
+    if (description) {
       let h = k;
       while (h + 1 < tokens.length && tokens[h + 1]!.end <= e.end) h++;
       return { start: tokens[h]!.start, end: tokens[h]!.end, tokenIndex: h };
