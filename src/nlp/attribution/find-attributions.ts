@@ -134,7 +134,7 @@ export function findAttributions(
   const joined = joinAbbreviations(text, sentences);
   const bySentence = groupBySentence(tokens, joined);
   // What each token may open (a cue, an impersonal reading), read once per token from its word's memo.
-  const classes = bySentence.map(wordClasses);
+  const classes = wordClasses(bySentence);
   const found: FoundAttribution[] = [];
   // Character masks keep long texts linear: what is already attributed, and what is inside speech.
   const takenMask = clearedMask(0, text.length + 1);
@@ -160,7 +160,8 @@ export function findAttributions(
   }
   // "Some Americans would see their taxes rise, according to an analysis": the trailing frame
   // holds the whole clause, so it is read before the verbs inside that clause.
-  for (const [n, sentence] of joined.entries()) {
+  for (let n = 0; n < joined.length; n++) {
+    const sentence = joined[n]!;
     const toks = bySentence[n] ?? [];
     for (let k = 1; k < toks.length - 1; k++) {
       // The lengths first: only a nine-letter word lower-cases to "according".
@@ -179,12 +180,13 @@ export function findAttributions(
       take(spans);
     }
   }
-  for (const [n, sentence] of joined.entries()) {
+  for (let n = 0; n < joined.length; n++) {
+    const sentence = joined[n]!;
     const toks = bySentence[n] ?? [];
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k]!;
       if (quoteMask[tok.start] === 1 && quoteMask[tok.end - 1] === 1) continue;
-      if ((classes[n]![k]! & MAY_BE_CUE) === 0) continue;
+      if ((classes.of[classes.from[n]! + k]! & MAY_BE_CUE) === 0) continue;
       if (isTaken(tok.start)) {
         // A second report inside the content of one already read ends that content (each word
         // plays one part in one report): "The governor wrote that … and urged residents to …".
@@ -231,8 +233,9 @@ export function findAttributions(
       take(spans);
     }
   }
-  for (const [n, sentence] of joined.entries()) {
-    for (const hit of impersonal(text, bySentence[n] ?? [], sentence, classes[n]!)) {
+  for (let n = 0; n < joined.length; n++) {
+    const sentence = joined[n]!;
+    for (const hit of impersonal(text, bySentence[n] ?? [], sentence, classes.of, classes.from[n]!)) {
       const spans = [hit.content, hit.cue].filter((s): s is Span => s !== null);
       if (spans.some((s) => isTaken(s.start) || isTaken(s.end - 1))) continue;
       found.push(hit);
@@ -1673,26 +1676,32 @@ const MAY_BE_CUE = 1;
 const IMPERSONAL = 2;
 
 /**
- * What the tokens of a sentence may open, as {@link MAY_BE_CUE} and {@link IMPERSONAL} bits: a
- * cheap filter before the full readings, answered once per word form and remembered.
+ * What the tokens of each sentence may open, as {@link MAY_BE_CUE} and {@link IMPERSONAL} bits:
+ * a cheap filter before the full readings, answered once per word form and remembered. One
+ * array for the text: the classes of sentence `n` start at `from[n]`.
  */
-function wordClasses(toks: readonly Token[]): Uint8Array {
-  const out = new Uint8Array(toks.length);
-  for (let k = 0; k < toks.length; k++) {
-    const word = toks[k]!.text;
-    // Every word in the cue tables and patterns, and every impersonal word, opens with a letter.
-    const c = word.charCodeAt(0);
-    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-    let cls = WORD_CLASS.get(word);
-    if (cls === undefined) {
-      const lower = word.toLowerCase();
-      cls = (wordMayBeCue(lower) ? MAY_BE_CUE : 0) | (IMPERSONAL_WORDS.has(lower) ? IMPERSONAL : 0);
-      if (WORD_CLASS.size >= MAX_REMEMBERED) WORD_CLASS.clear();
-      WORD_CLASS.set(word, cls);
+function wordClasses(bySentence: readonly (readonly Token[])[]): { of: Uint8Array; from: Int32Array } {
+  const from = new Int32Array(bySentence.length + 1);
+  for (let n = 0; n < bySentence.length; n++) from[n + 1] = from[n]! + bySentence[n]!.length;
+  const of = new Uint8Array(from[bySentence.length]!);
+  let at = 0;
+  for (const toks of bySentence) {
+    for (let k = 0; k < toks.length; k++, at++) {
+      const word = toks[k]!.text;
+      // Every word in the cue tables and patterns, and every impersonal word, opens with a letter.
+      const c = word.charCodeAt(0);
+      if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
+      let cls = WORD_CLASS.get(word);
+      if (cls === undefined) {
+        const lower = word.toLowerCase();
+        cls = (wordMayBeCue(lower) ? MAY_BE_CUE : 0) | (IMPERSONAL_WORDS.has(lower) ? IMPERSONAL : 0);
+        if (WORD_CLASS.size >= MAX_REMEMBERED) WORD_CLASS.clear();
+        WORD_CLASS.set(word, cls);
+      }
+      of[at] = cls;
     }
-    out[k] = cls;
   }
-  return out;
+  return { of, from };
 }
 
 // Reports repeat their words: the class of each is remembered (a bounded table).
@@ -1745,11 +1754,12 @@ function impersonal(
   toks: Token[],
   sentence: Sentence,
   classes: Uint8Array,
+  from: number,
 ): FoundAttribution[] {
   const out: FoundAttribution[] = [];
   for (let k = 0; k < toks.length; k++) {
     // Every reading below starts from one of these words.
-    if ((classes[k]! & IMPERSONAL) === 0) continue;
+    if ((classes[from + k]! & IMPERSONAL) === 0) continue;
     const lower = toks[k]!.text.toLowerCase();
     const base = {
       source: null,
