@@ -292,7 +292,7 @@ function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set
       )
         continue;
       if (
-        !/^\p{Lu}\p{Ll}+$/u.test(a.text) ||
+        !isCapitalisedWord(a.text) ||
         (gazetteer && gazetteer.lookup(`${a.text} ${b.text} ${c.text}`).length > 0)
       )
         continue;
@@ -301,7 +301,7 @@ function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set
     const p = ws[i - 1];
     // "The Rev. Roy Jones", "Sgt. Ann Lee": a title before a first name and surname.
     if (p && TITLE_PREV.test(p.text) && /^\.?[ \t]+$/.test(text.slice(p.end, a.start))) {
-      if (/^\p{Lu}[\p{Ll}'’]+\p{Ll}$/u.test(b.text) && !ADMIN_SUFFIX.test(b.text)) out.add(b.text);
+      if (isSurnameShaped(b.text) && !ADMIN_SUFFIX.test(b.text)) out.add(b.text);
       continue;
     }
     if (p && isCap(p.text) && onlySpaceBetween(text, p, a)) continue;
@@ -310,7 +310,7 @@ function personNames(text: string, ws: Word[], gazetteer: Gazetteer | null): Set
       continue;
     }
     if (FIRST_WORD_NOT_NAME.test(a.text) || NOT_PLACES.has(a.text) || DIRECTION.test(a.text)) continue;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}[\p{Ll}'’]+\p{Ll}$/u.test(b.text)) continue;
+    if (!isCapitalisedWord(a.text) || !isSurnameShaped(b.text)) continue;
     if (
       ADMIN_SUFFIX.test(b.text) ||
       ORG_NEXT.test(b.text) ||
@@ -373,6 +373,36 @@ function onlySpaceBetween(text: string, a: Word, b: Word): boolean {
 
 function prevWord(ws: Word[], i: number): Word | null {
   return i > 0 ? ws[i - 1]! : null;
+}
+
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const SURNAME_SHAPED = /^\p{Lu}[\p{Ll}'’]+\p{Ll}$/u;
+
+/**
+ * The letters of an ASCII word as `CAPITALISED_WORD` (apostrophe false) or `SURNAME_SHAPED` (true)
+ * reads them: a capital, then lower-case letters (and, inside a surname, apostrophes); null when
+ * the word holds a non-ASCII character, for the pattern to answer.
+ */
+function asciiNameShape(w: string, apostrophe: boolean): boolean | null {
+  let shaped = w.length >= (apostrophe ? 3 : 2);
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (i === 0) shaped &&= c >= 0x41 && c <= 0x5a;
+    else if (apostrophe && c === 0x27 && i < w.length - 1) continue;
+    else shaped &&= c >= 0x61 && c <= 0x7a;
+  }
+  return shaped;
+}
+
+/** `/^\p{Lu}\p{Ll}+$/u.test(w)`: a capital, then lower-case letters ("Jones"). */
+function isCapitalisedWord(w: string): boolean {
+  return asciiNameShape(w, false) ?? CAPITALISED_WORD.test(w);
+}
+
+/** `/^\p{Lu}[\p{Ll}'’]+\p{Ll}$/u.test(w)`: a surname's shape ("Jones", "O'Neill"). */
+function isSurnameShaped(w: string): boolean {
+  return asciiNameShape(w, true) ?? SURNAME_SHAPED.test(w);
 }
 
 function cueBefore(text: string, ws: Word[], i: number): string | null {
