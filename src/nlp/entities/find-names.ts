@@ -203,7 +203,7 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
   for (const w of words) if (!w.cap) lowerSeen.add(w.lower);
   const out: Candidate[] = [];
   const personParts = new Set<string>();
-  const titleCache = new Map<number, boolean>();
+  const titleMemo: LineMemo = { from: -1, to: -1, title: false };
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -263,7 +263,7 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
       end: words[runEnd]!.end,
       start: words[i]!.start,
     });
-    if (typed && !(typed.confidence < 0.5 && titleLine(text, w.start, titleCache))) {
+    if (typed && !(typed.confidence < 0.5 && titleLine(text, w.start, titleMemo))) {
       // Multi-word organisation and person names outrank a place or demonym inside them.
       const strong =
         run.length > 1 &&
@@ -291,43 +291,55 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
 }
 
 /** Whether the line holding `at` is written in title case (a headline): capitals say little there. */
-function titleLine(text: string, at: number, cache: Map<number, boolean>): boolean {
+function titleLine(text: string, at: number, memo: LineMemo): boolean {
+  // Names are read in text order: most questions fall on the line asked about last.
+  if (at >= memo.from && at < memo.to) return memo.title;
   const from = text.lastIndexOf('\n', at) + 1;
-  const known = cache.get(from);
-  if (known !== undefined) return known;
-  const result = titleCaseLine(text, from);
-  cache.set(from, result);
-  return result;
+  const newline = text.indexOf('\n', from);
+  memo.from = from;
+  memo.to = newline < 0 ? text.length : newline;
+  memo.title = titleCaseLine(text, from, memo.to);
+  return memo.title;
+}
+
+/** The line last asked about (from its start to its line break) and whether it is in title case. */
+interface LineMemo {
+  from: number;
+  to: number;
+  title: boolean;
 }
 
 /**
  * Whether at least 70 % of the line's words (four or more, as `/\p{L}[\p{L}'’-]*\/gu` finds
  * them) open with a capital; read by hand, as the pattern's Unicode classes were the costly part.
  */
-function titleCaseLine(text: string, from: number): boolean {
-  const newline = text.indexOf('\n', from);
-  const to = newline < 0 ? text.length : newline;
+function titleCaseLine(text: string, from: number, to: number): boolean {
   let words = 0;
   let caps = 0;
-  let at = from;
-  while (at < to) {
-    const first = text.charCodeAt(at);
-    // ASCII characters are decided from their codes; the rest by their code points.
-    const open = first < 0x80 ? first : codePointAt(text, at);
-    at += open > 0xffff ? 2 : 1;
-    if (!isLetter(open)) continue;
-    words++;
-    if (isUpperCaseLetter(open)) caps++;
-    for (;;) {
-      const c = text.charCodeAt(at);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45) at++;
-      else if (c < 0x80 || Number.isNaN(c)) break;
-      else {
-        const code = codePointAt(text, at);
-        if (code === 8217 || isLetter(code)) at += code > 0xffff ? 2 : 1;
-        else break;
-      }
+  let inWord = false;
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 0x80) {
+      const lower = c | 32;
+      if (lower >= 97 && lower <= 122) {
+        if (!inWord) {
+          inWord = true;
+          words++;
+          if (c <= 90) caps++;
+        }
+      } else if (!(inWord && (c === 39 || c === 45))) inWord = false;
+      continue;
     }
+    // Outside ASCII: by code point (a letter may be two code units).
+    const code = codePointAt(text, at);
+    if (code > 0xffff) at++;
+    if (isLetter(code)) {
+      if (!inWord) {
+        inWord = true;
+        words++;
+        if (isUpperCaseLetter(code)) caps++;
+      }
+    } else if (!(inWord && code === 8217)) inWord = false;
   }
   if (words < 4) return false;
   return caps / words >= 0.7;
