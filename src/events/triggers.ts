@@ -172,7 +172,11 @@ const lowerCaseOf = new WeakMap<readonly Token[], readonly string[]>();
 export function lowerTokenTexts(tokens: readonly Token[]): readonly string[] {
   let lower = lowerCaseOf.get(tokens);
   if (!lower) {
-    lower = tokens.map((t) => t.text.toLowerCase());
+    // Pushed, not mapped: optimised `map` makes a holey array where the interpreter makes a packed
+    // one, and each array kind new to the finders' optimised code throws that code away.
+    const out: string[] = [];
+    for (const t of tokens) out.push(t.text.toLowerCase());
+    lower = out;
     lowerCaseOf.set(tokens, lower);
   }
   return lower;
