@@ -1,5 +1,6 @@
+import * as chrono from 'chrono-node/en';
 import { describe, expect, it } from 'vitest';
-import { chronoAtoms, mayFollowEndOf } from '../../src/nlp/dates/chrono-atoms.js';
+import { chronoAtoms, chronoResults, mayFollowEndOf } from '../../src/nlp/dates/chrono-atoms.js';
 
 // chrono's own test of the words before a result, run on the whole text before it.
 const END_OF_BEFORE = /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i;
@@ -79,5 +80,64 @@ describe('the "end of" pre-test', () => {
       return [text.slice(a.start, a.end), span ? new Date(span[0]).toISOString().slice(0, 10) : null];
     });
     expect(read).toEqual([[surface, day]]);
+  });
+});
+
+/** A result as chrono gives it: where, what, and every value it knows or implies. */
+function described(r: chrono.ParsedResult): string {
+  const parts = (c: chrono.ParsedComponents | null) =>
+    c === null
+      ? null
+      : (
+          ['year', 'month', 'day', 'weekday', 'hour', 'minute', 'second', 'millisecond', 'meridiem'] as const
+        ).map((k) => [k, c.get(k), c.isCertain(k)]);
+  return JSON.stringify([r.index, r.text, parts(r.start), parts(r.end ?? null), [...r.tags()].sort()]);
+}
+
+const NUMBER_PIECES = ['7', '12', '35', '300', '2023', '0930', '1530', '13', '24', '25', '99', '101'];
+const JOINERS = [
+  ' ',
+  ':',
+  '.',
+  ':5',
+  ':30',
+  ':75',
+  '.5',
+  ' am',
+  ' pm',
+  'am',
+  ' a.m.',
+  ' to ',
+  '-',
+  ' at ',
+  ' from ',
+  ' hours',
+  ' killed',
+  ' May ',
+  ' end of ',
+  ' the last day of ',
+  ' next month',
+  ', ',
+  '/',
+];
+
+describe('chrono with our pre-tests', () => {
+  it('finds what chrono alone finds among numbers, clock times and dates', () => {
+    const random = seeded(11);
+    const differing: string[] = [];
+    for (let n = 0; n < 1500; n++) {
+      let text = random() < 0.5 ? 'At ' : 'On ';
+      const pieces = 2 + Math.floor(random() * 8);
+      for (let i = 0; i < pieces; i++)
+        text += (i % 2 === 0 ? NUMBER_PIECES : JOINERS)[
+          Math.floor(random() * (i % 2 === 0 ? NUMBER_PIECES.length : JOINERS.length))
+        ];
+      const ours = chronoResults(text, '2023-12-06').map(described);
+      const theirs = chrono.casual
+        .parse(text, { instant: new Date('2023-12-06T12:00:00Z'), timezone: 0 }, { forwardDate: false })
+        .map(described);
+      if (JSON.stringify(ours) !== JSON.stringify(theirs)) differing.push(text);
+    }
+    expect(differing).toEqual([]);
   });
 });

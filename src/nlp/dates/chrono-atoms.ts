@@ -22,15 +22,24 @@ const CASUAL: chrono.Chrono = withPreTest(chrono.casual);
 
 function withPreTest(base: chrono.Chrono): chrono.Chrono {
   const out = base.clone();
-  out.parsers = out.parsers.map(
-    (parser): chrono.Parser => ({
+  out.parsers = out.parsers.map((parser): chrono.Parser => {
+    const clockTimes = parser.constructor.name === 'ENTimeExpressionParser';
+    const strict = (parser as { strictMode?: boolean }).strictMode === true;
+    return {
       pattern: (context) => {
         const re = parser.pattern(context);
         return mayMatch(context.text, re) ? re : NEVER;
       },
-      extract: (context, match) => parser.extract(context, match),
-    }),
-  );
+      extract: (context, match) => {
+        if (clockTimes && notAClockTime(match, strict)) {
+          // What chrono's time parser does with a number it rejects: the scan goes on after it.
+          match.index = match.index! + (/^\d{4}/.test(match[0]) ? 4 : match[0].length);
+          return null;
+        }
+        return parser.extract(context, match);
+      },
+    };
+  });
   out.refiners = out.refiners.map((refiner) =>
     refiner.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterEndOf(refiner) : refiner,
   );
@@ -91,6 +100,34 @@ function endsWith(text: string, end: number, word: string): boolean {
   return true;
 }
 
+/**
+ * Whether chrono's clock-time parser rejects a match of its pattern before it reads anything
+ * else: the hour and minute checks it makes first ("2023" with no minutes, "35", "7.5" without
+ * "am"), taken in its order on its groups (2 hour, 3 minute, 6 am/pm). Most numbers in a report
+ * are not clock times; chrono builds a date object for each before it rejects them.
+ *
+ * @example notAClockTime(/(\s)(\d{1,4})(?:\.(\d{1,2}))?()()(am)?/.exec(' 35 killed')!, false) // true
+ */
+export function notAClockTime(match: RegExpMatchArray, strict: boolean): boolean {
+  const hourText = match[2];
+  if (hourText === undefined) return false;
+  let hour = Number.parseInt(hourText, 10);
+  let minute = 0;
+  if (hour > 100) {
+    if (hourText.length === 4 && match[3] == null && !match[6]) return true;
+    if (strict || match[3] != null) return true;
+    minute = hour % 100;
+    hour = Math.floor(hour / 100);
+  }
+  if (hour > 24) return true;
+  if (match[3] != null) {
+    if (match[3].length === 1 && !match[6]) return true;
+    minute = Number.parseInt(match[3], 10);
+  }
+  if (minute >= 60) return true;
+  return match[6] != null && hour > 12;
+}
+
 /** A regex that fails at once: sticky, it tries the first position only, and cannot match there. */
 const NEVER = /(?!)/y;
 
@@ -103,14 +140,9 @@ const NEVER = /(?!)/y;
  * @example chronoAtoms('On 17 November, drones struck.', '2023-12-06')[0].start // 3
  */
 export function chronoAtoms(text: string, referenceDate: string | null): Atom[] {
-  const refIso = parseIso(referenceDate) !== null ? referenceDate! : FALLBACK_REF;
   let results: chrono.ParsedResult[];
   try {
-    results = CASUAL.parse(
-      text,
-      { instant: new Date(`${refIso}T12:00:00Z`), timezone: 0 },
-      { forwardDate: false },
-    );
+    results = chronoResults(text, referenceDate);
   } catch {
     return [];
   }
@@ -120,6 +152,22 @@ export function chronoAtoms(text: string, referenceDate: string | null): Atom[] 
     if (atom) out.push(atom);
   }
   return out;
+}
+
+/**
+ * What chrono's casual English parser finds in `text` read on the reference day (noon UTC; an
+ * unknown reference is read as 2000-06-15): the same results as `chrono.casual.parse`, found
+ * with the pre-tests above.
+ *
+ * @example chronoResults('Talks resume on 17 November.', '2023-12-06')[0].text // 'on 17 November'
+ */
+export function chronoResults(text: string, referenceDate: string | null): chrono.ParsedResult[] {
+  const refIso = parseIso(referenceDate) !== null ? referenceDate! : FALLBACK_REF;
+  return CASUAL.parse(
+    text,
+    { instant: new Date(`${refIso}T12:00:00Z`), timezone: 0 },
+    { forwardDate: false },
+  );
 }
 
 interface Endpoint {
