@@ -128,6 +128,22 @@ const eventTable = new Interner<IncidentEvent>();
 const EMPTY_SET: ReadonlySet<string> = new Set<string>();
 const EMPTY_LIST: readonly string[] = [];
 const NO_COUNTS: readonly StatedCount[] = [];
+const countsTable = new Interner<readonly StatedCount[]>();
+
+/**
+ * A shared read-only list of stated counts (they hold no document id: "3 killed" in claim c5 recurs
+ * across a desk's reports), exactly as long as it is (a list grown by `push` keeps spare room).
+ */
+function internCounts(counts: readonly StatedCount[]): readonly StatedCount[] {
+  if (counts.length === 0) return NO_COUNTS;
+  const key = counts
+    .map(
+      (c) =>
+        `${c.kind}\u0001${c.claimId}\u0001${c.value}\u0001${c.bound}\u0001${c.low}\u0001${c.high}\u0001${c.surface}`,
+    )
+    .join('\u0002');
+  return countsTable.get(key, () => counts.slice());
+}
 
 /**
  * One copy of each string (words, codes and speakers recur across millions of incidents and
@@ -573,7 +589,7 @@ export function reportIncidents(doc: LedgerInputDocument): ReportIncident[] {
       targetTexts: internList(targetTexts),
       actorTexts: internList(actorTexts),
       weaponTexts: internList(weaponTexts),
-      counts: counts.length === 0 ? NO_COUNTS : counts,
+      counts: internCounts(counts),
       claimIds: internSet(claimIds),
       harmClaimIds: internSet(harmClaimIds),
       noHarmClaimIds: internSet(noHarmClaimIds),
