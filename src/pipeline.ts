@@ -66,7 +66,7 @@ export function analyzeDocument(
  * each later stage that met a kind its optimised code had not seen was deoptimised and compiled
  * again (the largest functions take a background core ~100 ms each). One kind per field stops
  * that. Copying by `push` is what makes it packed (a spread or `Array.from` keeps a holey array
- * holey); it costs ~2 µs a report (a few hundred items), holds the same items in the same order
+ * holey); it costs ~3 µs a report (a few hundred items), holds the same items in the same order
  * and changes nothing in the record's JSON.
  */
 function packedCopy(items: readonly unknown[]): unknown[] {
