@@ -406,6 +406,7 @@ function classify(
   // "ISIL-held", "U.S.-led": an adjective made from a name, which belongs to the noun after it.
   if (
     run.length === 1 &&
+    run[0]!.text.includes('-') &&
     /-(?:held|controlled|occupied|led|backed|run|based|linked|allied)$/i.test(run[0]!.text)
   )
     return null;
@@ -413,7 +414,10 @@ function classify(
   if (trailing === 'role') return { type: 'Person', subtype: 'role', confidence: 0.6 };
   if (trailing === 'org')
     return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.65 };
-  if (ctx.placeNames.has(wholeLower) || PLACE_PHRASES.has(wholeLower.replace(/^the /, ''))) {
+  if (
+    ctx.placeNames.has(wholeLower) ||
+    PLACE_PHRASES.has(wholeLower.startsWith('the ') ? wholeLower.slice(4) : wholeLower)
+  ) {
     const state =
       PLACE_NAMES.has(wholeLower) || PLACE_PHRASES.has(wholeLower) ? stateUse(run.length, around) : null;
     if (state) return state;
@@ -450,16 +454,9 @@ function classify(
   if (ORG_NAMES.has(wholeLower)) {
     return { type: 'Organisation', subtype: isArmedGroup(lowers) ? 'armed-group' : null, confidence: 0.8 };
   }
-  const bare = (l: string) => l.replace(/^(?:al|el|as|ar|ad|az|an|at|ash)-/, '');
   if (
     core.some((r) => PLACE_NAMES.has(bare(r.lower))) &&
-    core.every(
-      (r) =>
-        PLACE_NAMES.has(bare(r.lower)) ||
-        /^(?:north|south|east|west|united|states|kingdom|arab|emirates|saudi|arabia|new|northern|southern|eastern|western|central|upper|lower)$/.test(
-          r.lower,
-        ),
-    )
+    core.every((r) => PLACE_NAMES.has(bare(r.lower)) || PLACE_NAME_PARTS.has(r.lower))
   ) {
     const state = stateUse(run.length, around);
     if (state) return state;
@@ -473,12 +470,12 @@ function classify(
   if (
     run.length === 1 &&
     !NATIONALITIES.has(lastLower) &&
-    NATIONALITIES.has(lastLower.replace(/s$/, '')) &&
+    NATIONALITIES.has(withoutFinalS(lastLower)) &&
     /\b(?:the|all|many|some)\s+$/i.test(before(around))
   ) {
     return { type: 'Organisation', subtype: 'people', confidence: 0.45 };
   }
-  if (run.length === 1 && (NATIONALITIES.has(lastLower) || NATIONALITIES.has(lastLower.replace(/s$/, ''))))
+  if (run.length === 1 && (NATIONALITIES.has(lastLower) || NATIONALITIES.has(withoutFinalS(lastLower))))
     return { type: 'Nationality', subtype: null, confidence: 0.75 };
   if (run.length === 1 && personParts.has(run[0]!.text))
     return { type: 'Person', subtype: null, confidence: 0.7 };
@@ -525,6 +522,25 @@ function classify(
     return { type: 'Person', subtype: null, confidence: 0.4 };
   }
   return { type: 'Organisation', subtype: null, confidence: 0.3 };
+}
+
+// Words that join place names into one ("North Korea", "United Arab Emirates").
+const PLACE_NAME_PARTS: ReadonlySet<string> = new Set(
+  'north south east west united states kingdom arab emirates saudi arabia new northern southern eastern western central upper lower'.split(
+    ' ',
+  ),
+);
+
+/** A word without its Arabic article ("al-Anbar" → "anbar"). */
+function bare(lower: string): string {
+  // The articles are two or three letters and a hyphen.
+  if (lower.charCodeAt(2) !== 45 && lower.charCodeAt(3) !== 45) return lower;
+  return lower.replace(/^(?:al|el|as|ar|ad|az|an|at|ash)-/, '');
+}
+
+/** `word.replace(/s$/, '')` */
+function withoutFinalS(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
 /** A country read as an acting state: it acts ("Russia has …") or is listed among members. */

@@ -106,6 +106,12 @@ function isTrailingMark(code: number): boolean {
 function startsSentence(text: string, gapStart: number, gapEnd: number): boolean {
   // One character between two words (nearly always a space): a sentence starts only at a line break.
   if (gapEnd - gapStart === 1) return text.charCodeAt(gapStart) === 10;
+  // A gap that does not open with end punctuation (", ", " — ") starts one only at a line break.
+  const first = text.charCodeAt(gapStart);
+  if (first !== 46 && first !== 33 && first !== 63 && first !== 58) {
+    for (let at = gapStart; at < gapEnd; at++) if (text.charCodeAt(at) === 10) return true;
+    return false;
+  }
   const gap = text.slice(gapStart, gapEnd);
   return gap.includes('\n') || (gap.length > 1 && /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap));
 }
