@@ -1,3 +1,4 @@
+import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { describe, expect, it } from 'vitest';
 import { chronoAtoms, chronoResults, mayFollowEndOf } from '../../src/nlp/dates/chrono-atoms.js';
@@ -85,7 +86,7 @@ describe('the "end of" pre-test', () => {
 
 /** A result as chrono gives it: where, what, and every value it knows or implies. */
 function described(r: chrono.ParsedResult): string {
-  const parts = (c: chrono.ParsedComponents | null) =>
+  const parts = (c: ParsedComponents | null) =>
     c === null
       ? null
       : (
