@@ -334,14 +334,31 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
+/** The function words by length and first letter (length × 128 + its code), a list or two each. */
+const FUNCTION_WORD_BUCKETS = new Map<number, string[]>();
+for (const w of ENGLISH_FUNCTION_WORDS) {
+  const key = w.length * 128 + w.charCodeAt(0);
+  const bucket = FUNCTION_WORD_BUCKETS.get(key);
+  if (bucket) bucket.push(w);
+  else FUNCTION_WORD_BUCKETS.set(key, [w]);
+}
+
+/** Whether text[start, end) (ASCII, lower case) is one of the function words, read in place. */
+function isFunctionWordAt(text: string, start: number, end: number): boolean {
+  const bucket = FUNCTION_WORD_BUCKETS.get((end - start) * 128 + text.charCodeAt(start));
+  if (bucket === undefined) return false;
+  for (const w of bucket) if (text.startsWith(w, start)) return true;
+  return false;
+}
+
 /** The longest of the function words: longer words are not looked up. */
 const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
 const LETTER = /^\p{L}$/u;
 
 /**
  * Cheap language guess: English when common English function words are frequent among the
- * words (runs of letters) of the lower-cased first 5,000 characters. The words are counted in
- * place: only short all-ASCII ones, which may be function words, are cut out and looked up.
+ * words (runs of letters) of the lower-cased first 5,000 characters. The words are counted and
+ * compared with the function words in place, without cutting any out.
  */
 function guessLanguage(text: string): string {
   const lower = text.slice(0, 5000).toLowerCase();
@@ -369,8 +386,7 @@ function guessLanguage(text: string): string {
       }
     } else if (start >= 0) {
       words++;
-      if (ascii && i - start <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(lower.slice(start, i)))
-        hits++;
+      if (ascii && i - start <= LONGEST_FUNCTION_WORD && isFunctionWordAt(lower, start, i)) hits++;
       start = -1;
     }
     i += width - 1;
