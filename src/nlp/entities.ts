@@ -35,7 +35,8 @@ export function findEntities(record: RecordSoFar): Entity[] {
   for (const p of record.places ?? []) {
     if (p.end > text.length) continue;
     const surface = text.slice(p.start, p.end).toLowerCase();
-    const demonym = p.kind === 'demonym' || NATIONALITIES.has(surface.replace(/s$/, ''));
+    const demonym =
+      p.kind === 'demonym' || NATIONALITIES.has(surface.endsWith('s') ? surface.slice(0, -1) : surface);
     if (!demonym) placeNames.add(p.name.toLowerCase());
     const type: EntityType = demonym ? 'Nationality' : 'Location';
     candidates.push({
@@ -62,7 +63,7 @@ export function findEntities(record: RecordSoFar): Entity[] {
   }
   for (const q of record.quantities ?? []) {
     if (q.end > text.length) continue;
-    const money = /^[A-Z]{3}$/.test(q.unit);
+    const money = isCurrencyCode(q.unit);
     candidates.push({
       start: q.start,
       end: q.end,
@@ -94,6 +95,16 @@ export function findEntities(record: RecordSoFar): Entity[] {
     confidence: Math.round(c.confidence * 100) / 100,
     stage: 'entities',
   }));
+}
+
+/** `/^[A-Z]{3}$/`: a currency code ("USD") rather than a unit. */
+function isCurrencyCode(unit: string): boolean {
+  if (unit.length !== 3) return false;
+  for (let k = 0; k < 3; k++) {
+    const c = unit.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 const UNIT = /\b(?:battalion|regiment|battery|brigade|squadron|wing|division|company|group|corps|fleet)\b/i;

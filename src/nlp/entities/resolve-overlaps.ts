@@ -51,18 +51,29 @@ function inTextOrder(kept: Candidate[], span: number): Candidate[] {
  */
 function rankedOrder(candidates: readonly Candidate[], first: number, last: number): readonly Candidate[] {
   if (first < 0 || last - first >= FIELD || candidates.length >= FIELD) return [...candidates].sort(byRank);
+  // Candidates come in runs of one priority (one list per rule): a priority like the last one
+  // needs no search.
   const priorities: number[] = [];
-  for (const c of candidates) if (!priorities.includes(c.priority)) priorities.push(c.priority);
+  let previous = Number.NaN;
+  for (const c of candidates) {
+    if (c.priority === previous) continue;
+    previous = c.priority;
+    if (!priorities.includes(previous)) priorities.push(previous);
+  }
   if (priorities.length >= 32 || priorities.some((p) => Number.isNaN(p))) return [...candidates].sort(byRank);
   priorities.sort((a, b) => b - a);
   const keys = new Float64Array(candidates.length);
   let n = 0;
+  let lastPriority = Number.NaN;
+  let rank = 0;
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
     if (c.end <= c.start) continue; // never kept
-    keys[n++] =
-      ((priorities.indexOf(c.priority) * FIELD + (FIELD - 1 - (c.end - c.start))) * FIELD + c.start) * FIELD +
-      k;
+    if (c.priority !== lastPriority) {
+      lastPriority = c.priority;
+      rank = priorities.indexOf(lastPriority);
+    }
+    keys[n++] = ((rank * FIELD + (FIELD - 1 - (c.end - c.start))) * FIELD + c.start) * FIELD + k;
   }
   const sorted = keys.subarray(0, n).sort();
   const out: Candidate[] = new Array(n);
