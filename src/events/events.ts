@@ -1,5 +1,5 @@
 import { segment } from '../nlp/sentences.js';
-import type { ReaderStage, RecordSoFar } from '../stage.js';
+import { objectList, type ReaderStage, type RecordSoFar } from '../stage.js';
 import type { ConflictEvent, Tally } from '../types/event.js';
 import { classifyEventType } from './classify-event-type.js';
 import { findEvents } from './find-events.js';
@@ -40,5 +40,9 @@ export function readEvents(record: RecordSoFar): {
   const attacks = inferActors(record, events, tallies);
   // Deaths and injuries join the attacks as KAIROS Life events (no ACLED type of their own).
   const life = findLifeEvents({ text, tokens, sentences, entities: record.entities ?? [], record }, attacks);
-  return { events: [...attacks, ...life], tallies, mainEventType: main.code };
+  // One object list for both (see `objectList`): a spread's kind follows its parts'.
+  const all = objectList<ConflictEvent>();
+  for (const e of attacks) all.push(e);
+  for (const e of life) all.push(e);
+  return { events: all, tallies, mainEventType: main.code };
 }

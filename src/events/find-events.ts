@@ -1,4 +1,4 @@
-import type { RecordSoFar } from '../stage.js';
+import { objectList, type RecordSoFar } from '../stage.js';
 import type { Claim } from '../types/claim.js';
 import type { DateMention } from '../types/date.js';
 import type { Entity } from '../types/entity.js';
@@ -128,10 +128,11 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       }
     }
     // (A trigger outside its sentence's span, should there be one, looks through every claim.)
-    const claims = (
-      t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? [])
-    ).filter((c) => c.mentions.some((m) => m.start <= t.start && t.end <= m.end));
-    const argumentsOut: EventArgument[] = [];
+    // The lists an event holds are pushed onto object lists, never mapped or filtered (see `objectList`).
+    const claimIds = objectList<string>();
+    for (const c of t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? []))
+      if (c.mentions.some((m) => m.start <= t.start && t.end <= m.end)) claimIds.push(c.id);
+    const argumentsOut = objectList<EventArgument>();
     const push = (role: string, s0: { start: number; end: number } | null) => {
       const s = s0 && role === 'place' ? placeHead(text, s0) : s0;
       if (!s || argumentsOut.some((a) => a.start === s.start && a.end === s.end)) return;
@@ -195,7 +196,7 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
       dateId: dates[0]?.id ?? null,
       status,
       outcomes,
-      claimIds: claims.map((c) => c.id),
+      claimIds,
       confidence: kind.code === 'ATTACK_GENERIC' ? 0.5 : 0.65,
       stage: 'events',
     });
@@ -243,9 +244,9 @@ function sentenceView(
     (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym' && !inOrgName(p),
   );
   const dates = (record.dates ?? []).filter((d) => d.start >= scope.start && d.end <= scope.end);
-  const claims = (record.claims ?? []).filter((c) =>
-    c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start),
-  );
+  const claims = objectList<Claim>();
+  for (const c of record.claims ?? [])
+    if (c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start)) claims.push(c);
   return { weapons, places, placeEntities, persons, dates, claims };
 }
 

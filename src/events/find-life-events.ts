@@ -1,4 +1,4 @@
-import type { RecordSoFar } from '../stage.js';
+import { objectList, type RecordSoFar } from '../stage.js';
 import type { Claim } from '../types/claim.js';
 import type { Entity } from '../types/entity.js';
 import type { ConflictEvent, EventArgument } from '../types/event.js';
@@ -60,7 +60,7 @@ export interface LifeInputs {
  */
 export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEvent[]): ConflictEvent[] {
   const { text, tokens, entities, record } = inputs;
-  const out: ConflictEvent[] = [];
+  const out = objectList<ConflictEvent>();
   const weaponish = (s: PickedSpan | null) =>
     !!s &&
     entities.some(
@@ -194,7 +194,7 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       placeRightAfter(text, t, placeEntities, places) ??
       locativeAfter(tokens, i, entities) ??
       openingPlace(text, scope, t, placeEntities, places);
-    const args: EventArgument[] = [];
+    const args = objectList<EventArgument>();
     const push = (role: string, s: { start: number; end: number } | null) => {
       if (!s || args.some((a) => a.start < s.end && s.start < a.end)) return;
       args.push({ role, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
@@ -224,16 +224,24 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
       placeId: places.find((p) => place && p.start <= place.start && place.end <= p.end)?.id ?? null,
       dateId: null,
       status: 'occurred',
-      outcomes: [],
+      outcomes: objectList(),
       // (A trigger outside its sentence's span, should there be one, looks through every claim.)
-      claimIds: (t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? []))
-        .filter((c) => c.mentions.some((m) => m.start <= t.start && t.end <= m.end))
-        .map((c) => c.id),
+      claimIds: claimIdsAround(
+        t,
+        t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? []),
+      ),
       confidence: 0.5,
       stage: 'events',
     });
   }
   return out;
+}
+
+/** The ids of the claims with a mention around `t`, pushed onto an object list (see `objectList`). */
+function claimIdsAround(t: { start: number; end: number }, claims: readonly Claim[]): string[] {
+  const ids = objectList<string>();
+  for (const c of claims) if (c.mentions.some((m) => m.start <= t.start && t.end <= m.end)) ids.push(c.id);
+  return ids;
 }
 
 /** What one sentence holds for its death and injury words. */
@@ -257,9 +265,9 @@ function lifeSentenceView(
   const placeEntities = entities.filter(
     (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
   );
-  const claims = (record.claims ?? []).filter((c) =>
-    c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start),
-  );
+  const claims = objectList<Claim>();
+  for (const c of record.claims ?? [])
+    if (c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start)) claims.push(c);
   return { places, placeEntities, claims };
 }
 

@@ -1,4 +1,5 @@
 import { mayMatch } from '../nlp/regex-prefilter.js';
+import { objectList } from '../stage.js';
 import type { Claim } from '../types/claim.js';
 import type { OutcomeClaim } from '../types/event.js';
 import type { Quantity } from '../types/quantity.js';
@@ -115,7 +116,7 @@ function outcomeReader(
   quantities: readonly Quantity[],
   claims: readonly Claim[],
 ): { out: OutcomeClaim[]; take: (kind: OutcomeClaim['kind'], from: number, to: number) => void } {
-  const out: OutcomeClaim[] = [];
+  const out = objectList<OutcomeClaim>(); // an object list even when empty (see `objectList`)
   const taken: (Span & { denial: boolean; kind: string })[] = [];
   const take = (kind: OutcomeClaim['kind'], from: number, to: number): void => {
     const span = { start: scope.start + from, end: scope.start + to };

@@ -1,4 +1,4 @@
-import type { RecordSoFar } from '../stage.js';
+import { objectList, type RecordSoFar } from '../stage.js';
 import type { ConflictEvent, Tally } from '../types/event.js';
 
 // Words that do not identify a target ("the Harir base" and "Harir Air Base" share "harir").
@@ -44,8 +44,16 @@ export function inferActors(
     const kind = claim?.speaker.kind;
     return t.counter && t.target && (kind === 'armed-group-statement' || kind === 'organisation-statement');
   });
-  if (groupTallies.length === 0) return [...events];
-  return events.map((e) => {
+  // Pushed onto an object list, never spread or mapped (see `objectList`): the life events read it.
+  const out = objectList<ConflictEvent>();
+  if (groupTallies.length === 0) {
+    for (const e of events) out.push(e);
+    return out;
+  }
+  for (const e of events) out.push(inferred(e));
+  return out;
+
+  function inferred(e: ConflictEvent): ConflictEvent {
     if (e.actor || !e.target || e.status !== 'occurred') return e;
     const words = nameWords(e.target.text);
     const tally = groupTallies.find((t) => nameWords(t.target!.text).some((w) => words.includes(w)));
@@ -64,5 +72,5 @@ export function inferActors(
       actorInferred: true,
       confidence: Math.min(e.confidence, 0.35),
     };
-  });
+  }
 }

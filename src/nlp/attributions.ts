@@ -1,4 +1,4 @@
-import type { ReaderStage, RecordSoFar } from '../stage.js';
+import { objectList, type ReaderStage, type RecordSoFar } from '../stage.js';
 import type { Attribution, Speaker } from '../types/attribution.js';
 import type { Sentence, Token } from '../types/sentence.js';
 import type { Span } from '../types/span.js';
@@ -14,9 +14,16 @@ import { segment } from './sentences.js';
  */
 export function outletNames(record: Pick<RecordSoFar, 'document'>): string[] {
   const d = record.document;
-  if (!d) return [];
-  const names = [d.publisher?.value, d.originallyPublishedBy?.value, ...d.republishedBy.map((r) => r.value)];
-  return names.filter((n): n is string => !!n && n.trim().length > 1).map((n) => n.trim());
+  const out = objectList<string>();
+  if (!d) return out;
+  // Pushed onto an object list, never mapped or spread (see `objectList`).
+  const add = (n: string | undefined) => {
+    if (n && n.trim().length > 1) out.push(n.trim());
+  };
+  add(d.publisher?.value);
+  add(d.originallyPublishedBy?.value);
+  for (const r of d.republishedBy) add(r.value);
+  return out;
 }
 
 /**

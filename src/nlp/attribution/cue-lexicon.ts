@@ -1,3 +1,4 @@
+import { objectList } from '../../stage.js';
 import type { CueStance } from '../../types/attribution.js';
 
 /** What a cue verb tells us besides "someone said something". */
@@ -398,12 +399,29 @@ export function cueEntry(word: string): CueEntry | null {
 }
 
 /**
+ * The texts of `tokens.slice(from, to)` (same bounds), pushed onto an object list: the words
+ * {@link cueTense} reads always come in one array kind (an optimised `map` makes holey arrays).
+ *
+ * @example tokenTexts([{ text: 'has' }, { text: 'said' }], 0, 2) // ['has', 'said']
+ */
+export function tokenTexts(tokens: readonly { readonly text: string }[], from: number, to: number): string[] {
+  const n = tokens.length;
+  const start = from < 0 ? Math.max(n + from, 0) : Math.min(from, n);
+  const end = to < 0 ? Math.max(n + to, 0) : Math.min(to, n);
+  const out = objectList<string>();
+  for (let k = start; k < end; k++) out.push(tokens[k]!.text);
+  return out;
+}
+
+/**
  * Tense of a cue from its form and the auxiliaries before it.
  *
  * @example cueTense(['has', 'said']) // 'perfect'
  */
 export function cueTense(words: readonly string[]): 'past' | 'present' | 'future' | 'perfect' | 'unknown' {
-  const lower = words.map((w) => w.toLowerCase());
+  // Pushed, not mapped: an optimised `map` makes a holey array (see `objectList`).
+  const lower = objectList<string>();
+  for (const w of words) lower.push(w.toLowerCase());
   const verb = lower.at(-1) ?? '';
   if (lower.some((w) => w === 'will' || w === "'ll" || w === '’ll')) return 'future';
   if (lower.some((w) => w === 'has' || w === 'have' || w === 'had')) return 'perfect';

@@ -1,7 +1,8 @@
+import { objectList } from '../../stage.js';
 import type { AttributionForm, CueStance } from '../../types/attribution.js';
 import type { Sentence, Token } from '../../types/sentence.js';
 import type { Span } from '../../types/span.js';
-import { type CueEntry, cueEntry, cueTense } from './cue-lexicon.js';
+import { type CueEntry, cueEntry, cueTense, tokenTexts } from './cue-lexicon.js';
 import { headlineReport } from './headline.js';
 import {
   ATTITUDE,
@@ -455,7 +456,9 @@ function signedQuotes(text: string, quotes: readonly Quote[]): FoundAttribution[
 }
 
 function groupBySentence(tokens: readonly Token[], sentences: readonly Sentence[]): Token[][] {
-  const out: Token[][] = sentences.map(() => []);
+  // Object lists, never mapped or empty literals (see `objectList`): the readers see one kind.
+  const out = objectList<Token[]>();
+  for (let n = 0; n < sentences.length; n++) out.push(objectList<Token>());
   let n = 0;
   // Tokens come in text order: only tokens out of order need a sorted copy.
   let sorted = true;
@@ -696,7 +699,7 @@ function readCue(
   let cueFirst = a;
   while (cueFirst < k && TIME_SPAN_WORD.test(toks[cueFirst]!.text)) cueFirst++;
   const cue: Span = { start: toks[cueFirst]!.start, end: toks[cueEndIdx]!.end };
-  const tense = cueTense(toks.slice(a, cueEndIdx + 1).map((t) => t.text));
+  const tense = cueTense(tokenTexts(toks, a, cueEndIdx + 1));
   const base: CueBase = {
     cue,
     stance: entry.stance,

@@ -1,7 +1,7 @@
 import type { CueStance } from '../../types/attribution.js';
 import type { Sentence, Token } from '../../types/sentence.js';
 import type { Span } from '../../types/span.js';
-import { cueTense } from './cue-lexicon.js';
+import { cueTense, tokenTexts } from './cue-lexicon.js';
 import type { FoundAttribution } from './find-attributions.js';
 import { CUE_AUX, clauseEnd, nounPhraseBefore, trimContent, walkBack } from './phrases.js';
 
@@ -333,7 +333,7 @@ export function readAttitude(
     content,
     form: 'indirect',
     stance: 'neutral',
-    cueTense: cueTense(toks.slice(a, k + 1).map((t) => t.text)),
+    cueTense: cueTense(tokenTexts(toks, a, k + 1)),
     cueLemma: tok.text.toLowerCase(),
     cueKind: 'stance',
     confidence: 0.5,

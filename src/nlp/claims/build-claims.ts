@@ -1,3 +1,4 @@
+import { objectList } from '../../stage.js';
 import type { Attribution, Marker, Speaker } from '../../types/attribution.js';
 import type { Claim } from '../../types/claim.js';
 import type { BoilerplateSpan } from '../../types/document.js';
@@ -107,7 +108,8 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
   const quantities = new ContainedIds(input.quantities ?? []);
   const dates = new ContainedIds(input.dates ?? []);
   const places = new ContainedIds(input.places ?? []);
-  const claims: Claim[] = groups.map((group, i) => {
+  const claims = objectList<Claim>();
+  groups.forEach((group, i) => {
     // The body mention with an attribution is the primary one: it says who the claim rests on.
     const ordered = [...group].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start);
     const primary = ordered[0]!;
@@ -116,8 +118,10 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
     const claimText = text.slice(primary.span.start, primary.span.end).replace(/^that\s+/i, '');
     const negated = NEGATION_MARK.test(claimText) && NEGATION.test(claimText);
     const denying = attribution?.stance === 'denying';
-    const mentions = ordered.map((d) => ({ start: d.span.start, end: d.span.end }));
-    return {
+    // Every list a claim holds is pushed onto an object list, never mapped (see `objectList`).
+    const mentions = objectList<Span>();
+    for (const d of ordered) mentions.push({ start: d.span.start, end: d.span.end });
+    claims.push({
       id: `c${i + 1}`,
       mentions,
       text: claimText,
@@ -125,20 +129,23 @@ export function buildClaims(input: ClaimInputs): { claims: Claim[]; markers: Mar
       speaker: attribution?.speaker ?? outletSpeaker,
       stance: attribution?.stance ?? 'neutral',
       polarity: negated !== denying ? 'denied' : 'asserted',
-      markerIds: [],
+      markerIds: objectList<string>(),
       quantityIds: quantities.within(mentions),
       dateIds: dates.within(mentions),
       placeIds: places.within(mentions),
       confidence: attribution ? Math.min(0.9, attribution.confidence) : 0.7,
       stage: 'claims',
-    } satisfies Claim;
+    } satisfies Claim);
   });
 
-  const markers = input.markers.map((m) => ({ ...m, claimIds: qualified(m, claims, input, disclaimers) }));
-  const withMarkers = claims.map((c) => ({
-    ...c,
-    markerIds: markers.filter((m) => m.claimIds.includes(c.id)).map((m) => m.id),
-  }));
+  const markers = objectList<Marker>();
+  for (const m of input.markers) markers.push({ ...m, claimIds: qualified(m, claims, input, disclaimers) });
+  const withMarkers = objectList<Claim>();
+  for (const c of claims) {
+    const markerIds = objectList<string>();
+    for (const m of markers) if (m.claimIds.includes(c.id)) markerIds.push(m.id);
+    withMarkers.push({ ...c, markerIds });
+  }
   return { claims: withMarkers, markers };
 }
 
@@ -158,21 +165,28 @@ function qualified(
   disclaimers: boolean,
 ): string[] {
   const inside = claims.filter((c) => c.mentions.some((m) => marker.start >= m.start && marker.end <= m.end));
-  if (inside.length > 0) return inside.map((c) => c.id);
+  if (inside.length > 0) return idsOf(inside);
   const sentence = input.sentences.find((s) => marker.start >= s.start && marker.start < s.end);
-  if (!sentence) return [];
+  if (!sentence) return objectList<string>();
   // The same sentence, outside any claim span ("X, which could not be verified, …").
   const same = claims.filter((c) => c.mentions.some((m) => m.start < sentence.end && m.end > sentence.start));
   if (same.length > 0 && !(disclaimers && isDisclaimerOnly(input.text.slice(sentence.start, sentence.end))))
-    return same.map((c) => c.id);
+    return idsOf(same);
   const previous = [...input.sentences]
     .filter((s) => s.end <= sentence.start && s.role !== 'boilerplate')
     .reverse()
     .find((s) => claims.some((c) => c.mentions.some((m) => m.start < s.end && m.end > s.start)));
-  if (!previous) return [];
-  return claims
-    .filter((c) => c.mentions.some((m) => m.start < previous.end && m.end > previous.start))
-    .map((c) => c.id);
+  if (!previous) return objectList<string>();
+  return idsOf(
+    claims.filter((c) => c.mentions.some((m) => m.start < previous.end && m.end > previous.start)),
+  );
+}
+
+/** The ids of some claims, as an object list (see `objectList`). */
+function idsOf(claims: readonly Claim[]): string[] {
+  const ids = objectList<string>();
+  for (const c of claims) ids.push(c.id);
+  return ids;
 }
 
 function isDisclaimerOnly(sentence: string): boolean {
@@ -259,7 +273,9 @@ class ContainedIds {
   private readonly byStart: number[];
 
   constructor(private readonly items: readonly (Span & { id: string })[]) {
-    this.byStart = items.map((_, k) => k);
+    // Pushed, not mapped: an optimised `map` would make a holey array (see `objectList`).
+    this.byStart = [];
+    for (let k = 0; k < items.length; k++) this.byStart.push(k);
     // Items come in text order as a rule: sorted already, they need no sort.
     let sorted = true;
     for (let k = 1; k < items.length && sorted; k++) sorted = items[k - 1]!.start <= items[k]!.start;
@@ -267,7 +283,7 @@ class ContainedIds {
   }
 
   within(mentions: readonly Span[]): string[] {
-    if (this.items.length === 0) return [];
+    if (this.items.length === 0) return objectList<string>();
     if (mentions.length === 1) return this.withinOne(mentions[0]!);
     const hits = new Set<number>();
     for (const m of mentions) {
@@ -278,7 +294,7 @@ class ContainedIds {
         if (item.end <= m.end) hits.add(k);
       }
     }
-    return [...hits].sort((a, b) => a - b).map((k) => this.items[k]!.id);
+    return this.idsAt([...hits].sort((a, b) => a - b));
   }
 
   /** {@link within} for a single mention: the hits in order of `byStart`, sorted only when that order is not the items' own. */
@@ -295,7 +311,14 @@ class ContainedIds {
       }
     }
     if (!ordered) hits.sort((a, b) => a - b);
-    return hits.map((k) => this.items[k]!.id);
+    return this.idsAt(hits);
+  }
+
+  /** The ids of the items at `ks`, as an object list (see `objectList`). */
+  private idsAt(ks: readonly number[]): string[] {
+    const ids = objectList<string>();
+    for (const k of ks) ids.push(this.items[k]!.id);
+    return ids;
   }
 
   /** The first position in `byStart` whose item starts at or after `at`. */
