@@ -1,3 +1,4 @@
+import { CueScanner } from '../../events/cue-scan.js';
 import type { EntityType } from '../../types/entity.js';
 import { mayMatch } from '../regex-prefilter.js';
 import { codePointAt, isUpperCaseLetter } from './char-classes.js';
@@ -249,21 +250,77 @@ function matchAll(
  */
 export function findPatternTerms(text: string): Candidate[] {
   const kind = textKind(text);
-  const temporal = TEMPORAL.flatMap((re, k) =>
-    matchAll(text, [re], 'Temporal', 4, 0.8, k === 9 ? 1 : 0, kind),
-  );
+  const scanned = kind === 'ascii' ? scanTemporalAndCounts(text) : null;
+  const temporal = scanned
+    ? scanned.temporal
+    : TEMPORAL.flatMap((re, k) =>
+        matchAll(text, [re], 'Temporal', 4, 0.8, k === YEAR_AFTER_WORD ? 1 : 0, kind),
+      );
   return [
     ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7, 0, kind),
     ...matchAll(text, MONEY, 'Money', 6, 0.85, 0, kind),
     ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7, 0, kind),
     ...temporal,
-    ...matchAll(text, [QUANTITY], 'Quantity', 1, 0.6, 0, kind),
+    ...(scanned ? scanned.counts : matchAll(text, [QUANTITY], 'Quantity', 1, 0.6, 0, kind)),
     ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7, 0, kind),
     ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85, 0, kind).map((c) => ({
       ...c,
       subtype: 'armed-group',
     })),
   ];
+}
+
+// The temporal pattern whose candidate is its first group (the year after "in", "since", …).
+const YEAR_AFTER_WORD = 9;
+
+/**
+ * The case-insensitive temporal patterns and the count pattern, as ASCII twins, read in one pass
+ * (`CueScanner`: each pattern tried only where the text opens one of its matches; the same
+ * matches as a global scan of each). Built on first use.
+ */
+let scanner: { scanner: CueScanner; temporal: number; yearAfterWord: RegExp } | null = null;
+
+function scanTemporalAndCounts(text: string): { temporal: Candidate[]; counts: Candidate[] } {
+  if (scanner === null) {
+    // The scanner reads case-insensitive patterns: those from the first without `i` (the
+    // year ranges) keep their own scans.
+    const caseSensitive = TEMPORAL.findIndex((re) => !re.ignoreCase);
+    const temporal = TEMPORAL.slice(0, caseSensitive < 0 ? TEMPORAL.length : caseSensitive);
+    const patterns = [...temporal, QUANTITY].map((re) => TWINS.get(re)!.ascii);
+    scanner = {
+      scanner: new CueScanner(patterns),
+      temporal: temporal.length,
+      yearAfterWord: new RegExp(TWINS.get(TEMPORAL[YEAR_AFTER_WORD]!)!.ascii.source, 'iy'),
+    };
+  }
+  const { temporal: scannedTemporal, yearAfterWord } = scanner;
+  const byPattern: Candidate[][] = TEMPORAL.map(() => []);
+  const counts: Candidate[] = [];
+  scanner.scanner.scan(text, (p, start, end) => {
+    if (p === scannedTemporal) {
+      counts.push({ start, end, type: 'Quantity', subtype: null, confidence: 0.6, priority: 1 });
+      return;
+    }
+    if (p === YEAR_AFTER_WORD) {
+      yearAfterWord.lastIndex = start;
+      const m = yearAfterWord.exec(text)!;
+      const sub = m[1] ?? m[0];
+      const at = start + m[0].indexOf(sub);
+      byPattern[p]!.push({
+        start: at,
+        end: at + sub.length,
+        type: 'Temporal',
+        subtype: null,
+        confidence: 0.8,
+        priority: 4,
+      });
+      return;
+    }
+    byPattern[p]!.push({ start, end, type: 'Temporal', subtype: null, confidence: 0.8, priority: 4 });
+  });
+  for (let k = scannedTemporal; k < TEMPORAL.length; k++)
+    byPattern[k] = matchAll(text, [TEMPORAL[k]!], 'Temporal', 4, 0.8, 0, 'ascii');
+  return { temporal: byPattern.flat(), counts };
 }
 
 /**
