@@ -119,14 +119,15 @@ export function scanOf(source: string): { re: RegExp; notAfter: RegExp | null } 
 function singleBranch(source: string): boolean {
   let depth = 0;
   let inClass = false;
+  // Read by code unit: an indexed read deoptimises on each new kind of string a source comes as.
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return false;
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \\ */) i++;
+    else if (inClass) inClass = c !== 93 /* ] */;
+    else if (c === 91 /* [ */) inClass = true;
+    else if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */) depth--;
+    else if (c === 124 /* | */ && depth === 0) return false;
   }
   return true;
 }
