@@ -6,6 +6,7 @@
 //   npm run eval -- FILE...          chosen gold files (paths or names such as dates-recognizers)
 //   node scripts/eval.mjs --dev …    run the CLI from source (tsx), print only, write nothing
 //   --no-write                       print only
+//   --help                           this text
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,6 +15,19 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EVAL_DIR = resolve(process.env.CORROBORATE_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval'));
 const args = process.argv.slice(2);
+const KNOWN_OPTIONS = ['--dev', '--no-write', '--help', '-h'];
+if (args.includes('--help') || args.includes('-h')) {
+  // The comment at the top of this file is the usage.
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  const usage = source.split('\nimport ')[0].split('\n').slice(1);
+  console.log(usage.map((line) => line.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
+const unknown = args.filter((a) => a.startsWith('-') && !KNOWN_OPTIONS.includes(a));
+if (unknown.length > 0) {
+  console.error(`eval: unknown option ${unknown.join(', ')} (options: --dev, --no-write, --help)`);
+  process.exit(2);
+}
 const dev = args.includes('--dev');
 const write = !dev && !args.includes('--no-write');
 const wanted = args.filter((a) => !a.startsWith('--'));
