@@ -1,7 +1,8 @@
 import { isTownName } from '../../geo/gazetteer.js';
+import { objectList } from '../../stage.js';
 import type { EntityType } from '../../types/entity.js';
 import { codePointAt, isLetter, isUpperCaseLetter } from './char-classes.js';
-import type { Candidate } from './find-terms.js';
+import { type Candidate, candidate } from './find-terms.js';
 import {
   FACILITY_WORDS,
   GROUP_NOUNS,
@@ -201,7 +202,7 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
   const lex = nameLexicon();
   const lowerSeen = new Set<string>();
   for (const w of words) if (!w.cap) lowerSeen.add(w.lower);
-  const out: Candidate[] = [];
+  const out = objectList<Candidate>();
   const personParts = new Set<string>();
   const titleMemo: LineMemo = { from: -1, to: -1, title: false };
   let i = 0;
@@ -274,13 +275,17 @@ export function findNames(words: readonly WordToken[], text: string, ctx: NameCo
         strong &&
         typed.type === 'Organisation' &&
         run.some((r) => ORG_WORDS.has(r.lower) && !ORG_NAMES.has(r.lower));
-      out.push({
-        start: run[0]!.start,
-        end: run[run.length - 1]!.end,
-        ...typed,
-        // A country read as an acting state overrides the places stage's reading of it as a place.
-        priority: headed ? 3.2 : strong || typed.subtype === 'state' ? 2.6 : 2,
-      });
+      out.push(
+        candidate(
+          run[0]!.start,
+          run[run.length - 1]!.end,
+          typed.type,
+          typed.subtype,
+          typed.confidence,
+          // A country read as an acting state overrides the places stage's reading of it as a place.
+          headed ? 3.2 : strong || typed.subtype === 'state' ? 2.6 : 2,
+        ),
+      );
       if (typed.type === 'Person') {
         for (const r of run) if (!PERSON_TITLES.has(r.lower) && r.text.length > 2) personParts.add(r.text);
       }
@@ -398,9 +403,16 @@ function classify(
   cities: { has(lowerCased: string): boolean },
   around: Around,
 ): Typed | null {
-  const lowers = run.map((r) => r.lower);
-  const core = run.filter((r) => r.cap);
-  const whole = run.map((r) => r.text).join(' ');
+  // Built by `push` onto object lists, never by `map` or `filter` (see `objectList`).
+  const lowers = objectList<string>();
+  const core = objectList<WordToken>();
+  let whole = '';
+  for (let k = 0; k < run.length; k++) {
+    const r = run[k]!;
+    lowers.push(r.lower);
+    if (r.cap) core.push(r);
+    whole = k === 0 ? r.text : `${whole} ${r.text}`;
+  }
   const wholeLower = whole.toLowerCase();
   const lastLower = lowers[lowers.length - 1]!;
   // "ISIL-held", "U.S.-led": an adjective made from a name, which belongs to the noun after it.
@@ -533,8 +545,10 @@ const PLACE_NAME_PARTS: ReadonlySet<string> = new Set(
 
 /** A word without its Arabic article ("al-Anbar" → "anbar"). */
 function bare(lower: string): string {
-  // The articles are two or three letters and a hyphen.
-  if (lower.charCodeAt(2) !== 45 && lower.charCodeAt(3) !== 45) return lower;
+  // The articles are two or three letters and a hyphen (read within the word: a read past its
+  // end deoptimises the caller).
+  const n = lower.length;
+  if ((n < 3 || lower.charCodeAt(2) !== 45) && (n < 4 || lower.charCodeAt(3) !== 45)) return lower;
   return lower.replace(/^(?:al|el|as|ar|ad|az|an|at|ash)-/, '');
 }
 

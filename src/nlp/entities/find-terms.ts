@@ -1,4 +1,5 @@
 import { CueScanner } from '../../events/cue-scan.js';
+import { objectList } from '../../stage.js';
 import type { EntityType } from '../../types/entity.js';
 import { mayMatch } from '../regex-prefilter.js';
 import { codePointAt, isUpperCaseLetter } from './char-classes.js';
@@ -33,7 +34,36 @@ export interface Candidate {
   readonly confidence: number;
   /** Higher wins an overlap. */
   readonly priority: number;
-  readonly canonical?: string | null;
+  /** The name it stands for (a place's resolved name, an acronym's long form), or null. */
+  readonly canonical: string | null;
+}
+
+/**
+ * A candidate. Every candidate is made here, so all have one shape (the same fields in the same
+ * order) and the code that reads them stays monomorphic.
+ *
+ * @example candidate(0, 6, 'Weapon', 'drone', 0.75, 3) // canonical null
+ */
+export function candidate(
+  start: number,
+  end: number,
+  type: EntityType,
+  subtype: string | null,
+  confidence: number,
+  priority: number,
+  canonical: string | null = null,
+): Candidate {
+  return { start, end, type, subtype, confidence, priority, canonical };
+}
+
+/**
+ * Appends a list to another in place (instead of `push(...list)` or a spread, which copy through
+ * an argument list or a new array of whatever kind).
+ *
+ * @example const all = objectList<Candidate>(); append(all, findPronouns(text));
+ */
+export function append<T>(out: T[], list: readonly T[]): void {
+  for (let k = 0; k < list.length; k++) out.push(list[k]!);
 }
 
 const LEXICONS: [ReadonlyMap<string, string>, EntityType, number][] = [
@@ -69,7 +99,7 @@ for (const [lex, type, confidence] of LEXICONS) {
  * @example findLexiconTerms(wordTokens('armed drones hit the base')) // [{type:'Weapon', subtype:'drone', …}]
  */
 export function findLexiconTerms(words: readonly WordToken[], text: string): Candidate[] {
-  const out: Candidate[] = [];
+  const out = objectList<Candidate>();
   for (let i = 0; i < words.length; i++) {
     // Most words open no lexicon phrase: one set lookup.
     if (!OPENINGS.has(words[i]!.lower)) continue;
@@ -86,14 +116,14 @@ export function findLexiconTerms(words: readonly WordToken[], text: string): Can
       if (n > 0 && !OPENINGS.has(phrase)) break;
       const hit = PHRASES.get(phrase);
       if (hit !== undefined) {
-        best = {
-          start: words[i]!.start,
-          end: w.end,
-          type: hit.type,
-          subtype: hit.subtype,
-          confidence: hit.confidence,
-          priority: hit.subtype === 'nominal' ? 1.8 : 3,
-        };
+        best = candidate(
+          words[i]!.start,
+          w.end,
+          hit.type,
+          hit.subtype,
+          hit.confidence,
+          hit.subtype === 'nominal' ? 1.8 : 3,
+        );
       }
     }
     if (best) {
@@ -109,14 +139,15 @@ export function findLexiconTerms(words: readonly WordToken[], text: string): Can
         const modifier =
           best.subtype === 'nominal' &&
           (NOMINAL_MODIFIERS.has(prev.lower) || /-(?:held|controlled|occupied|run|led)$/.test(prev.lower));
-        if (owner || modifier) best = { ...best, start: prev.start };
+        if (owner || modifier)
+          best = candidate(prev.start, best.end, best.type, best.subtype, best.confidence, best.priority);
       }
       // "the government of Iraq", "the city of Raqqah": the nominal and its name are one mention.
       if (best.subtype === 'nominal' && text.startsWith(' of ', best.end)) {
         const tail = /^ of (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:al-|of )?\p{Lu}[\p{L}’'-]*)*/u.exec(
           text.slice(best.end, best.end + 60),
         );
-        if (tail) best = { ...best, end: best.end + tail[0].length, priority: 2.65, confidence: 0.5 };
+        if (tail) best = candidate(best.start, best.end + tail[0].length, best.type, best.subtype, 0.5, 2.65);
       }
       out.push(best);
       while (i + 1 < words.length && words[i + 1]!.start < best.end) i++;
@@ -216,17 +247,23 @@ for (const twin of TWINS.values())
     if (split) SPLITS.set(re, split);
   }
 
+/**
+ * Pushes onto `out` a candidate for every match of each pattern (its twin, as the text allows),
+ * pattern by pattern; `group` names the capture group that is the candidate (0: the match).
+ */
 function matchAll(
+  out: Candidate[],
   text: string,
-  patterns: RegExp[],
+  patterns: readonly RegExp[],
   type: EntityType,
+  subtype: string | null,
   priority: number,
   conf: number,
-  group = 0,
-  kind: TextKind = textKind(text),
-): Candidate[] {
-  const out: Candidate[] = [];
-  for (const written of patterns) {
+  group: number,
+  kind: TextKind,
+): void {
+  for (let k = 0; k < patterns.length; k++) {
+    const written = patterns[k]!;
     const twin = TWINS.get(written);
     const re = twin ? twinFor(twin, kind) : written;
     if (!mayMatch(text, re)) continue;
@@ -236,10 +273,9 @@ function matchAll(
       const whole = m[0];
       const sub = m[group] ?? whole;
       const start = m.index + (group ? whole.indexOf(sub) : 0);
-      out.push({ start, end: start + sub.length, type, subtype: null, confidence: conf, priority });
+      out.push(candidate(start, start + sub.length, type, subtype, conf, priority));
     }
   }
-  return out;
 }
 
 /**
@@ -250,28 +286,27 @@ function matchAll(
  */
 export function findPatternTerms(text: string): Candidate[] {
   const kind = textKind(text);
-  const scanned = kind === 'ascii' ? scanTemporalAndCounts(text) : null;
-  const temporal = scanned
-    ? scanned.temporal
-    : TEMPORAL.flatMap((re, k) =>
-        matchAll(text, [re], 'Temporal', 4, 0.8, k === YEAR_AFTER_WORD ? 1 : 0, kind),
-      );
-  return [
-    ...matchAll(text, COMMS, 'CommsIdentifier', 6, 0.7, 0, kind),
-    ...matchAll(text, MONEY, 'Money', 6, 0.85, 0, kind),
-    ...matchAll(text, DOCREF, 'DocumentReference', 5, 0.7, 0, kind),
-    ...temporal,
-    ...(scanned ? scanned.counts : matchAll(text, [QUANTITY], 'Quantity', 1, 0.6, 0, kind)),
-    ...matchAll(text, SHIPS, 'MilitaryPlatform', 3.5, 0.7, 0, kind),
-    ...matchAll(text, [ORG_PHRASE_RE], 'Organisation', 2.7, 0.85, 0, kind).map((c) => ({
-      ...c,
-      subtype: 'armed-group',
-    })),
-  ];
+  const out = objectList<Candidate>();
+  matchAll(out, text, COMMS, 'CommsIdentifier', null, 6, 0.7, 0, kind);
+  matchAll(out, text, MONEY, 'Money', null, 6, 0.85, 0, kind);
+  matchAll(out, text, DOCREF, 'DocumentReference', null, 5, 0.7, 0, kind);
+  if (kind === 'ascii') scanTemporalAndCounts(text, out);
+  else {
+    for (let k = 0; k < TEMPORAL.length; k++)
+      matchAll(out, text, TEMPORAL_ALONE[k]!, 'Temporal', null, 4, 0.8, k === YEAR_AFTER_WORD ? 1 : 0, kind);
+    matchAll(out, text, QUANTITY_ALONE, 'Quantity', null, 1, 0.6, 0, kind);
+  }
+  matchAll(out, text, SHIPS, 'MilitaryPlatform', null, 3.5, 0.7, 0, kind);
+  matchAll(out, text, ORG_PHRASE_ALONE, 'Organisation', 'armed-group', 2.7, 0.85, 0, kind);
+  return out;
 }
 
 // The temporal pattern whose candidate is its first group (the year after "in", "since", …).
 const YEAR_AFTER_WORD = 9;
+// Single patterns as the lists `matchAll` reads.
+const TEMPORAL_ALONE: readonly (readonly RegExp[])[] = TEMPORAL.map((re) => [re]);
+const QUANTITY_ALONE: readonly RegExp[] = [QUANTITY];
+const ORG_PHRASE_ALONE: readonly RegExp[] = [ORG_PHRASE_RE];
 
 /**
  * The case-insensitive temporal patterns and the count pattern, as ASCII twins, read in one pass
@@ -280,7 +315,17 @@ const YEAR_AFTER_WORD = 9;
  */
 let scanner: { scanner: CueScanner; temporal: number; yearAfterWord: RegExp } | null = null;
 
-function scanTemporalAndCounts(text: string): { temporal: Candidate[]; counts: Candidate[] } {
+// The scan's matches by pattern (the temporal patterns, then the counts), emptied for each text:
+// object lists, so the scan's callback meets one array kind (see `objectList`).
+const BY_PATTERN: Candidate[][] = objectList<Candidate[]>();
+for (let k = 0; k <= TEMPORAL.length; k++) BY_PATTERN.push(objectList<Candidate>());
+const COUNTS = TEMPORAL.length;
+
+/**
+ * Pushes onto `out` the temporal candidates (pattern by pattern, each in text order), then the
+ * counts, as the pattern-by-pattern scans would give them.
+ */
+function scanTemporalAndCounts(text: string, out: Candidate[]): void {
   if (scanner === null) {
     // The scanner reads case-insensitive patterns: those from the first without `i` (the
     // year ranges) keep their own scans.
@@ -294,11 +339,10 @@ function scanTemporalAndCounts(text: string): { temporal: Candidate[]; counts: C
     };
   }
   const { temporal: scannedTemporal, yearAfterWord } = scanner;
-  const byPattern: Candidate[][] = TEMPORAL.map(() => []);
-  const counts: Candidate[] = [];
+  for (let k = 0; k < BY_PATTERN.length; k++) BY_PATTERN[k]!.length = 0;
   scanner.scanner.scan(text, (p, start, end) => {
     if (p === scannedTemporal) {
-      counts.push({ start, end, type: 'Quantity', subtype: null, confidence: 0.6, priority: 1 });
+      BY_PATTERN[COUNTS]!.push(candidate(start, end, 'Quantity', null, 0.6, 1));
       return;
     }
     if (p === YEAR_AFTER_WORD) {
@@ -306,21 +350,15 @@ function scanTemporalAndCounts(text: string): { temporal: Candidate[]; counts: C
       const m = yearAfterWord.exec(text)!;
       const sub = m[1] ?? m[0];
       const at = start + m[0].indexOf(sub);
-      byPattern[p]!.push({
-        start: at,
-        end: at + sub.length,
-        type: 'Temporal',
-        subtype: null,
-        confidence: 0.8,
-        priority: 4,
-      });
+      BY_PATTERN[p]!.push(candidate(at, at + sub.length, 'Temporal', null, 0.8, 4));
       return;
     }
-    byPattern[p]!.push({ start, end, type: 'Temporal', subtype: null, confidence: 0.8, priority: 4 });
+    BY_PATTERN[p]!.push(candidate(start, end, 'Temporal', null, 0.8, 4));
   });
+  for (let k = 0; k < scannedTemporal; k++) append(out, BY_PATTERN[k]!);
   for (let k = scannedTemporal; k < TEMPORAL.length; k++)
-    byPattern[k] = matchAll(text, [TEMPORAL[k]!], 'Temporal', 4, 0.8, 0, 'ascii');
-  return { temporal: byPattern.flat(), counts };
+    matchAll(out, text, TEMPORAL_ALONE[k]!, 'Temporal', null, 4, 0.8, 0, 'ascii');
+  append(out, BY_PATTERN[COUNTS]!);
 }
 
 /**
@@ -329,18 +367,18 @@ function scanTemporalAndCounts(text: string): { temporal: Candidate[]; counts: C
  * @example findPronouns('We hit them') // two Organisation candidates
  */
 export function findPronouns(text: string): Candidate[] {
+  const out = objectList<Candidate>();
   const re = twinFor(TWINS.get(PRONOUNS)!, textKind(text));
-  if (!mayMatch(text, re)) return [];
-  const persons: Candidate[] = [];
-  const groups: Candidate[] = [];
+  if (!mayMatch(text, re)) return out;
+  const groups = objectList<Candidate>();
   re.lastIndex = 0;
   for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (m[1] !== undefined)
-      persons.push({ start, end, type: 'Person', subtype: 'pronoun', confidence: 0.2, priority: 0.5 });
-    else
-      groups.push({ start, end, type: 'Organisation', subtype: 'pronoun', confidence: 0.2, priority: 0.5 });
+    // The person pronouns first, then the group ones.
+    if (m[1] !== undefined) out.push(candidate(start, end, 'Person', 'pronoun', 0.2, 0.5));
+    else groups.push(candidate(start, end, 'Organisation', 'pronoun', 0.2, 0.5));
   }
-  return persons.concat(groups);
+  append(out, groups);
+  return out;
 }

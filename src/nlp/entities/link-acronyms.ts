@@ -1,4 +1,5 @@
-import type { Candidate } from './find-terms.js';
+import { objectList } from '../../stage.js';
+import { type Candidate, candidate } from './find-terms.js';
 
 /** Long forms the text may not spell out (armed groups in Iraq/Syria reporting). */
 const KNOWN_LONG_FORMS: ReadonlyMap<string, string> = new Map(
@@ -53,10 +54,19 @@ export function linkAcronyms(text: string, candidates: readonly Candidate[]): Ca
   }
   let longest = LONGEST_KNOWN;
   for (const acronym of longForms.keys()) longest = Math.max(longest, acronym.length);
-  return candidates.map((c) => {
-    if (c.canonical || c.end - c.start > longest) return c;
+  const out = objectList<Candidate>();
+  for (const c of candidates) {
+    if (c.canonical || c.end - c.start > longest) {
+      out.push(c);
+      continue;
+    }
     const surface = text.slice(c.start, c.end);
     const long = longForms.get(surface) ?? KNOWN_LONG_FORMS.get(surface);
-    return long && long !== surface ? { ...c, canonical: long } : c;
-  });
+    out.push(
+      long && long !== surface
+        ? candidate(c.start, c.end, c.type, c.subtype, c.confidence, c.priority, long)
+        : c,
+    );
+  }
+  return out;
 }

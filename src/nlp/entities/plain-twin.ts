@@ -17,6 +17,7 @@
  * character folds onto a letter or number (checked over every BMP character in a test).
  */
 
+import { objectList } from '../../stage.js';
 import { isLetterNumberOrMark } from './char-classes.js';
 
 /** A pattern with its faster twins, when it has them. */
@@ -188,7 +189,7 @@ export function splitLookbehind(re: RegExp): LookbehindSplit | null {
  */
 export function execWithLookbehind(split: LookbehindSplit, text: string): RegExpExecArray[] {
   const { body, behind, negative } = split;
-  const out: RegExpExecArray[] = [];
+  const out = objectList<RegExpExecArray>();
   body.lastIndex = 0;
   for (let m = body.exec(text); m !== null; m = body.exec(text)) {
     const at = m.index;

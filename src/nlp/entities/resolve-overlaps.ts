@@ -1,3 +1,4 @@
+import { objectList } from '../../stage.js';
 import type { Candidate } from './find-terms.js';
 
 // A key of four 16-bit fields (priority rank, length, start, index) is an exact integer below
@@ -19,7 +20,7 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
     if (c.end > last) last = c.end;
   }
   const ranked = rankedOrder(candidates, first, last);
-  const kept: Candidate[] = [];
+  const kept = objectList<Candidate>();
   // Kept spans never overlap, so a candidate overlaps one of them exactly when one of its
   // characters is already taken: a mask over the text instead of a scan of every kept span.
   const taken = new Uint8Array(last - first);
@@ -39,8 +40,8 @@ function inTextOrder(kept: Candidate[], span: number): Candidate[] {
   const keys = new Float64Array(kept.length);
   for (let k = 0; k < kept.length; k++) keys[k] = kept[k]!.start * FIELD + k;
   keys.sort();
-  const out: Candidate[] = new Array(kept.length);
-  for (let k = 0; k < kept.length; k++) out[k] = kept[keys[k]! % FIELD]!;
+  const out = objectList<Candidate>();
+  for (let k = 0; k < kept.length; k++) out.push(kept[keys[k]! % FIELD]!);
   return out;
 }
 
@@ -50,7 +51,7 @@ function inTextOrder(kept: Candidate[], span: number): Candidate[] {
  * order comes from a numeric sort instead of a comparator.
  */
 function rankedOrder(candidates: readonly Candidate[], first: number, last: number): readonly Candidate[] {
-  if (first < 0 || last - first >= FIELD || candidates.length >= FIELD) return [...candidates].sort(byRank);
+  if (first < 0 || last - first >= FIELD || candidates.length >= FIELD) return sortedCopy(candidates);
   // Candidates come in runs of one priority (one list per rule): a priority like the last one
   // needs no search.
   const priorities: number[] = [];
@@ -60,7 +61,7 @@ function rankedOrder(candidates: readonly Candidate[], first: number, last: numb
     previous = c.priority;
     if (!priorities.includes(previous)) priorities.push(previous);
   }
-  if (priorities.length >= 32 || priorities.some((p) => Number.isNaN(p))) return [...candidates].sort(byRank);
+  if (priorities.length >= 32 || priorities.some((p) => Number.isNaN(p))) return sortedCopy(candidates);
   priorities.sort((a, b) => b - a);
   const keys = new Float64Array(candidates.length);
   let n = 0;
@@ -76,9 +77,16 @@ function rankedOrder(candidates: readonly Candidate[], first: number, last: numb
     keys[n++] = ((rank * FIELD + (FIELD - 1 - (c.end - c.start))) * FIELD + c.start) * FIELD + k;
   }
   const sorted = keys.subarray(0, n).sort();
-  const out: Candidate[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = candidates[sorted[k]! % FIELD]!;
+  const out = objectList<Candidate>();
+  for (let k = 0; k < n; k++) out.push(candidates[sorted[k]! % FIELD]!);
   return out;
+}
+
+/** The candidates sorted by rank, as a new object list. */
+function sortedCopy(candidates: readonly Candidate[]): Candidate[] {
+  const out = objectList<Candidate>();
+  for (const c of candidates) out.push(c);
+  return out.sort(byRank);
 }
 
 function byRank(a: Candidate, b: Candidate): number {

@@ -1,3 +1,4 @@
+import { objectList } from '../../stage.js';
 import { codePointAt, isLetterNumberOrMark, isLetterOrNumber } from './char-classes.js';
 
 /** A word of the text with its offsets; punctuation is not a word. */
@@ -24,7 +25,7 @@ const DOTTED =
  * @example wordTokens('Gen. Smith arrived.').map((t) => t.text) // ['Gen.', 'Smith', 'arrived']
  */
 export function wordTokens(text: string): WordToken[] {
-  const out: WordToken[] = [];
+  const out = objectList<WordToken>();
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -40,7 +41,8 @@ export function wordTokens(text: string): WordToken[] {
     let end = at + openWidth;
     // Whether the word is already lower case as read: no capital A-Z and nothing outside ASCII.
     let lowerAsRead = open < 0x80 && !(open >= 65 && open <= 90);
-    for (;;) {
+    // Read within the text: a read past its end deoptimises the loop.
+    while (end < length) {
       const c = text.charCodeAt(end);
       if (c < 0x80) {
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 39 || c === 38) {
@@ -54,7 +56,6 @@ export function wordTokens(text: string): WordToken[] {
         }
         break;
       }
-      if (Number.isNaN(c)) break; // past the end
       lowerAsRead = false;
       if (c === 8217) {
         end++;
@@ -116,6 +117,11 @@ function startsSentence(text: string, gapStart: number, gapEnd: number): boolean
   return gap.includes('\n') || (gap.length > 1 && /^[.!?:]["”’)]*\s+["“‘(]*$/.test(gap));
 }
 
+/** Whether the word has a hyphen at `at` (false past its end). */
+function hyphenAt(word: string, at: number): boolean {
+  return at < word.length && word.charCodeAt(at) === 45;
+}
+
 const CAPITALISED = /^(?:\p{Lu}|(?:al|el|ad|as|ash|ar|an|at|az)-\p{Lu}|\p{N}+(?:st|nd|rd|th)$)/u;
 
 /** First letter upper case, "al-Shuhada" through its second part, or an ordinal ("3rd"). */
@@ -125,8 +131,9 @@ function isCapitalised(word: string): boolean {
   if (first >= 65 && first <= 90) return true;
   if (first >= 97 && first <= 122) {
     if (first !== 97 && first !== 101) return false;
-    // The prefixes are two or three letters and a hyphen.
-    if (word.charCodeAt(2) !== 45 && word.charCodeAt(3) !== 45) return false;
+    // The prefixes are two or three letters and a hyphen (read within the word: a read past
+    // its end deoptimises the caller).
+    if (!hyphenAt(word, 2) && !hyphenAt(word, 3)) return false;
   } else if (first >= 48 && first <= 57) {
     // Only an ordinal: digits and st/nd/rd/th.
     const last = word.charCodeAt(word.length - 1);
