@@ -22,7 +22,14 @@ import {
 import { type IncidentPlace, isoOfDay, precisionRank, type ReportIncident } from './event-features.js';
 import type { MatchOptions } from './event-pairs.js';
 import { byDated, type LedgerInputDocument } from './input-document.js';
-import { type CheckedEvent, EventLookup, numbersChecks, reportCheck, tallyCheck } from './ledger-checks.js';
+import {
+  type CheckedEvent,
+  countTally,
+  describeTally,
+  EventLookup,
+  numbersChecks,
+  reportCheck,
+} from './ledger-checks.js';
 import { assignOriginsOfSignals, type OriginOptions } from './origins.js';
 import { computedStatus, eventSupport } from './support.js';
 
@@ -464,7 +471,7 @@ export class LedgerBuilder {
     const anchorsFirst = [...docs.filter(isAnchor), ...docs.filter((d) => !isAnchor(d))];
     const lookup = new EventLookup(checked);
     const seenChecks = new Set<string>();
-    const oncePerOrigin = (check: LedgerCheck) => {
+    const oncePerOrigin = (check: Pick<LedgerCheck, 'documentId' | 'kind' | 'stated' | 'statedValue'>) => {
       // "since 1 January" ends on each copy's own publication date: the period's dates are not compared.
       const stated = check.stated.replace(/ \([^()]*\)$/, '');
       const key = `${originOf.get(check.documentId)}\u0000${check.kind}\u0000${stated}\u0000${check.statedValue}`;
@@ -473,7 +480,11 @@ export class LedgerBuilder {
       return true;
     };
     const checks = [
-      ...anchorsFirst.flatMap((d) => d.tallies.map((t) => tallyCheck(d, t, lookup))).filter(oncePerOrigin),
+      // Described first, counted only when kept: copies of one story state the same tallies.
+      ...anchorsFirst
+        .flatMap((d) => d.tallies.map((t) => describeTally(d, t)))
+        .filter((t) => oncePerOrigin(t.base))
+        .map((t) => countTally(t, lookup)),
       ...numbers,
       ...anchorsFirst
         .flatMap((d) =>

@@ -239,9 +239,17 @@ export function precisionRank(precision: PlacePrecision): number {
  */
 export function dayOf(iso: string | null | undefined): number | null {
   if (!iso) return null;
+  const cached = dayOfCache.get(iso);
+  if (cached !== undefined) return cached;
   const ms = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
+  const day = Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
+  // Dates repeat across a ledger's reports (a few thousand days): parsed once each, the cache
+  // bounded like isoOfDay's.
+  if (dayOfCache.size < 100_000) dayOfCache.set(iso, day);
+  return day;
 }
+
+const dayOfCache = new Map<string, number | null>();
 
 /**
  * ISO date of a day number.

@@ -33,7 +33,18 @@ const BOUNDS = new Set<QuantityBound>([
   'range',
 ]);
 
+/** The days an event spans (its date, else its members' inferred dates), worked out once per event. */
+const eventDaysMemo = new WeakMap<CheckedEvent, [number, number] | null>();
 function eventDays(checked: CheckedEvent): [number, number] | null {
+  let days = eventDaysMemo.get(checked);
+  if (days === undefined) {
+    days = eventDaysOf(checked);
+    eventDaysMemo.set(checked, days);
+  }
+  return days;
+}
+
+function eventDaysOf(checked: CheckedEvent): [number, number] | null {
   const date = checked.event.date;
   if (date) {
     const from = dayOf(date.from);
@@ -114,6 +125,17 @@ function cellKey(lat: number, lon: number): string {
  * @example tallyCheck(digestDocument(doc).checked, tally, events).status // 'unverifiable'
  */
 export function tallyCheck(doc: CheckedDocument, tally: Tally, lookup: EventLookup): LedgerCheck {
+  return countTally(describeTally(doc, tally), lookup);
+}
+
+/**
+ * What a tally states, read from its report alone (no ledger yet): the check's id, stated text and
+ * value, and what to count. Copies of one story state the same tallies: the builder keeps one
+ * check per origin and stated text, and counts only those (`countTally`).
+ *
+ * @example describeTally(digestDocument(doc).checked, tally).base.stated // '12 attacks on Harir Air Base …'
+ */
+export function describeTally(doc: CheckedDocument, tally: Tally): DescribedTally {
   const record = doc;
   const quantity = record.quantities.find((q) => q.id === tally.quantityId);
   const bound: QuantityBound = BOUNDS.has(tally.bound as QuantityBound)
@@ -152,6 +174,33 @@ export function tallyCheck(doc: CheckedDocument, tally: Tally, lookup: EventLook
     stated,
     statedValue: tally.count,
   };
+  return { base, low, high, from, to, targetHead, targetKeys, places, actorWords };
+}
+
+/** A tally as its report states it (`describeTally`), before the ledger's events are counted. */
+export interface DescribedTally {
+  readonly base: Pick<LedgerCheck, 'id' | 'kind' | 'claimId' | 'documentId' | 'stated' | 'statedValue'> & {
+    readonly kind: 'tally';
+  };
+  /** The counts the tally allows (its bound applied). */
+  readonly low: number;
+  readonly high: number;
+  readonly from: number;
+  readonly to: number;
+  readonly targetHead: string | null;
+  readonly targetKeys: string[];
+  readonly places: CheckedDocument['places'];
+  readonly actorWords: string | null;
+}
+
+/**
+ * Counts the ledger events a described tally could mean, and judges the tally by them.
+ *
+ * @example countTally(describeTally(doc, tally), new EventLookup(checked)).status // 'ok'
+ */
+export function countTally(described: DescribedTally, lookup: EventLookup): LedgerCheck {
+  const { base, low, high, from, to, targetHead, targetKeys, places, actorWords } = described;
+  const stated = base.stated;
   if (!targetHead && places.length === 0 && !actorWords) {
     return {
       ...base,
