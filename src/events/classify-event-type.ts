@@ -1,4 +1,4 @@
-import { CueScanner } from './cue-scan.js';
+import { CueScanner } from '../nlp/cue-scan.js';
 import { EVENT_CUES } from './event-cues.js';
 
 /** A cue found in the text: its code, weight and trigger span. */

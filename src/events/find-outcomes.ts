@@ -1,10 +1,10 @@
+import { CueScanner } from '../nlp/cue-scan.js';
 import { mayMatch } from '../nlp/regex-prefilter.js';
 import { objectList } from '../stage.js';
 import type { Claim } from '../types/claim.js';
 import type { OutcomeClaim } from '../types/event.js';
 import type { Quantity } from '../types/quantity.js';
 import type { Span } from '../types/span.js';
-import { CueScanner } from './cue-scan.js';
 
 const PATTERNS: [OutcomeClaim['kind'], RegExp][] = [
   [

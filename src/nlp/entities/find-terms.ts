@@ -1,6 +1,6 @@
-import { CueScanner } from '../../events/cue-scan.js';
 import { objectList } from '../../stage.js';
 import type { EntityType } from '../../types/entity.js';
+import { CueScanner } from '../cue-scan.js';
 import { mayMatch } from '../regex-prefilter.js';
 import { codePointAt, isUpperCaseLetter } from './char-classes.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CueScanner } from '../../src/events/cue-scan.js';
 import { EVENT_CUES } from '../../src/events/event-cues.js';
-import { matchOpenings, opensAtWordBoundary } from '../../src/events/match-openings.js';
+import { CueScanner } from '../../src/nlp/cue-scan.js';
+import { matchOpenings, opensAtWordBoundary } from '../../src/nlp/match-openings.js';
 
 describe('matchOpenings (the first three characters a match can start with)', () => {
   it.each([
