@@ -160,18 +160,19 @@ export function findContradictions(sides: EventClaimSides): Contradiction[] {
     seen.add(key);
     out.push({ kind, a: ia, b: ib, detail });
   };
+  // Sets, not list searches: a large event (hundreds of reports) has thousands of claims.
+  const denials = new Set(sides.denials);
+  const interceptions = new Set(sides.interceptions);
+  const noHarm = new Set(sides.noHarm);
+  const harm = new Set(sides.harm);
   // What a denial is set against: asserted claims, those stating harm first (the hit itself).
   const asserted = sides.all
     .filter(
-      (c) =>
-        c.claim.polarity === 'asserted' &&
-        !sides.denials.includes(c) &&
-        !sides.interceptions.includes(c) &&
-        !sides.noHarm.includes(c),
+      (c) => c.claim.polarity === 'asserted' && !denials.has(c) && !interceptions.has(c) && !noHarm.has(c),
     )
-    .sort((x, y) => Number(sides.harm.includes(y)) - Number(sides.harm.includes(x)));
+    .sort((x, y) => Number(harm.has(y)) - Number(harm.has(x)));
   // A "no damage or casualties" statement contradicts harm claims (below), not the event itself.
-  for (const denial of perOrigin(sides.denials.filter((c) => !sides.noHarm.includes(c)))) {
+  for (const denial of perOrigin(sides.denials.filter((c) => !noHarm.has(c)))) {
     for (const claim of perOrigin(
       asserted.filter((c) => c.claim.speaker.name !== denial.claim.speaker.name),
     )) {
@@ -183,8 +184,9 @@ export function findContradictions(sides: EventClaimSides): Contradiction[] {
       add('outcome', claim, none, `${quote(claim)} — vs no damage or casualties: ${quote(none)}`);
     }
   }
+  const harmPerOrigin = perOrigin(sides.harm);
   for (const interception of perOrigin(sides.interceptions)) {
-    for (const claim of perOrigin(sides.harm)) {
+    for (const claim of harmPerOrigin) {
       add(
         'interception-vs-hit',
         claim,
@@ -205,7 +207,9 @@ export function findContradictions(sides: EventClaimSides): Contradiction[] {
       );
     }
   }
-  const counts = sides.counts;
+  // Each pair of clashing values is reported once, by the first two counts that state them in
+  // order (the first of each value): later counts of a value already seen add nothing.
+  const counts = firstOfEachValue(sides.counts);
   const seenValues = new Set<string>();
   for (let i = 0; i < counts.length; i += 1) {
     for (let j = i + 1; j < counts.length; j += 1) {
@@ -224,4 +228,21 @@ export function findContradictions(sides: EventClaimSides): Contradiction[] {
     }
   }
   return out;
+}
+
+/**
+ * The first count of each kind and stated value (low and high), in their order: the pair of two
+ * values that clash is then the pair of their first counts, as a scan of every pair in order
+ * would meet it first.
+ */
+function firstOfEachValue(counts: EventClaimSides['counts']): EventClaimSides['counts'] {
+  const seen = new Map<string, number>();
+  return counts.filter((c) => {
+    const key = `${c.kind}|${c.low}-${c.high}`;
+    const times = seen.get(key) ?? 0;
+    // An empty interval ("fewer than 0") clashes with itself: its first two counts are the pair.
+    if (times >= (c.high < c.low ? 2 : 1)) return false;
+    seen.set(key, times + 1);
+    return true;
+  });
 }
