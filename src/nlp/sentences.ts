@@ -1,5 +1,6 @@
 import { objectList, type ReaderStage } from '../stage.js';
 import type { DocumentInfo, Sentence, Span, Token } from '../types/index.js';
+import { isSpace } from './white-space.js';
 import { wink } from './wink.js';
 
 /** Tokens and sentences of a text, with JavaScript string offsets. */
@@ -118,25 +119,9 @@ function splitAtLineBreaks(text: string, from: number, to: number): Span[] {
 }
 
 function trimSpan(text: string, start: number, end: number): Span | null {
-  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end } : null;
-}
-
-/** Whether a UTF-16 code unit is one that JavaScript's `\s` matches. */
-function isWhiteSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 function findParagraphStarts(text: string): number[] {

@@ -267,19 +267,3 @@ export function shiftDay(day: Day, unit: string, n: number): Day {
   const [first, last] = monthSpan(p.year, p.month + months);
   return Math.min(addDays(first, p.day - 1), last);
 }
-
-/** Whether a UTF-16 code is one the regex class `\s` matches. @example isSpace(0xa0) // true: a no-break space */
-export function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}

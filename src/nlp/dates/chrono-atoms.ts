@@ -2,7 +2,8 @@
 import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { mayMatch } from '../regex-prefilter.js';
-import { isSpace, readPartRange } from './atom-kit.js';
+import { isSpace } from '../white-space.js';
+import { readPartRange } from './atom-kit.js';
 import { type Day, makeDay, parseIso, parts } from './calendar.js';
 import type { Atom, YearlessPart } from './reading.js';
 import { readYearless } from './reading.js';

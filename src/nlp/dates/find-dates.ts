@@ -1,5 +1,6 @@
 import type { DateMention } from '../../types/date.js';
-import { isSpace, shiftDay } from './atom-kit.js';
+import { isSpace } from '../white-space.js';
+import { shiftDay } from './atom-kit.js';
 import { addDays, type Day, makeDay, parseIso, parts, toIso } from './calendar.js';
 import { calendarAtoms } from './calendar-atoms.js';
 import { chronoAtoms } from './chrono-atoms.js';
