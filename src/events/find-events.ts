@@ -129,9 +129,10 @@ export function findEvents(inputs: EventInputs, mainCode = 'none'): ConflictEven
     }
     // (A trigger outside its sentence's span, should there be one, looks through every claim.)
     // The lists an event holds are pushed onto object lists, never mapped or filtered (see `objectList`).
-    const claimIds = objectList<string>();
-    for (const c of t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? []))
-      if (c.mentions.some((m) => m.start <= t.start && t.end <= m.end)) claimIds.push(c.id);
+    const claimIds = claimIdsAround(
+      t,
+      t.start >= scope.start && t.end <= scope.end ? view.claims : (record.claims ?? []),
+    );
     const argumentsOut = objectList<EventArgument>();
     const push = (role: string, s0: { start: number; end: number } | null) => {
       const s = s0 && role === 'place' ? placeHead(text, s0) : s0;
@@ -244,10 +245,39 @@ function sentenceView(
     (p) => p.start >= scope.start && p.end <= scope.end && p.kind !== 'demonym' && !inOrgName(p),
   );
   const dates = (record.dates ?? []).filter((d) => d.start >= scope.start && d.end <= scope.end);
-  const claims = objectList<Claim>();
-  for (const c of record.claims ?? [])
-    if (c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start)) claims.push(c);
-  return { weapons, places, placeEntities, persons, dates, claims };
+  return {
+    weapons,
+    places,
+    placeEntities,
+    persons,
+    dates,
+    claims: claimsReaching(scope, record.claims ?? []),
+  };
+}
+
+/**
+ * The claims with a mention that reaches into `scope` (a sentence), pushed onto an object list
+ * (see `objectList`): only those can hold one of the sentence's triggers.
+ *
+ * @example claimsReaching(sentence, record.claims).map((c) => c.id) // ['c3']
+ */
+export function claimsReaching(scope: { start: number; end: number }, claims: readonly Claim[]): Claim[] {
+  const reaching = objectList<Claim>();
+  for (const c of claims)
+    if (c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start)) reaching.push(c);
+  return reaching;
+}
+
+/**
+ * The ids of the claims with a mention around `t` (a trigger), pushed onto an object list (see
+ * `objectList`).
+ *
+ * @example claimIdsAround(trigger, view.claims) // ['c3']
+ */
+export function claimIdsAround(t: { start: number; end: number }, claims: readonly Claim[]): string[] {
+  const ids = objectList<string>();
+  for (const c of claims) if (c.mentions.some((m) => m.start <= t.start && t.end <= m.end)) ids.push(c.id);
+  return ids;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Entity } from '../types/entity.js';
 import type { ConflictEvent, EventArgument } from '../types/event.js';
 import type { Place } from '../types/place.js';
 import type { Sentence, Token } from '../types/sentence.js';
-import { isModifierName, locativeAfter } from './find-events.js';
+import { claimIdsAround, claimsReaching, isModifierName, locativeAfter } from './find-events.js';
 import { headAfter, headBefore, type PickedSpan } from './np-heads.js';
 import { lowerTokenTexts, TRIGGERS, wordGate } from './triggers.js';
 
@@ -237,13 +237,6 @@ export function findLifeEvents(inputs: LifeInputs, attacks: readonly ConflictEve
   return out;
 }
 
-/** The ids of the claims with a mention around `t`, pushed onto an object list (see `objectList`). */
-function claimIdsAround(t: { start: number; end: number }, claims: readonly Claim[]): string[] {
-  const ids = objectList<string>();
-  for (const c of claims) if (c.mentions.some((m) => m.start <= t.start && t.end <= m.end)) ids.push(c.id);
-  return ids;
-}
-
 /** What one sentence holds for its death and injury words. */
 interface LifeSentenceView {
   /** Places inside the sentence, demonyms left out. */
@@ -265,10 +258,7 @@ function lifeSentenceView(
   const placeEntities = entities.filter(
     (e) => e.type === 'Location' && e.start >= scope.start && e.end <= scope.end && e.subtype !== 'nominal',
   );
-  const claims = objectList<Claim>();
-  for (const c of record.claims ?? [])
-    if (c.mentions.some((m) => m.start <= scope.end && m.end >= scope.start)) claims.push(c);
-  return { places, placeEntities, claims };
+  return { places, placeEntities, claims: claimsReaching(scope, record.claims ?? []) };
 }
 
 /**
