@@ -34,7 +34,7 @@ import { type ReportIncident, reportIncidents } from '../src/corroborate/event-f
 import type { LedgerInputDocument } from '../src/corroborate/input-document.js';
 import { loadDefaultGazetteer } from '../src/geo/gazetteer.js';
 import { loadLedgerInputs } from '../src/ingest/stored-documents.js';
-import { type AuditBySubject, answerText } from '../src/server/ledger-answers.js';
+import { type AuditBySubject, answerText, EVENT_PAGE_LIMIT } from '../src/server/ledger-answers.js';
 import { prepareLedger } from '../src/server/ledger-query.js';
 import { openStore } from '../src/store/open-store.js';
 import type { AnalysisRecord } from '../src/types/analysis-record.js';
@@ -436,7 +436,7 @@ export async function benchEventPage(
     const c = cpuMs();
     const t = performance.now();
     // The desk's own answer (`GET /api/events/:id`), as its ledger worker computes it.
-    const body = await answerText(ledger, { kind: 'event-page', id }, NO_AUDIT);
+    const body = await answerText(ledger, { kind: 'event-page', id, limit: EVENT_PAGE_LIMIT }, NO_AUDIT);
     times[q] = performance.now() - t;
     cpuTimes[q] = cpuMs() - c;
     bytes += body.length;

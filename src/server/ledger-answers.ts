@@ -1,6 +1,14 @@
 import { type ExportFormat, exportLedger } from '../export/index.js';
 import type { AuditEntry } from '../store/store.js';
-import type { Ledger, LedgerClaim, LedgerEvent, ReportEventRef } from '../types/ledger.js';
+import type {
+  Ledger,
+  LedgerCheck,
+  LedgerClaim,
+  LedgerDocument,
+  LedgerEvent,
+  LedgerOrigin,
+  ReportEventRef,
+} from '../types/ledger.js';
 import { auditView } from './audit-routes.js';
 import { HttpError } from './http-error.js';
 import {
@@ -40,13 +48,35 @@ export type LedgerAsk =
   | { readonly kind: 'timeline'; readonly filter: EventFilter }
   | { readonly kind: 'places'; readonly filter: EventFilter; readonly limit: number; readonly offset: number }
   | { readonly kind: 'map'; readonly filter: EventFilter }
-  | { readonly kind: 'event-page'; readonly id: string }
+  | { readonly kind: 'event-page'; readonly id: string; readonly limit: number }
+  | {
+      readonly kind: 'event-part';
+      readonly id: string;
+      readonly part: EventPart;
+      /** For `claims`: one side only, or both (the supporting first). */
+      readonly side: ClaimSide | null;
+      readonly limit: number;
+      readonly offset: number;
+    }
   | { readonly kind: 'claims'; readonly filter: ClaimFilter; readonly limit: number; readonly offset: number }
   | { readonly kind: 'claim-page'; readonly id: string }
   | { readonly kind: 'origins'; readonly limit: number; readonly offset: number }
   | { readonly kind: 'checks'; readonly status: string | null }
   | { readonly kind: 'export'; readonly format: ExportFormat; readonly timestamp: number }
   | LedgerLookup;
+
+/**
+ * The lists of an event that its page shows the first `limit` of, each listed whole, a page at a
+ * time, at `GET /api/events/{id}/{part}`.
+ */
+export const EVENT_PARTS = ['members', 'links', 'claims', 'documents', 'origins', 'checks'] as const;
+export type EventPart = (typeof EVENT_PARTS)[number];
+
+/** The claims for an event (`supporting`) or against it (`contradicting`). */
+export type ClaimSide = 'supporting' | 'contradicting';
+
+/** How many entries of each list an event page shows when the request does not say. */
+export const EVENT_PAGE_LIMIT = 25;
 
 /**
  * A look-up whose answer the desk reads itself: an event by id, the event a report event belongs
@@ -138,7 +168,16 @@ async function answerOf(
     case 'map':
       return mapOf(ledger, ask.filter);
     case 'event-page':
-      return eventPage(ledger, ask.id, audit);
+      return eventPage(ledger, ask.id, ask.limit, audit);
+    case 'event-part': {
+      const items = eventPartList(ledger, eventOf(ledger, ask.id), ask.part, ask.side);
+      return {
+        items: items.slice(ask.offset, ask.offset + ask.limit),
+        total: items.length,
+        limit: ask.limit,
+        offset: ask.offset,
+      };
+    }
     case 'claims': {
       const { documentId, speakerKind, rated, words } = ask.filter;
       const matches = ledger.claims.filter(
@@ -179,29 +218,149 @@ async function answerOf(
   }
 }
 
-/** One event with its claims, documents, origins, checks and review history (the event page). */
-async function eventPage(ledger: Ledger, id: string, audit: AuditBySubject) {
-  const index = indexOf(ledger);
-  const event = index.event.get(id);
+/**
+ * The lists an event page draws from, in the order they are shown and paged: claims for and
+ * against with the first claim of each origin ahead of the rest (so the first page shows every
+ * independent origin before a second copy of one), and the member documents, origins and checks in
+ * the ledger's order. Worked out once per event of a ledger.
+ */
+interface EventLists {
+  readonly supporting: readonly LedgerClaim[];
+  readonly contradicting: readonly LedgerClaim[];
+  readonly documents: readonly LedgerDocument[];
+  readonly origins: readonly LedgerOrigin[];
+  readonly checks: readonly LedgerCheck[];
+}
+
+const listsOfEvent = new WeakMap<LedgerEvent, EventLists>();
+
+function eventOf(ledger: Ledger, id: string): LedgerEvent {
+  const event = indexOf(ledger).event.get(id);
   if (event === undefined) throw new HttpError('not_found', `no ledger event "${id}"`);
-  const claimIds = [...event.support.supporting, ...event.support.contradicting];
-  const claims = claimIds.flatMap((claimId) => {
-    const claim = index.claim.get(claimId);
-    return claim === undefined ? [] : [claim];
-  });
-  // In the ledger's order, as a filter over its lists would give them.
-  const documents = inLedgerOrder(
-    ledger.documents,
-    index.documentAt,
-    event.members.map((m) => m.documentId),
-  );
-  const origins = inLedgerOrder(ledger.origins, index.originAt, event.support.originIds);
-  const checks = index.checksOf.get(id) ?? [];
+  return event;
+}
+
+function listsOf(ledger: Ledger, event: LedgerEvent): EventLists {
+  const known = listsOfEvent.get(event);
+  if (known !== undefined) return known;
+  const index = indexOf(ledger);
+  const claimsOf = (ids: readonly string[]) =>
+    originsFirst(
+      ids.flatMap((claimId) => {
+        const claim = index.claim.get(claimId);
+        return claim === undefined ? [] : [claim];
+      }),
+    );
+  const lists: EventLists = {
+    supporting: claimsOf(event.support.supporting),
+    contradicting: claimsOf(event.support.contradicting),
+    // In the ledger's order, as a filter over its lists would give them.
+    documents: inLedgerOrder(
+      ledger.documents,
+      index.documentAt,
+      event.members.map((m) => m.documentId),
+    ),
+    origins: inLedgerOrder(ledger.origins, index.originAt, event.support.originIds),
+    checks: index.checksOf.get(event.id) ?? [],
+  };
+  listsOfEvent.set(event, lists);
+  return lists;
+}
+
+/** The first claim of each origin in order, then the others in order. */
+function originsFirst(claims: readonly LedgerClaim[]): LedgerClaim[] {
+  const seen = new Set<string>();
+  const first: LedgerClaim[] = [];
+  const rest: LedgerClaim[] = [];
+  for (const claim of claims) {
+    if (seen.has(claim.originId)) rest.push(claim);
+    else {
+      seen.add(claim.originId);
+      first.push(claim);
+    }
+  }
+  return rest.length === 0 ? first : first.concat(rest);
+}
+
+/** One list of an event, whole, in the order its page shows it. */
+function eventPartList(
+  ledger: Ledger,
+  event: LedgerEvent,
+  part: EventPart,
+  side: ClaimSide | null,
+): readonly unknown[] {
+  const lists = listsOf(ledger, event);
+  switch (part) {
+    case 'members':
+      return event.members;
+    case 'links':
+      return event.links;
+    case 'claims':
+      return side === null ? lists.supporting.concat(lists.contradicting) : lists[side];
+    case 'documents':
+      return lists.documents;
+    case 'origins':
+      return lists.origins;
+    case 'checks':
+      return lists.checks;
+  }
+}
+
+/**
+ * One event as its page shows it: the event, and the first `limit` of each of its long lists —
+ * claims for and against (every origin's first claim ahead of the rest), the documents those
+ * claims come from (and the first member documents), origins with their first copies, numeric
+ * checks, members and matching links — with how many each list holds (`totals`); the rest of each
+ * list is at `GET /api/events/{id}/{part}`. The review history is whole. An event of a few reports
+ * is shown whole; one of thousands stays a page of tens of kilobytes.
+ */
+async function eventPage(ledger: Ledger, id: string, limit: number, audit: AuditBySubject) {
+  const event = eventOf(ledger, id);
+  const lists = listsOf(ledger, event);
+  const supporting = lists.supporting.slice(0, limit);
+  const contradicting = lists.contradicting.slice(0, limit);
+  const claims = supporting.concat(contradicting);
+  const quoted = new Set(claims.map((c) => c.documentId));
+  const documents = lists.documents.filter((d, i) => i < limit || quoted.has(d.id));
+  const origins = lists.origins.slice(0, limit).map((origin) => ({
+    ...origin,
+    documentIds: origin.documentIds.slice(0, limit),
+    links: origin.links.slice(0, limit),
+    documentCount: origin.documentIds.length,
+    linkCount: origin.links.length,
+  }));
+  const shown: LedgerEvent = {
+    ...event,
+    members: event.members.slice(0, limit),
+    links: event.links.slice(0, limit),
+    support: {
+      ...event.support,
+      supporting: supporting.map((c) => c.id),
+      contradicting: contradicting.map((c) => c.id),
+    },
+  };
   const history = historyOf(
     await audit(),
     event.members.map((m) => `event:${m.documentId}:${m.eventId}`),
   );
-  return { event, claims, documents, origins, checks, history };
+  return {
+    event: shown,
+    claims,
+    documents,
+    origins,
+    checks: lists.checks.slice(0, limit),
+    history,
+    totals: {
+      members: event.members.length,
+      links: event.links.length,
+      supporting: lists.supporting.length,
+      contradicting: lists.contradicting.length,
+      documents: lists.documents.length,
+      origins: lists.origins.length,
+      checks: lists.checks.length,
+    },
+    limit,
+  };
 }
 
 /** Every located event as a small marker (the map draws them all; the event page has the rest). */

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, isExportFormat } from '../export/index.js';
 import type { LedgerEventStatus } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
+import { EVENT_PAGE_LIMIT, EVENT_PARTS } from './ledger-answers.js';
 import { EVENT_SORTS, EVENT_STATUSES, type EventFilter, type EventQuery } from './ledger-query.js';
 import type { LedgerView } from './ledger-view.js';
 import { requireRole } from './principal.js';
@@ -72,11 +73,34 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   routes.get('/events/:id', async (c) => {
     const view = await viewOf(c);
     const id = c.req.param('id');
-    const body = await responses.body(view.version, `event ${id}`, () =>
-      view.body({ kind: 'event-page', id }),
+    const { limit } = pageOf(c, { limit: EVENT_PAGE_LIMIT, max: 500 });
+    const body = await responses.body(view.version, `event ${limit} ${id}`, () =>
+      view.body({ kind: 'event-page', id, limit }),
     );
     return sendCached(c, body);
   });
+
+  for (const part of EVENT_PARTS) {
+    routes.get(`/events/:id/${part}`, async (c) => {
+      const view = await viewOf(c);
+      const id = c.req.param('id');
+      const { limit, offset } = pageOf(c, { limit: 100, max: 1000 });
+      const side = c.req.query('side');
+      if (side !== undefined && (part !== 'claims' || (side !== 'supporting' && side !== 'contradicting'))) {
+        throw new HttpError(
+          'bad_request',
+          part === 'claims'
+            ? '"side" must be supporting or contradicting'
+            : `"side" is for claims, not ${part}`,
+        );
+      }
+      const ask = { kind: 'event-part', id, part, side: side ?? null, limit, offset } as const;
+      const body = await responses.body(view.version, `event-part ${JSON.stringify(ask)}`, () =>
+        view.body(ask),
+      );
+      return sendCached(c, body);
+    });
+  }
 
   routes.get('/claims', async (c) => {
     const { limit, offset } = pageOf(c, { limit: 50, max: 1000 });

@@ -3,11 +3,22 @@
  * checks that every route of the app is described here and nothing else.
  */
 import { SEARCH_RANKED_MATCHES } from '../store/store.js';
+import { EVENT_PAGE_LIMIT, EVENT_PARTS, type EventPart } from './ledger-answers.js';
 
 type Schema = Record<string, unknown>;
 
 /** The search bound as the description writes it ("2,000"). */
 const RANKED = SEARCH_RANKED_MATCHES.toLocaleString('en-GB');
+
+/** What each list of `GET /api/events/{id}/{part}` holds. */
+const EVENT_PART_ITEMS: Record<EventPart, string> = {
+  members: 'the report events (document and event id) the ledger event joins',
+  links: 'why pairs of its report events were judged one event (score, reasons)',
+  claims: 'claims for and against it, the first claim of each origin ahead of the rest',
+  documents: "the documents its report events come from, in the ledger's order",
+  origins: 'the origins of its documents, each with all its copies and links',
+  checks: 'the numeric checks that bear on it',
+};
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description = 'OK') => ({
@@ -365,11 +376,70 @@ export const OPENAPI = {
     },
     '/api/events/{id}': {
       get: {
-        summary: 'One event with its claims for and against, documents, origins, checks and review history',
-        parameters: [path('id', 'Ledger event id')],
-        responses: { '200': json({ type: 'object' }), ...reads, '404': error('No such event') },
+        summary:
+          'One event as its page shows it: the event, the first `limit` of each of its lists (claims for and against, with the first claim of each origin ahead of the rest; the documents those claims come from and the first member documents; origins with their first copies and `documentCount`/`linkCount`; checks; members and links, in `event`), how many each list holds (`totals`), and the whole review history. The rest of each list: /api/events/{id}/{part}',
+        parameters: [
+          path('id', 'Ledger event id'),
+          query('limit', `Entries shown of each list (1–500, default ${EVENT_PAGE_LIMIT})`, {
+            type: 'integer',
+            minimum: 1,
+            maximum: 500,
+          }),
+        ],
+        responses: {
+          '200': json({
+            type: 'object',
+            required: ['event', 'claims', 'documents', 'origins', 'checks', 'history', 'totals', 'limit'],
+            properties: {
+              totals: {
+                type: 'object',
+                description: 'How many entries each list of the event holds, shown or not',
+                properties: Object.fromEntries(
+                  ['members', 'links', 'supporting', 'contradicting', 'documents', 'origins', 'checks'].map(
+                    (name) => [name, { type: 'integer' }],
+                  ),
+                ),
+              },
+            },
+          }),
+          '400': error('Bad limit'),
+          ...reads,
+          '404': error('No such event'),
+        },
       },
     },
+    ...Object.fromEntries(
+      EVENT_PARTS.map((part) => [
+        `/api/events/{id}/${part}`,
+        {
+          get: {
+            summary: `One list of an event, whole, a page at a time, in the order its page shows it: ${EVENT_PART_ITEMS[part]}`,
+            parameters: [
+              path('id', 'Ledger event id'),
+              ...(part === 'claims'
+                ? [
+                    query(
+                      'side',
+                      'Only the claims for (supporting) or against (contradicting) the event; both by default, supporting first',
+                      {
+                        type: 'string',
+                        enum: ['supporting', 'contradicting'],
+                      },
+                    ),
+                  ]
+                : []),
+              ...paging(1000),
+            ],
+            responses: {
+              '200': json(page({ type: 'object' })),
+              '400': error('Bad page or side'),
+              ...reads,
+              '404': error('No such event'),
+            },
+          },
+        },
+      ]),
+    ),
     '/api/claims': {
       get: {
         summary: 'Ledger claims',

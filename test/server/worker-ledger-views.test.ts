@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
+import { EVENT_PAGE_LIMIT } from '../../src/server/ledger-answers.js';
 import { workerLedgerViews } from '../../src/server/worker-ledger-loader.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -87,7 +88,33 @@ const reads: { what: string; path: () => string; status: number }[] = [
   { what: 'the places', path: () => '/api/places?limit=2', status: 200 },
   { what: 'the map', path: () => '/api/map', status: 200 },
   { what: 'an event page', path: () => `/api/events/${encodeURIComponent(event.id)}`, status: 200 },
+  {
+    what: 'an event page of one claim a list',
+    path: () => `/api/events/${encodeURIComponent(event.id)}?limit=1`,
+    status: 200,
+  },
   { what: 'an unknown event', path: () => '/api/events/nowhere%3Ae9', status: 404 },
+  {
+    what: "an event's claims against",
+    path: () => `/api/events/${encodeURIComponent(event.id)}/claims?side=contradicting`,
+    status: 200,
+  },
+  {
+    what: "an event's members, a later page",
+    path: () => `/api/events/${encodeURIComponent(event.id)}/members?limit=1&offset=1`,
+    status: 200,
+  },
+  {
+    what: "an event's origins",
+    path: () => `/api/events/${encodeURIComponent(event.id)}/origins`,
+    status: 200,
+  },
+  {
+    what: 'a side on a list without sides',
+    path: () => `/api/events/${encodeURIComponent(event.id)}/links?side=supporting`,
+    status: 400,
+  },
+  { what: "an unknown event's documents", path: () => '/api/events/nowhere%3Ae9/documents', status: 404 },
   { what: 'the claims', path: () => '/api/claims?limit=1000', status: 200 },
   {
     what: 'claims filtered by document, speaker and rating',
@@ -160,7 +187,7 @@ describe('the ledger answered by its worker', () => {
   it('starts a new worker after the last one stopped, which builds the ledger before it answers', async () => {
     const views = workerLedgerViews(location);
     const view = await views(store);
-    const ask = { kind: 'event-page', id: event.id } as const;
+    const ask = { kind: 'event-page', id: event.id, limit: EVENT_PAGE_LIMIT } as const;
     const first = await view.text(ask);
     await views.close();
     expect(await view.text(ask)).toBe(first);
