@@ -39,8 +39,64 @@ const COMPRESSED_ONLY_FROM_BYTES = 8 * 1024;
 const JSON_TYPE = 'application/json';
 const UTF8 = new TextEncoder();
 
+/** Answers read least recently are dropped first once the answers kept hold more than `maxBytes`. */
+class LeastRecentlyRead {
+  readonly #maxBytes: number;
+  /** A Map keeps insertion order: re-inserting on a hit makes its first key the least recently read. */
+  readonly #entries = new Map<string, CachedBody>();
+  #bytes = 0;
+
+  constructor(maxBytes: number) {
+    this.#maxBytes = maxBytes;
+  }
+
+  get(key: string): CachedBody | undefined {
+    const found = this.#entries.get(key);
+    if (found !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, body: CachedBody): void {
+    this.delete(key);
+    this.#entries.set(key, body);
+    this.#bytes += sizeOf(body);
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= sizeOf(entry);
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.#entries.get(key);
+    if (old === undefined) return;
+    this.#entries.delete(key);
+    this.#bytes -= sizeOf(old);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+}
+
 /**
- * Serialized GET answers, least recently used dropped first once they hold more than `maxBytes`.
+ * Serialized GET answers, least recently read dropped first once they hold more than `maxBytes`.
+ * Large answers (`largeFromBytes`, 64 KiB, or more: exports, pages of long lists) are kept apart
+ * in a quarter of the cache and push out only each other, so a run of them (an analyst paging
+ * through the largest events) never empties the cache of the small answers every client reads;
+ * an answer larger than an eighth of the cache is not kept at all.
  * Answers belong to a *scope* (for the ledger's endpoints: the version of the ledger they were
  * computed from, `LedgerView.version`; for store reads, an object per change mark): when a
  * request brings another scope, everything of the old one is dropped, and an answer computed from
@@ -54,16 +110,19 @@ const UTF8 = new TextEncoder();
  */
 export class ResponseCache {
   readonly #maxBytes: number;
+  readonly #largeFromBytes: number;
   #scope: Scope | null = null;
-  /** A Map keeps insertion order: re-inserting on a hit makes its first key the least recently used. */
-  #entries = new Map<string, CachedBody>();
+  readonly #small: LeastRecentlyRead;
+  readonly #large: LeastRecentlyRead;
   #pending = new Map<string, Promise<CachedBody>>();
-  #bytes = 0;
   #hits = 0;
   #misses = 0;
 
-  constructor(options: { maxBytes?: number } = {}) {
+  constructor(options: { maxBytes?: number; largeFromBytes?: number } = {}) {
     this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.#largeFromBytes = options.largeFromBytes ?? 64 * 1024;
+    this.#large = new LeastRecentlyRead(Math.floor(this.#maxBytes / 4));
+    this.#small = new LeastRecentlyRead(this.#maxBytes - Math.floor(this.#maxBytes / 4));
   }
 
   /**
@@ -82,11 +141,9 @@ export class ResponseCache {
    */
   async body(scope: Scope, key: string, make: () => Promise<CachedBody> | CachedBody): Promise<CachedBody> {
     if (scope !== this.#scope) this.#enter(scope);
-    const found = this.#entries.get(key);
+    const found = this.#small.get(key) ?? this.#large.get(key);
     if (found !== undefined) {
       this.#hits += 1;
-      this.#entries.delete(key);
-      this.#entries.set(key, found);
       return found;
     }
     const pending = this.#pending.get(key);
@@ -106,14 +163,26 @@ export class ResponseCache {
 
   /** Drops every answer (after a write through the desk). */
   clear(): void {
-    this.#entries.clear();
+    this.#small.clear();
+    this.#large.clear();
     this.#pending.clear();
-    this.#bytes = 0;
   }
 
-  /** Entries, bytes held, hits and misses since start (for the server's log and tests). */
-  stats(): { entries: number; bytes: number; hits: number; misses: number } {
-    return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses };
+  /** Entries, bytes held (`large`: those of the large answers), hits and misses since start (for the server's log and tests). */
+  stats(): {
+    entries: number;
+    bytes: number;
+    large: { entries: number; bytes: number };
+    hits: number;
+    misses: number;
+  } {
+    return {
+      entries: this.#small.size + this.#large.size,
+      bytes: this.#small.bytes + this.#large.bytes,
+      large: { entries: this.#large.size, bytes: this.#large.bytes },
+      hits: this.#hits,
+      misses: this.#misses,
+    };
   }
 
   #enter(scope: Scope): void {
@@ -122,18 +191,12 @@ export class ResponseCache {
   }
 
   #store(key: string, body: CachedBody): void {
-    // An answer larger than a quarter of the cache would push out everything else: not kept.
-    if (sizeOf(body) > this.#maxBytes / 4) return;
-    const old = this.#entries.get(key);
-    if (old !== undefined) this.#bytes -= sizeOf(old);
-    this.#entries.delete(key);
-    this.#entries.set(key, body);
-    this.#bytes += sizeOf(body);
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.#maxBytes) break;
-      this.#entries.delete(oldest);
-      this.#bytes -= sizeOf(entry);
-    }
+    const size = sizeOf(body);
+    // An answer larger than half the large answers' share would push out most of them: not kept.
+    if (size > this.#maxBytes / 8) return;
+    this.#small.delete(key);
+    this.#large.delete(key);
+    (size >= this.#largeFromBytes ? this.#large : this.#small).set(key, body);
   }
 }
 

@@ -73,30 +73,71 @@ describe('the response cache', () => {
   });
 
   it('drops the least recently read answers beyond its byte cap', async () => {
-    const cache = new ResponseCache({ maxBytes: 400 });
+    // Small answers have three quarters of the cache: 600 bytes, six answers of 92.
+    const cache = new ResponseCache({ maxBytes: 800 });
     const scope = {};
     const body = (n: number) => () => `${n}`.repeat(90);
-    for (const n of [1, 2, 3, 4]) await cache.json(scope, `k${n}`, body(n));
+    for (const n of [1, 2, 3, 4, 5, 6]) await cache.json(scope, `k${n}`, body(n));
     await cache.json(scope, 'k1', body(1)); // read again: now the most recent
-    await cache.json(scope, 'k5', body(5));
+    await cache.json(scope, 'k7', body(7));
     const cached = cache.stats();
-    expect(cached.bytes).toBeLessThanOrEqual(400);
-    expect(cached.entries).toBe(4);
+    expect(cached.bytes).toBeLessThanOrEqual(600);
+    expect(cached.entries).toBe(6);
     let recomputed = '';
-    for (const n of [1, 2, 3, 4, 5]) {
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) {
       await cache.json(scope, `k${n}`, () => {
         recomputed += n;
         return 'x';
       });
     }
-    // k2 was the least recently read when k5 came in.
+    // k2 was the least recently read when k7 came in.
     expect(recomputed.startsWith('2')).toBe(true);
   });
 
-  it('keeps no answer larger than a quarter of the cache', async () => {
-    const cache = new ResponseCache({ maxBytes: 100 });
+  it('keeps no answer larger than an eighth of the cache', async () => {
+    const cache = new ResponseCache({ maxBytes: 400 });
     await cache.json({}, 'big', () => 'x'.repeat(60));
     expect(cache.stats().entries).toBe(0);
+    await cache.json({}, 'fits', () => 'x'.repeat(40));
+    expect(cache.stats().entries).toBe(1);
+  });
+
+  // A cache of 4,000 bytes: large answers (100 bytes or more) share 1,000 bytes, small ones 3,000.
+  const reads: { what: string; read: [key: string, bytes: number][]; kept: string[]; dropped: string[] }[] = [
+    {
+      what: 'a run of large answers pushes out only large ones',
+      read: [
+        ...Array.from({ length: 10 }, (_, i): [string, number] => [`small${i}`, 50]),
+        ...Array.from({ length: 20 }, (_, i): [string, number] => [`large${i}`, 300]),
+      ],
+      kept: [...Array.from({ length: 10 }, (_, i) => `small${i}`), 'large17', 'large18', 'large19'],
+      dropped: ['large0', 'large16'],
+    },
+    {
+      what: 'small answers push out the least recently read small ones, not the large',
+      read: [['large0', 300], ...Array.from({ length: 40 }, (_, i): [string, number] => [`small${i}`, 90])],
+      // 33 answers of 90 bytes fit in 3,000: the first seven were pushed out.
+      kept: ['large0', 'small39', 'small7'],
+      dropped: ['small0', 'small6'],
+    },
+  ];
+  it.each(reads)('$what', async ({ read, kept, dropped }) => {
+    const cache = new ResponseCache({ maxBytes: 4000, largeFromBytes: 100 });
+    const scope = {};
+    for (const [key, bytes] of read) await cache.json(scope, key, () => 'x'.repeat(bytes - 2));
+    const stats = cache.stats();
+    expect(stats.bytes - stats.large.bytes).toBeLessThanOrEqual(3000);
+    expect(stats.large.bytes).toBeLessThanOrEqual(1000);
+    const recomputed = new Set<string>();
+    const probe = async (key: string) =>
+      cache.json(scope, key, () => {
+        recomputed.add(key);
+        return 'x';
+      });
+    for (const key of kept) await probe(key);
+    expect(recomputed).toEqual(new Set());
+    for (const key of dropped) await probe(key);
+    expect(recomputed).toEqual(new Set(dropped));
   });
 });
 
