@@ -18,7 +18,7 @@ export const desk: Desk = {
 /**
  * Whether the signed-in user may record review decisions (analysts and admins).
  *
- * @example if (canReview()) main.append(reviewPanel(event));
+ * @example if (canReview()) main.append(reviewPanel(detail.event, detail.totals.members));
  */
 export function canReview(): boolean {
   const role = desk.session?.user?.role;

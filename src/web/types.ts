@@ -176,15 +176,57 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
-/** `GET /api/events/{id}`. */
+/** An origin on an event page: its first copies and links, and how many it holds in all. */
+export interface EventOrigin extends LedgerOrigin {
+  readonly documentCount: number;
+  readonly linkCount: number;
+}
+
+/** How many entries each of an event's lists holds (the event page shows the first `limit`). */
+export interface EventTotals {
+  readonly members: number;
+  readonly links: number;
+  readonly supporting: number;
+  readonly contradicting: number;
+  readonly documents: number;
+  readonly origins: number;
+  readonly checks: number;
+}
+
+/**
+ * `GET /api/events/{id}`: the event page. Each long list holds its first `limit` entries — in
+ * `event` the members, links and claim ids (`support.supporting`, `support.contradicting`), and
+ * `claims`, `origins` (each with its first copies), `checks` — and `totals` says how many each
+ * holds; `documents` are those the shown claims come from and the first members' documents. The
+ * rest of a list is at `GET /api/events/{id}/{part}` ({@link EventPart}).
+ */
 export interface EventDetail {
   readonly event: LedgerEvent;
   readonly claims: readonly LedgerClaim[];
   readonly documents: readonly LedgerDocument[];
-  readonly origins: readonly LedgerOrigin[];
+  readonly origins: readonly EventOrigin[];
   readonly checks: readonly LedgerCheck[];
   readonly history: readonly AuditEntry[];
+  readonly totals: EventTotals;
+  readonly limit: number;
 }
+
+/**
+ * A list of an event, whole, a page at a time: `GET /api/events/{id}/{part}?offset=&limit=`
+ * answers a {@link Page} of these, in the event page's order (claims take `side`).
+ */
+export interface EventParts {
+  readonly members: MemberRef;
+  readonly links: LedgerEvent['links'][number];
+  readonly claims: LedgerClaim;
+  readonly documents: LedgerDocument;
+  /** Whole: every copy and link. */
+  readonly origins: LedgerOrigin;
+  readonly checks: LedgerCheck;
+}
+
+/** The name of one of an event's lists. */
+export type EventPart = keyof EventParts;
 
 /** `GET /api/documents/{id}/text`. */
 export interface DocumentText {

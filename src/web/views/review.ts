@@ -11,6 +11,7 @@ import {
   type MemberRef,
   type Page,
 } from '../types.js';
+import { eventPart, moreControl } from './more.js';
 
 /** ClaimReview verdicts, 1 (false) … 5 (true), as the server names them. */
 const RATINGS: readonly [number, string][] = [
@@ -41,7 +42,7 @@ function submit(body: unknown, message: HTMLElement, after: () => void = () => d
 async function openSurvivor(candidates: readonly string[]): Promise<void> {
   for (const id of candidates) {
     try {
-      await getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`);
+      await getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`, { limit: 1 });
       if (window.location.pathname === eventPath(id)) desk.refresh();
       else desk.navigate(eventPath(id), { replace: true });
       return;
@@ -57,17 +58,18 @@ const nextId = (prefix: string) => `${prefix}-${++uid}`;
 
 /**
  * The review actions on an event (analysts and admins): set its status with a note, split
- * reports off it, or merge another event into it. Every action lands in the audit log.
+ * reports off it, or merge another event into it. Every action lands in the audit log. `event`
+ * is as the event page gives it, its first members only; `memberCount` says how many it has.
  *
- * @example main.append(reviewPanel(event));
+ * @example main.append(reviewPanel(detail.event, detail.totals.members));
  */
-export function reviewPanel(event: LedgerEvent): HTMLElement {
+export function reviewPanel(event: LedgerEvent, memberCount: number): HTMLElement {
   return h(
     'section',
     { class: 'review', 'aria-labelledby': 'h-review' },
     h('h2', { id: 'h-review' }, 'Review'),
     statusForm(event),
-    event.members.length > 1 ? splitForm(event) : null,
+    memberCount > 1 ? splitForm(event, memberCount) : null,
     mergeForm(event),
   );
 }
@@ -107,27 +109,49 @@ function statusForm(event: LedgerEvent): HTMLFormElement {
   return form;
 }
 
-function splitForm(event: LedgerEvent): HTMLFormElement {
+/** How many more report events one "Show more reports" press lists in the split form. */
+const MORE_MEMBERS = 100;
+
+function splitForm(event: LedgerEvent, memberCount: number): HTMLFormElement {
   const message = h('p', { class: 'message', role: 'status' });
-  const boxes = event.members.map((member, i) => {
+  const boxes: { member: MemberRef; box: HTMLInputElement }[] = [];
+  const rowOf = (member: MemberRef) => {
     const id = nextId('split-member');
-    const box = h('input', { type: 'checkbox', id, value: String(i) });
-    return {
-      member,
-      box,
-      row: h('div', {}, box, h('label', { for: id }, `${member.documentId} / ${member.eventId}`)),
-    };
+    const box = h('input', { type: 'checkbox', id });
+    boxes.push({ member, box });
+    return h('div', {}, box, h('label', { for: id }, `${member.documentId} / ${member.eventId}`));
+  };
+  const listed = new Set(event.members.map((m) => `${m.documentId}:${m.eventId}`));
+  const fieldset = h(
+    'fieldset',
+    {},
+    h('legend', {}, 'These report events are a different event'),
+    ...event.members.map(rowOf),
+  );
+  const more = moreControl({
+    total: memberCount,
+    shown: event.members.length,
+    step: MORE_MEMBERS,
+    label: (next) => `Show ${next} more reports`,
+    fetch: (offset, limit) => eventPart(event.id, 'members', offset, limit),
+    add: (members) => {
+      const rows = members
+        .filter((m) => !listed.has(`${m.documentId}:${m.eventId}`))
+        .map((m) => {
+          listed.add(`${m.documentId}:${m.eventId}`);
+          return rowOf(m);
+        });
+      fieldset.append(...rows);
+      // The focus goes to the first new checkbox, not to the row around it.
+      return rows.map((row) => row.querySelector('input') ?? row);
+    },
   });
   const form = h(
     'form',
     { class: 'split' },
     h('h3', {}, 'Split off reports'),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, 'These report events are a different event'),
-      ...boxes.map((b) => b.row),
-    ),
+    fieldset,
+    more,
     h('button', { type: 'submit' }, 'Split'),
     message,
   );
@@ -170,7 +194,7 @@ function mergeForm(event: LedgerEvent): HTMLFormElement {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const otherId = other.value.trim();
-    getJson<EventDetail>(`/api/events/${encodeURIComponent(otherId)}`).then(
+    getJson<EventDetail>(`/api/events/${encodeURIComponent(otherId)}`, { limit: 1 }).then(
       (detail) => {
         const a = event.members[0];
         const b = detail.event.members[0];
