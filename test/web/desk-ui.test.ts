@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { hashPassword } from '../../src/server/passwords.js';
 import { type RunningDesk, startDesk } from '../../src/server/start-desk.js';
-import { WEB_REPORTS, webStore } from './desk-web-reports.js';
+import { LONG_EVENT_REPORTS, WEB_REPORTS, webStore } from './desk-web-reports.js';
 import { builtWebUi, CHROMIUM, CHROMIUM_ARGS, haveChromium, SCREENSHOTS } from './web-build.js';
 
 /*
@@ -423,3 +423,180 @@ describe.skipIf(!haveChromium)(`the desk with accounts in Chromium${reason}`, ()
     await viewer.locator('form.login').waitFor();
   });
 });
+
+describe.skipIf(!haveChromium)(`an event of many reports in Chromium${reason}`, () => {
+  let browser: Browser;
+  let desk: RunningDesk;
+  let dispose: () => Promise<void>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  /** What the API says about the event of the most reports: its page and its whole lists. */
+  interface EventAnswer {
+    event: { id: string; members: unknown[] };
+    claims: { id: string; documentId: string }[];
+    documents: { id: string }[];
+    totals: Record<'members' | 'supporting' | 'contradicting' | 'documents' | 'origins', number>;
+    limit: number;
+  }
+  let detail: EventAnswer;
+  let supporting: string[];
+  /** The claims for whose document is not among the sources the page shows at first. */
+  let unquoted: string[];
+
+  const api = async <T>(path: string): Promise<T> =>
+    (await (await fetch(new URL(path, desk.url))).json()) as T;
+  const claimsFor = () =>
+    page
+      .locator('ul.claims.for > li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-claim-id')));
+
+  beforeAll(async () => {
+    const webRoot = await builtWebUi();
+    const ledger = await webStore(LONG_EVENT_REPORTS);
+    dispose = ledger.dispose;
+    desk = await startDesk({ store: ledger.store, host: '127.0.0.1', port: 0, loadLedger, webRoot });
+    const top = await api<{ items: { id: string }[] }>('/api/events?sort=-support&limit=1');
+    const id = encodeURIComponent(top.items[0]?.id ?? '');
+    detail = await api<EventAnswer>(`/api/events/${id}`);
+    const whole = await api<{ items: { id: string; documentId: string }[] }>(
+      `/api/events/${id}/claims?side=supporting&limit=1000`,
+    );
+    supporting = whole.items.map((c) => c.id);
+    const onPage = new Set(detail.documents.map((d) => d.id));
+    unquoted = whole.items.filter((c) => !onPage.has(c.documentId)).map((c) => c.id);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close(0);
+    await dispose?.();
+  });
+
+  it('is one event of more claims, sources and reports than its page shows', () => {
+    expect(detail.limit).toBe(25);
+    expect(detail.totals.supporting).toBeGreaterThan(25);
+    expect(supporting).toHaveLength(detail.totals.supporting);
+    expect(detail.totals.documents).toBeGreaterThan(25);
+    expect(detail.totals.members).toBeGreaterThan(25);
+    expect(detail.event.members).toHaveLength(25);
+  });
+
+  it('shows the first 25 claims for with their total, and the rest on one key press', async () => {
+    await page.goto(new URL(`/events/${encodeURIComponent(detail.event.id)}`, desk.url).href);
+    const section = page.locator('section.claims-for');
+    await expect
+      .poll(() => section.locator('h2').textContent(), POLL)
+      .toBe(`Claims for (${detail.totals.supporting})`);
+    expect(await page.locator('section.claims-against h2').textContent()).toBe(
+      `Claims against (${detail.totals.contradicting})`,
+    );
+    expect(await claimsFor()).toEqual(supporting.slice(0, 25));
+    const more = section.getByRole('button', { name: /more claims for/ });
+    expect(await more.textContent()).toBe(`Show ${supporting.length - 25} more claims for`);
+    expect(await section.locator('p.more [role=status]').textContent()).toBe(
+      `25 of ${supporting.length} shown`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'event-long-first-page');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(claimsFor, POLL).toEqual(supporting);
+    expect(await more.count()).toBe(0);
+    // The focus moves from the button, now gone, to the first claim it brought.
+    expect(await page.locator(':focus').getAttribute('data-claim-id')).toBe(supporting[25]);
+    // A claim whose document is not among the sources shown names it without a link.
+    expect(unquoted.length).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('ul.claims.for > li')
+        .evaluateAll((lis) =>
+          lis
+            .filter((li) => li.querySelector('.claim-source a') === null)
+            .map((li) => li.getAttribute('data-claim-id')),
+        ),
+    ).toEqual(unquoted);
+  });
+
+  it('shows more sources on request, and then links every claim to its marked sentence', async () => {
+    const sources = () =>
+      page.locator('article.source').evaluateAll((as) => as.map((a) => a.getAttribute('data-document-id')));
+    const before = await sources();
+    expect(before).toEqual(detail.documents.map((d) => d.id));
+    expect(await page.locator('section.sources h2').textContent()).toBe(
+      `Sources (${detail.totals.documents})`,
+    );
+    const more = page.getByRole('button', { name: /Show more sources/ });
+    expect(await more.textContent()).toBe(
+      `Show more sources (${detail.totals.documents - before.length} not shown)`,
+    );
+    await more.click();
+    await expect.poll(async () => (await sources()).length, POLL).toBe(detail.totals.documents);
+    expect(new Set(await sources()).size).toBe(detail.totals.documents);
+    expect(await more.count()).toBe(0);
+    const links = await page
+      .locator('ul.claims.for > li')
+      .evaluateAll((lis) => lis.map((li) => li.querySelector('.claim-source a')?.getAttribute('href')));
+    expect(links).toHaveLength(supporting.length);
+    for (const href of links) {
+      expect(href).toMatch(/^#mark-/);
+      expect(await page.locator(`.archived-text mark${href}`).count()).toBe(1);
+    }
+  });
+
+  it('says how many copies an origin has beyond those it lists, and lists them all on request', async () => {
+    const origins = await api<{ items: { id: string; documentIds: string[]; links: unknown[] }[] }>(
+      `/api/events/${encodeURIComponent(detail.event.id)}/origins?limit=1000`,
+    );
+    expect(origins.items).toHaveLength(detail.totals.origins);
+    const wide = origins.items.find((o) => o.documentIds.length > 25);
+    if (wide === undefined) throw new Error('no origin of more than 25 copies');
+    const [copies, links] = [wide.documentIds.length, wide.links.length];
+    const item = page.locator(`ul.origins > li[data-origin-id="${wide.id}"]`);
+    expect(await item.textContent()).toContain(`${copies} copies)`);
+    const listed = item.locator(':scope > ul > li');
+    expect(await listed.count()).toBe(25 + Math.min(links, 25));
+    expect(await item.locator('p.more').textContent()).toContain(
+      `and ${copies - 25} more copies and ${links - 25} more links`,
+    );
+    await item.getByRole('button', { name: `Show all ${copies} copies of ${wide.id}` }).click();
+    await expect.poll(() => listed.count(), POLL).toBe(copies + links);
+    expect(await item.locator('p.more').count()).toBe(0);
+    expect(await listed.first().textContent()).toContain(wide.documentIds[0]);
+  });
+
+  it('offers more reports to split off on request', async () => {
+    const split = page.locator('form.split');
+    const boxes = split.locator('input[type=checkbox]');
+    expect(await boxes.count()).toBe(25);
+    const more = split.getByRole('button', { name: /more reports/ });
+    const left = detail.totals.members - 25;
+    expect(await more.textContent()).toBe(`Show ${Math.min(left, 100)} more reports`);
+    await more.click();
+    await expect.poll(() => boxes.count(), POLL).toBe(detail.totals.members);
+    expect(await more.count()).toBe(0);
+    expect(new Set(await split.locator('label').allTextContents()).size).toBe(detail.totals.members);
+    // Showing more reports is not a split: nothing was sent.
+    expect(await split.locator('[role=status]').textContent()).toBe('');
+  });
+
+  it('has no serious accessibility violation with its lists shown (axe-core)', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'event-long');
+  });
+
+  it('ran without a script error or a Content-Security-Policy violation', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

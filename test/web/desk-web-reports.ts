@@ -71,3 +71,43 @@ export async function webStore(
     },
   };
 }
+
+/** Six outlets' own accounts of one drone strike (fictional, at a real place). */
+const SUBSTATION_ACCOUNTS = [
+  'A drone struck a power substation in Mykolaiv on Wednesday night, cutting electricity to several districts, the regional governor said.',
+  'Drones hit an electricity substation in Mykolaiv late on Wednesday and caused a fire, the state energy company said.',
+  'A power substation in Mykolaiv was hit by a drone on Wednesday, leaving thousands without power, the mayor told reporters.',
+  'An air force spokesman said a drone damaged a substation in Mykolaiv on Wednesday night.',
+  'Firefighters put out a blaze at a Mykolaiv power substation hit by a drone on Wednesday, the emergency service said.',
+  'Residents of Mykolaiv lost power after a drone struck a substation on Wednesday, a city council official said.',
+];
+
+/** The headlines other sites put over a copy of an account. */
+const SUBSTATION_HEADLINES = [
+  'Drone hits power substation in Mykolaiv',
+  'Mykolaiv substation struck by drone',
+  'Power cut in Mykolaiv after drone strike',
+  'Drone strike on Mykolaiv substation',
+  'Mykolaiv: drone hits power facility',
+];
+
+/** How many sites carry each account: the governor's is copied far and wide. */
+const SUBSTATION_COPIES = [28, 2, 2, 1, 1, 1];
+
+/**
+ * One drone strike reported 35 times: six accounts, each copied by sites under their own
+ * headline, the first by 28 of them. The reader joins them into one event of more claims,
+ * sources and report events than an event page shows at first (25 of each), with an origin of
+ * more copies than it lists.
+ */
+export const LONG_EVENT_REPORTS = SUBSTATION_ACCOUNTS.flatMap((account, i) =>
+  Array.from({ length: SUBSTATION_COPIES[i] ?? 1 }, (_, copy) => {
+    const headline = SUBSTATION_HEADLINES[copy % SUBSTATION_HEADLINES.length] ?? '';
+    const site = copy < SUBSTATION_HEADLINES.length ? '' : ` (site ${copy + 1})`;
+    return {
+      id: `substation-${i + 1}-copy-${copy + 1}`,
+      date: '2024-06-13',
+      text: `${headline}${site}\n\n${account}`,
+    };
+  }),
+);
