@@ -1,4 +1,4 @@
-import { ApiError, getJson, type Params } from '../api.js';
+import { getJson, type Params } from '../api.js';
 import { h } from '../dom.js';
 import type { EventPart, EventParts, Page } from '../types.js';
 
@@ -92,8 +92,7 @@ export function moreControl<T>(options: MoreOptions<T>): HTMLElement | null {
         draw();
       } catch (error) {
         button.disabled = false;
-        status.textContent =
-          error instanceof ApiError || error instanceof Error ? `Could not load more: ${error.message}` : '';
+        status.textContent = `Could not load more: ${error instanceof Error ? error.message : String(error)}`;
       }
     })();
   });
