@@ -31,7 +31,12 @@ ${DB_HELP}
   --web DIR             folder of the built web UI (default: dist/web of this installation)
   --c2pa-trust-list PEM C2PA trust anchors for uploaded images (repeatable; default:
                         $CORROBORATE_C2PA_TRUST_LIST when set; none: no signer is trusted)
-  --max-image-mib N     largest image upload in MiB (default ${DEFAULT_MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024}); other bodies: 2 MiB`;
+  --max-image-mib N     largest image upload in MiB (default ${DEFAULT_MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024}); other bodies: 2 MiB
+  --ledger-heap-mb N    heap limit in MiB of the ledger worker, the thread that alone holds the
+                        ledger (default: Node's own limit); a ledger of ~100,000 documents needs
+                        10-12 GiB (--ledger-heap-mb 12288). When it runs out, ledger requests
+                        get 503 and the next one starts it again. Node's --max-old-space-size,
+                        when set, overrides it; a :memory: ledger has no worker`;
 
 /** Where the built UI lives in this installation (the package root's `dist/web`). */
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -56,6 +61,7 @@ export async function runServeCommand(
       'secure-cookies': { type: 'boolean' },
       'c2pa-trust-list': { type: 'string', multiple: true },
       'max-image-mib': { type: 'string' },
+      'ledger-heap-mb': { type: 'string' },
       ...HELP_OPTION,
     },
     'serve',
@@ -73,6 +79,10 @@ export async function runServeCommand(
     ) *
     1024 *
     1024;
+  const ledgerHeapMb =
+    values['ledger-heap-mb'] === undefined
+      ? null
+      : positiveInteger(values['ledger-heap-mb'], '--ledger-heap-mb', 0);
   // read once: a signer is trusted when it chains to one of these anchors
   const trustList = await readTrustList(values['c2pa-trust-list']);
   const gazetteer = await loadDefaultGazetteer();
@@ -84,7 +94,12 @@ export async function runServeCommand(
       // A ledger file or server is held by a worker thread alone, which answers the ledger's queries.
       ...(ledgerLocation(values.db).target === ':memory:'
         ? { loadLedger }
-        : { ledgerViews: workerLedgerViews(values.db) }),
+        : {
+            ledgerViews: workerLedgerViews(
+              values.db,
+              ledgerHeapMb === null ? {} : { resourceLimits: { maxOldGenerationSizeMb: ledgerHeapMb } },
+            ),
+          }),
       analyze: (text, { id, date }) => analyzeText(text, { id, date, gazetteer }),
       webRoot: values.web ?? DEFAULT_WEB_ROOT,
       evidence: { trustList, maxImageBytes },

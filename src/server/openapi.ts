@@ -328,7 +328,9 @@ export const OPENAPI = {
           ),
           '400': error('Bad filter'),
           ...reads,
-          '503': error('No ledger builder'),
+          '503': error(
+            'No ledger builder, or the ledger worker stopped while the request waited (out of memory, an uncaught error)',
+          ),
         },
       },
     },
@@ -492,7 +494,9 @@ export const OPENAPI = {
           },
           ...reads,
           '404': error('No such format'),
-          '503': error('No ledger builder'),
+          '503': error(
+            'No ledger builder, or the ledger worker stopped while the request waited (out of memory, an uncaught error)',
+          ),
         },
       },
     },

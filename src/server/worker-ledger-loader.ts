@@ -1,4 +1,5 @@
-import type { Worker } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../module-worker.js';
 import type { Ledger } from '../types/ledger.js';
 import { type ApiErrorCode, HttpError } from './http-error.js';
@@ -35,27 +36,100 @@ type Outgoing =
   | { readonly ask: LedgerAsk; readonly as: 'text' | 'body' };
 
 /**
+ * How the ledger worker is started.
+ *
+ * @example workerLedgerViews(file, { resourceLimits: { maxOldGenerationSizeMb: 12_288 } })
+ */
+export interface LedgerWorkerOptions {
+  /**
+   * The V8 limits of the worker's heap (`resourceLimits` of `new Worker`). `maxOldGenerationSizeMb`
+   * is what `corroborate serve --ledger-heap-mb` sets (default: Node's own limit); Node's
+   * `--max-old-space-size`, when given, overrides it for every thread.
+   */
+  readonly resourceLimits?: ResourceLimits;
+}
+
+/** What the desk advises when the ledger worker ran out of memory. */
+const MORE_HEAP =
+  'restart the desk with more heap for it: corroborate serve --ledger-heap-mb N ' +
+  '(a ledger of about 100,000 documents needs 10-12 GiB, --ledger-heap-mb 12288)';
+
+/**
+ * The error the requests waiting on a ledger worker that stopped on its own are answered with
+ * (503 `unavailable`): why it stopped (`cause`: the worker's `error`, or its exit code when it
+ * exited without one) and what to do. Out of memory names the worker's heap limit and the serve
+ * option that raises it.
+ *
+ * @example
+ * ledgerWorkerStopped(Object.assign(new Error('…'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }), 8).message
+ * // 'the ledger worker stopped: it ran out of memory (heap limit 8 MiB). …'
+ */
+export function ledgerWorkerStopped(cause: Error | number, heapLimitMb: number): HttpError {
+  const again = 'The next request starts a new one, which builds the ledger again';
+  if (typeof cause === 'number')
+    return new HttpError(
+      'unavailable',
+      `the ledger worker stopped: it exited with code ${cause}. ${again}; see the server's log.`,
+    );
+  if (outOfMemory(cause))
+    return new HttpError(
+      'unavailable',
+      `the ledger worker stopped: it ran out of memory (heap limit ${heapLimitMb} MiB). ${again}; ` +
+        `if it runs out again, ${MORE_HEAP}.`,
+    );
+  return new HttpError(
+    'unavailable',
+    `the ledger worker stopped: it failed (${cause.name}: ${cause.message}). ${again}; see the server's log.`,
+  );
+}
+
+/** Whether a worker stopped because its heap was full (Node's `ERR_WORKER_OUT_OF_MEMORY`). */
+function outOfMemory(cause: Error | number): boolean {
+  return cause instanceof Error && (cause as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
+/**
+ * The heap limit (MiB) of a worker started with `resourceLimits`: its `maxOldGenerationSizeMb`,
+ * unless Node's `--max-old-space-size` was given (which overrides it), else the limit of this
+ * thread's heap, which a worker gets by default.
+ */
+function heapLimitMb(resourceLimits: ResourceLimits | undefined): number {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
+  const limit = resourceLimits?.maxOldGenerationSizeMb;
+  if (limit !== undefined && !/--max[-_]old[-_]space[-_]size/.test(flags)) return limit;
+  return Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+}
+
+/**
  * The desk's line to its ledger worker: posts a request, resolves with the worker's reply. The
  * worker starts on the first request, is held (keeps the process alive) only while requests are
- * under way, and is started again on the next request after it failed.
+ * under way, and is started again on the next request after it stopped. When it stops on its own
+ * (out of memory, an uncaught error), the requests waiting on it are rejected with
+ * `ledgerWorkerStopped` and one line on stderr says so; when `close()` stopped it, with a 503 that
+ * says that.
  */
-function ledgerWorkerLine(location: string | undefined): {
+function ledgerWorkerLine(
+  location: string | undefined,
+  options: LedgerWorkerOptions,
+): {
   send: (message: Outgoing) => Promise<LedgerWorkerReply>;
   close: () => Promise<void>;
 } {
   let worker: Worker | null = null;
+  /** The worker `close()` is stopping: its exit is no failure. */
+  let closing: Worker | null = null;
   let next = 0;
   const waiting = new Map<
     number,
     { resolve: (reply: LedgerWorkerReply) => void; reject: (error: Error) => void }
   >();
-  const fail = (error: Error) => {
-    worker = null;
-    for (const { reject } of waiting.values()) reject(error);
-    waiting.clear();
-  };
   const start = (): Worker => {
-    const started = startModuleWorker(import.meta.url, './ledger-worker', { location });
+    const started = startModuleWorker(
+      import.meta.url,
+      './ledger-worker',
+      { location },
+      options.resourceLimits,
+    );
     started.unref();
     started.on('message', (reply: LedgerWorkerReply) => {
       const pending = waiting.get(reply.id);
@@ -63,12 +137,24 @@ function ledgerWorkerLine(location: string | undefined): {
       if (waiting.size === 0) started.unref();
       pending?.resolve(reply);
     });
-    started.once('error', (error) => {
-      if (worker === started) fail(error);
-    });
-    started.once('exit', (code) => {
-      if (worker === started) fail(new Error(`the ledger worker stopped (exit ${code}) before answering`));
-    });
+    // An error is followed by the exit; whichever comes first is the one answered and logged.
+    const stopped = (cause: Error | number) => {
+      if (worker !== started) return;
+      worker = null;
+      let error: HttpError;
+      if (closing === started) {
+        error = new HttpError('unavailable', 'the ledger worker was stopped before it answered; ask again');
+      } else {
+        error = ledgerWorkerStopped(cause, heapLimitMb(options.resourceLimits));
+        // Once per worker; an uncaught error with its stack.
+        const stack = cause instanceof Error && !outOfMemory(cause) ? `\n${cause.stack}` : '';
+        process.stderr.write(`corroborate serve: ${error.message}${stack}\n`);
+      }
+      for (const { reject } of waiting.values()) reject(error);
+      waiting.clear();
+    };
+    started.once('error', stopped);
+    started.once('exit', stopped);
     return started;
   };
   const send = (message: Outgoing) =>
@@ -83,6 +169,7 @@ function ledgerWorkerLine(location: string | undefined): {
   const close = async () => {
     const stopping = worker;
     if (stopping === null) return;
+    closing = stopping;
     const exited = new Promise<void>((resolve) => stopping.once('exit', () => resolve()));
     stopping.postMessage({ close: true } satisfies LedgerWorkerRequest);
     await exited;
@@ -110,16 +197,20 @@ function errorOf(reply: LedgerWorkerReply, what: string): Error {
  * search, sessions and the audit log while a large ledger is built, and its heap stays small.
  * The worker lives on between loads and keeps what it built: after a review only the new
  * decisions are applied (the events they touch re-assembled), and the inputs are read again only
- * when the documents changed. It does not keep the process alive when idle; if it fails (or was
- * stopped with `close()`), the next request starts a new one, which builds the ledger again before
- * it answers.
+ * when the documents changed. It does not keep the process alive when idle; if it stops (it ran
+ * out of memory, failed, or was stopped with `close()`), the questions waiting on it are answered
+ * 503 `unavailable` (`ledgerWorkerStopped`: why, and what to do) and the next question starts a
+ * new one, which builds the ledger again before it answers. `options.resourceLimits` bound its
+ * heap (`corroborate serve --ledger-heap-mb`).
  *
  * @example createApp({ store, auth, ledgerViews: workerLedgerViews('./.corroborate/ledger.sqlite') })
+ * @example workerLedgerViews(file, { resourceLimits: { maxOldGenerationSizeMb: 12_288 } })
  */
 export function workerLedgerViews(
   location: string | undefined,
+  options: LedgerWorkerOptions = {},
 ): LedgerViewLoader & { close: () => Promise<void> } {
-  const { send, close } = ledgerWorkerLine(location);
+  const { send, close } = ledgerWorkerLine(location, options);
   const text = async (ask: LedgerAsk) => textOf(await send({ ask, as: 'text' }));
   const body = async (ask: LedgerAsk) => {
     const reply = await send({ ask, as: 'body' });
@@ -149,7 +240,7 @@ export function workerLedgerViews(
  * @example const ledger = await workerLedgerLoader('./.corroborate/ledger.sqlite')(store);
  */
 export function workerLedgerLoader(location: string | undefined): LedgerLoader {
-  const { send } = ledgerWorkerLine(location);
+  const { send } = ledgerWorkerLine(location, {});
   return async () => {
     const reply = await send({ build: { whole: true } });
     if (!('ledger' in reply)) throw errorOf(reply, 'building the ledger');

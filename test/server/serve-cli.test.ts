@@ -15,6 +15,22 @@ describe('corroborate serve', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: corroborate serve/);
     expect(r.stdout).toContain('--host');
+    expect(r.stdout).toMatch(/--ledger-heap-mb N +heap limit in MiB of the ledger worker/);
+    expect(r.stdout).toMatch(/~100,000 documents needs\s+10-12 GiB/);
+  });
+
+  it.each([
+    { value: '0', says: '--ledger-heap-mb must be a positive integer, got "0"' },
+    { value: '1.5', says: '--ledger-heap-mb must be a positive integer, got "1.5"' },
+    { value: 'lots', says: '--ledger-heap-mb must be a positive integer, got "lots"' },
+  ])('refuses --ledger-heap-mb $value (exit 2)', ({ value, says }) => {
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'serve', `--ledger-heap-mb=${value}`, '--db', join(dir, 'heap.sqlite')],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(says);
   });
 
   it('refuses to bind a non-loopback address while the ledger has no users (exit 2)', () => {
@@ -48,5 +64,38 @@ describe('corroborate serve', () => {
     expect(session.mode).toBe('local');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('answers 503 when its ledger worker runs out of the heap given to it, says so once, and keeps serving documents', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'serve', '--port', '0', '--ledger-heap-mb', '4', '--db', join(dir, 'small-heap.sqlite')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const url = await new Promise<string>((done, fail) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /Corroborate desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (match?.[1]) done(match[1]);
+      });
+      child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
+    });
+    const events = await fetch(new URL('/api/events', url));
+    expect(events.status).toBe(503);
+    const { error } = (await events.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toMatch(/^the ledger worker stopped: it ran out of memory \(heap limit 4 MiB\)/);
+    expect(error.message).toContain('corroborate serve --ledger-heap-mb N');
+    expect((await fetch(new URL('/api/documents', url))).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const stopped = err.split('\n').filter((line) => line.includes('ledger worker stopped'));
+    expect(stopped).toEqual([`corroborate serve: ${error.message}`]);
   }, 30_000);
 });
