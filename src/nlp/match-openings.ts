@@ -12,6 +12,8 @@
  * known: the pattern must be tried everywhere).
  */
 
+import { type ClassItem, parseRegexSource, type RegexNode, writtenAsCode } from './regex-source.js';
+
 /** The length of an opening. */
 export const OPENING_LENGTH = 3;
 // Beyond this many openings a pattern is tried everywhere: the table would say little.
@@ -28,9 +30,7 @@ type Openings = Set<string>;
  */
 export function matchOpenings(source: string): ReadonlySet<string> | null {
   try {
-    const reader = new OpeningReader(source);
-    const all = reader.alternation();
-    if (reader.pos !== source.length) return null;
+    const all = openings(parseRegexSource(source));
     const out = new Set<string>();
     for (const s of all) {
       const opening = s.endsWith(OPEN) ? s.slice(0, -1) : s;
@@ -66,136 +66,63 @@ function follow(before: Openings, next: Openings): Openings {
 const NOTHING: Openings = new Set(['']);
 const ANYTHING: Openings = new Set([OPEN]);
 
-/** Reads a regex source (no `u` flag); throws on what it does not know. */
-class OpeningReader {
-  pos = 0;
-  constructor(private readonly src: string) {}
-
-  alternation(): Openings {
-    const out: Openings = new Set(this.sequence());
-    while (this.src[this.pos] === '|') {
-      this.pos++;
-      for (const s of this.sequence()) out.add(s);
+/** What a part of a pattern can start with; throws on what the reader does not read. */
+function openings(node: RegexNode): Openings {
+  switch (node.kind) {
+    case 'alternation': {
+      const out: Openings = new Set();
+      for (const branch of node.branches) for (const s of openings(branch)) out.add(s);
+      return out;
     }
-    return out;
-  }
-
-  sequence(): Openings {
-    let sofar: Openings = NOTHING;
-    while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')')
-      sofar = follow(sofar, this.quantified(this.atom()));
-    return sofar;
-  }
-
-  atom(): Openings {
-    const c = this.src[this.pos]!;
-    if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '\\') return this.escape();
-    this.pos++;
-    if (c === '.') return ANYTHING;
-    if (c === '^' || c === '$') return NOTHING;
-    if ('*+?{}'.includes(c)) throw new Error('quantifier without an atom');
-    return new Set([literal(c)]);
-  }
-
-  group(): Openings {
-    const rest = this.src.slice(this.pos, this.pos + 4);
-    let look = false;
-    if (rest.startsWith('(?:')) this.pos += 3;
-    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
-      this.pos += 3;
-      look = true;
-    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
-      this.pos += 4;
-      look = true;
-    } else if (rest.startsWith('(?')) throw new Error('unknown group');
-    else this.pos += 1;
-    const inner = this.alternation();
-    if (this.src[this.pos] !== ')') throw new Error('unclosed group');
-    this.pos++;
-    // A look-around matches no characters of its own.
-    return look ? NOTHING : inner;
-  }
-
-  charClass(): Openings {
-    this.pos++;
-    if (this.src[this.pos] === '^') {
-      this.skipClass();
+    case 'sequence': {
+      let sofar: Openings = NOTHING;
+      for (const item of node.items) sofar = follow(sofar, openings(item));
+      return sofar;
+    }
+    case 'char':
+      // Controls and codes: not spelled out.
+      return writtenAsCode(node) ? ANYTHING : new Set([literal(node.char)]);
+    case 'dot':
+    case 'set':
+    case 'backreference':
       return ANYTHING;
+    case 'class':
+      return classOpenings(node.negated, node.items);
+    case 'assertion':
+      return NOTHING;
+    case 'group':
+      if (node.name !== null) throw new Error('named group');
+      return openings(node.body);
+    case 'lookaround':
+      // A look-around matches no characters of its own.
+      return NOTHING;
+    case 'repeat': {
+      const piece = openings(node.body);
+      if (node.min === 1 && node.max === 1) return piece;
+      if (node.min === 0 && node.max === 1) return new Set(['', ...piece]);
+      // One or more repeats: the first, then anything (zero repeats adds the empty string).
+      const repeated = follow(piece, ANYTHING);
+      return node.min === 0 ? new Set(['', ...repeated]) : repeated;
     }
-    const chars = new Set<string>();
-    while (this.pos < this.src.length && this.src[this.pos] !== ']') {
-      let c = this.src[this.pos]!;
-      if (c === '\\') {
-        const e = this.src[this.pos + 1];
-        if (e === undefined || /[a-zA-Z0-9]/.test(e)) {
-          // Classes and codes: not spelled out.
-          this.skipClass();
-          return ANYTHING;
-        }
-        c = e;
-        this.pos += 2;
-      } else this.pos++;
-      if (this.src[this.pos] === '-' && this.src[this.pos + 1] !== ']') {
-        // Ranges are not spelled out.
-        this.skipClass();
-        return ANYTHING;
-      }
-      chars.add(literal(c));
-    }
-    if (this.src[this.pos] !== ']') throw new Error('unclosed class');
-    this.pos++;
-    if (chars.size === 0) throw new Error('empty class');
-    return chars;
   }
+}
 
-  /** Moves past the end of the class being read. */
-  skipClass(): void {
-    while (this.pos < this.src.length && this.src[this.pos] !== ']')
-      this.pos += this.src[this.pos] === '\\' ? 2 : 1;
-    if (this.src[this.pos] !== ']') throw new Error('unclosed class');
-    this.pos++;
+/** The characters a class spells out; negated classes, ranges, class escapes and codes are not. */
+function classOpenings(negated: boolean, items: readonly ClassItem[]): Openings {
+  if (negated) return ANYTHING;
+  const chars: Openings = new Set();
+  for (const item of items) {
+    if (item.kind !== 'char' || writtenAsCode(item)) return ANYTHING;
+    chars.add(literal(item.char));
   }
-
-  escape(): Openings {
-    const e = this.src[this.pos + 1];
-    if (e === undefined) throw new Error('dangling escape');
-    this.pos += 2;
-    if (e === 'b' || e === 'B') return NOTHING;
-    // Classes, controls, codes and back-references: not spelled out.
-    if (/[a-zA-Z0-9]/.test(e)) return ANYTHING;
-    return new Set([literal(e)]);
-  }
-
-  quantified(piece: Openings): Openings {
-    const c = this.src[this.pos];
-    let min: number;
-    let max: number;
-    if (c === '?') [min, max] = [0, 1];
-    else if (c === '*') [min, max] = [0, Number.POSITIVE_INFINITY];
-    else if (c === '+') [min, max] = [1, Number.POSITIVE_INFINITY];
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (!m) throw new Error('brace that is no quantifier');
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
-      this.pos += m[0].length - 1;
-    } else return piece;
-    this.pos++;
-    if (this.src[this.pos] === '?') this.pos++;
-    if (min === 1 && max === 1) return piece;
-    if (min === 0 && max === 1) return new Set(['', ...piece]);
-    // One or more repeats: the first, then anything (zero repeats adds the empty string).
-    const repeated = follow(piece, ANYTHING);
-    return min === 0 ? new Set(['', ...repeated]) : repeated;
-  }
+  if (chars.size === 0) throw new Error('empty class');
+  return chars;
 }
 
 /** A pattern character as the text's lower-cased character; only printable ASCII is read. */
 function literal(c: string): string {
   const code = c.charCodeAt(0);
-  if (code < 0x20 || code > 0x7e) throw new Error('not printable ASCII');
+  if (c.length !== 1 || code < 0x20 || code > 0x7e) throw new Error('not printable ASCII');
   return c.toLowerCase();
 }
 

@@ -8,6 +8,8 @@
  * pattern; whatever the reader does not understand gives no needle, and the regex runs.
  */
 
+import { type ClassItem, parseRegexSource, type RegexNode } from './regex-source.js';
+
 /** A requirement: a match contains at least one of these strings (in lower case). */
 type AnyOf = readonly string[];
 
@@ -33,10 +35,7 @@ const ANYTHING: Piece = { strings: null, requires: [] };
 export function requiredLiterals(source: string, flags = ''): readonly AnyOf[] {
   if (flags.includes('v')) return [];
   try {
-    const parser = new SourceReader(source, flags.includes('u'));
-    const piece = parser.alternation();
-    if (parser.pos !== source.length) return [];
-    return selective(allRequirements(piece));
+    return selective(allRequirements(pieceOf(parseRegexSource(source, flags.includes('u')))));
   } catch {
     return [];
   }
@@ -85,234 +84,119 @@ function product(a: readonly string[], b: readonly string[]): string[] | null {
   return [...new Set(out)];
 }
 
-/** Reads a regex source (no `u` flag) into pieces; throws on what it does not know. */
-class SourceReader {
-  pos = 0;
-  constructor(
-    private readonly src: string,
-    /** With the `u` flag: \\p{…} classes, \\u{…} codes, and characters beyond 16 bits. */
-    private readonly unicode: boolean,
-  ) {}
-
-  alternation(): Piece {
-    const branches = [this.sequence()];
-    while (this.src[this.pos] === '|') {
-      this.pos++;
-      branches.push(this.sequence());
+/** What a part of a pattern tells; throws on what the reader does not read. */
+function pieceOf(node: RegexNode): Piece {
+  switch (node.kind) {
+    case 'alternation':
+      return alternation(node.branches.map(pieceOf));
+    case 'sequence':
+      return sequence(node.items);
+    case 'char':
+      return charPiece(node.char);
+    case 'dot':
+    case 'set':
+    case 'backreference':
+      return ANYTHING;
+    case 'class':
+      return classPiece(node.negated, node.items);
+    case 'assertion':
+    case 'lookaround':
+      // A look-around matches no characters of its own.
+      return NOTHING;
+    case 'group':
+      return pieceOf(node.body);
+    case 'repeat': {
+      const piece = pieceOf(node.body);
+      if (node.min === 0) {
+        if (node.max === 1 && piece.strings)
+          return { strings: [...new Set(['', ...piece.strings])], requires: [] };
+        return node.max === 0 ? NOTHING : ANYTHING;
+      }
+      const requires = allRequirements(piece);
+      return { strings: node.min === 1 && node.max === 1 ? piece.strings : null, requires };
     }
-    if (branches.length === 1) return branches[0]!;
-    let strings: string[] | null = [];
-    for (const b of branches) {
-      if (!strings || !b.strings) strings = null;
-      else strings = [...new Set([...strings, ...b.strings])];
-      if (strings && strings.length > MAX_STRINGS) strings = null;
-    }
-    // Each branch brings its most telling requirement; the union holds for the alternation.
-    const union: string[] = [];
-    for (const b of branches) {
-      const best = selective(allRequirements(b))[0];
-      if (!best) return { strings, requires: [] };
-      union.push(...best);
-    }
-    return { strings, requires: [minimal(union)] };
   }
+}
 
-  sequence(): Piece {
-    const requires: AnyOf[] = [];
-    let whole: string[] | null = [''];
-    let run: string[] = [''];
-    const flush = () => {
-      if (!run.includes('')) requires.push(run);
-      run = [''];
-    };
-    while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
-      const item = this.quantified(this.atom());
-      requires.push(...item.requires);
-      if (item.strings) {
-        const joined = product(run, item.strings);
-        if (joined) run = joined;
-        else {
-          flush();
-          run = [...item.strings];
-        }
-        whole = whole ? product(whole, item.strings) : null;
-      } else {
+function alternation(branches: readonly Piece[]): Piece {
+  let strings: string[] | null = [];
+  for (const b of branches) {
+    if (!strings || !b.strings) strings = null;
+    else strings = [...new Set([...strings, ...b.strings])];
+    if (strings && strings.length > MAX_STRINGS) strings = null;
+  }
+  // Each branch brings its most telling requirement; the union holds for the alternation.
+  const union: string[] = [];
+  for (const b of branches) {
+    const best = selective(allRequirements(b))[0];
+    if (!best) return { strings, requires: [] };
+    union.push(...best);
+  }
+  return { strings, requires: [minimal(union)] };
+}
+
+function sequence(items: readonly RegexNode[]): Piece {
+  const requires: AnyOf[] = [];
+  let whole: string[] | null = [''];
+  let run: string[] = [''];
+  const flush = () => {
+    if (!run.includes('')) requires.push(run);
+    run = [''];
+  };
+  for (const node of items) {
+    const item = pieceOf(node);
+    requires.push(...item.requires);
+    if (item.strings) {
+      const joined = product(run, item.strings);
+      if (joined) run = joined;
+      else {
         flush();
-        whole = null;
+        run = [...item.strings];
       }
+      whole = whole ? product(whole, item.strings) : null;
+    } else {
+      flush();
+      whole = null;
     }
-    flush();
-    return { strings: whole, requires };
   }
+  flush();
+  return { strings: whole, requires };
+}
 
-  atom(): Piece {
-    const c = this.src[this.pos]!;
-    if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '\\') return this.escape();
-    this.pos++;
-    // A character beyond 16 bits is one atom with the u flag: we do not split it.
-    if (this.unicode && c >= '\uD800' && c <= '\uDFFF') throw new Error('surrogate');
-    if (c === '.') return ANYTHING;
-    if (c === '^' || c === '$') return NOTHING;
-    if ('*+?'.includes(c)) throw new Error('quantifier without an atom');
-    const p = plainChar(c);
-    return p === null ? ANYTHING : { strings: [p], requires: [] };
-  }
+function charPiece(c: string): Piece {
+  // A character beyond 16 bits (one atom with the u flag): we do not split it.
+  if (c.length > 1) throw new Error('character beyond 16 bits');
+  const p = plainChar(c);
+  return p === null ? ANYTHING : { strings: [p], requires: [] };
+}
 
-  group(): Piece {
-    const rest = this.src.slice(this.pos, this.pos + 4);
-    let look = false;
-    if (rest.startsWith('(?:')) this.pos += 3;
-    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
-      this.pos += 3;
-      look = true;
-    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
-      this.pos += 4;
-      look = true;
-    } else if (rest.startsWith('(?<')) {
-      const close = this.src.indexOf('>', this.pos);
-      if (close < 0) throw new Error('bad group name');
-      this.pos = close + 1;
-    } else if (rest.startsWith('(?')) throw new Error('unknown group');
-    else this.pos += 1;
-    const inner = this.alternation();
-    if (this.src[this.pos] !== ')') throw new Error('unclosed group');
-    this.pos++;
-    // A look-around matches no characters of its own.
-    return look ? NOTHING : inner;
+/** A class's characters when they are few and known: ranges are spelled out when short. */
+function classPiece(negated: boolean, items: readonly ClassItem[]): Piece {
+  if (negated) return ANYTHING;
+  const chars: string[] = [];
+  for (const item of items) {
+    // Class escapes and characters beyond 16 bits: we do not spell them out.
+    if (item.kind === 'set') return ANYTHING;
+    if (item.kind === 'char') {
+      if (item.char.length > 1) return ANYTHING;
+      chars.push(item.char);
+      continue;
+    }
+    if (item.from.char.length > 1 || item.to.char.length > 1) return ANYTHING;
+    const a = item.from.char.charCodeAt(0);
+    const b = item.to.char.charCodeAt(0);
+    if (b - a > 16) return ANYTHING;
+    for (let k = a; k <= b; k++) chars.push(String.fromCharCode(k));
   }
-
-  charClass(): Piece {
-    this.pos++;
-    let negated = false;
-    if (this.src[this.pos] === '^') {
-      negated = true;
-      this.pos++;
-    }
-    const chars: string[] = [];
-    let known = !negated;
-    while (this.pos < this.src.length && this.src[this.pos] !== ']') {
-      let c = this.src[this.pos]!;
-      if (c === '\\') {
-        const e = this.src[this.pos + 1];
-        if (e === undefined) throw new Error('dangling escape');
-        if (/[dDsSwWbBcupPk0-9xk]/.test(e)) {
-          // Classes, controls and codes: we do not spell them out.
-          known = false;
-          this.pos += 2;
-          if (this.unicode && (e === 'p' || e === 'P' || e === 'u') && this.src[this.pos] === '{')
-            this.pos = this.src.indexOf('}', this.pos) + 1;
-          else if (e === 'x') this.pos += 2;
-          else if (e === 'u') this.pos += 4;
-          else if (e === 'c') this.pos += 1;
-          continue;
-        }
-        if (/[a-zA-Z]/.test(e)) {
-          const control: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
-          if (control[e] === undefined) throw new Error('unknown escape in class');
-          c = control[e]!;
-        } else c = e;
-        this.pos += 2;
-      } else this.pos++;
-      if (this.unicode && c >= '\uD800' && c <= '\uDFFF') known = false;
-      if (this.src[this.pos] === '-' && this.src[this.pos + 1] !== ']' && this.pos + 1 < this.src.length) {
-        // A range: spelled out when short.
-        let to = this.src[this.pos + 1]!;
-        let width = 2;
-        if (to === '\\') {
-          const e = this.src[this.pos + 2];
-          if (e === undefined || /[a-zA-Z0-9]/.test(e)) throw new Error('escaped range end');
-          to = e;
-          width = 3;
-        }
-        this.pos += width;
-        const a = c.charCodeAt(0);
-        const b = to.charCodeAt(0);
-        if (b < a) throw new Error('bad range');
-        if (b - a > 16) known = false;
-        else for (let k = a; k <= b; k++) chars.push(String.fromCharCode(k));
-        continue;
-      }
-      chars.push(c);
-    }
-    if (this.src[this.pos] !== ']') throw new Error('unclosed class');
-    this.pos++;
-    if (!known || chars.length === 0) return ANYTHING;
-    const lowered: string[] = [];
-    for (const ch of chars) {
-      const p = plainChar(ch);
-      if (p === null) return ANYTHING;
-      lowered.push(p);
-    }
-    const strings = [...new Set(lowered)];
-    return strings.length > 16 ? ANYTHING : { strings, requires: [] };
+  if (chars.length === 0) return ANYTHING;
+  const lowered: string[] = [];
+  for (const ch of chars) {
+    const p = plainChar(ch);
+    if (p === null) return ANYTHING;
+    lowered.push(p);
   }
-
-  escape(): Piece {
-    const e = this.src[this.pos + 1];
-    if (e === undefined) throw new Error('dangling escape');
-    this.pos += 2;
-    if (e === 'b' || e === 'B') return NOTHING;
-    if (this.unicode && (e === 'p' || e === 'P')) {
-      const close = this.src.indexOf('}', this.pos);
-      if (this.src[this.pos] !== '{' || close < 0) throw new Error('bad property escape');
-      this.pos = close + 1;
-      return ANYTHING;
-    }
-    if (this.unicode && e === 'u' && this.src[this.pos] === '{') {
-      const close = this.src.indexOf('}', this.pos);
-      const code = Number.parseInt(this.src.slice(this.pos + 1, close), 16);
-      if (close < 0 || !Number.isFinite(code)) throw new Error('bad code point');
-      this.pos = close + 1;
-      const ch = String.fromCodePoint(code);
-      const p = ch.length === 1 ? plainChar(ch) : null;
-      return p === null ? ANYTHING : { strings: [p], requires: [] };
-    }
-    if ('dDsSwW'.includes(e)) return ANYTHING;
-    if (/[1-9]/.test(e)) {
-      while (/[0-9]/.test(this.src[this.pos] ?? '')) this.pos++;
-      return ANYTHING;
-    }
-    const control: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
-    let c: string;
-    if (control[e] !== undefined) c = control[e]!;
-    else if (e === 'x' || e === 'u') {
-      const width = e === 'x' ? 2 : 4;
-      const hex = this.src.slice(this.pos, this.pos + width);
-      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) throw new Error('bad code escape');
-      this.pos += width;
-      c = String.fromCharCode(Number.parseInt(hex, 16));
-    } else if (/[a-zA-Z]/.test(e)) throw new Error('unknown escape');
-    else c = e;
-    const p = plainChar(c);
-    return p === null ? ANYTHING : { strings: [p], requires: [] };
-  }
-
-  quantified(piece: Piece): Piece {
-    const c = this.src[this.pos];
-    let min: number;
-    let max: number;
-    if (c === '?') [min, max] = [0, 1];
-    else if (c === '*') [min, max] = [0, Number.POSITIVE_INFINITY];
-    else if (c === '+') [min, max] = [1, Number.POSITIVE_INFINITY];
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-      // Without the `u` flag a brace that is no quantifier is a literal brace.
-      if (!m) return piece;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
-      this.pos += m[0].length - 1;
-    } else return piece;
-    this.pos++;
-    if (this.src[this.pos] === '?') this.pos++;
-    if (min === 0) {
-      if (max === 1 && piece.strings) return { strings: [...new Set(['', ...piece.strings])], requires: [] };
-      return max === 0 ? NOTHING : ANYTHING;
-    }
-    const requires = allRequirements(piece);
-    return { strings: min === 1 && max === 1 ? piece.strings : null, requires };
-  }
+  const strings = [...new Set(lowered)];
+  return strings.length > 16 ? ANYTHING : { strings, requires: [] };
 }
 
 // Needles by flags and source, as read so far or read ahead: reading them costs the CLI's one
