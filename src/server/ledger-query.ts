@@ -336,9 +336,12 @@ export function indexOf(ledger: Ledger): LedgerIndex {
     searchText(e) {
       let text = texts.get(e.id);
       if (text === undefined) {
-        const claimTexts = [...e.support.supporting, ...e.support.contradicting].map(
-          (id) => claim.get(id)?.text ?? '',
-        );
+        // Each text once: copies of one story repeat their claims word for word, and an event of
+        // thousands of copies would otherwise hold thousands of the same sentences (a word never
+        // spans the line between two texts, so a repeat cannot change a match).
+        const claimTexts = new Set<string>();
+        for (const id of e.support.supporting) claimTexts.add(claim.get(id)?.text ?? '');
+        for (const id of e.support.contradicting) claimTexts.add(claim.get(id)?.text ?? '');
         text = [
           e.type,
           e.eventType,
