@@ -101,6 +101,8 @@ export async function runServeCommand(
             ),
           }),
       analyze: (text, { id, date }) => analyzeText(text, { id, date, gazetteer }),
+      // How a long ledger build goes, and when it is done.
+      ledgerLog: (line) => process.stderr.write(`${line}\n`),
       webRoot: values.web ?? DEFAULT_WEB_ROOT,
       evidence: { trustList, maxImageBytes },
       ...(values['secure-cookies'] ? { secureCookies: true } : {}),

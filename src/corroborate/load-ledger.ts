@@ -1,7 +1,8 @@
 import { ledgerInputsFingerprint, listAllDocuments, loadLedgerDigests } from '../ingest/stored-documents.js';
 import type { Store } from '../store/store.js';
 import type { Ledger, ReviewDecision } from '../types/ledger.js';
-import { buildLedger, LedgerBuilder } from './build-ledger.js';
+import { LedgerBuilder } from './build-ledger.js';
+import type { LedgerBuildStage, LedgerLoadOptions } from './build-progress.js';
 import { withMeasurementChecks } from './measurement-checks.js';
 
 /**
@@ -41,13 +42,24 @@ export async function loadReviewDecisions(store: Store): Promise<ReviewDecision[
 /**
  * Builds the ledger from what the store holds: documents and records, clustered into events,
  * with the analysts' decisions replayed. The records are read a page at a time and digested
- * (`loadLedgerDigests`): only their digests are held while the ledger is built.
+ * (`loadLedgerDigests`): only their digests are held while the ledger is built. `options.onProgress`
+ * is told how far it has got (see `LedgerBuildStage`).
  *
  * @example const ledger = await loadLedger(store); ledger.events.length
  */
-export async function loadLedger(store: Store): Promise<Ledger> {
-  const [documents, decisions] = await Promise.all([loadLedgerDigests(store), loadReviewDecisions(store)]);
-  const ledger = buildLedger(documents, { decisions });
+export async function loadLedger(store: Store, options: LedgerLoadOptions = {}): Promise<Ledger> {
+  const progress = stageReporter(options);
+  progress('listing');
+  const listed = await listAllDocuments(store);
+  const [documents, decisions] = await Promise.all([
+    loadLedgerDigests(store, listed, options),
+    loadReviewDecisions(store),
+  ]);
+  progress('clustering', documents.length);
+  const builder = new LedgerBuilder(documents);
+  progress('assembling');
+  const ledger = builder.build(decisions);
+  progress('checking');
   return withMeasurementChecks(ledger, await store.listEvidence({ kind: 'measurement' }));
 }
 
@@ -56,24 +68,43 @@ export async function loadLedger(store: Store): Promise<Ledger> {
  * documents are the same as at the last load (only review decisions were added), the decisions
  * are read and applied to the kept `LedgerBuilder`, which re-assembles only the events they touch;
  * otherwise the records are streamed again (a page at a time, each digested and let go) and a new
- * builder made. Each load gives what `loadLedger` gives.
+ * builder made. Each load gives what `loadLedger` gives, and tells `options.onProgress` how far
+ * it has got (a load that only applies decisions starts at `assembling`).
  *
  * @example
  * const load = incrementalLedgerLoader();
- * await load(store); // builds
+ * await load(store, { onProgress: (p) => console.log(p.stage, p.documentsRead, p.documents) }); // builds
  * await store.appendAudit(review); await load(store); // applies the review only
  */
-export function incrementalLedgerLoader(): (store: Store) => Promise<Ledger> {
-  let kept: { fingerprint: string; builder: LedgerBuilder } | null = null;
-  return async (store) => {
+export function incrementalLedgerLoader(): (store: Store, options?: LedgerLoadOptions) => Promise<Ledger> {
+  let kept: { fingerprint: string; builder: LedgerBuilder; documents: number } | null = null;
+  return async (store, options = {}) => {
+    const progress = stageReporter(options);
+    progress('listing');
     const [listed, decisions] = await Promise.all([listAllDocuments(store), loadReviewDecisions(store)]);
     const fingerprint = ledgerInputsFingerprint(listed);
     if (kept === null || kept.fingerprint !== fingerprint) {
       // Forget the old builder first: two ledgers' inputs need not fit in memory together.
       kept = null;
-      kept = { fingerprint, builder: new LedgerBuilder(await loadLedgerDigests(store, listed)) };
+      const digests = await loadLedgerDigests(store, listed, options);
+      progress('clustering', digests.length);
+      kept = { fingerprint, builder: new LedgerBuilder(digests), documents: digests.length };
     }
+    progress('assembling', kept.documents);
     const ledger = kept.builder.build(decisions);
+    progress('checking');
     return withMeasurementChecks(ledger, await store.listEvidence({ kind: 'measurement' }));
+  };
+}
+
+/**
+ * Tells `options.onProgress` that a stage after reading began; the documents count is the last
+ * one given (the documents read), 0 before any.
+ */
+function stageReporter(options: LedgerLoadOptions): (stage: LedgerBuildStage, documents?: number) => void {
+  let count = 0;
+  return (stage, documents) => {
+    if (documents !== undefined) count = documents;
+    options.onProgress?.({ stage, documentsRead: count, documents: count });
   };
 }

@@ -1,3 +1,4 @@
+import { type LedgerLoadOptions, readingProgress } from '../corroborate/build-progress.js';
 import { type DocumentDigest, digestDocument } from '../corroborate/document-digest.js';
 import type { LedgerInputDocument } from '../corroborate/input-document.js';
 import { assignOriginsOfSignals, groupOrigins, originSignals } from '../corroborate/origins.js';
@@ -98,16 +99,29 @@ export async function forEachLedgerInput(
 /**
  * The digests of the ledger's active documents (see `digestDocument`), the records streamed a
  * page at a time and let go once digested: what the ledger builder needs of a large ledger,
- * without holding its records.
+ * without holding its records. `options.onProgress` is told how many of the active documents
+ * were read (stage `reading`, at most every ~1 % or 2 s, and once at the end).
  *
  * @example const builder = new LedgerBuilder(await loadLedgerDigests(store));
+ * @example await loadLedgerDigests(store, listed, { onProgress: (p) => log(p.documentsRead) });
  */
 export async function loadLedgerDigests(
   store: Store,
   listed?: readonly StoredDocument[],
+  options: LedgerLoadOptions = {},
 ): Promise<DocumentDigest[]> {
+  const catalogue = listed ?? (await listAllDocuments(store));
+  const read = readingProgress(options.onProgress, catalogue.filter((d) => d.status === 'active').length);
   const digests: DocumentDigest[] = [];
-  await forEachLedgerInput(store, (doc) => digests.push(digestDocument(doc)), listed);
+  await forEachLedgerInput(
+    store,
+    (doc) => {
+      digests.push(digestDocument(doc));
+      read();
+    },
+    catalogue,
+  );
+  read.done();
   return digests;
 }
 

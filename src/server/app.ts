@@ -9,6 +9,7 @@ import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { documentRoutes } from './document-routes.js';
 import { type EvidenceRouteOptions, evidenceRoutes, IMAGE_UPLOAD_PATH } from './evidence-routes.js';
 import { HttpError } from './http-error.js';
+import { LedgerBuildStatus } from './ledger-build-status.js';
 import { LedgerCache, type LedgerLoader } from './ledger-cache.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { inProcessLedgerViews, type LedgerViewLoader } from './ledger-view.js';
@@ -38,6 +39,18 @@ export interface DeskOptions {
    * ledger and the answers computed from it are at most this much older than the store.
    */
   readonly ledgerRecheckMs?: number;
+  /**
+   * How long (ms) a ledger request waits while the ledger is being built before it is answered
+   * 503 `unavailable` with `Retry-After` and how far the build has got (default 20,000); the build
+   * goes on, and `GET /api/ledger/status` says where it stands.
+   */
+  readonly ledgerWaitMs?: number;
+  /**
+   * The server's log of ledger builds (`corroborate serve`: stderr): a line every ~10 % or 30 s
+   * of a build that runs more than a few seconds, and one when a build that read the documents is
+   * done. Default: none.
+   */
+  readonly ledgerLog?: ((line: string) => void) | null;
   /** Reads imported reports (default: the reader without a gazetteer). */
   readonly analyze?: DeskDeps['analyze'];
   /** Largest request body in bytes (default 2 MiB); larger bodies get 413. Image uploads have their own cap (`evidence`). */
@@ -70,6 +83,10 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
   // A view prepares its ledger's lookups while readers still wait for it, not with its first readers.
   const views =
     options.ledgerViews ?? (options.loadLedger == null ? null : inProcessLedgerViews(options.loadLedger));
+  const build = new LedgerBuildStatus({
+    ...(options.ledgerWaitMs === undefined ? {} : { waitMs: options.ledgerWaitMs }),
+    log: options.ledgerLog ?? null,
+  });
   const deps: DeskDeps = {
     store: options.store,
     auth,
@@ -78,9 +95,10 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
         ? null
         : new LedgerCache(
             options.store,
-            views,
+            (store) => views(store, (report) => build.report(report)),
             options.ledgerRecheckMs === undefined ? {} : { recheckMs: options.ledgerRecheckMs },
           ),
+    ledgerBuild: build,
     analyze: options.analyze ?? ((text, { id, date }) => analyzeText(text, { id, date })),
     clock,
   };

@@ -21,12 +21,14 @@ export interface DeskEnv {
  * What the routes work with: the store, auth, the ledger's answers (when the corroborate library
  * is wired; the ledger itself may live in the ledger worker), the reader for imports, and the clock.
  *
- * @example documentRoutes({ store, auth, ledger: null, analyze, clock: () => new Date() })
+ * @example documentRoutes({ store, auth, ledger: null, ledgerBuild: new LedgerBuildStatus(), analyze, clock: () => new Date() })
  */
 export interface DeskDeps {
   readonly store: import('../store/store.js').Store;
   readonly auth: import('./auth.js').DeskAuth;
   readonly ledger: import('./ledger-view.js').LedgerAccess | null;
+  /** Where the ledger's builds stand (`GET /api/ledger/status`), and how long a request waits on one. */
+  readonly ledgerBuild: import('./ledger-build-status.js').LedgerBuildStatus;
   /** Reads an imported report into an analysis record (the reader, with the desk's gazetteer). */
   readonly analyze: (
     text: string,

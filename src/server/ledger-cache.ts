@@ -1,8 +1,9 @@
+import type { LedgerLoadOptions } from '../corroborate/build-progress.js';
 import type { Store } from '../store/store.js';
 import type { Ledger } from '../types/ledger.js';
 
-/** Builds the ledger from the store (the corroborate library's `loadLedger`). */
-export type LedgerLoader = (store: Store) => Promise<Ledger>;
+/** Builds the ledger from the store (the corroborate library's `loadLedger`), telling `options.onProgress` how far it got. */
+export type LedgerLoader = (store: Store, options?: LedgerLoadOptions) => Promise<Ledger>;
 
 /**
  * The current ledger (or what stands for it: a `LedgerView` of a ledger held by the worker), built once and rebuilt when the store changes: after a review through this

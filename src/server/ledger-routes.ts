@@ -21,6 +21,10 @@ import { ResponseCache, requestKey, sendCached } from './response-cache.js';
  * 64 MiB by default): a new ledger (after a review, or a change of the store seen by the
  * `LedgerCache`) starts an empty cache. They carry an `ETag`; `If-None-Match` gets `304 Not Modified`.
  *
+ * While the ledger is being built, a request waits for it at most `deps.ledgerBuild.waitMs`, then
+ * is answered 503 with `Retry-After` and how far the build has got; `GET /ledger/status` says
+ * where the build stands without waiting.
+ *
  * @example app.route('/api', ledgerRoutes(deps))
  */
 export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = {}): Hono<DeskEnv> {
@@ -28,12 +32,29 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   const responses = new ResponseCache(
     options.cacheBytes === undefined ? {} : { maxBytes: options.cacheBytes },
   );
+  // A request waits on a build at most `waitMs` in all (for the ledger, then for its answer, which
+  // a ledger worker started again builds first); then it is answered 503 with the build's progress.
   const viewOf = async (c: Context<DeskEnv>): Promise<LedgerView> => {
     requireRole(c.get('principal'), 'viewer');
     if (deps.ledger === null)
       throw new HttpError('unavailable', 'this desk was started without the ledger builder');
-    return deps.ledger.current();
+    const build = deps.ledgerBuild;
+    const until = Date.now() + build.waitMs;
+    const view = await build.within(deps.ledger.current(), until);
+    return {
+      version: view.version,
+      text: (ask) => build.within(view.text(ask), until),
+      body: (ask) => build.within(view.body(ask), until),
+      lookUp: (ask) => build.within(view.lookUp(ask), until),
+    };
   };
+
+  routes.get('/ledger/status', (c) => {
+    if (deps.ledger === null)
+      throw new HttpError('unavailable', 'this desk was started without the ledger builder');
+    c.header('Cache-Control', 'no-store');
+    return c.json(deps.ledgerBuild.status());
+  });
 
   routes.get('/events', async (c) => {
     const view = await viewOf(c);

@@ -8,6 +8,7 @@ import {
   type LedgerLookupAnswers,
   lookUp,
 } from './ledger-answers.js';
+import type { LedgerBuildReport } from './ledger-build-status.js';
 import type { LedgerLoader } from './ledger-cache.js';
 import { prepareLedger } from './ledger-query.js';
 import { type CachedBody, serialize } from './response-cache.js';
@@ -36,11 +37,17 @@ export interface LedgerView {
 }
 
 /**
- * Builds a ledger from the store and gives the view of it.
+ * Builds a ledger from the store and gives the view of it; `report`, when given, is told that the
+ * build started, how far it got, and how it ended (the worker's loader tells it of every build it
+ * makes, also one an answer had to wait for after the worker was started again).
  *
  * @example const view = await load(store); await view.text({ kind: 'origins', limit: 10, offset: 0 })
+ * @example await load(store, (report) => status.report(report))
  */
-export type LedgerViewLoader = (store: Store) => Promise<LedgerView>;
+export type LedgerViewLoader = (
+  store: Store,
+  report?: (report: LedgerBuildReport) => void,
+) => Promise<LedgerView>;
 
 /**
  * The desk's ledger as the routes reach it: the current view (rebuilt when the store changed) and
@@ -90,10 +97,21 @@ const JSON_TYPE = 'application/json';
  */
 export function inProcessLedgerViews(load: LedgerLoader): LedgerViewLoader {
   let builds = 0;
-  return async (store) => {
-    const ledger = await load(store);
-    builds += 1;
-    return ledgerViewOf(ledger, store, `in-process ${builds}`);
+  return async (store, report) => {
+    report?.({ kind: 'started' });
+    try {
+      const ledger = await load(
+        store,
+        report === undefined ? {} : { onProgress: (progress) => report({ kind: 'progress', progress }) },
+      );
+      builds += 1;
+      const view = ledgerViewOf(ledger, store, `in-process ${builds}`);
+      report?.({ kind: 'built', events: ledger.events.length });
+      return view;
+    } catch (error) {
+      report?.({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
   };
 }
 

@@ -329,7 +329,7 @@ export const OPENAPI = {
           '400': error('Bad filter'),
           ...reads,
           '503': error(
-            'No ledger builder, or the ledger worker stopped while the request waited (out of memory, an uncaught error)',
+            'No ledger builder; the ledger still being built after the request waited (about 20 s; with Retry-After and how far the build has got, see /api/ledger/status); or the ledger worker stopped while the request waited (out of memory, an uncaught error)',
           ),
         },
       },
@@ -477,6 +477,13 @@ export const OPENAPI = {
         responses: { '200': json({ type: 'object' }), ...reads },
       },
     },
+    '/api/ledger/status': {
+      get: {
+        summary:
+          'Where the ledger stands: idle (not asked for yet), building (stage, documents read), ready or failed; cheap to poll, starts nothing',
+        responses: { '200': json(ref('LedgerStatus')), ...reads, '503': error('No ledger builder') },
+      },
+    },
     '/api/export/{format}': {
       get: {
         summary:
@@ -495,7 +502,7 @@ export const OPENAPI = {
           ...reads,
           '404': error('No such format'),
           '503': error(
-            'No ledger builder, or the ledger worker stopped while the request waited (out of memory, an uncaught error)',
+            'No ledger builder; the ledger still being built after the request waited (about 20 s; with Retry-After and how far the build has got, see /api/ledger/status); or the ledger worker stopped while the request waited (out of memory, an uncaught error)',
           ),
         },
       },
@@ -736,6 +743,32 @@ export const OPENAPI = {
       EvidenceResult: {
         type: 'object',
         properties: { status: { enum: ['new', 'duplicate'] }, item: ref('EvidenceItem') },
+      },
+      LedgerStatus: {
+        type: 'object',
+        required: ['state', 'stage', 'documentsRead', 'documents', 'startedAt', 'builtAt', 'events', 'error'],
+        description: "src/server/ledger-build-status.ts: the desk's ledger builds",
+        properties: {
+          state: { enum: ['idle', 'building', 'ready', 'failed'] },
+          stage: {
+            enum: ['listing', 'reading', 'clustering', 'assembling', 'checking', null],
+            description: 'The stage of the build under way (null when none is)',
+          },
+          documentsRead: { type: 'integer', description: 'Documents read by the current or last build' },
+          documents: { type: 'integer', description: 'Active documents it reads (0 until listed)' },
+          startedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description: 'When the last build started',
+          },
+          builtAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description: 'When the last build that succeeded ended',
+          },
+          events: { type: ['integer', 'null'], description: 'Events of the ledger last built' },
+          error: { type: ['string', 'null'], description: 'Why the last build failed (state failed)' },
+        },
       },
       Error: {
         type: 'object',

@@ -4,6 +4,7 @@ import { startModuleWorker } from '../module-worker.js';
 import type { Ledger } from '../types/ledger.js';
 import { type ApiErrorCode, HttpError } from './http-error.js';
 import type { LedgerAsk, LedgerLookup, LedgerLookupAnswers } from './ledger-answers.js';
+import type { LedgerBuildReport } from './ledger-build-status.js';
 import type { LedgerLoader } from './ledger-cache.js';
 import type { LedgerView, LedgerViewLoader } from './ledger-view.js';
 import type { CachedBody } from './response-cache.js';
@@ -30,6 +31,16 @@ export type LedgerWorkerReply =
   | { readonly id: number; readonly body: CachedBody }
   | { readonly id: number; readonly error: { readonly code: ApiErrorCode; readonly message: string } }
   | { readonly id: number; readonly failure: string };
+
+/**
+ * What the ledger worker tells the desk unasked: how a build goes (`LedgerBuildReport`), whatever
+ * asked for it.
+ *
+ * @example { report: { kind: 'progress', progress: { stage: 'reading', documentsRead: 400, documents: 1000 } } }
+ */
+export interface LedgerWorkerNotice {
+  readonly report: LedgerBuildReport;
+}
 
 type Outgoing =
   | { readonly build: { readonly whole?: boolean } }
@@ -114,8 +125,13 @@ function ledgerWorkerLine(
 ): {
   send: (message: Outgoing) => Promise<LedgerWorkerReply>;
   close: () => Promise<void>;
+  /** Who is told how the worker's builds go (the latest given). */
+  watch: (listener: (report: LedgerBuildReport) => void) => void;
 } {
   let worker: Worker | null = null;
+  let listener: ((report: LedgerBuildReport) => void) | null = null;
+  /** Whether the worker said it started a build it has not ended yet. */
+  let building = false;
   /** The worker `close()` is stopping: its exit is no failure. */
   let closing: Worker | null = null;
   let next = 0;
@@ -131,7 +147,14 @@ function ledgerWorkerLine(
       options.resourceLimits,
     );
     started.unref();
-    started.on('message', (reply: LedgerWorkerReply) => {
+    started.on('message', (message: LedgerWorkerReply | LedgerWorkerNotice) => {
+      if ('report' in message) {
+        const { kind } = message.report;
+        if (kind !== 'progress') building = kind === 'started';
+        listener?.(message.report);
+        return;
+      }
+      const reply = message;
       const pending = waiting.get(reply.id);
       waiting.delete(reply.id);
       if (waiting.size === 0) started.unref();
@@ -150,6 +173,9 @@ function ledgerWorkerLine(
         const stack = cause instanceof Error && !outOfMemory(cause) ? `\n${cause.stack}` : '';
         process.stderr.write(`corroborate serve: ${error.message}${stack}\n`);
       }
+      // A build under way ended with the worker.
+      if (building) listener?.({ kind: 'failed', message: error.message });
+      building = false;
       for (const { reject } of waiting.values()) reject(error);
       waiting.clear();
     };
@@ -174,7 +200,13 @@ function ledgerWorkerLine(
     stopping.postMessage({ close: true } satisfies LedgerWorkerRequest);
     await exited;
   };
-  return { send, close };
+  return {
+    send,
+    close,
+    watch: (next) => {
+      listener = next;
+    },
+  };
 }
 
 /** The text of an answer, or the error it carries (an `HttpError` as the routes throw it). */
@@ -201,7 +233,8 @@ function errorOf(reply: LedgerWorkerReply, what: string): Error {
  * out of memory, failed, or was stopped with `close()`), the questions waiting on it are answered
  * 503 `unavailable` (`ledgerWorkerStopped`: why, and what to do) and the next question starts a
  * new one, which builds the ledger again before it answers. `options.resourceLimits` bound its
- * heap (`corroborate serve --ledger-heap-mb`).
+ * heap (`corroborate serve --ledger-heap-mb`). The `report` given to a load is told how every build
+ * of the worker goes (`LedgerWorkerNotice`), also one an answer waits for after a restart.
  *
  * @example createApp({ store, auth, ledgerViews: workerLedgerViews('./.corroborate/ledger.sqlite') })
  * @example workerLedgerViews(file, { resourceLimits: { maxOldGenerationSizeMb: 12_288 } })
@@ -210,14 +243,15 @@ export function workerLedgerViews(
   location: string | undefined,
   options: LedgerWorkerOptions = {},
 ): LedgerViewLoader & { close: () => Promise<void> } {
-  const { send, close } = ledgerWorkerLine(location, options);
+  const { send, close, watch } = ledgerWorkerLine(location, options);
   const text = async (ask: LedgerAsk) => textOf(await send({ ask, as: 'text' }));
   const body = async (ask: LedgerAsk) => {
     const reply = await send({ ask, as: 'body' });
     if ('body' in reply) return reply.body;
     throw errorOf(reply, 'answering from the ledger');
   };
-  const load = async (): Promise<LedgerView> => {
+  const load = async (_store: unknown, report?: (report: LedgerBuildReport) => void): Promise<LedgerView> => {
+    if (report !== undefined) watch(report);
     const reply = await send({ build: {} });
     if (!('version' in reply)) throw errorOf(reply, 'building the ledger');
     return {

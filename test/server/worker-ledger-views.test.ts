@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
 import { EVENT_PAGE_LIMIT } from '../../src/server/ledger-answers.js';
+import type { LedgerBuildReport } from '../../src/server/ledger-build-status.js';
 import { workerLedgerViews } from '../../src/server/worker-ledger-loader.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { LedgerClaim, LedgerEvent } from '../../src/types/ledger.js';
-import { deskStore } from './desk-reports.js';
+import { DESK_REPORTS, deskStore } from './desk-reports.js';
 
 /**
  * The same desk twice over one SQLite ledger file: once building the ledger in its own thread,
@@ -195,6 +196,40 @@ describe('the ledger answered by its worker', () => {
     expect(rebuilt.version).not.toBe(view.version);
     expect(await rebuilt.text(ask)).toBe(first);
     await views.close();
+  });
+
+  it('tells how each of its builds goes, also one an answer waits for in a new worker', async () => {
+    const views = workerLedgerViews(location);
+    const reports: LedgerBuildReport[] = [];
+    const view = await views(store, (report) => reports.push(report));
+    const ask = { kind: 'event-page', id: event.id, limit: EVENT_PAGE_LIMIT } as const;
+    const first = await view.text(ask);
+    await views.close();
+    expect(await view.text(ask)).toBe(first);
+    await views.close();
+    const { total } = JSON.parse(await (await worker.request('/api/events?limit=1')).text()) as {
+      total: number;
+    };
+    const documents = DESK_REPORTS.length;
+    const build = [
+      { kind: 'started' },
+      { kind: 'progress', progress: { stage: 'listing', documentsRead: 0, documents: 0 } },
+      ...[1, 2, 3].map((read) => ({
+        kind: 'progress',
+        progress: { stage: 'reading', documentsRead: read, documents },
+      })),
+      ...(['clustering', 'assembling', 'checking'] as const).map((stage) => ({
+        kind: 'progress',
+        progress: { stage, documentsRead: documents, documents },
+      })),
+      { kind: 'built', events: total },
+    ];
+    expect(reports).toEqual([...build, ...build]);
+    expect(JSON.parse(await (await worker.request('/api/ledger/status')).text())).toMatchObject({
+      state: 'ready',
+      documents,
+      events: total,
+    });
   });
 
   it('reports a ledger it cannot open as a failed build', async () => {
