@@ -1,5 +1,6 @@
 import type { EventLink, ReportEventRef } from '../types/ledger.js';
 import { eventKey } from './decisions.js';
+import { DisjointSets } from './disjoint-sets.js';
 import type { IncidentPlace, ReportIncident } from './event-features.js';
 import {
   forEachCandidatePair,
@@ -61,14 +62,15 @@ function placeIdentity(p: IncidentPlace): string {
 const placeIdentities = new WeakMap<IncidentPlace, string>();
 
 /**
- * Union-find over report events (by index), keeping for each cluster its members (a circular list
+ * Union-find over report events (by index; `DisjointSets`, the larger cluster's root staying the
+ * root), keeping for each cluster its members (a circular list
  * through `next`) and what the compatibility test reads: the span every explicit date allows and
  * the distinct explicit places, so that test costs the number of distinct places, not of member
  * pairs. A cluster of one holds no lists or maps of its own: millions of report events stay a few
  * typed arrays until they join.
  */
 class Clusters {
-  private readonly parent: Int32Array;
+  private readonly sets: DisjointSets;
   private readonly size: Int32Array;
   /** The next member of the same cluster, round a circle. */
   private readonly next: Int32Array;
@@ -99,7 +101,7 @@ class Clusters {
 
   constructor(incidentOf: readonly ReportIncident[]) {
     const n = incidentOf.length;
-    this.parent = new Int32Array(n);
+    this.sets = new DisjointSets(n);
     this.size = new Int32Array(n).fill(1);
     this.next = new Int32Array(n);
     this.latestFrom = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
@@ -112,7 +114,6 @@ class Clusters {
     this.group = new Int32Array(n);
     this.groupMaps = new Array<Map<number, number> | null>(n).fill(null);
     for (let k = 0; k < n; k += 1) {
-      this.parent[k] = k;
       this.next[k] = k;
       const inc = incidentOf[k] as ReportIncident;
       if (inc.date && !inc.date.inferred) {
@@ -124,15 +125,7 @@ class Clusters {
   }
 
   find(x: number): number {
-    let root = x;
-    while (this.parent[root] !== root) root = this.parent[root] as number;
-    let node = x;
-    while (node !== root) {
-      const p = this.parent[node] as number;
-      this.parent[node] = root;
-      node = p;
-    }
-    return root;
+    return this.sets.find(x);
   }
 
   /** The members of the cluster rooted at `root`. */
@@ -155,7 +148,7 @@ class Clusters {
     let rb = this.find(b);
     if (ra === rb) return;
     if ((this.size[ra] as number) < (this.size[rb] as number)) [ra, rb] = [rb, ra];
-    this.parent[rb] = ra;
+    this.sets.union(ra, rb);
     this.size[ra] = (this.size[ra] as number) + (this.size[rb] as number);
     // Two circles become one by swapping the successors of their roots.
     const after = this.next[ra] as number;
@@ -240,7 +233,7 @@ class Clusters {
 
   /** Records each cluster's group per document (see `groupDocument`); `documentOf` gives a report event's document. */
   freezeGroups(documentOf: readonly number[]): void {
-    const n = this.parent.length;
+    const n = this.sets.size;
     this.groupDocument.fill(-1);
     for (let k = 0; k < n; k += 1) {
       const root = this.find(k);

@@ -1,4 +1,5 @@
 import type { LedgerOrigin, OriginLink } from '../types/ledger.js';
+import { DisjointSets } from './disjoint-sets.js';
 import { byDated, foldOutlet, type LedgerInputDocument } from './input-document.js';
 import {
   estimateSimilarity,
@@ -146,33 +147,6 @@ function dayNumber(doc: OriginSignals): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
 }
 
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(x: string): string {
-    let root = x;
-    while (true) {
-      const p = this.parent.get(root);
-      if (p === undefined || p === root) break;
-      root = p;
-    }
-    let node = x;
-    while (node !== root) {
-      const p = this.parent.get(node) ?? root;
-      this.parent.set(node, root);
-      node = p;
-    }
-    return root;
-  }
-  union(a: string, b: string): boolean {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return false;
-    // The earlier root (smaller rank in publication order) stays the root: callers union later into earlier.
-    this.parent.set(rb, ra);
-    return true;
-  }
-}
-
 const LINK_PRIORITY: OriginLink['kind'][] = ['analyst', 'notice', 'wire', 'near-duplicate'];
 
 /**
@@ -202,6 +176,8 @@ export function assignOriginsOfSignals(
   const opts = { ...ORIGIN_DEFAULTS, ...options };
   const ordered = [...docs].sort(byDated);
   const rank = new Map(ordered.map((d, i) => [d.id, i]));
+  // Documents in union-find by rank: every id linked or compared is one of `ordered`.
+  const at = (id: string) => rank.get(id) as number;
   const signatures = new Map<string, Uint32Array>();
   const sizes = new Map<string, number>();
   for (const doc of ordered) {
@@ -226,20 +202,20 @@ export function assignOriginsOfSignals(
   // and an identical text is linked without entering the index, so a story copied a thousand
   // times costs a thousand comparisons, not a million.
   const index = new NearDuplicateIndex();
-  const joined = new UnionFind();
+  const joined = new DisjointSets(ordered.length);
   const firstWithText = new Map<string, string>();
   for (const doc of ordered) {
     const same = firstWithText.get(doc.sha256);
     if (same !== undefined) {
       addLink(same, doc.id, 'near-duplicate', 1, 'identical text');
-      joined.union(same, doc.id);
+      joined.union(at(same), at(doc.id));
       continue;
     }
     firstWithText.set(doc.sha256, doc.id);
     const signature = signatures.get(doc.id) ?? new Uint32Array();
     const found = index.candidates(signature).sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
     for (const other of found) {
-      if (joined.find(other) === joined.find(doc.id)) continue;
+      if (joined.find(at(other)) === joined.find(at(doc.id))) continue;
       const j = similarity(doc.id, other);
       const na = sizes.get(doc.id) ?? 0;
       const nb = sizes.get(other) ?? 0;
@@ -247,7 +223,7 @@ export function assignOriginsOfSignals(
       const contained = Math.min(na, nb) > 0 ? shared / Math.min(na, nb) : 0;
       if (j >= opts.nearDuplicate) {
         addLink(other, doc.id, 'near-duplicate', j, `${Math.round(j * 100)}% shared shingles`);
-        joined.union(other, doc.id);
+        joined.union(at(other), at(doc.id));
       } else if (contained >= opts.containment && j >= opts.wire) {
         addLink(
           other,
@@ -256,7 +232,7 @@ export function assignOriginsOfSignals(
           j,
           `${Math.round(Math.min(1, contained) * 100)}% of the shorter text inside the longer`,
         );
-        joined.union(other, doc.id);
+        joined.union(at(other), at(doc.id));
       }
     }
     index.add(doc.id, signature);
@@ -324,25 +300,24 @@ export function assignOriginsOfSignals(
     }
   }
 
-  const sets = new UnionFind();
+  // Each origin is rooted at its earliest document: the earlier root stays the root.
+  const sets = new DisjointSets(ordered.length);
   const sortedLinks = links.sort(
     (x, y) => (rank.get(x.a) ?? 0) - (rank.get(y.a) ?? 0) || (rank.get(x.b) ?? 0) - (rank.get(y.b) ?? 0),
   );
   for (const link of sortedLinks) {
-    const ra = sets.find(link.a);
-    const rb = sets.find(link.b);
-    if ((rank.get(ra) ?? 0) <= (rank.get(rb) ?? 0)) sets.union(ra, rb);
+    const ra = sets.find(at(link.a));
+    const rb = sets.find(at(link.b));
+    if (ra <= rb) sets.union(ra, rb);
     else sets.union(rb, ra);
   }
+  const rootId = (id: string) => (ordered[sets.find(at(id))] as OriginSignals).id;
   const members = new Map<string, string[]>();
-  for (const doc of ordered) {
-    const root = sets.find(doc.id);
-    pushTo(members, root, doc.id);
-  }
+  for (const doc of ordered) pushTo(members, rootId(doc.id), doc.id);
   const originOf = new Map<string, string>();
   const origins: LedgerOrigin[] = [];
   const linksOf = new Map<string, OriginLink[]>();
-  for (const l of sortedLinks) pushTo(linksOf, sets.find(l.a), l);
+  for (const l of sortedLinks) pushTo(linksOf, rootId(l.a), l);
   const byId = new Map(ordered.map((d) => [d.id, d]));
   for (const [root, documentIds] of members) {
     // The origin is named after the outlet its copies credit ("(Meridian Wire)", "first
