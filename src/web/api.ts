@@ -1,13 +1,33 @@
-/** An error answer of the desk API (`{"error": {"code", "message"}}`) or a failed request. */
+/**
+ * An error answer of the desk API (`{"error": {"code", "message"}}`) or a failed request;
+ * `retryAfter`: the seconds of its `Retry-After` header (a 503 while the ledger is being built).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/**
+ * What a page shows of an answer that says "not yet, ask again" (503 with `Retry-After`: the
+ * ledger is being built) and when it asks again; null for any other error. The server's advice
+ * to try again is left out: the page does it.
+ *
+ * @example
+ * waitNotice(new ApiError(503, 'unavailable', 'the ledger is being built: 4 of 9 documents read, started 3 s ago; try again in a few seconds', 5))
+ * // { message: 'The ledger is being built: 4 of 9 documents read, started 3 s ago.', seconds: 5 }
+ */
+export function waitNotice(error: unknown): { message: string; seconds: number } | null {
+  if (!(error instanceof ApiError) || error.status !== 503 || error.retryAfter === null) return null;
+  const said = error.message.replace(/;\s*try again[^;]*$/, '').trim();
+  const message = `${said.charAt(0).toUpperCase()}${said.slice(1)}${/[.!?]$/.test(said) ? '' : '.'}`;
+  return { message, seconds: error.retryAfter };
 }
 
 /** Role of the signed-in user: viewers read, analysts also review, admins also manage. */
@@ -46,7 +66,13 @@ async function answer<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText);
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? response.statusText,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
   }
   return body as T;
 }

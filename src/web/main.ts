@@ -1,5 +1,5 @@
 import './styles.css';
-import { ApiError, loadSession, logOut } from './api.js';
+import { ApiError, loadSession, logOut, waitNotice } from './api.js';
 import { desk } from './desk.js';
 import { h, replaceChildren } from './dom.js';
 import { matchRoute, type Route, type View } from './router.js';
@@ -94,6 +94,21 @@ async function render(): Promise<void> {
     if (error instanceof ApiError && error.status === 401) {
       desk.session = { mode: 'accounts', user: null, csrfToken: null };
       await render();
+      return;
+    }
+    // Not yet (the ledger is being built): say how far it has got, and ask again by itself.
+    const wait = waitNotice(error);
+    if (wait !== null) {
+      replaceChildren(
+        main,
+        h('h1', {}, 'Not ready yet'),
+        h('p', { role: 'status', class: 'wait-notice' }, wait.message),
+        h('p', {}, `This page asks again in ${wait.seconds} s.`),
+      );
+      const again = setTimeout(() => {
+        if (current === controller) void render();
+      }, wait.seconds * 1000);
+      controller.signal.addEventListener('abort', () => clearTimeout(again));
       return;
     }
     if (error instanceof ApiError && error.status === 404) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
+import type { LedgerLoader } from '../../src/server/ledger-cache.js';
 import { hashPassword } from '../../src/server/passwords.js';
 import { type RunningDesk, startDesk } from '../../src/server/start-desk.js';
 import { LONG_EVENT_REPORTS, WEB_REPORTS, webStore } from './desk-web-reports.js';
@@ -600,3 +601,66 @@ describe.skipIf(!haveChromium)(`an event of many reports in Chromium${reason}`, 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+describe.skipIf(!haveChromium)(`a ledger still being built in Chromium${reason}`, () => {
+  let browser: Browser;
+  let desk: RunningDesk;
+  let dispose: () => Promise<void>;
+  let page: Page;
+  /** Lets the held-back build end. */
+  let release = () => {};
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const webRoot = await builtWebUi();
+    const ledger = await webStore();
+    dispose = ledger.dispose;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The real build, held back once it is done until the test lets it go; requests wait 50 ms.
+    const heldBack: LedgerLoader = async (store, options) => {
+      const built = await loadLedger(store, options);
+      await gate;
+      return built;
+    };
+    desk = await startDesk({
+      store: ledger.store,
+      host: '127.0.0.1',
+      port: 0,
+      loadLedger: heldBack,
+      ledgerWaitMs: 50,
+      webRoot,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (message) => {
+      // The 503s the page is told to wait with are logged by Chromium too.
+      if (message.type() === 'error' && !/^Failed to load resource: .* status of 503/.test(message.text()))
+        pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    release();
+    await browser?.close();
+    await desk?.close(0);
+    await dispose?.();
+  });
+
+  it('says how far the build has got, and shows the ledger by itself once it is built', async () => {
+    await page.goto(new URL('/', desk.url).href);
+    const notice = page.locator('main [role=status].wait-notice');
+    await expect
+      .poll(() => notice.textContent(), POLL)
+      .toMatch(/^The ledger is being built: \d+ of \d+ documents read, .*started [\d.]+ s ago\.$/);
+    expect(await page.locator('main h1').textContent()).toBe('Not ready yet');
+    expect(await page.locator('main').textContent()).toContain('This page asks again in 5 s.');
+    release();
+    await expect.poll(() => page.locator('table.ledger tbody tr').count(), POLL).toBeGreaterThan(0);
+    expect(await page.locator('main h1').textContent()).toBe('Ledger');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});

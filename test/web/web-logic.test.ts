@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError, waitNotice } from '../../src/web/api.js';
 import { segmentText } from '../../src/web/highlight.js';
 import { filtersOf, nextSort, paramsOf } from '../../src/web/ledger-filters.js';
 import { markerShapeOf, supportRadius } from '../../src/web/marker-shape.js';
@@ -67,5 +68,33 @@ describe('the ledger view state in the URL', () => {
     { current: 'place', column: 'support', next: '-support' },
   ] as const)('clicking $column when sorted by $current sorts by $next', ({ current, column, next }) => {
     expect(nextSort(current, column)).toBe(next);
+  });
+});
+
+describe('a page told to wait while the ledger is being built', () => {
+  const building =
+    'the ledger is being built: 40,000 of 100,000 documents read, started 2 min 10 s ago; try again in a few seconds';
+  it.each([
+    {
+      case: 'a 503 with Retry-After: its message, without the advice the page follows itself',
+      error: new ApiError(503, 'unavailable', building, 5),
+      notice: {
+        message: 'The ledger is being built: 40,000 of 100,000 documents read, started 2 min 10 s ago.',
+        seconds: 5,
+      },
+    },
+    {
+      case: 'a 503 without Retry-After (the ledger worker stopped): an error, no notice',
+      error: new ApiError(503, 'unavailable', 'the ledger worker stopped: it ran out of memory'),
+      notice: null,
+    },
+    {
+      case: 'a 429 with Retry-After: no notice',
+      error: new ApiError(429, 'too_many_requests', 'slow down', 30),
+      notice: null,
+    },
+    { case: 'a failed fetch: no notice', error: new TypeError('Failed to fetch'), notice: null },
+  ])('$case', ({ error, notice }) => {
+    expect(waitNotice(error)).toEqual(notice);
   });
 });
