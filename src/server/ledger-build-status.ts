@@ -191,6 +191,8 @@ export class LedgerBuildStatus {
     const elapsed = now - this.#startedAt;
     if (elapsed < LOG_AFTER_MS) return;
     const { stage, documentsRead, documents } = this.#progress;
+    // The last document read: the next stage, which follows at once, says so.
+    if (stage === 'reading' && documents > 0 && documentsRead >= documents) return;
     const tenth = documents === 0 ? 0 : Math.floor((documentsRead / documents) * 10);
     const last = this.#logged;
     if (last !== null && now - last.at < LOG_EVERY_MS && last.stage === stage && last.tenth === tenth) return;

@@ -172,6 +172,7 @@ describe('LedgerBuildStatus', () => {
     at(20, reading(40_000)); // a new tenth
     at(21, reading(40_500));
     at(60, reading(42_000)); // 30 s since the last line
+    at(100, reading(100_000)); // all read: the next stage, at once, says so
     at(120, stage('clustering'));
     at(800, stage('assembling'));
     at(891, { kind: 'built', events: 10_685 });

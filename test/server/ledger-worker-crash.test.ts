@@ -94,6 +94,9 @@ describe('a ledger worker that runs out of memory', () => {
     );
     expect(lines[0]).toContain('--ledger-heap-mb');
     expect(lines[0]?.trimEnd().split('\n')).toHaveLength(1);
+    const { body } = await status('/api/ledger/status');
+    expect(body).toMatchObject({ state: 'failed', builtAt: null, events: null });
+    expect((body as { error: string }).error).toMatch(OUT_OF_MEMORY);
   });
 
   it('starts a new worker on the next request, which builds the ledger again (and here runs out again)', async () => {
