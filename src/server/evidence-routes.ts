@@ -8,6 +8,7 @@ import type { EvidenceItem, EvidenceSubject } from '../types/evidence.js';
 import type { LedgerEvent } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
+import { viewWithin } from './ledger-build-status.js';
 import { requireRole } from './principal.js';
 import { type JsonObject, optionalString, pageOf, readJsonObject } from './request-input.js';
 
@@ -67,7 +68,7 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
   const eventOf = async (id: string): Promise<LedgerEvent> => {
     if (deps.ledger === null)
       throw new HttpError('unavailable', 'this desk was started without the ledger builder');
-    const event = await (await deps.ledger.current()).lookUp({ kind: 'event', id });
+    const event = await (await viewWithin(deps.ledger, deps.ledgerBuild)).lookUp({ kind: 'event', id });
     if (event === null) throw new HttpError('not_found', `no ledger event "${id}"`);
     return event;
   };

@@ -1,6 +1,7 @@
 import type { LedgerBuildProgress, LedgerBuildStage } from '../corroborate/build-progress.js';
 import { STAGE_WORDS } from '../corroborate/build-progress.js';
 import { HttpError } from './http-error.js';
+import type { LedgerAccess, LedgerView } from './ledger-view.js';
 
 /**
  * What a ledger build tells the desk as it goes, wherever it runs (this thread or the ledger
@@ -229,4 +230,22 @@ export function duration(ms: number): string {
   if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
   const hours = Math.floor(minutes / 60);
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/**
+ * The desk's current ledger view for one request, which waits on a build at most `build.waitMs`
+ * in all (for the ledger, then for each answer: a ledger worker started again builds before it
+ * answers), then is answered 503 with how far the build has got (`LedgerBuildStatus.within`).
+ *
+ * @example const view = await viewWithin(deps.ledger, deps.ledgerBuild); await view.body(ask)
+ */
+export async function viewWithin(access: LedgerAccess, build: LedgerBuildStatus): Promise<LedgerView> {
+  const until = Date.now() + build.waitMs;
+  const view = await build.within(access.current(), until);
+  return {
+    version: view.version,
+    text: (ask) => build.within(view.text(ask), until),
+    body: (ask) => build.within(view.body(ask), until),
+    lookUp: (ask) => build.within(view.lookUp(ask), until),
+  };
 }

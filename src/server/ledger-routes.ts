@@ -5,6 +5,7 @@ import type { LedgerEventStatus } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
 import { EVENT_PAGE_LIMIT, EVENT_PARTS } from './ledger-answers.js';
+import { viewWithin } from './ledger-build-status.js';
 import { EVENT_SORTS, EVENT_STATUSES, type EventFilter, type EventQuery } from './ledger-query.js';
 import type { LedgerView } from './ledger-view.js';
 import { requireRole } from './principal.js';
@@ -32,21 +33,12 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   const responses = new ResponseCache(
     options.cacheBytes === undefined ? {} : { maxBytes: options.cacheBytes },
   );
-  // A request waits on a build at most `waitMs` in all (for the ledger, then for its answer, which
-  // a ledger worker started again builds first); then it is answered 503 with the build's progress.
+  // A request waits on a build at most `waitMs` in all, then is answered 503 with its progress.
   const viewOf = async (c: Context<DeskEnv>): Promise<LedgerView> => {
     requireRole(c.get('principal'), 'viewer');
     if (deps.ledger === null)
       throw new HttpError('unavailable', 'this desk was started without the ledger builder');
-    const build = deps.ledgerBuild;
-    const until = Date.now() + build.waitMs;
-    const view = await build.within(deps.ledger.current(), until);
-    return {
-      version: view.version,
-      text: (ask) => build.within(view.text(ask), until),
-      body: (ask) => build.within(view.body(ask), until),
-      lookUp: (ask) => build.within(view.lookUp(ask), until),
-    };
+    return viewWithin(deps.ledger, deps.ledgerBuild);
   };
 
   routes.get('/ledger/status', (c) => {

@@ -519,6 +519,9 @@ export const OPENAPI = {
           ...writes,
           '404': error('Unknown event or claim'),
           '409': error('Merge of one event, or split of a whole event'),
+          '503': error(
+            'The ledger the decision is checked against still being built after ~20 s (Retry-After; nothing recorded), or no ledger builder',
+          ),
         },
       },
     },

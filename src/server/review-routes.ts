@@ -9,6 +9,7 @@ import type {
 } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
 import { HttpError } from './http-error.js';
+import { viewWithin } from './ledger-build-status.js';
 import { EVENT_STATUSES } from './ledger-query.js';
 import type { LedgerView } from './ledger-view.js';
 import { requireRole } from './principal.js';
@@ -39,7 +40,8 @@ export function reviewRoutes(deps: DeskDeps): Hono<DeskEnv> {
     const note = optionalString(body, 'note', 4000);
     const at = deps.clock().toISOString();
     const by = principal.name;
-    const ledger = deps.ledger === null ? null : await deps.ledger.current();
+    // Nothing is recorded before the ledger answers: a 503 while it is being built leaves no trace.
+    const ledger = deps.ledger === null ? null : await viewWithin(deps.ledger, deps.ledgerBuild);
     let decision: ReviewDecision;
     let subject: string;
     let before: unknown = null;

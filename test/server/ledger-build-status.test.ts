@@ -93,6 +93,20 @@ describe('a ledger request during a build', () => {
       builtAt: null,
     });
 
+    // A review cannot be checked against a ledger not yet built: 503, and nothing recorded.
+    const csrf = ((await json(await app.request('/api/session'))).csrfToken ?? '') as string;
+    const audited = (await store.auditLog()).length;
+    const review = await app.request('/api/review', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ kind: 'set-status', event: 'north-desk-1:e1', status: 'confirmed' }),
+    });
+    expect(review.status).toBe(503);
+    expect(((await review.json()) as { error: { message: string } }).error.message).toMatch(
+      /^the ledger is being built/,
+    );
+    expect(await store.auditLog()).toHaveLength(audited);
+
     release();
     const after = await app.request('/api/events?limit=1');
     expect(after.status).toBe(200);
