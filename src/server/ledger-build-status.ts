@@ -34,6 +34,8 @@ export interface LedgerStatusBody {
   readonly builtAt: string | null;
   readonly events: number | null;
   readonly error: string | null;
+  /** While building: how far it has got, in words (as the 503 of a ledger request says it); else null. */
+  readonly message: string | null;
 }
 
 /** Seconds a client is told to wait (`Retry-After`) before asking again while the ledger is built. */
@@ -134,6 +136,7 @@ export class LedgerBuildStatus {
       builtAt: iso(this.#builtAt),
       events: this.#events,
       error: this.#error,
+      message: building ? `the ledger is being built: ${this.describe()}` : null,
     };
   }
 

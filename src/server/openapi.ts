@@ -749,7 +749,17 @@ export const OPENAPI = {
       },
       LedgerStatus: {
         type: 'object',
-        required: ['state', 'stage', 'documentsRead', 'documents', 'startedAt', 'builtAt', 'events', 'error'],
+        required: [
+          'state',
+          'stage',
+          'documentsRead',
+          'documents',
+          'startedAt',
+          'builtAt',
+          'events',
+          'error',
+          'message',
+        ],
         description: "src/server/ledger-build-status.ts: the desk's ledger builds",
         properties: {
           state: { enum: ['idle', 'building', 'ready', 'failed'] },
@@ -771,6 +781,10 @@ export const OPENAPI = {
           },
           events: { type: ['integer', 'null'], description: 'Events of the ledger last built' },
           error: { type: ['string', 'null'], description: 'Why the last build failed (state failed)' },
+          message: {
+            type: ['string', 'null'],
+            description: 'While building: how far it has got, in words, as a waiting ledger request is told',
+          },
         },
       },
       Error: {

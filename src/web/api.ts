@@ -25,9 +25,52 @@ export class ApiError extends Error {
  */
 export function waitNotice(error: unknown): { message: string; seconds: number } | null {
   if (!(error instanceof ApiError) || error.status !== 503 || error.retryAfter === null) return null;
-  const said = error.message.replace(/;\s*try again[^;]*$/, '').trim();
-  const message = `${said.charAt(0).toUpperCase()}${said.slice(1)}${/[.!?]$/.test(said) ? '' : '.'}`;
-  return { message, seconds: error.retryAfter };
+  return { message: sentence(error.message), seconds: error.retryAfter };
+}
+
+/** A server's message as a sentence, without its advice to try again (the page does). */
+function sentence(said: string): string {
+  const text = said.replace(/;\s*try again[^;]*$/, '').trim();
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+/** `GET /api/ledger/status`, the part a waiting page reads. */
+interface LedgerStatus {
+  readonly state: 'idle' | 'building' | 'ready' | 'failed';
+  readonly message: string | null;
+}
+
+/**
+ * Waits while the ledger is being built: every `seconds` reads `GET /api/ledger/status` and tells
+ * `update` how far the build has got; resolves true once it is no longer building (the page can
+ * ask again), false when `signal` aborted it or the status could not be read.
+ *
+ * @example if (await whileBuilding(5, signal, (m) => { notice.textContent = m; })) render();
+ */
+export async function whileBuilding(
+  seconds: number,
+  signal: AbortSignal,
+  update: (message: string) => void,
+): Promise<boolean> {
+  for (;;) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, seconds * 1000);
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (signal.aborted) return false;
+    let status: LedgerStatus;
+    try {
+      status = await getJson<LedgerStatus>('/api/ledger/status');
+    } catch {
+      return !signal.aborted;
+    }
+    if (signal.aborted) return false;
+    if (status.state !== 'building' || status.message === null) return true;
+    update(sentence(status.message));
+  }
 }
 
 /** Role of the signed-in user: viewers read, analysts also review, admins also manage. */

@@ -1,5 +1,5 @@
 import './styles.css';
-import { ApiError, loadSession, logOut, waitNotice } from './api.js';
+import { ApiError, loadSession, logOut, waitNotice, whileBuilding } from './api.js';
 import { desk } from './desk.js';
 import { h, replaceChildren } from './dom.js';
 import { matchRoute, type Route, type View } from './router.js';
@@ -96,19 +96,21 @@ async function render(): Promise<void> {
       await render();
       return;
     }
-    // Not yet (the ledger is being built): say how far it has got, and ask again by itself.
+    // Not yet (the ledger is being built): say how far it has got, and show the page once it is built.
     const wait = waitNotice(error);
     if (wait !== null) {
+      const notice = h('p', { role: 'status', class: 'wait-notice' }, wait.message);
       replaceChildren(
         main,
         h('h1', {}, 'Not ready yet'),
-        h('p', { role: 'status', class: 'wait-notice' }, wait.message),
-        h('p', {}, `This page asks again in ${wait.seconds} s.`),
+        notice,
+        h('p', {}, `This page follows the build every ${wait.seconds} s and opens once it is done.`),
       );
-      const again = setTimeout(() => {
-        if (current === controller) void render();
-      }, wait.seconds * 1000);
-      controller.signal.addEventListener('abort', () => clearTimeout(again));
+      void whileBuilding(wait.seconds, controller.signal, (message) => {
+        notice.textContent = message;
+      }).then((again) => {
+        if (again && current === controller) void render();
+      });
       return;
     }
     if (error instanceof ApiError && error.status === 404) {

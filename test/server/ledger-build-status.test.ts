@@ -86,12 +86,13 @@ describe('a ledger request during a build', () => {
     );
     const building = await app.request('/api/ledger/status');
     expect(building.headers.get('cache-control')).toBe('no-store');
-    expect(await json(building)).toMatchObject({
-      state: 'building',
-      documentsRead: documents,
-      documents,
-      builtAt: null,
-    });
+    const said = await json(building);
+    expect(said).toMatchObject({ state: 'building', documentsRead: documents, documents, builtAt: null });
+    expect(said.message).toMatch(
+      new RegExp(
+        `^the ledger is being built: ${documents} of ${documents} documents read, checking the measurements, started [0-9.]+ s ago$`,
+      ),
+    );
 
     // A review cannot be checked against a ledger not yet built: 503, and nothing recorded.
     const csrf = ((await json(await app.request('/api/session'))).csrfToken ?? '') as string;
@@ -112,7 +113,14 @@ describe('a ledger request during a build', () => {
     expect(after.status).toBe(200);
     const { total } = (await after.json()) as { total: number };
     const ready = await json(await app.request('/api/ledger/status'));
-    expect(ready).toMatchObject({ state: 'ready', stage: null, documents, events: total, error: null });
+    expect(ready).toMatchObject({
+      state: 'ready',
+      stage: null,
+      documents,
+      events: total,
+      error: null,
+      message: null,
+    });
     expect(Date.parse(String(ready.builtAt))).toBeGreaterThanOrEqual(Date.parse(String(ready.startedAt)));
     // A short build: only the line that it is done.
     expect(log).toEqual([

@@ -657,7 +657,15 @@ describe.skipIf(!haveChromium)(`a ledger still being built in Chromium${reason}`
       .poll(() => notice.textContent(), POLL)
       .toMatch(/^The ledger is being built: \d+ of \d+ documents read, .*started [\d.]+ s ago\.$/);
     expect(await page.locator('main h1').textContent()).toBe('Not ready yet');
-    expect(await page.locator('main').textContent()).toContain('This page asks again in 5 s.');
+    expect(await page.locator('main').textContent()).toContain(
+      'This page follows the build every 5 s and opens once it is done.',
+    );
+    // Followed from the build's status: the time since it started moves on.
+    const first = await notice.textContent();
+    await expect.poll(() => notice.textContent(), POLL).not.toBe(first);
+    expect(await notice.textContent()).toMatch(
+      /^The ledger is being built: \d+ of \d+ documents read, .*started [\d.]+ s ago\.$/,
+    );
     release();
     await expect.poll(() => page.locator('table.ledger tbody tr').count(), POLL).toBeGreaterThan(0);
     expect(await page.locator('main h1').textContent()).toBe('Ledger');
