@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,36 @@ import { afterAll, describe, expect, it } from 'vitest';
 const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * `corroborate serve --port 0 ARGS…` started in a child process, once it printed its URL; what
+ * it wrote on stderr so far is `stderr()`.
+ */
+async function serve(args: string[]): Promise<{
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+  stderr: () => string;
+}> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Corroborate desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match?.[1]) done(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}${err}`)));
+  });
+  return { child, url, exited, stderr: () => err };
+}
 
 describe('corroborate serve', () => {
   it('explains itself with --help', () => {
@@ -47,19 +77,7 @@ describe('corroborate serve', () => {
   });
 
   it('prints its URL, answers, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', join(dir, 'desk.sqlite')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    const url = await new Promise<string>((done, fail) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Corroborate desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match?.[1]) done(match[1]);
-      });
-      child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
-    });
+    const { child, url, exited } = await serve(['--db', join(dir, 'desk.sqlite')]);
     const session = (await (await fetch(new URL('/api/session', url))).json()) as { mode: string };
     expect(session.mode).toBe('local');
     child.kill('SIGTERM');
@@ -67,25 +85,12 @@ describe('corroborate serve', () => {
   }, 30_000);
 
   it('answers 503 when its ledger worker runs out of the heap given to it, says so once, and keeps serving documents', async () => {
-    const child = spawn(
-      process.execPath,
-      [CLI, 'serve', '--port', '0', '--ledger-heap-mb', '4', '--db', join(dir, 'small-heap.sqlite')],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    const url = await new Promise<string>((done, fail) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Corroborate desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match?.[1]) done(match[1]);
-      });
-      child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
-    });
+    const { child, url, exited, stderr } = await serve([
+      '--ledger-heap-mb',
+      '4',
+      '--db',
+      join(dir, 'small-heap.sqlite'),
+    ]);
     const events = await fetch(new URL('/api/events', url));
     expect(events.status).toBe(503);
     const { error } = (await events.json()) as { error: { code: string; message: string } };
@@ -95,7 +100,9 @@ describe('corroborate serve', () => {
     expect((await fetch(new URL('/api/documents', url))).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const stopped = err.split('\n').filter((line) => line.includes('ledger worker stopped'));
+    const stopped = stderr()
+      .split('\n')
+      .filter((line) => line.includes('ledger worker stopped'));
     expect(stopped).toEqual([`corroborate serve: ${error.message}`]);
   }, 30_000);
 });
