@@ -51,6 +51,13 @@ export interface DeskOptions {
    * done. Default: none.
    */
   readonly ledgerLog?: ((line: string) => void) | null;
+  /**
+   * Starts building the ledger as the desk starts, not on the first ledger request
+   * (`corroborate serve`: a large ledger takes minutes, which then pass before anyone asks).
+   * A build that fails is reported as any other (`GET /api/ledger/status`, the log); the next
+   * ledger request tries again. Default: false.
+   */
+  readonly buildLedgerAtStart?: boolean;
   /** Reads imported reports (default: the reader without a gazetteer). */
   readonly analyze?: DeskDeps['analyze'];
   /** Largest request body in bytes (default 2 MiB); larger bodies get 413. Image uploads have their own cap (`evidence`). */
@@ -95,13 +102,27 @@ export function createApp(options: DeskOptions): Hono<DeskEnv> {
         ? null
         : new LedgerCache(
             options.store,
-            (store) => views(store, (report) => build.report(report)),
+            (store) => {
+              // Building from now on, not from when a worker that is still starting says so; and
+              // failed when the build fails, even where it stopped before it could say so itself.
+              build.report({ kind: 'started' });
+              const loading = views(store, (report) => build.report(report));
+              loading.catch((error: unknown) =>
+                build.report({
+                  kind: 'failed',
+                  message: error instanceof Error ? error.message : String(error),
+                }),
+              );
+              return loading;
+            },
             options.ledgerRecheckMs === undefined ? {} : { recheckMs: options.ledgerRecheckMs },
           ),
     ledgerBuild: build,
     analyze: options.analyze ?? ((text, { id, date }) => analyzeText(text, { id, date })),
     clock,
   };
+  // Its failure is the build status's to report; nobody waits on this one.
+  if (options.buildLedgerAtStart === true) deps.ledger?.current().catch(() => undefined);
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
 
   const app = new Hono<DeskEnv>();

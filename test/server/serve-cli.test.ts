@@ -39,6 +39,25 @@ async function serve(args: string[]): Promise<{
   return { child, url, exited, stderr: () => err };
 }
 
+interface LedgerStatus {
+  state: string;
+  error: string | null;
+}
+
+async function ledgerStatus(url: string): Promise<LedgerStatus> {
+  return (await (await fetch(new URL('/api/ledger/status', url))).json()) as LedgerStatus;
+}
+
+/** The ledger's status once `until` holds of its state (asked every 50 ms, for up to 20 s). */
+async function ledgerStatusOnce(url: string, until: (state: string) => boolean): Promise<LedgerStatus> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const status = await ledgerStatus(url);
+    if (until(status.state) || Date.now() > deadline) return status;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
 describe('corroborate serve', () => {
   it('explains itself with --help', () => {
     const r = spawnSync(process.execPath, [CLI, 'serve', '--help'], { encoding: 'utf8' });
@@ -84,13 +103,28 @@ describe('corroborate serve', () => {
     expect(await exited).toBe(0);
   }, 30_000);
 
-  it('answers 503 when its ledger worker runs out of the heap given to it, says so once, and keeps serving documents', async () => {
+  it('builds the ledger as it starts, before any ledger request', async () => {
+    const { child, url, exited } = await serve(['--db', join(dir, 'eager.sqlite')]);
+    const states = [(await ledgerStatus(url)).state];
+    states.push((await ledgerStatusOnce(url, (state) => state !== 'building')).state);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // Never idle: the build was under way (or done) when the URL was printed.
+    expect(states[0]).not.toBe('idle');
+    expect(states.at(-1)).toBe('ready');
+  }, 30_000);
+
+  it('answers 503 when its ledger worker runs out of the heap given to it, says so once per worker, and keeps serving documents', async () => {
     const { child, url, exited, stderr } = await serve([
       '--ledger-heap-mb',
       '4',
       '--db',
       join(dir, 'small-heap.sqlite'),
     ]);
+    // The build started with the desk runs out first, and says so.
+    const failed = await ledgerStatusOnce(url, (state) => state === 'failed');
+    expect(failed.error).toMatch(/ran out of memory \(heap limit 4 MiB\)/);
+    // A ledger request starts a new worker, which runs out again.
     const events = await fetch(new URL('/api/events', url));
     expect(events.status).toBe(503);
     const { error } = (await events.json()) as { error: { code: string; message: string } };
@@ -103,6 +137,6 @@ describe('corroborate serve', () => {
     const stopped = stderr()
       .split('\n')
       .filter((line) => line.includes('ledger worker stopped'));
-    expect(stopped).toEqual([`corroborate serve: ${error.message}`]);
+    expect(stopped).toEqual([`corroborate serve: ${error.message}`, `corroborate serve: ${error.message}`]);
   }, 30_000);
 });
