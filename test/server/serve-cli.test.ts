@@ -1,43 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, serve } from './serve-process.js';
 
-/** `corroborate serve` as users run it: the built command (npm test builds dist/ first). */
-const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * `corroborate serve --port 0 ARGS…` started in a child process, once it printed its URL; what
- * it wrote on stderr so far is `stderr()`.
- */
-async function serve(args: string[]): Promise<{
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-  stderr: () => string;
-}> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Corroborate desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match?.[1]) done(match[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}${err}`)));
-  });
-  return { child, url, exited, stderr: () => err };
-}
 
 interface LedgerStatus {
   state: string;

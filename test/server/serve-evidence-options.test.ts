@@ -1,37 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImageFinding } from '../../src/types/evidence.js';
 import { makeSigningIdentity, signJpeg } from '../evidence/images-c2pa-signing.js';
+import { serve } from './serve-process.js';
 
 /** `corroborate serve` as users run it (the built command): its C2PA trust list and image cap. */
-const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-serve-evidence-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the desk with these arguments and environment, runs `use` on its URL, stops it. */
 async function withDesk(args: string[], env: Record<string, string>, use: (url: string) => Promise<void>) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const { child, url, exited } = await serve(args, env);
   try {
-    const url = await new Promise<string>((done, fail) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Corroborate desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match?.[1]) done(match[1]);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-      });
-      child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
-    });
     await use(url);
   } finally {
     child.kill('SIGTERM');
