@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store.js';
+import type { AnalysisRecord } from '../../types/analysis-record.js';
 import type { EvidenceItem, EvidenceSubject, MeasurementFinding } from '../../types/evidence.js';
 import type { Ledger } from '../../types/ledger.js';
 import type { Quantity } from '../../types/quantity.js';
@@ -52,6 +53,18 @@ export async function claimQuantitiesOf(
   ledger: Pick<Ledger, 'events'> | null,
   subject: EvidenceSubject,
 ): Promise<ClaimQuantities[] | null> {
+  // Each document's record is read once, and only what is needed of it is kept: an event of
+  // thousands of report events has them from hundreds of documents, and a record is the largest
+  // row of the store.
+  const digests = new Map<string, Promise<RecordClaims | null>>();
+  const claimsOf = (documentId: string): Promise<RecordClaims | null> => {
+    let digest = digests.get(documentId);
+    if (digest === undefined) {
+      digest = store.getRecord(documentId).then((record) => (record === null ? null : recordClaims(record)));
+      digests.set(documentId, digest);
+    }
+    return digest;
+  };
   const claimIds = new Set<string>();
   if (subject.kind === 'claim') {
     claimIds.add(subject.id);
@@ -60,34 +73,53 @@ export async function claimQuantitiesOf(
     if (event === undefined) return null;
     for (const id of [...event.support.supporting, ...event.support.contradicting]) claimIds.add(id);
     for (const member of event.members) {
-      const record = await store.getRecord(member.documentId);
-      const reportEvent = record?.events.find((e) => e.id === member.eventId);
-      for (const claimId of reportEvent?.claimIds ?? []) claimIds.add(`${member.documentId}:${claimId}`);
+      const digest = await claimsOf(member.documentId);
+      for (const claimId of digest?.ofEvent.get(member.eventId) ?? [])
+        claimIds.add(`${member.documentId}:${claimId}`);
     }
   } else {
-    const record = await store.getRecord(subject.id);
-    if (record === null) return null;
-    for (const claim of record.claims) claimIds.add(`${subject.id}:${claim.id}`);
+    const digest = await claimsOf(subject.id);
+    if (digest === null) return null;
+    for (const claimId of digest.quantitiesOf.keys()) claimIds.add(`${subject.id}:${claimId}`);
   }
   const found: ClaimQuantities[] = [];
-  const byDocument = new Map<string, string[]>();
+  const byDocument = new Map<string, Set<string>>();
   for (const id of claimIds) {
     const cut = id.lastIndexOf(':');
     if (cut <= 0) continue;
     const documentId = id.slice(0, cut);
-    byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), id.slice(cut + 1)]);
+    const ids = byDocument.get(documentId);
+    if (ids === undefined) byDocument.set(documentId, new Set([id.slice(cut + 1)]));
+    else ids.add(id.slice(cut + 1));
   }
   for (const [documentId, ids] of byDocument) {
-    const record = await store.getRecord(documentId);
-    if (record === null) continue;
-    const quantities = new Map<string, Quantity>(record.quantities.map((q) => [q.id, q]));
-    for (const claim of record.claims.filter((c) => ids.includes(c.id))) {
-      const stated = claim.quantityIds.map((q) => quantities.get(q)).filter((q) => q !== undefined);
-      found.push({ claimId: `${documentId}:${claim.id}`, quantities: stated });
+    const digest = await claimsOf(documentId);
+    if (digest === null) continue;
+    // In the record's order.
+    for (const [claimId, stated] of digest.quantitiesOf) {
+      if (ids.has(claimId)) found.push({ claimId: `${documentId}:${claimId}`, quantities: stated });
     }
   }
   if (subject.kind === 'claim' && found.length === 0) return null;
   return found;
+}
+
+/** What `claimQuantitiesOf` needs of a record: each claim's quantities (in the record's order) and each report event's claims. */
+interface RecordClaims {
+  readonly quantitiesOf: ReadonlyMap<string, Quantity[]>;
+  readonly ofEvent: ReadonlyMap<string, readonly string[]>;
+}
+
+function recordClaims(record: AnalysisRecord): RecordClaims {
+  const quantities = new Map<string, Quantity>(record.quantities.map((q) => [q.id, q]));
+  const quantitiesOf = new Map<string, Quantity[]>();
+  for (const claim of record.claims) {
+    quantitiesOf.set(
+      claim.id,
+      claim.quantityIds.map((q) => quantities.get(q)).filter((q) => q !== undefined),
+    );
+  }
+  return { quantitiesOf, ofEvent: new Map(record.events.map((e) => [e.id, e.claimIds])) };
 }
 
 /**
