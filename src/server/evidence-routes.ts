@@ -4,6 +4,7 @@ import { addImageEvidence } from '../evidence/images/add-image-evidence.js';
 import { KeptReuseIndex, withCurrentReuse } from '../evidence/images/current-reuse.js';
 import { claimedMeasuresOf } from '../evidence/measure/claimed-measures.js';
 import { claimQuantitiesOf, measureAsEvidence } from '../evidence/measure/measurement-evidence.js';
+import type { Store } from '../store/store.js';
 import type { EvidenceItem, EvidenceSubject } from '../types/evidence.js';
 import type { LedgerEvent } from '../types/ledger.js';
 import type { DeskDeps, DeskEnv } from './desk-env.js';
@@ -80,13 +81,7 @@ export function evidenceRoutes(deps: DeskDeps, options: EvidenceRouteOptions = {
   routes.get('/events/:id/evidence', async (c) => {
     requireRole(c.get('principal'), 'viewer');
     const event = await eventOf(c.req.param('id'));
-    const lists = await Promise.all([
-      store.listEvidence({ subjectKind: 'event', subjectId: event.id }),
-      ...[...event.support.supporting, ...event.support.contradicting].map((id) =>
-        store.listEvidence({ subjectKind: 'claim', subjectId: id }),
-      ),
-    ]);
-    return c.json(await page(c, oldestFirst(lists.flat())));
+    return c.json(await page(c, await evidenceOfEvent(store, event)));
   });
 
   routes.get('/events/:id/measurable-claims', async (c) => {
@@ -286,6 +281,39 @@ function listField(body: JsonObject, one: string, many: string): string[] {
     throw new HttpError('bad_request', `"${one}" and "${many}" take ids (strings)`);
   }
   return values as string[];
+}
+
+/**
+ * The evidence on an event and on the claims for and against it, each item once, oldest first.
+ * Up to `oneByOneUpTo` claims are asked for one by one; beyond, the evidence on every claim is
+ * read at once and kept for this event's claims (an event of thousands of reports has thousands
+ * of claims, and a query each blocked the desk for a second at 100,000 documents).
+ *
+ * @example (await evidenceOfEvent(store, event)).map((item) => item.finding.label) // ['damaged structures']
+ */
+export async function evidenceOfEvent(
+  store: Pick<Store, 'listEvidence'>,
+  event: {
+    readonly id: string;
+    readonly support: Pick<LedgerEvent['support'], 'supporting' | 'contradicting'>;
+  },
+  oneByOneUpTo = 64,
+): Promise<EvidenceItem[]> {
+  const claimIds = [...event.support.supporting, ...event.support.contradicting];
+  const onEvent = store.listEvidence({ subjectKind: 'event', subjectId: event.id });
+  if (claimIds.length <= oneByOneUpTo) {
+    const lists = await Promise.all([
+      onEvent,
+      ...claimIds.map((id) => store.listEvidence({ subjectKind: 'claim', subjectId: id })),
+    ]);
+    return oldestFirst(lists.flat());
+  }
+  const wanted = new Set(claimIds);
+  const [own, onClaims] = await Promise.all([onEvent, store.listEvidence({ subjectKind: 'claim' })]);
+  const onTheseClaims = onClaims.filter((item) =>
+    item.subjects.some((subject) => subject.kind === 'claim' && wanted.has(subject.id)),
+  );
+  return oldestFirst([...own, ...onTheseClaims]);
 }
 
 function oldestFirst(items: readonly EvidenceItem[]): EvidenceItem[] {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/corroborate/load-ledger.js';
 import { createApp } from '../../src/server/app.js';
+import { evidenceOfEvent } from '../../src/server/evidence-routes.js';
 import { hashPassword } from '../../src/server/passwords.js';
 import type { Store } from '../../src/store/store.js';
 import { HARIR_REPORT, measurementLedger, square } from '../evidence/measure/measurement-ledger.js';
@@ -166,6 +167,19 @@ describe('measurements through the API', () => {
     ]);
     const claim = await send(local, 'GET', `/api/claims/${encodeURIComponent(AREA_CLAIM)}/evidence`);
     expect(claim.body).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('finds the same evidence of an event whether its claims are asked for one by one or all at once', async () => {
+    const onClaim = await post('/api/evidence/measurements', { geojson: HANGARS, claim: AREA_CLAIM });
+    expect(onClaim.status).toBe(201);
+    const event = (await loadLedger(store)).events.find((e) => e.id === eventId);
+    if (event === undefined) throw new Error('the Harir event is gone');
+    const oneByOne = await evidenceOfEvent(store, event, Number.POSITIVE_INFINITY);
+    const atOnce = await evidenceOfEvent(store, event, 0);
+    expect(atOnce).toEqual(oneByOne);
+    // The event's own three and the one on its claim.
+    expect(oneByOne).toHaveLength(4);
+    expect(oneByOne.filter((item) => item.subjects.some((s) => s.kind === 'claim'))).toHaveLength(1);
   });
 
   it.each([
