@@ -127,10 +127,13 @@ function occurrenceOf(incidents: ReportIncident[]): LedgerEvent['occurrence'] {
 function fatalitiesOf(sides: ReturnType<typeof eventClaimSides>): number | null {
   const killed = sides.counts.filter((c) => c.kind === 'killed');
   if (killed.length === 0) return null;
+  // Added to in place: a copy per count would cost the square of an event's counts.
   const origins = new Map<number, Set<string>>();
   for (const c of killed) {
     const value = Number.isFinite(c.low) ? c.low : c.value;
-    origins.set(value, new Set([...(origins.get(value) ?? []), c.originId]));
+    const seen = origins.get(value);
+    if (seen) seen.add(c.originId);
+    else origins.set(value, new Set([c.originId]));
   }
   return [...origins.entries()].sort((a, b) => b[1].size - a[1].size || a[0] - b[0])[0]?.[0] ?? null;
 }

@@ -74,7 +74,8 @@ export function eventClaimSides(
   const denials = all.filter(
     (c) => isDenial(c.claim) || (deniedEventClaims.has(c.id) && c.claim.polarity === 'denied'),
   );
-  const interceptions = pick(interceptionIds).filter((c) => !isDenial(c.claim) && !harm.includes(c));
+  const harmSet = new Set(harm);
+  const interceptions = pick(interceptionIds).filter((c) => !isDenial(c.claim) && !harmSet.has(c));
   const counts = incidents.flatMap((inc) =>
     inc.counts.flatMap((count) => {
       const claim = count.claimId ? claims.get(`${inc.documentId}:${count.claimId}`) : undefined;
@@ -105,9 +106,8 @@ export function eventClaimSides(
   const held = reportClaims.filter(
     (c) => HELD.test(c.claim.text) && !(TAKEN.test(c.claim.text) && !isDenial(c.claim)),
   );
-  const taken = reportClaims.filter(
-    (c) => TAKEN.test(c.claim.text) && !isDenial(c.claim) && !held.includes(c),
-  );
+  const heldSet = new Set(held);
+  const taken = reportClaims.filter((c) => TAKEN.test(c.claim.text) && !isDenial(c.claim) && !heldSet.has(c));
   return { all, denials, interceptions, harm, noHarm, counts, taken, held };
 }
 

@@ -245,21 +245,25 @@ export function assignOriginsOfSignals(
     for (const name of doc.publishers) pushTo(byOutlet, name, doc);
     for (const credit of doc.wireCredits) pushTo(byCredit, credit, doc);
   }
+  // Each document's day worked out once: a busy credit's documents are each compared with hundreds.
+  const days = new Map<OriginSignals, number | null>();
+  for (const doc of ordered) days.set(doc, dayNumber(doc));
+  const dayOf = (doc: OriginSignals) => days.get(doc) ?? null;
   const near = (a: OriginSignals, b: OriginSignals) => {
-    const da = dayNumber(a);
-    const db = dayNumber(b);
+    const da = dayOf(a);
+    const db = dayOf(b);
     return da === null || db === null || Math.abs(da - db) <= opts.windowDays;
   };
   // An outlet's documents are in publication order (undated last): the window is found by
   // bisection and at most `partnerCap` of them are compared.
   const withinWindow = (list: OriginSignals[], doc: OriginSignals): OriginSignals[] => {
-    const day = dayNumber(doc);
+    const day = dayOf(doc);
     if (day === null) return list.slice(0, opts.partnerCap);
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const d = dayNumber(list[mid] as OriginSignals);
+      const d = dayOf(list[mid] as OriginSignals);
       if (d !== null && d < day - opts.windowDays) lo = mid + 1;
       else hi = mid;
     }
@@ -284,8 +288,8 @@ export function assignOriginsOfSignals(
       for (let k = i + 1; k < Math.min(group.length, i + 1 + opts.partnerCap); k += 1) {
         const b = group[k];
         if (!b) continue;
-        const da = dayNumber(a);
-        const db = dayNumber(b);
+        const da = dayOf(a);
+        const db = dayOf(b);
         if (da !== null && db !== null && db - da > opts.windowDays) break;
         const j = similarity(a.id, b.id);
         if (j >= opts.wire)

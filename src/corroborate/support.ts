@@ -9,15 +9,26 @@ const OFFICIAL: ReadonlySet<SpeakerKind> = new Set([
   'organisation-statement',
 ]);
 
-/** Whether a claim's speaker is the attacker: an armed group's statement, or a name among the event's actors. */
-function byPerpetrator(claim: EventClaim, actors: string[]): boolean {
-  const speaker = claim.claim.speaker;
-  if (speaker.kind === 'armed-group-statement') return true;
-  const words = new Set(phraseWords(`${speaker.name} ${speaker.affiliation ?? ''}`));
-  return actors.some((actor) => {
-    const aw = phraseWords(actor);
-    return aw.length > 0 && aw.filter((w) => words.has(w)).length / aw.length >= 0.5;
-  });
+/**
+ * Whether a claim's speaker is the attacker: an armed group's statement, or a name among the
+ * event's actors. The actors' words are worked out once per event and each speaker is tested once:
+ * a large event (hundreds of reports) has thousands of claims and as many actor texts.
+ */
+function perpetratorTest(actors: readonly string[]): (claim: EventClaim) => boolean {
+  const actorWords = [...new Set(actors)].map(phraseWords).filter((aw) => aw.length > 0);
+  const bySpeaker = new Map<string, boolean>();
+  return (claim) => {
+    const speaker = claim.claim.speaker;
+    if (speaker.kind === 'armed-group-statement') return true;
+    const text = `${speaker.name} ${speaker.affiliation ?? ''}`;
+    let found = bySpeaker.get(text);
+    if (found === undefined) {
+      const words = new Set(phraseWords(text));
+      found = actorWords.some((aw) => aw.filter((w) => words.has(w)).length / aw.length >= 0.5);
+      bySpeaker.set(text, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -44,16 +55,15 @@ export function eventSupport(
   const speakerKinds: Partial<Record<SpeakerKind, number>> = {};
   for (const c of supporting)
     speakerKinds[c.claim.speaker.kind] = (speakerKinds[c.claim.speaker.kind] ?? 0) + 1;
-  const perpetrator = supporting.filter((c) => byPerpetrator(c, actors));
+  const byPerpetrator = perpetratorTest(actors);
+  const perpetrator = supporting.filter(byPerpetrator);
   return {
     supporting: supporting.map((c) => c.id),
     contradicting: sides.all.filter((c) => against.has(c.id)).map((c) => c.id),
     independentOrigins: new Set(originIds).size,
     originIds: [...new Set(originIds)].sort(),
     speakerKinds,
-    confirmedByTargetSide: supporting.some(
-      (c) => OFFICIAL.has(c.claim.speaker.kind) && !byPerpetrator(c, actors),
-    ),
+    confirmedByTargetSide: supporting.some((c) => OFFICIAL.has(c.claim.speaker.kind) && !byPerpetrator(c)),
     perpetratorClaimOnly: supporting.length > 0 && perpetrator.length === supporting.length,
   };
 }
