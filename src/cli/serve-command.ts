@@ -37,7 +37,8 @@ ${DB_HELP}
   --max-image-mib N     largest image upload in MiB (default ${DEFAULT_MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024}); other bodies: 2 MiB
   --ledger-heap-mb N    heap limit in MiB of the ledger worker, the thread that alone holds the
                         ledger (default: Node's own limit); a ledger of ~100,000 documents needs
-                        10-12 GiB (--ledger-heap-mb 12288). When it runs out, ledger requests
+                        16 GiB (--ledger-heap-mb 16384): it holds 10-12 GiB, and with less room
+                        it spends its time collecting garbage. When it runs out, ledger requests
                         get 503 and the next one starts it again. Node's --max-old-space-size,
                         when set, overrides it; a :memory: ledger has no worker`;
 

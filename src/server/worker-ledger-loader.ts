@@ -63,7 +63,7 @@ export interface LedgerWorkerOptions {
 /** What the desk advises when the ledger worker ran out of memory. */
 const MORE_HEAP =
   'restart the desk with more heap for it: corroborate serve --ledger-heap-mb N ' +
-  '(a ledger of about 100,000 documents needs 10-12 GiB, --ledger-heap-mb 12288)';
+  '(a ledger of about 100,000 documents needs 16 GiB: it holds 10-12, and less room makes it collect garbage all the time; --ledger-heap-mb 16384)';
 
 /**
  * The error the requests waiting on a ledger worker that stopped on its own are answered with

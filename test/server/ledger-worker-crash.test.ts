@@ -121,7 +121,7 @@ describe('what the desk says when its ledger worker stopped on its own', () => {
         },
       ),
       says: /it ran out of memory \(heap limit 12288 MiB\)/,
-      advice: /--ledger-heap-mb N \(a ledger of about 100,000 documents needs 10-12 GiB/,
+      advice: /--ledger-heap-mb N \(a ledger of about 100,000 documents needs 16 GiB/,
     },
     {
       what: 'an uncaught error: the error',

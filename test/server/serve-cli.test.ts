@@ -34,7 +34,7 @@ describe('corroborate serve', () => {
     expect(r.stdout).toMatch(/^Usage: corroborate serve/);
     expect(r.stdout).toContain('--host');
     expect(r.stdout).toMatch(/--ledger-heap-mb N +heap limit in MiB of the ledger worker/);
-    expect(r.stdout).toMatch(/~100,000 documents needs\s+10-12 GiB/);
+    expect(r.stdout).toMatch(/~100,000 documents needs\s+16 GiB \(--ledger-heap-mb 16384\)/);
   });
 
   it.each([
