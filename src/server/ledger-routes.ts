@@ -84,9 +84,10 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
   });
 
   routes.get('/events/:id', async (c) => {
-    const view = await viewOf(c);
+    // Parameters first: a bad one is refused at once, not after waiting on a build.
     const id = c.req.param('id');
     const { limit } = pageOf(c, { limit: EVENT_PAGE_LIMIT, max: 500 });
+    const view = await viewOf(c);
     const body = await responses.body(view.version, `event ${limit} ${id}`, () =>
       view.body({ kind: 'event-page', id, limit }),
     );
@@ -95,7 +96,6 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
 
   for (const part of EVENT_PARTS) {
     routes.get(`/events/:id/${part}`, async (c) => {
-      const view = await viewOf(c);
       const id = c.req.param('id');
       const { limit, offset } = pageOf(c, { limit: 100, max: 1000 });
       const side = c.req.query('side');
@@ -108,6 +108,7 @@ export function ledgerRoutes(deps: DeskDeps, options: { cacheBytes?: number } = 
         );
       }
       const ask = { kind: 'event-part', id, part, side: side ?? null, limit, offset } as const;
+      const view = await viewOf(c);
       const body = await responses.body(view.version, `event-part ${JSON.stringify(ask)}`, () =>
         view.body(ask),
       );

@@ -107,6 +107,11 @@ describe('a ledger request during a build', () => {
       /^the ledger is being built/,
     );
     expect(await store.auditLog()).toHaveLength(audited);
+    // A bad parameter of an event's page or list is refused at once, build or no build.
+    for (const path of ['/api/events/any%3Aev1?limit=0', '/api/events/any%3Aev1/members?side=supporting']) {
+      const refused = await app.request(path);
+      expect(refused.status).toBe(400);
+    }
 
     release();
     const after = await app.request('/api/events?limit=1');
